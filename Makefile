@@ -1,0 +1,55 @@
+# Buurtbudget: `make demo` runs the demo, `make test` runs every test. See README.md.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_ADDR ?= 127.0.0.1:8000
+
+.PHONY: demo test install assets messages lint typecheck bench bench-rules bench-pages browser clean
+
+demo: install  ## Install, migrate, load the demo data and serve it on http://127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py runserver $(DEMO_ADDR) --noreload
+
+test: install browser  ## Every test: SQLite by default, PostgreSQL when DATABASE_URL is set
+	$(PY) -m pytest
+
+install: $(STAMP) assets messages  ## The virtualenv, Python and npm dependencies, assets, translations
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+assets: node_modules/.package-lock.json  ## Copy the NL Design System CSS from npm into static/vendor
+	mkdir -p static/vendor/utrecht
+	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/component-library.css
+
+messages: $(STAMP)  ## Compile the translations (.po → .mo)
+	$(PY) scripts/compile_messages.py
+
+browser:  ## Debian's chromium for the browser tests (installed when missing)
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: install  ## ruff (lint + format check) and mypy
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+bench: bench-pages bench-rules  ## Benchmarks; results go to docs/benchmarks.md
+
+bench-pages: install
+	$(PY) bench/pages.py
+
+bench-rules: install
+	$(PY) bench/rules.py
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3 db.sqlite3-*

@@ -1,0 +1,36 @@
+"""Passwordless login: a signed, time-limited link that works once.
+
+The token signs the user id with a hash of the user's last login and password hash, so logging
+in (which updates ``last_login``) or changing the password spends every earlier link.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import signing
+from django.utils.crypto import salted_hmac
+
+from .models import User
+
+_SALT = "accounts.login_link"
+
+
+def _state_hash(user: User) -> str:
+    last_login = user.last_login.isoformat() if user.last_login else ""
+    return salted_hmac(_SALT, f"{user.pk}|{last_login}|{user.password}").hexdigest()[:20]
+
+
+def make_login_token(user: User) -> str:
+    return signing.dumps({"u": user.pk, "h": _state_hash(user)}, salt=_SALT, compress=True)
+
+
+def user_for_login_token(token: str) -> User | None:
+    """The user the token logs in, or None if it is forged, expired or already used."""
+    try:
+        payload = signing.loads(token, salt=_SALT, max_age=settings.LOGIN_LINK_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return None
+    user = User.objects.filter(pk=payload.get("u"), is_active=True).first()
+    if user is None or payload.get("h") != _state_hash(user):
+        return None
+    return user

@@ -1,0 +1,46 @@
+"""Account changes: registering a resident and sending a login link."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .login_links import make_login_token
+from .models import User
+
+
+class EmailTakenError(Exception):
+    """An account with this e-mail address exists already."""
+
+
+def register_resident(*, email: str, display_name: str, password: str) -> User:
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(email=email, password=password, display_name=display_name)
+    except IntegrityError as exc:
+        raise EmailTakenError(email) from exc
+
+
+def send_login_link(*, email: str, build_url: Callable[[str], str]) -> None:
+    """Mail a login link to the account with this address, if there is one.
+
+    The caller shows the same message either way, so the form does not reveal who has an account.
+    """
+    user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if user is None:
+        return
+    url = build_url(make_login_token(user))
+    body = render_to_string("accounts/email/login_link.txt", {"user": user, "url": url})
+    transaction.on_commit(
+        lambda: send_mail(_("Your login link for Buurtbudget"), body, None, [user.email], fail_silently=False)
+    )
+
+
+def update_profile(*, user: User, display_name: str) -> User:
+    user.display_name = display_name
+    user.save(update_fields=["display_name"])
+    return user

@@ -1,0 +1,1 @@
+"""Settings per environment: base (shared), dev (the demo), test (pytest) and prod."""

@@ -1,0 +1,148 @@
+"""Edition, its themes, sub-budgets and dated phases. Amounts are integer euro cents."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from places.models import District, Neighbourhood
+
+from .phases import PhaseKind
+
+
+class DecisionModel(models.TextChoices):
+    ONLINE_VOTE = "online_vote", _("Online vote")
+    PANEL = "panel", _("Citizens' panel")
+    HYBRID = "hybrid", _("Citizens' panel and vote")
+
+
+class BallotFormat(models.TextChoices):
+    APPROVAL = "approval", _("Approval (choose up to k plans)")
+    KNAPSACK = "knapsack", _("Knapsack (fill the budget)")
+    CUMULATIVE = "cumulative", _("Cumulative (spread points)")
+    RANKING = "ranking", _("Ranking (order your favourites)")
+
+
+class AggregationRule(models.TextChoices):
+    GREEDY = "greedy", _("Most votes first (greedy)")
+    EQUAL_SHARES = "mes", _("Method of Equal Shares")
+    PHRAGMEN = "phragmen", _("Sequential Phragmén")
+    MAX_WELFARE = "maxwelfare", _("Maximum total support (exact)")
+
+
+class Edition(models.Model):
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="editions", verbose_name=_("district")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    year = models.PositiveSmallIntegerField(_("year"))
+    introduction = models.TextField(_("introduction"), blank=True)
+    total_budget_cents = models.PositiveBigIntegerField(_("total budget (cents)"))
+    min_age = models.PositiveSmallIntegerField(_("minimum age"), default=16)
+    max_plan_cost_cents = models.PositiveBigIntegerField(_("maximum cost per plan (cents)"))
+    decision_model = models.CharField(
+        _("decision model"), max_length=20, choices=DecisionModel.choices, default=DecisionModel.ONLINE_VOTE
+    )
+    ballot_format = models.CharField(
+        _("ballot format"), max_length=20, choices=BallotFormat.choices, default=BallotFormat.APPROVAL
+    )
+    ballot_max_choices = models.PositiveSmallIntegerField(
+        _("maximum plans per ballot"), null=True, blank=True, help_text=_("Empty means any number.")
+    )
+    aggregation_rule = models.CharField(
+        _("aggregation rule"), max_length=20, choices=AggregationRule.choices, default=AggregationRule.GREEDY
+    )
+    support_threshold = models.PositiveIntegerField(
+        _("likes needed for review"), default=0, help_text=_("0 means every submitted plan is reviewed.")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["-year", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(max_plan_cost_cents__lte=models.F("total_budget_cents")),
+                name="edition_max_plan_cost_within_budget",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("editions:detail", kwargs={"slug": self.slug})
+
+
+class Theme(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"))
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="theme_unique_slug")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubBudget(models.Model):
+    """A part of the total budget reserved for one neighbourhood or one theme."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sub_budgets")
+    neighbourhood = models.ForeignKey(
+        Neighbourhood, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("neighbourhood")
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("theme"))
+    amount_cents = models.PositiveBigIntegerField(_("amount (cents)"))
+
+    class Meta:
+        verbose_name = _("sub-budget")
+        verbose_name_plural = _("sub-budgets")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(neighbourhood__isnull=False, theme__isnull=True))
+                | (Q(neighbourhood__isnull=True, theme__isnull=False)),
+                name="sub_budget_for_neighbourhood_xor_theme",
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "neighbourhood"],
+                condition=Q(neighbourhood__isnull=False),
+                name="sub_budget_unique_neighbourhood",
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "theme"], condition=Q(theme__isnull=False), name="sub_budget_unique_theme"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.neighbourhood or self.theme)
+
+
+class Phase(models.Model):
+    """One dated phase of an edition; the chain's order and rules live in ``phases.py``."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="phases")
+    kind = models.CharField(_("phase"), max_length=20, choices=PhaseKind.choices)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "kind"], name="phase_unique_kind"),
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="phase_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.edition})"

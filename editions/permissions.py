@@ -1,0 +1,69 @@
+"""The one place that decides who may do what in which phase of an edition.
+
+An action is allowed when (1) the edition's current phase opens it — read from the phase
+declarations in ``phases.py``, never from a phase name — unless the action is declared
+phase-independent, and (2) the person holds what the action asks: an active account for
+resident actions, a staff role in the edition's district for staff actions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from accounts.models import Role
+from accounts.roles import holds_role
+
+from .models import Edition
+from .phases import Action
+from .timeline import timeline_of
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+
+@dataclass(frozen=True)
+class ActionRule:
+    """Who may perform an action; ``any_phase`` actions ignore the phase chain."""
+
+    roles: frozenset[Role] | None  # None: any resident with an active account
+    any_phase: bool = False
+
+
+ACTION_RULES: dict[Action, ActionRule] = {
+    Action.SUBMIT_PLAN: ActionRule(roles=None),
+    Action.EDIT_OWN_PLAN: ActionRule(roles=None),
+    Action.SUPPORT_PLAN: ActionRule(roles=None),
+    Action.COMMENT: ActionRule(roles=None),
+    Action.VOTE: ActionRule(roles=None),
+    Action.SIGN_UP_FOR_PANEL: ActionRule(roles=None),
+    Action.REPORT_PROGRESS: ActionRule(roles=None),
+    Action.FOLLOW_EXECUTION: ActionRule(roles=None),
+    Action.REVIEW_PLAN: ActionRule(roles=frozenset({Role.REVIEWER})),
+    Action.SHORTLIST_PLAN: ActionRule(roles=frozenset({Role.COMMITTEE})),
+    Action.FACILITATE_PANEL: ActionRule(roles=frozenset({Role.FACILITATOR})),
+    Action.ENTER_PAPER_BALLOT: ActionRule(roles=frozenset({Role.OFFICIAL})),
+    Action.RUN_COUNT: ActionRule(roles=frozenset({Role.OFFICIAL})),
+    Action.MODERATE: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
+    Action.MANAGE_EDITION: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
+}
+
+
+def is_open(edition: Edition, action: Action, *, at: datetime | None = None) -> bool:
+    """Whether the edition's phase at ``at`` (default now) opens ``action`` for anyone."""
+    return ACTION_RULES[action].any_phase or action in timeline_of(edition, at=at).opens
+
+
+def can(
+    user: User | AnonymousUser, action: Action, edition: Edition, *, at: datetime | None = None
+) -> bool:
+    """Whether ``user`` may perform ``action`` in ``edition`` at ``at`` (default now)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    rule = ACTION_RULES[action]
+    if rule.roles is not None and not holds_role(user, edition.district_id, rule.roles):
+        return False
+    return is_open(edition, action, at=at)

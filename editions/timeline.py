@@ -1,0 +1,73 @@
+"""An edition's phases on a time line: which phase is current, derived from the dates alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from django.utils import timezone
+
+from .models import Edition, Phase
+from .phases import CHAIN_ORDER, PHASES, Action, PhaseSpec
+
+PhaseState = Literal["past", "current", "upcoming"]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    phase: Phase
+    spec: PhaseSpec
+    state: PhaseState
+
+
+@dataclass(frozen=True)
+class Timeline:
+    entries: tuple[TimelineEntry, ...]
+    at: datetime
+
+    @property
+    def current(self) -> TimelineEntry | None:
+        return next((e for e in self.entries if e.state == "current"), None)
+
+    @property
+    def upcoming(self) -> TimelineEntry | None:
+        return next((e for e in self.entries if e.state == "upcoming"), None)
+
+    @property
+    def has_started(self) -> bool:
+        return any(e.state != "upcoming" for e in self.entries)
+
+    @property
+    def has_ended(self) -> bool:
+        return bool(self.entries) and all(e.state == "past" for e in self.entries)
+
+    @property
+    def is_running(self) -> bool:
+        return self.has_started and not self.has_ended
+
+    @property
+    def opens(self) -> frozenset[Action]:
+        current = self.current
+        return current.spec.opens if current else frozenset()
+
+
+def build_timeline(phases: Iterable[Phase], *, at: datetime | None = None) -> Timeline:
+    """Order phases by the declared chain and mark each past, current or upcoming at ``at``."""
+    moment = at or timezone.now()
+    ordered = sorted(phases, key=lambda p: (CHAIN_ORDER[p.kind], p.starts_at))
+    entries = tuple(
+        TimelineEntry(
+            phase=p,
+            spec=PHASES[p.kind],
+            state="past" if p.ends_at <= moment else "current" if p.starts_at <= moment else "upcoming",
+        )
+        for p in ordered
+    )
+    return Timeline(entries=entries, at=moment)
+
+
+def timeline_of(edition: Edition, *, at: datetime | None = None) -> Timeline:
+    """The edition's timeline; uses ``edition.phases.all()``, so prefetch ``phases`` in lists."""
+    return build_timeline(edition.phases.all(), at=at)

@@ -1,0 +1,7 @@
+"""App configuration for pages."""
+
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    name = "pages"

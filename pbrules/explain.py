@@ -1,0 +1,147 @@
+"""Why a project lost, and what it would have needed: exact answers for greedy, reasons for Phragmén.
+
+Greedy (per rejected project p, all others unchanged):
+
+* ``max_winning_cost`` — the highest cost (a whole number of the smallest currency unit the file
+  uses) at which p would still have been chosen. Found exactly by reasoning on the greedy order:
+  removing p (it was not chosen, so the others' run is the same) gives the budget left ``R[k]``
+  before each position k; at cost c, p sits at the position its density gives it and wins iff
+  ``c <= R[k]``. Each position k is an integer interval of costs, so the answer is the largest
+  ``min(hi_k, R[k])`` that lies in its interval. None when not even a free p would be chosen.
+* ``extra_supporters_needed`` — (approval and choose-1 ballots) how many more ballots approving only
+  p would have made it win at its own cost; None if no number would (it costs more than the budget
+  left at every reachable position) or for other ballot types.
+
+When ``max_winners`` is set, greedy rejections give the reason only. Phragmén rejections give the
+reason only ("did-not-fit" for the tied-best project(s) that stopped the rule, "no-support",
+otherwise "not-enough-support"): a cost change moves every later load, so no closed form is given.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from pbrules.model import Instance, Rejection, Satisfaction
+from pbrules.rules.greedy import GreedyRun, density_key
+from pbrules.satisfaction import project_totals
+
+_INF = 1 << 200
+
+
+def _others_run(
+    order: list[int], costs: list[int], budget: int, skip: bool
+) -> tuple[list[int], int]:
+    """Budget left before each position of ``order`` (len+1 values) and the no-skip stop position."""
+    remaining = budget
+    before: list[int] = []
+    stop = len(order)
+    for pos, q in enumerate(order):
+        before.append(remaining)
+        if costs[q] <= remaining:
+            remaining -= costs[q]
+        elif not skip and stop == len(order):
+            stop = pos
+            break
+    before.extend([remaining] * (len(order) + 1 - len(before)))
+    return before, stop
+
+
+def _max_cost_before(p_total: int, p_rank: int, q_key: tuple[int, Fraction, int], q_cost: int, q_total: int, card: bool) -> int:
+    """Largest integer cost c >= 1 at which p (support ``p_total``) is ordered before q (0 = never)."""
+    cat_q = q_key[0]
+    if p_total == 0:
+        return _INF if cat_q == 2 and p_rank < q_key[2] else 0
+    if cat_q == 0:
+        return 0
+    if cat_q == 2:
+        return _INF
+    if not card:  # cost satisfaction: p's density is p_total for every cost c >= 1
+        lhs, rhs = p_total * q_cost, q_total
+        return _INF if lhs > rhs or (lhs == rhs and p_rank < q_key[2]) else 0
+    # cardinality: p before q iff c * q_total < p_total * q_cost (or == and p ranks first)
+    bound = p_total * q_cost
+    return bound // q_total if p_rank < q_key[2] else (bound - 1) // q_total
+
+
+def greedy_rejections(
+    instance: Instance, run: GreedyRun, satisfaction: Satisfaction, skip: bool, max_winners: int | None
+) -> tuple[Rejection, ...]:
+    costs = [int(c) for c in instance.costs]
+    scale = instance.scale
+    card = satisfaction == "cardinality"
+    approval = instance.vote_type in ("approval", "choose-1")
+    score_sums = project_totals(instance, "cardinality")
+    keys = {q: density_key(run.totals[q], costs[q], run.ranks[q]) for q in run.order}
+    out: list[Rejection] = []
+    for pos, p in enumerate(run.order):
+        if run.taken[pos]:
+            continue
+        pid, cost = instance.project_ids[p], Fraction(costs[p], scale)
+        reached = pos < run.stop
+        reason = "no-support" if run.totals[p] == 0 else ("did-not-fit" if reached else "not-enough-support")
+        if max_winners is not None:
+            out.append(Rejection(pid, cost, "constraint" if not reached else reason))
+            continue
+        others = [q for q in run.order if q != p]
+        before, stop = _others_run(others, costs, instance.budget, skip)
+        # p's density at cost c >= 1 is s_p (cost satisfaction) or s_p / c (cardinality)
+        s_p = score_sums[p]
+        his = [_max_cost_before(s_p, run.ranks[p], keys[q], costs[q], run.totals[q], card) for q in others]
+        best = _best_cost(his, before, stop)
+        max_cost = None if best is None else Fraction(best, scale)
+        extra = None
+        if approval and costs[p] <= instance.budget:
+            extra = _extra_for(p, score_sums[p], others, keys, costs, run, before, stop, card)
+        out.append(Rejection(pid, cost, reason, max_cost, extra))
+    return tuple(out)
+
+
+def _best_cost(his: list[int], before: list[int], stop: int) -> int | None:
+    n = len(his)
+    suffix_min = [_INF] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        suffix_min[j] = min(his[j], suffix_min[j + 1])
+    best: int | None = None
+    prefix_max = 0
+    for k in range(min(n, stop) + 1):
+        if k > 0:
+            prefix_max = max(prefix_max, his[k - 1])
+        lo, hi = prefix_max + 1, min(suffix_min[k], before[k])
+        if lo <= hi and (best is None or hi > best):
+            best = hi
+    return best
+
+
+def _extra_for(
+    p: int,
+    score_sum: int,
+    others: list[int],
+    keys: dict[int, tuple[int, Fraction, int]],
+    costs: list[int],
+    run: GreedyRun,
+    before: list[int],
+    stop: int,
+    card: bool,
+) -> int | None:
+    last = [k for k in range(min(len(others), stop) + 1) if before[k] >= costs[p]]
+    if not last:
+        return None
+    k_star = last[-1]
+    p_cost, p_rank = costs[p], run.ranks[p]
+    if p_cost == 0:
+        return 1 if score_sum == 0 else 0
+    need = 0
+    for q in others[k_star:]:
+        key = keys[q]
+        if key[0] == 0:
+            continue
+        if key[0] == 2:
+            need = max(need, 0 if score_sum > 0 or p_rank < key[2] else 1)
+            continue
+        delta = 0 if p_rank < key[2] else 1
+        # p before q iff (score_sum + x) * factor * c_q > T_q * c_p-ish; both satisfactions reduce to:
+        # card: (S + x) * c_q >= T_q * c_p + delta ; cost: (S + x) * c_q >= T_q + delta (T_q in cost units)
+        target = run.totals[q] * (p_cost if card else 1) + delta
+        x = -(-target // costs[q]) - score_sum
+        need = max(need, x)
+    return need

@@ -1,0 +1,118 @@
+"""Build the grouped numeric Instance from an Election (or from parsed rows) and derive sub-instances."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from fractions import Fraction
+
+import numpy as np
+import numpy.typing as npt
+
+from pbrules.model import Election, Instance, VoteType
+
+Row = tuple[list[int], list[Fraction] | None, int]
+
+
+def _scores(indices: list[int], points: list[Fraction] | None, vote_type: VoteType) -> tuple[tuple[int, int], ...]:
+    """One ballot as sorted (project index, integer score) pairs, duplicates resolved like pabutools."""
+    if vote_type == "ordinal":
+        ranking = list(dict.fromkeys(indices))  # a repeated project keeps its first position
+        n = len(ranking)
+        return tuple(sorted((p, n - i - 1) for i, p in enumerate(ranking) if n - i - 1 > 0))
+    if points is None:
+        return tuple((p, 1) for p in sorted(set(indices)))
+    given: dict[int, int] = {}
+    for p, x in zip(indices, points):  # a repeated project keeps its last points (pabutools' dict)
+        if x.denominator != 1 or x < 0:
+            raise ValueError(f"points must be non-negative integers, got {x}")
+        given[p] = int(x)
+    return tuple(sorted((p, x) for p, x in given.items() if x > 0))
+
+
+def build_instance(
+    project_ids: Sequence[str],
+    costs: Sequence[Fraction],
+    budget: Fraction,
+    vote_type: VoteType,
+    rows: Sequence[Row],
+) -> Instance:
+    """Group identical ballots and scale every amount to an integer (``scale`` = lcm of denominators)."""
+    scale = math.lcm(budget.denominator, *(c.denominator for c in costs))
+    groups: dict[tuple[tuple[int, int], ...], int] = {}
+    for indices, points, count in rows:
+        key = _scores(indices, points, vote_type)
+        groups[key] = groups.get(key, 0) + count
+    keys = sorted(groups)
+    lengths = np.fromiter((len(k) for k in keys), dtype=np.int64, count=len(keys))
+    indptr = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    flat = [pair for k in keys for pair in k]
+    pairs = np.array(flat, dtype=np.int64).reshape(-1, 2)
+    return Instance(
+        project_ids=tuple(project_ids),
+        costs=np.array([int(c * scale) for c in costs], dtype=np.int64),
+        budget=int(budget * scale),
+        scale=scale,
+        indptr=indptr,
+        indices=pairs[:, 0].copy(),
+        scores=pairs[:, 1].copy(),
+        weights=np.fromiter((groups[k] for k in keys), dtype=np.int64, count=len(keys)),
+        vote_type=vote_type,
+    )
+
+
+def to_instance(election: Election) -> Instance:
+    """The grouped numeric form of ``election`` (choose-1 as approval, ordinal as Borda scores)."""
+    known = {p.project_id: i for i, p in enumerate(election.projects)}
+    rows: list[Row] = []
+    for b in election.ballots:
+        rows.append(([known[pid] for pid in b.project_ids], None if b.points is None else list(b.points), 1))
+    return build_instance(
+        [p.project_id for p in election.projects],
+        [p.cost for p in election.projects],
+        election.budget,
+        election.vote_type,
+        rows,
+    )
+
+
+def row_of_entry(instance: Instance) -> npt.NDArray[np.int64]:
+    """For each CSR entry, the index of its voter group."""
+    return np.repeat(np.arange(len(instance.weights), dtype=np.int64), np.diff(instance.indptr))
+
+
+def sub_instance(
+    instance: Instance, keep: npt.NDArray[np.bool_], budget: int | None = None, drop_empty: bool = False
+) -> tuple[Instance, npt.NDArray[np.int64]]:
+    """Keep only the projects where ``keep`` is True (voters stay, ballots lose the other projects).
+
+    Returns the new instance and the original index of each kept project. Empty ballots are kept
+    (they count for Equal Shares' voter budget) unless ``drop_empty``.
+    """
+    old = np.flatnonzero(keep).astype(np.int64)
+    new_index = np.full(instance.num_projects, -1, dtype=np.int64)
+    new_index[old] = np.arange(len(old), dtype=np.int64)
+    entry_keep = keep[instance.indices]
+    rows = row_of_entry(instance)[entry_keep]
+    counts = np.bincount(rows, minlength=len(instance.weights)).astype(np.int64)
+    weights = instance.weights
+    if drop_empty:
+        nonempty = counts > 0
+        weights, counts = weights[nonempty], counts[nonempty]
+    indptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    return (
+        Instance(
+            project_ids=tuple(instance.project_ids[i] for i in old),
+            costs=instance.costs[old].copy(),
+            budget=instance.budget if budget is None else budget,
+            scale=instance.scale,
+            indptr=indptr,
+            indices=new_index[instance.indices[entry_keep]],
+            scores=instance.scores[entry_keep].copy(),
+            weights=weights.copy(),
+            vote_type=instance.vote_type,
+        ),
+        old,
+    )

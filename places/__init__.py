@@ -1,0 +1,1 @@
+"""Where editions happen: municipality → districts (stadsdelen) → neighbourhoods."""

@@ -1,0 +1,35 @@
+"""Admin for municipalities, districts and neighbourhoods."""
+
+from django.contrib import admin
+
+from .models import District, Municipality, Neighbourhood
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class NeighbourhoodInline(admin.TabularInline[Neighbourhood, District]):
+    model = Neighbourhood
+    extra = 0
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin[District]):
+    list_display = ["name", "municipality"]
+    list_filter = ["municipality"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [NeighbourhoodInline]
+
+
+@admin.register(Neighbourhood)
+class NeighbourhoodAdmin(admin.ModelAdmin[Neighbourhood]):
+    list_display = ["name", "district", "population"]
+    list_filter = ["district"]
+    search_fields = ["name", "district__name"]
+    list_select_related = ["district"]

@@ -1,0 +1,1 @@
+"""Plans residents propose: text, place, theme, initiator, status and cost lines."""

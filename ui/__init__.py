@@ -1,0 +1,1 @@
+"""The look: template tags for money and dates, the base layout's context, shared templates."""

@@ -1,0 +1,7 @@
+"""App configuration for ui."""
+
+from django.apps import AppConfig
+
+
+class UiConfig(AppConfig):
+    name = "ui"
