@@ -14,7 +14,7 @@ class StaffRoleInline(admin.TabularInline[StaffRole, User]):
     autocomplete_fields = ["district"]
 
 
-class UserCreateForm(AdminUserCreationForm):  # type: ignore[type-arg]
+class UserCreateForm(AdminUserCreationForm):
     class Meta:
         model = User
         fields = ("email", "display_name")
@@ -38,10 +38,21 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Profile"), {"fields": ("display_name",)}),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "display_name", "usable_password", "password1", "password2")}),)
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "display_name", "usable_password", "password1", "password2"),
+            },
+        ),
+    )
 
 
 @admin.register(StaffRole)

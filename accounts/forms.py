@@ -13,7 +13,9 @@ from .models import User
 
 
 class RegisterForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     display_name = forms.CharField(
         label=_("Public name"),
         max_length=80,
@@ -27,11 +29,13 @@ class RegisterForm(forms.Form):
         help_text=_("At least 10 characters, not only digits, not a common password."),
     )
     password2 = forms.CharField(
-        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
+        email = str(self.cleaned_data["email"]).strip().lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
                 _("An account with this e-mail address exists already. Log in, or ask for a login link."),
@@ -43,7 +47,9 @@ class RegisterForm(forms.Form):
         cleaned = super().clean() or {}
         p1, p2 = cleaned.get("password1"), cleaned.get("password2")
         if p1 and p2 and p1 != p2:
-            self.add_error("password2", forms.ValidationError(_("The two passwords differ."), code="mismatch"))
+            self.add_error(
+                "password2", forms.ValidationError(_("The two passwords differ."), code="mismatch")
+            )
         elif p1:
             candidate = User(email=cleaned.get("email", ""), display_name=cleaned.get("display_name", ""))
             try:
@@ -58,13 +64,17 @@ class LoginForm(AuthenticationForm):
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
     )
     error_messages = {
-        "invalid_login": _("This e-mail address and password do not match an account. Check both and try again."),
+        "invalid_login": _(
+            "This e-mail address and password do not match an account. Check both and try again."
+        ),
         "inactive": _("This account is not active."),
     }
 
 
 class LoginLinkForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
 
 
 class ProfileForm(forms.Form):

@@ -2,20 +2,18 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from pages.views import healthz
 
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
-    path("stadsdelen/", include("places.urls")),
-    path("edities/", include("editions.urls")),
     path("plannen/", include("proposals.urls")),
     path("account/", include("accounts.urls")),
     path("beheer/", admin.site.urls),

@@ -1,29 +1,62 @@
-"""Admin for editions: themes, sub-budgets and the phase chain, validated as a whole."""
+"""Admin for editions: amounts typed in euros, themes, sub-budgets and the phase chain validated whole."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ui.fields import EuroField
+from ui.templatetags.money import format_money
 
 from .models import Edition, Phase, SubBudget, Theme
 from .services import PhaseDates, phase_chain_errors
+
+
+def _live_forms(formset: BaseInlineFormSet) -> list[forms.Form]:  # type: ignore[type-arg]
+    return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 
 
 class PhaseFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
     def clean(self) -> None:
         super().clean()
         phases = [
-            PhaseDates(kind=f.cleaned_data["kind"], starts_at=f.cleaned_data["starts_at"], ends_at=f.cleaned_data["ends_at"])
-            for f in self.forms
-            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("starts_at")
-            and f.cleaned_data.get("ends_at")
+            PhaseDates(kind=data["kind"], starts_at=data["starts_at"], ends_at=data["ends_at"])
+            for data in (f.cleaned_data for f in _live_forms(self))
+            if data.get("kind") and data.get("starts_at") and data.get("ends_at")
         ]
         errors = phase_chain_errors(phases)
         if errors:
             raise ValidationError(errors)
+
+
+class SubBudgetForm(forms.ModelForm):  # type: ignore[type-arg]
+    amount_cents = EuroField(label=gettext_lazy("Amount (euro)"), min_cents=1)
+
+    class Meta:
+        model = SubBudget
+        fields = ["neighbourhood", "theme", "amount_cents"]
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if bool(cleaned.get("neighbourhood")) == bool(cleaned.get("theme")):
+            raise ValidationError(_("Choose either a neighbourhood or a theme for each sub-budget."))
+        return cleaned
+
+
+class SubBudgetFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
+    def clean(self) -> None:
+        super().clean()
+        total = sum(f.cleaned_data.get("amount_cents") or 0 for f in _live_forms(self))
+        budget = self.instance.total_budget_cents or 0
+        if total > budget:
+            raise ValidationError(
+                _("The sub-budgets add up to %(total)s, more than the total budget of %(budget)s.")
+                % {"total": format_money(total), "budget": format_money(budget)}
+            )
 
 
 class PhaseInline(admin.TabularInline[Phase, Edition]):
@@ -40,17 +73,53 @@ class ThemeInline(admin.TabularInline[Theme, Edition]):
 
 class SubBudgetInline(admin.TabularInline[SubBudget, Edition]):
     model = SubBudget
+    form = SubBudgetForm
+    formset = SubBudgetFormSet
     extra = 0
+
+
+class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
+    total_budget_cents = EuroField(label=gettext_lazy("Total budget (euro)"), min_cents=1)
+    max_plan_cost_cents = EuroField(label=gettext_lazy("Maximum cost per plan (euro)"), min_cents=1)
+
+    class Meta:
+        model = Edition
+        fields = [
+            "district",
+            "name",
+            "slug",
+            "year",
+            "introduction",
+            "total_budget_cents",
+            "max_plan_cost_cents",
+            "min_age",
+            "decision_model",
+            "ballot_format",
+            "ballot_max_choices",
+            "aggregation_rule",
+            "support_threshold",
+            "is_published",
+        ]
 
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin[Edition]):
-    list_display = ["name", "district", "year", "total_budget_cents", "decision_model", "aggregation_rule", "is_published"]
+    form = EditionForm
+    list_display = [
+        "name",
+        "district",
+        "year",
+        "budget",
+        "decision_model",
+        "aggregation_rule",
+        "is_published",
+    ]
     list_filter = ["district", "year", "decision_model", "ballot_format", "aggregation_rule", "is_published"]
     search_fields = ["name", "slug", "district__name"]
     list_select_related = ["district"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ThemeInline, SubBudgetInline, PhaseInline]
 
-    def get_changeform_initial_data(self, request: Any) -> dict[str, Any]:
-        return {"min_age": 16}
+    @admin.display(description=gettext_lazy("budget"), ordering="total_budget_cents")
+    def budget(self, edition: Edition) -> str:
+        return format_money(edition.total_budget_cents)

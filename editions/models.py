@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -75,7 +76,17 @@ class Edition(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("editions:detail", kwargs={"slug": self.slug})
+        return reverse("pages:edition", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if (
+            self.max_plan_cost_cents is not None
+            and self.total_budget_cents is not None
+            and self.max_plan_cost_cents > self.total_budget_cents
+        ):
+            raise ValidationError(
+                {"max_plan_cost_cents": _("The maximum per plan cannot be more than the total budget.")}
+            )
 
 
 class Theme(models.Model):
@@ -141,7 +152,9 @@ class Phase(models.Model):
         ordering = ["starts_at"]
         constraints = [
             models.UniqueConstraint(fields=["edition", "kind"], name="phase_unique_kind"),
-            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="phase_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="phase_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:

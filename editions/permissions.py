@@ -57,9 +57,7 @@ def is_open(edition: Edition, action: Action, *, at: datetime | None = None) -> 
     return ACTION_RULES[action].any_phase or action in timeline_of(edition, at=at).opens
 
 
-def can(
-    user: User | AnonymousUser, action: Action, edition: Edition, *, at: datetime | None = None
-) -> bool:
+def can(user: User | AnonymousUser, action: Action, edition: Edition, *, at: datetime | None = None) -> bool:
     """Whether ``user`` may perform ``action`` in ``edition`` at ``at`` (default now)."""
     if not user.is_authenticated or not user.is_active:
         return False

@@ -72,7 +72,9 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
     PhaseSpec(
         PhaseKind.SUPPORT,
         required=False,
-        opens=frozenset({Action.SUPPORT_PLAN, Action.EDIT_OWN_PLAN, Action.COMMENT, Action.SIGN_UP_FOR_PANEL}),
+        opens=frozenset(
+            {Action.SUPPORT_PLAN, Action.EDIT_OWN_PLAN, Action.COMMENT, Action.SIGN_UP_FOR_PANEL}
+        ),
         resident_text=_("Support the plans you want the district to check."),
     ),
     PhaseSpec(

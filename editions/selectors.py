@@ -1,8 +1,10 @@
-"""Reads of editions for the public pages, with phases prefetched so timelines cost no queries."""
+"""Reads of editions (and of districts with their editions), with phases prefetched for timelines."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+
+from places.models import District
 
 from .models import Edition, SubBudget
 
@@ -26,3 +28,17 @@ def edition_for_page(slug: str) -> Edition | None:
         .filter(slug=slug)
         .first()
     )
+
+
+def districts_with_editions(municipality_slug: str) -> QuerySet[District]:
+    editions = published_editions().order_by("-year", "name")
+    return (
+        District.objects.filter(municipality__slug=municipality_slug)
+        .select_related("municipality")
+        .prefetch_related(Prefetch("editions", queryset=editions), "neighbourhoods")
+        .order_by("name")
+    )
+
+
+def district_for_page(municipality_slug: str, slug: str) -> District | None:
+    return districts_with_editions(municipality_slug).filter(slug=slug).first()

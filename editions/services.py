@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -38,7 +39,7 @@ def phase_chain_errors(phases: Sequence[PhaseDates]) -> list[str]:
             errors.append(
                 _("The phase “%(phase)s” must end after it starts.") % {"phase": PhaseKind(phase.kind).label}
             )
-    for before, after in zip(known, known[1:], strict=False):
+    for before, after in pairwise(known):
         if after.starts_at < before.ends_at:
             errors.append(
                 _("The phase “%(after)s” starts before “%(before)s” has ended; phases follow each other.")

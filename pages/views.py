@@ -1,15 +1,24 @@
-"""Home (districts and their running editions), about, accessibility statement and error pages."""
+"""The public site's composed pages: home, district, edition, about, accessibility, errors.
+
+This app sits on top of the others and is the one place that combines their selectors into a page
+(the edition page shows plans; the district page shows editions), so that no lower context imports
+a higher one.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from editions.phases import PhaseKind
+from editions.selectors import district_for_page, districts_with_editions, edition_for_page
 from editions.timeline import timeline_of
 from places.models import Municipality
-from places.selectors import districts_with_editions
+from proposals.selectors import PlanFilter, filter_plans, plan_counts_by_status
+
+PLANS_ON_EDITION_PAGE = 12
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -22,6 +31,42 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "pages/home.html",
         {"municipality": Municipality.objects.filter(slug=slug).first(), "districts": districts},
+    )
+
+
+def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    district = district_for_page(settings.BUURTBUDGET_MUNICIPALITY_SLUG, slug)
+    if district is None:
+        raise Http404
+    editions = [(edition, timeline_of(edition)) for edition in district.editions.all()]
+    return render(
+        request,
+        "pages/district_detail.html",
+        {"district": district, "editions": editions, "neighbourhoods": district.neighbourhoods.all()},
+    )
+
+
+def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = edition_for_page(slug)
+    if edition is None:
+        raise Http404
+    timeline = timeline_of(edition)
+    counts = plan_counts_by_status(edition)
+    current = timeline.current
+    return render(
+        request,
+        "pages/edition_detail.html",
+        {
+            "edition": edition,
+            "timeline": timeline,
+            "current": current,
+            "upcoming": timeline.upcoming,
+            "is_decision": current is not None and current.phase.kind == PhaseKind.DECISION,
+            "plans": filter_plans(PlanFilter(edition=edition))[:PLANS_ON_EDITION_PAGE],
+            "plan_count": sum(counts.values()),
+            "sub_budgets": edition.sub_budgets.all(),
+            "themes": edition.themes.all(),
+        },
     )
 
 

@@ -25,7 +25,9 @@ from pbrules.satisfaction import support_counts
 SubBudgets = Mapping[str, tuple[Fraction, Collection[str]]]
 
 
-def min_share_filter(instance: Instance, min_share: Fraction | float | str) -> tuple[Instance, tuple[Rejection, ...]]:
+def min_share_filter(
+    instance: Instance, min_share: Fraction | float | str
+) -> tuple[Instance, tuple[Rejection, ...]]:
     """Drop projects supported by less than ``min_share`` of the ballots; returns the rest and the drops."""
     share = Fraction(min_share)
     if not 0 <= share <= 1:
@@ -59,7 +61,9 @@ def sub_budgets_from_election(
     return {name: (budgets[name], tuple(groups[name])) for name in budgets}
 
 
-def with_sub_budgets(instance: Instance, sub_budgets: SubBudgets, run: Callable[[Instance], Outcome]) -> Outcome:
+def with_sub_budgets(
+    instance: Instance, sub_budgets: SubBudgets, run: Callable[[Instance], Outcome]
+) -> Outcome:
     """Run ``run`` once per sub-budget and combine (trace phases are ``sub-budget:<name>``)."""
     position = {pid: i for i, pid in enumerate(instance.project_ids)}
     steps: list[Step] = []
@@ -80,8 +84,17 @@ def with_sub_budgets(instance: Instance, sub_budgets: SubBudgets, run: Callable[
         rule = part.rule
         total += part.total_cost
         for s in part.trace:
-            steps.append(Step(len(steps) + 1, s.project_id, s.cost, f"sub-budget:{name}", s.score, s.supporters,
-                              s.price_per_supporter))
+            steps.append(
+                Step(
+                    len(steps) + 1,
+                    s.project_id,
+                    s.cost,
+                    f"sub-budget:{name}",
+                    s.score,
+                    s.supporters,
+                    s.price_per_supporter,
+                )
+            )
         rejections.extend(part.rejections)
     for pid in instance.project_ids:
         if pid not in placed:

@@ -28,9 +28,7 @@ from pbrules.satisfaction import project_totals
 _INF = 1 << 200
 
 
-def _others_run(
-    order: list[int], costs: list[int], budget: int, skip: bool
-) -> tuple[list[int], int]:
+def _others_run(order: list[int], costs: list[int], budget: int, skip: bool) -> tuple[list[int], int]:
     """Budget left before each position of ``order`` (len+1 values) and the no-skip stop position."""
     remaining = budget
     before: list[int] = []
@@ -46,7 +44,9 @@ def _others_run(
     return before, stop
 
 
-def _max_cost_before(p_total: int, p_rank: int, q_key: tuple[int, Fraction, int], q_cost: int, q_total: int, card: bool) -> int:
+def _max_cost_before(
+    p_total: int, p_rank: int, q_key: tuple[int, Fraction, int], q_cost: int, q_total: int, card: bool
+) -> int:
     """Largest integer cost c >= 1 at which p (support ``p_total``) is ordered before q (0 = never)."""
     cat_q = q_key[0]
     if p_total == 0:

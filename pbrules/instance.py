@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from fractions import Fraction
@@ -14,20 +15,25 @@ from pbrules.model import Election, Instance, VoteType
 Row = tuple[list[int], list[Fraction] | None, int]
 
 
-def _scores(indices: list[int], points: list[Fraction] | None, vote_type: VoteType) -> tuple[tuple[int, int], ...]:
-    """One ballot as sorted (project index, integer score) pairs, duplicates resolved like pabutools."""
+def _scores(
+    indices: list[int], points: list[Fraction] | None, vote_type: VoteType
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """One ballot as (sorted project indices, integer scores), duplicates resolved like pabutools."""
     if vote_type == "ordinal":
         ranking = list(dict.fromkeys(indices))  # a repeated project keeps its first position
         n = len(ranking)
-        return tuple(sorted((p, n - i - 1) for i, p in enumerate(ranking) if n - i - 1 > 0))
+        pairs = sorted((p, n - i - 1) for i, p in enumerate(ranking) if n - i - 1 > 0)
+        return tuple(p for p, _ in pairs), tuple(x for _, x in pairs)
     if points is None:
-        return tuple((p, 1) for p in sorted(set(indices)))
+        ids = tuple(sorted(set(indices)))
+        return ids, (1,) * len(ids)
     given: dict[int, int] = {}
     for p, x in zip(indices, points):  # a repeated project keeps its last points (pabutools' dict)
         if x.denominator != 1 or x < 0:
             raise ValueError(f"points must be non-negative integers, got {x}")
         given[p] = int(x)
-    return tuple(sorted((p, x) for p, x in given.items() if x > 0))
+    ids = tuple(sorted(p for p, x in given.items() if x > 0))
+    return ids, tuple(given[p] for p in ids)
 
 
 def build_instance(
@@ -37,26 +43,28 @@ def build_instance(
     vote_type: VoteType,
     rows: Sequence[Row],
 ) -> Instance:
-    """Group identical ballots and scale every amount to an integer (``scale`` = lcm of denominators)."""
+    """Group identical ballots and scale every amount to an integer (``scale`` = lcm of denominators).
+
+    Groups appear in order of first appearance in the file.
+    """
     scale = math.lcm(budget.denominator, *(c.denominator for c in costs))
-    groups: dict[tuple[tuple[int, int], ...], int] = {}
+    groups: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
     for indices, points, count in rows:
         key = _scores(indices, points, vote_type)
         groups[key] = groups.get(key, 0) + count
-    keys = sorted(groups)
-    lengths = np.fromiter((len(k) for k in keys), dtype=np.int64, count=len(keys))
+    keys = list(groups)
+    lengths = np.fromiter((len(k[0]) for k in keys), dtype=np.int64, count=len(keys))
     indptr = np.zeros(len(keys) + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
-    flat = [pair for k in keys for pair in k]
-    pairs = np.array(flat, dtype=np.int64).reshape(-1, 2)
+    total = int(indptr[-1])
     return Instance(
         project_ids=tuple(project_ids),
         costs=np.array([int(c * scale) for c in costs], dtype=np.int64),
         budget=int(budget * scale),
         scale=scale,
         indptr=indptr,
-        indices=pairs[:, 0].copy(),
-        scores=pairs[:, 1].copy(),
+        indices=np.fromiter(itertools.chain.from_iterable(k[0] for k in keys), dtype=np.int64, count=total),
+        scores=np.fromiter(itertools.chain.from_iterable(k[1] for k in keys), dtype=np.int64, count=total),
         weights=np.fromiter((groups[k] for k in keys), dtype=np.int64, count=len(keys)),
         vote_type=vote_type,
     )

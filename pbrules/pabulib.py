@@ -70,13 +70,6 @@ def _parse_number(text: str, what: str, line: int) -> Fraction:
         raise PabulibError(f"{what} {text!r} is not a number", line, "bad-number") from None
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip("\r")
-        if line.strip():
-            yield number, line
-
-
 @dataclass
 class _Sections:
     meta: list[tuple[str, str]]
@@ -85,18 +78,25 @@ class _Sections:
     projects: list[_Row]
     vote_header: list[str]
     vote_header_line: int
-    votes: list[tuple[int, str]]
+    lines: list[str]
+    votes_start: int
 
 
 def _sections(text: str) -> _Sections:
-    """Split the file into its three sections; VOTES rows stay unsplit (split later, fast)."""
+    """Split the file into its sections; the VOTES rows are left as raw lines (read later, fast)."""
     if not text.strip():
         raise PabulibError("empty file", None, "empty")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     current = ""
     seen: list[str] = []
     header: list[str] | None = None
-    out = _Sections([], {}, [], [], [], 0, [])
-    for number, line in _lines(text):
+    out = _Sections([], {}, [], [], [], 0, lines, len(lines))
+    for index, line in enumerate(lines):
+        number = index + 1
+        if not line.strip():
+            continue
         if ";" not in line and line.strip().lower() in SECTIONS:
             name = line.strip().lower()
             expected = SECTIONS[len(seen)] if len(seen) < 3 else None
@@ -111,22 +111,20 @@ def _sections(text: str) -> _Sections:
         if not current:
             raise PabulibError("the file must start with META", number, "missing-section")
         if header is None:
-            header = [h.strip() for h in _split(line, number)]
+            header = _split(line, number)
             if current == "projects":
                 out.project_header = header
             elif current == "votes":
                 out.vote_header, out.vote_header_line = header, number
-            continue
-        if current == "votes":
-            out.votes.append((number, line))
+                out.votes_start = index + 1
+                break
             continue
         fields = _split(line, number)
         if current == "meta":
             if len(fields) < 2:
                 raise PabulibError("META rows need 'key;value'", number, "bad-meta")
-            key, value = fields[0], ";".join(fields[1:]) if len(fields) > 2 else fields[1]
-            out.meta.append((key, value))
-            out.meta_line[key] = number
+            out.meta.append((fields[0], ";".join(fields[1:])))
+            out.meta_line[fields[0]] = number
         else:
             out.projects.append(_Row(number, fields))
     for name in SECTIONS:
@@ -135,6 +133,21 @@ def _sections(text: str) -> _Sections:
     if not out.projects:
         raise PabulibError("PROJECTS section lists no project", None, "no-projects")
     return out
+
+
+def _vote_rows(s: _Sections, width: int) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of each VOTES row; fields are not stripped (callers strip what they use)."""
+    lines = s.lines
+    for index in range(s.votes_start, len(lines)):
+        line = lines[index]
+        fields = line.split(";") if '"' not in line else _split(line, index + 1)
+        if len(fields) != width:
+            if not line.strip():
+                continue
+            if line.strip().lower() in SECTIONS:
+                raise PabulibError(f"section {line.strip().upper()} after VOTES", index + 1, "section-order")
+            raise PabulibError(f"vote row has {len(fields)} fields, the header has {width}", index + 1, "bad-row")
+        yield index + 1, fields
 
 
 def _meta_get(s: _Sections, key: str) -> str | None:
@@ -214,7 +227,10 @@ def _projects(s: _Sections) -> tuple[Project, ...]:
 
 
 def _ballot_ids(vote: str) -> list[str]:
-    return [v.strip() for v in vote.split(",")] if vote.strip() else []
+    if not vote:
+        return []
+    ids = vote.split(",")
+    return [v.strip() for v in ids] if " " in vote or "\t" in vote else ids
 
 
 def _check_ballot(
@@ -236,7 +252,7 @@ def _check_ballot(
 
 
 class _VoteReader:
-    """Shared per-row checks of the VOTES section, used by both the full and the grouped reader."""
+    """Column positions and checks of the VOTES section, shared by both readers."""
 
     def __init__(self, s: _Sections, vote_type: VoteType, projects: tuple[Project, ...]) -> None:
         header, hline = s.vote_header, s.vote_header_line
@@ -248,18 +264,19 @@ class _VoteReader:
         needs_points = vote_type in ("cumulative", "scoring")
         self.points_col = _column(header, "points", "VOTES", hline, needs_points) if needs_points else -1
         self.known = {p.project_id: i for i, p in enumerate(projects)}
-        self.vote_type = vote_type
-        self.voters: dict[str, int] = {}
 
-    def split(self, number: int, line: str) -> list[str]:
-        fields = _split(line, number)
-        if len(fields) != self.width:
-            raise PabulibError(f"vote row has {len(fields)} fields, the header has {self.width}", number, "bad-row")
-        voter = fields[self.voter_col]
-        first = self.voters.setdefault(voter, number)
-        if first != number:
-            raise PabulibError(f"duplicate voter id {voter!r} (first on line {first})", number, "duplicate-voter")
-        return fields
+    @staticmethod
+    def check_voters(voters: list[str], numbers: list[int]) -> None:
+        """Duplicate voter ids are an error (voter_id is the ballot's key); the message names both lines."""
+        if len(set(voters)) == len(voters):
+            return
+        first: dict[str, int] = {}
+        for voter, number in zip(voters, numbers):
+            if voter in first:
+                raise PabulibError(
+                    f"duplicate voter id {voter!r} (first on line {first[voter]})", number, "duplicate-voter"
+                )
+            first[voter] = number
 
 
 def parse_election(text: str) -> Election:
@@ -269,16 +286,25 @@ def parse_election(text: str) -> Election:
     projects = _projects(s)
     reader = _VoteReader(s, vote_type, projects)
     header = s.vote_header
-    special = {reader.voter_col, reader.vote_col, reader.points_col}
-    extra_cols = [(i, c) for i, c in enumerate(header) if i not in special]
+    vc, pc, ic = reader.vote_col, reader.points_col, reader.voter_col
+    extra_cols = [(i, c) for i, c in enumerate(header) if i not in (vc, pc, ic)]
     ballots: list[Ballot] = []
-    for number, line in s.votes:
-        fields = reader.split(number, line)
-        ids = _ballot_ids(fields[reader.vote_col])
-        pts_raw = fields[reader.points_col] if reader.points_col >= 0 else None
-        pts = _check_ballot(ids, pts_raw, reader.known, number, vote_type)
-        extra = tuple((c, fields[i]) for i, c in extra_cols)
-        ballots.append(Ballot(fields[reader.voter_col], tuple(ids), None if pts is None else tuple(pts), extra))
+    voters: list[str] = []
+    numbers: list[int] = []
+    parsed: dict[tuple[str, str], tuple[tuple[str, ...], tuple[Fraction, ...] | None]] = {}
+    for number, fields in _vote_rows(s, reader.width):
+        key = (fields[vc], fields[pc] if pc >= 0 else "")
+        done = parsed.get(key)
+        if done is None:
+            ids = _ballot_ids(key[0])
+            pts = _check_ballot(ids, key[1] if pc >= 0 else None, reader.known, number, vote_type)
+            done = parsed[key] = (tuple(ids), None if pts is None else tuple(pts))
+        voter = fields[ic].strip()
+        voters.append(voter)
+        numbers.append(number)
+        extra = tuple((c, fields[i].strip()) for i, c in extra_cols)
+        ballots.append(Ballot(voter, done[0], done[1], extra))
+    reader.check_voters(voters, numbers)
     return Election(
         meta=tuple(s.meta),
         projects=projects,
@@ -304,15 +330,19 @@ def parse_instance(text: str) -> Instance:
     projects = _projects(s)
     reader = _VoteReader(s, vote_type, projects)
     groups: dict[tuple[str, str], list[int]] = {}
-    vc, pc = reader.vote_col, reader.points_col
-    for number, line in s.votes:
-        fields = reader.split(number, line)
+    vc, pc, ic = reader.vote_col, reader.points_col, reader.voter_col
+    voters: list[str] = []
+    numbers: list[int] = []
+    for number, fields in _vote_rows(s, reader.width):
+        voters.append(fields[ic].strip())
+        numbers.append(number)
         key = (fields[vc], fields[pc] if pc >= 0 else "")
         entry = groups.get(key)
         if entry is None:
             groups[key] = [1, number]
         else:
             entry[0] += 1
+    reader.check_voters(voters, numbers)
     rows: list[tuple[list[int], list[Fraction] | None, int]] = []
     for (vote, pts_raw), (count, number) in groups.items():
         ids = _ballot_ids(vote)
@@ -405,7 +435,9 @@ def write_election(election: Election, file: IO[str] | str | Path) -> None:
     writer.writerow(pcols)
     writer.writerows(_project_row(p, pcols) for p in election.projects)
     vcols = election.vote_columns or (
-        ("voter_id", "vote", "points") if election.vote_type in ("cumulative", "scoring") else ("voter_id", "vote")
+        ("voter_id", "vote", "points")
+        if election.vote_type in ("cumulative", "scoring")
+        else ("voter_id", "vote")
     )
     file.write("VOTES\n")
     writer.writerow(vcols)

@@ -26,14 +26,20 @@ def check_satisfaction(satisfaction: str) -> Satisfaction:
 def _fits_int64(instance: Instance, satisfaction: Satisfaction) -> bool:
     max_score = int(instance.scores.max()) if len(instance.scores) else 0
     max_cost = int(instance.costs.max()) if satisfaction == "cost" and len(instance.costs) else 1
-    return max(instance.num_voters, 1) * max_score * max(max_cost, 1) * max(instance.num_projects, 1) < _INT64_SAFE
+    return (
+        max(instance.num_voters, 1) * max_score * max(max_cost, 1) * max(instance.num_projects, 1)
+        < _INT64_SAFE
+    )
 
 
 def entry_utilities(instance: Instance, satisfaction: Satisfaction) -> npt.NDArray[np.int64]:
     """Utility of each CSR entry (one voter group, one project) — exact integers."""
     if satisfaction == "cost":
         if not _fits_int64(instance, satisfaction):
-            return np.array([int(s) * int(c) for s, c in zip(instance.scores, instance.costs[instance.indices])], dtype=object)
+            return np.array(
+                [int(s) * int(c) for s, c in zip(instance.scores, instance.costs[instance.indices])],
+                dtype=object,
+            )
         return instance.scores * instance.costs[instance.indices]
     return instance.scores
 

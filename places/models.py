@@ -43,7 +43,7 @@ class District(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("places:district", kwargs={"slug": self.slug})
+        return reverse("pages:district", kwargs={"slug": self.slug})
 
 
 class Neighbourhood(models.Model):

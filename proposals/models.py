@@ -33,7 +33,9 @@ PRIVATE_STATUSES = frozenset({PlanStatus.DRAFT})
 
 
 class Plan(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="plans", verbose_name=_("edition"))
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="plans", verbose_name=_("edition")
+    )
     title = models.CharField(_("title"), max_length=120)
     summary = models.CharField(_("summary"), max_length=300)
     description = models.TextField(_("description"))
@@ -53,7 +55,9 @@ class Plan(models.Model):
     public_name = models.CharField(
         _("name shown publicly"), max_length=80, help_text=_("The initiator's name as the public sees it.")
     )
-    status = models.CharField(_("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)

@@ -83,8 +83,8 @@ def write_mo(messages: dict[str, str], path: Path) -> None:
     for o1, l1, o2, l2 in offsets:
         table.append((l1, o1 + key_start, l2, o2 + value_start))
     output = struct.pack("Iiiiiii", 0x950412DE, 0, n, 7 * 4, 7 * 4 + n * 8, 0, 0)
-    output += b"".join(struct.pack("ii", l, o) for l, o, _, _ in table)
-    output += b"".join(struct.pack("ii", l, o) for _, _, l, o in table)
+    output += b"".join(struct.pack("ii", length, offset) for length, offset, _, _ in table)
+    output += b"".join(struct.pack("ii", length, offset) for _, _, length, offset in table)
     path.write_bytes(output + ids + strs)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 from accounts.roles import is_district_staff
 
@@ -16,8 +16,13 @@ def site(request: HttpRequest) -> dict[str, Any]:
     current = get_language() or settings.LANGUAGE_CODE
     path = request.get_full_path()
     alternates = [
-        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
-        for code, name in settings.LANGUAGES
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": translate_url(path, code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
     ]
     user = getattr(request, "user", None)
     return {

@@ -37,8 +37,10 @@ RULES: dict[str, RuleInfo] = {
         "greedy-no-skip", "greedy, but stop at the first project that does not fit", True, False
     ),
     "phragmen": RuleInfo(
-        "phragmen", "sequential Phragmén (load balancing); stops at the first best project that does not fit",
-        False, False,
+        "phragmen",
+        "sequential Phragmén (load balancing); stops at the first best project that does not fit",
+        False,
+        False,
     ),
     "maxwelfare": RuleInfo(
         "maxwelfare", "exact maximum utilitarian welfare (ILP, HiGHS), lexicographic tie-break", True, False
@@ -57,8 +59,14 @@ def _equal_shares() -> Callable[..., Outcome]:
     return equal_shares  # type: ignore[no-any-return]
 
 
-def _runner(rule: str, satisfaction: str, completion: str, tie_breaking: Sequence[str] | None,
-            max_winners: int | None, explain: bool) -> Callable[[Instance], Outcome]:
+def _runner(
+    rule: str,
+    satisfaction: str,
+    completion: str,
+    tie_breaking: Sequence[str] | None,
+    max_winners: int | None,
+    explain: bool,
+) -> Callable[[Instance], Outcome]:
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(RULES)}")
     if completion not in COMPLETIONS:

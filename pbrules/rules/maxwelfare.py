@@ -56,7 +56,9 @@ def _new_highs() -> highspy.Highs:
     return h
 
 
-def _model(coef: list[int], costs: list[int], budget: int, fixed: dict[int, int], max_winners: int | None) -> highspy.HighsLp:
+def _model(
+    coef: list[int], costs: list[int], budget: int, fixed: dict[int, int], max_winners: int | None
+) -> highspy.HighsLp:
     n = len(coef)
     lp = highspy.HighsLp()
     lp.num_col_ = n
@@ -124,8 +126,13 @@ def maxwelfare(
     if spent > instance.budget:
         raise RuntimeError("HiGHS returned a set over budget")  # exact re-check; should never happen
     steps = tuple(
-        Step(k + 1, instance.project_ids[p], Fraction(costs_all[p], instance.scale), "optimum",
-             Fraction(totals[p], instance.scale if satisfaction == "cost" else 1))
+        Step(
+            k + 1,
+            instance.project_ids[p],
+            Fraction(costs_all[p], instance.scale),
+            "optimum",
+            Fraction(totals[p], instance.scale if satisfaction == "cost" else 1),
+        )
         for k, p in enumerate(selected_idx)
     )
     chosen_set = set(selected_idx)
@@ -135,7 +142,9 @@ def maxwelfare(
             Rejection(
                 instance.project_ids[p],
                 Fraction(costs_all[p], instance.scale),
-                "no-support" if totals[p] == 0 else ("did-not-fit" if costs_all[p] > instance.budget else "not-enough-support"),
+                "no-support"
+                if totals[p] == 0
+                else ("did-not-fit" if costs_all[p] > instance.budget else "not-enough-support"),
             )
             for p in range(instance.num_projects)
             if p not in chosen_set
@@ -157,17 +166,23 @@ def maxwelfare(
     )
 
 
-def _optimise(coef: list[int], costs: list[int], budget: int, ranks: list[int], max_winners: int | None) -> list[int]:
+def _optimise(
+    coef: list[int], costs: list[int], budget: int, ranks: list[int], max_winners: int | None
+) -> list[int]:
     n = len(coef)
     fixed: dict[int, int] = {i: 1 for i in range(n) if costs[i] == 0 and max_winners is None}
     h = _new_highs()
     h.passModel(_model(coef, costs, budget, fixed, max_winners))
     best = _solve(h)
     if best is None:
-        raise RuntimeError(f"HiGHS did not solve the welfare ILP: {h.modelStatusToString(h.getModelStatus())}")
+        raise RuntimeError(
+            f"HiGHS did not solve the welfare ILP: {h.modelStatusToString(h.getModelStatus())}"
+        )
     target = sum(coef[i] for i in best)
     # hold the welfare at its optimum (exact integers as doubles) and fix projects by priority
-    h.addRow(float(target), highspy.kHighsInf, n, np.arange(n, dtype=np.int32), np.array(coef, dtype=np.float64))
+    h.addRow(
+        float(target), highspy.kHighsInf, n, np.arange(n, dtype=np.int32), np.array(coef, dtype=np.float64)
+    )
     incumbent = set(best)
     for i in sorted(range(n), key=lambda i: ranks[i]):
         if i in fixed:
@@ -184,7 +199,11 @@ def _optimise(coef: list[int], costs: list[int], budget: int, ranks: list[int], 
             continue
         h.changeColBounds(i, 1.0, 1.0)
         trial = _solve(h)
-        if trial is not None and sum(coef[j] for j in trial) == target and sum(costs[j] for j in trial) <= budget:
+        if (
+            trial is not None
+            and sum(coef[j] for j in trial) == target
+            and sum(costs[j] for j in trial) <= budget
+        ):
             fixed[i] = 1
             incumbent = set(trial)
         else:

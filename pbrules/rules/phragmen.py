@@ -64,8 +64,21 @@ def phragmen(
             break
         supported = [p for p in remaining if approval_int[p] > 0]
         if supported:
-            tied, best = _best(supported, supporters, level_of, levels, load_f, instance, approval, approval_int,
-                               costs, costs_f, proj, rows, exact)
+            tied, best = _best(
+                supported,
+                supporters,
+                level_of,
+                levels,
+                load_f,
+                instance,
+                approval,
+                approval_int,
+                costs,
+                costs_f,
+                proj,
+                rows,
+                exact,
+            )
         else:
             tied, best = list(remaining), None
         if any(spent + costs[p] > instance.budget for p in tied):
@@ -79,8 +92,15 @@ def phragmen(
             level_of[supporters[chosen]] = len(levels) - 1
             load_f[supporters[chosen]] = float(best)
         step_load = None if best is None else best / instance.scale
-        steps.append(Step(len(steps) + 1, instance.project_ids[chosen], Fraction(costs[chosen], instance.scale),
-                          "main", step_load))
+        steps.append(
+            Step(
+                len(steps) + 1,
+                instance.project_ids[chosen],
+                Fraction(costs[chosen], instance.scale),
+                "main",
+                step_load,
+            )
+        )
     chosen_set = {s.project_id for s in steps}
     rejections: list[Rejection] = []
     if explain:
@@ -109,19 +129,36 @@ def phragmen(
 
 
 def _exact_load(
-    p: int, supporters: list[np.ndarray], level_of: np.ndarray, levels: list[Fraction], instance: Instance,
-    approval_int: list[int], costs: list[int],
+    p: int,
+    supporters: list[np.ndarray],
+    level_of: np.ndarray,
+    levels: list[Fraction],
+    instance: Instance,
+    approval_int: list[int],
+    costs: list[int],
 ) -> Fraction:
     rows = supporters[p]
-    counts = np.bincount(level_of[rows], weights=instance.weights[rows].astype(np.float64), minlength=len(levels))
+    counts = np.bincount(
+        level_of[rows], weights=instance.weights[rows].astype(np.float64), minlength=len(levels)
+    )
     total = sum((levels[lv] * int(c) for lv, c in enumerate(counts.tolist()) if c), Fraction(0))
     return (total + costs[p]) / approval_int[p]
 
 
 def _best(
-    supported: list[int], supporters: list[np.ndarray], level_of: np.ndarray, levels: list[Fraction],
-    load_f: np.ndarray, instance: Instance, approval: np.ndarray, approval_int: list[int], costs: list[int],
-    costs_f: np.ndarray, proj: np.ndarray, rows: np.ndarray, exact: bool,
+    supported: list[int],
+    supporters: list[np.ndarray],
+    level_of: np.ndarray,
+    levels: list[Fraction],
+    load_f: np.ndarray,
+    instance: Instance,
+    approval: np.ndarray,
+    approval_int: list[int],
+    costs: list[int],
+    costs_f: np.ndarray,
+    proj: np.ndarray,
+    rows: np.ndarray,
+    exact: bool,
 ) -> tuple[list[int], Fraction]:
     """The tied-best projects (exactly) and their common new max load."""
     if exact or len(supported) == 1:
@@ -133,6 +170,8 @@ def _best(
         values = (sums[cand] + costs_f[cand]) / approval[cand]
         best_f = values.min()
         candidates = cand[values <= best_f * (1 + NEAR_TIE) + 1e-300].tolist()
-    exact_values = {p: _exact_load(p, supporters, level_of, levels, instance, approval_int, costs) for p in candidates}
+    exact_values = {
+        p: _exact_load(p, supporters, level_of, levels, instance, approval_int, costs) for p in candidates
+    }
     best = min(exact_values.values())
     return [p for p in candidates if exact_values[p] == best], best

@@ -36,7 +36,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         if PABULIB_FILES:
             metafunc.parametrize("pabulib_file", PABULIB_FILES, ids=[p.stem for p in PABULIB_FILES])
         else:
-            metafunc.parametrize("pabulib_file", [pytest.param(None, marks=pytest.mark.skip(reason=SKIP_REASON))])
+            metafunc.parametrize(
+                "pabulib_file", [pytest.param(None, marks=pytest.mark.skip(reason=SKIP_REASON))]
+            )
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -70,7 +70,9 @@ def oracle_sat_class(vote_type: str, satisfaction: str) -> tuple[type[Any], bool
     raise ValueError(vote_type)
 
 
-def pabutools_mes(instance: Any, profile: Any, vote_type: str, satisfaction: str, completion: str) -> dict[str, Any]:
+def pabutools_mes(
+    instance: Any, profile: Any, vote_type: str, satisfaction: str, completion: str
+) -> dict[str, Any]:
     """Run pabutools' MES with a completion; returns selected ids (selection order) and details."""
     from pabutools.rules import (
         exhaustion_by_budget_increase,
@@ -94,9 +96,7 @@ def pabutools_mes(instance: Any, profile: Any, vote_type: str, satisfaction: str
 
     # Same as completion_by_rule_combination(instance, profile, [exhaustion_by_budget_increase,
     # greedy_utilitarian_welfare], ...), split so the exhaustion stage's outcome is recorded too.
-    stage1 = exhaustion_by_budget_increase(
-        instance, profile, counting_mes, {"sat_class": sat_class}
-    )
+    stage1 = exhaustion_by_budget_increase(instance, profile, counting_mes, {"sat_class": sat_class})
     exhaustion = [p.name for p in stage1]
     if instance.is_exhaustive(stage1):
         final = stage1
@@ -148,12 +148,15 @@ def main(argv: list[str] | None = None) -> None:
     ns = parser.parse_args(argv)
 
     reference: dict[str, Any] = json.loads(OUT.read_text()) if OUT.exists() else {}
-    reference.setdefault("_about", {
-        "generator": "tests/pbrules/make_mes_reference.py",
-        "oracle": "pabutools 1.2.3 (multiprofile, gmpy2 mpq), default lexicographic tie-breaking",
-        "exhaustion": "exhaustion_by_budget_increase(method_of_equal_shares) then greedy_utilitarian_welfare",
-        "add1": "method_of_equal_shares(voter_budget_increment=1)",
-    })
+    reference.setdefault(
+        "_about",
+        {
+            "generator": "tests/pbrules/make_mes_reference.py",
+            "oracle": "pabutools 1.2.3 (multiprofile, gmpy2 mpq), default lexicographic tie-breaking",
+            "exhaustion": "exhaustion_by_budget_increase(method_of_equal_shares) then greedy_utilitarian_welfare",
+            "add1": "method_of_equal_shares(voter_budget_increment=1)",
+        },
+    )
     files = sorted(p.name for p in DATA_DIR.glob("*.pb"))
     if ns.only:
         files = [f for f in files if any(o in f for o in ns.only)]

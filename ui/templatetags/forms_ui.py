@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django import forms, template
-from django.forms.widgets import Input
 from django.forms.boundfield import BoundField
+from django.forms.widgets import Input
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -24,7 +24,7 @@ def field_widget(field: BoundField) -> SafeString:
     """The field's input with the design system's classes and ARIA links to its help and error."""
     widget = field.field.widget
     classes = next((css for kind, css in _WIDGET_CLASSES if isinstance(widget, kind)), "")
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}_help")
@@ -34,7 +34,7 @@ def field_widget(field: BoundField) -> SafeString:
         if classes:
             classes += " " + classes.split()[0] + "--invalid"
     if classes:
-        existing = widget.attrs.get("class", "")
+        existing = str(widget.attrs.get("class", ""))
         attrs["class"] = f"{existing} {classes}".strip()
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)

@@ -1,0 +1,136 @@
+"""Server time and query count of every public page on the demo data.
+
+Run: `make bench-pages` (or `.venv/bin/python bench/pages.py [--repeat N] [--no-write]`).
+Loads the demo into a fresh temporary SQLite database, requests each page in-process with
+Django's test client (the full middleware, view and template stack; no network), and reports
+the median time, its ratio to /healthz measured in the same run (the machines are shared and
+noisy, so ratios compare across runs better than milliseconds), and the number of queries — then
+adds 200 more plans and counts the queries again, which must not change.
+The table replaces the "Public pages" section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+START, END = "<!-- bench-pages:start -->", "<!-- bench-pages:end -->"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30, help="requests per page (default 30)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    args = parser.parse_args()
+
+    tmp = tempfile.mkdtemp(prefix="bench-pages-")
+    os.environ["SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from editions.models import Edition
+    from proposals.models import CostLine, Plan, PlanStatus
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", "--quiet")
+    client = Client()
+    plan = Plan.objects.exclude(status=PlanStatus.DRAFT).order_by("pk").first()
+    edition = Edition.objects.order_by("pk").first()
+    assert plan is not None and edition is not None, "the demo loaded no plans"
+    district = edition.district
+    pages = {
+        "/healthz (baseline)": "/healthz",
+        "home": "/",
+        "home (English)": "/en/",
+        "district": district.get_absolute_url(),
+        "edition": edition.get_absolute_url(),
+        "plan list": "/plannen/",
+        "plan list, filtered + search": f"/plannen/?edition={edition.slug}&q=buurt&sort=cost_desc",
+        "plan detail": plan.get_absolute_url(),
+        "how it works": "/hoe-werkt-het/",
+        "accessibility": "/toegankelijkheid/",
+        "log in": "/account/inloggen/",
+    }
+
+    def measure(url: str) -> tuple[float, int]:
+        for _ in range(3):
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+        samples = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            client.get(url)
+            samples.append(time.perf_counter() - start)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return statistics.median(samples) * 1000, len(queries)
+
+    results = {name: measure(url) for name, url in pages.items()}
+    plans_before = Plan.objects.count()
+    extra = []
+    for i in range(200):
+        extra.append(
+            Plan(
+                edition=plan.edition,
+                title=f"Extra plan {i}",
+                summary="Extra",
+                description="Extra",
+                theme=plan.theme,
+                neighbourhood=plan.neighbourhood,
+                initiator=plan.initiator,
+                public_name="Bench",
+                status=PlanStatus.SUBMITTED,
+                submitted_at=plan.submitted_at,
+            )
+        )
+    created = Plan.objects.bulk_create(extra)
+    CostLine.objects.bulk_create(
+        CostLine(plan=p, description="Materiaal", amount_cents=100_00) for p in created
+    )
+    plans_after = Plan.objects.count()
+    more = {name: measure(url)[1] for name, url in pages.items()}
+
+    baseline = results["/healthz (baseline)"][0]
+    lines = [
+        START,
+        f"Demo data: {plans_before} plans; queries counted again with {plans_after} plans. "
+        f"Median of {args.repeat} requests per page, Django test client, SQLite, DEBUG off.",
+        "",
+        "| page | median ms | × /healthz | queries | queries with +200 plans |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, (ms, queries) in results.items():
+        lines.append(f"| {name} | {ms:.1f} | {ms / baseline:.1f} | {queries} | {more[name]} |")
+    lines.append(END)
+    table = "\n".join(lines)
+    print(table)
+    slowest = max(ms for ms, _ in results.values())
+    grew = [name for name in results if more[name] != results[name][1]]
+    print(f"\nslowest page: {slowest:.1f} ms; query counts that grew with the plans: {grew or 'none'}")
+    if not args.no_write:
+        doc = ROOT / "docs" / "benchmarks.md"
+        text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+        if START in text and END in text:
+            head, rest = text.split(START, 1)
+            text = head + table + rest.split(END, 1)[1]
+        else:
+            text = text.rstrip() + "\n\n## Public pages\n\n`make bench-pages`\n\n" + table + "\n"
+        doc.write_text(text, encoding="utf-8")
+    return 1 if grew else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""The three demo editions, each caught in a different phase whenever the demo is loaded."""
+
+from __future__ import annotations
+
+from editions.models import AggregationRule, BallotFormat, DecisionModel
+from editions.phases import PhaseKind
+
+from .specs import EditionSpec, PhaseSpan, SubBudgetSpec, ThemeSpec, eur
+
+GROEN = ThemeSpec(
+    "Groen en duurzaam",
+    "Meer groen, minder afval en energie: geveltuinen, moestuinen, bomen en klimaatbestendige straten.",
+)
+SOCIAAL = ThemeSpec(
+    "Samen en sociaal",
+    "Buren die elkaar kennen en helpen: ontmoetingsplekken, taal, ouderen en eenzaamheid.",
+)
+SPORT = ThemeSpec("Sport en bewegen", "Buiten spelen, sporten en bewegen voor alle leeftijden.")
+CULTUUR = ThemeSpec("Kunst en cultuur", "Muziek, theater, kunst in de openbare ruimte en buurtfestivals.")
+VEILIG = ThemeSpec("Veilig en schoon", "Licht, overzicht en een schone, hele straat waar je je thuis voelt.")
+JEUGD = ThemeSpec("Jeugd", "Plekken en activiteiten voor kinderen en jongeren, door en met hen bedacht.")
+
+NIEUW_WEST_2027 = EditionSpec(
+    slug="buurtbudget-nieuw-west-2027",
+    district_slug="nieuw-west",
+    name="Buurtbudget Nieuw-West 2027",
+    year=2027,
+    introduction=(
+        "Stadsdeel Nieuw-West stelt € 500.000 beschikbaar voor plannen die bewoners zelf bedenken, "
+        "kiezen en uitvoeren. Elke wijk heeft een eigen deel van het budget, naar rato van het aantal "
+        "inwoners, zodat ook de kleinere wijken aan bod komen.\n\n"
+        "Heeft u een idee voor uw straat of wijk? Dien het nu in, met een begroting tot € 50.000. "
+        "Daarna verzamelt u steun: een plan met minstens 50 steunbetuigingen wordt door het stadsdeel "
+        "getoetst. Iedereen van 16 jaar en ouder die in Nieuw-West woont, mag in het voorjaar stemmen "
+        "op vijf plannen."
+    ),
+    total_budget_cents=eur(500_000),
+    max_plan_cost_cents=eur(50_000),
+    min_age=16,
+    decision_model=DecisionModel.ONLINE_VOTE,
+    ballot_format=BallotFormat.APPROVAL,
+    ballot_max_choices=5,
+    aggregation_rule=AggregationRule.GREEDY,
+    support_threshold=50,
+    themes=(GROEN, SOCIAAL, SPORT, CULTUUR, VEILIG, JEUGD),
+    phases=(
+        PhaseSpan(PhaseKind.INFORMATION, -60, -22),
+        PhaseSpan(PhaseKind.PLANS, -21, 27),
+        PhaseSpan(PhaseKind.SUPPORT, 28, 48),
+        PhaseSpan(PhaseKind.REVIEW, 49, 90),
+        PhaseSpan(PhaseKind.DECISION, 91, 111),
+        PhaseSpan(PhaseKind.RESULT, 112, 125),
+        PhaseSpan(PhaseKind.EXECUTION, 126, 490),
+    ),
+    current_phase=PhaseKind.PLANS,
+    sub_budgets=(
+        SubBudgetSpec(eur(44_000), neighbourhood_slug="slotermeer-noordoost"),
+        SubBudgetSpec(eur(45_000), neighbourhood_slug="slotermeer-zuidwest"),
+        SubBudgetSpec(eur(50_000), neighbourhood_slug="geuzenveld"),
+        SubBudgetSpec(eur(19_000), neighbourhood_slug="eendracht"),
+        SubBudgetSpec(eur(23_000), neighbourhood_slug="lutkemeer-ookmeer"),
+        SubBudgetSpec(eur(45_000), neighbourhood_slug="osdorp-oost"),
+        SubBudgetSpec(eur(36_000), neighbourhood_slug="osdorp-midden"),
+        SubBudgetSpec(eur(25_000), neighbourhood_slug="de-punt"),
+        SubBudgetSpec(eur(37_000), neighbourhood_slug="middelveldsche-akerpolder"),
+        SubBudgetSpec(eur(38_000), neighbourhood_slug="slotervaart-noord"),
+        SubBudgetSpec(eur(34_000), neighbourhood_slug="overtoomse-veld"),
+        SubBudgetSpec(eur(25_000), neighbourhood_slug="westlandgracht"),
+        SubBudgetSpec(eur(13_000), neighbourhood_slug="sloterdijk-nieuw-west"),
+        SubBudgetSpec(eur(35_000), neighbourhood_slug="slotervaart-zuid"),
+        SubBudgetSpec(eur(31_000), neighbourhood_slug="sloten-nieuw-sloten"),
+    ),
+)
+
+ZUIDOOST_2026 = EditionSpec(
+    slug="buurtbudget-zuidoost-2026",
+    district_slug="zuidoost",
+    name="Buurtbudget Zuidoost 2026",
+    year=2026,
+    introduction=(
+        "In Zuidoost beslissen bewoners over € 500.000. Het budget is verdeeld over vijf thema's, "
+        "die de stadsdeelcommissie samen met bewoners koos: groen, ontmoeting, jeugd, sport en cultuur.\n\n"
+        "Het stadsdeel heeft alle plannen getoetst en de stadsdeelcommissie heeft per thema de "
+        "plannen gekozen die op de stemlijst komen. Nu is het uw beurt: iedereen vanaf 12 jaar die in "
+        "Zuidoost woont, vult met zijn stemcode een eigen begroting. Kies plannen tot het budget van een "
+        "thema op is; de Methode van Gelijke Delen zorgt dat elke groep stemmers een eerlijk deel krijgt.\n\n"
+        "Liever op papier stemmen? Dat kan in de buurthuizen en de bibliotheek aan het Bijlmerplein."
+    ),
+    total_budget_cents=eur(500_000),
+    max_plan_cost_cents=eur(75_000),
+    min_age=12,
+    decision_model=DecisionModel.ONLINE_VOTE,
+    ballot_format=BallotFormat.KNAPSACK,
+    ballot_max_choices=None,
+    aggregation_rule=AggregationRule.EQUAL_SHARES,
+    support_threshold=0,
+    themes=(GROEN, SOCIAAL, JEUGD, SPORT, CULTUUR),
+    phases=(
+        PhaseSpan(PhaseKind.INFORMATION, -200, -171),
+        PhaseSpan(PhaseKind.PLANS, -170, -113),
+        PhaseSpan(PhaseKind.REVIEW, -112, -57),
+        PhaseSpan(PhaseKind.SHORTLIST, -56, -12),
+        PhaseSpan(PhaseKind.DECISION, -11, 10),
+        PhaseSpan(PhaseKind.RESULT, 11, 24),
+        PhaseSpan(PhaseKind.EXECUTION, 25, 390),
+    ),
+    current_phase=PhaseKind.DECISION,
+    sub_budgets=(
+        SubBudgetSpec(eur(120_000), theme_slug=GROEN.slug),
+        SubBudgetSpec(eur(120_000), theme_slug=SOCIAAL.slug),
+        SubBudgetSpec(eur(110_000), theme_slug=JEUGD.slug),
+        SubBudgetSpec(eur(80_000), theme_slug=SPORT.slug),
+        SubBudgetSpec(eur(70_000), theme_slug=CULTUUR.slug),
+    ),
+)
+
+NOORD_2026 = EditionSpec(
+    slug="buurtbudget-noord-2026",
+    district_slug="noord",
+    name="Buurtbudget Noord 2026",
+    year=2026,
+    introduction=(
+        "Noord koos dit jaar voor een burgerpanel. Uit alle inwoners van 16 jaar en ouder werden "
+        "per loting 45 mensen uitgenodigd, zo gekozen dat het panel lijkt op Noord: jong en oud, uit "
+        "elke wijk, met en zonder migratieachtergrond.\n\n"
+        "Het panel kwam vijf zaterdagen bij elkaar in de Tolhuistuin, sprak met de initiatiefnemers "
+        "en verdeelde € 500.000 over de haalbare plannen, volgens de Methode van Gelijke Delen. "
+        "De gekozen plannen worden nu uitgevoerd; hier volgt u hoe ze ervoor staan."
+    ),
+    total_budget_cents=eur(500_000),
+    max_plan_cost_cents=eur(50_000),
+    min_age=16,
+    decision_model=DecisionModel.PANEL,
+    ballot_format=BallotFormat.CUMULATIVE,
+    ballot_max_choices=None,
+    aggregation_rule=AggregationRule.EQUAL_SHARES,
+    support_threshold=0,
+    themes=(GROEN, SOCIAAL, VEILIG, SPORT, JEUGD),
+    phases=(
+        PhaseSpan(PhaseKind.INFORMATION, -330, -301),
+        PhaseSpan(PhaseKind.PLANS, -300, -241),
+        PhaseSpan(PhaseKind.REVIEW, -240, -191),
+        PhaseSpan(PhaseKind.DECISION, -190, -151),
+        PhaseSpan(PhaseKind.RESULT, -150, -131),
+        PhaseSpan(PhaseKind.EXECUTION, -130, 240),
+        PhaseSpan(PhaseKind.EVALUATION, 241, 300),
+    ),
+    current_phase=PhaseKind.EXECUTION,
+)
+
+EDITIONS: tuple[EditionSpec, ...] = (NIEUW_WEST_2027, ZUIDOOST_2026, NOORD_2026)

@@ -1,0 +1,1 @@
+"""Tests for Buurtbudget; the folders mirror the apps (STYLE.md rule 12)."""

@@ -1,0 +1,93 @@
+"""Shared fixtures: compiled translations, frozen time, and a small world of places, people and editions."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Role, User
+from editions.models import Edition
+from places.models import District
+
+from . import factories
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _compile_translations() -> None:
+    """Compile locale/*.po into .mo when stale, as `make install` does, so Dutch pages are Dutch."""
+    spec = importlib.util.spec_from_file_location("compile_messages", ROOT / "scripts" / "compile_messages.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main()
+
+
+_compile_translations()
+
+
+@pytest.fixture
+def freeze_time(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
+    """Call with a moment to make ``django.utils.timezone.now`` (and so every timeline) return it."""
+
+    def freeze(moment: datetime) -> None:
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return freeze
+
+
+@pytest.fixture
+def district(db: None) -> District:
+    return factories.make_district(name="Nieuw-West")
+
+
+@pytest.fixture
+def other_district(db: None) -> District:
+    return factories.make_district(name="Zuidoost")
+
+
+@pytest.fixture
+def resident(db: None) -> User:
+    return factories.make_user(email="anna@example.org", display_name="Anna")
+
+
+@pytest.fixture
+def edition(district: District) -> Edition:
+    """An edition now in its plans phase, with two themes."""
+    edition = factories.make_edition(district=district, name="Buurtbudget Nieuw-West 2027")
+    factories.make_theme(edition=edition, name="Groen")
+    factories.make_theme(edition=edition, name="Sport")
+    return edition
+
+
+@dataclass(frozen=True)
+class People:
+    """Everyone the permission rules tell apart, for one edition's district."""
+
+    resident: User
+    inactive: User
+    staff: dict[Role, User]
+    staff_elsewhere: dict[Role, User]
+    administrator: User
+    administrator_elsewhere: User
+    superuser: User
+
+
+@pytest.fixture
+def people(district: District, other_district: District) -> People:
+    staff_roles = [role for role in Role if role != Role.ADMINISTRATOR]
+    return People(
+        resident=factories.make_user(),
+        inactive=factories.make_staff(role=Role.ADMINISTRATOR, district=district, is_active=False),
+        staff={role: factories.make_staff(role=role, district=district) for role in staff_roles},
+        staff_elsewhere={role: factories.make_staff(role=role, district=other_district) for role in staff_roles},
+        administrator=factories.make_staff(role=Role.ADMINISTRATOR, district=district),
+        administrator_elsewhere=factories.make_staff(role=Role.ADMINISTRATOR, district=other_district),
+        superuser=factories.make_user(is_superuser=True, is_staff=True),
+    )

@@ -1,0 +1,163 @@
+"""Factories: small functions that create valid objects with sensible defaults in the real database."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.models import Role, StaffRole, User
+from editions.models import Edition, Phase, SubBudget, Theme
+from editions.phases import PHASE_CHAIN
+from places.models import District, Municipality, Neighbourhood
+from proposals.models import CostLine, Plan, PlanStatus
+
+PASSWORD = "Zonnebloem-veld-2027"
+PHASE_LENGTH = timedelta(days=10)
+ALL_PHASE_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN)
+
+_sequence = itertools.count(1)
+
+
+def next_number() -> int:
+    return next(_sequence)
+
+
+def make_municipality(*, slug: str | None = None, name: str = "Amsterdam") -> Municipality:
+    """The municipality the site shows (settings.BUURTBUDGET_MUNICIPALITY_SLUG) unless told otherwise."""
+    municipality, _ = Municipality.objects.get_or_create(
+        slug=slug or settings.BUURTBUDGET_MUNICIPALITY_SLUG, defaults={"name": name}
+    )
+    return municipality
+
+
+def make_district(
+    *, name: str | None = None, municipality: Municipality | None = None, description: str = ""
+) -> District:
+    name = name or f"Stadsdeel {next_number()}"
+    return District.objects.create(
+        municipality=municipality or make_municipality(),
+        name=name,
+        slug=slugify(name),
+        description=description,
+    )
+
+
+def make_neighbourhood(*, district: District, name: str | None = None, population: int | None = None) -> Neighbourhood:
+    name = name or f"Buurt {next_number()}"
+    return Neighbourhood.objects.create(district=district, name=name, slug=slugify(name), population=population)
+
+
+def make_user(
+    *, email: str | None = None, password: str = PASSWORD, display_name: str | None = None, **fields: Any
+) -> User:
+    number = next_number()
+    return User.objects.create_user(
+        email=email or f"bewoner{number}@example.org",
+        password=password,
+        display_name=display_name or f"Bewoner {number}",
+        **fields,
+    )
+
+
+def make_staff(*, role: Role, district: District, **fields: Any) -> User:
+    """A user holding ``role`` in ``district``."""
+    user = make_user(**fields)
+    StaffRole.objects.create(user=user, district=district, role=role)
+    return user
+
+
+def consecutive_phases(
+    *, start: datetime, kinds: Sequence[str] = ALL_PHASE_KINDS, length: timedelta = PHASE_LENGTH
+) -> list[tuple[str, datetime, datetime]]:
+    """(kind, starts_at, ends_at) for phases that follow each other without gaps from ``start``."""
+    return [(kind, start + i * length, start + (i + 1) * length) for i, kind in enumerate(kinds)]
+
+
+def make_edition(
+    *,
+    district: District | None = None,
+    name: str | None = None,
+    start: datetime | None = None,
+    kinds: Sequence[str] = ALL_PHASE_KINDS,
+    phases: Iterable[tuple[str, datetime, datetime]] | None = None,
+    total_budget_cents: int = 30_000_000,
+    max_plan_cost_cents: int = 5_000_000,
+    **fields: Any,
+) -> Edition:
+    """An edition with dated phases: by default the whole chain, ten days each, now in the plans phase."""
+    number = next_number()
+    name = name or f"Buurtbudget {number}"
+    edition = Edition.objects.create(
+        district=district or make_district(),
+        name=name,
+        slug=slugify(f"{name}-{number}"),
+        year=fields.pop("year", 2027),
+        total_budget_cents=total_budget_cents,
+        max_plan_cost_cents=max_plan_cost_cents,
+        **fields,
+    )
+    if phases is None:
+        phases = consecutive_phases(start=start or timezone.now() - 1.5 * PHASE_LENGTH, kinds=kinds)
+    Phase.objects.bulk_create(
+        Phase(edition=edition, kind=kind, starts_at=starts_at, ends_at=ends_at) for kind, starts_at, ends_at in phases
+    )
+    return edition
+
+
+def make_theme(*, edition: Edition, name: str | None = None, description: str = "") -> Theme:
+    name = name or f"Thema {next_number()}"
+    return Theme.objects.create(edition=edition, name=name, slug=slugify(name), description=description)
+
+
+def make_sub_budget(
+    *,
+    edition: Edition,
+    amount_cents: int,
+    neighbourhood: Neighbourhood | None = None,
+    theme: Theme | None = None,
+) -> SubBudget:
+    return SubBudget.objects.create(
+        edition=edition, neighbourhood=neighbourhood, theme=theme, amount_cents=amount_cents
+    )
+
+
+def make_plan(
+    *,
+    edition: Edition,
+    title: str | None = None,
+    summary: str = "Een plan voor de buurt.",
+    description: str = "Wat we willen doen.\nEn hoe.",
+    theme: Theme | None = None,
+    neighbourhood: Neighbourhood | None = None,
+    initiator: User | None = None,
+    status: str = PlanStatus.SUBMITTED,
+    costs: Sequence[int] = (100_000,),
+    submitted_at: datetime | None = None,
+) -> Plan:
+    """A plan with one cost line per amount in ``costs`` (cents); submitted unless the status is draft."""
+    if submitted_at is None and status != PlanStatus.DRAFT:
+        submitted_at = timezone.now()
+    initiator = initiator or make_user()
+    plan = Plan.objects.create(
+        edition=edition,
+        title=title or f"Plan {next_number()}",
+        summary=summary,
+        description=description,
+        theme=theme or edition.themes.first() or make_theme(edition=edition),
+        neighbourhood=neighbourhood,
+        initiator=initiator,
+        public_name=initiator.display_name,
+        status=status,
+        submitted_at=submitted_at,
+    )
+    CostLine.objects.bulk_create(
+        CostLine(plan=plan, description=f"Kostenpost {i + 1}", amount_cents=amount, position=i)
+        for i, amount in enumerate(costs)
+    )
+    return plan

@@ -1,0 +1,51 @@
+"""Helpers for reading rendered pages in tests: translations, the <html lang> and the language links."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from django.http import HttpResponse
+from django.utils import translation
+
+
+def dutch(msgid: str) -> str:
+    """The Dutch translation of ``msgid``; fails if the catalogue leaves it untranslated."""
+    with translation.override("nl"):
+        text = translation.gettext(msgid)
+    assert text != msgid, f"no Dutch translation for {msgid!r} in locale/nl/LC_MESSAGES/django.po"
+    return text
+
+
+def page_text(response: HttpResponse) -> str:
+    """The response body with entities decoded, so assertions can use the characters a reader sees."""
+    return html.unescape(response.content.decode())
+
+
+def html_lang(response: HttpResponse) -> str:
+    match = re.search(r"<html[^>]*\blang=\"([^\"]+)\"", response.content.decode())
+    assert match, "the page has no <html lang>"
+    return match.group(1)
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links.append({name: value or "" for name, value in attrs})
+
+
+def links(response: HttpResponse) -> list[dict[str, str]]:
+    """Every <a> on the page as a dict of its attributes."""
+    collector = _LinkCollector()
+    collector.feed(response.content.decode())
+    return collector.links
+
+
+def language_switch(response: HttpResponse) -> dict[str, str]:
+    """Language code → href of the language-switch links in the page header."""
+    return {link["hreflang"]: link["href"] for link in links(response) if "hreflang" in link and "lang" in link}
