@@ -88,12 +88,24 @@ def greedy_rejections(
         s_p = score_sums[p]
         his = [_max_cost_before(s_p, run.ranks[p], keys[q], costs[q], run.totals[q], card) for q in others]
         best = _best_cost(his, before, stop)
+        if best is None and _wins_free(s_p, run.ranks[p], [keys[q] for q in others], card, skip, stop):
+            best = 0
         max_cost = None if best is None else Fraction(best, scale)
         extra = None
         if approval and costs[p] <= instance.budget:
             extra = _extra_for(p, score_sums[p], others, keys, costs, run, before, stop, card)
         out.append(Rejection(pid, cost, reason, max_cost, extra))
     return tuple(out)
+
+
+def _wins_free(s_p: int, rank: int, keys: list[tuple[int, Fraction, int]], card: bool, skip: bool, stop: int) -> bool:
+    """Would p win at cost 0? It always fits; under no-skip it must also be reached."""
+    if card and s_p > 0:
+        return True  # a free supported project comes first
+    if skip:
+        return True
+    position = sum(1 for key in keys if key < (2, Fraction(0), rank))  # p has zero satisfaction at cost 0
+    return position <= stop
 
 
 def _best_cost(his: list[int], before: list[int], stop: int) -> int | None:
@@ -128,8 +140,8 @@ def _extra_for(
         return None
     k_star = last[-1]
     p_cost, p_rank = costs[p], run.ranks[p]
-    if p_cost == 0:
-        return 1 if score_sum == 0 else 0
+    if p_cost == 0:  # free: under cost satisfaction its satisfaction stays 0 whatever the support
+        return (1 if score_sum == 0 else 0) if card else None
     need = 0
     for q in others[k_star:]:
         key = keys[q]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from accounts.models import Role, User
 from editions.models import Edition
@@ -22,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _compile_translations() -> None:
     """Compile locale/*.po into .mo when stale, as `make install` does, so Dutch pages are Dutch."""
-    spec = importlib.util.spec_from_file_location("compile_messages", ROOT / "scripts" / "compile_messages.py")
+    spec = importlib.util.spec_from_file_location(
+        "compile_messages", ROOT / "scripts" / "compile_messages.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -30,6 +33,14 @@ def _compile_translations() -> None:
 
 
 _compile_translations()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a request leaves its language active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -86,7 +97,9 @@ def people(district: District, other_district: District) -> People:
         resident=factories.make_user(),
         inactive=factories.make_staff(role=Role.ADMINISTRATOR, district=district, is_active=False),
         staff={role: factories.make_staff(role=role, district=district) for role in staff_roles},
-        staff_elsewhere={role: factories.make_staff(role=role, district=other_district) for role in staff_roles},
+        staff_elsewhere={
+            role: factories.make_staff(role=role, district=other_district) for role in staff_roles
+        },
         administrator=factories.make_staff(role=Role.ADMINISTRATOR, district=district),
         administrator_elsewhere=factories.make_staff(role=Role.ADMINISTRATOR, district=other_district),
         superuser=factories.make_user(is_superuser=True, is_staff=True),

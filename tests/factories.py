@@ -48,9 +48,13 @@ def make_district(
     )
 
 
-def make_neighbourhood(*, district: District, name: str | None = None, population: int | None = None) -> Neighbourhood:
+def make_neighbourhood(
+    *, district: District, name: str | None = None, population: int | None = None
+) -> Neighbourhood:
     name = name or f"Buurt {next_number()}"
-    return Neighbourhood.objects.create(district=district, name=name, slug=slugify(name), population=population)
+    return Neighbourhood.objects.create(
+        district=district, name=name, slug=slugify(name), population=population
+    )
 
 
 def make_user(
@@ -105,7 +109,8 @@ def make_edition(
     if phases is None:
         phases = consecutive_phases(start=start or timezone.now() - 1.5 * PHASE_LENGTH, kinds=kinds)
     Phase.objects.bulk_create(
-        Phase(edition=edition, kind=kind, starts_at=starts_at, ends_at=ends_at) for kind, starts_at, ends_at in phases
+        Phase(edition=edition, kind=kind, starts_at=starts_at, ends_at=ends_at)
+        for kind, starts_at, ends_at in phases
     )
     return edition
 

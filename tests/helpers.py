@@ -5,9 +5,16 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from typing import Protocol
 
-from django.http import HttpResponse
 from django.utils import translation
+
+
+class Rendered(Protocol):
+    """A rendered page: an HttpResponse, or the test client's response."""
+
+    @property
+    def content(self) -> bytes: ...
 
 
 def dutch(msgid: str) -> str:
@@ -18,12 +25,12 @@ def dutch(msgid: str) -> str:
     return text
 
 
-def page_text(response: HttpResponse) -> str:
+def page_text(response: Rendered) -> str:
     """The response body with entities decoded, so assertions can use the characters a reader sees."""
     return html.unescape(response.content.decode())
 
 
-def html_lang(response: HttpResponse) -> str:
+def html_lang(response: Rendered) -> str:
     match = re.search(r"<html[^>]*\blang=\"([^\"]+)\"", response.content.decode())
     assert match, "the page has no <html lang>"
     return match.group(1)
@@ -39,13 +46,15 @@ class _LinkCollector(HTMLParser):
             self.links.append({name: value or "" for name, value in attrs})
 
 
-def links(response: HttpResponse) -> list[dict[str, str]]:
+def links(response: Rendered) -> list[dict[str, str]]:
     """Every <a> on the page as a dict of its attributes."""
     collector = _LinkCollector()
     collector.feed(response.content.decode())
     return collector.links
 
 
-def language_switch(response: HttpResponse) -> dict[str, str]:
+def language_switch(response: Rendered) -> dict[str, str]:
     """Language code → href of the language-switch links in the page header."""
-    return {link["hreflang"]: link["href"] for link in links(response) if "hreflang" in link and "lang" in link}
+    return {
+        link["hreflang"]: link["href"] for link in links(response) if "hreflang" in link and "lang" in link
+    }

@@ -125,7 +125,8 @@ NOORD_2026 = EditionSpec(
         "elke wijk, met en zonder migratieachtergrond.\n\n"
         "Het panel kwam vijf zaterdagen bij elkaar in de Tolhuistuin, sprak met de initiatiefnemers "
         "en verdeelde € 500.000 over de haalbare plannen, volgens de Methode van Gelijke Delen. "
-        "De gekozen plannen worden nu uitgevoerd; hier volgt u hoe ze ervoor staan."
+        "Het panel koos alle haalbare plannen; wat overbleef, gaat naar de volgende editie. De "
+        "gekozen plannen worden nu uitgevoerd: hier volgt u hoe ze ervoor staan."
     ),
     total_budget_cents=eur(500_000),
     max_plan_cost_cents=eur(50_000),

@@ -94,8 +94,14 @@ def test_set_phases_replaces_the_chain() -> None:
     "invalid",
     [
         pytest.param([p for p in VALID if p.kind != "decision"], id="missing-required"),
-        pytest.param(_chain(("plans", 0, 12), ("review", 10, 20), ("decision", 20, 30), ("result", 30, 40)), id="overlap"),
-        pytest.param(_chain(("plans", 0, 10), ("review", 20, 10), ("decision", 20, 30), ("result", 30, 40)), id="ends-first"),
+        pytest.param(
+            _chain(("plans", 0, 12), ("review", 10, 20), ("decision", 20, 30), ("result", 30, 40)),
+            id="overlap",
+        ),
+        pytest.param(
+            _chain(("plans", 0, 10), ("review", 20, 10), ("decision", 20, 30), ("result", 30, 40)),
+            id="ends-first",
+        ),
         pytest.param([*VALID, *_chain(("result", 40, 50))], id="duplicate"),
     ],
 )

@@ -1,0 +1,95 @@
+"""Demo accounts: one per staff role per district, residents who initiate plans, and a superuser."""
+
+from __future__ import annotations
+
+from accounts.models import Role
+
+from .specs import AccountSpec
+
+# One password for every demo account. It passes Django's validators for each of them:
+# "buurtbudget-demo" does not, because it is too similar to the e-mail domain.
+DEMO_PASSWORD = "mijn-buurt-beslist"
+DEMO_DOMAIN = "demo.buurtbudget.nl"
+
+# The Django admin group for officials and administrators.
+STAFF_GROUP = "Stadsdeel-medewerkers"
+
+# The e-mail prefix of each role, in Dutch.
+ROLE_MAILBOX: dict[Role, str] = {
+    Role.OFFICIAL: "ambtenaar",
+    Role.REVIEWER: "toetser",
+    Role.COMMITTEE: "commissie",
+    Role.FACILITATOR: "gespreksleider",
+    Role.ADMINISTRATOR: "beheerder",
+}
+
+# How the account table names each role: Dutch / English.
+ROLE_TITLE: dict[Role, str] = {
+    Role.OFFICIAL: "ambtenaar / district official",
+    Role.REVIEWER: "toetser / reviewer",
+    Role.COMMITTEE: "stadsdeelcommissie / committee",
+    Role.FACILITATOR: "gespreksleider / panel facilitator",
+    Role.ADMINISTRATOR: "beheerder / administrator",
+}
+
+_STAFF_NAMES: dict[str, dict[Role, str]] = {
+    "nieuw-west": {
+        Role.OFFICIAL: "Lotte Jansen",
+        Role.REVIEWER: "Ahmed Ouali",
+        Role.COMMITTEE: "Monique Verhoeven",
+        Role.FACILITATOR: "Sevda Yılmaz",
+        Role.ADMINISTRATOR: "Pieter de Graaf",
+    },
+    "zuidoost": {
+        Role.OFFICIAL: "Glenn Sedney",
+        Role.REVIEWER: "Anouk Brouwer",
+        Role.COMMITTEE: "Priscilla Owusu",
+        Role.FACILITATOR: "Naomi Pinas",
+        Role.ADMINISTRATOR: "Ruud Koster",
+    },
+    "noord": {
+        Role.OFFICIAL: "Sanne Hoekstra",
+        Role.REVIEWER: "Bram Visser",
+        Role.COMMITTEE: "Wim Boersma",
+        Role.FACILITATOR: "Esra Kaya",
+        Role.ADMINISTRATOR: "Joyce Meijer",
+    },
+}
+
+
+def _mail(local_part: str) -> str:
+    return f"{local_part}@{DEMO_DOMAIN}"
+
+
+SUPERUSER = AccountSpec(email=_mail("beheer"), display_name="Functioneel beheer", is_superuser=True)
+
+STAFF: tuple[AccountSpec, ...] = tuple(
+    AccountSpec(
+        email=_mail(f"{ROLE_MAILBOX[role]}.{district_slug}"),
+        display_name=name,
+        role=role,
+        district_slug=district_slug,
+    )
+    for district_slug, names in _STAFF_NAMES.items()
+    for role, name in names.items()
+)
+
+# Residents: display_name is the public name they chose; district_slug is only where they live.
+RESIDENTS: tuple[AccountSpec, ...] = (
+    AccountSpec(_mail("bewoner"), "Noor V.", district_slug="nieuw-west"),
+    AccountSpec(_mail("fatima.bennani"), "Fatima B.", district_slug="nieuw-west"),
+    AccountSpec(_mail("karim.haddou"), "Karim H.", district_slug="nieuw-west"),
+    AccountSpec(_mail("ingrid.bakker"), "Ingrid B.", district_slug="nieuw-west"),
+    AccountSpec(_mail("mohamed.elamrani"), "Mohamed E.", district_slug="nieuw-west"),
+    AccountSpec(_mail("yusuf.demir"), "Yusuf D.", district_slug="nieuw-west"),
+    AccountSpec(_mail("priscilla.asante"), "Priscilla A.", district_slug="zuidoost"),
+    AccountSpec(_mail("marlon.kromodimedjo"), "Marlon K.", district_slug="zuidoost"),
+    AccountSpec(_mail("esther.mensah"), "Esther M.", district_slug="zuidoost"),
+    AccountSpec(_mail("winston.renfurm"), "Winston R.", district_slug="zuidoost"),
+    AccountSpec(_mail("kees.dekker"), "Kees D.", district_slug="noord"),
+    AccountSpec(_mail("anita.vandenberg"), "Anita van den B.", district_slug="noord"),
+    AccountSpec(_mail("youssef.elidrissi"), "Youssef E.", district_slug="noord"),
+    AccountSpec(_mail("marieke.smit"), "Marieke S.", district_slug="noord"),
+)
+
+ACCOUNTS: tuple[AccountSpec, ...] = (SUPERUSER, *STAFF, *RESIDENTS)

@@ -1,0 +1,277 @@
+"""Loading the demo: one idempotent transaction that creates or refreshes every demo row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import StaffRole, User
+from editions.models import Edition, SubBudget, Theme
+from editions.phases import PhaseKind
+from editions.services import PhaseDates, set_phases
+from places.models import District, Municipality, Neighbourhood
+from proposals.models import CostLine, Plan, PlanStatus
+
+from .content import (
+    ACCOUNTS,
+    DEMO_PASSWORD,
+    DISTRICTS,
+    EDITIONS,
+    MUNICIPALITY_NAME,
+    MUNICIPALITY_SLUG,
+    PLANS,
+    ROLE_TITLE,
+    STAFF_GROUP,
+    AccountSpec,
+    DistrictSpec,
+    EditionSpec,
+    PlanSpec,
+)
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+# What the staff group may do in the Django admin: view, add and change (never delete) these models.
+STAFF_GROUP_MODELS: dict[str, tuple[str, ...]] = {
+    "editions": ("edition", "theme", "phase", "subbudget"),
+    "proposals": ("plan", "costline"),
+    "places": ("municipality", "district", "neighbourhood"),
+}
+# Viewing users lets the plan form's initiator search (an autocomplete field) work for staff.
+STAFF_GROUP_EXTRA: tuple[tuple[str, str], ...] = (("accounts", "view_user"),)
+
+
+class DemoLoadError(Exception):
+    """The database is not ready for the demo, e.g. the migrations have not run."""
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    role: str
+    district: str
+    uses_admin: bool
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    editions: tuple[Edition, ...]
+    plan_count: int
+    accounts: tuple[DemoAccount, ...]
+    password: str
+
+
+@transaction.atomic
+def load_demo(*, now: datetime | None = None) -> DemoSummary:
+    """Create or refresh the Amsterdam demo; phase and plan dates are set relative to ``now``."""
+    moment = now or timezone.now()
+    today = moment.astimezone(AMSTERDAM).date()
+    municipality, _ = Municipality.objects.update_or_create(
+        slug=MUNICIPALITY_SLUG, defaults={"name": MUNICIPALITY_NAME}
+    )
+    districts = {spec.slug: _load_district(municipality=municipality, spec=spec) for spec in DISTRICTS}
+    users = _load_accounts(districts=districts)
+    editions: list[Edition] = []
+    plan_count = 0
+    for spec in EDITIONS:
+        edition = _load_edition(spec=spec, district=districts[spec.district_slug], today=today)
+        plan_count += _load_plans(edition=edition, spec=spec, plans=PLANS[spec.slug], users=users, now=moment)
+        editions.append(edition)
+    return DemoSummary(
+        editions=tuple(editions),
+        plan_count=plan_count,
+        accounts=tuple(_describe(spec, districts) for spec in ACCOUNTS),
+        password=DEMO_PASSWORD,
+    )
+
+
+def _load_district(*, municipality: Municipality, spec: DistrictSpec) -> District:
+    district, _ = District.objects.update_or_create(
+        municipality=municipality,
+        slug=spec.slug,
+        defaults={"name": spec.name, "description": spec.description},
+    )
+    for neighbourhood in spec.neighbourhoods:
+        Neighbourhood.objects.update_or_create(
+            district=district,
+            slug=neighbourhood.slug,
+            defaults={"name": neighbourhood.name, "population": neighbourhood.population},
+        )
+    return district
+
+
+def _load_accounts(*, districts: dict[str, District]) -> dict[str, User]:
+    """Every demo account with the demo password, exactly its own staff role, and admin rights if due."""
+    # One hash for all accounts: hashing is deliberately slow, and the demo must load in seconds.
+    password_hash = make_password(DEMO_PASSWORD)
+    staff_group = _load_staff_group()
+    users: dict[str, User] = {}
+    for spec in ACCOUNTS:
+        user, _ = User.objects.update_or_create(
+            email=spec.email,
+            defaults={
+                "display_name": spec.display_name,
+                "password": password_hash,
+                "is_active": True,
+                "is_staff": spec.uses_admin,
+                "is_superuser": spec.is_superuser,
+            },
+        )
+        if spec.uses_admin and not spec.is_superuser:
+            user.groups.add(staff_group)
+        else:
+            user.groups.remove(staff_group)
+        if spec.role is None or spec.district_slug is None:
+            StaffRole.objects.filter(user=user).delete()
+        else:
+            district = districts[spec.district_slug]
+            StaffRole.objects.get_or_create(user=user, district=district, role=spec.role)
+            StaffRole.objects.filter(user=user).exclude(district=district, role=spec.role).delete()
+        users[spec.email] = user
+    return users
+
+
+def _load_staff_group() -> Group:
+    wanted = {
+        (app_label, f"{action}_{model}")
+        for app_label, models in STAFF_GROUP_MODELS.items()
+        for model in models
+        for action in ("view", "add", "change")
+    } | set(STAFF_GROUP_EXTRA)
+    permissions = [
+        permission
+        for permission in Permission.objects.filter(
+            content_type__app_label__in={app_label for app_label, _ in wanted},
+            codename__in={codename for _, codename in wanted},
+        ).select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in wanted
+    ]
+    missing = wanted - {(p.content_type.app_label, p.codename) for p in permissions}
+    if missing:
+        names = ", ".join(sorted(f"{app}.{codename}" for app, codename in missing))
+        raise DemoLoadError(f"Permissions not found ({names}); run `manage.py migrate` first.")
+    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
+    group.permissions.set(permissions)
+    return group
+
+
+def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edition:
+    edition, _ = Edition.objects.update_or_create(
+        slug=spec.slug,
+        defaults={
+            "district": district,
+            "name": spec.name,
+            "year": spec.year,
+            "introduction": spec.introduction,
+            "total_budget_cents": spec.total_budget_cents,
+            "max_plan_cost_cents": spec.max_plan_cost_cents,
+            "min_age": spec.min_age,
+            "decision_model": spec.decision_model,
+            "ballot_format": spec.ballot_format,
+            "ballot_max_choices": spec.ballot_max_choices,
+            "aggregation_rule": spec.aggregation_rule,
+            "support_threshold": spec.support_threshold,
+            "is_published": True,
+        },
+    )
+    themes = {
+        theme.slug: Theme.objects.update_or_create(
+            edition=edition, slug=theme.slug, defaults={"name": theme.name, "description": theme.description}
+        )[0]
+        for theme in spec.themes
+    }
+    neighbourhoods = {n.slug: n for n in district.neighbourhoods.all()}
+    kept: list[int] = []
+    for sub in spec.sub_budgets:
+        if sub.neighbourhood_slug is not None:
+            sub_budget, _ = SubBudget.objects.update_or_create(
+                edition=edition,
+                neighbourhood=neighbourhoods[sub.neighbourhood_slug],
+                defaults={"theme": None, "amount_cents": sub.amount_cents},
+            )
+        else:
+            sub_budget, _ = SubBudget.objects.update_or_create(
+                edition=edition,
+                theme=themes[str(sub.theme_slug)],
+                defaults={"neighbourhood": None, "amount_cents": sub.amount_cents},
+            )
+        kept.append(sub_budget.pk)
+    edition.sub_budgets.exclude(pk__in=kept).delete()
+    set_phases(edition=edition, phases=_phase_dates(spec, today))
+    return edition
+
+
+def _phase_dates(spec: EditionSpec, today: date) -> list[PhaseDates]:
+    """Each phase from 00:00 on its first day to 23:59 on its last, in Amsterdam time."""
+    return [
+        PhaseDates(
+            kind=span.kind,
+            starts_at=datetime.combine(today + timedelta(days=span.first_day), time(0, 0), tzinfo=AMSTERDAM),
+            ends_at=datetime.combine(today + timedelta(days=span.last_day), time(23, 59), tzinfo=AMSTERDAM),
+        )
+        for span in spec.phases
+    ]
+
+
+def _load_plans(
+    *, edition: Edition, spec: EditionSpec, plans: Sequence[PlanSpec], users: dict[str, User], now: datetime
+) -> int:
+    """Create or refresh the edition's demo plans (by title) and replace their cost lines."""
+    themes = {theme.slug: theme for theme in edition.themes.all()}
+    neighbourhoods = {n.slug: n for n in edition.district.neighbourhoods.all()}
+    plans_phase = next(p for p in edition.phases.all() if p.kind == PhaseKind.PLANS)
+    for created_at, submitted_at, plan_spec in _plan_moments(
+        plans, start=plans_phase.starts_at, end=min(plans_phase.ends_at, now)
+    ):
+        plan, _ = Plan.objects.update_or_create(
+            edition=edition,
+            title=plan_spec.title,
+            defaults={
+                "summary": plan_spec.summary,
+                "description": plan_spec.description,
+                "theme": themes[plan_spec.theme_slug],
+                "neighbourhood": (
+                    None
+                    if plan_spec.neighbourhood_slug is None
+                    else neighbourhoods[plan_spec.neighbourhood_slug]
+                ),
+                "initiator": users[plan_spec.initiator_email],
+                "public_name": plan_spec.public_name,
+                "status": plan_spec.status,
+                "created_at": created_at,
+                "submitted_at": None if plan_spec.status == PlanStatus.DRAFT else submitted_at,
+            },
+        )
+        plan.cost_lines.all().delete()
+        CostLine.objects.bulk_create(
+            CostLine(plan=plan, description=description, amount_cents=amount, position=position)
+            for position, (description, amount) in enumerate(plan_spec.cost_lines, start=1)
+        )
+    return len(plans)
+
+
+def _plan_moments(
+    plans: Sequence[PlanSpec], *, start: datetime, end: datetime
+) -> Iterable[tuple[datetime, datetime, PlanSpec]]:
+    """Spread the plans' creation over the plans phase (up to ``end``); each is submitted a little later."""
+    step = (end - start) / (len(plans) + 1)
+    for index, plan in enumerate(plans, start=1):
+        created_at = (start + step * index).replace(second=0, microsecond=0)
+        yield created_at, (created_at + step / 2).replace(second=0, microsecond=0), plan
+
+
+def _describe(spec: AccountSpec, districts: dict[str, District]) -> DemoAccount:
+    if spec.is_superuser:
+        role = "superuser (Django-admin)"
+    elif spec.role is not None:
+        role = ROLE_TITLE[spec.role]
+    else:
+        role = "bewoner / resident"
+    district = districts[spec.district_slug].name if spec.district_slug else "alle / all"
+    return DemoAccount(email=spec.email, role=role, district=district, uses_admin=spec.uses_admin)

@@ -1,0 +1,127 @@
+"""Browser fixtures: one chromium for the session, a fresh context per test, seeded site data.
+
+Playwright can't download its own browsers here, so it drives Debian's chromium. The sync API runs
+an event loop in the test thread, which makes Django's async-safety check refuse ORM calls there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from editions.models import Edition
+from places.models import District
+from proposals.models import Plan, PlanStatus
+from proposals.selectors import public_plans
+from tests import factories
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DEMO_LOADER = Path(settings.BASE_DIR) / "demo" / "management" / "commands" / "load_demo.py"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's chromium; install it with "
+            "`make browser` (apt-get install chromium).",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+@dataclass(frozen=True)
+class Site:
+    """The live server and the objects whose pages the tests visit."""
+
+    url: str
+    district: District
+    edition: Edition
+    plan: Plan
+
+    def pages(self) -> dict[str, str]:
+        """Every public page by name → its Dutch path (the English one is "/en" + it)."""
+        return {
+            "home": "/",
+            "district": self.district.get_absolute_url(),
+            "edition": self.edition.get_absolute_url(),
+            "plan list": "/plannen/",
+            "plan detail": self.plan.get_absolute_url(),
+            "about": "/hoe-werkt-het/",
+            "accessibility": "/toegankelijkheid/",
+            "login": "/account/inloggen/",
+            "register": "/account/registreren/",
+            "login link request": "/account/inloglink/",
+            "not found": "/deze-pagina-bestaat-niet/",
+        }
+
+
+def _seed_with_factories() -> None:
+    district = factories.make_district(name="Nieuw-West", description="Het westen van de stad.")
+    slotervaart = factories.make_neighbourhood(district=district, name="Slotervaart")
+    osdorp = factories.make_neighbourhood(district=district, name="Osdorp")
+    edition = factories.make_edition(
+        district=district, name="Buurtbudget Nieuw-West 2027", introduction="Samen beslissen over € 300.000."
+    )
+    green = factories.make_theme(edition=edition, name="Groen", description="Bomen, tuinen en geveltuinen.")
+    sport = factories.make_theme(edition=edition, name="Sport en spel")
+    factories.make_sub_budget(edition=edition, neighbourhood=slotervaart, amount_cents=10_000_000)
+    factories.make_sub_budget(edition=edition, theme=green, amount_cents=5_000_000)
+    statuses = [PlanStatus.SUBMITTED, PlanStatus.FEASIBLE, PlanStatus.IN_REVIEW, PlanStatus.NOT_FEASIBLE]
+    for i in range(8):
+        factories.make_plan(
+            edition=edition,
+            title=f"Moestuin {i + 1} aan de Sloterplas",
+            theme=green if i % 2 else sport,
+            neighbourhood=[slotervaart, osdorp, None][i % 3],
+            status=statuses[i % len(statuses)],
+            costs=[250_000 * (i + 1), 49_950],
+        )
+    factories.make_district(name="Zuidoost")
+
+
+@pytest.fixture
+def site(live_server: object, transactional_db: None) -> Site:
+    """Demo data when the demo loader exists, else a small world from the factories."""
+    if DEMO_LOADER.exists():
+        call_command("load_demo", "--quiet")
+    else:
+        _seed_with_factories()
+    plan = public_plans().filter(edition__is_published=True).order_by("pk").first()
+    assert plan is not None, "the seed data has no public plan"
+    return Site(
+        url=str(live_server).rstrip("/"), district=plan.edition.district, edition=plan.edition, plan=plan
+    )

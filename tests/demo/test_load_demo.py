@@ -1,0 +1,295 @@
+"""load_demo: the Amsterdam demo loads in its intended phases, and loads again without duplicates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.management import CommandError, call_command
+from django.db.models import Model, Sum
+from django.test import override_settings
+
+from accounts.models import Role, StaffRole, User
+from demo.content import ACCOUNTS, DEMO_PASSWORD, EDITIONS, STAFF_GROUP
+from demo.services import load_demo
+from editions.models import Edition, Phase, SubBudget, Theme
+from editions.timeline import timeline_of
+from places.models import District, Municipality, Neighbourhood
+from proposals.models import CostLine, Plan, PlanStatus
+from proposals.selectors import public_plans
+
+pytestmark = pytest.mark.django_db
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+INTENDED_PHASE = {
+    "buurtbudget-nieuw-west-2027": "plans",
+    "buurtbudget-zuidoost-2026": "decision",
+    "buurtbudget-noord-2026": "execution",
+}
+FITTING_STATUSES = {
+    "buurtbudget-nieuw-west-2027": {PlanStatus.DRAFT, PlanStatus.SUBMITTED},
+    "buurtbudget-zuidoost-2026": {PlanStatus.FEASIBLE, PlanStatus.SHORTLISTED, PlanStatus.NOT_FEASIBLE},
+    "buurtbudget-noord-2026": {
+        PlanStatus.SELECTED,
+        PlanStatus.IN_EXECUTION,
+        PlanStatus.COMPLETED,
+        PlanStatus.NOT_FEASIBLE,
+    },
+}
+COUNTED: tuple[type[Model], ...] = (
+    Municipality,
+    District,
+    Neighbourhood,
+    Edition,
+    Theme,
+    SubBudget,
+    Phase,
+    Plan,
+    CostLine,
+    User,
+    StaffRole,
+    Group,
+)
+
+
+@pytest.fixture
+def demo() -> None:
+    call_command("load_demo", "--quiet")
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model._default_manager.count() for model in COUNTED}
+
+
+def test_loads_the_three_pilot_districts_of_amsterdam_with_their_neighbourhoods(demo: None) -> None:
+    districts = District.objects.filter(municipality__slug="amsterdam")
+
+    assert {d.slug: d.name for d in districts} == {
+        "nieuw-west": "Nieuw-West",
+        "zuidoost": "Zuidoost",
+        "noord": "Noord",
+    }
+    for district in districts:
+        neighbourhoods = list(district.neighbourhoods.all())
+        assert len(neighbourhoods) >= 8
+        assert all(n.population and n.population > 0 for n in neighbourhoods)
+    assert Neighbourhood.objects.get(slug="geuzenveld").district.slug == "nieuw-west"
+    assert Neighbourhood.objects.get(slug="bijlmer-centrum-d-f-h").name == "Bijlmer-Centrum (D, F, H)"
+    assert Neighbourhood.objects.get(slug="amstel-iii-bullewijk").district.slug == "zuidoost"
+    assert Neighbourhood.objects.get(slug="ijplein-vogelbuurt").district.slug == "noord"
+
+
+def test_each_edition_is_in_its_intended_phase_now(demo: None) -> None:
+    editions = Edition.objects.filter(slug__in=INTENDED_PHASE)
+
+    assert len(editions) == 3
+    for edition in editions:
+        current = timeline_of(edition).current
+        assert current is not None, edition.slug
+        assert current.phase.kind == INTENDED_PHASE[edition.slug]
+        assert edition.total_budget_cents == 50_000_000
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2027, 3, 28, 2, 30, tzinfo=ZoneInfo("UTC")),  # the night summer time starts
+        datetime(2026, 10, 25, 23, 59, 30, tzinfo=AMSTERDAM),  # a minute before midnight, winter time
+        datetime(2026, 12, 31, 23, 30, tzinfo=ZoneInfo("UTC")),  # already New Year in Amsterdam
+        datetime(2029, 6, 15, 12, 0, tzinfo=AMSTERDAM),
+    ],
+)
+def test_each_edition_is_in_its_intended_phase_whenever_it_is_loaded(moment: datetime) -> None:
+    load_demo(now=moment)
+
+    for edition in Edition.objects.filter(slug__in=INTENDED_PHASE):
+        current = timeline_of(edition, at=moment).current
+        assert current is not None and current.phase.kind == INTENDED_PHASE[edition.slug], edition.slug
+
+
+def test_settings_vary_across_the_editions(demo: None) -> None:
+    editions = list(Edition.objects.filter(slug__in=INTENDED_PHASE))
+
+    assert {e.decision_model for e in editions} == {"online_vote", "panel"}
+    assert {e.ballot_format for e in editions} == {"approval", "knapsack", "cumulative"}
+    assert {e.aggregation_rule for e in editions} >= {"greedy", "mes"}
+    assert sorted(e.min_age for e in editions) == [12, 16, 16]
+    noord = Edition.objects.get(slug="buurtbudget-noord-2026")
+    assert (noord.decision_model, noord.aggregation_rule) == ("panel", "mes")
+    nieuw_west = Edition.objects.get(slug="buurtbudget-nieuw-west-2027")
+    assert (nieuw_west.ballot_max_choices, nieuw_west.support_threshold) == (5, 50)
+    assert {p.kind for p in Edition.objects.get(slug="buurtbudget-zuidoost-2026").phases.all()} >= {
+        "shortlist"
+    }
+
+
+def test_sub_budgets_add_up_to_the_edition_budget(demo: None) -> None:
+    nieuw_west = Edition.objects.get(slug="buurtbudget-nieuw-west-2027")
+    zuidoost = Edition.objects.get(slug="buurtbudget-zuidoost-2026")
+
+    for edition in (nieuw_west, zuidoost):
+        total = edition.sub_budgets.aggregate(total=Sum("amount_cents"))["total"]
+        assert total == edition.total_budget_cents
+    assert nieuw_west.sub_budgets.filter(theme__isnull=False).count() == 0
+    assert nieuw_west.sub_budgets.count() == nieuw_west.district.neighbourhoods.count()
+    assert zuidoost.sub_budgets.filter(neighbourhood__isnull=False).count() == 0
+    assert zuidoost.sub_budgets.count() == zuidoost.themes.count()
+
+
+def test_about_forty_plans_each_with_cost_lines_within_the_edition_maximum(demo: None) -> None:
+    plans = Plan.objects.select_related("edition").annotate(cost=Sum("cost_lines__amount_cents"))
+
+    assert 38 <= len(plans) <= 48
+    for plan in plans:
+        assert 2 <= plan.cost_lines.count() <= 5, plan.title
+        assert 0 < plan.cost <= plan.edition.max_plan_cost_cents, plan.title
+
+
+def test_plans_belong_to_their_edition_district_and_themes(demo: None) -> None:
+    for plan in Plan.objects.select_related("edition", "theme", "neighbourhood"):
+        assert plan.theme.edition_id == plan.edition_id
+        assert plan.neighbourhood is None or plan.neighbourhood.district_id == plan.edition.district_id
+    assert Plan.objects.filter(neighbourhood__isnull=True).count() >= 3
+
+
+def test_neighbourhood_plans_fit_their_neighbourhood_sub_budget(demo: None) -> None:
+    for sub_budget in SubBudget.objects.filter(neighbourhood__isnull=False):
+        plans = Plan.objects.filter(edition=sub_budget.edition, neighbourhood=sub_budget.neighbourhood)
+        for plan in plans.annotate(cost=Sum("cost_lines__amount_cents")):
+            assert plan.cost <= sub_budget.amount_cents, plan.title
+
+
+def test_plan_statuses_fit_the_phase_of_their_edition(demo: None) -> None:
+    for slug, statuses in FITTING_STATUSES.items():
+        found = set(Plan.objects.filter(edition__slug=slug).values_list("status", flat=True))
+        assert found <= statuses, slug
+        assert len(found) >= 2, slug
+    drafts = Plan.objects.filter(status=PlanStatus.DRAFT)
+    assert drafts.count() == 2
+    assert not public_plans().filter(pk__in=drafts).exists()
+
+
+def test_plans_are_dated_within_the_plans_phase_and_before_now(demo: None) -> None:
+    for plan in Plan.objects.select_related("edition"):
+        plans_phase = plan.edition.phases.get(kind="plans")
+        assert plans_phase.starts_at <= plan.created_at <= plans_phase.ends_at
+        if plan.status == PlanStatus.DRAFT:
+            assert plan.submitted_at is None
+        else:
+            assert plan.submitted_at is not None
+            assert plan.created_at < plan.submitted_at <= min(plans_phase.ends_at, plan.updated_at)
+
+
+def test_demo_rows_pass_model_validation(demo: None) -> None:
+    for plan in Plan.objects.all():
+        plan.full_clean()
+    for cost_line in CostLine.objects.all():
+        cost_line.full_clean()
+    for edition in Edition.objects.all():
+        edition.full_clean()
+
+
+def test_every_district_has_an_account_for_every_role(demo: None) -> None:
+    for district in District.objects.all():
+        held = set(StaffRole.objects.filter(district=district).values_list("role", flat=True))
+        assert held == set(Role.values), district.slug
+    assert (
+        User.objects.get(email="ambtenaar.nieuw-west@demo.buurtbudget.nl").staff_roles.get().role
+        == "official"
+    )
+
+
+def test_only_officials_administrators_and_the_superuser_use_the_admin(demo: None) -> None:
+    superuser = User.objects.get(email="beheer@demo.buurtbudget.nl")
+    assert superuser.is_staff and superuser.is_superuser
+    admin_users = set(User.objects.filter(is_staff=True, is_superuser=False).values_list("email", flat=True))
+    assert admin_users == set(
+        StaffRole.objects.filter(role__in=[Role.OFFICIAL, Role.ADMINISTRATOR]).values_list(
+            "user__email", flat=True
+        )
+    )
+    official = User.objects.get(email="ambtenaar.noord@demo.buurtbudget.nl")
+    assert official.groups.filter(name=STAFF_GROUP).exists()
+    assert official.has_perms(["editions.change_edition", "editions.add_phase", "proposals.change_plan"])
+    assert official.has_perms(
+        ["proposals.add_costline", "places.view_neighbourhood", "editions.change_subbudget"]
+    )
+    assert not official.has_perm("proposals.delete_plan")
+    reviewer = User.objects.get(email="toetser.noord@demo.buurtbudget.nl")
+    assert not reviewer.is_staff
+    assert not reviewer.groups.exists()
+    assert not User.objects.get(email="bewoner@demo.buurtbudget.nl").is_staff
+
+
+def test_every_demo_account_logs_in_with_the_documented_password(demo: None) -> None:
+    users = User.objects.filter(email__in=[account.email for account in ACCOUNTS])
+
+    assert len(users) == len(ACCOUNTS) >= 15 + 1 + 3
+    for user in users:
+        assert user.is_active and user.check_password(DEMO_PASSWORD), user.email
+        validate_password(DEMO_PASSWORD, user)
+
+
+def test_loading_twice_neither_fails_nor_duplicates_anything(demo: None) -> None:
+    before = counts()
+
+    call_command("load_demo", "--quiet")
+
+    assert counts() == before
+    for edition in Edition.objects.filter(slug__in=INTENDED_PHASE):
+        assert timeline_of(edition).current.phase.kind == INTENDED_PHASE[edition.slug]  # type: ignore[union-attr]
+
+
+def test_loading_again_restores_the_demo_plans_and_password(demo: None) -> None:
+    plan = Plan.objects.get(title="Moestuin De Groene Akker in Geuzenveld")
+    plan.cost_lines.all().delete()
+    CostLine.objects.create(plan=plan, description="Iets anders", amount_cents=1)
+    Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.WITHDRAWN)
+    user = User.objects.get(email="bewoner@demo.buurtbudget.nl")
+    user.set_password("een-ander-wachtwoord")
+    user.save()
+
+    call_command("load_demo", "--quiet")
+
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.SUBMITTED
+    assert plan.cost_lines.count() == 5
+    assert not plan.cost_lines.filter(description="Iets anders").exists()
+    user.refresh_from_db()
+    assert user.check_password(DEMO_PASSWORD)
+
+
+def test_output_lists_the_accounts_password_and_addresses() -> None:
+    out = StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    text = out.getvalue()
+    assert DEMO_PASSWORD in text
+    assert "http://127.0.0.1:8000/" in text and "http://127.0.0.1:8000/beheer/" in text
+    for account in ACCOUNTS:
+        assert account.email in text
+    for edition in EDITIONS:
+        assert edition.name in text
+
+
+def test_quiet_prints_nothing() -> None:
+    out = StringIO()
+
+    call_command("load_demo", "--quiet", stdout=out)
+
+    assert out.getvalue() == ""
+
+
+@override_settings(SETTINGS_MODULE="config.settings.prod")
+def test_refuses_production_settings_unless_asked() -> None:
+    with pytest.raises(CommandError):
+        call_command("load_demo", "--quiet")
+    assert not Edition.objects.exists()
+
+    call_command("load_demo", "--quiet", "--allow-production")
+    assert Edition.objects.count() == 3

@@ -1,0 +1,104 @@
+"""Tests for rejection explanations: hand cases, and greedy re-run at the reported cost and cost + 1."""
+
+from __future__ import annotations
+
+import dataclasses
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+
+from pbrules.instance import to_instance
+from pbrules.model import Ballot, Election, Instance
+from pbrules.pabulib import parse_instance
+from pbrules.rules.greedy import greedy
+from pbrules.rules.phragmen import phragmen
+from pbstrategies import elections
+
+CASE = """META
+key;value
+budget;10
+vote_type;approval
+PROJECTS
+project_id;cost
+A;6
+B;5
+C;4
+D;1
+VOTES
+voter_id;vote
+1;A,B
+2;A,C
+3;A,B,D
+4;B,C
+5;C
+"""
+
+
+def test_greedy_rejections_on_a_known_case() -> None:
+    out = greedy(parse_instance(CASE))
+    assert out.selected == ("A", "C")
+    why = {r.project_id: r for r in out.rejections}
+    # B (3 votes) comes right after A: 4 is left for it; one more vote puts it before A
+    assert why["B"].reason == "did-not-fit"
+    assert why["B"].max_winning_cost == 4
+    assert why["B"].extra_supporters_needed == 1
+    # D comes last with nothing left: only free would do; 3 more votes (4 > 3) put it first
+    assert why["D"].max_winning_cost == 0
+    assert why["D"].extra_supporters_needed == 3
+
+
+def test_cardinality_rejection_cost_depends_on_position() -> None:
+    out = greedy(parse_instance(CASE), satisfaction="cardinality")
+    assert out.selected == ("D", "C", "B")
+    why = {r.project_id: r for r in out.rejections}
+    # A (3 votes): at cost c <= 5 it passes B (3/5) and, with D and C taken, 5 is left -> 5
+    assert why["A"].max_winning_cost == 5
+
+
+def _with_cost(inst: Instance, p: int, cost: int) -> Instance:
+    costs = inst.costs.copy()
+    costs[p] = cost
+    return dataclasses.replace(inst, costs=costs)
+
+
+def _with_supporters(election: Election, pid: str, extra: int) -> Instance:
+    more = tuple(Ballot(f"extra{i}", (pid,)) for i in range(extra))
+    return to_instance(dataclasses.replace(election, ballots=election.ballots + more))
+
+
+@pytest.mark.parametrize("variant", [("cost", True), ("cardinality", True), ("cost", False), ("cardinality", False)])
+@settings(max_examples=75, deadline=None)
+@given(election=elections(max_projects=6, max_cost=12))
+def test_greedy_explanations_hold_when_rerun(election: Election, variant: tuple[str, bool]) -> None:
+    satisfaction, skip = variant
+    inst = to_instance(election)
+    out = greedy(inst, satisfaction=satisfaction, skip=skip)  # type: ignore[arg-type]
+    assert len(out.rejections) + len(out.selected) == inst.num_projects
+    for r in out.rejections:
+        p = inst.project_ids.index(r.project_id)
+
+        def wins(i: Instance) -> bool:
+            return r.project_id in greedy(i, satisfaction=satisfaction, skip=skip, explain=False).selected  # type: ignore[arg-type]
+
+        if r.max_winning_cost is None:
+            assert not wins(_with_cost(inst, p, 0))
+        else:
+            c = int(r.max_winning_cost)
+            assert wins(_with_cost(inst, p, c))
+            assert not wins(_with_cost(inst, p, c + 1))
+        if r.extra_supporters_needed is not None:
+            x = r.extra_supporters_needed
+            assert wins(_with_supporters(election, r.project_id, x))
+            if x > 0:
+                assert not wins(_with_supporters(election, r.project_id, x - 1))
+        elif int(inst.costs[p]) <= inst.budget and not skip is False:
+            pass
+
+
+def test_phragmen_gives_reasons() -> None:
+    out = phragmen(parse_instance(CASE))
+    assert {r.reason for r in out.rejections} <= {"did-not-fit", "not-enough-support", "no-support", "constraint"}
+    assert np.isscalar(len(out.rejections))
+    assert all(isinstance(r.cost, Fraction) for r in out.rejections)
