@@ -23,10 +23,11 @@ PLANS_ON_EDITION_PAGE = 12
 
 def home(request: HttpRequest) -> HttpResponse:
     slug = settings.BUURTBUDGET_MUNICIPALITY_SLUG
-    districts = [
-        (district, [(edition, timeline_of(edition)) for edition in district.editions.all()])
-        for district in districts_with_editions(slug)
-    ]
+    districts = []
+    for district in districts_with_editions(slug):
+        timelines = [(edition, timeline_of(edition)) for edition in district.editions.all()]
+        # Only editions that still run or are coming: an ended one belongs on the district page.
+        districts.append((district, [(e, t) for e, t in timelines if not t.has_ended]))
     return render(
         request,
         "pages/home.html",

@@ -4,7 +4,14 @@ from pbrules.constraints import min_share_filter, sub_budgets_from_election, tru
 from pbrules.instance import to_instance
 from pbrules.metrics import EJRViolation, Metrics, outcome_metrics
 from pbrules.model import Ballot, Election, Instance, Outcome, Project, Rejection, Step
-from pbrules.pabulib import PabulibError, parse_election, parse_instance, read_election, read_instance, write_election
+from pbrules.pabulib import (
+    PabulibError,
+    parse_election,
+    parse_instance,
+    read_election,
+    read_instance,
+    write_election,
+)
 from pbrules.rules import RULES, run_rule
 from pbrules.rules.greedy import greedy
 from pbrules.rules.maxwelfare import maxwelfare

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from fractions import Fraction
@@ -45,17 +46,37 @@ def _parser(prog: str = "python -m pbrules") -> argparse.ArgumentParser:
     )
     p.add_argument("file", help='the .pb file ("-" for standard input; .gz accepted)')
     p.add_argument("--rule", choices=list(RULES), default="greedy", help="outcome rule (default: greedy)")
-    p.add_argument("--satisfaction", choices=["cost", "cardinality"], default="cost",
-                   help="voter satisfaction for greedy, maxwelfare and mes (default: cost)")
-    p.add_argument("--completion", choices=list(COMPLETIONS), default="exhaustion",
-                   help="completion method for mes (default: exhaustion)")
-    p.add_argument("--no-skip", action="store_true", help="greedy: stop at the first project that does not fit")
-    p.add_argument("--tie-breaking", default="id", metavar="ORDER", help="id | cost | votes | ID,ID,... (default: id)")
+    p.add_argument(
+        "--satisfaction",
+        choices=["cost", "cardinality"],
+        default="cost",
+        help="voter satisfaction for greedy, maxwelfare and mes (default: cost)",
+    )
+    p.add_argument(
+        "--completion",
+        choices=list(COMPLETIONS),
+        default="exhaustion",
+        help="completion method for mes (default: exhaustion)",
+    )
+    p.add_argument(
+        "--no-skip", action="store_true", help="greedy: stop at the first project that does not fit"
+    )
+    p.add_argument(
+        "--tie-breaking", default="id", metavar="ORDER", help="id | cost | votes | ID,ID,... (default: id)"
+    )
     p.add_argument("--max-winners", type=int, default=None, metavar="N", help="select at most N projects")
-    p.add_argument("--min-share", type=Fraction, default=None, metavar="X",
-                   help="drop projects supported by less than this share of ballots first (e.g. 0.05 or 1/20)")
-    p.add_argument("--sub-budgets", action="store_true",
-                   help="run the rule per category with META budget_per_category and combine")
+    p.add_argument(
+        "--min-share",
+        type=Fraction,
+        default=None,
+        metavar="X",
+        help="drop projects supported by less than this share of ballots first (e.g. 0.05 or 1/20)",
+    )
+    p.add_argument(
+        "--sub-budgets",
+        action="store_true",
+        help="run the rule per category with META budget_per_category and combine",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON object instead of one id per line")
     return p
 
@@ -71,7 +92,7 @@ def _tie_order(instance: Instance, spec: str) -> list[str] | None:
     if spec == "cost":
         return sorted(ids, key=lambda pid: (int(instance.costs[ids.index(pid)]), pid))
     if spec == "votes":
-        votes = dict(zip(ids, support_counts(instance)))
+        votes = dict(zip(ids, support_counts(instance), strict=True))
         return sorted(ids, key=lambda pid: (-votes[pid], pid))
     order = [x.strip() for x in spec.split(",") if x.strip()]
     missing = sorted(set(ids) - set(order))
@@ -113,14 +134,23 @@ def outcome_json(instance: Instance, outcome: Outcome) -> dict[str, Any]:
         "rule": outcome.rule,
         "params": dict(outcome.params),
         "trace": [
-            {"round": s.round, "project_id": s.project_id, "cost": _number(s.cost), "phase": s.phase,
-             "score": None if s.score is None else _number(s.score)}
+            {
+                "round": s.round,
+                "project_id": s.project_id,
+                "cost": _number(s.cost),
+                "phase": s.phase,
+                "score": None if s.score is None else _number(s.score),
+            }
             for s in outcome.trace
         ],
         "rejections": [
-            {"project_id": r.project_id, "cost": _number(r.cost), "reason": r.reason,
-             "max_winning_cost": None if r.max_winning_cost is None else _number(r.max_winning_cost),
-             "extra_supporters_needed": r.extra_supporters_needed}
+            {
+                "project_id": r.project_id,
+                "cost": _number(r.cost),
+                "reason": r.reason,
+                "max_winning_cost": None if r.max_winning_cost is None else _number(r.max_winning_cost),
+                "extra_supporters_needed": r.extra_supporters_needed,
+            }
             for r in outcome.rejections
         ],
         "metrics": {
@@ -133,16 +163,21 @@ def outcome_json(instance: Instance, outcome: Outcome) -> dict[str, Any]:
             "gini_cost_satisfaction": metrics.gini_cost_satisfaction,
             "ejr_up_to_one": metrics.ejr_up_to_one,
             "ejr_method": metrics.ejr_method,
-            "ejr_violation": None if violation is None else
-            {"projects": list(violation.projects), "group_size": violation.group_size},
+            "ejr_violation": None
+            if violation is None
+            else {"projects": list(violation.projects), "group_size": violation.group_size},
         },
     }
 
 
 def _compare(args: argparse.Namespace, instance: Instance, election: Any) -> str:
-    columns: list[tuple[str, str, str]] = [("greedy", "cost", "greedy"), ("greedy", "cardinality", "greedy/card"),
-                                           ("phragmen", "cost", "phragmen"), ("maxwelfare", "cost", "maxwelfare"),
-                                           ("mes", "cost", "mes")]
+    columns: list[tuple[str, str, str]] = [
+        ("greedy", "cost", "greedy"),
+        ("greedy", "cardinality", "greedy/card"),
+        ("phragmen", "cost", "phragmen"),
+        ("maxwelfare", "cost", "maxwelfare"),
+        ("mes", "cost", "mes"),
+    ]
     results: list[tuple[str, Outcome]] = []
     for rule, sat, label in columns:
         args.satisfaction = sat
@@ -162,8 +197,12 @@ def _compare(args: argparse.Namespace, instance: Instance, election: Any) -> str
         marks = "  ".join(f"{'x' if pid in chosen[label] else '':>11}" for label, _ in results)
         lines.append(f"{pid:<{width}}  {cost:>12g}  {marks}")
     lines.append("-" * len(head))
-    lines.append(f"{'winners':<{width}}  {'':>12}  " + "  ".join(f"{len(o.selected):>11}" for _, o in results))
-    lines.append(f"{'total cost':<{width}}  {'':>12}  " + "  ".join(f"{float(o.total_cost):>11g}" for _, o in results))
+    lines.append(
+        f"{'winners':<{width}}  {'':>12}  " + "  ".join(f"{len(o.selected):>11}" for _, o in results)
+    )
+    lines.append(
+        f"{'total cost':<{width}}  {'':>12}  " + "  ".join(f"{float(o.total_cost):>11g}" for _, o in results)
+    )
     return "\n".join(lines)
 
 
@@ -183,6 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(outcome_json(instance, outcome), ensure_ascii=False))
         else:
             print("\n".join(outcome.selected))
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at interpreter exit
+        return 0
     except (PabulibError, ValueError, OSError) as exc:
         print(f"pbrules: error: {exc}", file=sys.stderr)
         return 2

@@ -51,7 +51,7 @@ def sub_budgets_from_election(
         amounts = [a.strip() for a in election.meta_value("budget_per_category").split(",") if a.strip()]
         if not names or len(names) != len(amounts):
             raise ValueError("META needs 'categories' and 'budget_per_category' of the same length")
-        budgets = {n: Fraction(a) for n, a in zip(names, amounts)}
+        budgets = {n: Fraction(a) for n, a in zip(names, amounts, strict=True)}
     groups: dict[str, list[str]] = {name: [] for name in budgets}
     for p in election.projects:
         for cat in p.categories:
@@ -122,5 +122,5 @@ def truncate(outcome: Outcome, max_winners: int) -> Outcome:
         budget=outcome.budget,
         trace=kept,
         rejections=outcome.rejections + extra,
-        params=outcome.params + (("max_winners", str(max_winners)),),
+        params=(*outcome.params, ("max_winners", str(max_winners))),
     )

@@ -98,7 +98,9 @@ def greedy_rejections(
     return tuple(out)
 
 
-def _wins_free(s_p: int, rank: int, keys: list[tuple[int, Fraction, int]], card: bool, skip: bool, stop: int) -> bool:
+def _wins_free(
+    s_p: int, rank: int, keys: list[tuple[int, Fraction, int]], card: bool, skip: bool, stop: int
+) -> bool:
     """Would p win at cost 0? It always fits; under no-skip it must also be reached."""
     if card and s_p > 0:
         return True  # a free supported project comes first
@@ -135,6 +137,7 @@ def _extra_for(
     stop: int,
     card: bool,
 ) -> int | None:
+    """Fewest ballots approving only p that put it, at its own cost, where the budget left covers it."""
     last = [k for k in range(min(len(others), stop) + 1) if before[k] >= costs[p]]
     if not last:
         return None
@@ -151,8 +154,9 @@ def _extra_for(
             need = max(need, 0 if score_sum > 0 or p_rank < key[2] else 1)
             continue
         delta = 0 if p_rank < key[2] else 1
-        # p before q iff (score_sum + x) * factor * c_q > T_q * c_p-ish; both satisfactions reduce to:
-        # card: (S + x) * c_q >= T_q * c_p + delta ; cost: (S + x) * c_q >= T_q + delta (T_q in cost units)
+        # p (score sum S + x) is before q (total T_q, cost c_q) iff, for cardinality,
+        # (S + x) * c_q >= T_q * c_p + delta, and for cost satisfaction (T_q in cost units),
+        # (S + x) * c_q >= T_q + delta; delta = 1 when q wins an exact tie
         target = run.totals[q] * (p_cost if card else 1) + delta
         x = -(-target // costs[q]) - score_sum
         need = max(need, x)

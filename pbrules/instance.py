@@ -28,7 +28,9 @@ def _scores(
         ids = tuple(sorted(set(indices)))
         return ids, (1,) * len(ids)
     given: dict[int, int] = {}
-    for p, x in zip(indices, points):  # a repeated project keeps its last points (pabutools' dict)
+    for p, x in zip(
+        indices, points, strict=True
+    ):  # a repeated project keeps its last points (pabutools' dict)
         if x.denominator != 1 or x < 0:
             raise ValueError(f"points must be non-negative integers, got {x}")
         given[p] = int(x)

@@ -85,7 +85,8 @@ def outcome_metrics(
     cost_sat = voter_satisfaction(instance, selected, "cost") / instance.scale
     card_sat = voter_satisfaction(instance, selected, "cardinality")
     funded = np.bincount(
-        row_of_entry(instance), weights=(selected[instance.indices] & (instance.scores > 0)).astype(np.float64),
+        row_of_entry(instance),
+        weights=(selected[instance.indices] & (instance.scores > 0)).astype(np.float64),
         minlength=len(w),
     )
     ejr: bool | None = None
@@ -115,7 +116,9 @@ def outcome_metrics(
 class _EJRData:
     """Per voter group: approval masks (as a boolean matrix) and current utility, exact integers."""
 
-    def __init__(self, instance: Instance, selected: npt.NDArray[np.bool_], satisfaction: Satisfaction) -> None:
+    def __init__(
+        self, instance: Instance, selected: npt.NDArray[np.bool_], satisfaction: Satisfaction
+    ) -> None:
         self.instance = instance
         g, m = len(instance.weights), instance.num_projects
         self.approves = np.zeros((g, m), dtype=np.bool_)
@@ -143,7 +146,9 @@ class _EJRData:
         return None
 
 
-def _ejr_exact(instance: Instance, selected: npt.NDArray[np.bool_], satisfaction: Satisfaction) -> EJRViolation | None:
+def _ejr_exact(
+    instance: Instance, selected: npt.NDArray[np.bool_], satisfaction: Satisfaction
+) -> EJRViolation | None:
     data = _EJRData(instance, selected, satisfaction)
     m = instance.num_projects
     for size in range(1, m + 1):

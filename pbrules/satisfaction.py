@@ -20,7 +20,7 @@ _INT64_SAFE = 2**62
 def check_satisfaction(satisfaction: str) -> Satisfaction:
     if satisfaction not in SATISFACTIONS:
         raise ValueError(f"unknown satisfaction {satisfaction!r}; choose one of {', '.join(SATISFACTIONS)}")
-    return satisfaction  # type: ignore[return-value]
+    return satisfaction
 
 
 def _fits_int64(instance: Instance, satisfaction: Satisfaction) -> bool:
@@ -37,7 +37,10 @@ def entry_utilities(instance: Instance, satisfaction: Satisfaction) -> npt.NDArr
     if satisfaction == "cost":
         if not _fits_int64(instance, satisfaction):
             return np.array(
-                [int(s) * int(c) for s, c in zip(instance.scores, instance.costs[instance.indices])],
+                [
+                    int(s) * int(c)
+                    for s, c in zip(instance.scores, instance.costs[instance.indices], strict=True)
+                ],
                 dtype=object,
             )
         return instance.scores * instance.costs[instance.indices]
@@ -50,7 +53,7 @@ def project_totals(instance: Instance, satisfaction: Satisfaction) -> list[int]:
     rows = np.repeat(np.arange(len(instance.weights)), np.diff(instance.indptr))
     if util.dtype == object or not _fits_int64(instance, satisfaction):
         totals = [0] * instance.num_projects
-        for p, u, r in zip(instance.indices.tolist(), util.tolist(), rows.tolist()):
+        for p, u, r in zip(instance.indices.tolist(), util.tolist(), rows.tolist(), strict=True):
             totals[p] += int(u) * int(instance.weights[r])
         return totals
     out = np.zeros(instance.num_projects, dtype=np.int64)

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language, get_language_info
 
 from accounts.roles import is_district_staff
+
+
+def _in_language(path: str, code: str, current: str) -> str:
+    """``path`` in language ``code``; for an address nothing answers (a 404) the prefix is moved by hand,
+    since ``translate_url`` returns an unknown address unchanged, which would make the switch a no-op."""
+    try:
+        resolve(urlsplit(path).path)
+    except Resolver404:
+        prefix = f"/{current}/"
+        bare = (
+            path[len(prefix) - 1 :] if current != settings.LANGUAGE_CODE and path.startswith(prefix) else path
+        )
+        return bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
+    return translate_url(path, code)
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -19,7 +34,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
+            "url": _in_language(path, code, current),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES

@@ -56,7 +56,7 @@ def _equal_shares() -> Callable[..., Outcome]:
         from pbrules.rules.mes import equal_shares
     except ImportError as exc:  # the MES module is written separately
         raise ValueError(f"rule 'mes' is not available: {exc}") from None
-    return equal_shares  # type: ignore[no-any-return]
+    return equal_shares
 
 
 def _runner(
@@ -80,7 +80,9 @@ def _runner(
     if rule == "maxwelfare":
         return lambda inst: maxwelfare(inst, satisfaction=satisfaction, explain=explain, **common)  # type: ignore[arg-type]
     equal_shares = _equal_shares()
-    return lambda inst: equal_shares(inst, satisfaction=satisfaction, completion=completion, **common)
+    return lambda inst: equal_shares(
+        inst, satisfaction=satisfaction, completion=completion, explain=explain, **common
+    )
 
 
 def run_rule(

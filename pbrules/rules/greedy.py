@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from pbrules.model import Instance, Outcome, Satisfaction, Step
+from pbrules.model import Instance, Outcome, Rejection, Satisfaction, Step
 from pbrules.satisfaction import check_satisfaction, project_totals
 from pbrules.tiebreak import priority
 
@@ -92,7 +92,7 @@ def greedy(
     run = run_greedy(instance, satisfaction, tie_breaking, skip, max_winners)
     scale = instance.scale
     steps: list[Step] = []
-    for p, took in zip(run.order, run.taken):
+    for p, took in zip(run.order, run.taken, strict=True):
         if took:
             cost = int(instance.costs[p])
             total = run.totals[p]
@@ -100,7 +100,7 @@ def greedy(
             if score is not None and satisfaction == "cardinality":
                 score *= scale
             steps.append(Step(len(steps) + 1, instance.project_ids[p], Fraction(cost, scale), "main", score))
-    rejections = ()
+    rejections: tuple[Rejection, ...] = ()
     if explain:
         from pbrules.explain import greedy_rejections
 

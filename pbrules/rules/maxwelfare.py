@@ -8,10 +8,11 @@ unit, so the optimum is exact (``params`` records ``exact=false`` otherwise). Th
 re-checked exactly (cost within budget, welfare recomputed in integers).
 
 Tie-breaking: among all maximum-welfare sets we return the one that contains the project ranked first
-by the tie-breaking order if some optimal set does, then the second, and so on (lexicographic). This
-is done by fixing projects one at a time with the welfare held at its optimum; a fractional-knapsack
-bound (exact Fractions) rules most projects out without a solve. Projects nobody supports (zero
-welfare) are never chosen.
+by the tie-breaking order if some optimal set does, then the second, and so on (lexicographic). First
+every project whose flip (in or out) would push the fractional-knapsack bound (exact integers) below
+the optimum is fixed, which leaves HiGHS a small problem; one more solve then checks whether the
+optimum is unique (usually it is); if not, projects are fixed one at a time in priority order with
+the welfare held at its optimum. Projects nobody supports (zero welfare) are never chosen.
 """
 
 from __future__ import annotations
@@ -37,14 +38,14 @@ def _new_highs() -> highspy.Highs:
     """A silent HiGHS (its first construction prints a banner to the C-level stdout)."""
     global _banner_done
     if _banner_done:
-        h = highspy.Highs()
+        h = highspy.Highs()  # type: ignore[no-untyped-call]
     else:
         sys.stdout.flush()
         saved = os.dup(1)
         try:
             with open(os.devnull, "w") as devnull:
                 os.dup2(devnull.fileno(), 1)
-                h = highspy.Highs()
+                h = highspy.Highs()  # type: ignore[no-untyped-call]
         finally:
             os.dup2(saved, 1)
             os.close(saved)
@@ -86,19 +87,26 @@ def _solve(h: highspy.Highs) -> list[int] | None:
     return [i for i, v in enumerate(h.getSolution().col_value) if v > 0.5]
 
 
-def _lp_bound(coef: list[int], costs: list[int], capacity: int, ones: list[int], free: list[int]) -> Fraction:
-    """Fractional-knapsack upper bound with ``ones`` taken and ``free`` still open."""
-    value = Fraction(sum(coef[i] for i in ones))
-    room = capacity - sum(costs[i] for i in ones)
+def _bound_below(
+    order: list[int], coef: list[int], costs: list[int], budget: int, fixed: dict[int, int], target: int
+) -> bool:
+    """Is the fractional-knapsack (LP) bound under ``fixed`` below ``target``? Exact integers.
+
+    ``order`` lists the projects by density, best first.
+    """
+    value = sum(coef[i] for i, v in fixed.items() if v == 1)
+    room = budget - sum(costs[i] for i, v in fixed.items() if v == 1)
     if room < 0:
-        return Fraction(-1)
-    for i in sorted(free, key=lambda i: Fraction(-coef[i], costs[i]) if costs[i] else Fraction(-(10**30))):
+        return True
+    for i in order:
+        if i in fixed:
+            continue
         if costs[i] <= room:
             room -= costs[i]
             value += coef[i]
         else:
-            return value + Fraction(coef[i] * room, costs[i])
-    return value
+            return value * costs[i] + coef[i] * room < target * costs[i]
+    return value < target
 
 
 def maxwelfare(
@@ -166,6 +174,15 @@ def maxwelfare(
     )
 
 
+def _unique(h: highspy.Highs, n: int, chosen: set[int], coef: list[int], target: int) -> bool:
+    """Is ``chosen`` the only optimal set? One solve with a cut excluding exactly that set."""
+    values = np.array([-1.0 if i in chosen else 1.0 for i in range(n)])
+    h.addRow(1.0 - len(chosen), highspy.kHighsInf, n, np.arange(n, dtype=np.int32), values)
+    other = _solve(h)
+    h.deleteRows(1, np.array([h.getNumRow() - 1], dtype=np.int32))
+    return other is None or sum(coef[i] for i in other) != target
+
+
 def _optimise(
     coef: list[int], costs: list[int], budget: int, ranks: list[int], max_winners: int | None
 ) -> list[int]:
@@ -184,6 +201,17 @@ def _optimise(
         float(target), highspy.kHighsInf, n, np.arange(n, dtype=np.int32), np.array(coef, dtype=np.float64)
     )
     incumbent = set(best)
+    order = sorted(range(n), key=lambda i: Fraction(-coef[i], costs[i]) if costs[i] else Fraction(-(10**30)))
+    # a project whose flip would push even the LP bound below the optimum keeps its value in every optimum
+    base = dict(fixed)
+    for i in range(n):
+        if i not in base and _bound_below(
+            order, coef, costs, budget, {**base, i: int(i not in incumbent)}, target
+        ):
+            fixed[i] = int(i in incumbent)
+            h.changeColBounds(i, float(fixed[i]), float(fixed[i]))
+    if len(fixed) == n or _unique(h, n, incumbent, coef, target):
+        return sorted(incumbent)
     for i in sorted(range(n), key=lambda i: ranks[i]):
         if i in fixed:
             continue
@@ -191,9 +219,7 @@ def _optimise(
             fixed[i] = 1
             h.changeColBounds(i, 1.0, 1.0)
             continue
-        ones = [j for j, v in fixed.items() if v == 1] + [i]
-        free = [j for j in range(n) if j not in fixed and j != i]
-        if _lp_bound(coef, costs, budget, ones, free) < target:
+        if _bound_below(order, coef, costs, budget, {**fixed, i: 1}, target):
             fixed[i] = 0
             h.changeColBounds(i, 0.0, 0.0)
             continue

@@ -46,6 +46,10 @@ class Prepared:
     wutil_f: npt.NDArray[np.float64]
     cost_f: npt.NDArray[np.float64]
     total_f: npt.NDArray[np.float64]
+    lengths: npt.NDArray[np.int64]  # number of supporter entries per project
+    sup_of: tuple[npt.NDArray[np.int64], ...]  # per-project views of sup / weight_f / util_f
+    weight_of: tuple[npt.NDArray[np.float64], ...]
+    util_of: tuple[npt.NDArray[np.float64], ...]
 
     @property
     def num_projects(self) -> int:
@@ -75,6 +79,9 @@ def prepare(instance: Instance, satisfaction: Satisfaction, tie_breaking: Sequen
     totals = tuple(
         (scored[p] if ptr[p + 1] > ptr[p] else 0) * (costs[p] if satisfaction == "cost" else 1) for p in range(m)
     )
+    util_f = util.astype(np.float64)
+    weight_f = weight.astype(np.float64)
+    cuts = [slice(int(ptr[p]), int(ptr[p + 1])) for p in range(m)]
     return Prepared(
         costs=costs,
         ranks=tuple(int(r) for r in priority(instance.project_ids, tie_breaking)),
@@ -86,11 +93,15 @@ def prepare(instance: Instance, satisfaction: Satisfaction, tie_breaking: Sequen
         wutil=wutil,
         num_groups=len(instance.weights),
         num_voters=instance.num_voters,
-        util_f=util.astype(np.float64),
-        weight_f=weight.astype(np.float64),
+        util_f=util_f,
+        weight_f=weight_f,
         wutil_f=wutil.astype(np.float64),
         cost_f=cost_arr.astype(np.float64),
         total_f=np.array([float(t) for t in totals], dtype=np.float64),
+        lengths=np.diff(ptr),
+        sup_of=tuple(grp[s] for s in cuts),
+        weight_of=tuple(weight_f[s] for s in cuts),
+        util_of=tuple(util_f[s] for s in cuts),
     )
 
 
@@ -132,91 +143,171 @@ def _candidates(P: Prepared, exclude: frozenset[int]) -> list[int]:
 _POP = 1  # heap entries taken per run and sub-round: fewer sub-rounds against a few extra evaluations
 
 
-def _segments(P: Prepared, projs: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Entry indices of the given projects' supporters, concatenated; segment starts and lengths."""
-    starts = P.ptr[projs]
-    lengths = P.ptr[projs + 1] - starts
-    offsets = np.cumsum(lengths) - lengths
-    idx = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
-    return idx, offsets, lengths
+def _gather(
+    P: Prepared, projs: Sequence[int]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+    """The given projects' supporter entries, concatenated: groups, weights, utilities; segment lengths."""
+    sup = np.concatenate([P.sup_of[p] for p in projs])
+    w = np.concatenate([P.weight_of[p] for p in projs])
+    u = np.concatenate([P.util_of[p] for p in projs])
+    lengths = P.lengths[np.asarray(projs, dtype=np.int64)]
+    return sup, w, u, lengths
 
 
 def _evaluate(
-    P: Prepared,
-    b: npt.NDArray[np.float64],
-    fuzzy: npt.NDArray[np.bool_],
-    runs: npt.NDArray[np.int64],
-    projs: npt.NDArray[np.int64],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
-    """Affordability of each (run, project) pair: (status, rho, zero_util).
+    P: Prepared, b: npt.NDArray[np.float64], runs: Sequence[int], projs: Sequence[int]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Affordability of each (run, project) pair: (status, rho, constrained).
 
-    status 0 = affordable, 1 = unaffordable, 2 = too close to call. ``zero_util`` >= 0 means rho is
-    exactly ``cost / (U - zero_util)``: each supporter who pays less than the full share has a budget
-    of exactly 0 and each other one clearly can pay it; -1 when that is not certain.
+    status 0 = affordable, 1 = unaffordable, 2 = too close to call; ``constrained`` = some supporter
+    cannot pay the equal share (rho is then above cost / total utility).
     """
-    idx, offsets, lengths = _segments(P, projs)
-    pos = np.repeat(runs * P.num_groups, lengths) + P.sup[idx]
+    sup, w, u, lengths = _gather(P, projs)
+    offsets = np.cumsum(lengths) - lengths
+    pa = np.asarray(projs, dtype=np.int64)
+    pos = sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)
     bb = b[pos]
-    wbb = P.weight_f[idx] * bb
-    c = P.cost_f[projs]
-    big_u = P.total_f[projs]
+    wbb = w * bb
+    c = P.cost_f[pa]
+    big_u = P.total_f[pa]
     total = np.add.reduceat(wbb, offsets)
-    status = np.zeros(len(projs), dtype=np.int64)
+    status = np.zeros(len(pa), dtype=np.int64)
     status[total <= c * (1.0 + TOL)] = 2
     status[total < c * (1.0 - TOL)] = 1
-    ratio = bb / P.util_f[idx]
+    ratio = bb / u
     rho = c / big_u
-    zero = bb == 0.0
-    low = np.minimum.reduceat(np.where(zero, np.inf, ratio), offsets)
     constrained = (status == 0) & (np.minimum.reduceat(ratio, offsets) < rho * (1.0 + TOL))
     if constrained.any():
-        # exact-in-float water filling: sort the supporters by budget / utility, pay in that order
-        sel = np.repeat(constrained, lengths)
+        # most often the supporters short of the equal share have nothing left at all: then
+        # rho = cost / (U - utility of the penniless) exactly; the rest need water filling
         which = np.flatnonzero(constrained)
-        seg = np.repeat(np.arange(len(which)), lengths[which])
-        r = ratio[sel]
-        order = np.lexsort((r, seg))
-        r = r[order]
-        wb = wbb[sel][order]
-        wu = P.wutil_f[idx[sel][order]]
-        cum_wb = np.cumsum(wb) - wb
-        cum_wu = np.cumsum(wu) - wu
-        starts = np.cumsum(lengths[which]) - lengths[which]
-        paid = cum_wb - np.repeat(cum_wb[starts], lengths[which])
-        used = cum_wu - np.repeat(cum_wu[starts], lengths[which])
-        rest = np.repeat(big_u[which], lengths[which]) - used
-        cand = (np.repeat(c[which], lengths[which]) - paid) / np.where(rest > 0.0, rest, 1.0)
-        ok = (rest > 0.0) & (cand <= r)
-        position = np.where(ok, np.arange(len(r)), len(r))
-        first = np.minimum.reduceat(position, starts)
-        found = first < len(r)
-        rho[which[found]] = cand[first[found]]
-        status[which[~found]] = 2
-    blurred = np.logical_or.reduceat(fuzzy[pos], offsets)
-    clean = (low >= rho * (1.0 + TOL)) & ~blurred
-    zero_util = np.add.reduceat(np.where(zero, P.wutil[idx], 0), offsets)
-    zero_util[~clean] = -1
-    return status, rho, zero_util
+        lens = lengths[which]
+        sel = np.repeat(constrained, lengths)
+        zero = bb[sel] == 0.0
+        starts = np.cumsum(lens) - lens
+        zero_wu = np.add.reduceat(np.where(zero, (w * u)[sel], 0.0), starts)
+        rest = big_u[which] - zero_wu
+        rho_z = c[which] / np.where(rest > 0.0, rest, 1.0)
+        low_nz = np.minimum.reduceat(np.where(zero, np.inf, ratio[sel]), starts)
+        simple = (rest > 0.0) & (low_nz >= rho_z * (1.0 + TOL))
+        rho[which[simple]] = rho_z[simple]
+        constrained_hard = constrained.copy()
+        constrained_hard[which[simple]] = False
+        if constrained_hard.any():
+            _water_fill(constrained_hard, lengths, ratio, wbb, w * u, c, big_u, rho, status)
+    return status, rho, constrained
+
+
+def _water_fill(
+    constrained: npt.NDArray[np.bool_],
+    lengths: npt.NDArray[np.int64],
+    ratio: npt.NDArray[np.float64],
+    wbb: npt.NDArray[np.float64],
+    wu: npt.NDArray[np.float64],
+    c: npt.NDArray[np.float64],
+    big_u: npt.NDArray[np.float64],
+    rho: npt.NDArray[np.float64],
+    status: npt.NDArray[np.int64],
+) -> None:
+    """rho for the constrained pairs (in place): the supporters who cannot pay rho * u pay all they have.
+
+    ``rho`` holds a lower bound on entry. An upper bound t (F(t) = sum min(b, t u) >= cost) limits the
+    possibly-poor supporters to those with budget / utility < t; only these are sorted.
+    """
+    which = np.flatnonzero(constrained)
+    lens = lengths[which]
+    sel = np.repeat(constrained, lengths)
+    r = ratio[sel]
+    wb = wbb[sel]
+    wq = wu[sel]
+    cw = c[which]
+    uw = big_u[which]
+    starts = np.cumsum(lens) - lens
+    low = rho[which]
+    top = np.full(len(which), np.inf)
+    for factor in (1.5, 4.0, 32.0):
+        t = np.where(np.isinf(top), low * factor, top)
+        tt = np.repeat(t, lens)
+        below = r < tt
+        money = np.add.reduceat(np.where(below, wb, tt * wq), starts)
+        top = np.where(np.isinf(top) & (money >= cw), t, top)
+        if not np.isinf(top).any():
+            break
+    bound = np.where(np.isinf(top), np.inf, top)
+    cand = r < np.repeat(bound, lens)
+    seg = np.repeat(np.arange(len(which)), lens)[cand]
+    rc = r[cand]
+    order = np.lexsort((rc, seg))
+    seg = seg[order]
+    rc = rc[order]
+    wb2 = wb[cand][order]
+    wu2 = wq[cand][order]
+    counts = np.bincount(seg, minlength=len(which))
+    st2 = np.cumsum(counts) - counts
+    cum_wb = np.cumsum(wb2) - wb2
+    cum_wu = np.cumsum(wu2) - wu2
+    base_wb = np.zeros(len(which))
+    base_wu = np.zeros(len(which))
+    nonempty = counts > 0
+    base_wb[nonempty] = cum_wb[st2[nonempty]]
+    base_wu[nonempty] = cum_wu[st2[nonempty]]
+    paid = cum_wb - base_wb[seg]
+    rest = uw[seg] - (cum_wu - base_wu[seg])
+    value = (cw[seg] - paid) / np.where(rest > 0.0, rest, 1.0)
+    ok = (rest > 0.0) & (value <= rc)
+    position = np.where(ok, np.arange(len(rc)), len(rc))
+    first = np.full(len(which), len(rc))
+    if len(rc):
+        np.minimum.at(first, seg, position)
+    found = first < len(rc)
+    result = np.full(len(which), np.nan)
+    result[found] = value[first[found]]
+    # every candidate is poor: the rest (budget / utility >= bound) pay the share
+    all_wb = np.bincount(seg, weights=wb2, minlength=len(which))
+    all_wu = np.bincount(seg, weights=wu2, minlength=len(which))
+    rest_all = uw - all_wu
+    tail = (cw - all_wb) / np.where(rest_all > 0.0, rest_all, 1.0)
+    use_tail = ~found & (rest_all > 0.0) & (tail <= bound)
+    result[use_tail] = tail[use_tail]
+    good = found | use_tail
+    rho[which[good]] = np.maximum(result[good], low[good])
+    status[which[~good]] = 2
+
+
+def _zero_util(P: Prepared, b: npt.NDArray[np.float64], fuzzy: npt.NDArray[np.bool_], j: int, p: int, rho: float) -> int:
+    """If rho is exactly cost / (U - Z) — every supporter paying less than the full share has a budget of
+    exactly 0, every other one clearly affords it — return Z; otherwise -1."""
+    pos = P.sup_of[p] + j * P.num_groups
+    bb = b[pos]
+    if fuzzy[pos].any():
+        return -1
+    zero = bb == 0.0
+    ratio = bb[~zero] / P.util_of[p][~zero]
+    if ratio.size and float(ratio.min()) < rho * (1.0 + TOL):
+        return -1
+    s = P.entries(p)
+    return int(P.wutil[s][zero].sum())
 
 
 def _charge(
     P: Prepared,
     b: npt.NDArray[np.float64],
     fuzzy: npt.NDArray[np.bool_],
-    runs: npt.NDArray[np.int64],
-    projs: npt.NDArray[np.int64],
-    rhos: npt.NDArray[np.float64],
+    runs: Sequence[int],
+    projs: Sequence[int],
+    rhos: Sequence[float],
 ) -> None:
     """Each run pays for its winner: supporter i pays min(budget, rho * u_i)."""
-    idx, _, lengths = _segments(P, projs)
-    pos = np.repeat(runs * P.num_groups, lengths) + P.sup[idx]
+    sup, _, u, lengths = _gather(P, projs)
+    pos = sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)
     bb = b[pos]
-    pay = np.repeat(rhos, lengths) * P.util_f[idx]
+    pay = np.repeat(np.asarray(rhos, dtype=np.float64), lengths) * u
     left = bb - pay
     near = np.abs(left) <= pay * TOL  # paid (almost) everything: whether exactly 0 is uncertain
     left[left < 0.0] = 0.0
-    left[near] = 0.0
-    fuzzy[pos[near]] = True
+    if near.any():
+        left[near] = 0.0
+        fuzzy[pos[near]] = True
     b[pos] = left
 
 
@@ -247,7 +338,7 @@ def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | Non
             finish(j)
     while active:
         best = dict.fromkeys(active, float("inf"))
-        evaluated: dict[int, list[tuple[float, int, int]]] = {j: [] for j in active}
+        evaluated: dict[int, list[tuple[float, int, bool]]] = {j: [] for j in active}
         failed: set[int] = set()
         while True:
             runs: list[int] = []
@@ -264,8 +355,8 @@ def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | Non
                     taken += 1
             if not runs:
                 break
-            status, rho, zero_util = _evaluate(P, b, fuzzy, np.array(runs), np.array(projs))
-            for j, p, st, r, z in zip(runs, projs, status.tolist(), rho.tolist(), zero_util.tolist()):
+            status, rho, constrained = _evaluate(P, b, runs, projs)
+            for j, p, st, r, z in zip(runs, projs, status.tolist(), rho.tolist(), constrained.tolist()):
                 if st == 2:
                     failed.add(j)
                 elif st == 1:
@@ -288,10 +379,12 @@ def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | Non
             bound = best[j] * (1.0 + TOL)
             close = [e for e in ev if e[0] <= bound]
             if len(close) > 1:
-                if any(e[2] < 0 for e in close):
+                zeros = [_zero_util(P, b, fuzzy, j, e[1], e[0]) if e[2] else 0 for e in close]
+                if any(z < 0 for z in zeros):
                     failed.add(j)
                     continue
-                win = min(close, key=lambda e: (Fraction(P.costs[e[1]], P.totals[e[1]] - e[2]), P.ranks[e[1]]))
+                keyed = [(Fraction(P.costs[e[1]], P.totals[e[1]] - z), P.ranks[e[1]], e) for e, z in zip(close, zeros)]
+                win = min(keyed, key=lambda t: (t[0], t[1]))[2]
             else:
                 win = close[0]
             for e in ev:
@@ -308,7 +401,7 @@ def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | Non
             else:
                 finish(j)
         if win_runs:
-            _charge(P, b, fuzzy, np.array(win_runs), np.array(win_projs), np.array(win_rhos))
+            _charge(P, b, fuzzy, win_runs, win_projs, win_rhos)
         active = still
     return results
 
@@ -362,19 +455,27 @@ def _afford_exact(
     raise AssertionError("affordable project without a price")  # pragma: no cover
 
 
-def _charge_exact(P: Prepared, q: int, rho: Fraction, bid: npt.NDArray[np.int64], vals: list[Fraction]) -> None:
+def _charge_exact(
+    P: Prepared, q: int, rho: Fraction, bid: npt.NDArray[np.int64], vals: list[Fraction], index: dict[Fraction, int]
+) -> None:
+    """q's supporters pay; equal new budgets share one id (in particular every exhausted voter)."""
     ids, us, _, inverse = _pairs(P, q, bid)
     new_ids = []
     for i, u in zip(ids.tolist(), us.tolist()):
         left = vals[i] - rho * u
-        vals.append(left if left > 0 else Fraction(0))
-        new_ids.append(len(vals) - 1)
+        value = left if left > 0 else Fraction(0)
+        found = index.get(value)
+        if found is None:
+            found = index[value] = len(vals)
+            vals.append(value)
+        new_ids.append(found)
     bid[P.sup[P.entries(q)]] = np.array(new_ids, dtype=np.int64)[inverse]
 
 
 def run_exact(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Run:
     """One MES run with exact rational arithmetic (lazy lower bounds, as pabutools)."""
     vals = [Fraction(beta)]
+    index = {vals[0]: 0}
     bid = np.zeros(P.num_groups, dtype=np.int64)
     order = free_projects(P)
     if max_winners is not None:
@@ -407,13 +508,28 @@ def run_exact(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Ru
         rho, _, q = best
         order.append(q)
         rhos.append(rho)
-        _charge_exact(P, q, rho, bid, vals)
+        _charge_exact(P, q, rho, bid, vals, index)
     return Run(tuple(order), free, dropped, exact=True, rhos=tuple(rhos))
 
 
-def replay_exact(P: Prepared, beta: Fraction, order: Sequence[int], free: int) -> list[tuple[Fraction, int]]:
+@dataclass(frozen=True)
+class Replay:
+    """A known run replayed exactly: (rho, paying weight) per winner and the final exact budgets."""
+
+    prices: tuple[tuple[Fraction, int], ...]
+    bid: npt.NDArray[np.int64]
+    vals: tuple[Fraction, ...]
+
+    def money_left(self, P: Prepared, p: int) -> Fraction:
+        """What p's supporters have left in total at the end of the run."""
+        ids, _, ws, _ = _pairs(P, p, self.bid)
+        return sum((w * self.vals[i] for i, w in zip(ids.tolist(), ws.tolist())), Fraction(0))
+
+
+def replay_exact(P: Prepared, beta: Fraction, order: Sequence[int], free: int) -> Replay:
     """Exact (rho, paying weight) of each winner of a known run, replayed with exact budgets."""
     vals = [Fraction(beta)]
+    index = {vals[0]: 0}
     bid = np.zeros(P.num_groups, dtype=np.int64)
     out: list[tuple[Fraction, int]] = []
     for pos, q in enumerate(order):
@@ -424,8 +540,8 @@ def replay_exact(P: Prepared, beta: Fraction, order: Sequence[int], free: int) -
         if found is None:  # pragma: no cover - the run said it was affordable
             raise AssertionError("replayed winner is unaffordable")
         out.append(found)
-        _charge_exact(P, q, found[0], bid, vals)
-    return out
+        _charge_exact(P, q, found[0], bid, vals, index)
+    return Replay(tuple(out), bid, tuple(vals))
 
 
 def run_mes(P: Prepared, beta: Fraction, max_winners: int | None = None, exact: bool = False) -> Run:

@@ -45,7 +45,7 @@ def phragmen(
     w = instance.weights.astype(np.float64)
     approval = np.bincount(proj, weights=w[rows], minlength=m)
     approval_int = [0] * m
-    for p, r in zip(proj.tolist(), rows.tolist()):
+    for p, r in zip(proj.tolist(), rows.tolist(), strict=True):
         approval_int[p] += int(instance.weights[r])
     by_project = np.argsort(proj, kind="stable")
     starts = np.searchsorted(proj[by_project], np.arange(m + 1))

@@ -12,13 +12,12 @@ from accounts.models import User
 from tests import factories
 
 
-def make_token_made_seconds_ago(user: User, seconds: int, monkeypatch: pytest.MonkeyPatch) -> str:
+def make_token_made_seconds_ago(user: User, seconds: int) -> str:
     """A token signed as if ``seconds`` ago: the signer's timestamp is what max_age checks."""
     then = int(signing.time.time()) - seconds  # type: ignore[attr-defined]
-    monkeypatch.setattr(signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(then))
-    token = make_login_token(user)
-    monkeypatch.undo()
-    return token
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(then))
+        return make_login_token(user)
 
 
 @pytest.mark.django_db
@@ -46,11 +45,11 @@ def test_a_password_change_spends_earlier_tokens() -> None:
 
 
 @pytest.mark.django_db
-def test_a_token_expires(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_token_expires() -> None:
     user = factories.make_user()
     max_age = settings.LOGIN_LINK_MAX_AGE_SECONDS
-    assert user_for_login_token(make_token_made_seconds_ago(user, max_age - 60, monkeypatch)) == user
-    assert user_for_login_token(make_token_made_seconds_ago(user, max_age + 1, monkeypatch)) is None
+    assert user_for_login_token(make_token_made_seconds_ago(user, max_age - 60)) == user
+    assert user_for_login_token(make_token_made_seconds_ago(user, max_age + 1)) is None
 
 
 @pytest.mark.django_db

@@ -1,8 +1,4 @@
-"""Browser fixtures: one chromium for the session, a fresh context per test, seeded site data.
-
-Playwright can't download its own browsers here, so it drives Debian's chromium. The sync API runs
-an event loop in the test thread, which makes Django's async-safety check refuse ORM calls there.
-"""
+"""Browser fixtures: one chromium for the session, a fresh context per test, seeded site data."""
 
 from __future__ import annotations
 
@@ -14,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from editions.models import Edition
@@ -22,8 +20,11 @@ from proposals.models import Plan, PlanStatus
 from proposals.selectors import public_plans
 from tests import factories
 
+# Playwright's sync API runs an event loop in the test thread, and Django refuses ORM calls from a
+# thread with a running loop unless told it is safe (it is: the loop is Playwright's, not ours).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
+# Playwright can't download its own browsers here: it drives Debian's chromium.
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -63,6 +64,17 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+PAGE_URL_NAMES = {
+    "home": "pages:home",
+    "plan list": "proposals:list",
+    "about": "pages:about",
+    "accessibility": "pages:accessibility",
+    "login": "accounts:login",
+    "register": "accounts:register",
+    "login link request": "accounts:login_link_request",
+}
+
+
 @dataclass(frozen=True)
 class Site:
     """The live server and the objects whose pages the tests visit."""
@@ -74,19 +86,14 @@ class Site:
 
     def pages(self) -> dict[str, str]:
         """Every public page by name → its Dutch path (the English one is "/en" + it)."""
-        return {
-            "home": "/",
-            "district": self.district.get_absolute_url(),
-            "edition": self.edition.get_absolute_url(),
-            "plan list": "/plannen/",
-            "plan detail": self.plan.get_absolute_url(),
-            "about": "/hoe-werkt-het/",
-            "accessibility": "/toegankelijkheid/",
-            "login": "/account/inloggen/",
-            "register": "/account/registreren/",
-            "login link request": "/account/inloglink/",
-            "not found": "/deze-pagina-bestaat-niet/",
-        }
+        with translation.override("nl"):
+            return {
+                **{name: reverse(url_name) for name, url_name in PAGE_URL_NAMES.items()},
+                "district": self.district.get_absolute_url(),
+                "edition": self.edition.get_absolute_url(),
+                "plan detail": self.plan.get_absolute_url(),
+                "not found": "/deze-pagina-bestaat-niet/",
+            }
 
 
 def _seed_with_factories() -> None:

@@ -41,7 +41,7 @@ def test_no_wcag_violations_on_any_public_page(page: Page, site: Site, language:
 
 
 def test_no_wcag_violations_on_a_form_with_errors(page: Page, site: Site) -> None:
-    page.goto(site.url + "/en/account/registreren/")
+    page.goto(site.url + "/en" + site.pages()["register"])
     page.get_by_role("button", name="Create account").click()
     page.wait_for_selector("#form-errors")
     results = AXE.run(page, options=WCAG_21_AA)

@@ -33,10 +33,15 @@ def test_every_public_page_renders_in_its_language(page: Page, site: Site, langu
         skip_text = dutch("Skip to main content") if language == "nl" else "Skip to main content"
         assert page.locator("a.utrecht-skip-link").text_content().strip() == skip_text, name  # type: ignore[union-attr]
         assert page.title().endswith("· Buurtbudget"), name
+        switch = page.eval_on_selector_all(
+            "a[hreflang][lang]",
+            "links => Object.fromEntries(links.map(a => [a.hreflang, a.getAttribute('href')]))",
+        )
+        assert switch == {"nl": path, "en": "/en" + path}, name
 
 
 def test_the_language_switch_opens_the_same_page_in_the_other_language(page: Page, site: Site) -> None:
-    start = site.plan.get_absolute_url()
+    start = site.pages()["plan detail"]
     visit(page, site, start)
     assert page.get_attribute("html", "lang") == "nl"
     languages = page.get_by_role("navigation", name=dutch("Language"))
@@ -67,7 +72,7 @@ def test_pages_fit_a_phone_and_keep_the_main_menu_reachable(page: Page, site: Si
 
 
 def _focused(page: Page) -> dict[str, str]:
-    return page.evaluate(
+    focused: dict[str, str] = page.evaluate(
         """() => {
             const el = document.activeElement;
             const style = getComputedStyle(el);
@@ -76,6 +81,7 @@ def _focused(page: Page) -> dict[str, str]:
                     outline: style.outlineStyle, outlineWidth: style.outlineWidth, shadow: style.boxShadow};
         }"""
     )
+    return focused
 
 
 def _has_visible_focus(focused: dict[str, str]) -> bool:
@@ -115,7 +121,7 @@ def test_register_form_errors_are_shown_next_to_the_fields_and_values_are_kept(
 ) -> None:
     User.objects.create_user(email="anna@example.org", password=factories.PASSWORD, display_name="Anna")
     users_before = User.objects.count()
-    visit(page, site, "/en/account/registreren/")
+    visit(page, site, "/en" + site.pages()["register"])
     page.get_by_label("E-mail address").fill("anna@example.org")
     page.get_by_label("Public name").fill("Anna de Vries")
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)

@@ -1,8 +1,4 @@
-"""``can()`` before, during and after every phase that opens an action, for everyone the rules tell apart.
-
-The cases are generated from the declarations (PHASE_CHAIN and ACTION_RULES), so a new action or a
-phase that opens one more action is covered without touching this file.
-"""
+"""``can()`` before, during and after every phase that opens an action, for everyone the rules tell apart."""
 
 from __future__ import annotations
 
@@ -32,6 +28,8 @@ MOMENTS: dict[Moment, datetime] = {
     "after": PHASE_ENDS,  # a phase ends at ends_at: that instant is already after it
 }
 
+# Cases come from the declarations (PHASE_CHAIN, ACTION_RULES): a new action, or a phase that opens
+# one more action, is covered without touching this file.
 PHASE_BOUND = [
     pytest.param(action, spec.kind, id=f"{action.value}-in-{spec.kind.value}")
     for spec in PHASE_CHAIN
@@ -64,8 +62,12 @@ def _expected_when_open(action: Action, people: People) -> dict[str, tuple[User 
 
 
 def _mismatches(
-    expected: dict[str, tuple[User | AnonymousUser, bool]], action: Action, edition: Edition, at: datetime
+    expected: dict[str, tuple[User | AnonymousUser, bool]],
+    action: Action,
+    edition: Edition,
+    at: datetime | None,
 ) -> list[str]:
+    """Who ``can`` treats otherwise than expected, at ``at`` (None: at the frozen current time)."""
     return [
         f"{label}: expected {allowed}"
         for label, (person, allowed) in expected.items()
@@ -86,7 +88,12 @@ def test_every_phase_bound_action_is_opened_by_some_phase() -> None:
 @pytest.mark.parametrize("moment", list(MOMENTS))
 @pytest.mark.parametrize(("action", "kind"), PHASE_BOUND)
 def test_action_is_allowed_only_during_a_phase_that_opens_it(
-    action: Action, kind: PhaseKind, moment: Moment, people: People, district: District
+    action: Action,
+    kind: PhaseKind,
+    moment: Moment,
+    people: People,
+    district: District,
+    freeze_time: Callable[[datetime], None],
 ) -> None:
     edition = factories.make_edition(district=district, phases=[(kind.value, PHASE_STARTS, PHASE_ENDS)])
     expected = _expected_when_open(action, people)
@@ -94,6 +101,8 @@ def test_action_is_allowed_only_during_a_phase_that_opens_it(
         expected = {label: (person, False) for label, (person, _) in expected.items()}
     assert is_open(edition, action, at=MOMENTS[moment]) is (moment == "during")
     assert _mismatches(expected, action, edition, MOMENTS[moment]) == []
+    freeze_time(MOMENTS[moment])
+    assert _mismatches(expected, action, edition, None) == [], "with time frozen instead of at="
 
 
 @pytest.mark.django_db

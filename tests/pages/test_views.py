@@ -52,6 +52,16 @@ def test_home_lists_the_districts_and_their_editions_that_have_not_ended(client:
     assert "No edition is running in this district at the moment." in body
 
 
+def test_home_says_so_when_every_edition_of_a_district_has_ended(client: Client) -> None:
+    district = factories.make_district(name="Noord")
+    long_ago = timezone.now() - timedelta(days=400)
+    factories.make_edition(district=district, name="Afgelopen 2024", start=long_ago)
+    body = page_text(client.get("/en/"))
+    assert "Afgelopen 2024" not in body
+    assert "No edition is running in this district at the moment." in body
+    assert '<ul class="site-grid">\n      </ul>' not in body
+
+
 def test_the_district_page_shows_its_neighbourhoods_and_editions(client: Client, district: District) -> None:
     factories.make_neighbourhood(district=district, name="Slotervaart")
     factories.make_edition(district=district, name="Buurtbudget Nieuw-West 2027")
@@ -150,6 +160,17 @@ def test_the_404_page_is_friendly_and_translated(client: Client) -> None:
     assert html_lang(english) == "en"
     assert "Page not found" in page_text(english)
     assert "Go to the home page" in page_text(english)
+
+
+def test_the_404_page_offers_the_same_address_in_the_other_language(client: Client) -> None:
+    assert language_switch(client.get("/bestaat-niet/?x=1")) == {
+        "nl": "/bestaat-niet/?x=1",
+        "en": "/en/bestaat-niet/?x=1",
+    }
+    assert language_switch(client.get("/en/does-not-exist/")) == {
+        "nl": "/does-not-exist/",
+        "en": "/en/does-not-exist/",
+    }
 
 
 @pytest.mark.urls("tests.pages.urls_raising")

@@ -145,9 +145,27 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--completions", nargs="*", default=list(COMPLETIONS))
     parser.add_argument("--redo", action="store_true", help="recompute jobs already recorded")
+    parser.add_argument("--out", type=Path, default=OUT, help="JSON file to fill (default: the fixture)")
+    parser.add_argument("--merge", type=Path, nargs="*", default=[], help="merge these JSON files into --out")
+    parser.add_argument("--small-first", action="store_true")
     ns = parser.parse_args(argv)
+    out_path: Path = ns.out
+    if ns.merge:
+        merged: dict[str, Any] = json.loads(out_path.read_text()) if out_path.exists() else {}
+        for extra in ns.merge:
+            for name, sats in json.loads(extra.read_text()).items():
+                if name.startswith("_"):
+                    merged.setdefault(name, sats)
+                    continue
+                for sat, comps in sats.items():
+                    for comp, result in comps.items():
+                        old = merged.setdefault(name, {}).setdefault(sat, {}).get(comp, {})
+                        if "selected" in result or "selected" not in old:
+                            merged[name][sat][comp] = result
+        out_path.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n")
+        return
 
-    reference: dict[str, Any] = json.loads(OUT.read_text()) if OUT.exists() else {}
+    reference: dict[str, Any] = json.loads(out_path.read_text()) if out_path.exists() else {}
     reference.setdefault(
         "_about",
         {
@@ -167,15 +185,15 @@ def main(argv: list[str] | None = None) -> None:
         for c in ns.completions
         if ns.redo or "selected" not in reference.get(f, {}).get(s, {}).get(c, {})
     ]
-    jobs.sort(key=_estimate, reverse=True)
+    jobs.sort(key=_estimate, reverse=not ns.small_first)
     print(f"{len(jobs)} jobs", flush=True)
 
     def record(name: str, sat: str, comp: str, result: dict[str, Any]) -> None:
         reference.setdefault(name, {}).setdefault(sat, {})[comp] = result
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        tmp = OUT.with_suffix(".tmp")
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(reference, indent=1, sort_keys=True) + "\n")
-        tmp.replace(OUT)
+        tmp.replace(out_path)
         print(name, sat, comp, {k: v for k, v in result.items() if k != "exhaustion_stage"}, flush=True)
 
     ctx = mp.get_context("fork")

@@ -37,13 +37,25 @@ def elections(
         if vote_type in ("cumulative", "scoring"):
             points = tuple(Fraction(draw(st.integers(1, 4))) for _ in chosen)
         ballots.append(Ballot(str(v), tuple(chosen), points))
-    projects = tuple(Project(pid, Fraction(c)) for pid, c in zip(ids, costs))
-    meta = (("description", "random"), ("num_projects", str(m)), ("num_votes", str(n)),
-            ("budget", str(budget)), ("vote_type", vote_type))
+    projects = tuple(Project(pid, Fraction(c)) for pid, c in zip(ids, costs, strict=True))
+    meta = (
+        ("description", "random"),
+        ("num_projects", str(m)),
+        ("num_votes", str(n)),
+        ("budget", str(budget)),
+        ("vote_type", vote_type),
+    )
     with_points = vote_type in ("cumulative", "scoring")
     vote_columns = ("voter_id", "vote", "points") if with_points else ("voter_id", "vote")
-    return Election(meta, projects, tuple(ballots), vote_type, Fraction(budget),  # type: ignore[arg-type]
-                    ("project_id", "cost"), vote_columns)
+    return Election(
+        meta,
+        projects,
+        tuple(ballots),
+        vote_type,
+        Fraction(budget),  # type: ignore[arg-type]
+        ("project_id", "cost"),
+        vote_columns,
+    )
 
 
 def pabutools_pair(election: Election) -> tuple[Any, Any]:

@@ -8,13 +8,13 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from pbstrategies import elections
 
 from pbrules.instance import to_instance
 from pbrules.model import Ballot, Election, Instance
 from pbrules.pabulib import parse_instance
 from pbrules.rules.greedy import greedy
 from pbrules.rules.phragmen import phragmen
-from pbstrategies import elections
 
 CASE = """META
 key;value
@@ -68,7 +68,9 @@ def _with_supporters(election: Election, pid: str, extra: int) -> Instance:
     return to_instance(dataclasses.replace(election, ballots=election.ballots + more))
 
 
-@pytest.mark.parametrize("variant", [("cost", True), ("cardinality", True), ("cost", False), ("cardinality", False)])
+@pytest.mark.parametrize(
+    "variant", [("cost", True), ("cardinality", True), ("cost", False), ("cardinality", False)]
+)
 @settings(max_examples=75, deadline=None)
 @given(election=elections(max_projects=6, max_cost=12))
 def test_greedy_explanations_hold_when_rerun(election: Election, variant: tuple[str, bool]) -> None:
@@ -76,29 +78,35 @@ def test_greedy_explanations_hold_when_rerun(election: Election, variant: tuple[
     inst = to_instance(election)
     out = greedy(inst, satisfaction=satisfaction, skip=skip)  # type: ignore[arg-type]
     assert len(out.rejections) + len(out.selected) == inst.num_projects
+
+    def wins(i: Instance, pid: str) -> bool:
+        return pid in greedy(i, satisfaction=satisfaction, skip=skip, explain=False).selected  # type: ignore[arg-type]
+
     for r in out.rejections:
         p = inst.project_ids.index(r.project_id)
 
-        def wins(i: Instance) -> bool:
-            return r.project_id in greedy(i, satisfaction=satisfaction, skip=skip, explain=False).selected  # type: ignore[arg-type]
-
         if r.max_winning_cost is None:
-            assert not wins(_with_cost(inst, p, 0))
+            assert not wins(_with_cost(inst, p, 0), r.project_id)
         else:
             c = int(r.max_winning_cost)
-            assert wins(_with_cost(inst, p, c))
-            assert not wins(_with_cost(inst, p, c + 1))
+            assert wins(_with_cost(inst, p, c), r.project_id)
+            assert not wins(_with_cost(inst, p, c + 1), r.project_id)
         if r.extra_supporters_needed is not None:
             x = r.extra_supporters_needed
-            assert wins(_with_supporters(election, r.project_id, x))
+            assert wins(_with_supporters(election, r.project_id, x), r.project_id)
             if x > 0:
-                assert not wins(_with_supporters(election, r.project_id, x - 1))
-        elif int(inst.costs[p]) <= inst.budget and not skip is False:
+                assert not wins(_with_supporters(election, r.project_id, x - 1), r.project_id)
+        elif int(inst.costs[p]) <= inst.budget and skip is not False:
             pass
 
 
 def test_phragmen_gives_reasons() -> None:
     out = phragmen(parse_instance(CASE))
-    assert {r.reason for r in out.rejections} <= {"did-not-fit", "not-enough-support", "no-support", "constraint"}
+    assert {r.reason for r in out.rejections} <= {
+        "did-not-fit",
+        "not-enough-support",
+        "no-support",
+        "constraint",
+    }
     assert np.isscalar(len(out.rejections))
     assert all(isinstance(r.cost, Fraction) for r in out.rejections)

@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from pbstrategies import elections, pabutools_pair
 
 from pbrules.instance import to_instance
 from pbrules.model import Election
 from pbrules.pabulib import parse_instance
 from pbrules.rules import run_rule
 from pbrules.rules.greedy import greedy
-from pbstrategies import elections, pabutools_pair
 
 CASE = """META
 key;value
@@ -91,7 +91,9 @@ def _pabutools_greedy(election: Election, satisfaction: str) -> list[str]:
         sat = Additive_Cardinal_Sat
     else:
         sat = Cost_Sat if satisfaction == "cost" else Cardinality_Sat
-    return [p.name for p in greedy_utilitarian_welfare(instance, profile, sat_class=sat, is_sat_additive=True)]
+    return [
+        p.name for p in greedy_utilitarian_welfare(instance, profile, sat_class=sat, is_sat_additive=True)
+    ]
 
 
 @pytest.mark.parametrize("satisfaction", ["cost", "cardinality"])
@@ -119,3 +121,34 @@ def test_no_skip_is_the_longest_fitting_prefix_of_the_greedy_order(election: Ele
     k = len(full.selected)
     assert skip.selected[:k] == full.selected
     assert full.total_cost <= Fraction(inst.budget, inst.scale)
+
+
+@settings(max_examples=100, deadline=None)
+@given(election=elections(vote_type="ordinal"))
+def test_greedy_on_rankings_matches_additive_borda_sat(election: Election) -> None:
+    from pabutools.election import Additive_Borda_Sat
+    from pabutools.rules import greedy_utilitarian_welfare
+
+    instance, profile = pabutools_pair(election)
+    ref = greedy_utilitarian_welfare(instance, profile, sat_class=Additive_Borda_Sat, is_sat_additive=True)
+    ours = greedy(to_instance(election), satisfaction="cardinality")
+    assert list(ours.selected) == [p.name for p in ref]
+
+
+@settings(max_examples=100, deadline=None)
+@given(election=elections(vote_type="cumulative"))
+def test_greedy_cost_on_points_matches_points_times_cost(election: Election) -> None:
+    from pabutools.election.satisfaction.additivesatisfaction import AdditiveSatisfaction
+    from pabutools.rules import greedy_utilitarian_welfare
+
+    def points_cost(instance: Any, profile: Any, ballot: Any, project: Any, pre: Any) -> Any:
+        return ballot.get(project, 0) * project.cost
+
+    class PointsCostSat(AdditiveSatisfaction):  # type: ignore[misc]
+        def __init__(self, instance: Any, profile: Any, ballot: Any) -> None:
+            AdditiveSatisfaction.__init__(self, instance, profile, ballot, points_cost)
+
+    instance, profile = pabutools_pair(election)
+    ref = greedy_utilitarian_welfare(instance, profile, sat_class=PointsCostSat, is_sat_additive=True)
+    ours = greedy(to_instance(election), satisfaction="cost")
+    assert list(ours.selected) == [p.name for p in ref]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from hypothesis import given, settings
+from pbstrategies import elections, pabutools_pair
 
 from pbrules.instance import to_instance
 from pbrules.model import Election, Instance
@@ -12,7 +13,6 @@ from pbrules.pabulib import parse_instance
 from pbrules.rules.maxwelfare import maxwelfare
 from pbrules.satisfaction import project_totals
 from pbrules.tiebreak import priority
-from pbstrategies import elections, pabutools_pair
 
 CASE = """META
 key;value
@@ -44,7 +44,9 @@ def _brute(inst: Instance, satisfaction: str) -> tuple[int, tuple[str, ...]]:
                 value = (sum(totals[p] for p in combo), key)
                 if value > (best[0], tuple(int(p in best[1]) for p in sorted(cand, key=lambda p: ranks[p]))):
                     best = (value[0], combo)
-    return best[0], tuple(sorted((inst.project_ids[p] for p in best[1]), key=lambda pid: ranks[inst.project_ids.index(pid)]))
+    return best[0], tuple(
+        sorted((inst.project_ids[p] for p in best[1]), key=lambda pid: ranks[inst.project_ids.index(pid)])
+    )
 
 
 def test_optimum_beats_greedy_on_a_knapsack_case() -> None:
@@ -80,7 +82,7 @@ def test_maxwelfare_welfare_equals_pabutools(election: Election) -> None:
     inst = to_instance(election)
     instance, profile = pabutools_pair(election)
     for name, sat in (("cost", Cost_Sat), ("cardinality", Cardinality_Sat)):
-        totals = dict(zip(inst.project_ids, project_totals(inst, name)))  # type: ignore[arg-type]
+        totals = dict(zip(inst.project_ids, project_totals(inst, name), strict=True))  # type: ignore[arg-type]
         ref = max_additive_utilitarian_welfare(instance, profile, sat_class=sat)
         ours = maxwelfare(inst, satisfaction=name)  # type: ignore[arg-type]
         assert sum(totals[p] for p in ours.selected) == sum(totals[p.name] for p in ref)

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from pbstrategies import elections
 
 from pbrules.instance import to_instance
 from pbrules.model import Instance
@@ -24,7 +25,6 @@ from pbrules.pabulib import (
     read_instance,
     write_election,
 )
-from pbstrategies import elections
 
 SMALL = '''META
 key;value
@@ -42,6 +42,9 @@ a;1,2;30
 b;1;
 c;;41
 '''
+
+
+POINTS_HEAD = "META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n"
 
 
 def _same_instance(a: Instance, b: Instance) -> None:
@@ -79,7 +82,10 @@ def test_bom_crlf_and_gzip_are_read() -> None:
 def test_choose_1_is_read_as_approval_and_ordinal_as_borda() -> None:
     text = SMALL.replace("vote_type;approval", "vote_type;ordinal").replace("a;1,2;30", "a;2,1,10;30")
     inst = parse_instance(text)
-    first = inst.indices[inst.indptr[0] : inst.indptr[1]].tolist(), inst.scores[inst.indptr[0] : inst.indptr[1]].tolist()
+    first = (
+        inst.indices[inst.indptr[0] : inst.indptr[1]].tolist(),
+        inst.scores[inst.indptr[0] : inst.indptr[1]].tolist(),
+    )
     assert first == ([0, 1], [1, 2])  # "2" ranked first gets 2, "1" gets 1, last-ranked "10" gets 0
     one = SMALL.replace("vote_type;approval", "vote_type;choose-1").replace("a;1,2;30", "a;2;30")
     assert parse_instance(one).scores.tolist() == [1, 1]
@@ -105,7 +111,11 @@ def test_budget_below_every_cost_is_valid() -> None:
     [
         ("", "empty", None),
         ("META\nkey;value\nbudget;1\nvote_type;approval\nVOTES\nvoter_id;vote\n", "section-order", 5),
-        ("META\nkey;value\nbudget;1\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;5\n", "missing-section", None),
+        (
+            "META\nkey;value\nbudget;1\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;5\n",
+            "missing-section",
+            None,
+        ),
         (SMALL.replace("vote_type;approval", "vote_type;borda"), "unknown-vote-type", 5),
         (SMALL.replace("1;50;Park", "1;-50;Park"), "negative-cost", 8),
         (SMALL.replace("10;0;Free", "1;0;Free"), "duplicate-project", 10),
@@ -130,14 +140,14 @@ def test_malformed_files_name_line_and_problem(text: str, code: str, line: int |
 
 
 def test_points_must_match_the_vote() -> None:
-    text = "META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n1;5\n2;5\nVOTES\nvoter_id;vote;points\n1;1,2;3\n"
+    text = POINTS_HEAD + "1;5\n2;5\nVOTES\nvoter_id;vote;points\n1;1,2;3\n"
     with pytest.raises(PabulibError, match="line 11: 1 points for 2 projects") as info:
         parse_election(text)
     assert info.value.code == "points-mismatch"
 
 
 def test_cumulative_file_without_points_column_is_an_error() -> None:
-    text = "META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\n1;1\n"
+    text = POINTS_HEAD + "1;5\nVOTES\nvoter_id;vote\n1;1\n"
     with pytest.raises(PabulibError, match="no 'points' column"):
         parse_election(text)
 
@@ -147,7 +157,7 @@ def test_zero_cost_projects_are_allowed() -> None:
 
 
 def test_duplicate_project_in_a_ballot_follows_pabutools() -> None:
-    text = "META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote;points\n1;1,1;3,2\n"
+    text = POINTS_HEAD + "1;5\nVOTES\nvoter_id;vote;points\n1;1,1;3,2\n"
     assert parse_instance(text).scores.tolist() == [2]  # the last points win, as in pabutools' dict ballot
 
 

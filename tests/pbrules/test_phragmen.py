@@ -5,12 +5,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 from hypothesis import given, settings
+from pbstrategies import elections, pabutools_pair
 
 from pbrules.instance import to_instance
 from pbrules.model import Election
 from pbrules.pabulib import parse_instance
 from pbrules.rules.phragmen import phragmen
-from pbstrategies import elections, pabutools_pair
 
 CASE = """META
 key;value
@@ -40,7 +40,9 @@ def test_loads_balance_and_the_rule_stops_at_a_project_that_does_not_fit() -> No
 
 def test_exact_ties_are_found_by_the_fast_path() -> None:
     # B and C tie exactly at load 1/3 + ...: thirds are not exact in floats
-    text = CASE.replace("A;3\nB;3\nC;6", "A;1\nB;1\nC;1").replace("1;A,B\n2;A,B\n3;C", "1;A,B,C\n2;A,B,C\n3;A,B,C")
+    text = CASE.replace("A;3\nB;3\nC;6", "A;1\nB;1\nC;1").replace(
+        "1;A,B\n2;A,B\n3;C", "1;A,B,C\n2;A,B,C\n3;A,B,C"
+    )
     inst = parse_instance(text)
     fast, exact = phragmen(inst), phragmen(inst, exact=True)
     assert fast.selected == exact.selected == ("A", "B", "C")
@@ -93,3 +95,24 @@ def test_phragmen_matches_pabutools_as_a_set(election: Election) -> None:
     ours = phragmen(inst)
     assert sorted(ours.selected) == _pabutools_phragmen(election)
     assert phragmen(inst, exact=True).selected == ours.selected
+
+
+def test_a_difference_floats_cannot_see_is_decided_exactly() -> None:
+    # loads 2**53 + 1 and 2**53 are the same double: the fast path must fall back to exact Fractions
+    big = 2**54
+    text = f"""META
+key;value
+budget;{big + 2}
+vote_type;approval
+PROJECTS
+project_id;cost
+a;{big + 2}
+b;{big}
+VOTES
+voter_id;vote
+1;a,b
+2;a,b
+"""
+    out = phragmen(parse_instance(text))
+    assert out.selected == ("b",)  # "a" would win a (wrong) float tie by id
+    assert out.trace[0].score == Fraction(2**53)

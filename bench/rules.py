@@ -1,0 +1,220 @@
+"""Benchmark pbrules against pabutools on the shared pabulib files: time (parsing included) and peak memory.
+
+Each measurement runs in its own subprocess (so peak RSS is that measurement's alone) with a timeout::
+
+    .venv/bin/python bench/rules.py [--rules greedy phragmen ...] [--files Anin Lodz ...] [--quick]
+                                    [--timeout 120] [--no-write]
+
+Results are printed as a table and written to the "Outcome engine (pbrules)" section of
+docs/benchmarks.md (other sections are left alone). pabutools is the GPL dev-only reference; it is
+used here only as the thing to compare with, with its plain profile as a user would parse it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / ".." / "shared" / "data" / "pabulib"
+DOC = ROOT / "docs" / "benchmarks.md"
+SECTION = "## Outcome engine (pbrules)"
+RULES = ["greedy", "greedy-card", "phragmen", "maxwelfare", "mes"]
+QUICK_RULES = ["greedy", "phragmen", "maxwelfare"]
+QUICK_MAX_BYTES = 300_000
+DESCRIPTION = """Each cell is one run in a fresh subprocess: parsing the file plus running the rule
+(imports not timed), wall-clock seconds with CPU seconds in brackets (the speed-up uses CPU time,
+which other load on the machine disturbs less). Peak MB is the subprocess's maximum resident set
+size (interpreter and numpy included). pabutools runs on its plain profile as parsed; "> N s" marks
+a measurement stopped by the per-measurement timeout. Rules: greedy = cost satisfaction,
+greedy-card = cardinality (points/Borda on non-approval files), mes = Equal Shares with cost
+satisfaction and exhaustion + greedy completion.
+
+"""
+
+
+def _pbrules(path: Path, rule: str) -> int:
+    from pbrules.pabulib import read_instance
+    from pbrules.rules import run_rule
+
+    inst = read_instance(path)
+    if rule == "greedy-card":
+        return len(run_rule(inst, "greedy", satisfaction="cardinality").selected)
+    if rule == "mes":
+        return len(run_rule(inst, "mes", satisfaction="cost", completion="exhaustion").selected)
+    return len(run_rule(inst, rule).selected)
+
+
+def _sat(vote_type: str, cardinality: bool) -> Any:
+    from pabutools.election import Additive_Borda_Sat, Additive_Cardinal_Sat, Cardinality_Sat, Cost_Sat
+
+    if vote_type == "ordinal":
+        return Additive_Borda_Sat
+    if vote_type in ("cumulative", "scoring"):
+        return Additive_Cardinal_Sat
+    return Cardinality_Sat if cardinality else Cost_Sat
+
+
+def _pabutools(path: Path, rule: str) -> int:
+    from pabutools.election import parse_pabulib
+    from pabutools.rules import (
+        completion_by_rule_combination,
+        exhaustion_by_budget_increase,
+        greedy_utilitarian_welfare,
+        max_additive_utilitarian_welfare,
+        method_of_equal_shares,
+        sequential_phragmen,
+    )
+
+    instance, profile = parse_pabulib(str(path))
+    vote_type = instance.meta.get("vote_type", "approval")
+    sat = _sat(vote_type, rule == "greedy-card")
+    if rule in ("greedy", "greedy-card"):
+        out = greedy_utilitarian_welfare(instance, profile, sat_class=sat, is_sat_additive=True)
+    elif rule == "phragmen":
+        if vote_type not in ("approval", "choose-1"):
+            raise ValueError("n/a")
+        out = sequential_phragmen(instance, profile)
+    elif rule == "maxwelfare":
+        out = max_additive_utilitarian_welfare(instance, profile, sat_class=sat)
+    else:
+        out = completion_by_rule_combination(
+            instance,
+            profile,
+            [exhaustion_by_budget_increase, greedy_utilitarian_welfare],
+            [{"rule": method_of_equal_shares, "rule_params": {"sat_class": sat}}, {"sat_class": sat}],
+        )
+    return len(out)
+
+
+def measure_here(impl: str, path: Path, rule: str) -> dict[str, Any]:
+    """Run one measurement in this process and report seconds and peak RSS."""
+    import resource
+
+    sys.path.insert(0, str(ROOT))
+    if impl == "pbrules":  # imports are not timed (numpy, highspy); parsing is
+        import pbrules.rules
+        import pbrules.rules.maxwelfare  # noqa: F401
+    else:
+        import pabutools.election
+        import pabutools.rules  # noqa: F401
+    start, cpu = time.perf_counter(), time.process_time()
+    winners = (_pbrules if impl == "pbrules" else _pabutools)(path, rule)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak_kb / 1024, "winners": winners}
+
+
+def measure(impl: str, path: Path, rule: str, timeout: float) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", impl, str(path), rule]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"> {timeout:g} s"}
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"error": "n/a" if last.endswith("n/a") else last[:60]}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _mes_available() -> bool:
+    return (ROOT / "pbrules" / "rules" / "mes.py").exists()
+
+
+def _fmt(r: dict[str, Any], key: str, spec: str) -> str:
+    return r.get("error", "") if "error" in r else format(r[key], spec)
+
+
+def _cell(r: dict[str, Any]) -> str:
+    return str(r["error"]) if "error" in r else f"{r['seconds']:.2f} ({r['cpu']:.2f})"
+
+
+def _table(rows: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> str:
+    out = [
+        "| file | rule | pbrules s (cpu) | pabutools s (cpu) | speed-up (cpu) | pbrules peak MB "
+        "| pabutools peak MB |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, rule, ours, ref in rows:
+        ratio = ""
+        if "error" not in ours and "error" not in ref:
+            ratio = f"{ref['cpu'] / max(ours['cpu'], 1e-9):.0f}x"
+        elif "error" not in ours and ref.get("error", "").startswith(">"):
+            ratio = "> " + f"{float(ref['error'][2:-2]) / max(ours['seconds'], 1e-9):.0f}x"
+        out.append(
+            f"| {name} | {rule} | {_cell(ours)} | {_cell(ref)} | {ratio} | "
+            f"{_fmt(ours, 'peak_mb', '.0f')} | {_fmt(ref, 'peak_mb', '.0f')} |"
+        )
+    return "\n".join(out)
+
+
+def write_section(body: str) -> None:
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    block = f"{SECTION}\n\n{body.strip()}\n\n"
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + block
+    DOC.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--measure", nargs=3, metavar=("IMPL", "FILE", "RULE"), help=argparse.SUPPRESS)
+    parser.add_argument("--rules", nargs="+", choices=RULES, help="rules to run (default: all available)")
+    parser.add_argument("--files", nargs="+", help="substrings of file names to include")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"small files only (< {QUICK_MAX_BYTES} bytes), greedy/phragmen/maxwelfare",
+    )
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per measurement (default 120)")
+    parser.add_argument("--skip-pabutools", action="store_true", help="time pbrules only")
+    parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    if args.measure:
+        impl, path, rule = args.measure
+        print(json.dumps(measure_here(impl, Path(path), rule)))
+        return 0
+    files = sorted(DATA.glob("*.pb"))
+    if args.files:
+        files = [f for f in files if any(s in f.name for s in args.files)]
+    rules = args.rules or (QUICK_RULES if args.quick else RULES)
+    if args.quick:
+        files = [f for f in files if f.stat().st_size < QUICK_MAX_BYTES]
+    if "mes" in rules and not _mes_available():
+        rules = [r for r in rules if r != "mes"]
+        print("(mes skipped: pbrules/rules/mes.py does not exist yet)", file=sys.stderr)
+    rows = []
+    for f in files:
+        for rule in rules:
+            ours = measure("pbrules", f, rule, args.timeout)
+            ref = {"error": "not run"} if args.skip_pabutools else measure("pabutools", f, rule, args.timeout)
+            rows.append((f.stem, rule, ours, ref))
+            print(f"{f.stem:35} {rule:12} pbrules {_cell(ours):>14}  pabutools {_cell(ref):>14}", flush=True)
+    table = _table(rows)
+    print(table)
+    if not args.no_write:
+        cmd = "bench/rules.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        body = (
+            f"Measured with `.venv/bin/python {cmd.strip()}` on {time.strftime('%Y-%m-%d')} "
+            f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).\n"
+            + DESCRIPTION
+            + "Reproduce: `.venv/bin/python bench/rules.py [--rules ...] [--files ...] [--quick]\n"
+            "[--timeout S]`.\n\n" + table
+        )
+        write_section(body)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

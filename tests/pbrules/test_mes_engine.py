@@ -1,0 +1,121 @@
+"""The Equal Shares engine: float64 fast path against the exact path, and the near-tie fallback."""
+
+from __future__ import annotations
+
+import importlib.util
+from fractions import Fraction
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pbrules.rules.mes as mes
+import pbrules.rules.mes_engine as engine
+from pbrules.instance import build_instance, to_instance
+from pbrules.model import Instance
+from pbrules.pabulib import read_instance
+from pbrules.rules.mes import equal_shares
+
+HERE = Path(__file__).resolve().parent
+
+
+def _strategies() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("pbstrategies", HERE / "pbstrategies.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pbs = _strategies()
+
+
+def _betas(instance: Instance) -> list[Fraction]:
+    n = max(instance.num_voters, 1)
+    return [Fraction(instance.budget * (100 + k), 100 * n) for k in (0, 7, 30, 100, 250)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    election=st.sampled_from(["approval", "cumulative", "ordinal"]).flatmap(
+        lambda vt: pbs.elections(vote_type=vt, max_projects=7, max_voters=10, max_cost=6)
+    ),
+    satisfaction=st.sampled_from(["cost", "cardinality"]),
+)
+def test_fast_runs_equal_exact_runs(election: object, satisfaction: str) -> None:
+    instance = to_instance(election)  # type: ignore[arg-type]
+    P = engine.prepare(instance, satisfaction, None)  # type: ignore[arg-type]
+    betas = _betas(instance)
+    fast = engine.run_fast_many(P, betas)
+    for beta, run in zip(betas, fast):
+        exact = engine.run_exact(P, beta)
+        if run is not None:  # None: too close to call in float64, the caller uses the exact path
+            assert run.order == exact.order
+        assert engine.run_mes(P, beta).order == exact.order
+
+
+def _tied_election() -> Instance:
+    # B and C tie exactly (cost / supporters = 5) with nobody short of money: settled exactly, no fallback
+    ids = ["A", "B", "C"]
+    rows = [([0, 1], None, 1), ([1, 2], None, 1), ([2], None, 1), ([0], None, 1)]
+    return build_instance(ids, [Fraction(30), Fraction(10), Fraction(10)], Fraction(40), "approval", rows)
+
+
+def test_exact_ties_between_unconstrained_projects_need_no_fallback() -> None:
+    instance = _tied_election()
+    P = engine.prepare(instance, "cardinality", None)
+    run = engine.run_fast(P, Fraction(10))
+    assert run is not None
+    assert [instance.project_ids[p] for p in run.order][:2] == ["B", "C"]
+
+
+def test_near_ties_fall_back_to_the_exact_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a huge tolerance every comparison is 'too close': the fast path refuses, the exact path decides."""
+    instance = read_instance(HERE.parents[1] / ".." / "shared" / "data" / "pabulib" / "Poland_Warszawa_2019_Anin.pb") if (
+        HERE.parents[1] / ".." / "shared" / "data" / "pabulib" / "Poland_Warszawa_2019_Anin.pb"
+    ).exists() else _tied_election()
+    expected = equal_shares(instance, explain=False).selected
+    P = engine.prepare(instance, "cost", None)
+    beta = Fraction(instance.budget, instance.num_voters)
+    exact = engine.run_exact(P, beta)
+    monkeypatch.setattr(engine, "TOL", 0.5)
+    assert engine.run_fast(P, beta) is None
+    assert engine.run_mes(P, beta).order == exact.order
+    assert equal_shares(instance, explain=False).selected == expected
+
+
+def test_exhaustion_with_only_exact_runs_gives_the_same_outcome(monkeypatch: pytest.MonkeyPatch) -> None:
+    instance = _tied_election()
+    for completion in ("exhaustion", "add1", "none"):
+        fast = equal_shares(instance, completion=completion)  # type: ignore[arg-type]
+        monkeypatch.setattr(mes, "run_fast_many", lambda P, betas, cap=None: [None] * len(betas))
+        exact = equal_shares(instance, completion=completion)  # type: ignore[arg-type]
+        monkeypatch.undo()
+        assert fast.selected == exact.selected
+        assert fast.trace == exact.trace
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(election=pbs.elections(vote_type="approval", max_projects=6, max_voters=8, max_cost=5))
+def test_exhaustion_search_equals_the_all_exact_search(election: object) -> None:
+    instance = to_instance(election)  # type: ignore[arg-type]
+    if instance.budget == 0:
+        return
+    fast = equal_shares(instance, explain=False)
+    original = mes.run_fast_many
+    try:
+        mes.run_fast_many = lambda P, betas, cap=None: [None] * len(betas)  # type: ignore[assignment]
+        exact = equal_shares(instance, explain=False)
+    finally:
+        mes.run_fast_many = original
+    assert fast.selected == exact.selected
+    assert fast.params == exact.params
+
+
+def test_replayed_prices_are_exact_fractions() -> None:
+    instance = _tied_election()
+    out = equal_shares(instance, satisfaction="cardinality", completion="none")
+    for step in out.trace:
+        assert isinstance(step.price_per_supporter, Fraction)

@@ -1,0 +1,47 @@
+"""The base layout: the menu follows who is logged in; each language link names its language in itself."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from accounts.models import Role
+from places.models import District
+from tests import factories
+from tests.helpers import links, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def menu_labels(client: Client) -> str:
+    body = page_text(client.get("/en/"))
+    return body[
+        body.index('<nav class="site-nav"') : body.index("</nav>", body.index('<nav class="site-nav"'))
+    ]
+
+
+def test_anonymous_visitors_see_log_in(client: Client) -> None:
+    menu = menu_labels(client)
+    assert "Log in" in menu and "Log out" not in menu and "My account" not in menu
+
+
+def test_residents_see_their_account_and_log_out_but_not_management(client: Client) -> None:
+    client.force_login(factories.make_user())
+    menu = menu_labels(client)
+    assert "My account" in menu and "Log out" in menu
+    assert "Log in" not in menu and "Management" not in menu
+
+
+def test_staff_see_management(client: Client, district: District) -> None:
+    client.force_login(factories.make_staff(role=Role.OFFICIAL, district=district, is_staff=True))
+    assert "Management" in menu_labels(client)
+
+
+def test_language_links_name_each_language_in_itself(client: Client) -> None:
+    for path in ["/", "/en/"]:
+        switch = {link["hreflang"]: link for link in links(client.get(path)) if "lang" in link}
+        assert switch["nl"]["lang"] == "nl" and switch["en"]["lang"] == "en"
+    body = page_text(client.get("/en/"))
+    assert 'lang="nl">Nederlands</a>' in body and 'lang="en" aria-current="true">English</a>' in body
+    body = page_text(client.get("/"))
+    assert 'lang="nl" aria-current="true">Nederlands</a>' in body and 'lang="en">English</a>' in body
