@@ -10,7 +10,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 _DUTCH_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d{1,2})?$")
-_ENGLISH_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
+# "12,500" alone is ambiguous (Dutch: a typo with three decimals); English grouping is taken only
+# when it cannot be Dutch: two or more groups, or a decimal point.
+_ENGLISH_GROUPED = re.compile(r"^\d{1,3}((,\d{3}){2,}(\.\d{1,2})?|,\d{3}\.\d{1,2})$")
 
 
 def parse_euros(text: str) -> int:

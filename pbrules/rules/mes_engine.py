@@ -434,48 +434,82 @@ def _pairs(P: Prepared, p: int, bid: npt.NDArray[np.int64]) -> tuple[npt.NDArray
     return ids_s[starts], u_s[starts], weights, inverse
 
 
-def _afford_exact(
-    P: Prepared, p: int, bid: npt.NDArray[np.int64], vals: list[Fraction]
-) -> tuple[Fraction, int] | None:
-    """Exact affordability rho of p and the weight of supporters who pay something (None: unaffordable)."""
-    ids, us, ws, _ = _pairs(P, p, bid)
-    pairs = [(vals[i], u, w) for i, u, w in zip(ids.tolist(), us.tolist(), ws.tolist())]
-    cost = P.costs[p]
-    if sum((w * b for b, _, w in pairs), Fraction(0)) < cost:
-        return None
-    pairs.sort(key=lambda e: e[0] / e[1])
+def _water_fill_exact(cost: int, total: int, pairs: list[tuple[Fraction, int, int]]) -> tuple[Fraction, int]:
+    """(rho, how many pay all they have) for supporters (budget, utility, weight) sorted by budget /
+    utility: the poorest pay everything, the others rho * utility."""
     paid = Fraction(0)
-    denom = P.totals[p]
-    for b, u, w in pairs:
+    denom = total
+    for k, (b, u, w) in enumerate(pairs):
         rho = (cost - paid) / denom
         if rho * u <= b:
-            return rho, sum(w for b2, _, w in pairs if b2 > 0)
+            return rho, k
         paid += w * b
         denom -= w * u
     raise AssertionError("affordable project without a price")  # pragma: no cover
 
 
-def _charge_exact(
-    P: Prepared, q: int, rho: Fraction, bid: npt.NDArray[np.int64], vals: list[Fraction], index: dict[Fraction, int]
-) -> None:
-    """q's supporters pay; equal new budgets share one id (in particular every exhausted voter)."""
+def _afford_exact(
+    P: Prepared, p: int, bid: npt.NDArray[np.int64], vals: list[Fraction], floats: list[float]
+) -> tuple[Fraction, int] | None:
+    """Exact affordability rho of p and the weight of supporters who pay something (None: unaffordable).
+
+    Supporters are ordered by a float64 key; the resulting partition into those who pay everything and
+    those who pay the full share is then checked exactly where the key is too close to rho to be sure,
+    and the supporters are re-sorted exactly if the check fails.
+    """
+    ids, us, ws, _ = _pairs(P, p, bid)
+    idl, ul, wl = ids.tolist(), us.tolist(), ws.tolist()
+    cost = P.costs[p]
+    money = sum(w * floats[i] for i, w in zip(idl, wl))
+    if money < cost * (1.0 - TOL):
+        return None
+    if money <= cost * (1.0 + TOL) and sum((w * vals[i] for i, w in zip(idl, wl)), Fraction(0)) < cost:
+        return None
+    keyed = sorted(zip(idl, ul, wl), key=lambda e: floats[e[0]] / e[1])
+    pairs = [(vals[i], u, w) for i, u, w in keyed]
+    rho, poor = _water_fill_exact(cost, P.totals[p], pairs)
+    approx = float(rho)
+    for k, ((i, u, _), (b, _, _)) in enumerate(zip(keyed, pairs)):
+        if abs(floats[i] / u - approx) <= approx * TOL and (b < rho * u) != (k < poor):
+            pairs.sort(key=lambda e: e[0] / e[1])  # float order too coarse here: sort exactly
+            rho, poor = _water_fill_exact(cost, P.totals[p], pairs)
+            break
+    return rho, sum(w for i, w in zip(idl, wl) if floats[i] > 0.0)
+
+
+class _Budgets:
+    """Interned exact budgets: equal values share one id; ``floats`` mirrors ``vals`` in float64."""
+
+    def __init__(self, beta: Fraction) -> None:
+        self.vals = [Fraction(beta)]
+        self.floats = [float(beta)]
+        self.index = {(beta.numerator, beta.denominator): 0}
+
+    def intern(self, value: Fraction) -> int:
+        key = (value.numerator, value.denominator)
+        found = self.index.get(key)
+        if found is None:
+            found = self.index[key] = len(self.vals)
+            self.vals.append(value)
+            self.floats.append(float(value))
+        return found
+
+
+def _charge_exact(P: Prepared, q: int, rho: Fraction, bid: npt.NDArray[np.int64], budgets: _Budgets) -> None:
+    """q's supporters pay min(budget, rho * u); equal new budgets share one id (every exhausted voter)."""
     ids, us, _, inverse = _pairs(P, q, bid)
+    vals = budgets.vals
+    zero = Fraction(0)
     new_ids = []
     for i, u in zip(ids.tolist(), us.tolist()):
         left = vals[i] - rho * u
-        value = left if left > 0 else Fraction(0)
-        found = index.get(value)
-        if found is None:
-            found = index[value] = len(vals)
-            vals.append(value)
-        new_ids.append(found)
+        new_ids.append(budgets.intern(left if left > 0 else zero))
     bid[P.sup[P.entries(q)]] = np.array(new_ids, dtype=np.int64)[inverse]
 
 
 def run_exact(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Run:
     """One MES run with exact rational arithmetic (lazy lower bounds, as pabutools)."""
-    vals = [Fraction(beta)]
-    index = {vals[0]: 0}
+    budgets = _Budgets(Fraction(beta))
     bid = np.zeros(P.num_groups, dtype=np.int64)
     order = free_projects(P)
     if max_winners is not None:
@@ -492,7 +526,7 @@ def run_exact(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Ru
         evaluated: list[tuple[Fraction, int, int]] = []
         while heap and (best is None or heap[0][0] <= best[0]):
             _, rank, p = heapq.heappop(heap)
-            found = _afford_exact(P, p, bid, vals)
+            found = _afford_exact(P, p, bid, budgets.vals, budgets.floats)
             if found is None:
                 dropped[p] = len(order)
                 continue
@@ -508,7 +542,7 @@ def run_exact(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Ru
         rho, _, q = best
         order.append(q)
         rhos.append(rho)
-        _charge_exact(P, q, rho, bid, vals, index)
+        _charge_exact(P, q, rho, bid, budgets)
     return Run(tuple(order), free, dropped, exact=True, rhos=tuple(rhos))
 
 
@@ -528,20 +562,19 @@ class Replay:
 
 def replay_exact(P: Prepared, beta: Fraction, order: Sequence[int], free: int) -> Replay:
     """Exact (rho, paying weight) of each winner of a known run, replayed with exact budgets."""
-    vals = [Fraction(beta)]
-    index = {vals[0]: 0}
+    budgets = _Budgets(Fraction(beta))
     bid = np.zeros(P.num_groups, dtype=np.int64)
     out: list[tuple[Fraction, int]] = []
     for pos, q in enumerate(order):
         if pos < free:
             out.append((Fraction(0), 0))
             continue
-        found = _afford_exact(P, q, bid, vals)
+        found = _afford_exact(P, q, bid, budgets.vals, budgets.floats)
         if found is None:  # pragma: no cover - the run said it was affordable
             raise AssertionError("replayed winner is unaffordable")
         out.append(found)
-        _charge_exact(P, q, found[0], bid, vals, index)
-    return Replay(tuple(out), bid, tuple(vals))
+        _charge_exact(P, q, found[0], bid, budgets)
+    return Replay(tuple(out), bid, tuple(budgets.vals))
 
 
 def run_mes(P: Prepared, beta: Fraction, max_winners: int | None = None, exact: bool = False) -> Run:

@@ -96,15 +96,3 @@ def test_maxwelfare_welfare_matches_pabutools(pabulib_file: Path) -> None:
         ours = run_rule(inst, "maxwelfare", satisfaction=satisfaction)
         totals = dict(zip(inst.project_ids, project_totals(inst, satisfaction), strict=True))  # type: ignore[arg-type]
         assert sum(totals[p] for p in ours.selected) == sum(totals[p.name] for p in ref), satisfaction
-
-
-@pytest.mark.parametrize("rule", ["greedy", "phragmen", "maxwelfare"])
-def test_every_rule_runs_fast_on_every_file(pabulib_file: Path, rule: str) -> None:
-    import time
-
-    start = time.process_time()  # CPU time: less disturbed than wall time by other jobs on the machine
-    inst = read_instance(pabulib_file)
-    out = run_rule(inst, rule)
-    elapsed = time.process_time() - start
-    assert out.total_cost <= out.budget
-    assert elapsed < 3.0, f"{rule} took {elapsed:.2f}s CPU including parsing"  # target 1 s; slack for CI
