@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from . import ratelimit
 from .login_links import make_login_token
 from .models import User
 
@@ -25,12 +27,25 @@ def register_resident(*, email: str, display_name: str, password: str) -> User:
         raise EmailTakenError(email) from exc
 
 
-def send_login_link(*, email: str, build_url: Callable[[str], str]) -> None:
-    """Mail a login link to the account with this address, if there is one.
+def send_login_link(*, email: str, client: str, build_url: Callable[[str], str]) -> None:
+    """Mail a login link to the account with this address, if there is one and it isn't flooded.
 
-    The caller shows the same message either way, so the form does not reveal who has an account.
+    The caller shows the same message either way, so the form reveals neither who has an account
+    nor whether a limit was hit (a limit stops mail-bombing an address through our form).
     """
-    user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    address = email.strip().lower()
+    if not (
+        ratelimit.allow(
+            f"login-link:client:{client}", limit=settings.LOGIN_LINKS_PER_CLIENT_PER_HOUR, window_seconds=3600
+        )
+        and ratelimit.allow(
+            f"login-link:address:{address}",
+            limit=settings.LOGIN_LINKS_PER_ADDRESS_PER_HOUR,
+            window_seconds=3600,
+        )
+    ):
+        return
+    user = User.objects.filter(email__iexact=address, is_active=True).first()
     if user is None:
         return
     url = build_url(make_login_token(user))

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import ratelimit, services
 from .forms import LoginForm, LoginLinkForm, ProfileForm, RegisterForm
 from .login_links import user_for_login_token
 
@@ -56,6 +56,7 @@ def request_login_link(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.send_login_link(
             email=form.cleaned_data["email"],
+            client=ratelimit.client_ip(request.META),
             build_url=lambda token: request.build_absolute_uri(reverse("accounts:login_link", args=[token])),
         )
         return render(request, "accounts/login_link_sent.html", {"email": form.cleaned_data["email"]})

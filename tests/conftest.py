@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone, translation
 
 from accounts.models import Role, User
@@ -41,6 +42,14 @@ def _default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Each test starts with empty rate-limit counters (the cache outlives a test otherwise)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.test import Client
@@ -262,3 +263,15 @@ def test_an_empty_public_name_is_refused(client: Client, resident: User) -> None
     assert field_error(response, "display_name")
     resident.refresh_from_db()
     assert resident.display_name == "Anna"
+
+
+def test_login_links_for_one_address_are_limited_per_hour_without_saying_so(
+    client: Client, resident: User, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    pages = []
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(7):
+            response = client.post(en("accounts:login_link_request"), {"email": resident.email})
+            pages.append(response.content.decode())
+    assert len(mail.outbox) == settings.LOGIN_LINKS_PER_ADDRESS_PER_HOUR
+    assert pages[-1] == pages[0]
