@@ -36,7 +36,8 @@ which other load on the machine disturbs less). Peak MB is the subprocess's maxi
 size (interpreter and numpy included). pabutools runs on its plain profile as parsed; "> N s" marks
 a measurement stopped by the per-measurement timeout. Rules: greedy = cost satisfaction,
 greedy-card = cardinality (points/Borda on non-approval files), mes = Equal Shares with cost
-satisfaction and exhaustion + greedy completion.
+satisfaction and exhaustion + greedy completion (pabutools needs 66-250 s per file for that, see
+the rules notes, so its cells usually hit the timeout).
 
 """
 
@@ -134,8 +135,33 @@ def _fmt(r: dict[str, Any], key: str, spec: str) -> str:
     return r.get("error", "") if "error" in r else format(r[key], spec)
 
 
+def _peak(r: dict[str, Any]) -> str:
+    return (
+        f"{r['peak_mb']:.0f}"
+        if "peak_mb" in r
+        else ("—" if str(r.get("error", "")).startswith(">") else "n/a")
+    )
+
+
 def _cell(r: dict[str, Any]) -> str:
     return str(r["error"]) if "error" in r else f"{r['seconds']:.2f} ({r['cpu']:.2f})"
+
+
+def _summary(rows: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> str:
+    """One line per rule: the slowest pbrules run and the range of speed-ups (CPU time)."""
+    lines = []
+    for rule in dict.fromkeys(r for _, r, _, _ in rows):
+        mine = [(o["seconds"], n) for n, r, o, _ in rows if r == rule and "error" not in o]
+        ratios = [
+            p["cpu"] / max(o["cpu"], 1e-9) for _, r, o, p in rows if r == rule and "cpu" in o and "cpu" in p
+        ]
+        if mine:
+            worst = max(mine)
+            span = (
+                f"; speed-up {min(ratios):.0f}x-{max(ratios):.0f}x where pabutools finished" if ratios else ""
+            )
+            lines.append(f"- {rule}: slowest pbrules run {worst[0]:.2f} s ({worst[1]}){span}")
+    return "\n".join(lines)
 
 
 def _table(rows: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> str:
@@ -151,8 +177,7 @@ def _table(rows: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> str:
         elif "error" not in ours and ref.get("error", "").startswith(">"):
             ratio = "> " + f"{float(ref['error'][2:-2]) / max(ours['seconds'], 1e-9):.0f}x"
         out.append(
-            f"| {name} | {rule} | {_cell(ours)} | {_cell(ref)} | {ratio} | "
-            f"{_fmt(ours, 'peak_mb', '.0f')} | {_fmt(ref, 'peak_mb', '.0f')} |"
+            f"| {name} | {rule} | {_cell(ours)} | {_cell(ref)} | {ratio} | {_peak(ours)} | {_peak(ref)} |"
         )
     return "\n".join(out)
 
@@ -210,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).\n"
             + DESCRIPTION
             + "Reproduce: `.venv/bin/python bench/rules.py [--rules ...] [--files ...] [--quick]\n"
-            "[--timeout S]`.\n\n" + table
+            "[--timeout S]`.\n\n" + _summary(rows) + "\n\n" + table
         )
         write_section(body)
     return 0

@@ -1,6 +1,7 @@
 """pbrules: participatory-budgeting outcome rules on pabulib elections, exact and fast."""
 
 from pbrules.constraints import min_share_filter, sub_budgets_from_election, truncate, with_sub_budgets
+from pbrules.explain import phragmen_rejections
 from pbrules.instance import to_instance
 from pbrules.metrics import EJRViolation, Metrics, outcome_metrics
 from pbrules.model import Ballot, Election, Instance, Outcome, Project, Rejection, Step
@@ -40,6 +41,7 @@ __all__ = [
     "parse_election",
     "parse_instance",
     "phragmen",
+    "phragmen_rejections",
     "priority",
     "read_election",
     "read_instance",

@@ -140,6 +140,10 @@ def outcome_json(instance: Instance, outcome: Outcome) -> dict[str, Any]:
                 "cost": _number(s.cost),
                 "phase": s.phase,
                 "score": None if s.score is None else _number(s.score),
+                "supporters": s.supporters,
+                "price_per_supporter": None
+                if s.price_per_supporter is None
+                else _number(s.price_per_supporter),
             }
             for s in outcome.trace
         ],

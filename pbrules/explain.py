@@ -12,14 +12,19 @@ Greedy (per rejected project p, all others unchanged):
   p would have made it win at its own cost; None if no number would (it costs more than the budget
   left at every reachable position) or for other ballot types.
 
-When ``max_winners`` is set, greedy rejections give the reason only. Phragmén rejections give the
-reason only ("did-not-fit" for the tied-best project(s) that stopped the rule, "no-support",
-otherwise "not-enough-support"): a cost change moves every later load, so no closed form is given.
+When ``max_winners`` is set, greedy rejections give the reason only. Phragmén's own rejections give
+the reason only ("did-not-fit" for the tied-best project(s) that stopped the rule, "no-support",
+otherwise "not-enough-support"): a cost change moves every later load, so there is no closed form.
+``phragmen_rejections`` computes both numbers on demand, exactly, by bisection with re-runs.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Sequence
 from fractions import Fraction
+
+import numpy as np
 
 from pbrules.model import Instance, Rejection, Satisfaction
 from pbrules.rules.greedy import GreedyRun, density_key
@@ -161,3 +166,81 @@ def _extra_for(
         x = -(-target // costs[q]) - score_sum
         need = max(need, x)
     return need
+
+
+def _phragmen_wins(instance: Instance, pid: str, tie_breaking: Sequence[str] | None) -> bool:
+    from pbrules.rules.phragmen import phragmen
+
+    return pid in phragmen(instance, tie_breaking=tie_breaking, explain=False).selected
+
+
+def _with_cost(instance: Instance, p: int, cost: int) -> Instance:
+    costs = instance.costs.copy()
+    costs[p] = cost
+    return dataclasses.replace(instance, costs=costs)
+
+
+def _with_supporters(instance: Instance, p: int, extra: int) -> Instance:
+    """``extra`` more ballots approving only project ``p`` (one new voter group)."""
+    return dataclasses.replace(
+        instance,
+        indptr=np.append(instance.indptr, instance.indptr[-1] + 1),
+        indices=np.append(instance.indices, p),
+        scores=np.append(instance.scores, 1),
+        weights=np.append(instance.weights, extra),
+    )
+
+
+def _largest_true(lo: int, hi: int, test: Callable[[int], bool]) -> int:
+    """Largest x in [lo, hi] with test(x), given test(lo) and a downward-closed test."""
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if test(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _phragmen_explain(
+    instance: Instance, p: int, reason: str, tie_breaking: Sequence[str] | None
+) -> Rejection:
+    pid = instance.project_ids[p]
+
+    def wins_at(cost: int) -> bool:
+        return _phragmen_wins(_with_cost(instance, p, cost), pid, tie_breaking)
+
+    def loses_with(extra: int) -> bool:
+        return not _phragmen_wins(_with_supporters(instance, p, extra), pid, tie_breaking)
+
+    max_cost = None
+    if wins_at(0):
+        max_cost = Fraction(_largest_true(0, instance.budget, wins_at), instance.scale)
+    extra = None
+    # with this many extra supporters p's first-round load is below 1/n, below every paid project's
+    hi = max(1, instance.num_voters) * (int(instance.costs[p]) + 1)
+    if int(instance.costs[p]) <= instance.budget and not loses_with(hi):
+        extra = _largest_true(0, hi, lambda k: k == 0 or loses_with(k)) + 1  # p lost with 0 extra
+    return Rejection(pid, Fraction(int(instance.costs[p]), instance.scale), reason, max_cost, extra)
+
+
+def phragmen_rejections(
+    instance: Instance, project_ids: Sequence[str] | None = None, tie_breaking: Sequence[str] | None = None
+) -> tuple[Rejection, ...]:
+    """Exact ``max_winning_cost`` and ``extra_supporters_needed`` for Phragmén's losers (on demand).
+
+    Both answers are found by bisection with full re-runs, which is exact because winning is
+    monotone: lowering p's cost (or adding ballots approving only p) lowers only p's candidate load,
+    so the run is unchanged until p becomes a best project — no later than before — and a tied
+    project that does not fit then would have stopped the original run too. Costs about
+    log2(budget) runs per project, so it is not part of the rule's default output.
+    """
+    from pbrules.rules.phragmen import phragmen
+
+    base = phragmen(instance, tie_breaking=tie_breaking)
+    wanted = None if project_ids is None else set(project_ids)
+    return tuple(
+        _phragmen_explain(instance, instance.project_ids.index(r.project_id), r.reason, tie_breaking)
+        for r in base.rejections
+        if wanted is None or r.project_id in wanted
+    )

@@ -75,9 +75,14 @@ def build_instance(
 def to_instance(election: Election) -> Instance:
     """The grouped numeric form of ``election`` (choose-1 as approval, ordinal as Borda scores)."""
     known = {p.project_id: i for i, p in enumerate(election.projects)}
-    rows: list[Row] = []
-    for b in election.ballots:
-        rows.append(([known[pid] for pid in b.project_ids], None if b.points is None else list(b.points), 1))
+    counts: dict[tuple[tuple[str, ...], tuple[Fraction, ...] | None], int] = {}
+    for b in election.ballots:  # count identical ballots first: most files repeat them a lot
+        key = (b.project_ids, b.points)
+        counts[key] = counts.get(key, 0) + 1
+    rows: list[Row] = [
+        ([known[pid] for pid in ids], None if points is None else list(points), n)
+        for (ids, points), n in counts.items()
+    ]
     return build_instance(
         [p.project_id for p in election.projects],
         [p.cost for p in election.projects],

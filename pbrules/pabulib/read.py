@@ -34,13 +34,11 @@ def _ballot_ids(vote: str) -> list[str]:
 
 
 def _check_ballot(
-    ids: list[str], points: str | None, known: dict[str, int], line: int, vote_type: VoteType
+    ids: list[str], points: str | None, known: dict[str, int], line: int
 ) -> list[Fraction] | None:
     for pid in ids:
         if pid not in known:
             raise PabulibError(f"ballot names unknown project {pid!r}", line, "unknown-project")
-    if vote_type == "choose-1" and len(set(ids)) > 1:
-        raise PabulibError(f"choose-1 ballot names {len(ids)} projects", line, "choose-1-length")
     if points is None:
         return None
     values = [_parse_number(p, "points", line) for p in points.split(",")] if points.strip() else []
@@ -131,7 +129,7 @@ def _parse_election(text: str) -> Election:
         done = parsed.get(key)
         if done is None:
             ids = _ballot_ids(key[0])
-            pts = _check_ballot(ids, key[1] if pc >= 0 else None, reader.known, number, vote_type)
+            pts = _check_ballot(ids, key[1] if pc >= 0 else None, reader.known, number)
             done = parsed[key] = (tuple(ids), None if pts is None else tuple(pts))
         voter = fields[ic].strip()
         voters.append(voter)
@@ -187,7 +185,9 @@ def _parse_instance(text: str) -> Instance:
     rows: list[tuple[list[int], list[Fraction] | None, int]] = []
     for (vote, pts_raw), (count, number) in groups.items():
         ids = _ballot_ids(vote)
-        pts = _check_ballot(ids, pts_raw if pc >= 0 else None, reader.known, number, vote_type)
+        pts = _check_ballot(ids, pts_raw if pc >= 0 else None, reader.known, number)
+        if pts is not None and any(x.denominator != 1 or x < 0 for x in pts):
+            raise PabulibError("points must be non-negative integers for the rules", number, "bad-points")
         rows.append(([reader.known[i] for i in ids], pts, count))
     return build_instance(
         [p.project_id for p in projects], [p.cost for p in projects], budget, vote_type, rows

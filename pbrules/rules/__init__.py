@@ -65,20 +65,21 @@ def _runner(
     completion: str,
     tie_breaking: Sequence[str] | None,
     max_winners: int | None,
-    explain: bool,
+    explain: bool | None,
 ) -> Callable[[Instance], Outcome]:
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(RULES)}")
     if completion not in COMPLETIONS:
         raise ValueError(f"unknown completion {completion!r}; choose one of {', '.join(COMPLETIONS)}")
     common: dict[str, Any] = {"tie_breaking": tie_breaking, "max_winners": max_winners}
+    cheap = explain is not False  # greedy/Phragmén/maxwelfare explanations cost little: on by default
     if rule in ("greedy", "greedy-no-skip"):
         skip = rule == "greedy"
-        return lambda inst: greedy(inst, satisfaction=satisfaction, skip=skip, explain=explain, **common)  # type: ignore[arg-type]
+        return lambda inst: greedy(inst, satisfaction=satisfaction, skip=skip, explain=cheap, **common)  # type: ignore[arg-type]
     if rule == "phragmen":
-        return lambda inst: phragmen(inst, explain=explain, **common)
+        return lambda inst: phragmen(inst, explain=cheap, **common)
     if rule == "maxwelfare":
-        return lambda inst: maxwelfare(inst, satisfaction=satisfaction, explain=explain, **common)  # type: ignore[arg-type]
+        return lambda inst: maxwelfare(inst, satisfaction=satisfaction, explain=cheap, **common)  # type: ignore[arg-type]
     equal_shares = _equal_shares()
     return lambda inst: equal_shares(
         inst, satisfaction=satisfaction, completion=completion, explain=explain, **common
@@ -95,12 +96,15 @@ def run_rule(
     max_winners: int | None = None,
     min_share: Fraction | float | str | None = None,
     sub_budgets: SubBudgets | None = None,
-    explain: bool = True,
+    explain: bool | None = None,
 ) -> Outcome:
     """Run ``rule`` (a key of ``RULES``) on ``instance`` with the given options and constraints.
 
     ``min_share`` drops weakly supported projects first; ``sub_budgets`` runs the rule once per
     sub-budget and combines (see :mod:`pbrules.constraints`). ``completion`` only matters for "mes".
+    ``explain``: None = each rule's default (greedy, Phragmén and maxwelfare always fill in their
+    rejections; Equal Shares computes its costly numbers only on small instances), False = skip
+    where a rule allows it, True = everything the rule offers.
     """
     if satisfaction not in ("cost", "cardinality"):
         raise ValueError(f"unknown satisfaction {satisfaction!r}; choose cost or cardinality")

@@ -3,7 +3,8 @@
 Semantics (identical selected sets to pabutools 1.2.3; see docs/mes.md):
 
 * every ballot (empty ones included) gets ``budget / number of ballots``; projects nobody gives a
-  positive score are ignored, supported projects of cost 0 are funded first; then repeatedly the
+  positive score are ignored (under cost satisfaction that includes every free project), supported
+  projects of cost 0 are funded first; then repeatedly the
   project with the smallest affordability rho is funded (supporter i pays ``min(budget_i, rho * u_i)``),
   ties broken exactly by the tie order, until no project is affordable;
 * ``exhaustion``: pabutools' ``exhaustion_by_budget_increase`` — re-run MES with the total budget
@@ -29,15 +30,15 @@ import numpy as np
 
 from pbrules.model import Instance, Outcome, Satisfaction, Step
 from pbrules.rules.greedy import greedy_order
-from pbrules.rules.mes_engine import Prepared, Replay, Run, prepare, replay_exact, run_exact, run_fast_many
+from pbrules.rules.mes_engine import Prepared, Run, prepare
+from pbrules.rules.mes_exact import Replay, replay_exact
+from pbrules.rules.mes_search import search
 from pbrules.satisfaction import check_satisfaction
 
 Completion = Literal["exhaustion", "add1", "add1u", "none"]
 COMPLETIONS: tuple[Completion, ...] = ("exhaustion", "add1", "add1u", "none")
 EXPLAIN_MAX_PROJECTS = 15  # explain=None computes max_winning_cost etc. only up to this size ...
 EXPLAIN_MAX_GROUPS = 200  # ... (each answer re-runs the whole rule some 20 times)
-_FIRST_BATCH = 4
-_MAX_BATCH = 32
 
 
 @dataclass
@@ -66,45 +67,6 @@ def _empty_run() -> Run:
     return Run((), 0, {}, exact=True, rhos=())
 
 
-def _search(
-    P: Prepared,
-    budget: int,
-    beta0: Fraction,
-    step: Fraction,
-    last: int | None,
-    among: Sequence[int],
-    max_winners: int | None,
-) -> tuple[Run, int, Run | None]:
-    """Runs at beta0 + k*step for k = 0, 1, ... (k <= last): the first exhaustive outcome, or the one
-    before the first over-budget outcome, or the last one. Fast runs go in lockstep batches."""
-    n = P.num_voters
-    saturation = Fraction(sum(P.costs[p] for p in range(P.num_projects) if P.totals[p] > 0), 1)
-    previous: Run = _empty_run()
-    k = 0
-    size = _FIRST_BATCH
-    while last is None or k <= last:
-        count = size if last is None else min(size, last - k + 1)
-        betas = [beta0 + (k + i) * step for i in range(count)]
-        runs = run_fast_many(P, betas, max_winners)
-        for i, run in enumerate(runs):
-            beta = betas[i]
-            if run is None:
-                run = run_exact(P, beta, max_winners)
-            cost = _cost(P, run.order)
-            if cost > budget:
-                return previous, k + i - 1, run
-            capped = max_winners is not None and len(run.order) >= max_winners
-            if capped or _exhaustive(P, run.order, budget, among):
-                return run, k + i, None
-            previous = run
-            if beta >= saturation and n > 0:
-                # every voter alone can pay for all supported projects: later runs fund the same set
-                return run, k + i, None
-        k += count
-        size = min(size * 2, _MAX_BATCH)
-    return previous, (last or 0), None
-
-
 def solve(
     instance: Instance,
     P: Prepared,
@@ -119,19 +81,27 @@ def solve(
     if n == 0:
         sol = Solution(_empty_run(), Fraction(0), 0)
     elif completion == "none" or m == 0:
-        sol = Solution(_search(P, budget, Fraction(budget, n), Fraction(0), 0, [], max_winners)[0], Fraction(budget, n), 0)
+        sol = Solution(
+            search(P, budget, Fraction(budget, n), Fraction(0), 0, [], max_winners)[0],
+            Fraction(budget, n),
+            0,
+        )
     elif completion == "exhaustion":
-        step = Fraction(budget, 100) if exhaustion_step is None else Fraction(exhaustion_step) * instance.scale
+        step = (
+            Fraction(budget, 100) if exhaustion_step is None else Fraction(exhaustion_step) * instance.scale
+        )
         if exhaustion_step is not None and step <= 0:
             raise ValueError("exhaustion_step must be positive")
         # pabutools stops once the raised budget exceeds budget * (n + 1); a zero budget cannot be raised
         last = int((budget * n) // step) if step > 0 else 0
-        run, k, overflow = _search(P, budget, Fraction(budget, n), step / n, last, range(m), max_winners)
-        sol = Solution(run, Fraction(budget, n) + k * step / n, max(k, 0), overflow=overflow)
+        run, k, overflow = search(P, budget, Fraction(budget, n), step / n, last, range(m), max_winners)
+        sol = Solution(run, Fraction(budget, n) + max(k, 0) * step / n, max(k, 0), overflow=overflow)
     else:
         among = [p for p in range(m) if P.costs[p] > 0 and P.totals[p] > 0]
-        run, k, overflow = _search(P, budget, Fraction(budget, n), Fraction(instance.scale), None, among, max_winners)
-        sol = Solution(run, Fraction(budget, n) + k * instance.scale, max(k, 0), overflow=overflow)
+        run, k, overflow = search(
+            P, budget, Fraction(budget, n), Fraction(instance.scale), None, among, max_winners
+        )
+        sol = Solution(run, Fraction(budget, n) + max(k, 0) * instance.scale, max(k, 0), overflow=overflow)
     if completion == "exhaustion":
         sol.completion = _greedy_completion(P, budget, list(sol.main.order), max_winners)
         sol.completion_phase = "greedy-completion"
@@ -176,24 +146,51 @@ def _utilitarian_completion(
     return added
 
 
-def _trace(instance: Instance, P: Prepared, sol: Solution, satisfaction: Satisfaction, replay: Replay) -> list[Step]:
+def _trace(
+    instance: Instance, P: Prepared, sol: Solution, satisfaction: Satisfaction, replay: Replay
+) -> list[Step]:
     scale = instance.scale
     steps: list[Step] = []
     run = sol.main
-    for pos, (q, (rho, paying)) in enumerate(zip(run.order, replay.prices)):
+    for pos, (q, (rho, paying)) in enumerate(zip(run.order, replay.prices, strict=True)):
         s = P.entries(q)
         if pos < run.free:
-            steps.append(Step(pos + 1, instance.project_ids[q], Fraction(0), "main", Fraction(0), int(P.weight[s].sum()), Fraction(0)))
+            steps.append(
+                Step(
+                    pos + 1,
+                    instance.project_ids[q],
+                    Fraction(0),
+                    "main",
+                    Fraction(0),
+                    int(P.weight[s].sum()),
+                    Fraction(0),
+                )
+            )
             continue
         per_unit = rho if satisfaction == "cost" else rho / scale
         price = rho * int(P.util[s].max()) / scale
-        steps.append(Step(pos + 1, instance.project_ids[q], Fraction(P.costs[q], scale), "main", per_unit, paying, price))
+        steps.append(
+            Step(
+                pos + 1, instance.project_ids[q], Fraction(P.costs[q], scale), "main", per_unit, paying, price
+            )
+        )
     for p in sol.completion:
         s = P.entries(p)
         total = P.totals[p]
-        density = None if P.costs[p] == 0 else Fraction(total, P.costs[p]) * (scale if satisfaction == "cardinality" else 1)
+        density = (
+            None
+            if P.costs[p] == 0
+            else Fraction(total, P.costs[p]) * (scale if satisfaction == "cardinality" else 1)
+        )
         steps.append(
-            Step(len(steps) + 1, instance.project_ids[p], Fraction(P.costs[p], scale), sol.completion_phase, density, int(P.weight[s].sum()))
+            Step(
+                len(steps) + 1,
+                instance.project_ids[p],
+                Fraction(P.costs[p], scale),
+                sol.completion_phase,
+                density,
+                int(P.weight[s].sum()),
+            )
         )
     return steps
 
@@ -225,7 +222,9 @@ def equal_shares(
     replay = replay_exact(P, sol.beta, sol.main.order, sol.main.free)
     steps = _trace(instance, P, sol, sat, replay)
     if explain is None:
-        explain = instance.num_projects <= EXPLAIN_MAX_PROJECTS and len(instance.weights) <= EXPLAIN_MAX_GROUPS
+        explain = (
+            instance.num_projects <= EXPLAIN_MAX_PROJECTS and len(instance.weights) <= EXPLAIN_MAX_GROUPS
+        )
     from pbrules.rules.mes_explain import rejections
 
     options = {

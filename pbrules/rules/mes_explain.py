@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from pbrules.model import Instance, Rejection
-from pbrules.rules.mes_engine import Prepared, Replay
+from pbrules.rules.mes_engine import Prepared
+from pbrules.rules.mes_exact import Replay
 
 if TYPE_CHECKING:
     from pbrules.rules.mes import Solution
@@ -116,11 +117,13 @@ def rejections(
             reason = "no-support"
         elif cost > instance.budget or p in overflow or capped:
             reason = "did-not-fit"
-        elif replay.money_left(P, p) < cost:
+        elif replay.short_of(P, p, cost):
             reason = "not-enough-support"
         else:
             reason = "did-not-fit"
         max_cost = max_winning_cost(instance, p, options) if explain else None
         extra = extra_supporters_needed(instance, p, options) if explain and reason != "did-not-fit" else None
-        out.append(Rejection(instance.project_ids[p], Fraction(cost, instance.scale), reason, max_cost, extra))
+        out.append(
+            Rejection(instance.project_ids[p], Fraction(cost, instance.scale), reason, max_cost, extra)
+        )
     return tuple(out)

@@ -34,7 +34,9 @@ def pabulib_files() -> list[Path]:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "pabulib_file" in metafunc.fixturenames:
         if PABULIB_FILES:
-            metafunc.parametrize("pabulib_file", PABULIB_FILES, ids=[p.stem for p in PABULIB_FILES])
+            # module scope groups a module's tests by file, so per-file caches (e.g. a parsed reference) hit
+            ids = [p.stem for p in PABULIB_FILES]
+            metafunc.parametrize("pabulib_file", PABULIB_FILES, ids=ids, scope="module")
         else:
             metafunc.parametrize(
                 "pabulib_file", [pytest.param(None, marks=pytest.mark.skip(reason=SKIP_REASON))]

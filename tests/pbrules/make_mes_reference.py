@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> None:
         {
             "generator": "tests/pbrules/make_mes_reference.py",
             "oracle": "pabutools 1.2.3 (multiprofile, gmpy2 mpq), default lexicographic tie-breaking",
-            "exhaustion": "exhaustion_by_budget_increase(method_of_equal_shares) then greedy_utilitarian_welfare",
+            "exhaustion": "exhaustion_by_budget_increase(MES), then greedy_utilitarian_welfare",
             "add1": "method_of_equal_shares(voter_budget_increment=1)",
         },
     )

@@ -64,8 +64,10 @@ def test_explicit_sub_budget_mapping() -> None:
     assert {r.project_id: r.reason for r in out.rejections} == {"A": "constraint", "B": "constraint"}
 
 
-@pytest.mark.parametrize("rule", ["greedy", "phragmen", "maxwelfare"])
+@pytest.mark.parametrize("rule", ["greedy", "greedy-no-skip", "phragmen", "maxwelfare", "mes"])
 def test_max_winners_for_every_rule(rule: str) -> None:
+    if rule == "mes":
+        pytest.importorskip("pbrules.rules.mes", reason="Equal Shares is written separately")
     out = run_rule(parse_instance(CASE), rule, max_winners=1)
     assert len(out.selected) == 1
 

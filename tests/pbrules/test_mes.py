@@ -59,8 +59,8 @@ def test_exhaustion_raises_the_budget_until_the_outcome_is_exhaustive() -> None:
     params = dict(out.params)
     assert params["budget_increases"] == "20" and params["budget_per_voter"] == "30"
     c, a = out.trace
-    assert (c.price_per_supporter, c.supporters) == (10, 4)
-    assert (a.price_per_supporter, a.supporters, a.score) == (20, 3, Fraction(1, 3))
+    assert (c.price_per_supporter, c.supporters) == (Fraction(10), 4)
+    assert (a.price_per_supporter, a.supporters, a.score) == (Fraction(20), 3, Fraction(1, 3))
     assert [r.project_id for r in out.rejections] == ["D"]
 
 
@@ -145,7 +145,7 @@ def test_add1u_completes_by_most_votes() -> None:
     add1 = equal_shares(inst, completion="add1")
     add1u = equal_shares(inst, completion="add1u")
     assert set(add1.selected) <= set(add1u.selected)
-    assert all(s.phase == "utilitarian-completion" for s in add1u.trace[len(add1.selected):])
+    assert all(s.phase == "utilitarian-completion" for s in add1u.trace[len(add1.selected) :])
     assert add1u.total_cost <= 100
 
 

@@ -6,19 +6,23 @@ import importlib.util
 from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import pbrules.rules.mes as mes
 import pbrules.rules.mes_engine as engine
+import pbrules.rules.mes_exact as exact_path
+import pbrules.rules.mes_fast as fast_path
+import pbrules.rules.mes_search as mes_search
 from pbrules.instance import build_instance, to_instance
 from pbrules.model import Instance
 from pbrules.pabulib import read_instance
-from pbrules.rules.mes import equal_shares
+from pbrules.rules.mes import Completion, equal_shares
 
 HERE = Path(__file__).resolve().parent
+ANIN = HERE.parents[2] / "shared" / "data" / "pabulib" / "Poland_Warszawa_2019_Anin.pb"
 
 
 def _strategies() -> ModuleType:
@@ -30,6 +34,10 @@ def _strategies() -> ModuleType:
 
 
 pbs = _strategies()
+
+
+def _no_fast_runs(P: object, betas: list[Fraction], cap: int | None = None) -> list[None]:
+    return [None] * len(betas)
 
 
 def _betas(instance: Instance) -> list[Fraction]:
@@ -48,9 +56,9 @@ def test_fast_runs_equal_exact_runs(election: object, satisfaction: str) -> None
     instance = to_instance(election)  # type: ignore[arg-type]
     P = engine.prepare(instance, satisfaction, None)  # type: ignore[arg-type]
     betas = _betas(instance)
-    fast = engine.run_fast_many(P, betas)
-    for beta, run in zip(betas, fast):
-        exact = engine.run_exact(P, beta)
+    fast = fast_path.run_fast_many(P, betas)
+    for beta, run in zip(betas, fast, strict=True):
+        exact = exact_path.run_exact(P, beta)
         if run is not None:  # None: too close to call in float64, the caller uses the exact path
             assert run.order == exact.order
         assert engine.run_mes(P, beta).order == exact.order
@@ -66,32 +74,31 @@ def _tied_election() -> Instance:
 def test_exact_ties_between_unconstrained_projects_need_no_fallback() -> None:
     instance = _tied_election()
     P = engine.prepare(instance, "cardinality", None)
-    run = engine.run_fast(P, Fraction(10))
+    run = fast_path.run_fast(P, Fraction(10))
     assert run is not None
     assert [instance.project_ids[p] for p in run.order][:2] == ["B", "C"]
 
 
 def test_near_ties_fall_back_to_the_exact_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With a huge tolerance every comparison is 'too close': the fast path refuses, the exact path decides."""
-    instance = read_instance(HERE.parents[1] / ".." / "shared" / "data" / "pabulib" / "Poland_Warszawa_2019_Anin.pb") if (
-        HERE.parents[1] / ".." / "shared" / "data" / "pabulib" / "Poland_Warszawa_2019_Anin.pb"
-    ).exists() else _tied_election()
+    """With a huge tolerance every comparison is 'too close': the fast path refuses, the exact one decides."""
+    instance = read_instance(ANIN) if ANIN.exists() else _tied_election()
     expected = equal_shares(instance, explain=False).selected
     P = engine.prepare(instance, "cost", None)
     beta = Fraction(instance.budget, instance.num_voters)
-    exact = engine.run_exact(P, beta)
-    monkeypatch.setattr(engine, "TOL", 0.5)
-    assert engine.run_fast(P, beta) is None
+    exact = exact_path.run_exact(P, beta)
+    monkeypatch.setattr(fast_path, "TOL", 0.5)
+    assert fast_path.run_fast(P, beta) is None
     assert engine.run_mes(P, beta).order == exact.order
     assert equal_shares(instance, explain=False).selected == expected
 
 
 def test_exhaustion_with_only_exact_runs_gives_the_same_outcome(monkeypatch: pytest.MonkeyPatch) -> None:
     instance = _tied_election()
-    for completion in ("exhaustion", "add1", "none"):
-        fast = equal_shares(instance, completion=completion)  # type: ignore[arg-type]
-        monkeypatch.setattr(mes, "run_fast_many", lambda P, betas, cap=None: [None] * len(betas))
-        exact = equal_shares(instance, completion=completion)  # type: ignore[arg-type]
+    completions: tuple[Completion, ...] = ("exhaustion", "add1", "none")
+    for completion in completions:
+        fast = equal_shares(instance, completion=completion)
+        monkeypatch.setattr(mes_search, "run_fast_many", _no_fast_runs)
+        exact = equal_shares(instance, completion=completion)
         monkeypatch.undo()
         assert fast.selected == exact.selected
         assert fast.trace == exact.trace
@@ -104,12 +111,8 @@ def test_exhaustion_search_equals_the_all_exact_search(election: object) -> None
     if instance.budget == 0:
         return
     fast = equal_shares(instance, explain=False)
-    original = mes.run_fast_many
-    try:
-        mes.run_fast_many = lambda P, betas, cap=None: [None] * len(betas)  # type: ignore[assignment]
+    with patch.object(mes_search, "run_fast_many", _no_fast_runs):
         exact = equal_shares(instance, explain=False)
-    finally:
-        mes.run_fast_many = original
     assert fast.selected == exact.selected
     assert fast.params == exact.params
 

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pbrules.instance import to_instance
-from pbrules.model import Election
+from pbrules.model import Election, Satisfaction
 from pbrules.pabulib import read_instance
-from pbrules.rules.mes import equal_shares
+from pbrules.rules.mes import Completion, equal_shares
 
 HERE = Path(__file__).resolve().parent
 REFERENCE = HERE / "data" / "mes_reference.json"
@@ -52,21 +52,22 @@ def _strategies() -> ModuleType:
 pbs = _strategies()
 
 
-def _ours(election: Election, satisfaction: str, completion: str) -> set[str]:
-    out = equal_shares(to_instance(election), satisfaction=satisfaction, completion=completion, explain=False)  # type: ignore[arg-type]
+def _ours(election: Election, satisfaction: Satisfaction, completion: Completion) -> set[str]:
+    out = equal_shares(to_instance(election), satisfaction=satisfaction, completion=completion, explain=False)
     return set(out.selected)
 
 
-def _theirs(election: Election, satisfaction: str, completion: str) -> set[str]:
+def _theirs(election: Election, satisfaction: Satisfaction, completion: Completion) -> set[str]:
     instance, profile = pbs.pabutools_pair(election)
     return set(
         oracle.pabutools_mes(instance, profile, election.vote_type, satisfaction, completion)["selected"]
     )
 
 
-def _check(election: Election, satisfaction: str) -> None:
+def _check(election: Election, satisfaction: Satisfaction) -> None:
     assume(election.budget > 0)  # pabutools' exhaustion loops forever on a zero budget
-    for completion in ("none", "exhaustion", "add1"):
+    completions: tuple[Completion, ...] = ("none", "exhaustion", "add1")
+    for completion in completions:
         assert _ours(election, satisfaction, completion) == _theirs(election, satisfaction, completion), (
             completion
         )
@@ -78,7 +79,7 @@ SETTINGS = settings(max_examples=180, deadline=None, suppress_health_check=[Heal
 @pytest.mark.parametrize("satisfaction", ["cost", "cardinality"])
 @SETTINGS
 @given(data=st.data())
-def test_approval_elections_match_pabutools(satisfaction: str, data: st.DataObject) -> None:
+def test_approval_elections_match_pabutools(satisfaction: Satisfaction, data: st.DataObject) -> None:
     election = data.draw(pbs.elections(vote_type="approval", max_projects=6, max_voters=9, max_cost=12))
     _check(election, satisfaction)
 
@@ -86,7 +87,7 @@ def test_approval_elections_match_pabutools(satisfaction: str, data: st.DataObje
 @pytest.mark.parametrize("satisfaction", ["cost", "cardinality"])
 @SETTINGS
 @given(data=st.data())
-def test_cumulative_elections_match_pabutools(satisfaction: str, data: st.DataObject) -> None:
+def test_cumulative_elections_match_pabutools(satisfaction: Satisfaction, data: st.DataObject) -> None:
     election = data.draw(pbs.elections(vote_type="cumulative", max_projects=5, max_voters=8, max_cost=12))
     _check(election, satisfaction)
 
@@ -94,7 +95,7 @@ def test_cumulative_elections_match_pabutools(satisfaction: str, data: st.DataOb
 @pytest.mark.parametrize("satisfaction", ["cost", "cardinality"])
 @SETTINGS
 @given(data=st.data())
-def test_ordinal_elections_match_pabutools(satisfaction: str, data: st.DataObject) -> None:
+def test_ordinal_elections_match_pabutools(satisfaction: Satisfaction, data: st.DataObject) -> None:
     election = data.draw(pbs.elections(vote_type="ordinal", max_projects=5, max_voters=8, max_cost=12))
     _check(election, satisfaction)
 
@@ -102,7 +103,7 @@ def test_ordinal_elections_match_pabutools(satisfaction: str, data: st.DataObjec
 @pytest.mark.parametrize("satisfaction", ["cost", "cardinality"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_tied_approval_elections_match_pabutools(satisfaction: str, data: st.DataObject) -> None:
+def test_tied_approval_elections_match_pabutools(satisfaction: Satisfaction, data: st.DataObject) -> None:
     """Few distinct costs and ballots, so that affordabilities tie often (tie order decides)."""
     election = data.draw(pbs.elections(vote_type="approval", max_projects=7, max_voters=6, max_cost=3))
     _check(election, satisfaction)
@@ -128,10 +129,10 @@ CASES = [
 @pytest.mark.oracle
 @pytest.mark.parametrize(("name", "satisfaction", "completion"), CASES, ids=["-".join(c) for c in CASES])
 def test_real_file_matches_recorded_pabutools_outcome(
-    pabulib_dir: Path, name: str, satisfaction: str, completion: str
+    pabulib_dir: Path, name: str, satisfaction: Satisfaction, completion: Completion
 ) -> None:
     instance = read_instance(pabulib_dir / name)
-    out = equal_shares(instance, satisfaction=satisfaction, completion=completion, explain=False)  # type: ignore[arg-type]
+    out = equal_shares(instance, satisfaction=satisfaction, completion=completion, explain=False)
     expected = RECORDED[name][satisfaction][completion]["selected"]
     assert set(out.selected) == set(expected)
     if completion == "none":
@@ -146,7 +147,7 @@ def _slow_enabled(config: pytest.Config) -> bool:
 @pytest.mark.parametrize("satisfaction", ["cost", "cardinality"])
 @pytest.mark.parametrize("completion", ["none", "exhaustion"])
 def test_small_real_files_match_live_pabutools(
-    pabulib_files: list[Path], satisfaction: str, completion: str
+    pabulib_files: list[Path], satisfaction: Satisfaction, completion: Completion
 ) -> None:
     for path in pabulib_files:
         if path.stem not in LIVE:
@@ -155,7 +156,7 @@ def test_small_real_files_match_live_pabutools(
         expected = oracle.pabutools_mes(instance, profile, vote_type, satisfaction, completion)["selected"]
         ours = equal_shares(
             read_instance(path), satisfaction=satisfaction, completion=completion, explain=False
-        )  # type: ignore[arg-type]
+        )
         assert set(ours.selected) == set(expected), path.stem
 
 
@@ -163,7 +164,10 @@ def test_small_real_files_match_live_pabutools(
 @pytest.mark.parametrize("satisfaction", ["cost", "cardinality"])
 @pytest.mark.parametrize("completion", ["none", "exhaustion"])
 def test_every_real_file_matches_live_pabutools(
-    request: pytest.FixtureRequest, pabulib_file: Path | None, satisfaction: str, completion: str
+    request: pytest.FixtureRequest,
+    pabulib_file: Path | None,
+    satisfaction: Satisfaction,
+    completion: Completion,
 ) -> None:
     if not _slow_enabled(request.config):
         pytest.skip("minutes per file in pabutools: run with -m oracle_slow or PBRULES_ORACLE=all")
@@ -172,5 +176,5 @@ def test_every_real_file_matches_live_pabutools(
     expected = oracle.pabutools_mes(instance, profile, vote_type, satisfaction, completion)["selected"]
     ours = equal_shares(
         read_instance(pabulib_file), satisfaction=satisfaction, completion=completion, explain=False
-    )  # type: ignore[arg-type]
+    )
     assert set(ours.selected) == set(expected)

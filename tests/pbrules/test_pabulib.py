@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from pbstrategies import elections
 
 from pbrules.instance import to_instance
@@ -146,6 +147,14 @@ def test_points_must_match_the_vote() -> None:
     assert info.value.code == "points-mismatch"
 
 
+def test_fractional_points_read_as_an_election_but_not_as_an_instance() -> None:
+    text = POINTS_HEAD + "1;5\nVOTES\nvoter_id;vote;points\n1;1;1.5\n"
+    assert parse_election(text).ballots[0].points == (Fraction(3, 2),)
+    with pytest.raises(PabulibError, match="line 10: points must be non-negative integers") as info:
+        parse_instance(text)
+    assert info.value.code == "bad-points"
+
+
 def test_cumulative_file_without_points_column_is_an_error() -> None:
     text = POINTS_HEAD + "1;5\nVOTES\nvoter_id;vote\n1;1\n"
     with pytest.raises(PabulibError, match="no 'points' column"):
@@ -166,12 +175,14 @@ def test_amount_formatting_round_trips(value: str) -> None:
     assert Fraction(format_amount(Fraction(value))) == Fraction(value)
 
 
-@settings(max_examples=60, deadline=None)
-@given(elections(vote_type="cumulative"))
-def test_random_elections_round_trip(election: object) -> None:
-    text = election_to_text(election)  # type: ignore[arg-type]
+@pytest.mark.parametrize("vote_type", ["approval", "ordinal", "cumulative"])
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_random_elections_round_trip(vote_type: str, data: st.DataObject) -> None:
+    election = data.draw(elections(vote_type=vote_type))
+    text = election_to_text(election)
     assert parse_election(text) == election
-    _same_instance(parse_instance(text), to_instance(election))  # type: ignore[arg-type]
+    _same_instance(parse_instance(text), to_instance(election))
 
 
 def test_write_to_gz_path(tmp_path: Path) -> None:
@@ -193,10 +204,10 @@ def test_the_largest_file_reads_fast(pabulib_dir: Path) -> None:
     if not path.exists():
         pytest.skip("Wrocław file absent")
     best = min(_timed(path) for _ in range(3))
-    assert best < 1.0, f"read_instance took {best:.2f}s"
+    assert best < 1.0, f"read_instance took {best:.2f}s of CPU"
 
 
 def _timed(path: Path) -> float:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other jobs on a shared CI machine disturb it less
     read_instance(path)
-    return time.perf_counter() - start
+    return time.process_time() - start

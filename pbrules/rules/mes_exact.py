@@ -1,0 +1,188 @@
+"""Equal Shares, exact path: MES runs and replays with Fraction budgets, decided exactly.
+
+Budgets are interned: voters with the same payment history share one exact value, so the rational
+arithmetic is done once per distinct (budget, utility) pair among a project's supporters.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+import numpy.typing as npt
+
+from pbrules.rules.mes_engine import TOL, Prepared, Run, candidates, free_projects
+
+
+def _pairs(P: Prepared, p: int, bid: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
+    """Distinct (budget id, utility) pairs among p's supporters: ids, utils, total weights, inverse map."""
+    s = P.entries(p)
+    ids = bid[P.sup[s]]
+    u = P.util[s]
+    order = np.lexsort((u, ids))
+    ids_s, u_s = ids[order], u[order]
+    new = np.ones(len(order), dtype=np.bool_)
+    new[1:] = (ids_s[1:] != ids_s[:-1]) | (u_s[1:] != u_s[:-1])
+    starts = np.flatnonzero(new)
+    weights = np.add.reduceat(P.weight[s][order], starts)
+    inverse = np.empty(len(order), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ids_s[starts], u_s[starts], weights, inverse
+
+
+def _water_fill_exact(cost: int, total: int, pairs: list[tuple[Fraction, int, int]]) -> tuple[Fraction, int]:
+    """(rho, how many pay all they have) for supporters (budget, utility, weight) sorted by budget /
+    utility: the poorest pay everything, the others rho * utility."""
+    paid = Fraction(0)
+    denom = total
+    for k, (b, u, w) in enumerate(pairs):
+        rho = (cost - paid) / denom
+        if rho * u <= b:
+            return rho, k
+        paid += w * b
+        denom -= w * u
+    raise AssertionError("affordable project without a price")  # pragma: no cover
+
+
+def _afford_exact(
+    P: Prepared, p: int, bid: npt.NDArray[np.int64], vals: list[Fraction], floats: list[float]
+) -> tuple[Fraction, int] | None:
+    """Exact affordability rho of p and the weight of supporters who pay something (None: unaffordable).
+
+    Supporters are ordered by a float64 key; the resulting partition into those who pay everything and
+    those who pay the full share is then checked exactly where the key is too close to rho to be sure,
+    and the supporters are re-sorted exactly if the check fails.
+    """
+    ids, us, ws, _ = _pairs(P, p, bid)
+    idl, ul, wl = ids.tolist(), us.tolist(), ws.tolist()
+    cost = P.costs[p]
+    money = sum(w * floats[i] for i, w in zip(idl, wl, strict=True))
+    if money < cost * (1.0 - TOL):
+        return None
+    if (
+        money <= cost * (1.0 + TOL)
+        and sum((w * vals[i] for i, w in zip(idl, wl, strict=True)), Fraction(0)) < cost
+    ):
+        return None
+    keyed = sorted(zip(idl, ul, wl, strict=True), key=lambda e: floats[e[0]] / e[1])
+    pairs = [(vals[i], u, w) for i, u, w in keyed]
+    rho, poor = _water_fill_exact(cost, P.totals[p], pairs)
+    approx = float(rho)
+    for k, ((i, u, _), (b, _, _)) in enumerate(zip(keyed, pairs, strict=True)):
+        if abs(floats[i] / u - approx) <= approx * TOL and (b < rho * u) != (k < poor):
+            pairs.sort(key=lambda e: e[0] / e[1])  # float order too coarse here: sort exactly
+            rho, poor = _water_fill_exact(cost, P.totals[p], pairs)
+            break
+    return rho, sum(w for i, w in zip(idl, wl, strict=True) if floats[i] > 0.0)
+
+
+class _Budgets:
+    """Interned exact budgets: equal values share one id; ``floats`` mirrors ``vals`` in float64."""
+
+    def __init__(self, beta: Fraction) -> None:
+        self.vals = [Fraction(beta)]
+        self.floats = [float(beta)]
+        self.index = {(beta.numerator, beta.denominator): 0}
+
+    def intern(self, value: Fraction) -> int:
+        key = (value.numerator, value.denominator)
+        found = self.index.get(key)
+        if found is None:
+            found = self.index[key] = len(self.vals)
+            self.vals.append(value)
+            self.floats.append(float(value))
+        return found
+
+
+def _charge_exact(P: Prepared, q: int, rho: Fraction, bid: npt.NDArray[np.int64], budgets: _Budgets) -> None:
+    """q's supporters pay min(budget, rho * u); equal new budgets share one id (every exhausted voter)."""
+    ids, us, _, inverse = _pairs(P, q, bid)
+    vals = budgets.vals
+    zero = Fraction(0)
+    new_ids = []
+    for i, u in zip(ids.tolist(), us.tolist(), strict=True):
+        left = vals[i] - rho * u
+        new_ids.append(budgets.intern(left if left > 0 else zero))
+    bid[P.sup[P.entries(q)]] = np.array(new_ids, dtype=np.int64)[inverse]
+
+
+def run_exact(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Run:
+    """One MES run with exact rational arithmetic (lazy lower bounds, as pabutools)."""
+    budgets = _Budgets(Fraction(beta))
+    bid = np.zeros(P.num_groups, dtype=np.int64)
+    order = free_projects(P)
+    if max_winners is not None:
+        order = order[:max_winners]
+    free = len(order)
+    rhos: list[Fraction] = [Fraction(0)] * free
+    heap: list[tuple[Fraction, int, int]] = [
+        (Fraction(P.costs[p], P.totals[p]), P.ranks[p], p) for p in candidates(P, frozenset(order))
+    ]
+    heapq.heapify(heap)
+    dropped: dict[int, int] = {}
+    while heap and (max_winners is None or len(order) < max_winners):
+        best: tuple[Fraction, int, int] | None = None
+        evaluated: list[tuple[Fraction, int, int]] = []
+        while heap and (best is None or heap[0][0] <= best[0]):
+            _, rank, p = heapq.heappop(heap)
+            found = _afford_exact(P, p, bid, budgets.vals, budgets.floats)
+            if found is None:
+                dropped[p] = len(order)
+                continue
+            entry = (found[0], rank, p)
+            evaluated.append(entry)
+            if best is None or entry < best:
+                best = entry
+        if best is None:
+            break
+        for e in evaluated:
+            if e is not best:
+                heapq.heappush(heap, e)
+        rho, _, q = best
+        order.append(q)
+        rhos.append(rho)
+        _charge_exact(P, q, rho, bid, budgets)
+    return Run(tuple(order), free, dropped, exact=True, rhos=tuple(rhos))
+
+
+@dataclass(frozen=True)
+class Replay:
+    """A known run replayed exactly: (rho, paying weight) per winner and the final exact budgets."""
+
+    prices: tuple[tuple[Fraction, int], ...]
+    bid: npt.NDArray[np.int64]
+    vals: tuple[Fraction, ...]
+    floats: npt.NDArray[np.float64]
+
+    def short_of(self, P: Prepared, p: int, cost: int) -> bool:
+        """Whether p's supporters have less than ``cost`` left in total at the end of the run."""
+        s = P.entries(p)
+        weights = np.bincount(self.bid[P.sup[s]], weights=P.weight_f[s], minlength=len(self.vals))
+        approx = float(np.dot(weights, self.floats))
+        if abs(approx - cost) > cost * TOL:
+            return approx < cost
+        ids, _, ws, _ = _pairs(P, p, self.bid)
+        return (
+            sum((w * self.vals[i] for i, w in zip(ids.tolist(), ws.tolist(), strict=True)), Fraction(0))
+            < cost
+        )
+
+
+def replay_exact(P: Prepared, beta: Fraction, order: Sequence[int], free: int) -> Replay:
+    """Exact (rho, paying weight) of each winner of a known run, replayed with exact budgets."""
+    budgets = _Budgets(Fraction(beta))
+    bid = np.zeros(P.num_groups, dtype=np.int64)
+    out: list[tuple[Fraction, int]] = []
+    for pos, q in enumerate(order):
+        if pos < free:
+            out.append((Fraction(0), 0))
+            continue
+        found = _afford_exact(P, q, bid, budgets.vals, budgets.floats)
+        if found is None:  # pragma: no cover - the run said it was affordable
+            raise AssertionError("replayed winner is unaffordable")
+        out.append(found)
+        _charge_exact(P, q, found[0], bid, budgets)
+    return Replay(tuple(out), bid, tuple(budgets.vals), np.array(budgets.floats, dtype=np.float64))

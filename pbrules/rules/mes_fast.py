@@ -1,0 +1,314 @@
+"""Equal Shares, float64 fast path: many MES runs (one per budget) advanced in lockstep with numpy.
+
+Every winner-deciding comparison that falls within a relative tolerance ``TOL`` of a tie makes the run
+return None (the caller then uses the exact path), except ties between projects whose rho is provably
+``cost / (U - Z)`` (every supporter short of the equal share has exactly nothing left): those are
+settled exactly with Fractions on the spot.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from fractions import Fraction
+
+import numpy as np
+import numpy.typing as npt
+
+from pbrules.rules.mes_engine import TOL, Prepared, Run, candidates, free_projects
+
+# Many runs (one per budget) advance in lockstep, round by round, so that each numpy call works on the
+# supporters of several (run, project) pairs at once; per run the usual lazy scheme applies: a project's
+# last rho is a lower bound (budgets only shrink), and only projects whose bound could beat the best so
+# far are re-evaluated.
+
+_POP = 1  # heap entries taken per run and sub-round: fewer sub-rounds against a few extra evaluations
+
+
+def _gather(
+    P: Prepared, projs: Sequence[int]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+    """The given projects' supporter entries, concatenated: groups, weights, utilities; segment lengths."""
+    sup = np.concatenate([P.sup_of[p] for p in projs])
+    w = np.concatenate([P.weight_of[p] for p in projs])
+    u = np.concatenate([P.util_of[p] for p in projs])
+    lengths = P.lengths[np.asarray(projs, dtype=np.int64)]
+    return sup, w, u, lengths
+
+
+def _evaluate(
+    P: Prepared,
+    b: npt.NDArray[np.float64],
+    runs: Sequence[int],
+    projs: Sequence[int],
+    cutoff: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Affordability of each (run, project) pair: (status, rho, constrained).
+
+    status 0 = affordable (rho exact up to rounding), 1 = unaffordable, 2 = too close to call,
+    3 = rho is certainly above the pair's ``cutoff`` (then ``rho`` is only a lower bound: cost over the
+    utility of the supporters who have money left). ``constrained`` = rho is above cost / total utility.
+    """
+    sup, w, u, lengths = _gather(P, projs)
+    offsets = np.cumsum(lengths) - lengths
+    pa = np.asarray(projs, dtype=np.int64)
+    pos = sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)
+    bb = b[pos]
+    wbb = w * bb
+    wu = w * u
+    c = P.cost_f[pa]
+    big_u = P.total_f[pa]
+    total = np.add.reduceat(wbb, offsets)
+    status = np.zeros(len(pa), dtype=np.int64)
+    status[total <= c * (1.0 + TOL)] = 2
+    status[total < c * (1.0 - TOL)] = 1
+    zero = bb == 0.0
+    zero_wu = np.add.reduceat(np.where(zero, wu, 0.0), offsets)
+    rest = big_u - zero_wu
+    # nobody without money can pay: rho >= cost / (U - Z), with equality when all others can pay
+    rho = c / np.where(rest > 0.0, rest, 1.0)
+    # (also when affordability is too close to call: above the cutoff it cannot win this round anyway)
+    status[(status != 1) & (rest > 0.0) & (rho > cutoff)] = 3
+    ratio = bb / u
+    low = np.minimum.reduceat(np.where(zero, np.inf, ratio), offsets)
+    hard = (status == 0) & (low < rho * (1.0 + TOL))
+    constrained = (status == 0) & ((zero_wu > 0.0) | hard)
+    if hard.any():
+        _water_fill(hard, lengths, ratio, wbb, wu, c, big_u, rho, status)
+    return status, rho, constrained
+
+
+def _water_fill(
+    constrained: npt.NDArray[np.bool_],
+    lengths: npt.NDArray[np.int64],
+    ratio: npt.NDArray[np.float64],
+    wbb: npt.NDArray[np.float64],
+    wu: npt.NDArray[np.float64],
+    c: npt.NDArray[np.float64],
+    big_u: npt.NDArray[np.float64],
+    rho: npt.NDArray[np.float64],
+    status: npt.NDArray[np.int64],
+) -> None:
+    """rho for the constrained pairs (in place): the supporters who cannot pay rho * u pay all they have.
+
+    ``rho`` holds a lower bound on entry. An upper bound t (F(t) = sum min(b, t u) >= cost) limits the
+    possibly-poor supporters to those with budget / utility < t; only these are sorted.
+    """
+    which = np.flatnonzero(constrained)
+    lens = lengths[which]
+    sel = np.repeat(constrained, lengths)
+    r = ratio[sel]
+    wb = wbb[sel]
+    wq = wu[sel]
+    cw = c[which]
+    uw = big_u[which]
+    starts = np.cumsum(lens) - lens
+    low = rho[which]
+    top = np.full(len(which), np.inf)
+    for factor in (1.5, 4.0, 32.0):
+        t = np.where(np.isinf(top), low * factor, top)
+        tt = np.repeat(t, lens)
+        below = r < tt
+        money = np.add.reduceat(np.where(below, wb, tt * wq), starts)
+        top = np.where(np.isinf(top) & (money >= cw), t, top)
+        if not np.isinf(top).any():
+            break
+    bound = np.where(np.isinf(top), np.inf, top)
+    cand = r < np.repeat(bound, lens)
+    seg = np.repeat(np.arange(len(which)), lens)[cand]
+    rc = r[cand]
+    # one float sort for all pairs: segment s maps to [2s, 2s + 1] (near-equal ratios may swap, which
+    # moves rho by a rounding error only; the near-tie checks allow for that)
+    scale = np.where(np.isinf(bound), 0.0, 1.0 / np.where(np.isinf(bound), 1.0, bound))
+    key = 2.0 * seg + np.minimum(rc * scale[seg], 1.0)
+    unbounded = np.isinf(bound)
+    if unbounded.any():
+        spread = rc[unbounded[seg]]
+        rank = np.empty(len(rc))
+        rank[unbounded[seg]] = spread / (1.0 + spread.max()) if spread.size else spread
+        key = np.where(unbounded[seg], 2.0 * seg + rank, key)
+    order = np.argsort(key)
+    seg = seg[order]
+    rc = rc[order]
+    wb2 = wb[cand][order]
+    wu2 = wq[cand][order]
+    counts = np.bincount(seg, minlength=len(which))
+    st2 = np.cumsum(counts) - counts
+    cum_wb = np.cumsum(wb2) - wb2
+    cum_wu = np.cumsum(wu2) - wu2
+    base_wb = np.zeros(len(which))
+    base_wu = np.zeros(len(which))
+    nonempty = counts > 0
+    base_wb[nonempty] = cum_wb[st2[nonempty]]
+    base_wu[nonempty] = cum_wu[st2[nonempty]]
+    paid = cum_wb - base_wb[seg]
+    rest = uw[seg] - (cum_wu - base_wu[seg])
+    value = (cw[seg] - paid) / np.where(rest > 0.0, rest, 1.0)
+    ok = (rest > 0.0) & (value <= rc)
+    position = np.where(ok, np.arange(len(rc)), len(rc))
+    first = np.full(len(which), len(rc))
+    if len(rc):
+        np.minimum.at(first, seg, position)
+    found = first < len(rc)
+    result = np.full(len(which), np.nan)
+    result[found] = value[first[found]]
+    # every candidate is poor: the rest (budget / utility >= bound) pay the share
+    all_wb = np.bincount(seg, weights=wb2, minlength=len(which))
+    all_wu = np.bincount(seg, weights=wu2, minlength=len(which))
+    rest_all = uw - all_wu
+    tail = (cw - all_wb) / np.where(rest_all > 0.0, rest_all, 1.0)
+    use_tail = ~found & (rest_all > 0.0) & (tail <= bound)
+    result[use_tail] = tail[use_tail]
+    good = found | use_tail
+    rho[which[good]] = np.maximum(result[good], low[good])
+    status[which[~good]] = 2
+
+
+def _zero_util(
+    P: Prepared, b: npt.NDArray[np.float64], fuzzy: npt.NDArray[np.bool_], j: int, p: int, rho: float
+) -> int:
+    """If rho is exactly cost / (U - Z) — every supporter paying less than the full share has a budget of
+    exactly 0, every other one clearly affords it — return Z; otherwise -1."""
+    pos = P.sup_of[p] + j * P.num_groups
+    bb = b[pos]
+    if fuzzy[pos].any():
+        return -1
+    zero = bb == 0.0
+    ratio = bb[~zero] / P.util_of[p][~zero]
+    if ratio.size and float(ratio.min()) < rho * (1.0 + TOL):
+        return -1
+    s = P.entries(p)
+    return int(P.wutil[s][zero].sum())
+
+
+def _charge(
+    P: Prepared,
+    b: npt.NDArray[np.float64],
+    fuzzy: npt.NDArray[np.bool_],
+    runs: Sequence[int],
+    projs: Sequence[int],
+    rhos: Sequence[float],
+) -> None:
+    """Each run pays for its winner: supporter i pays min(budget, rho * u_i)."""
+    sup, _, u, lengths = _gather(P, projs)
+    pos = sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)
+    bb = b[pos]
+    pay = np.repeat(np.asarray(rhos, dtype=np.float64), lengths) * u
+    left = bb - pay
+    near = np.abs(left) <= pay * TOL  # paid (almost) everything: whether exactly 0 is uncertain
+    left[left < 0.0] = 0.0
+    if near.any():
+        left[near] = 0.0
+        fuzzy[pos[near]] = True
+    b[pos] = left
+
+
+def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | None = None) -> list[Run | None]:
+    """MES runs for several per-voter budgets at once; None for a run with a decision too close to call."""
+    k = len(betas)
+    g = P.num_groups
+    b = np.repeat(np.array([float(x) for x in betas], dtype=np.float64), g)
+    fuzzy = np.zeros(k * g, dtype=np.bool_)
+    free = free_projects(P)
+    if max_winners is not None:
+        free = free[:max_winners]
+    template = [(P.costs[p] / P.totals[p], P.ranks[p], p) for p in candidates(P, frozenset(free))]
+    heapq.heapify(template)
+    heaps = [list(template) for _ in range(k)]
+    orders = [list(free) for _ in range(k)]
+    dropped: list[dict[int, int]] = [{} for _ in range(k)]
+    results: list[Run | None] = [None] * k
+    rho_f: list[list[float]] = [[] for _ in range(k)]
+    second: list[list[float]] = [[] for _ in range(k)]
+
+    def finish(j: int) -> None:
+        results[j] = Run(
+            tuple(orders[j]), len(free), dropped[j], False, None, tuple(rho_f[j]), tuple(second[j])
+        )
+
+    active = [j for j in range(k) if heaps[j] and (max_winners is None or len(free) < max_winners)]
+    for j in range(k):
+        if j not in active:
+            finish(j)
+    while active:
+        best = dict.fromkeys(active, float("inf"))
+        evaluated: dict[int, list[tuple[float, int, bool]]] = {j: [] for j in active}
+        failed: set[int] = set()
+        while True:
+            runs: list[int] = []
+            projs: list[int] = []
+            cutoffs: list[float] = []
+            for j in active:
+                if j in failed:
+                    continue
+                heap = heaps[j]
+                bound = best[j] * (1.0 + TOL)
+                taken = 0
+                while heap and heap[0][0] <= bound and taken < _POP:
+                    runs.append(j)
+                    projs.append(heapq.heappop(heap)[2])
+                    cutoffs.append(bound)
+                    taken += 1
+            if not runs:
+                break
+            status, rho, constrained = _evaluate(P, b, runs, projs, np.array(cutoffs))
+            for j, p, st, r, z in zip(
+                runs, projs, status.tolist(), rho.tolist(), constrained.tolist(), strict=True
+            ):
+                if st == 2:
+                    failed.add(j)
+                elif st == 1:
+                    dropped[j][p] = len(orders[j])
+                elif st == 3:
+                    heapq.heappush(heaps[j], (r, P.ranks[p], p))  # a better lower bound, above the best
+                else:
+                    evaluated[j].append((r, p, z))
+                    if r < best[j]:
+                        best[j] = r
+        win_runs: list[int] = []
+        win_projs: list[int] = []
+        win_rhos: list[float] = []
+        still: list[int] = []
+        for j in active:
+            if j in failed:
+                continue
+            ev = evaluated[j]
+            if not ev:
+                finish(j)
+                continue
+            bound = best[j] * (1.0 + TOL)
+            close = [e for e in ev if e[0] <= bound]
+            if len(close) > 1:
+                zeros = [_zero_util(P, b, fuzzy, j, e[1], e[0]) if e[2] else 0 for e in close]
+                if any(z < 0 for z in zeros):
+                    failed.add(j)
+                    continue
+                keyed = [
+                    (Fraction(P.costs[e[1]], P.totals[e[1]] - z), P.ranks[e[1]], e)
+                    for e, z in zip(close, zeros, strict=True)
+                ]
+                win = min(keyed, key=lambda t: (t[0], t[1]))[2]
+            else:
+                win = close[0]
+            for e in ev:
+                if e is not win:
+                    heapq.heappush(heaps[j], (e[0], P.ranks[e[1]], e[1]))
+            orders[j].append(win[1])
+            rho_f[j].append(win[0])
+            second[j].append(heaps[j][0][0] if heaps[j] else float("inf"))
+            win_runs.append(j)
+            win_projs.append(win[1])
+            win_rhos.append(win[0])
+            if heaps[j] and (max_winners is None or len(orders[j]) < max_winners):
+                still.append(j)
+            else:
+                finish(j)
+        if win_runs:
+            _charge(P, b, fuzzy, win_runs, win_projs, win_rhos)
+        active = still
+    return results
+
+
+def run_fast(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Run | None:
+    """One MES run in float64; None if some decision is too close to call (use ``run_exact``)."""
+    return run_fast_many(P, [beta], max_winners)[0]
