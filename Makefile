@@ -46,7 +46,7 @@ lint: install  ## ruff (lint + format check) and mypy
 bench: bench-pages bench-rules  ## Benchmarks; results go to docs/benchmarks.md
 
 bench-pages: install
-	$(PY) bench/pages.py
+	$(PY) bench/page_times.py
 
 bench-rules: install
 	$(PY) bench/rules.py

@@ -10,6 +10,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from math import gcd
 
 import numpy as np
 import numpy.typing as npt
@@ -33,13 +34,16 @@ def _pairs(P: Prepared, p: int, bid: npt.NDArray[np.int64]) -> tuple[npt.NDArray
     return ids_s[starts], u_s[starts], weights, inverse
 
 
-def _water_fill_exact(cost: int, total: int, pairs: list[tuple[Fraction, int, int]]) -> tuple[Fraction, int]:
-    """(rho, how many pay all they have) for supporters (budget, utility, weight) sorted by budget /
+def _water_fill_exact(
+    cost: int, total: int, keyed: list[tuple[int, int, int]], budgets: _Budgets
+) -> tuple[Fraction, int]:
+    """(rho, how many pay all they have) for supporters (budget id, utility, weight) sorted by budget /
     utility: the poorest pay everything, the others rho * utility."""
     paid = Fraction(0)
     denom = total
-    for k, (b, u, w) in enumerate(pairs):
+    for k, (i, u, w) in enumerate(keyed):
         rho = (cost - paid) / denom
+        b = budgets[i]
         if rho * u <= b:
             return rho, k
         paid += w * b
@@ -48,64 +52,98 @@ def _water_fill_exact(cost: int, total: int, pairs: list[tuple[Fraction, int, in
 
 
 def _afford_exact(
-    P: Prepared, p: int, bid: npt.NDArray[np.int64], vals: list[Fraction], floats: list[float]
+    P: Prepared, p: int, bid: npt.NDArray[np.int64], budgets: _Budgets
 ) -> tuple[Fraction, int] | None:
     """Exact affordability rho of p and the weight of supporters who pay something (None: unaffordable).
 
     Supporters are ordered by a float64 key; the resulting partition into those who pay everything and
     those who pay the full share is then checked exactly where the key is too close to rho to be sure,
-    and the supporters are re-sorted exactly if the check fails.
+    and the supporters are re-sorted exactly if the check fails. Exact budgets are only built for the
+    supporters that need them.
     """
     ids, us, ws, _ = _pairs(P, p, bid)
     idl, ul, wl = ids.tolist(), us.tolist(), ws.tolist()
+    floats = budgets.floats
     cost = P.costs[p]
     money = sum(w * floats[i] for i, w in zip(idl, wl, strict=True))
     if money < cost * (1.0 - TOL):
         return None
     if (
         money <= cost * (1.0 + TOL)
-        and sum((w * vals[i] for i, w in zip(idl, wl, strict=True)), Fraction(0)) < cost
+        and sum((w * budgets[i] for i, w in zip(idl, wl, strict=True)), Fraction(0)) < cost
     ):
         return None
     keyed = sorted(zip(idl, ul, wl, strict=True), key=lambda e: floats[e[0]] / e[1])
-    pairs = [(vals[i], u, w) for i, u, w in keyed]
-    rho, poor = _water_fill_exact(cost, P.totals[p], pairs)
+    rho, poor = _water_fill_exact(cost, P.totals[p], keyed, budgets)
     approx = float(rho)
-    for k, ((i, u, _), (b, _, _)) in enumerate(zip(keyed, pairs, strict=True)):
-        if abs(floats[i] / u - approx) <= approx * TOL and (b < rho * u) != (k < poor):
-            pairs.sort(key=lambda e: e[0] / e[1])  # float order too coarse here: sort exactly
-            rho, poor = _water_fill_exact(cost, P.totals[p], pairs)
+    for k, (i, u, _) in enumerate(keyed):
+        if abs(floats[i] / u - approx) <= approx * TOL and (budgets[i] < rho * u) != (k < poor):
+            keyed.sort(key=lambda e: budgets[e[0]] / e[1])  # float order too coarse here: sort exactly
+            rho, poor = _water_fill_exact(cost, P.totals[p], keyed, budgets)
             break
     return rho, sum(w for i, w in zip(idl, wl, strict=True) if floats[i] > 0.0)
 
 
 class _Budgets:
-    """Interned exact budgets: equal values share one id; ``floats`` mirrors ``vals`` in float64."""
+    """Interned exact budgets: equal values share one id; ``budgets[i]`` is value i as a Fraction (built
+    on demand from its numerator and denominator in lowest terms), ``floats[i]`` its float64 rounding."""
 
     def __init__(self, beta: Fraction) -> None:
-        self.vals = [Fraction(beta)]
+        self.nums = [beta.numerator]
+        self.dens = [beta.denominator]
         self.floats = [float(beta)]
+        self.known: dict[int, Fraction] = {0: beta}
         self.index = {(beta.numerator, beta.denominator): 0}
 
-    def intern(self, value: Fraction) -> int:
-        key = (value.numerator, value.denominator)
+    def __len__(self) -> int:
+        return len(self.nums)
+
+    def __getitem__(self, i: int) -> Fraction:
+        value = self.known.get(i)
+        if value is None:
+            value = self.known[i] = Fraction(self.nums[i], self.dens[i])
+        return value
+
+    def intern_ratio(self, num: int, den: int) -> int:
+        """The id of num / den (in lowest terms, den > 0)."""
+        key = (num, den)
         found = self.index.get(key)
         if found is None:
-            found = self.index[key] = len(self.vals)
-            self.vals.append(value)
-            self.floats.append(float(value))
+            found = self.index[key] = len(self.nums)
+            self.nums.append(num)
+            self.dens.append(den)
+            self.floats.append(num / den)  # int / int is correctly rounded, as float(Fraction)
         return found
 
 
 def _charge_exact(P: Prepared, q: int, rho: Fraction, bid: npt.NDArray[np.int64], budgets: _Budgets) -> None:
-    """q's supporters pay min(budget, rho * u); equal new budgets share one id (every exhausted voter)."""
+    """q's supporters pay min(budget, rho * u); equal new budgets share one id (every exhausted voter).
+
+    The subtraction is Fraction's, on integers (numerator, denominator in lowest terms)."""
     ids, us, _, inverse = _pairs(P, q, bid)
-    vals = budgets.vals
-    zero = Fraction(0)
+    nums, dens, floats = budgets.nums, budgets.dens, budgets.floats
+    zero_id = budgets.intern_ratio(0, 1)
+    shares: dict[int, tuple[int, int, float]] = {}
     new_ids = []
     for i, u in zip(ids.tolist(), us.tolist(), strict=True):
-        left = vals[i] - rho * u
-        new_ids.append(budgets.intern(left if left > 0 else zero))
+        share = shares.get(u)
+        if share is None:
+            exact = rho * u
+            share = shares[u] = (exact.numerator, exact.denominator, float(exact) * (1.0 - 1e-12))
+        if floats[i] < share[2]:  # floats are correctly rounded: clearly less than the share
+            new_ids.append(zero_id)
+            continue
+        na, da = nums[i], dens[i]
+        nb, db = share[0], share[1]
+        g = gcd(da, db)
+        if g == 1:
+            num, den = na * db - da * nb, da * db
+        else:
+            s = da // g
+            t = na * (db // g) - nb * s
+            g2 = gcd(t, g)
+            num, den = (t, s * db) if g2 == 1 else (t // g2, s * (db // g2))
+        new_ids.append(zero_id if num <= 0 else budgets.intern_ratio(num, den))
     bid[P.sup[P.entries(q)]] = np.array(new_ids, dtype=np.int64)[inverse]
 
 
@@ -128,7 +166,7 @@ def run_exact(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Ru
         evaluated: list[tuple[Fraction, int, int]] = []
         while heap and (best is None or heap[0][0] <= best[0]):
             _, rank, p = heapq.heappop(heap)
-            found = _afford_exact(P, p, bid, budgets.vals, budgets.floats)
+            found = _afford_exact(P, p, bid, budgets)
             if found is None:
                 dropped[p] = len(order)
                 continue
@@ -154,7 +192,7 @@ class Replay:
 
     prices: tuple[tuple[Fraction, int], ...]
     bid: npt.NDArray[np.int64]
-    vals: tuple[Fraction, ...]
+    vals: _Budgets  # exact final budgets by id (``vals[i]`` is a Fraction)
     floats: npt.NDArray[np.float64]
 
     def short_of(self, P: Prepared, p: int, cost: int) -> bool:
@@ -180,9 +218,9 @@ def replay_exact(P: Prepared, beta: Fraction, order: Sequence[int], free: int) -
         if pos < free:
             out.append((Fraction(0), 0))
             continue
-        found = _afford_exact(P, q, bid, budgets.vals, budgets.floats)
+        found = _afford_exact(P, q, bid, budgets)
         if found is None:  # pragma: no cover - the run said it was affordable
             raise AssertionError("replayed winner is unaffordable")
         out.append(found)
         _charge_exact(P, q, found[0], bid, budgets)
-    return Replay(tuple(out), bid, tuple(budgets.vals), np.array(budgets.floats, dtype=np.float64))
+    return Replay(tuple(out), bid, budgets, np.array(budgets.floats, dtype=np.float64))

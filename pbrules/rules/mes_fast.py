@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from contextvars import ContextVar
 from fractions import Fraction
 
 import numpy as np
@@ -22,7 +23,14 @@ from pbrules.rules.mes_engine import TOL, Prepared, Run, candidates, free_projec
 # last rho is a lower bound (budgets only shrink), and only projects whose bound could beat the best so
 # far are re-evaluated.
 
-_POP = 1  # heap entries taken per run and sub-round: fewer sub-rounds against a few extra evaluations
+# While set (by the budget-increase search), ``run_fast_many`` uses it as its ``budget`` argument.
+STOP_ABOVE: ContextVar[int | None] = ContextVar("STOP_ABOVE", default=None)
+
+# heap entries taken per run and sub-round: fewer sub-rounds (numpy calls) against a few extra
+# evaluations; these pay off where supporter lists are short (per-call overhead dominates)
+_POP = 1
+_POP_SMALL = 2
+_SMALL = 20_000  # supporter entries
 
 
 def _gather(
@@ -203,8 +211,18 @@ def _charge(
     b[pos] = left
 
 
-def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | None = None) -> list[Run | None]:
-    """MES runs for several per-voter budgets at once; None for a run with a decision too close to call."""
+def run_fast_many(
+    P: Prepared, betas: Sequence[Fraction], max_winners: int | None = None, budget: int | None = None
+) -> list[Run | None]:
+    """MES runs for several per-voter budgets at once; None for a run with a decision too close to call.
+
+    With ``budget`` (default: ``STOP_ABOVE``; ``betas`` increasing), once a run's funded projects cost
+    more than ``budget`` every later run is abandoned (None): a budget-increase search stops at or
+    before that run (one that fails later is re-run exactly, with the same prefix, so over budget too).
+    """
+    if budget is None:
+        budget = STOP_ABOVE.get()
+    pop = _POP_SMALL if len(P.sup) < _SMALL else _POP
     k = len(betas)
     g = P.num_groups
     b = np.repeat(np.array([float(x) for x in betas], dtype=np.float64), g)
@@ -226,6 +244,8 @@ def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | Non
             tuple(orders[j]), len(free), dropped[j], False, None, tuple(rho_f[j]), tuple(second[j])
         )
 
+    spent = [sum(P.costs[p] for p in free)] * k
+    cut = k  # runs from this index on are abandoned
     active = [j for j in range(k) if heaps[j] and (max_winners is None or len(free) < max_winners)]
     for j in range(k):
         if j not in active:
@@ -244,7 +264,7 @@ def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | Non
                 heap = heaps[j]
                 bound = best[j] * (1.0 + TOL)
                 taken = 0
-                while heap and heap[0][0] <= bound and taken < _POP:
+                while heap and heap[0][0] <= bound and taken < pop:
                     runs.append(j)
                     projs.append(heapq.heappop(heap)[2])
                     cutoffs.append(bound)
@@ -299,13 +319,23 @@ def run_fast_many(P: Prepared, betas: Sequence[Fraction], max_winners: int | Non
             win_runs.append(j)
             win_projs.append(win[1])
             win_rhos.append(win[0])
+            spent[j] += P.costs[win[1]]
+            if budget is not None and spent[j] > budget and j + 1 < cut:
+                cut = j + 1
             if heaps[j] and (max_winners is None or len(orders[j]) < max_winners):
                 still.append(j)
             else:
                 finish(j)
+        if cut < k and win_runs and win_runs[-1] >= cut:
+            keep = [i for i, j in enumerate(win_runs) if j < cut]
+            win_runs = [win_runs[i] for i in keep]
+            win_projs = [win_projs[i] for i in keep]
+            win_rhos = [win_rhos[i] for i in keep]
         if win_runs:
             _charge(P, b, fuzzy, win_runs, win_projs, win_rhos)
-        active = still
+        active = [j for j in still if j < cut]
+        for j in range(cut, k):
+            results[j] = None
     return results
 
 

@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from pbrules.rules.mes_engine import TOL, Prepared, Run
 from pbrules.rules.mes_exact import run_exact
-from pbrules.rules.mes_fast import run_fast_many
+from pbrules.rules.mes_fast import STOP_ABOVE, run_fast_many
 
 _FIRST_BATCH = 4
 _MAX_BATCH = 32  # runs computed in lockstep: amortises numpy's per-call overhead on small instances ...
@@ -97,6 +97,22 @@ def search(
     max_winners: int | None,
 ) -> tuple[Run, int, Run | None]:
     """(kept run, its step, the over-budget run that stopped the search or None); see the module doc."""
+    token = STOP_ABOVE.set(budget)  # the fast runs abandon the runs after an over-budget one
+    try:
+        return _search(P, budget, beta0, step, last, among, max_winners)
+    finally:
+        STOP_ABOVE.reset(token)
+
+
+def _search(
+    P: Prepared,
+    budget: int,
+    beta0: Fraction,
+    step: Fraction,
+    last: int | None,
+    among: Sequence[int],
+    max_winners: int | None,
+) -> tuple[Run, int, Run | None]:
     walk = _Walk(P, budget, among, max_winners, last)
     largest = _BIG_BATCH if len(P.sup) >= _BIG else _MAX_BATCH
 

@@ -51,8 +51,8 @@ def elections(
         meta,
         projects,
         tuple(ballots),
-        vote_type,
-        Fraction(budget),  # type: ignore[arg-type]
+        vote_type,  # type: ignore[arg-type]
+        Fraction(budget),
         ("project_id", "cost"),
         vote_columns,
     )
@@ -62,4 +62,5 @@ def pabutools_pair(election: Election) -> tuple[Any, Any]:
     """The same election as pabutools' (instance, profile), through our writer and its parser."""
     from pabutools.election.pabulib import parse_pabulib_from_string
 
-    return parse_pabulib_from_string(election_to_text(election))
+    pair: tuple[Any, Any] = parse_pabulib_from_string(election_to_text(election))
+    return pair

@@ -67,7 +67,7 @@ def test_cardinality_welfare_and_max_winners() -> None:
 def test_maxwelfare_is_the_lexicographically_first_optimum(election: Election) -> None:
     inst = to_instance(election)
     for satisfaction in ("cost", "cardinality"):
-        out = maxwelfare(inst, satisfaction=satisfaction)  # type: ignore[arg-type]
+        out = maxwelfare(inst, satisfaction=satisfaction)
         welfare, chosen = _brute(inst, satisfaction)
         assert int(dict(out.params)["welfare"]) == max(welfare, 0)
         assert out.selected == chosen

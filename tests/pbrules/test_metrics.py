@@ -38,7 +38,7 @@ voter_id;vote
 
 def _outcome(inst_text: str, selected: tuple[str, ...]) -> tuple[object, Outcome]:
     inst = parse_instance(inst_text)
-    cost = sum(Fraction(int(inst.costs[inst.project_ids.index(p)])) for p in selected)
+    cost = sum((Fraction(int(inst.costs[inst.project_ids.index(p)])) for p in selected), Fraction(0))
     return inst, Outcome("manual", selected, cost, Fraction(inst.budget))
 
 

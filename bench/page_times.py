@@ -1,6 +1,6 @@
 """Server time and query count of every public page on the demo data.
 
-Run: `make bench-pages` (or `.venv/bin/python bench/pages.py [--repeat N] [--no-write]`).
+Run: `make bench-pages` (or `.venv/bin/python bench/page_times.py [--repeat N] [--no-write]`).
 Loads the demo into a fresh temporary SQLite database, requests each page in-process with
 Django's test client (the full middleware, view and template stack; no network), and reports
 the median time, its ratio to /healthz measured in the same run (the machines are shared and
