@@ -9,6 +9,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .templatetags.money import format_money
+
 _DUTCH_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d{1,2})?$")
 # "12,500" alone is ambiguous (Dutch: a typo with three decimals); English grouping is taken only
 # when it cannot be Dutch: two or more groups, or a decimal point.
@@ -57,7 +59,7 @@ class EuroField(forms.Field):
     widget = EuroWidget
     default_error_messages = {
         "invalid": _("Enter an amount in euros, for example 12500 or 12.500,50."),
-        "min_value": _("The amount must be at least %(limit)s euro."),
+        "min_value": _("The amount must be at least %(limit)s."),
     }
 
     def __init__(self, *, min_cents: int = 0, **kwargs: Any) -> None:
@@ -75,6 +77,6 @@ class EuroField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
         if cents < self.min_cents:
             raise forms.ValidationError(
-                self.error_messages["min_value"], code="min_value", params={"limit": self.min_cents // 100}
+                self.error_messages["min_value"], code="min_value", params={"limit": format_money(self.min_cents)}
             )
         return cents
