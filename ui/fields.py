@@ -77,6 +77,8 @@ class EuroField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
         if cents < self.min_cents:
             raise forms.ValidationError(
-                self.error_messages["min_value"], code="min_value", params={"limit": format_money(self.min_cents)}
+                self.error_messages["min_value"],
+                code="min_value",
+                params={"limit": format_money(self.min_cents)},
             )
         return cents
