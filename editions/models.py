@@ -59,6 +59,20 @@ class Edition(models.Model):
     support_threshold = models.PositiveIntegerField(
         _("likes needed for review"), default=0, help_text=_("0 means every submitted plan is reviewed.")
     )
+    verdicts_publish_at = models.DateTimeField(
+        _("verdicts published on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "All review verdicts become public together at this time. Empty: when the review phase ends."
+        ),
+    )
+    shortlist_size = models.PositiveSmallIntegerField(
+        _("shortlist size"),
+        null=True,
+        blank=True,
+        help_text=_("At most this many plans go on to the decision. Empty: no limit."),
+    )
     is_published = models.BooleanField(_("published"), default=True)
 
     class Meta:

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("stadsdelen/<slug:slug>/", views.district_detail, name="district"),
     path("edities/<slug:slug>/", views.edition_detail, name="edition"),
+    # Under /plannen/ with the list (proposals), but composed here: it shows the review too.
+    path("plannen/<int:pk>/", views.plan_detail, name="plan"),
     path("hoe-werkt-het/", views.about, name="about"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
 ]

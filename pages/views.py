@@ -1,4 +1,4 @@
-"""The public site's composed pages: home, district, edition, about, accessibility, errors.
+"""The public site's composed pages: home, district, edition, plan, about, accessibility, errors.
 
 This app sits on top of the others and is the one place that combines their selectors into a page
 (the edition page shows plans; the district page shows editions), so that no lower context imports
@@ -16,7 +16,16 @@ from editions.phases import PhaseKind
 from editions.selectors import district_for_page, districts_with_editions, edition_for_page
 from editions.timeline import timeline_of
 from places.models import Municipality
-from proposals.selectors import PlanFilter, filter_plans, plan_counts_by_status
+from proposals.selectors import (
+    PlanFilter,
+    accepted_co_initiators,
+    filter_plans,
+    plan_counts_by_status,
+    plan_for_detail,
+)
+from proposals.selectors.discussion import comment_thread, support_state
+from proposals.selectors.revisions import revision_history
+from review.selectors import public_review
 
 PLANS_ON_EDITION_PAGE = 12
 
@@ -67,6 +76,27 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "plan_count": sum(counts.values()),
             "sub_budgets": edition.sub_budgets.all(),
             "themes": edition.themes.all(),
+        },
+    )
+
+
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A plan's public page: its content, the published review, support, revisions and the discussion."""
+    plan = plan_for_detail(pk)
+    if plan is None:
+        raise Http404
+    return render(
+        request,
+        "pages/plan_detail.html",
+        {
+            "plan": plan,
+            "cost_lines": plan.cost_lines.all(),
+            "co_initiators": accepted_co_initiators(plan),
+            "timeline": timeline_of(plan.edition),
+            "review": public_review(plan=plan),
+            "support": support_state(plan=plan, user=request.user),
+            "revisions": revision_history(plan=plan),
+            "thread": comment_thread(plan=plan, user=request.user),
         },
     )
 

@@ -2,10 +2,9 @@
 
 from django.urls import path
 
-from . import views
+from .views import public
 
 app_name = "proposals"
 urlpatterns = [
-    path("", views.plan_list, name="list"),
-    path("<int:pk>/", views.plan_detail, name="detail"),
+    path("", public.plan_list, name="list"),
 ]

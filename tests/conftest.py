@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +34,34 @@ def _compile_translations() -> None:
 
 
 _compile_translations()
+
+
+def _allow_flushing_the_audit_log() -> None:
+    """Let the test database's flush empty the append-only audit table (see audit/migrations/0002).
+
+    Transactional tests (the browser ones) end with a flush; the database triggers would refuse
+    it, so the flush, and only the flush, turns on the audit table's maintenance switch.
+    """
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    original = BaseDatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self: BaseDatabaseOperations, sql_list: Iterable[str]) -> None:
+        vendor = self.connection.vendor
+        if vendor == "postgresql":
+            sql_list = ["SET LOCAL buurtbudget.audit_maintenance = 'on'", *sql_list]
+        elif vendor == "sqlite":
+            sql_list = [
+                "INSERT INTO audit_maintenance VALUES (1)",
+                *sql_list,
+                "DELETE FROM audit_maintenance",
+            ]
+        original(self, sql_list)
+
+    BaseDatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
+
+
+_allow_flushing_the_audit_log()
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,10 @@ INSTALLED_APPS = [
     "accounts",
     "places",
     "editions",
+    "audit",
+    "notifications",
     "proposals",
+    "review",
     "pages",
     "demo",
 ]
@@ -134,6 +137,8 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+# Only the demo and tests serve uploads from the app; production leaves that to the web server.
+SERVE_MEDIA = False
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -146,6 +151,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 BUURTBUDGET_MUNICIPALITY_SLUG = os.environ.get("BUURTBUDGET_MUNICIPALITY", "amsterdam")
+# The site's public address, used for links in e-mails (which have no request to build them from).
+BUURTBUDGET_SITE_URL = os.environ.get("BUURTBUDGET_SITE_URL", "http://127.0.0.1:8000")
+# Uploaded plan images: larger files are refused, larger pictures are scaled down.
+PLAN_IMAGE_MAX_BYTES = 8 * 1024 * 1024
+PLAN_IMAGE_MAX_SIDE = 1600
+PLAN_IMAGES_PER_PLAN = 6
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,9 @@
 """Settings for pytest: the real database (SQLite file, or PostgreSQL via DATABASE_URL)."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import STORAGES
 
@@ -8,3 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+# Uploads go to a throw-away folder per test run, and the app serves them (browser tests show them).
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"buurtbudget-test-media-{os.getpid()}"
+SERVE_MEDIA = True

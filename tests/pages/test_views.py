@@ -198,7 +198,7 @@ def _public_pages(edition: Edition) -> dict[str, tuple[str, tuple[object, ...]]]
         "district": ("pages:district", (edition.district.slug,)),
         "edition": ("pages:edition", (edition.slug,)),
         "plan list": ("proposals:list", ()),
-        "plan detail": ("proposals:detail", (plan.pk,)),
+        "plan detail": ("pages:plan", (plan.pk,)),
         "login": ("accounts:login", ()),
         "register": ("accounts:register", ()),
         "login link request": ("accounts:login_link_request", ()),

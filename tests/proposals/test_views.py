@@ -12,7 +12,7 @@ from django.utils import translation
 from editions.models import Edition
 from places.models import District
 from proposals.models import PlanStatus
-from proposals.views import PAGE_SIZE
+from proposals.views.public import PAGE_SIZE
 from tests import factories
 from tests.helpers import Rendered, page_text
 
@@ -55,7 +55,7 @@ def test_the_detail_page_shows_the_cost_lines_and_their_total(client: Client, ed
 
 
 def test_an_unknown_plan_is_404(client: Client) -> None:
-    assert client.get(reverse("proposals:detail", args=[999_999])).status_code == 404
+    assert client.get(reverse("pages:plan", args=[999_999])).status_code == 404
 
 
 def test_the_list_filters_by_neighbourhood_theme_and_status(

@@ -9,8 +9,7 @@ from django.db.models.functions import Coalesce
 
 from editions.models import Edition, Theme
 from places.models import Neighbourhood
-
-from .models import PRIVATE_STATUSES, Plan
+from proposals.models import PRIVATE_STATUSES, CoInitiator, CoInitiatorStatus, Plan
 
 SORTS: dict[str, tuple[str, ...]] = {
     "newest": ("-submitted_at", "-pk"),
@@ -37,7 +36,10 @@ def public_plans() -> QuerySet[Plan]:
     return (
         Plan.objects.exclude(status__in=PRIVATE_STATUSES)
         .select_related("edition", "edition__district", "theme", "neighbourhood")
-        .annotate(cost_cents=Coalesce(Sum("cost_lines__amount_cents"), Value(0)))
+        .annotate(
+            lines_cost_cents=Coalesce(Sum("cost_lines__amount_cents"), Value(0)),
+            cost_cents=Coalesce("reviewed_cost_cents", "lines_cost_cents"),
+        )
     )
 
 
@@ -59,7 +61,15 @@ def filter_plans(plan_filter: PlanFilter) -> QuerySet[Plan]:
 
 
 def plan_for_detail(pk: int) -> Plan | None:
-    return public_plans().filter(pk=pk).prefetch_related("cost_lines").first()
+    return public_plans().filter(pk=pk).prefetch_related("cost_lines", "images").first()
+
+
+def accepted_co_initiators(plan: Plan) -> list[CoInitiator]:
+    return list(
+        plan.co_initiators.filter(status=CoInitiatorStatus.ACCEPTED)
+        .select_related("user")
+        .order_by("answered_at")
+    )
 
 
 def theme_choices(edition: Edition | None) -> list[tuple[str, str]]:

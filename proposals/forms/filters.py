@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition
 from places.models import Neighbourhood
-
-from .models import PRIVATE_STATUSES, PlanStatus
-from .selectors import DEFAULT_SORT, PlanFilter, theme_choices
+from proposals.models import PRIVATE_STATUSES, PlanStatus
+from proposals.selectors import DEFAULT_SORT, PlanFilter, theme_choices
 
 SORT_CHOICES = [
     ("newest", _("Newest first")),

@@ -1,0 +1,37 @@
+"""Writing to the audit log; services that change something on behalf of staff call ``record``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+
+from editions.models import Edition
+
+from .models import AuditEntry
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+def record(
+    *,
+    actor: User,
+    action: str,
+    target: models.Model,
+    edition: Edition | None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry; call it inside the transaction of the change it describes."""
+    return AuditEntry.objects.create(
+        actor=actor,
+        edition=edition,
+        action=action,
+        object_type=target._meta.label_lower,
+        object_id=str(target.pk),
+        object_label=str(target)[:200],
+        before=dict(before or {}),
+        after=dict(after or {}),
+    )

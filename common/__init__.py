@@ -1,0 +1,1 @@
+"""Small framework pieces every app shares; no domain code lives here."""

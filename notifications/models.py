@@ -1,0 +1,44 @@
+"""A notification is stored with a kind and parameters, and rendered in the reader's language."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    VERDICT = "verdict", _("Review verdict")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    COMMENT = "comment", _("New comment")
+    CO_INITIATOR_INVITED = "co_initiator_invited", _("Invitation to be a co-initiator")
+    CO_INITIATOR_ANSWERED = "co_initiator_answered", _("Co-initiator answered")
+    COMMENT_HIDDEN = "comment_hidden", _("Comment hidden")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
+    # Text parameters (plan title, new status, …) and the page the notification points to.
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id}"

@@ -1,0 +1,76 @@
+"""The text of each kind of notification, rendered in the reader's language from stored parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import NotificationKind
+
+SUBJECTS: dict[str, Promise] = {
+    NotificationKind.STATUS_CHANGED: _("Your plan “%(plan)s” is now: %(status)s"),
+    NotificationKind.VERDICT: _("The review of your plan “%(plan)s” has been published"),
+    NotificationKind.CHANGES_REQUESTED: _("Please revise your plan “%(plan)s”"),
+    NotificationKind.COMMENT: _("New comment on your plan “%(plan)s”"),
+    NotificationKind.CO_INITIATOR_INVITED: _("%(inviter)s invites you to join the plan “%(plan)s”"),
+    NotificationKind.CO_INITIATOR_ANSWERED: _("%(person)s answered your invitation for “%(plan)s”"),
+    NotificationKind.COMMENT_HIDDEN: _("A comment on “%(plan)s” was hidden by a moderator"),
+    NotificationKind.SHORTLISTED: _("Your plan “%(plan)s” is on the shortlist"),
+}
+
+BODIES: dict[str, Promise] = {
+    NotificationKind.STATUS_CHANGED: _(
+        "The status of your plan “%(plan)s” changed from %(old)s to %(status)s."
+    ),
+    NotificationKind.VERDICT: _("Verdict: %(verdict)s. %(explanation)s"),
+    NotificationKind.CHANGES_REQUESTED: _(
+        "The reviewer asks you to change your plan “%(plan)s” before %(deadline)s: %(message)s"
+    ),
+    NotificationKind.COMMENT: _("%(author)s wrote: “%(excerpt)s”"),
+    NotificationKind.CO_INITIATOR_INVITED: _(
+        "%(inviter)s would like you to be a co-initiator of “%(plan)s”. Accept or decline on the plan's page."
+    ),
+    NotificationKind.CO_INITIATOR_ANSWERED: _("%(person)s %(answer)s your invitation for “%(plan)s”."),
+    NotificationKind.COMMENT_HIDDEN: _("A comment was hidden. Reason: %(reason)s"),
+    NotificationKind.SHORTLISTED: _("The committee put “%(plan)s” on the shortlist: %(reason)s"),
+}
+
+
+# Parameters that hold a label (a status, a verdict): stored as the English source text by
+# ``source_text`` and translated when the notification is shown or mailed, in the reader's language.
+TRANSLATED_PARAMS = frozenset({"old", "status", "verdict", "answer"})
+
+
+def source_text(label: Promise | str) -> str:
+    """The untranslated (English) text of a lazy label, for storing in ``params``."""
+    with translation.override("en"):
+        return str(label)
+
+
+class _Defaulting(dict[str, Any]):
+    """Missing parameters render as an empty string rather than crash a page or a mail."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _localised(params: Mapping[str, Any]) -> _Defaulting:
+    return _Defaulting(
+        {
+            key: gettext(value) if key in TRANSLATED_PARAMS and value else value
+            for key, value in params.items()
+        }
+    )
+
+
+def subject_for(kind: str, params: Mapping[str, Any]) -> str:
+    return str(SUBJECTS[kind]) % _localised(params)
+
+
+def body_for(kind: str, params: Mapping[str, Any]) -> str:
+    return str(BODIES[kind]) % _localised(params)

@@ -1,0 +1,1 @@
+"""Views for plans, by topic: public list, submission, support and discussion."""

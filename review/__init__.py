@@ -1,0 +1,1 @@
+"""Feasibility review of plans: checklist, verdicts, cost adjustments, change requests, the shortlist."""
