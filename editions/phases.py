@@ -31,10 +31,15 @@ class Action(StrEnum):
 
     SUBMIT_PLAN = "submit_plan"
     EDIT_OWN_PLAN = "edit_own_plan"
+    REVISE_PLAN = "revise_plan"  # after a reviewer asked for changes; the request's deadline decides
+    WITHDRAW_PLAN = "withdraw_plan"  # the plan's status decides (see proposals.status)
     SUPPORT_PLAN = "support_plan"
     COMMENT = "comment"
+    REPORT_COMMENT = "report_comment"
     REVIEW_PLAN = "review_plan"
+    PUBLISH_VERDICTS = "publish_verdicts"  # the edition's publication date decides
     SHORTLIST_PLAN = "shortlist_plan"
+    PUBLISH_SHORTLIST = "publish_shortlist"
     VOTE = "vote"
     SIGN_UP_FOR_PANEL = "sign_up_for_panel"
     FACILITATE_PANEL = "facilitate_panel"
@@ -86,7 +91,9 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
     PhaseSpec(
         PhaseKind.SHORTLIST,
         required=False,
-        opens=frozenset({Action.SHORTLIST_PLAN, Action.COMMENT, Action.FACILITATE_PANEL}),
+        opens=frozenset(
+            {Action.SHORTLIST_PLAN, Action.PUBLISH_SHORTLIST, Action.COMMENT, Action.FACILITATE_PANEL}
+        ),
         resident_text=_("The committee picks the plans that go on to the decision."),
     ),
     PhaseSpec(
