@@ -28,9 +28,11 @@ $(STAMP): pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-assets: node_modules/.package-lock.json  ## Copy the NL Design System CSS from npm into static/vendor
+assets: node_modules/.package-lock.json  ## Copy the NL Design System CSS and htmx from npm into static/vendor
 	mkdir -p static/vendor/utrecht
 	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/component-library.css
+	mkdir -p static/vendor/htmx
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
 
 messages: $(STAMP)  ## Compile the translations (.po → .mo)
 	$(PY) scripts/compile_messages.py

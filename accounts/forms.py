@@ -79,3 +79,11 @@ class LoginLinkForm(forms.Form):
 
 class ProfileForm(forms.Form):
     display_name = forms.CharField(label=_("Public name"), max_length=80)
+    email_notifications = forms.BooleanField(
+        label=_("E-mail me about my plans"),
+        required=False,
+        help_text=_(
+            "Status changes, verdicts and comments on plans you started or joined. "
+            "You can always read them under Notifications."
+        ),
+    )

@@ -19,10 +19,14 @@ class EmailTakenError(Exception):
     """An account with this e-mail address exists already."""
 
 
-def register_resident(*, email: str, display_name: str, password: str) -> User:
+def register_resident(*, email: str, display_name: str, password: str, language: str = "") -> User:
+    """A new resident account; ``language`` (the one they registered in) is used for their e-mail."""
+    fields = {"language": language} if language in dict(settings.LANGUAGES) else {}
     try:
         with transaction.atomic():
-            return User.objects.create_user(email=email, password=password, display_name=display_name)
+            return User.objects.create_user(
+                email=email, password=password, display_name=display_name, **fields
+            )
     except IntegrityError as exc:
         raise EmailTakenError(email) from exc
 
@@ -55,7 +59,17 @@ def send_login_link(*, email: str, client: str, build_url: Callable[[str], str])
     )
 
 
-def update_profile(*, user: User, display_name: str) -> User:
+def update_profile(
+    *, user: User, display_name: str, email_notifications: bool | None = None, language: str = ""
+) -> User:
+    """Save the profile; ``None``/empty leaves the e-mail choice or the language as they were."""
     user.display_name = display_name
-    user.save(update_fields=["display_name"])
+    fields = ["display_name"]
+    if email_notifications is not None:
+        user.email_notifications = email_notifications
+        fields.append("email_notifications")
+    if language in dict(settings.LANGUAGES):
+        user.language = language
+        fields.append("language")
+    user.save(update_fields=fields)
     return user

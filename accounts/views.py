@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -34,6 +35,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 display_name=form.cleaned_data["display_name"],
                 password=form.cleaned_data["password1"],
+                language=get_language() or "",
             )
         except services.EmailTakenError:
             form.add_error("email", _("An account with this e-mail address exists already."))
@@ -84,9 +86,15 @@ class LogoutView(auth_views.LogoutView):
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
-    form = ProfileForm(request.POST or None, initial={"display_name": user.display_name})  # type: ignore[union-attr]
+    initial = {"display_name": user.display_name, "email_notifications": user.email_notifications}  # type: ignore[union-attr]
+    form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.update_profile(user=user, display_name=form.cleaned_data["display_name"])  # type: ignore[arg-type]
+        services.update_profile(
+            user=user,  # type: ignore[arg-type]
+            display_name=form.cleaned_data["display_name"],
+            email_notifications=form.cleaned_data["email_notifications"],
+            language=get_language() or "",
+        )
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
     staff_roles = user.staff_roles.select_related("district").order_by("district__name", "role")  # type: ignore[union-attr]

@@ -17,6 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("plannen/", include("proposals.urls")),
+    path("beoordelen/", include("review.urls")),
+    path("account/meldingen/", include("notifications.urls")),
     path("account/", include("accounts.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from .models import Notification, NotificationKind
-from .texts import body_for, subject_for
+from .texts import body_for, localised_url, subject_for
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -60,7 +60,8 @@ def send_notification_emails(*, notification_ids: list[int]) -> int:
             subject = subject_for(notification.kind, notification.params)
             body = body_for(notification.kind, notification.params)
             if notification.url:
-                body += "\n\n" + settings.BUURTBUDGET_SITE_URL.rstrip("/") + notification.url
+                url = localised_url(notification.url, translation.get_language())
+                body += "\n\n" + settings.BUURTBUDGET_SITE_URL.rstrip("/") + url
         try:
             send_mail(subject, body, None, [user.email])
         except Exception:  # a broken mail server must not undo the committed change

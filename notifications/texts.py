@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -74,3 +77,16 @@ def subject_for(kind: str, params: Mapping[str, Any]) -> str:
 
 def body_for(kind: str, params: Mapping[str, Any]) -> str:
     return str(BODIES[kind]) % _localised(params)
+
+
+def localised_url(url: str, language: str) -> str:
+    """``url``, a path on this site stored in whatever language its sender browsed in, in ``language``."""
+    path = urlsplit(url).path
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                resolve(path)
+            except Resolver404:
+                continue
+            return translate_url(url, language)
+    return url

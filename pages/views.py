@@ -25,7 +25,7 @@ from proposals.selectors import (
 )
 from proposals.selectors.discussion import comment_thread, support_state
 from proposals.selectors.revisions import revision_history
-from review.selectors import public_review
+from review.selectors import public_review, public_shortlist
 
 PLANS_ON_EDITION_PAGE = 12
 
@@ -76,6 +76,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "plan_count": sum(counts.values()),
             "sub_budgets": edition.sub_budgets.all(),
             "themes": edition.themes.all(),
+            "shortlist": public_shortlist(edition=edition),
         },
     )
 

@@ -79,6 +79,8 @@ class Plan(models.Model):
     reviewed_cost_cents = models.PositiveBigIntegerField(
         _("cost after review (cents)"), null=True, blank=True
     )
+    # Set by the review when it returns the plan to its initiators; they may revise it until then.
+    changes_due_at = models.DateTimeField(_("changes due by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("plan")

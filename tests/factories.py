@@ -166,3 +166,94 @@ def make_plan(
         for i, amount in enumerate(costs)
     )
     return plan
+
+
+# --- Feasibility review and shortlist (review app) -----------------------------------------------
+
+
+def make_edition_in_phase(kind: str, **fields: Any) -> Edition:
+    """An edition with the whole chain of phases whose current phase is ``kind``, halfway through."""
+    index = ALL_PHASE_KINDS.index(kind)
+    return make_edition(start=timezone.now() - (index + 0.5) * PHASE_LENGTH, **fields)
+
+
+def phase_of(edition: Edition, kind: str) -> Phase:
+    return edition.phases.get(kind=kind)
+
+
+def make_likes(*, plan: Plan, count: int) -> None:
+    from proposals.models import Like
+
+    Like.objects.bulk_create(Like(plan=plan, user=make_user()) for _ in range(count))
+
+
+def make_review(
+    *,
+    plan: Plan,
+    verdict: str = "",
+    public_explanation: str = "",
+    adjusted_cost_cents: int | None = None,
+    cost_change_reason: str = "",
+    outcome: str = "ok",
+    reviewer: User | None = None,
+) -> Any:
+    """A review of ``plan`` (put in review if it was submitted) with every default criterion answered.
+
+    With a ``verdict`` the verdict is recorded (not published); returns the ``review.models.Review``.
+    """
+    from review.models import Review, ReviewCheck
+    from review.services import ensure_criteria
+
+    if plan.status == PlanStatus.SUBMITTED:
+        Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.IN_REVIEW)
+        plan.status = PlanStatus.IN_REVIEW
+    review, _ = Review.objects.get_or_create(plan=plan)
+    for criterion in ensure_criteria(edition=plan.edition):
+        ReviewCheck.objects.update_or_create(
+            review=review, criterion=criterion, defaults={"outcome": outcome, "note": ""}
+        )
+    if verdict:
+        review.verdict = verdict
+        review.public_explanation = public_explanation
+        review.adjusted_cost_cents = adjusted_cost_cents
+        review.cost_change_reason = cost_change_reason
+        review.recorded_at = timezone.now()
+        review.recorded_by = reviewer
+        review.save()
+    return review
+
+
+# --- Submission (plans written by residents) -------------------------------------------------
+
+
+def make_image_bytes(
+    *,
+    size: tuple[int, int] = (40, 30),
+    image_format: str = "PNG",
+    color: tuple[int, int, int] = (30, 120, 60),
+) -> bytes:
+    """A small picture encoded as ``image_format`` (PNG, JPEG, WEBP, GIF…), made with Pillow."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, format=image_format)
+    return out.getvalue()
+
+
+def make_co_initiator(
+    *, plan: Plan, user: User | None = None, email: str | None = None, status: str = "accepted"
+) -> Any:
+    """A co-initiator of ``plan``: accepted (with a user) unless ``status`` is "invited"."""
+    from proposals.models import CoInitiator
+
+    user = user or (make_user(email=email) if status != "invited" else None)
+    return CoInitiator.objects.create(
+        plan=plan,
+        email=(email or (user.email if user else f"mede{next_number()}@example.org")).lower(),
+        user=user if status != "invited" else None,
+        invited_by=plan.initiator,
+        status=status,
+        answered_at=None if status == "invited" else timezone.now(),
+    )

@@ -1,0 +1,1 @@
+"""Commands: publish_due_verdicts."""

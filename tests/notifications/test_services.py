@@ -1,0 +1,99 @@
+"""notify: one stored notification per recipient, e-mail after the commit, in the reader's language."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.utils import translation
+from pytest_django import DjangoCaptureOnCommitCallbacks
+
+from accounts.models import User
+from notifications.models import Notification, NotificationKind
+from notifications.services import mark_read, notify
+from notifications.texts import SUBJECTS, localised_url
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+PARAMS = {"plan": "Moestuin", "author": "Anna", "excerpt": "Mooi plan"}
+
+
+def subject_in(language: str) -> str:
+    with translation.override(language):
+        return str(SUBJECTS[NotificationKind.COMMENT]) % PARAMS
+
+
+def test_the_mail_is_sent_only_after_the_commit(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    bram = factories.make_user()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        notify(recipients=[bram], kind=NotificationKind.COMMENT, params=PARAMS, url="/plannen/1/")
+    assert Notification.objects.filter(recipient=bram).count() == 1
+    assert mail.outbox == []
+    for callback in callbacks:
+        callback()
+    assert [m.to for m in mail.outbox] == [[bram.email]]
+    assert Notification.objects.get().emailed_at is not None
+
+
+def test_no_mail_when_the_recipient_turned_email_off(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    quiet = factories.make_user(email_notifications=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipients=[quiet], kind=NotificationKind.COMMENT, params=PARAMS)
+    assert Notification.objects.filter(recipient=quiet).count() == 1
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_mail_is_in_the_recipients_language(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks, language: str
+) -> None:
+    reader = factories.make_user(language=language)
+    with (
+        translation.override("en" if language == "nl" else "nl"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        notify(recipients=[reader], kind=NotificationKind.COMMENT, params=PARAMS, url="/plannen/7/#comment-3")
+    (sent,) = mail.outbox
+    assert sent.subject == subject_in(language)
+    expected_path = "/plannen/7/#comment-3" if language == "nl" else "/en/plannen/7/#comment-3"
+    assert sent.body.endswith(expected_path)
+
+
+def test_each_recipient_gets_one_notification_and_the_excluded_none(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    anna, bram, author = factories.make_user(), factories.make_user(), factories.make_user()
+    inactive = factories.make_user(is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            recipients=[anna, bram, anna, author, inactive],
+            kind=NotificationKind.COMMENT,
+            params=PARAMS,
+            exclude=author,
+        )
+    assert sorted(Notification.objects.values_list("recipient", flat=True)) == sorted([anna.pk, bram.pk])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([anna.email, bram.email])
+
+
+def test_mark_read_touches_only_the_users_unread_notifications(resident: User) -> None:
+    other = factories.make_user()
+    notify(recipients=[resident, other], kind=NotificationKind.COMMENT, params=PARAMS)
+    assert mark_read(user=resident) == 1
+    assert Notification.objects.get(recipient=other).read_at is None
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "expected"),
+    [
+        ("/plannen/7/#comment-3", "en", "/en/plannen/7/#comment-3"),
+        ("/en/plannen/7/", "nl", "/plannen/7/"),
+        ("/plannen/7/", "nl", "/plannen/7/"),
+        ("/bestaat-niet/", "en", "/bestaat-niet/"),
+    ],
+)
+def test_a_stored_link_is_given_in_the_readers_language(url: str, language: str, expected: str) -> None:
+    assert localised_url(url, language) == expected

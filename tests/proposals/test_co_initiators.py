@@ -1,0 +1,138 @@
+"""Inviting co-initiators by a signed e-mail link, and answering: only with the invited address, once."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail, signing
+
+from accounts.models import User
+from editions.models import Edition
+from notifications.models import Notification, NotificationKind
+from proposals.errors import PlanError
+from proposals.models import CoInitiator, CoInitiatorStatus, PlanStatus
+from proposals.services.co_initiators import (
+    answer_invitation,
+    invitation_for_token,
+    invitation_token,
+    invite_co_initiator,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def refusal(code: str, call: object) -> PlanError:
+    with pytest.raises(PlanError) as caught:
+        call()  # type: ignore[operator]
+    assert caught.value.code == code, caught.value.message
+    return caught.value
+
+
+def test_an_invitation_mails_a_signed_link_to_someone_without_an_account(
+    resident: User, edition: Edition, django_capture_on_commit_callbacks: object
+) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        invitation = invite_co_initiator(plan=plan, by=resident, email=" Buur@Example.org ")
+    assert invitation.email == "buur@example.org" and invitation.status == CoInitiatorStatus.INVITED
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["buur@example.org"]
+    token = re.search(r"/plannen/uitnodiging/([^/\s]+)/", str(mail.outbox[0].body))
+    assert token is not None
+    assert invitation_for_token(token.group(1)) == invitation
+
+
+def test_someone_with_an_account_is_notified_with_the_link(
+    resident: User, edition: Edition, django_capture_on_commit_callbacks: object
+) -> None:
+    neighbour = factories.make_user(email="buur@example.org")
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    notification = Notification.objects.get(recipient=neighbour)
+    assert notification.kind == NotificationKind.CO_INITIATOR_INVITED
+    assert "/plannen/uitnodiging/" in notification.url
+    assert len(mail.outbox) == 1
+
+
+def test_the_same_address_cannot_be_invited_twice(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    refusal("already_invited", lambda: invite_co_initiator(plan=plan, by=resident, email="BUUR@example.org"))
+    assert CoInitiator.objects.count() == 1
+
+
+def test_the_initiator_cannot_invite_themselves(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    refusal(
+        "cannot_invite_self",
+        lambda: invite_co_initiator(plan=plan, by=resident, email=resident.email.upper()),
+    )
+
+
+def test_a_stranger_cannot_invite(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    refusal(
+        "not_yours", lambda: invite_co_initiator(plan=plan, by=factories.make_user(), email="x@example.org")
+    )
+
+
+def test_no_invitations_once_the_plan_is_in_review(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.IN_REVIEW)
+    refusal("not_editable", lambda: invite_co_initiator(plan=plan, by=resident, email="x@example.org"))
+
+
+def test_accepting_makes_a_co_initiator_and_tells_the_initiator(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    invitation = invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    neighbour = factories.make_user(email="buur@example.org", display_name="Buurvrouw")
+    answer_invitation(invitation=invitation, user=neighbour, accept=True)
+    invitation.refresh_from_db()
+    assert invitation.status == CoInitiatorStatus.ACCEPTED and invitation.user == neighbour
+    assert invitation.answered_at is not None
+    told = Notification.objects.get(recipient=resident)
+    assert told.kind == NotificationKind.CO_INITIATOR_ANSWERED
+    assert told.params["answer"] == "accepted" and told.params["person"] == "Buurvrouw"
+
+
+def test_declining_is_recorded_and_gives_no_rights(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    invitation = invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    neighbour = factories.make_user(email="buur@example.org")
+    answer_invitation(invitation=invitation, user=neighbour, accept=False)
+    invitation.refresh_from_db()
+    assert invitation.status == CoInitiatorStatus.DECLINED
+    assert Notification.objects.get(recipient=resident).params["answer"] == "declined"
+
+
+def test_only_the_invited_address_can_answer(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    invitation = invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    refusal(
+        "invitation_not_for_you",
+        lambda: answer_invitation(invitation=invitation, user=factories.make_user(), accept=True),
+    )
+    invitation.refresh_from_db()
+    assert invitation.status == CoInitiatorStatus.INVITED
+
+
+def test_an_invitation_is_answered_once(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    invitation = invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    neighbour = factories.make_user(email="buur@example.org")
+    stale = CoInitiator.objects.get(pk=invitation.pk)
+    answer_invitation(invitation=invitation, user=neighbour, accept=True)
+    refusal("invitation_answered", lambda: answer_invitation(invitation=stale, user=neighbour, accept=False))
+    invitation.refresh_from_db()
+    assert invitation.status == CoInitiatorStatus.ACCEPTED
+
+
+def test_a_forged_or_tampered_token_finds_nothing(resident: User, edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, initiator=resident)
+    invitation = invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    token = invitation_token(invitation)
+    assert invitation_for_token(token[:-2] + "xx") is None
+    assert invitation_for_token("nonsense") is None
+    forged = signing.dumps({"i": invitation.pk, "e": "buur@example.org"}, salt="another-salt")
+    assert invitation_for_token(forged) is None

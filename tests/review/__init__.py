@@ -1,0 +1,1 @@
+"""Tests of the review app: services, views, shortlist and publication."""
