@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.auth.models import AnonymousUser
+
 from .models import Role, StaffRole, User
 
 _CACHE_ATTR = "_buurtbudget_roles"
@@ -25,5 +27,7 @@ def holds_role(user: User, district_id: int, roles: Iterable[Role]) -> bool:
     return Role.ADMINISTRATOR in held or any(role in held for role in roles)
 
 
-def is_district_staff(user: User) -> bool:
-    return user.is_authenticated and (user.is_superuser or bool(roles_of(user)))
+def is_district_staff(user: User | AnonymousUser) -> bool:
+    if not isinstance(user, User) or not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(roles_of(user))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from accounts.models import User
+from accounts.roles import roles_of
 from places.models import District
 
 from .models import Edition, SubBudget
@@ -42,3 +44,11 @@ def districts_with_editions(municipality_slug: str) -> QuerySet[District]:
 
 def district_for_page(municipality_slug: str, slug: str) -> District | None:
     return districts_with_editions(municipality_slug).filter(slug=slug).first()
+
+
+def editions_for_staff(user: User) -> QuerySet[Edition]:
+    """Every edition in a district where the user holds a staff role (all of them for a superuser)."""
+    editions = Edition.objects.select_related("district").prefetch_related("phases").order_by("-year", "name")
+    if user.is_superuser:
+        return editions
+    return editions.filter(district__in={district for district, _ in roles_of(user)})

@@ -36,7 +36,7 @@ BODIES: dict[str, Promise] = {
     ),
     NotificationKind.COMMENT: _("%(author)s wrote: “%(excerpt)s”"),
     NotificationKind.CO_INITIATOR_INVITED: _(
-        "%(inviter)s would like you to be a co-initiator of “%(plan)s”. Accept or decline on the plan's page."
+        "%(inviter)s would like you to be a co-initiator of “%(plan)s”. Follow the link to accept or decline."
     ),
     NotificationKind.CO_INITIATOR_ANSWERED: _("%(person)s %(answer)s your invitation for “%(plan)s”."),
     NotificationKind.COMMENT_HIDDEN: _("A comment was hidden. Reason: %(reason)s"),

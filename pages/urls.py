@@ -12,5 +12,6 @@ urlpatterns = [
     # Under /plannen/ with the list (proposals), but composed here: it shows the review too.
     path("plannen/<int:pk>/", views.plan_detail, name="plan"),
     path("hoe-werkt-het/", views.about, name="about"),
+    path("werk/", views.workspace, name="workspace"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
 ]

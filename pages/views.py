@@ -7,13 +7,27 @@ a higher one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role, User
+from accounts.roles import holds_role, is_district_staff
 from editions.phases import PhaseKind
-from editions.selectors import district_for_page, districts_with_editions, edition_for_page
+from editions.selectors import (
+    district_for_page,
+    districts_with_editions,
+    edition_for_page,
+    editions_for_staff,
+)
 from editions.timeline import timeline_of
 from places.models import Municipality
 from proposals.selectors import (
@@ -23,7 +37,12 @@ from proposals.selectors import (
     plan_counts_by_status,
     plan_for_detail,
 )
-from proposals.selectors.discussion import comment_thread, support_state
+from proposals.selectors.discussion import (
+    comment_thread,
+    may_moderate_somewhere,
+    moderation_queue,
+    support_state,
+)
 from proposals.selectors.revisions import revision_history
 from review.selectors import public_review, public_shortlist
 
@@ -98,6 +117,42 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "support": support_state(plan=plan, user=request.user),
             "revisions": revision_history(plan=plan),
             "thread": comment_thread(plan=plan, user=request.user),
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Task:
+    url: str
+    label: str | Promise
+
+
+@login_required
+def workspace(request: HttpRequest) -> HttpResponse:
+    """Staff's starting point: per edition in their districts, the work their roles give them."""
+    user = request.user
+    if not isinstance(user, User) or not is_district_staff(user):
+        raise PermissionDenied
+    editions = []
+    for edition in editions_for_staff(user):
+        timeline = timeline_of(edition)
+        kinds = {entry.phase.kind for entry in timeline.entries}
+        tasks = []
+        if holds_role(user, edition.district_id, [Role.REVIEWER]) and PhaseKind.REVIEW in kinds:
+            tasks.append(Task(reverse("review:queue", args=[edition.slug]), _("Feasibility review")))
+        if holds_role(user, edition.district_id, [Role.COMMITTEE]) and PhaseKind.SHORTLIST in kinds:
+            tasks.append(Task(reverse("review:shortlist", args=[edition.slug]), _("Shortlist")))
+        if user.is_staff and holds_role(user, edition.district_id, [Role.OFFICIAL]):
+            settings_url = reverse("admin:editions_edition_change", args=[edition.pk])
+            tasks.append(Task(settings_url, _("Edition settings")))
+        editions.append((edition, timeline, tasks))
+    return render(
+        request,
+        "pages/workspace.html",
+        {
+            "editions": editions,
+            "may_moderate": may_moderate_somewhere(user),
+            "open_reports": len(moderation_queue(user=user)),
         },
     )
 

@@ -1,0 +1,71 @@
+"""Staff's "My work" page: per edition in their districts, the tasks their roles give them."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import Role
+from editions.models import Edition
+from tests import factories
+from tests.conftest import People
+
+WORKSPACE = reverse("pages:workspace")
+
+
+def _page(client: Client, user) -> str:  # type: ignore[no-untyped-def]
+    client.force_login(user)
+    response = client.get(WORKSPACE)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_reviewer_gets_the_review_queue_of_editions_in_their_district(
+    client: Client, edition: Edition, people: People
+) -> None:
+    other_district = people.staff_elsewhere[Role.REVIEWER].staff_roles.get().district
+    elsewhere = factories.make_edition(district=other_district)
+    html = _page(client, people.staff[Role.REVIEWER])
+    assert reverse("review:queue", args=[edition.slug]) in html
+    assert elsewhere.name not in html
+    assert reverse("review:shortlist", args=[edition.slug]) not in html
+
+
+def test_committee_member_gets_the_shortlist(client: Client, edition: Edition, people: People) -> None:
+    html = _page(client, people.staff[Role.COMMITTEE])
+    assert reverse("review:shortlist", args=[edition.slug]) in html
+    assert f'href="{reverse("review:queue", args=[edition.slug])}"' not in html
+
+
+def test_an_edition_without_a_shortlist_phase_offers_no_shortlist(client: Client, people: People) -> None:
+    district = people.staff[Role.COMMITTEE].staff_roles.get().district
+    edition = factories.make_edition(district=district, kinds=["plans", "review", "decision", "result"])
+    html = _page(client, people.staff[Role.COMMITTEE])
+    assert edition.name in html
+    assert reverse("review:shortlist", args=[edition.slug]) not in html
+
+
+def test_official_gets_moderation(client: Client, edition: Edition, people: People) -> None:
+    html = _page(client, people.staff[Role.OFFICIAL])
+    assert reverse("proposals:moderation") in html
+
+
+def test_administrator_gets_every_task_of_the_district(
+    client: Client, edition: Edition, people: People
+) -> None:
+    html = _page(client, people.administrator)
+    assert reverse("review:queue", args=[edition.slug]) in html
+    assert reverse("review:shortlist", args=[edition.slug]) in html
+
+
+def test_residents_are_refused_and_visitors_sent_to_log_in(client: Client, people: People) -> None:
+    assert client.get(WORKSPACE).status_code == 302
+    client.force_login(people.resident)
+    assert client.get(WORKSPACE).status_code == 403
+
+
+def test_the_menu_shows_my_work_to_staff_only(client: Client, edition: Edition, people: People) -> None:
+    client.force_login(people.resident)
+    assert WORKSPACE not in client.get(reverse("pages:home")).content.decode()
+    client.force_login(people.staff[Role.REVIEWER])
+    assert WORKSPACE in client.get(reverse("pages:home")).content.decode()
