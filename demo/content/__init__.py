@@ -1,13 +1,19 @@
-"""The demo data set: Amsterdam's three pilot districts, their editions, plans and demo accounts."""
+"""The demo data set: six Amsterdam districts, their editions, plans, activity and demo accounts."""
 
 from __future__ import annotations
 
 from .accounts import ACCOUNTS, DEMO_PASSWORD, ROLE_TITLE, STAFF_GROUP
-from .editions import EDITIONS, NIEUW_WEST_2027, NOORD_2026, ZUIDOOST_2026
+from .discussion import ACTIVITY
+from .editions import EDITIONS, NIEUW_WEST_2027, NOORD_2026, OOST_2027, WEST_2027, ZUID_2027, ZUIDOOST_2026
 from .places import DISTRICTS, MUNICIPALITY_NAME, MUNICIPALITY_SLUG
 from .plans_nieuw_west import PLANS as PLANS_NIEUW_WEST
 from .plans_noord import PLANS as PLANS_NOORD
+from .plans_oost import PLANS as PLANS_OOST
+from .plans_west import PLANS as PLANS_WEST
+from .plans_zuid import PLANS as PLANS_ZUID
 from .plans_zuidoost import PLANS as PLANS_ZUIDOOST
+from .reviews import REVIEWS
+from .shortlists import SHORTLISTS
 from .specs import AccountSpec, DistrictSpec, EditionSpec, PlanSpec
 
 # The plans of each edition, by edition slug.
@@ -15,17 +21,23 @@ PLANS: dict[str, tuple[PlanSpec, ...]] = {
     NIEUW_WEST_2027.slug: PLANS_NIEUW_WEST,
     ZUIDOOST_2026.slug: PLANS_ZUIDOOST,
     NOORD_2026.slug: PLANS_NOORD,
+    OOST_2027.slug: PLANS_OOST,
+    WEST_2027.slug: PLANS_WEST,
+    ZUID_2027.slug: PLANS_ZUID,
 }
 
 __all__ = [
     "ACCOUNTS",
+    "ACTIVITY",
     "DEMO_PASSWORD",
     "DISTRICTS",
     "EDITIONS",
     "MUNICIPALITY_NAME",
     "MUNICIPALITY_SLUG",
     "PLANS",
+    "REVIEWS",
     "ROLE_TITLE",
+    "SHORTLISTS",
     "STAFF_GROUP",
     "AccountSpec",
     "DistrictSpec",

@@ -1,4 +1,4 @@
-"""Demo accounts: one per staff role per district, residents who initiate plans, and a superuser."""
+"""Demo accounts: one per staff role per district, residents who take part, and a superuser."""
 
 from __future__ import annotations
 
@@ -54,6 +54,27 @@ _STAFF_NAMES: dict[str, dict[Role, str]] = {
         Role.FACILITATOR: "Esra Kaya",
         Role.ADMINISTRATOR: "Joyce Meijer",
     },
+    "oost": {
+        Role.OFFICIAL: "Marloes van Dijk",
+        Role.REVIEWER: "Jeroen Mulder",
+        Role.COMMITTEE: "Hanneke Prins",
+        Role.FACILITATOR: "Said Aarab",
+        Role.ADMINISTRATOR: "Thijs Kuipers",
+    },
+    "west": {
+        Role.OFFICIAL: "Femke de Wit",
+        Role.REVIEWER: "Rachid Bouzian",
+        Role.COMMITTEE: "Els Hendriks",
+        Role.FACILITATOR: "Ilse Vermeulen",
+        Role.ADMINISTRATOR: "Daan Smits",
+    },
+    "zuid": {
+        Role.OFFICIAL: "Willemijn Bosman",
+        Role.REVIEWER: "Martijn Vos",
+        Role.COMMITTEE: "Carla Dijkstra",
+        Role.FACILITATOR: "Hatice Öztürk",
+        Role.ADMINISTRATOR: "Gerard Schouten",
+    },
 }
 
 
@@ -61,11 +82,21 @@ def _mail(local_part: str) -> str:
     return f"{local_part}@{DEMO_DOMAIN}"
 
 
+def bewoner(number: int) -> str:
+    """The e-mail address of numbered demo resident ``number`` (1–30)."""
+    return _mail(f"bewoner{number:02d}")
+
+
+def staff(role: Role, district_slug: str) -> str:
+    """The e-mail address of the demo account holding ``role`` in the district."""
+    return _mail(f"{ROLE_MAILBOX[role]}.{district_slug}")
+
+
 SUPERUSER = AccountSpec(email=_mail("beheer"), display_name="Functioneel beheer", is_superuser=True)
 
 STAFF: tuple[AccountSpec, ...] = tuple(
     AccountSpec(
-        email=_mail(f"{ROLE_MAILBOX[role]}.{district_slug}"),
+        email=staff(role, district_slug),
         display_name=name,
         role=role,
         district_slug=district_slug,
@@ -92,4 +123,44 @@ RESIDENTS: tuple[AccountSpec, ...] = (
     AccountSpec(_mail("marieke.smit"), "Marieke S.", district_slug="noord"),
 )
 
-ACCOUNTS: tuple[AccountSpec, ...] = (SUPERUSER, *STAFF, *RESIDENTS)
+# Residents of Oost, West and Zuid who submit, like and discuss plans: bewoner01@ … bewoner30@.
+_NUMBERED_RESIDENTS: tuple[tuple[str, str], ...] = (
+    ("Sophie de V.", "oost"),
+    ("Jasper K.", "oost"),
+    ("Hafsa E.", "oost"),
+    ("Ruben van L.", "oost"),
+    ("Lieke M.", "oost"),
+    ("Tarik B.", "oost"),
+    ("Annelies P.", "oost"),
+    ("Dewi S.", "oost"),
+    ("Bart J.", "oost"),
+    ("Mirjam de H.", "oost"),
+    ("Laura W.", "west"),
+    ("Mustafa Ç.", "west"),
+    ("Floor van der M.", "west"),
+    ("Koen T.", "west"),
+    ("Samira A.", "west"),
+    ("Joost B.", "west"),
+    ("Roos H.", "west"),
+    ("Nadia el K.", "west"),
+    ("Vincent O.", "west"),
+    ("Gerda R.", "west"),
+    ("Emma L.", "zuid"),
+    ("Hans van R.", "zuid"),
+    ("Merel D.", "zuid"),
+    ("Levi C.", "zuid"),
+    ("Yara N.", "zuid"),
+    ("Frank de B.", "zuid"),
+    ("Ayşe K.", "zuid"),
+    ("Thomas G.", "zuid"),
+    ("Ellen S.", "zuid"),
+    ("Max W.", "zuid"),
+)
+
+
+NUMBERED_RESIDENTS: tuple[AccountSpec, ...] = tuple(
+    AccountSpec(bewoner(number), name, district_slug=district_slug)
+    for number, (name, district_slug) in enumerate(_NUMBERED_RESIDENTS, start=1)
+)
+
+ACCOUNTS: tuple[AccountSpec, ...] = (SUPERUSER, *STAFF, *RESIDENTS, *NUMBERED_RESIDENTS)

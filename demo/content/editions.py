@@ -1,4 +1,4 @@
-"""The three demo editions, each caught in a different phase whenever the demo is loaded."""
+"""The six demo editions, each caught in a different phase whenever the demo is loaded."""
 
 from __future__ import annotations
 
@@ -105,6 +105,8 @@ ZUIDOOST_2026 = EditionSpec(
         PhaseSpan(PhaseKind.EXECUTION, 25, 390),
     ),
     current_phase=PhaseKind.DECISION,
+    verdicts_publish_day=-56,
+    shortlist_size=14,
     sub_budgets=(
         SubBudgetSpec(eur(120_000), theme_slug=GROEN.slug),
         SubBudgetSpec(eur(120_000), theme_slug=SOCIAAL.slug),
@@ -149,4 +151,115 @@ NOORD_2026 = EditionSpec(
     current_phase=PhaseKind.EXECUTION,
 )
 
-EDITIONS: tuple[EditionSpec, ...] = (NIEUW_WEST_2027, ZUIDOOST_2026, NOORD_2026)
+OOST_2027 = EditionSpec(
+    slug="buurtbudget-oost-2027",
+    district_slug="oost",
+    name="Buurtbudget Oost 2027",
+    year=2027,
+    introduction=(
+        "Stadsdeel Oost stelt € 400.000 beschikbaar voor plannen van bewoners, van de Weesperzijde tot "
+        "IJburg. De inzendperiode is voorbij: 11 plannen zijn ingediend.\n\n"
+        "Nu is het aan u: steun de plannen die u belangrijk vindt. Een plan met minstens 15 "
+        "steunbetuigingen gaat door naar de toets van het stadsdeel; wie steunt, kan ook reageren en "
+        "vragen stellen aan de initiatiefnemers. In het voorjaar stemt iedereen van 16 jaar en ouder die "
+        "in Oost woont op ten hoogste vijf plannen."
+    ),
+    total_budget_cents=eur(400_000),
+    max_plan_cost_cents=eur(40_000),
+    min_age=16,
+    decision_model=DecisionModel.ONLINE_VOTE,
+    ballot_format=BallotFormat.APPROVAL,
+    ballot_max_choices=5,
+    aggregation_rule=AggregationRule.PHRAGMEN,
+    support_threshold=15,
+    themes=(GROEN, SOCIAAL, SPORT, CULTUUR, VEILIG, JEUGD),
+    phases=(
+        PhaseSpan(PhaseKind.INFORMATION, -95, -66),
+        PhaseSpan(PhaseKind.PLANS, -65, -9),
+        PhaseSpan(PhaseKind.SUPPORT, -8, 13),
+        PhaseSpan(PhaseKind.REVIEW, 14, 55),
+        PhaseSpan(PhaseKind.DECISION, 56, 76),
+        PhaseSpan(PhaseKind.RESULT, 77, 90),
+        PhaseSpan(PhaseKind.EXECUTION, 91, 455),
+    ),
+    current_phase=PhaseKind.SUPPORT,
+)
+
+WEST_2027 = EditionSpec(
+    slug="buurtbudget-west-2027",
+    district_slug="west",
+    name="Buurtbudget West 2027",
+    year=2027,
+    introduction=(
+        "In West beslissen bewoners over € 350.000. Alle ingediende plannen worden nu getoetst door "
+        "het stadsdeel: is het plan wettelijk toegestaan, klopt de begroting, past het in de straat, "
+        "wie onderhoudt het en heeft de buurt er iets aan?\n\n"
+        "Soms vraagt de toetser de initiatiefnemer om het plan aan te passen. Alle oordelen worden "
+        "tegelijk gepubliceerd, met een toelichting, aan het eind van de toetsfase.\n\n"
+        "Daarna beslist een burgerpanel van 35 bewoners, door loting gekozen, over een voorstel, en "
+        "stemt heel West erover."
+    ),
+    total_budget_cents=eur(350_000),
+    max_plan_cost_cents=eur(45_000),
+    min_age=16,
+    decision_model=DecisionModel.HYBRID,
+    ballot_format=BallotFormat.CUMULATIVE,
+    ballot_max_choices=None,
+    aggregation_rule=AggregationRule.EQUAL_SHARES,
+    support_threshold=0,
+    themes=(GROEN, SOCIAAL, SPORT, CULTUUR, VEILIG, JEUGD),
+    phases=(
+        PhaseSpan(PhaseKind.INFORMATION, -120, -91),
+        PhaseSpan(PhaseKind.PLANS, -90, -36),
+        PhaseSpan(PhaseKind.REVIEW, -35, 20),
+        PhaseSpan(PhaseKind.DECISION, 21, 48),
+        PhaseSpan(PhaseKind.RESULT, 49, 62),
+        PhaseSpan(PhaseKind.EXECUTION, 63, 430),
+    ),
+    current_phase=PhaseKind.REVIEW,
+    verdicts_publish_day=20,
+)
+
+ZUID_2027 = EditionSpec(
+    slug="buurtbudget-zuid-2027",
+    district_slug="zuid",
+    name="Buurtbudget Zuid 2027",
+    year=2027,
+    introduction=(
+        "Stadsdeel Zuid verdeelt € 300.000 over plannen van bewoners. Het stadsdeel heeft alle plannen "
+        "getoetst; de oordelen en de toelichting staan bij elk plan.\n\n"
+        "De stadsdeelcommissie kiest nu uit de haalbare plannen ten hoogste acht plannen voor de "
+        "stemming, elk met een reden die iedereen kan lezen. Daarna stemt iedereen van 12 jaar en ouder "
+        "die in Zuid woont op ten hoogste vier plannen."
+    ),
+    total_budget_cents=eur(300_000),
+    max_plan_cost_cents=eur(40_000),
+    min_age=12,
+    decision_model=DecisionModel.ONLINE_VOTE,
+    ballot_format=BallotFormat.APPROVAL,
+    ballot_max_choices=4,
+    aggregation_rule=AggregationRule.EQUAL_SHARES,
+    support_threshold=0,
+    themes=(GROEN, SOCIAAL, SPORT, CULTUUR, JEUGD),
+    phases=(
+        PhaseSpan(PhaseKind.INFORMATION, -190, -161),
+        PhaseSpan(PhaseKind.PLANS, -160, -101),
+        PhaseSpan(PhaseKind.REVIEW, -100, -36),
+        PhaseSpan(PhaseKind.SHORTLIST, -35, 6),
+        PhaseSpan(PhaseKind.DECISION, 7, 27),
+        PhaseSpan(PhaseKind.RESULT, 28, 41),
+        PhaseSpan(PhaseKind.EXECUTION, 42, 410),
+    ),
+    current_phase=PhaseKind.SHORTLIST,
+    verdicts_publish_day=-35,
+    shortlist_size=8,
+)
+
+EDITIONS: tuple[EditionSpec, ...] = (
+    NIEUW_WEST_2027,
+    ZUIDOOST_2026,
+    NOORD_2026,
+    OOST_2027,
+    WEST_2027,
+    ZUID_2027,
+)

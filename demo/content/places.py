@@ -1,4 +1,4 @@
-"""Amsterdam and its three buurtbudget pilot districts, with their neighbourhoods (wijken)."""
+"""Amsterdam: the three buurtbudget pilot districts and three that followed, with their wijken."""
 
 from __future__ import annotations
 
@@ -83,4 +83,88 @@ NOORD = DistrictSpec(
     ),
 )
 
-DISTRICTS: tuple[DistrictSpec, ...] = (NIEUW_WEST, ZUIDOOST, NOORD)
+OOST = DistrictSpec(
+    slug="oost",
+    name="Oost",
+    description=(
+        "Oost heeft zo'n 140.000 inwoners: de negentiende-eeuwse buurten rond het Oosterpark en de "
+        "Dappermarkt, de Indische Buurt, de tuinstad Watergraafsmeer met Betondorp, de oude havens "
+        "van het Oostelijk Havengebied en de nieuwe eilanden van IJburg en het Zeeburgereiland."
+    ),
+    neighbourhoods=(
+        NeighbourhoodSpec("Weesperzijde", 7_900),
+        NeighbourhoodSpec("Oosterparkbuurt", 13_400),
+        NeighbourhoodSpec("Dapperbuurt", 12_600),
+        NeighbourhoodSpec("Transvaalbuurt", 10_300),
+        NeighbourhoodSpec("Indische Buurt West", 11_200),
+        NeighbourhoodSpec("Indische Buurt Oost", 13_100),
+        NeighbourhoodSpec("Oostelijk Havengebied", 18_900),
+        NeighbourhoodSpec("Zeeburgereiland/Nieuwe Diep", 9_800),
+        NeighbourhoodSpec("IJburg West", 20_300),
+        NeighbourhoodSpec("IJburg Oost", 7_600),
+        NeighbourhoodSpec("IJburg Zuid", 8_900),
+        NeighbourhoodSpec("Frankendael", 7_800),
+        NeighbourhoodSpec("Middenmeer", 15_200),
+        NeighbourhoodSpec("Betondorp", 3_400),
+    ),
+)
+
+WEST = DistrictSpec(
+    slug="west",
+    name="West",
+    description=(
+        "West is met zo'n 145.000 inwoners het dichtstbevolkte stadsdeel: Oud-West en De Baarsjes, "
+        "Bos en Lommer en Westerpark, met de Kinkerstraat, de Jan Evertsenstraat en de Westergasfabriek, "
+        "en aan het IJ de nieuwe Houthavens."
+    ),
+    neighbourhoods=(
+        NeighbourhoodSpec("Houthavens", 3_600),
+        NeighbourhoodSpec("Spaarndammer- en Zeeheldenbuurt", 10_400),
+        NeighbourhoodSpec("Staatsliedenbuurt", 13_200),
+        NeighbourhoodSpec("Centrale Markt", 2_900),
+        NeighbourhoodSpec("Frederik Hendrikbuurt", 9_100),
+        NeighbourhoodSpec("Da Costabuurt", 8_200),
+        NeighbourhoodSpec("Kinkerbuurt", 7_300),
+        NeighbourhoodSpec("Van Lennepbuurt", 8_600),
+        NeighbourhoodSpec("Helmersbuurt", 8_400),
+        NeighbourhoodSpec("Overtoomse Sluis", 7_200),
+        NeighbourhoodSpec("Chassébuurt", 8_300),
+        NeighbourhoodSpec("Westindische Buurt", 8_100),
+        NeighbourhoodSpec("Hoofdweg e.o.", 11_200),
+        NeighbourhoodSpec("Erasmuspark", 8_000),
+        NeighbourhoodSpec("De Kolenkit", 7_100),
+        NeighbourhoodSpec("Geuzenbuurt", 6_200),
+        NeighbourhoodSpec("Van Galenbuurt", 7_300),
+        NeighbourhoodSpec("Landlust", 10_100),
+    ),
+)
+
+ZUID = DistrictSpec(
+    slug="zuid",
+    name="Zuid",
+    description=(
+        "Zuid heeft ruim 145.000 inwoners: De Pijp met de Albert Cuypmarkt, de Rivierenbuurt van Berlage, "
+        "het Museumkwartier, de Schinkelbuurt en de Hoofddorppleinbuurt, en verder naar het zuiden "
+        "Buitenveldert en de Zuidas."
+    ),
+    neighbourhoods=(
+        NeighbourhoodSpec("Vondelbuurt", 4_900),
+        NeighbourhoodSpec("Museumkwartier", 9_300),
+        NeighbourhoodSpec("Willemspark", 4_600),
+        NeighbourhoodSpec("Stadionbuurt", 14_100),
+        NeighbourhoodSpec("Apollobuurt", 9_200),
+        NeighbourhoodSpec("Schinkelbuurt", 6_400),
+        NeighbourhoodSpec("Hoofddorppleinbuurt", 10_300),
+        NeighbourhoodSpec("Oude Pijp", 15_200),
+        NeighbourhoodSpec("Nieuwe Pijp", 10_100),
+        NeighbourhoodSpec("Zuid Pijp", 9_100),
+        NeighbourhoodSpec("Rijnbuurt", 10_400),
+        NeighbourhoodSpec("Scheldebuurt", 9_600),
+        NeighbourhoodSpec("IJselbuurt", 7_200),
+        NeighbourhoodSpec("Zuidas", 4_300),
+        NeighbourhoodSpec("Buitenveldert-West", 13_400),
+        NeighbourhoodSpec("Buitenveldert-Oost", 8_500),
+    ),
+)
+
+DISTRICTS: tuple[DistrictSpec, ...] = (NIEUW_WEST, ZUIDOOST, NOORD, OOST, WEST, ZUID)

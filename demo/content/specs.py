@@ -90,6 +90,10 @@ class EditionSpec:
     phases: tuple[PhaseSpan, ...]
     current_phase: PhaseKind
     sub_budgets: tuple[SubBudgetSpec, ...] = ()
+    # The day (counted from today, like the phases) the review verdicts are published, at noon;
+    # None: when the review phase ends.
+    verdicts_publish_day: int | None = None
+    shortlist_size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,97 @@ class PlanSpec:
     public_name: str
     status: PlanStatus
     cost_lines: tuple[tuple[str, int], ...]  # (description, amount in cents)
+    for_whom: str = ""
+    address: str = ""
+    point: tuple[str, str] | None = None  # (latitude, longitude) as decimal strings
 
     @property
     def cost_cents(self) -> int:
         return sum(amount for _, amount in self.cost_lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# What happened to the plans: support, discussion, edits, review and the shortlist.
+#
+# Moments are fractions (0–1) of a span that the loader derives from the edition's phases and the
+# moment of loading, so the activity always falls inside the phase where it could have happened.
+
+
+@dataclass(frozen=True)
+class CommentSpec:
+    """A comment, or a reply to one; ``at`` is a fraction of the time from the plan's submission
+    (for a reply: from its parent) until now."""
+
+    author_email: str
+    body: str
+    at: float
+    replies: tuple[CommentSpec, ...] = ()
+    reports: tuple[tuple[str, str], ...] = ()  # (reporter e-mail, reason), not yet handled
+    hidden_reason: str = ""  # hidden by the district official with this public reason
+
+
+@dataclass(frozen=True)
+class EditSpec:
+    """An edit after submission: the old values of what changed (None: unchanged), and the note.
+
+    The plan's spec holds the content after the edit; revision 1 is rebuilt from these old values.
+    """
+
+    note: str
+    at: float  # fraction of the edit's span: from submission to the end of the phase that allows it
+    summary: str | None = None
+    description: str | None = None
+    for_whom: str | None = None
+    cost_lines: tuple[tuple[str, int], ...] | None = None
+
+
+@dataclass(frozen=True)
+class PlanActivitySpec:
+    """Support and discussion of one plan (by title)."""
+
+    plan_title: str
+    likes: int = 0
+    co_initiators: tuple[str, ...] = ()  # e-mail addresses; all accepted
+    comments: tuple[CommentSpec, ...] = ()
+    edit: EditSpec | None = None
+
+
+@dataclass(frozen=True)
+class ChangeRequestSpec:
+    """The reviewer returned the plan; with ``answered``, the initiator revised and resubmitted it."""
+
+    message: str
+    at: float  # fraction of the review phase so far
+    deadline_days: int
+    answered: EditSpec | None = None
+
+
+@dataclass(frozen=True)
+class ReviewSpec:
+    """The review of one plan (by title); checks are (criterion key, outcome, public note)."""
+
+    plan_title: str
+    reviewer_email: str
+    started: float  # fraction of the review phase (up to now)
+    checks: tuple[tuple[str, str, str], ...] = ()
+    internal_remarks: str = ""
+    verdict: str = ""  # a review.models.Verdict value; "" while the review is open
+    recorded: float = 0.9  # fraction of the review phase (up to now) when the verdict was recorded
+    public_explanation: str = ""
+    adjusted_cost_cents: int | None = None
+    cost_change_reason: str = ""
+    change_request: ChangeRequestSpec | None = None
+
+
+@dataclass(frozen=True)
+class ShortlistChoiceSpec:
+    plan_title: str
+    reason: str
+    at: float  # fraction of the shortlist phase (up to now)
+
+
+@dataclass(frozen=True)
+class ShortlistSpec:
+    chosen_by_email: str
+    choices: tuple[ShortlistChoiceSpec, ...]
+    published: bool  # True: published at the end of the shortlist phase

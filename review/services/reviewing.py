@@ -265,7 +265,7 @@ def record_verdict(
 @transaction.atomic
 def request_changes(*, plan: Plan, by: User, message: str, deadline: datetime) -> ChangeRequest:
     """Return the plan to its initiators (in review → changes requested), with a deadline in the phase."""
-    _workable_review(plan, by)
+    review = _workable_review(plan, by)
     if plan.status != PlanStatus.IN_REVIEW:
         raise ReviewError("not_in_review", status=status_label(plan.status))
     message = message.strip()
@@ -286,6 +286,12 @@ def request_changes(*, plan: Plan, by: User, message: str, deadline: datetime) -
         plan=plan, message=message, deadline=deadline, requested_by=by, created_at=now, revision_number=latest
     )
     change_status(plan=plan, to=PlanStatus.CHANGES_REQUESTED, by=by, notify_initiators=False)
+    # A verdict recorded earlier was about the plan as it was: the revised plan needs a new one.
+    withdrawn_verdict = _review_fields(review) if review.verdict else None
+    if withdrawn_verdict is not None:
+        Review.objects.filter(pk=review.pk).update(
+            verdict="", recorded_at=None, recorded_by=None, adjusted_cost_cents=None, cost_change_reason=""
+        )
     # The submission service reads this to refuse revisions after the deadline.
     Plan.objects.filter(pk=plan.pk).update(changes_due_at=deadline)
     plan.changes_due_at = deadline
@@ -301,7 +307,10 @@ def request_changes(*, plan: Plan, by: User, message: str, deadline: datetime) -
         action="review.request_changes",
         target=plan,
         edition=plan.edition,
-        before={"status": PlanStatus.IN_REVIEW.value},
+        before={
+            "status": PlanStatus.IN_REVIEW.value,
+            **({"verdict": withdrawn_verdict} if withdrawn_verdict else {}),
+        },
         after={
             "status": PlanStatus.CHANGES_REQUESTED.value,
             "message": message,

@@ -1,4 +1,8 @@
-"""load_demo: the Amsterdam demo loads in its intended phases, and loads again without duplicates."""
+"""load_demo: the Amsterdam demo loads in its intended phases, and loads again without duplicates.
+
+What happened to the plans (likes, comments, revisions, reviews, shortlists) is tested in
+``test_demo_activity.py``.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +18,32 @@ from django.db.models import Model, Sum
 from django.test import override_settings
 
 from accounts.models import Role, StaffRole, User
+from audit.models import AuditEntry
 from demo.content import ACCOUNTS, DEMO_PASSWORD, EDITIONS, STAFF_GROUP
 from demo.services import load_demo
 from editions.models import Edition, Phase, SubBudget, Theme
 from editions.timeline import timeline_of
 from places.models import District, Municipality, Neighbourhood
-from proposals.models import CostLine, Plan, PlanStatus
+from proposals.models import (
+    CoInitiator,
+    Comment,
+    CommentReport,
+    CostLine,
+    Like,
+    Plan,
+    PlanRevision,
+    PlanStatus,
+)
 from proposals.selectors import public_plans
+from review.models import (
+    ChangeRequest,
+    Review,
+    ReviewCheck,
+    ReviewCriterion,
+    ShortlistEntry,
+    ShortlistPublication,
+    VerdictPublication,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +52,11 @@ INTENDED_PHASE = {
     "buurtbudget-nieuw-west-2027": "plans",
     "buurtbudget-zuidoost-2026": "decision",
     "buurtbudget-noord-2026": "execution",
+    "buurtbudget-oost-2027": "support",
+    "buurtbudget-west-2027": "review",
+    "buurtbudget-zuid-2027": "shortlist",
 }
+PILOTS = ("buurtbudget-nieuw-west-2027", "buurtbudget-zuidoost-2026", "buurtbudget-noord-2026")
 FITTING_STATUSES = {
     "buurtbudget-nieuw-west-2027": {PlanStatus.DRAFT, PlanStatus.SUBMITTED},
     "buurtbudget-zuidoost-2026": {PlanStatus.FEASIBLE, PlanStatus.SHORTLISTED, PlanStatus.NOT_FEASIBLE},
@@ -39,6 +66,9 @@ FITTING_STATUSES = {
         PlanStatus.COMPLETED,
         PlanStatus.NOT_FEASIBLE,
     },
+    "buurtbudget-oost-2027": {PlanStatus.SUBMITTED},
+    "buurtbudget-west-2027": {PlanStatus.IN_REVIEW, PlanStatus.CHANGES_REQUESTED},
+    "buurtbudget-zuid-2027": {PlanStatus.FEASIBLE, PlanStatus.NOT_FEASIBLE},
 }
 COUNTED: tuple[type[Model], ...] = (
     Municipality,
@@ -53,6 +83,19 @@ COUNTED: tuple[type[Model], ...] = (
     User,
     StaffRole,
     Group,
+    CoInitiator,
+    PlanRevision,
+    Like,
+    Comment,
+    CommentReport,
+    ReviewCriterion,
+    Review,
+    ReviewCheck,
+    ChangeRequest,
+    VerdictPublication,
+    ShortlistEntry,
+    ShortlistPublication,
+    AuditEntry,
 )
 
 
@@ -65,13 +108,16 @@ def counts() -> dict[str, int]:
     return {model.__name__: model._default_manager.count() for model in COUNTED}
 
 
-def test_loads_the_three_pilot_districts_of_amsterdam_with_their_neighbourhoods(demo: None) -> None:
+def test_loads_six_districts_of_amsterdam_with_their_neighbourhoods(demo: None) -> None:
     districts = District.objects.filter(municipality__slug="amsterdam")
 
     assert {d.slug: d.name for d in districts} == {
         "nieuw-west": "Nieuw-West",
         "zuidoost": "Zuidoost",
         "noord": "Noord",
+        "oost": "Oost",
+        "west": "West",
+        "zuid": "Zuid",
     }
     for district in districts:
         neighbourhoods = list(district.neighbourhoods.all())
@@ -81,17 +127,24 @@ def test_loads_the_three_pilot_districts_of_amsterdam_with_their_neighbourhoods(
     assert Neighbourhood.objects.get(slug="bijlmer-centrum-d-f-h").name == "Bijlmer-Centrum (D, F, H)"
     assert Neighbourhood.objects.get(slug="amstel-iii-bullewijk").district.slug == "zuidoost"
     assert Neighbourhood.objects.get(slug="ijplein-vogelbuurt").district.slug == "noord"
+    assert Neighbourhood.objects.get(slug="indische-buurt-oost").district.slug == "oost"
+    assert Neighbourhood.objects.get(slug="zeeburgereiland-nieuwe-diep").name == "Zeeburgereiland/Nieuwe Diep"
+    assert Neighbourhood.objects.get(slug="de-kolenkit").district.slug == "west"
+    assert Neighbourhood.objects.get(slug="oude-pijp").district.slug == "zuid"
 
 
 def test_each_edition_is_in_its_intended_phase_now(demo: None) -> None:
     editions = Edition.objects.filter(slug__in=INTENDED_PHASE)
 
-    assert len(editions) == 3
+    assert len(editions) == 6
     for edition in editions:
         current = timeline_of(edition).current
         assert current is not None, edition.slug
         assert current.phase.kind == INTENDED_PHASE[edition.slug]
-        assert edition.total_budget_cents == 50_000_000
+        if edition.slug in PILOTS:
+            assert edition.total_budget_cents == 50_000_000
+        else:
+            assert 30_000_000 <= edition.total_budget_cents <= 50_000_000
 
 
 @pytest.mark.parametrize(
@@ -114,10 +167,10 @@ def test_each_edition_is_in_its_intended_phase_whenever_it_is_loaded(moment: dat
 def test_settings_vary_across_the_editions(demo: None) -> None:
     editions = list(Edition.objects.filter(slug__in=INTENDED_PHASE))
 
-    assert {e.decision_model for e in editions} == {"online_vote", "panel"}
+    assert {e.decision_model for e in editions} == {"online_vote", "panel", "hybrid"}
     assert {e.ballot_format for e in editions} == {"approval", "knapsack", "cumulative"}
-    assert {e.aggregation_rule for e in editions} >= {"greedy", "mes"}
-    assert sorted(e.min_age for e in editions) == [12, 16, 16]
+    assert {e.aggregation_rule for e in editions} >= {"greedy", "mes", "phragmen"}
+    assert sorted(e.min_age for e in editions) == [12, 12, 16, 16, 16, 16]
     noord = Edition.objects.get(slug="buurtbudget-noord-2026")
     assert (noord.decision_model, noord.aggregation_rule) == ("panel", "mes")
     nieuw_west = Edition.objects.get(slug="buurtbudget-nieuw-west-2027")
@@ -125,6 +178,10 @@ def test_settings_vary_across_the_editions(demo: None) -> None:
     assert {p.kind for p in Edition.objects.get(slug="buurtbudget-zuidoost-2026").phases.all()} >= {
         "shortlist"
     }
+    oost = Edition.objects.get(slug="buurtbudget-oost-2027")
+    assert oost.support_threshold == 15
+    zuid = Edition.objects.get(slug="buurtbudget-zuid-2027")
+    assert zuid.shortlist_size == 8
 
 
 def test_sub_budgets_add_up_to_the_edition_budget(demo: None) -> None:
@@ -140,10 +197,13 @@ def test_sub_budgets_add_up_to_the_edition_budget(demo: None) -> None:
     assert zuidoost.sub_budgets.count() == zuidoost.themes.count()
 
 
-def test_about_forty_plans_each_with_cost_lines_within_the_edition_maximum(demo: None) -> None:
+def test_about_eighty_plans_each_with_cost_lines_within_the_edition_maximum(demo: None) -> None:
     plans = Plan.objects.select_related("edition").annotate(cost=Sum("cost_lines__amount_cents"))
 
-    assert 38 <= len(plans) <= 48
+    assert 72 <= len(plans) <= 84
+    for slug in INTENDED_PHASE:
+        if slug not in PILOTS:
+            assert 10 <= plans.filter(edition__slug=slug).count() <= 12, slug
     for plan in plans:
         assert 2 <= plan.cost_lines.count() <= 5, plan.title
         assert 0 < plan.cost <= plan.edition.max_plan_cost_cents, plan.title
@@ -167,7 +227,7 @@ def test_plan_statuses_fit_the_phase_of_their_edition(demo: None) -> None:
     for slug, statuses in FITTING_STATUSES.items():
         found = set(Plan.objects.filter(edition__slug=slug).values_list("status", flat=True))
         assert found <= statuses, slug
-        assert len(found) >= 2, slug
+        assert len(found) >= min(len(statuses), 2), slug
     drafts = Plan.objects.filter(status=PlanStatus.DRAFT)
     assert drafts.count() == 2
     assert not public_plans().filter(pk__in=drafts).exists()
@@ -228,7 +288,7 @@ def test_only_officials_administrators_and_the_superuser_use_the_admin(demo: Non
 def test_every_demo_account_logs_in_with_the_documented_password(demo: None) -> None:
     users = User.objects.filter(email__in=[account.email for account in ACCOUNTS])
 
-    assert len(users) == len(ACCOUNTS) >= 15 + 1 + 3
+    assert len(users) == len(ACCOUNTS) >= 6 * 5 + 1 + 30
     for user in users:
         assert user.is_active and user.check_password(DEMO_PASSWORD), user.email
         validate_password(DEMO_PASSWORD, user)
@@ -292,4 +352,4 @@ def test_refuses_production_settings_unless_asked() -> None:
     assert not Edition.objects.exists()
 
     call_command("load_demo", "--quiet", "--allow-production")
-    assert Edition.objects.count() == 3
+    assert Edition.objects.count() == len(EDITIONS)

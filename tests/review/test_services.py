@@ -407,3 +407,17 @@ def test_the_database_keeps_one_verdict_publication_per_edition(
     VerdictPublication.objects.create(edition=review_edition, published_by=reviewer)
     with pytest.raises(IntegrityError), transaction.atomic():
         VerdictPublication.objects.create(edition=review_edition, published_by=reviewer)
+
+
+def test_asking_for_changes_withdraws_a_verdict_recorded_earlier(plan: Plan, reviewer: User) -> None:
+    reviewed(plan, reviewer)
+    services.record_verdict(
+        plan=plan, by=reviewer, verdict=Verdict.NOT_FEASIBLE, public_explanation="Te duur."
+    )
+    services.request_changes(
+        plan=plan, by=reviewer, message="Goedkoper?", deadline=timezone.now() + timedelta(days=1)
+    )
+    review = Review.objects.get()
+    assert (review.verdict, review.recorded_at) == ("", None)
+    entry = AuditEntry.objects.get(action="review.request_changes")
+    assert entry.before["verdict"]["verdict"] == "not_feasible"

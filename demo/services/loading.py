@@ -1,11 +1,11 @@
-"""Loading the demo: one idempotent transaction that creates or refreshes every demo row."""
+"""Loading the demo: places, accounts, editions and plans, then what happened to the plans."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
@@ -19,23 +19,27 @@ from editions.services import PhaseDates, set_phases
 from places.models import District, Municipality, Neighbourhood
 from proposals.models import CostLine, Plan, PlanStatus
 
-from .content import (
+from ..content import (
     ACCOUNTS,
+    ACTIVITY,
     DEMO_PASSWORD,
     DISTRICTS,
     EDITIONS,
     MUNICIPALITY_NAME,
     MUNICIPALITY_SLUG,
     PLANS,
+    REVIEWS,
     ROLE_TITLE,
+    SHORTLISTS,
     STAFF_GROUP,
     AccountSpec,
     DistrictSpec,
     EditionSpec,
     PlanSpec,
 )
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from ._common import AMSTERDAM
+from .discussion import load_discussion
+from .reviews import load_reviews, load_shortlist
 
 # What the staff group may do in the Django admin: view, add and change (never delete) these models.
 STAFF_GROUP_MODELS: dict[str, tuple[str, ...]] = {
@@ -77,11 +81,27 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
     )
     districts = {spec.slug: _load_district(municipality=municipality, spec=spec) for spec in DISTRICTS}
     users = _load_accounts(districts=districts)
+    residents = [users[spec.email] for spec in ACCOUNTS if spec.role is None and not spec.is_superuser]
     editions: list[Edition] = []
     plan_count = 0
     for spec in EDITIONS:
         edition = _load_edition(spec=spec, district=districts[spec.district_slug], today=today)
         plan_count += _load_plans(edition=edition, spec=spec, plans=PLANS[spec.slug], users=users, now=moment)
+        reviews = REVIEWS.get(spec.slug, ())
+        load_discussion(
+            edition=edition,
+            activity=ACTIVITY.get(spec.slug, ()),
+            users=users,
+            residents=residents,
+            edited_in_review={
+                r.plan_title for r in reviews if r.change_request and r.change_request.answered
+            },
+            now=moment,
+        )
+        if reviews:
+            load_reviews(edition=edition, reviews=reviews, users=users, now=moment)
+        if spec.slug in SHORTLISTS:
+            load_shortlist(edition=edition, spec=SHORTLISTS[spec.slug], users=users, now=moment)
         editions.append(edition)
     return DemoSummary(
         editions=tuple(editions),
@@ -177,6 +197,14 @@ def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edit
             "ballot_max_choices": spec.ballot_max_choices,
             "aggregation_rule": spec.aggregation_rule,
             "support_threshold": spec.support_threshold,
+            "verdicts_publish_at": (
+                None
+                if spec.verdicts_publish_day is None
+                else datetime.combine(
+                    today + timedelta(days=spec.verdicts_publish_day), time(12, 0), AMSTERDAM
+                )
+            ),
+            "shortlist_size": spec.shortlist_size,
             "is_published": True,
         },
     )
@@ -246,6 +274,13 @@ def _load_plans(
                 "status": plan_spec.status,
                 "created_at": created_at,
                 "submitted_at": None if plan_spec.status == PlanStatus.DRAFT else submitted_at,
+                "for_whom": plan_spec.for_whom,
+                "address": plan_spec.address,
+                "latitude": Decimal(plan_spec.point[0]) if plan_spec.point else None,
+                "longitude": Decimal(plan_spec.point[1]) if plan_spec.point else None,
+                # Set again by the review loader where a published review or a change request says so.
+                "reviewed_cost_cents": None,
+                "changes_due_at": None,
             },
         )
         plan.cost_lines.all().delete()

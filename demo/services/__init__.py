@@ -1,0 +1,10 @@
+"""Loading the demo: one idempotent transaction that creates or refreshes every demo row.
+
+``loading`` builds places, accounts, editions and plans; ``discussion`` adds likes, co-initiators,
+comments and revisions; ``reviews`` adds checklists, verdicts, change requests, publications and
+shortlists, with the audit entries the staff actions would have written.
+"""
+
+from .loading import DemoAccount, DemoLoadError, DemoSummary, load_demo
+
+__all__ = ["DemoAccount", "DemoLoadError", "DemoSummary", "load_demo"]

@@ -1,0 +1,297 @@
+"""The demo's activity: likes, comments and revisions in Oost, review in West, verdicts and shortlists."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from accounts.models import Role, StaffRole
+from audit.models import AuditEntry
+from editions.models import Edition, Phase
+from proposals.models import (
+    AuthorRole,
+    CoInitiator,
+    CoInitiatorStatus,
+    Comment,
+    CommentReport,
+    Like,
+    Plan,
+    PlanRevision,
+    PlanStatus,
+)
+from proposals.selectors.revisions import snapshot_of
+from review.models import (
+    VERDICTS_NEEDING_EXPLANATION,
+    ChangeRequest,
+    Review,
+    ShortlistEntry,
+    ShortlistPublication,
+    Verdict,
+    VerdictPublication,
+)
+from review.selectors import public_review, public_shortlist
+from review.services.publication import PLAN_STATUS_FOR
+
+pytestmark = pytest.mark.django_db
+
+OOST = "buurtbudget-oost-2027"
+WEST = "buurtbudget-west-2027"
+ZUID = "buurtbudget-zuid-2027"
+ZUIDOOST = "buurtbudget-zuidoost-2026"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The demo, loaded once for this module's tests (which only read it, each in a savepoint).
+
+    It is loaded in a transaction that is rolled back afterwards: the audit log refuses deletes, so
+    that is the only way to leave the database as the other test modules expect it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", "--quiet")
+        yield
+        transaction.set_rollback(True)
+
+
+def phase(slug: str, kind: str) -> Phase:
+    return Edition.objects.get(slug=slug).phases.get(kind=kind)
+
+
+def test_oost_plans_collect_likes_some_past_the_threshold_and_some_short(demo: None) -> None:
+    oost = Edition.objects.get(slug=OOST)
+    counts = dict(Plan.objects.filter(edition=oost).annotate(n=Count("likes")).values_list("title", "n"))
+
+    assert len(counts) == 11
+    assert sum(n >= oost.support_threshold for n in counts.values()) >= 4
+    assert sum(0 < n < oost.support_threshold for n in counts.values()) >= 3
+    assert oost.support_threshold - 1 in counts.values()  # one plan is a single like short
+    support = phase(OOST, "support")
+    for like in Like.objects.select_related("plan"):
+        assert like.plan.edition_id == oost.pk
+        assert like.user_id != like.plan.initiator_id
+        assert support.starts_at <= like.created_at <= timezone.now()
+
+
+def test_comments_have_replies_by_initiators_and_officials(demo: None) -> None:
+    replies = Comment.objects.filter(parent__isnull=False)
+
+    assert Comment.objects.filter(plan__edition__slug=OOST).count() >= 20
+    assert replies.filter(author_role=AuthorRole.INITIATOR).count() >= 5
+    assert replies.filter(author_role=AuthorRole.OFFICIAL).exists()
+    assert replies.filter(author_role=AuthorRole.CO_INITIATOR).exists()
+    for comment in Comment.objects.select_related("plan", "parent"):
+        assert comment.plan.submitted_at is not None
+        assert comment.plan.submitted_at <= comment.created_at <= timezone.now()
+        if comment.parent is not None:
+            assert comment.parent.parent_id is None
+            assert comment.parent.created_at < comment.created_at
+        if comment.author_role == AuthorRole.INITIATOR:
+            assert comment.author_id == comment.plan.initiator_id
+        if comment.author_role == AuthorRole.OFFICIAL:
+            assert StaffRole.objects.filter(
+                user=comment.author, district=comment.plan.edition.district
+            ).exists()
+
+
+def test_one_comment_is_hidden_with_a_reason_and_another_is_reported(demo: None) -> None:
+    hidden = Comment.objects.get(hidden_at__isnull=False)
+    open_report = CommentReport.objects.get(resolved_at__isnull=True)
+
+    assert hidden.hidden_reason
+    assert StaffRole.objects.filter(
+        user=hidden.hidden_by, district=hidden.plan.edition.district, role=Role.OFFICIAL
+    ).exists()
+    assert hidden.reports.count() == 2
+    assert all(report.resolved_at == hidden.hidden_at for report in hidden.reports.all())
+    assert open_report.comment.hidden_at is None
+    entry = AuditEntry.objects.get(action="comment.hide")
+    assert (entry.actor_id, entry.object_id, entry.at) == (
+        hidden.hidden_by_id,
+        str(hidden.pk),
+        hidden.hidden_at,
+    )
+
+
+def test_co_initiators_accepted_before_the_plan_was_submitted(demo: None) -> None:
+    co_initiators = CoInitiator.objects.select_related("plan")
+
+    assert co_initiators.count() >= 5
+    for co in co_initiators:
+        assert co.status == CoInitiatorStatus.ACCEPTED and co.user is not None
+        assert co.user.email == co.email and co.user_id != co.plan.initiator_id
+        assert co.plan.created_at <= co.invited_at <= co.answered_at <= co.plan.submitted_at  # type: ignore[operator]
+
+
+def test_every_submitted_plan_has_its_first_revision(demo: None) -> None:
+    for plan in Plan.objects.exclude(status=PlanStatus.DRAFT):
+        first = plan.revisions.get(number=1)
+        assert first.created_at == plan.submitted_at
+        assert first.author_id == plan.initiator_id
+        if not plan.revisions.filter(number=2).exists():
+            assert first.snapshot == snapshot_of(plan), plan.title
+    assert not PlanRevision.objects.filter(plan__status=PlanStatus.DRAFT).exists()
+
+
+def test_edited_plans_show_what_changed_in_revision_two(demo: None) -> None:
+    edited = PlanRevision.objects.filter(number=2).select_related("plan", "plan__edition")
+
+    assert {r.plan.edition.slug for r in edited} == {OOST, WEST}
+    for revision in edited:
+        first = revision.plan.revisions.get(number=1)
+        assert revision.snapshot == snapshot_of(revision.plan)
+        assert revision.note
+        assert "cost_lines" in revision.changed_fields
+        assert all(first.snapshot[f] != revision.snapshot[f] for f in revision.changed_fields)
+        assert first.created_at < revision.created_at <= timezone.now()
+
+
+def test_west_is_in_review_with_recorded_but_unpublished_verdicts(demo: None) -> None:
+    west = Edition.objects.get(slug=WEST)
+    reviews = Review.objects.filter(plan__edition=west)
+
+    assert west.verdicts_publish_at is not None and west.verdicts_publish_at > timezone.now()
+    assert reviews.count() == west.plans.count()
+    assert reviews.exclude(verdict="").count() >= 4
+    assert {r.verdict for r in reviews} >= {Verdict.FEASIBLE, Verdict.NOT_FEASIBLE, ""}
+    assert not reviews.filter(published_at__isnull=False).exists()
+    assert not VerdictPublication.objects.filter(edition=west).exists()
+    assert not west.plans.filter(reviewed_cost_cents__isnull=False).exists()
+    for plan in west.plans.all():
+        assert public_review(plan=plan) is None
+
+
+def test_west_has_one_plan_returned_and_one_revised_and_back_in_review(demo: None) -> None:
+    requests = ChangeRequest.objects.filter(plan__edition__slug=WEST).select_related("plan")
+
+    assert requests.count() == 2
+    waiting = requests.get(resolved_at__isnull=True)
+    assert waiting.plan.status == PlanStatus.CHANGES_REQUESTED
+    assert waiting.plan.changes_due_at == waiting.deadline > timezone.now()
+    assert waiting.deadline <= phase(WEST, "review").ends_at
+    answered = requests.get(resolved_at__isnull=False)
+    assert answered.plan.status == PlanStatus.IN_REVIEW
+    assert answered.revision_number == 1
+    revised = answered.plan.revisions.get(number=2)
+    assert answered.resolved_at == revised.created_at
+    assert answered.created_at < revised.created_at < answered.deadline
+
+
+def test_zuid_verdicts_are_published_with_explanations_and_reviewed_costs(demo: None) -> None:
+    zuid = Edition.objects.get(slug=ZUID)
+    publication = VerdictPublication.objects.get(edition=zuid)
+
+    assert publication.published_at == zuid.verdicts_publish_at
+    assert phase(ZUID, "review").ends_at <= publication.published_at <= timezone.now()
+    verdicts = Counter(Review.objects.filter(plan__edition=zuid).values_list("verdict", flat=True))
+    assert set(verdicts) == set(Verdict.values)
+    assert publication.verdict_count == zuid.plans.count()
+    plans = zuid.plans.annotate(lines=Sum("cost_lines__amount_cents"))
+    assert plans.filter(reviewed_cost_cents__isnull=False).count() >= 2
+    for plan in plans:
+        shown = public_review(plan=plan)
+        assert shown is not None and shown.published_at == publication.published_at
+        assert plan.status == PLAN_STATUS_FOR[shown.verdict]
+        if shown.verdict in VERDICTS_NEEDING_EXPLANATION:
+            assert shown.public_explanation
+        assert plan.reviewed_cost_cents == shown.adjusted_cost_cents
+        if plan.reviewed_cost_cents is not None:
+            assert plan.reviewed_cost_cents != plan.lines and shown.cost_change_reason
+        assert len(shown.checks) == 5
+
+
+def test_zuid_committee_has_chosen_part_of_its_shortlist(demo: None) -> None:
+    zuid = Edition.objects.get(slug=ZUID)
+    entries = ShortlistEntry.objects.filter(edition=zuid).select_related("plan", "chosen_by")
+    shortlist = phase(ZUID, "shortlist")
+
+    assert zuid.shortlist_size is not None and 0 < entries.count() < zuid.shortlist_size
+    for entry in entries:
+        assert entry.plan.status == PlanStatus.FEASIBLE  # shortlisted only once published
+        assert entry.reason
+        assert StaffRole.objects.filter(
+            user=entry.chosen_by, district=zuid.district, role=Role.COMMITTEE
+        ).exists()
+        assert shortlist.starts_at <= entry.chosen_at <= timezone.now()
+    assert public_shortlist(edition=zuid) is None
+
+
+def test_zuidoost_has_published_verdicts_and_a_published_shortlist(demo: None) -> None:
+    zuidoost = Edition.objects.get(slug=ZUIDOOST)
+    shortlisted = set(zuidoost.plans.filter(status=PlanStatus.SHORTLISTED).values_list("pk", flat=True))
+
+    assert VerdictPublication.objects.filter(edition=zuidoost).exists()
+    for plan in zuidoost.plans.all():
+        shown = public_review(plan=plan)
+        assert shown is not None
+        assert PLAN_STATUS_FOR[shown.verdict] == (
+            PlanStatus.FEASIBLE if plan.status == PlanStatus.SHORTLISTED else plan.status
+        )
+    published = public_shortlist(edition=zuidoost)
+    assert published is not None
+    assert {row.plan.pk for row in published.rows} == shortlisted
+    assert all(row.entry is not None and row.entry.reason for row in published.rows)
+    assert zuidoost.shortlist_size is not None and published.count <= zuidoost.shortlist_size
+    shortlist = phase(ZUIDOOST, "shortlist")
+    assert shortlist.starts_at <= published.publication.published_at <= shortlist.ends_at  # type: ignore[union-attr]
+    assert not ShortlistPublication.objects.exclude(edition=zuidoost).exists()
+
+
+def test_review_moments_fall_inside_the_review_phase(demo: None) -> None:
+    for review in Review.objects.select_related("plan__edition"):
+        review_phase = review.plan.edition.phases.get(kind="review")
+        assert review_phase.starts_at <= review.started_at <= min(review_phase.ends_at, timezone.now())
+        if review.recorded_at is not None:
+            assert review.started_at < review.recorded_at <= min(review_phase.ends_at, timezone.now())
+        if review.published_at is not None:
+            assert review.recorded_at is not None and review.recorded_at < review.published_at
+
+
+def test_staff_actions_are_audited_once_by_the_staff_who_did_them(demo: None) -> None:
+    call_command("load_demo", "--quiet")
+
+    actions = Counter(AuditEntry.objects.values_list("action", flat=True))
+    assert set(actions) >= {
+        "review.start",
+        "review.checks",
+        "review.verdict",
+        "review.request_changes",
+        "review.publish",
+        "review.publish_verdicts",
+        "shortlist.add",
+        "shortlist.publish",
+        "comment.hide",
+    }
+    keys = Counter(AuditEntry.objects.values_list("action", "object_type", "object_id"))
+    assert max(keys.values()) == 1
+    assert actions["review.verdict"] == Review.objects.exclude(verdict="").count()
+    assert actions["shortlist.add"] == ShortlistEntry.objects.count()
+    for entry in AuditEntry.objects.filter(action__in=["review.start", "review.verdict"]).select_related(
+        "edition"
+    ):
+        assert entry.edition is not None
+        assert StaffRole.objects.filter(
+            user=entry.actor, district=entry.edition.district_id, role=Role.REVIEWER
+        ).exists()
+        assert entry.at <= timezone.now()
+
+
+def test_activity_rows_pass_model_validation(demo: None) -> None:
+    for model in (
+        Like,
+        Comment,
+        CommentReport,
+        CoInitiator,
+        PlanRevision,
+        Review,
+        ChangeRequest,
+        ShortlistEntry,
+    ):
+        for row in model._default_manager.all():
+            row.full_clean()
