@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: demo test install assets messages lint typecheck bench bench-rules bench-pages browser clean
+.PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages browser clean
 
 demo: install  ## Install, migrate, load the demo data and serve it on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
@@ -33,6 +33,10 @@ assets: node_modules/.package-lock.json  ## Copy the NL Design System CSS and ht
 	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/component-library.css
 	mkdir -p static/vendor/htmx
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
+
+translations: $(STAMP)  ## Collect new strings from the code into locale/nl (then translate the empty ones)
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py makemessages -l nl --no-obsolete \
+		-i ".venv/*" -i "node_modules/*" -i "tests/*" -i "static/*" -i "staticfiles/*" -i "var/*"
 
 messages: $(STAMP)  ## Compile the translations (.po → .mo)
 	$(PY) scripts/compile_messages.py
