@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from pages.views import healthz
 
+handler403 = "pages.views.permission_denied"
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
 

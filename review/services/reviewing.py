@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 
 from audit.services import record
 from editions.models import Edition
@@ -55,6 +57,13 @@ class CheckAnswer:
 
     outcome: str
     note: str = ""
+
+
+def _join_translated(names: list[str]) -> str:
+    return ", ".join(gettext(name) for name in names)
+
+
+_names_in_reader_language = lazy(_join_translated, str)
 
 
 def ensure_criteria(*, edition: Edition) -> list[ReviewCriterion]:
@@ -224,9 +233,10 @@ def record_verdict(
         raise ReviewError("not_in_review", status=status_label(plan.status))
     criteria = ensure_criteria(edition=plan.edition)
     answered = set(ReviewCheck.objects.filter(review=review).values_list("criterion_id", flat=True))
-    missing = [c.label for c in criteria if c.pk not in answered]
+    missing = [c.name for c in criteria if c.pk not in answered]
     if missing:
-        raise ReviewError("checklist_incomplete", criteria=", ".join(missing))
+        # Lazy, so the names are translated when the message is shown, in that moment's language.
+        raise ReviewError("checklist_incomplete", criteria=_names_in_reader_language(missing))
     explanation = public_explanation.strip()
     reason = cost_change_reason.strip()
     if verdict in VERDICTS_NEEDING_EXPLANATION and not explanation:

@@ -69,3 +69,12 @@ def test_the_menu_shows_my_work_to_staff_only(client: Client, edition: Edition, 
     assert WORKSPACE not in client.get(reverse("pages:home")).content.decode()
     client.force_login(people.staff[Role.REVIEWER])
     assert WORKSPACE in client.get(reverse("pages:home")).content.decode()
+
+
+def test_a_refusal_is_a_friendly_page_in_the_site_layout(client: Client, people: People) -> None:
+    client.force_login(people.resident)
+    response = client.get("/en" + WORKSPACE)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<h1" in html and "No access" in html
+    assert reverse("pages:home") in html

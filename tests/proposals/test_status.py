@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.utils import translation
 
+from editions.models import Edition
 from notifications.models import Notification, NotificationKind
 from proposals.errors import PlanError
 from proposals.models import CoInitiator, CoInitiatorStatus, Plan, PlanStatus
@@ -33,7 +37,9 @@ def test_every_status_but_draft_can_be_reached() -> None:
 
 
 @pytest.mark.parametrize(("current", "target"), ALLOWED, ids=lambda s: str(s))
-def test_allowed_transition_changes_the_status(current: PlanStatus, target: PlanStatus, edition) -> None:
+def test_allowed_transition_changes_the_status(
+    current: PlanStatus, target: PlanStatus, edition: Edition
+) -> None:
     plan = factories.make_plan(edition=edition, status=current)
     change_status(plan=plan, to=target, by=None)
     plan.refresh_from_db()
@@ -43,7 +49,7 @@ def test_allowed_transition_changes_the_status(current: PlanStatus, target: Plan
 
 @pytest.mark.parametrize(("current", "target"), REFUSED, ids=lambda s: str(s))
 def test_illegal_transition_is_refused_and_changes_nothing(
-    current: PlanStatus, target: PlanStatus, edition
+    current: PlanStatus, target: PlanStatus, edition: Edition
 ) -> None:
     plan = factories.make_plan(edition=edition, status=current)
     with pytest.raises(PlanError) as refused:
@@ -61,7 +67,7 @@ def test_refusal_names_both_statuses_in_the_active_language() -> None:
         assert refused.value.message == "A plan that is “Not feasible” cannot become “Selected”."
 
 
-def test_a_stale_plan_object_cannot_overwrite_a_concurrent_change(edition) -> None:
+def test_a_stale_plan_object_cannot_overwrite_a_concurrent_change(edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, status=PlanStatus.SUBMITTED)
     stale = Plan.objects.get(pk=plan.pk)
     change_status(plan=plan, to=PlanStatus.WITHDRAWN, by=None)
@@ -71,7 +77,7 @@ def test_a_stale_plan_object_cannot_overwrite_a_concurrent_change(edition) -> No
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.WITHDRAWN
 
 
-def test_submitting_a_draft_sets_its_submission_time(edition) -> None:
+def test_submitting_a_draft_sets_its_submission_time(edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, status=PlanStatus.DRAFT)
     assert plan.submitted_at is None
     change_status(plan=plan, to=PlanStatus.SUBMITTED, by=plan.initiator)
@@ -81,7 +87,7 @@ def test_submitting_a_draft_sets_its_submission_time(edition) -> None:
 
 @pytest.mark.django_db(transaction=False)
 def test_initiators_are_told_of_a_status_change_after_commit(
-    edition, django_capture_on_commit_callbacks
+    edition: Edition, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
     plan = factories.make_plan(edition=edition, status=PlanStatus.SUBMITTED)
     co = factories.make_user(language="en")
@@ -108,13 +114,13 @@ def test_initiators_are_told_of_a_status_change_after_commit(
     assert "Wordt getoetst" in by_address[plan.initiator.email].subject
 
 
-def test_the_person_who_changed_the_status_is_not_notified(edition) -> None:
+def test_the_person_who_changed_the_status_is_not_notified(edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, status=PlanStatus.SUBMITTED)
     change_status(plan=plan, to=PlanStatus.WITHDRAWN, by=plan.initiator)
     assert not Notification.objects.filter(recipient=plan.initiator).exists()
 
 
-def test_declined_and_open_invitations_are_not_initiators(edition) -> None:
+def test_declined_and_open_invitations_are_not_initiators(edition: Edition) -> None:
     plan = factories.make_plan(edition=edition)
     declined = factories.make_user()
     CoInitiator.objects.create(
