@@ -98,6 +98,8 @@ class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
             "ballot_max_choices",
             "aggregation_rule",
             "support_threshold",
+            "verdicts_publish_at",
+            "shortlist_size",
             "is_published",
         ]
 

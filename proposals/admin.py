@@ -1,4 +1,9 @@
-"""Admin for plans and their cost lines."""
+"""Admin for plans and their cost lines.
+
+A plan's status changes only through the services (the state machine in ``proposals.status``),
+and a submitted plan's content only through its initiators (so every change leaves a revision) or
+the review (cost adjustments): here the status is never editable and a submitted plan is read-only.
+"""
 
 from django import forms
 from django.contrib import admin
@@ -9,7 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from ui.fields import EuroField
 from ui.templatetags.money import format_money
 
-from .models import CostLine, Plan
+from .models import CostLine, Plan, PlanStatus
+
+STATE_FIELDS = ("status", "submitted_at", "reviewed_cost_cents", "changes_due_at")
+
+
+def _is_draft(plan: Plan | None) -> bool:
+    return plan is None or plan.status == PlanStatus.DRAFT
 
 
 class CostLineForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -24,6 +35,16 @@ class CostLineInline(admin.TabularInline[CostLine, Plan]):
     model = CostLine
     form = CostLineForm
     extra = 1
+
+    def has_add_permission(self, request: HttpRequest, obj: Plan | None = None) -> bool:
+        return _is_draft(obj) and super().has_add_permission(request, obj)
+
+    # An inline's permission methods receive the parent plan (the stubs say the inline's model).
+    def has_change_permission(self, request: HttpRequest, obj: Plan | None = None) -> bool:  # type: ignore[override]
+        return _is_draft(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Plan | None = None) -> bool:  # type: ignore[override]
+        return _is_draft(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Plan)
@@ -44,6 +65,11 @@ class PlanAdmin(admin.ModelAdmin[Plan]):
     autocomplete_fields = ["initiator"]
     date_hierarchy = "submitted_at"
     inlines = [CostLineInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Plan | None = None) -> list[str]:
+        if _is_draft(obj):
+            return list(STATE_FIELDS)
+        return [field.name for field in Plan._meta.fields if field.editable or field.name in STATE_FIELDS]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Plan]:
         return super().get_queryset(request).annotate(cost_cents=Sum("cost_lines__amount_cents"))

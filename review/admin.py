@@ -1,14 +1,28 @@
-"""The admin: an edition's review checklist is edited here; reviews are read-only history."""
+"""The admin: an edition's review checklist is edited on the edition's page, below its phases."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
+from editions.admin import EditionAdmin
+from editions.models import Edition
+
 from .models import ReviewCriterion
 
 
-@admin.register(ReviewCriterion)
-class ReviewCriterionAdmin(admin.ModelAdmin[ReviewCriterion]):
-    list_display = ["name", "key", "edition", "position"]
-    list_filter = ["edition"]
-    ordering = ["edition", "position"]
+class ReviewCriterionInline(admin.TabularInline[ReviewCriterion, Edition]):
+    model = ReviewCriterion
+    extra = 0
+    fields = ["position", "key", "name", "description"]
+    prepopulated_fields = {"key": ["name"]}
+    ordering = ["position", "pk"]
+
+
+# review sits above editions, so it extends the edition's admin page instead of editions knowing
+# about review (the pattern Django documents for extending another app's admin).
+admin.site.unregister(Edition)
+
+
+@admin.register(Edition)
+class EditionWithChecklistAdmin(EditionAdmin):
+    inlines = [*EditionAdmin.inlines, ReviewCriterionInline]

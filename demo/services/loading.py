@@ -46,6 +46,7 @@ STAFF_GROUP_MODELS: dict[str, tuple[str, ...]] = {
     "editions": ("edition", "theme", "phase", "subbudget"),
     "proposals": ("plan", "costline"),
     "places": ("municipality", "district", "neighbourhood"),
+    "review": ("reviewcriterion",),
 }
 # Viewing users lets the plan form's initiator search (an autocomplete field) work for staff.
 STAFF_GROUP_EXTRA: tuple[tuple[str, str], ...] = (("accounts", "view_user"),)

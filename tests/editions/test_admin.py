@@ -60,6 +60,9 @@ def _edition_post(
         "sub_budgets-INITIAL_FORMS": "0",
         "phases-TOTAL_FORMS": str(len(phases)),
         "phases-INITIAL_FORMS": "0",
+        # The review app adds the edition's checklist to this page (review/admin.py).
+        "review_criteria-TOTAL_FORMS": "0",
+        "review_criteria-INITIAL_FORMS": "0",
     }
     neighbourhoods = list(district.neighbourhoods.all())
     for i, (amount, _label) in enumerate(subs):
