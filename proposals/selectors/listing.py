@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Sum, Value
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from editions.models import Edition, Theme
 from places.models import Neighbourhood
-from proposals.models import PRIVATE_STATUSES, CoInitiator, CoInitiatorStatus, Plan
+from proposals.models import PRIVATE_STATUSES, CoInitiator, CoInitiatorStatus, Like, Plan
 
 SORTS: dict[str, tuple[str, ...]] = {
     "newest": ("-submitted_at", "-pk"),
@@ -39,6 +39,17 @@ def public_plans() -> QuerySet[Plan]:
         .annotate(
             lines_cost_cents=Coalesce(Sum("cost_lines__amount_cents"), Value(0)),
             cost_cents=Coalesce("reviewed_cost_cents", "lines_cost_cents"),
+            # A subquery, not a join: joining likes would multiply the cost lines' sum.
+            like_count=Coalesce(
+                Subquery(
+                    Like.objects.filter(plan=OuterRef("pk"))
+                    .order_by()
+                    .values("plan")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                Value(0),
+            ),
         )
     )
 

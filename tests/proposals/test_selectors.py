@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from editions.models import Edition
 from places.models import District
-from proposals.models import CostLine, Plan, PlanStatus
+from proposals.models import CostLine, Like, Plan, PlanStatus
 from proposals.selectors import PlanFilter, filter_plans, plan_counts_by_status, plan_for_detail, public_plans
 from tests import factories
 
@@ -118,3 +118,19 @@ def test_sorting(edition: Edition, sort: str, expected: list[str]) -> None:
         edition=edition, title="Middel", costs=[60_000, 60_000], submitted_at=now - timedelta(days=1)
     )
     assert titles(PlanFilter(sort=sort)) == expected
+
+
+def test_likes_are_counted_without_multiplying_the_cost(edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, costs=[100_000, 50_000, 25_000])
+    for _ in range(4):
+        Like.objects.create(plan=plan, user=factories.make_user())
+    listed = public_plans().get(pk=plan.pk)
+    assert (listed.like_count, listed.cost_cents) == (4, 175_000)  # type: ignore[attr-defined]
+    assert public_plans().get(pk=factories.make_plan(edition=edition).pk).like_count == 0  # type: ignore[attr-defined]
+
+
+def test_the_reviewed_cost_replaces_the_lines_once_published(edition: Edition) -> None:
+    plan = factories.make_plan(edition=edition, costs=[100_000, 50_000])
+    Plan.objects.filter(pk=plan.pk).update(reviewed_cost_cents=120_000)
+    listed = public_plans().get(pk=plan.pk)
+    assert (listed.lines_cost_cents, listed.cost_cents) == (150_000, 120_000)  # type: ignore[attr-defined]
