@@ -41,6 +41,9 @@ class PlanError(ServiceError):
         "not_public": _("This plan is not public."),
         "comments_closed": _("Comments are closed in this phase."),
         "empty_comment": _("Write something before you post."),
+        "too_many_comments": _(
+            "You have posted many comments in a short time. Please wait %(minutes)s minutes."
+        ),
         "comment_too_long": _("A comment can be at most %(limit)s characters."),
         "reply_to_reply": _("You can reply to a comment, not to a reply."),
         "already_reported": _("You have already reported this comment."),

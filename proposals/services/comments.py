@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Role
+from accounts.ratelimit import allow
 from accounts.roles import holds_role
 from audit.services import record
 from editions.permissions import can
@@ -54,6 +55,11 @@ def _clean_reason(reason: str) -> str:
     return reason
 
 
+# A resident may post this many comments per window; more looks like flooding.
+COMMENTS_PER_WINDOW = 10
+COMMENT_WINDOW_SECONDS = 10 * 60
+
+
 def _excerpt(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= EXCERPT_LENGTH else text[: EXCERPT_LENGTH - 1].rstrip() + "…"
@@ -75,6 +81,9 @@ def post_comment(*, plan: Plan, author: User, body: str, parent: Comment | None 
             raise PlanError("reply_not_found")
         if parent.parent_id is not None:
             raise PlanError("reply_to_reply")
+    # Counted last, so a refused comment (empty, too long) does not use up the allowance.
+    if not allow(f"comment:{author.pk}", limit=COMMENTS_PER_WINDOW, window_seconds=COMMENT_WINDOW_SECONDS):
+        raise PlanError("too_many_comments", minutes=COMMENT_WINDOW_SECONDS // 60)
     with transaction.atomic():
         comment = Comment.objects.create(
             plan=plan,

@@ -18,6 +18,7 @@ from proposals.errors import PlanError
 from proposals.models import AuthorRole, CoInitiatorStatus, Comment, CommentReport, Plan, PlanStatus
 from proposals.selectors.discussion import comment_thread, moderation_queue
 from proposals.services.comments import (
+    COMMENTS_PER_WINDOW,
     MAX_COMMENT_LENGTH,
     dismiss_reports,
     hide_comment,
@@ -363,3 +364,18 @@ def test_the_moderation_queue_shows_open_reports_in_the_moderators_districts(
         elsewhere.pk,
     }
     assert moderation_queue(user=resident) == []
+
+
+def test_a_flood_of_comments_is_stopped_and_the_refused_one_not_stored(plan: Plan, resident: User) -> None:
+    for i in range(COMMENTS_PER_WINDOW):
+        post_comment(plan=plan, author=resident, body=f"Reactie {i}")
+    assert refusal(lambda: post_comment(plan=plan, author=resident, body="Nog één")) == "too_many_comments"
+    assert Comment.objects.count() == COMMENTS_PER_WINDOW
+    # Someone else can still comment.
+    post_comment(plan=plan, author=factories.make_user(), body="Ik ook")
+
+
+def test_refused_comments_do_not_count_towards_the_limit(plan: Plan, resident: User) -> None:
+    for _ in range(COMMENTS_PER_WINDOW + 5):
+        refusal(lambda: post_comment(plan=plan, author=resident, body="  "))
+    post_comment(plan=plan, author=resident, body="Nu wel")
