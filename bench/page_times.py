@@ -1,4 +1,4 @@
-"""Server time and query count of every public page on the demo data.
+"""Server time and query count of every public page, and the reviewer's pages, on the demo data.
 
 Run: `make bench-pages` (or `.venv/bin/python bench/page_times.py [--repeat N] [--no-write]`).
 Loads the demo into a fresh temporary SQLite database, requests each page in-process with
@@ -38,9 +38,11 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
     from django.db import connection
+    from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from accounts.models import User
     from editions.models import Edition
     from proposals.models import CostLine, Plan, PlanStatus
 
@@ -48,8 +50,11 @@ def main() -> int:
     call_command("load_demo", "--quiet")
     client = Client()
     plan = Plan.objects.exclude(status=PlanStatus.DRAFT).order_by("pk").first()
+    discussed = Plan.objects.annotate(n=Count("comments")).order_by("-n", "pk").first()
+    reviewed = Plan.objects.filter(review__published_at__isnull=False).order_by("pk").first()
     edition = Edition.objects.order_by("pk").first()
     assert plan is not None and edition is not None, "the demo loaded no plans"
+    assert discussed is not None and reviewed is not None, "the demo has no discussion or review"
     district = edition.district
     pages = {
         "/healthz (baseline)": "/healthz",
@@ -60,12 +65,25 @@ def main() -> int:
         "plan list": "/plannen/",
         "plan list, filtered + search": f"/plannen/?edition={edition.slug}&q=buurt&sort=cost_desc",
         "plan detail": plan.get_absolute_url(),
+        "plan detail, most discussed": discussed.get_absolute_url(),
+        "plan detail, published review": reviewed.get_absolute_url(),
         "how it works": "/hoe-werkt-het/",
         "accessibility": "/toegankelijkheid/",
         "log in": "/account/inloggen/",
     }
+    # Pages behind a login, requested as the demo's reviewer of the edition in review.
+    staff_client = Client()
+    staff_client.force_login(User.objects.get(email="toetser.west@demo.buurtbudget.nl"))
+    in_review = Edition.objects.get(slug="buurtbudget-west-2027")
+    first_in_review = in_review.plans.order_by("pk").first()
+    assert first_in_review is not None, "the demo's edition in review has no plans"
+    staff_pages = {
+        "my work (reviewer)": "/werk/",
+        "review queue (reviewer)": f"/beoordelen/{in_review.slug}/",
+        "plan review (reviewer)": f"/beoordelen/{in_review.slug}/plan/{first_in_review.pk}/",
+    }
 
-    def measure(url: str) -> tuple[float, int]:
+    def measure(url: str, client: Client = client) -> tuple[float, int]:
         for _ in range(3):
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
@@ -79,6 +97,7 @@ def main() -> int:
         return statistics.median(samples) * 1000, len(queries)
 
     results = {name: measure(url) for name, url in pages.items()}
+    results |= {name: measure(url, staff_client) for name, url in staff_pages.items()}
     plans_before = Plan.objects.count()
     extra = []
     for i in range(200):
@@ -96,17 +115,34 @@ def main() -> int:
                 submitted_at=plan.submitted_at,
             )
         )
+    reviewed_theme = in_review.themes.first()
+    for i in range(100):  # the review queue must stay flat too
+        extra.append(
+            Plan(
+                edition=in_review,
+                title=f"Extra plan in review {i}",
+                summary="Extra",
+                description="Extra",
+                theme=reviewed_theme,
+                initiator=plan.initiator,
+                public_name="Bench",
+                status=PlanStatus.IN_REVIEW,
+                submitted_at=plan.submitted_at,
+            )
+        )
     created = Plan.objects.bulk_create(extra)
     CostLine.objects.bulk_create(
         CostLine(plan=p, description="Materiaal", amount_cents=100_00) for p in created
     )
     plans_after = Plan.objects.count()
     more = {name: measure(url)[1] for name, url in pages.items()}
+    more |= {name: measure(url, staff_client)[1] for name, url in staff_pages.items()}
 
     baseline = results["/healthz (baseline)"][0]
     lines = [
         START,
-        f"Demo data: {plans_before} plans; queries counted again with {plans_after} plans. "
+        f"Demo data: {plans_before} plans; queries counted again with {plans_after} plans "
+        "(200 more in one edition, 100 more in review in another). "
         f"Median of {args.repeat} requests per page, Django test client, SQLite, DEBUG off.",
         "",
         "| page | median ms | × /healthz | queries | queries with +200 plans |",
