@@ -87,6 +87,11 @@ def bewoner(number: int) -> str:
     return _mail(f"bewoner{number:02d}")
 
 
+def resident(local_part: str) -> str:
+    """The e-mail address of the named demo resident ``local_part`` (e.g. "bewoner", "kees.dekker")."""
+    return _mail(local_part)
+
+
 def staff(role: Role, district_slug: str) -> str:
     """The e-mail address of the demo account holding ``role`` in the district."""
     return _mail(f"{ROLE_MAILBOX[role]}.{district_slug}")

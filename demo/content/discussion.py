@@ -4,13 +4,69 @@ from __future__ import annotations
 
 from accounts.models import Role
 
-from .accounts import bewoner, staff
-from .editions import OOST_2027, WEST_2027, ZUID_2027
+from .accounts import bewoner, resident, staff
+from .editions import NIEUW_WEST_2027, OOST_2027, WEST_2027, ZUID_2027
 from .specs import CommentSpec, EditSpec, PlanActivitySpec, eur
 
 OFFICIAL_OOST = staff(Role.OFFICIAL, "oost")
 OFFICIAL_WEST = staff(Role.OFFICIAL, "west")
 OFFICIAL_ZUID = staff(Role.OFFICIAL, "zuid")
+OFFICIAL_NIEUW_WEST = staff(Role.OFFICIAL, "nieuw-west")
+
+# Nieuw-West collects plans now: neighbours ask questions and join plans (bewoner@ is "Noor V.").
+NIEUW_WEST: tuple[PlanActivitySpec, ...] = (
+    PlanActivitySpec(
+        "Bankjes langs de Osdorper Ban",
+        co_initiators=(resident("yusuf.demir"),),
+        comments=(
+            CommentSpec(
+                resident("karim.haddou"),
+                "Goed plan! Kan er ook een bankje bij de bushalte aan de Tussen Meer? Daar staan ouderen "
+                "soms een kwartier te wachten.",
+                at=0.3,
+                replies=(
+                    CommentSpec(
+                        resident("bewoner"),
+                        "Goede tip, die plek nemen we mee in de wandeling met de bewoners van de "
+                        "seniorenflat.",
+                        at=0.2,
+                    ),
+                ),
+            ),
+            CommentSpec(
+                OFFICIAL_NIEUW_WEST,
+                "Ter informatie: bankjes in de openbare ruimte neemt het stadsdeel na plaatsing op in het "
+                "gewone onderhoud. In de toets kijken we of de plekken niet in de weg staan voor de "
+                "veegwagen.",
+                at=0.75,
+            ),
+        ),
+    ),
+    PlanActivitySpec(
+        "Repair café Slotervaart Zuid",
+        comments=(
+            CommentSpec(
+                resident("ingrid.bakker"),
+                "Ik kan goed naaien en kom graag een zaterdag per maand helpen met kleding repareren.",
+                at=0.6,
+            ),
+        ),
+    ),
+    PlanActivitySpec(
+        "Moestuin De Groene Akker in Geuzenveld",
+        co_initiators=(resident("bewoner"),),
+        comments=(
+            CommentSpec(
+                resident("mohamed.elamrani"),
+                "Mogen de kinderen van de naschoolse opvang ook een bak?",
+                at=0.5,
+                replies=(
+                    CommentSpec(resident("fatima.bennani"), "Zeker, we houden er twee voor ze vrij.", at=0.3),
+                ),
+            ),
+        ),
+    ),
+)
 
 # Oost collects support now (threshold 15): some plans are past it, some just short, some far off.
 OOST: tuple[PlanActivitySpec, ...] = (
@@ -368,6 +424,7 @@ ZUID: tuple[PlanActivitySpec, ...] = (
 )
 
 ACTIVITY: dict[str, tuple[PlanActivitySpec, ...]] = {
+    NIEUW_WEST_2027.slug: NIEUW_WEST,
     OOST_2027.slug: OOST,
     WEST_2027.slug: WEST,
     ZUID_2027.slug: ZUID,

@@ -29,8 +29,8 @@ NIEUW_WEST_2027 = EditionSpec(
         "Stadsdeel Nieuw-West stelt € 500.000 beschikbaar voor plannen die bewoners zelf bedenken, "
         "kiezen en uitvoeren. Elke wijk heeft een eigen deel van het budget, naar rato van het aantal "
         "inwoners, zodat ook de kleinere wijken aan bod komen.\n\n"
-        "Heeft u een idee voor uw straat of wijk? Dien het nu in, met een begroting tot € 50.000. "
-        "Daarna verzamelt u steun: een plan met minstens 50 steunbetuigingen wordt door het stadsdeel "
+        "Heb je een idee voor je straat of wijk? Dien het nu in, met een begroting tot € 50.000. "
+        "Daarna verzamel je steun: een plan met minstens 50 steunbetuigingen wordt door het stadsdeel "
         "getoetst. Iedereen van 16 jaar en ouder die in Nieuw-West woont, mag in het voorjaar stemmen "
         "op vijf plannen."
     ),
@@ -81,8 +81,8 @@ ZUIDOOST_2026 = EditionSpec(
         "In Zuidoost beslissen bewoners over € 500.000. Het budget is verdeeld over vijf thema's, "
         "die de stadsdeelcommissie samen met bewoners koos: groen, ontmoeting, jeugd, sport en cultuur.\n\n"
         "Het stadsdeel heeft alle plannen getoetst en de stadsdeelcommissie heeft per thema de "
-        "plannen gekozen die op de stemlijst komen. Nu is het uw beurt: iedereen vanaf 12 jaar die in "
-        "Zuidoost woont, vult met zijn stemcode een eigen begroting. Kies plannen tot het budget van een "
+        "plannen gekozen die op de stemlijst komen. Nu is het jouw beurt: iedereen vanaf 12 jaar die in "
+        "Zuidoost woont, vult met de eigen stemcode een eigen begroting. Kies plannen tot het budget van een "
         "thema op is; de Methode van Gelijke Delen zorgt dat elke groep stemmers een eerlijk deel krijgt.\n\n"
         "Liever op papier stemmen? Dat kan in de buurthuizen en de bibliotheek aan het Bijlmerplein."
     ),
@@ -128,7 +128,7 @@ NOORD_2026 = EditionSpec(
         "Het panel kwam vijf zaterdagen bij elkaar in de Tolhuistuin, sprak met de initiatiefnemers "
         "en verdeelde € 500.000 over de haalbare plannen, volgens de Methode van Gelijke Delen. "
         "Het panel koos alle haalbare plannen; wat overbleef, gaat naar de volgende editie. De "
-        "gekozen plannen worden nu uitgevoerd: hier volgt u hoe ze ervoor staan."
+        "gekozen plannen worden nu uitgevoerd: hier volg je hoe ze ervoor staan."
     ),
     total_budget_cents=eur(500_000),
     max_plan_cost_cents=eur(50_000),
@@ -149,6 +149,7 @@ NOORD_2026 = EditionSpec(
         PhaseSpan(PhaseKind.EVALUATION, 241, 300),
     ),
     current_phase=PhaseKind.EXECUTION,
+    verdicts_publish_day=-190,
 )
 
 OOST_2027 = EditionSpec(
@@ -159,7 +160,7 @@ OOST_2027 = EditionSpec(
     introduction=(
         "Stadsdeel Oost stelt € 400.000 beschikbaar voor plannen van bewoners, van de Weesperzijde tot "
         "IJburg. De inzendperiode is voorbij: 11 plannen zijn ingediend.\n\n"
-        "Nu is het aan u: steun de plannen die u belangrijk vindt. Een plan met minstens 15 "
+        "Nu is het aan jou: steun de plannen die jij belangrijk vindt. Een plan met minstens 15 "
         "steunbetuigingen gaat door naar de toets van het stadsdeel; wie steunt, kan ook reageren en "
         "vragen stellen aan de initiatiefnemers. In het voorjaar stemt iedereen van 16 jaar en ouder die "
         "in Oost woont op ten hoogste vijf plannen."

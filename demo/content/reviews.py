@@ -6,7 +6,7 @@ from accounts.models import Role
 from review.models import CheckOutcome, Verdict
 
 from .accounts import staff
-from .editions import WEST_2027, ZUID_2027, ZUIDOOST_2026
+from .editions import NOORD_2026, WEST_2027, ZUID_2027, ZUIDOOST_2026
 from .specs import ChangeRequestSpec, EditSpec, ReviewSpec, eur
 
 CRITERIA = ("legal", "financial", "spatial", "maintenance", "public_benefit")
@@ -26,6 +26,7 @@ def checks(
 REVIEWER_WEST = staff(Role.REVIEWER, "west")
 REVIEWER_ZUID = staff(Role.REVIEWER, "zuid")
 REVIEWER_ZUIDOOST = staff(Role.REVIEWER, "zuidoost")
+REVIEWER_NOORD = staff(Role.REVIEWER, "noord")
 
 # West is in review now: verdicts are recorded but stay internal until the publication date.
 WEST: tuple[ReviewSpec, ...] = (
@@ -443,8 +444,133 @@ ZUIDOOST: tuple[ReviewSpec, ...] = (
     ),
 )
 
+# Noord's review lies far in the past: the panel chose from the feasible plans, which are now carried out.
+_PLAIN_FEASIBLE_NOORD = (
+    "Buurtbarbecue en straatfeest Tuindorp Oostzaan",
+    "Repair café Waterlandplein",
+    "Moestuin achter de Van der Pekstraat",
+    "Bankjes en plantenbakken in Tuindorp Nieuwendam",
+    "Zwerfvuilteam Noord",
+)
+
+NOORD: tuple[ReviewSpec, ...] = (
+    *(
+        ReviewSpec(title, REVIEWER_NOORD, started=0.05 + i * 0.04, checks=checks(), verdict=FEASIBLE)
+        for i, title in enumerate(_PLAIN_FEASIBLE_NOORD)
+    ),
+    ReviewSpec(
+        "Verlichting langs het fietspad aan de Kadoelenweg",
+        REVIEWER_NOORD,
+        started=0.1,
+        checks=checks(spatial=(CONCERN, "Het fietspad ligt langs een vleermuisroute.")),
+        internal_remarks="Ecoloog van het stadsdeel heeft de lichtkleur beoordeeld.",
+        verdict=AFTER_CHANGES,
+        recorded=0.6,
+        public_explanation=(
+            "Haalbaar met amberkleurig licht dat naar beneden schijnt, zodat de vleermuizen langs de "
+            "Kadoelenweg geen last hebben. De initiatiefnemer heeft de lantaarns daarop aangepast."
+        ),
+    ),
+    ReviewSpec(
+        "Speeltuin Vogelbuurt opknappen",
+        REVIEWER_NOORD,
+        started=0.1,
+        checks=checks(
+            maintenance=(OK, "De speeltuin blijft in het onderhoud en de keuring van het stadsdeel.")
+        ),
+        verdict=FEASIBLE,
+        recorded=0.5,
+        public_explanation="De toestellen voldoen aan het Warenwetbesluit attractie- en speeltoestellen.",
+    ),
+    ReviewSpec(
+        "Hondenuitlaatveld in de Banne",
+        REVIEWER_NOORD,
+        started=0.15,
+        checks=checks(
+            legal=(CONCERN, "Het veld moet in het hondenbeleid als losloopgebied worden aangewezen.")
+        ),
+        verdict=AFTER_CHANGES,
+        recorded=0.7,
+        public_explanation=(
+            "Haalbaar aan de rand van het park in plaats van naast het winkelcentrum: daar past het hek "
+            "zonder bomen te kappen. Het stadsdeel wijst het veld aan als losloopgebied."
+        ),
+    ),
+    ReviewSpec(
+        "AED's voor heel Noord",
+        REVIEWER_NOORD,
+        started=0.2,
+        checks=checks(maintenance=(OK, "De buurtvereniging beheert de kasten; HartslagNu meldt ze aan.")),
+        verdict=FEASIBLE,
+        recorded=0.55,
+    ),
+    ReviewSpec(
+        "Beweegroute door het Noorderpark",
+        REVIEWER_NOORD,
+        started=0.2,
+        checks=checks(spatial=(OK, "De toestellen staan buiten de evenementenweide.")),
+        verdict=FEASIBLE,
+        recorded=0.65,
+        public_explanation="De parkbeheerder heeft de plekken van de toestellen goedgekeurd.",
+    ),
+    ReviewSpec(
+        "Fietswerkplaats voor jongeren in Buikslotermeer",
+        REVIEWER_NOORD,
+        started=0.25,
+        checks=checks(financial=(CONCERN, "Na het eerste jaar is er geen geld voor de begeleiding.")),
+        verdict=AFTER_CHANGES,
+        recorded=0.75,
+        public_explanation=(
+            "Haalbaar nu het jongerenwerk de begeleiding na het eerste jaar overneemt; die afspraak staat "
+            "in het aangepaste plan."
+        ),
+    ),
+    ReviewSpec(
+        "Overdekte skatebaan onder de A10",
+        REVIEWER_NOORD,
+        started=0.1,
+        checks=checks(
+            legal=(
+                NOT_OK,
+                "De grond onder het viaduct is van Rijkswaterstaat, die er geen bouwwerken toestaat.",
+            ),
+            spatial=(NOT_OK, "Onder het viaduct geldt een veiligheidszone voor inspectie en onderhoud."),
+            public_benefit=(OK, "Een droge skateplek is een echte wens van jongeren in Noord."),
+        ),
+        verdict=NOT_FEASIBLE,
+        recorded=0.5,
+        public_explanation=(
+            "De grond onder het viaduct is van Rijkswaterstaat, die er vanwege inspectie en onderhoud "
+            "geen vaste bouwwerken toestaat. Het stadsdeel zoekt met de skaters een andere overdekte plek "
+            "en nodigt ze uit voor de volgende editie."
+        ),
+    ),
+    ReviewSpec(
+        "Buurtbus voor ouderen in Waterland",
+        REVIEWER_NOORD,
+        started=0.15,
+        checks=checks(
+            legal=(
+                NOT_OK,
+                "Personenvervoer met vrijwilligers vraagt een vervoersvergunning en een stichting.",
+            ),
+            financial=(NOT_OK, "Na het eerste jaar zijn er geen middelen voor verzekering en onderhoud."),
+            public_benefit=(OK, ""),
+        ),
+        verdict=NOT_FEASIBLE,
+        recorded=0.6,
+        public_explanation=(
+            "Het buurtbudget betaalt eenmalige uitgaven, maar een buurtbus kost elk jaar geld voor "
+            "verzekering, onderhoud en laden, en de vrijwilligers hebben een stichting met vergunning "
+            "nodig. Het stadsdeel brengt de initiatiefnemer in contact met de Regiotaxi en de "
+            "Buurtbusvereniging Waterland."
+        ),
+    ),
+)
+
 REVIEWS: dict[str, tuple[ReviewSpec, ...]] = {
     ZUIDOOST_2026.slug: ZUIDOOST,
+    NOORD_2026.slug: NOORD,
     WEST_2027.slug: WEST,
     ZUID_2027.slug: ZUID,
 }

@@ -2,7 +2,8 @@
 
 ``loading`` builds places, accounts, editions and plans; ``discussion`` adds likes, co-initiators,
 comments and revisions; ``reviews`` adds checklists, verdicts, change requests, publications and
-shortlists, with the audit entries the staff actions would have written.
+shortlists, with the audit entries the staff actions would have written; ``notifications`` adds
+what the demo accounts were told about all that (without mailing anyone).
 """
 
 from .loading import DemoAccount, DemoLoadError, DemoSummary, load_demo

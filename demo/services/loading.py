@@ -39,6 +39,7 @@ from ..content import (
 )
 from ._common import AMSTERDAM
 from .discussion import load_discussion
+from .notifications import load_notifications
 from .reviews import load_reviews, load_shortlist
 
 # What the staff group may do in the Django admin: view, add and change (never delete) these models.
@@ -104,6 +105,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         if spec.slug in SHORTLISTS:
             load_shortlist(edition=edition, spec=SHORTLISTS[spec.slug], users=users, now=moment)
         editions.append(edition)
+    load_notifications(editions=editions, now=moment)
     return DemoSummary(
         editions=tuple(editions),
         plan_count=plan_count,

@@ -23,7 +23,7 @@ from review.models import (
     ShortlistPublication,
     VerdictPublication,
 )
-from review.services.publication import PLAN_STATUS_FOR
+from review.services.publication import PLAN_STATUS_FOR, publication_date
 from review.services.reviewing import ensure_criteria
 
 from ..content.accounts import staff
@@ -39,7 +39,7 @@ def load_reviews(
     criteria = {criterion.key: criterion for criterion in ensure_criteria(edition=edition)}
     plans = {plan.title: plan for plan in edition.plans.select_related("initiator", "theme", "neighbourhood")}
     start, end = phase_so_far(edition, PhaseKind.REVIEW, now=now)
-    date = edition.verdicts_publish_at
+    date = publication_date(edition)
     published_at = date if date is not None and date <= now else None
     publisher = users[staff(Role.OFFICIAL, edition.district.slug)]
     for spec in reviews:

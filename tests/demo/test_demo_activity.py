@@ -1,20 +1,28 @@
-"""The demo's activity: likes, comments and revisions in Oost, review in West, verdicts and shortlists."""
+"""The demo's activity: likes, comments and revisions, reviews, verdicts, shortlists and notifications."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Sum
-from django.utils import timezone
+from django.test import Client
+from django.urls import resolve, reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
-from accounts.models import Role, StaffRole
+from accounts.models import Role, StaffRole, User
 from audit.models import AuditEntry
 from editions.models import Edition, Phase
+from notifications.models import Notification, NotificationKind
+from notifications.texts import BODIES, SUBJECTS, TRANSLATED_PARAMS, body_for, subject_for
 from proposals.models import (
     AuthorRole,
     CoInitiator,
@@ -45,6 +53,9 @@ OOST = "buurtbudget-oost-2027"
 WEST = "buurtbudget-west-2027"
 ZUID = "buurtbudget-zuid-2027"
 ZUIDOOST = "buurtbudget-zuidoost-2026"
+NOORD = "buurtbudget-noord-2026"
+BEWONER = "bewoner@demo.buurtbudget.nl"
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 @pytest.fixture(scope="module")
@@ -295,3 +306,145 @@ def test_activity_rows_pass_model_validation(demo: None) -> None:
     ):
         for row in model._default_manager.all():
             row.full_clean()
+
+
+def test_noord_plans_that_passed_review_have_published_reviews(demo: None) -> None:
+    noord = Edition.objects.get(slug=NOORD)
+    publication = VerdictPublication.objects.get(edition=noord)
+
+    assert phase(NOORD, "review").ends_at < publication.published_at < phase(NOORD, "decision").ends_at
+    assert publication.verdict_count == noord.plans.count()
+    for plan in noord.plans.all():
+        shown = public_review(plan=plan)
+        assert shown is not None and shown.published_at == publication.published_at, plan.title
+        assert PLAN_STATUS_FOR[shown.verdict] == (
+            PlanStatus.NOT_FEASIBLE if plan.status == PlanStatus.NOT_FEASIBLE else PlanStatus.FEASIBLE
+        )
+        if shown.verdict in VERDICTS_NEEDING_EXPLANATION:
+            assert shown.public_explanation
+        assert len(shown.checks) == 5
+
+
+def test_every_not_feasible_plan_shows_its_published_explanation(demo: None, client: Client) -> None:
+    plans = Plan.objects.filter(status=PlanStatus.NOT_FEASIBLE).select_related("edition")
+
+    assert {plan.edition.slug for plan in plans} == {NOORD, ZUID, ZUIDOOST}
+    for plan in plans:
+        shown = public_review(plan=plan)
+        assert shown is not None and shown.verdict == Verdict.NOT_FEASIBLE, plan.title
+        assert shown.public_explanation
+        page = client.get(plan.get_absolute_url())
+        assert page.status_code == 200
+        assert escape(shown.public_explanation.splitlines()[0]) in page.content.decode(), plan.title
+
+
+def test_demo_accounts_were_notified_of_what_happened_to_their_plans(demo: None) -> None:
+    notifications = Notification.objects.select_related("recipient")
+    now = timezone.now()
+
+    assert set(notifications.values_list("kind", flat=True)) == set(NotificationKind.values)
+    for n in notifications:
+        assert n.created_at <= now
+        assert n.emailed_at is not None and n.created_at <= n.emailed_at <= now
+        assert n.read_at is None or n.created_at <= n.read_at <= now
+        resolve(urlsplit(n.url).path)
+    mine = notifications.filter(recipient__email=BEWONER)
+    assert set(mine.values_list("kind", flat=True)) >= {
+        NotificationKind.STATUS_CHANGED,
+        NotificationKind.COMMENT,
+        NotificationKind.CO_INITIATOR_INVITED,
+        NotificationKind.CO_INITIATOR_ANSWERED,
+    }
+    assert mine.filter(read_at__isnull=True).exists() and mine.filter(read_at__isnull=False).exists()
+    mixed = {
+        n.recipient.email
+        for n in notifications.filter(recipient__email__regex=r"^bewoner[0-9]{2}@", read_at__isnull=True)
+        if notifications.filter(recipient=n.recipient, read_at__isnull=False).exists()
+    }
+    assert len(mixed) >= 3
+    assert not notifications.filter(recipient__staff_roles__isnull=False).exists()
+
+
+def test_notifications_are_dated_at_the_events_they_report(demo: None) -> None:
+    def told(user: User, kind: str, plan: Plan, at: Any, **params: str) -> bool:
+        return Notification.objects.filter(
+            recipient=user, kind=kind, params__plan=plan.title, created_at=at, **params
+        ).exists()
+
+    for review in Review.objects.filter(published_at__isnull=False).select_related("plan__initiator"):
+        assert told(review.plan.initiator, NotificationKind.VERDICT, review.plan, review.published_at)
+    for request in ChangeRequest.objects.select_related("plan__initiator"):
+        assert told(
+            request.plan.initiator, NotificationKind.CHANGES_REQUESTED, request.plan, request.created_at
+        )
+    for entry in ShortlistEntry.objects.filter(edition__shortlist_publication__isnull=False).select_related(
+        "plan__initiator", "edition__shortlist_publication"
+    ):
+        published = entry.edition.shortlist_publication.published_at
+        assert told(entry.plan.initiator, NotificationKind.SHORTLISTED, entry.plan, published)
+    for comment in Comment.objects.exclude(author_role=AuthorRole.INITIATOR).select_related(
+        "plan__initiator"
+    ):
+        assert Notification.objects.filter(
+            recipient=comment.plan.initiator,
+            kind=NotificationKind.COMMENT,
+            url__endswith=f"#comment-{comment.pk}",
+            created_at=comment.created_at,
+        ).exists()
+    for co in CoInitiator.objects.select_related("plan__initiator", "user"):
+        assert co.user is not None
+        assert told(co.user, NotificationKind.CO_INITIATOR_INVITED, co.plan, co.invited_at)
+        assert told(co.plan.initiator, NotificationKind.CO_INITIATOR_ANSWERED, co.plan, co.answered_at)
+    for plan in Plan.objects.filter(status=PlanStatus.COMPLETED).select_related("initiator"):
+        statuses = Notification.objects.filter(
+            recipient=plan.initiator, kind=NotificationKind.STATUS_CHANGED, params__plan=plan.title
+        ).order_by("created_at")
+        assert [n.params["status"] for n in statuses] == [
+            "In review",
+            "Selected",
+            "In execution",
+            "Completed",
+        ]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_notifications_render_without_missing_parameters(demo: None, language: str) -> None:
+    for n in Notification.objects.all():
+        with translation.override("en"):
+            needed = set(PLACEHOLDER.findall(str(SUBJECTS[n.kind]) + str(BODIES[n.kind])))
+        assert needed <= set(n.params), n.kind
+        assert all(n.params[key] for key in needed - {"explanation"}), (n.kind, n.params)
+        with translation.override(language):
+            text = subject_for(n.kind, n.params) + body_for(n.kind, n.params)
+            assert "%(" not in text and n.params["plan"] in text
+            for key in TRANSLATED_PARAMS & set(n.params):
+                label = gettext(n.params[key])
+                assert label in text
+                assert (label == n.params[key]) == (language == "en"), (key, n.params[key])
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_bewoner_reads_her_notifications_in_her_language(demo: None, client: Client, language: str) -> None:
+    client.force_login(User.objects.get(email=BEWONER))
+    with translation.override(language):
+        url = reverse("notifications:list")
+        expected = [
+            subject_for(n.kind, n.params) for n in Notification.objects.filter(recipient__email=BEWONER)
+        ]
+
+    page = client.get(url)
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert expected and all(escape(subject) in html for subject in expected)
+
+
+def test_loading_again_adds_no_notifications(demo: None) -> None:
+    def stored() -> Counter[tuple[int, str, str]]:
+        return Counter(Notification.objects.values_list("recipient_id", "kind", "params__plan"))
+
+    before = stored()
+
+    call_command("load_demo", "--quiet")
+
+    assert stored() == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from io import StringIO
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -23,6 +24,7 @@ from demo.content import ACCOUNTS, DEMO_PASSWORD, EDITIONS, STAFF_GROUP
 from demo.services import load_demo
 from editions.models import Edition, Phase, SubBudget, Theme
 from editions.timeline import timeline_of
+from notifications.models import Notification
 from places.models import District, Municipality, Neighbourhood
 from proposals.models import (
     CoInitiator,
@@ -96,6 +98,7 @@ COUNTED: tuple[type[Model], ...] = (
     ShortlistEntry,
     ShortlistPublication,
     AuditEntry,
+    Notification,
 )
 
 
@@ -302,6 +305,14 @@ def test_loading_twice_neither_fails_nor_duplicates_anything(demo: None) -> None
     assert counts() == before
     for edition in Edition.objects.filter(slug__in=INTENDED_PHASE):
         assert timeline_of(edition).current.phase.kind == INTENDED_PHASE[edition.slug]  # type: ignore[union-attr]
+
+
+def test_loading_sends_no_email(mailoutbox: list[Any], django_capture_on_commit_callbacks: Any) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", "--quiet")
+
+    assert Notification.objects.exists()
+    assert mailoutbox == []
 
 
 def test_loading_again_restores_the_demo_plans_and_password(demo: None) -> None:
