@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
-from django.utils import translation
+from django.utils import formats, timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +51,23 @@ BODIES: dict[str, Promise] = {
 TRANSLATED_PARAMS = frozenset({"old", "status", "verdict", "answer"})
 
 
+# Parameters that hold a moment: stored as ISO 8601 and written out in the reader's language and
+# the site's time zone when shown (a mail in English says "12 November", in Dutch "12 november").
+MOMENT_PARAMS = frozenset({"deadline"})
+
+
+def moment_param(moment: datetime) -> str:
+    """How a moment is stored in ``params``."""
+    return moment.isoformat()
+
+
+def _moment_text(value: str) -> str:
+    moment = parse_datetime(value)
+    if moment is None:  # not a stored moment (older rows held the text itself)
+        return value
+    return formats.date_format(timezone.localtime(moment), "j F Y H:i")
+
+
 def source_text(label: Promise | str) -> str:
     """The untranslated (English) text of a lazy label, for storing in ``params``."""
     with translation.override("en"):
@@ -62,13 +81,18 @@ class _Defaulting(dict[str, Any]):
         return ""
 
 
+def _localised_value(key: str, value: Any) -> Any:
+    if not value or not isinstance(value, str):
+        return value
+    if key in TRANSLATED_PARAMS:
+        return gettext(value)
+    if key in MOMENT_PARAMS:
+        return _moment_text(value)
+    return value
+
+
 def _localised(params: Mapping[str, Any]) -> _Defaulting:
-    return _Defaulting(
-        {
-            key: gettext(value) if key in TRANSLATED_PARAMS and value else value
-            for key, value in params.items()
-        }
-    )
+    return _Defaulting({key: _localised_value(key, value) for key, value in params.items()})
 
 
 def subject_for(kind: str, params: Mapping[str, Any]) -> str:

@@ -23,12 +23,11 @@ from accounts.models import User
 from editions.models import Edition
 from editions.phases import PhaseKind
 from notifications.models import Notification, NotificationKind
-from notifications.texts import source_text
+from notifications.texts import moment_param, source_text
 from proposals.models import CoInitiator, CoInitiatorStatus, Comment, Plan, PlanStatus
 from proposals.services.co_initiators import ANSWER_WORDS, invitation_path
 from proposals.services.comments import _excerpt as excerpt
 from review.models import ChangeRequest, Review, ShortlistEntry, ShortlistPublication, Verdict
-from review.services._common import format_moment
 
 from ._common import between, phase_of, waking
 
@@ -202,10 +201,10 @@ def _review(
 
 
 def _change_request_params(plan: Plan, request: ChangeRequest) -> Callable[[], dict[str, Any]]:
-    """The deadline is written out in the recipient's language, as ``request_changes`` does."""
+    """The deadline is stored as a moment, shown in the reader's language (as ``request_changes``)."""
     return lambda: {
         "plan": plan.title,
-        "deadline": format_moment(request.deadline),
+        "deadline": moment_param(request.deadline),
         "message": request.message,
     }
 

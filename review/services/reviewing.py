@@ -18,7 +18,7 @@ from editions.models import Edition
 from editions.phases import Action
 from notifications.models import NotificationKind
 from notifications.services import notify
-from notifications.texts import source_text
+from notifications.texts import moment_param, source_text
 from proposals.models import Like, Plan, PlanRevision, PlanStatus
 from proposals.status import change_status, initiators_of
 
@@ -34,7 +34,6 @@ from ..models import (
     Verdict,
 )
 from ._common import (
-    format_moment,
     lines_cost,
     lock_plan,
     moment_text,
@@ -308,7 +307,7 @@ def request_changes(*, plan: Plan, by: User, message: str, deadline: datetime) -
     notify(
         recipients=initiators_of(plan),
         kind=NotificationKind.CHANGES_REQUESTED,
-        params={"plan": plan.title, "deadline": format_moment(deadline), "message": message},
+        params={"plan": plan.title, "deadline": moment_param(deadline), "message": message},
         url=plan.get_absolute_url(),
         exclude=by,
     )

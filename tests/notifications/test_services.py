@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core import mail
 from django.utils import translation
@@ -10,7 +13,7 @@ from pytest_django import DjangoCaptureOnCommitCallbacks
 from accounts.models import User
 from notifications.models import Notification, NotificationKind
 from notifications.services import mark_read, notify
-from notifications.texts import SUBJECTS, localised_url
+from notifications.texts import SUBJECTS, body_for, localised_url, moment_param
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +100,15 @@ def test_mark_read_touches_only_the_users_unread_notifications(resident: User) -
 )
 def test_a_stored_link_is_given_in_the_readers_language(url: str, language: str, expected: str) -> None:
     assert localised_url(url, language) == expected
+
+
+def test_a_deadline_is_written_out_in_the_readers_language() -> None:
+    params = {
+        "plan": "Bankjes",
+        "deadline": moment_param(datetime(2026, 11, 12, 16, 0, tzinfo=ZoneInfo("UTC"))),
+        "message": "Noem de straat.",
+    }
+    with translation.override("en"):
+        assert "12 November 2026 17:00" in body_for(NotificationKind.CHANGES_REQUESTED, params)
+    with translation.override("nl"):
+        assert "12 november 2026 17:00" in body_for(NotificationKind.CHANGES_REQUESTED, params)
