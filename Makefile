@@ -14,7 +14,7 @@ demo: install  ## Install, migrate, load the demo data and serve it on http://12
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py runserver $(DEMO_ADDR) --noreload
 
 test: install browser  ## Every test: SQLite by default, PostgreSQL when DATABASE_URL is set
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 install: $(STAMP) assets messages  ## The virtualenv, Python and npm dependencies, assets, translations
 
