@@ -49,7 +49,7 @@ def build_instance(
 
     Groups appear in order of first appearance in the file.
     """
-    scale = math.lcm(budget.denominator, *(c.denominator for c in costs))
+    scale = _scale(costs, budget)
     groups: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
     for indices, points, count in rows:
         key = _scores(indices, points, vote_type)
@@ -68,6 +68,65 @@ def build_instance(
         indices=np.fromiter(itertools.chain.from_iterable(k[0] for k in keys), dtype=np.int64, count=total),
         scores=np.fromiter(itertools.chain.from_iterable(k[1] for k in keys), dtype=np.int64, count=total),
         weights=np.fromiter((groups[k] for k in keys), dtype=np.int64, count=len(keys)),
+        vote_type=vote_type,
+    )
+
+
+def _scale(costs: Sequence[Fraction], budget: Fraction) -> int:
+    """The least integer that makes the budget and every cost whole."""
+    return math.lcm(budget.denominator, *(c.denominator for c in costs))
+
+
+def build_approval_instance(
+    project_ids: Sequence[str],
+    costs: Sequence[Fraction],
+    budget: Fraction,
+    vote_type: VoteType,
+    votes: Sequence[str],
+    counts: Sequence[int],
+    known: dict[str, int],
+) -> Instance | None:
+    """``build_instance`` for approval (and choose-1) votes given as the file's comma-separated strings
+    (each distinct string once, with its count), without per-ballot Python tuples: all ids are looked
+    up in one pass, rows are sorted and de-duplicated with numpy, and identical rows are merged by
+    their bytes. The same Instance as ``build_instance``; None if a vote has spaces or an unknown id
+    (the careful path then reads it, or reports the error).
+    """
+    if any(" " in v or "\t" in v for v in votes):
+        return None
+    lengths = np.fromiter((v.count(",") + 1 if v else 0 for v in votes), dtype=np.int64, count=len(votes))
+    names = ",".join(v for v in votes if v).split(",") if any(votes) else []
+    try:
+        idx = np.fromiter(map(known.__getitem__, names), dtype=np.int64, count=len(names))
+    except KeyError:
+        return None
+    rows = np.repeat(np.arange(len(votes), dtype=np.int64), lengths)
+    order = np.lexsort((idx, rows))  # by row, then project: rows stay in order
+    idx = idx[order]
+    first = np.ones(len(idx), dtype=np.bool_)
+    first[1:] = (idx[1:] != idx[:-1]) | (rows[1:] != rows[:-1])  # a project listed twice counts once
+    idx, rows = idx[first], rows[first]
+    ptr = np.zeros(len(votes) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(votes)), out=ptr[1:])
+    data = idx.tobytes()
+    at = (ptr * 8).tolist()
+    groups: dict[bytes, int] = {}
+    for r, count in enumerate(counts):  # identical sets from different strings ("1,2", "2,1") merge
+        key = data[at[r] : at[r + 1]]
+        groups[key] = groups.get(key, 0) + count
+    keys = list(groups)
+    indptr = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter((len(k) // 8 for k in keys), dtype=np.int64, count=len(keys)), out=indptr[1:])
+    scale = _scale(costs, budget)
+    return Instance(
+        project_ids=tuple(project_ids),
+        costs=np.array([int(c * scale) for c in costs], dtype=np.int64),
+        budget=int(budget * scale),
+        scale=scale,
+        indptr=indptr,
+        indices=np.frombuffer(b"".join(keys), dtype=np.int64).copy(),
+        scores=np.ones(int(indptr[-1]), dtype=np.int64),
+        weights=np.fromiter(groups.values(), dtype=np.int64, count=len(keys)),
         vote_type=vote_type,
     )
 

@@ -162,7 +162,7 @@ def parse_instance(text: str) -> Instance:
 
 
 def _parse_instance(text: str) -> Instance:
-    from pbrules.instance import build_instance
+    from pbrules.instance import build_approval_instance, build_instance
 
     s = _sections(text)
     vote_type, budget = _vote_type(s), _budget(s)
@@ -182,6 +182,18 @@ def _parse_instance(text: str) -> Instance:
         else:
             entry[0] += 1
     reader.check_voters(voters, numbers)
+    if pc < 0 and vote_type in ("approval", "choose-1"):
+        fast = build_approval_instance(
+            [p.project_id for p in projects],
+            [p.cost for p in projects],
+            budget,
+            vote_type,
+            [vote for vote, _ in groups],
+            [count for count, _ in groups.values()],
+            reader.known,
+        )
+        if fast is not None:
+            return fast
     rows: list[tuple[list[int], list[Fraction] | None, int]] = []
     for (vote, pts_raw), (count, number) in groups.items():
         ids = _ballot_ids(vote)

@@ -31,7 +31,7 @@ import numpy as np
 from pbrules.model import Instance, Outcome, Satisfaction, Step
 from pbrules.rules.greedy import greedy_order
 from pbrules.rules.mes_engine import Prepared, Run, prepare
-from pbrules.rules.mes_exact import Replay, replay_exact
+from pbrules.rules.mes_replay import Replay, replay
 from pbrules.rules.mes_search import search
 from pbrules.satisfaction import check_satisfaction
 
@@ -219,8 +219,8 @@ def equal_shares(
         raise ValueError("max_winners must be >= 0")
     P = prepare(instance, sat, tie_breaking)
     sol = solve(instance, P, completion, max_winners, exhaustion_step)
-    replay = replay_exact(P, sol.beta, sol.main.order, sol.main.free)
-    steps = _trace(instance, P, sol, sat, replay)
+    replayed = replay(P, sol.beta, sol.main.order, sol.main.free)
+    steps = _trace(instance, P, sol, sat, replayed)
     if explain is None:
         explain = (
             instance.num_projects <= EXPLAIN_MAX_PROJECTS and len(instance.weights) <= EXPLAIN_MAX_GROUPS
@@ -235,7 +235,7 @@ def equal_shares(
         "exhaustion_step": exhaustion_step,
     }
     chosen = [instance.project_ids.index(s.project_id) for s in steps]
-    rejected = rejections(instance, P, sol, replay, chosen, options, explain)
+    rejected = rejections(instance, P, sol, replayed, chosen, options, explain)
     scale = instance.scale
     params: tuple[tuple[str, str], ...] = (
         ("satisfaction", sat),

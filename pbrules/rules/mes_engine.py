@@ -37,15 +37,16 @@ class Prepared:
     wutil: npt.NDArray[np.int64]  # weight * utility
     num_groups: int
     num_voters: int
+    group_weight: npt.NDArray[np.int64]  # multiplicity of each voter group
+    group_weight_f: npt.NDArray[np.float64]
     util_f: npt.NDArray[np.float64]
     weight_f: npt.NDArray[np.float64]
     wutil_f: npt.NDArray[np.float64]
     cost_f: npt.NDArray[np.float64]
     total_f: npt.NDArray[np.float64]
     lengths: npt.NDArray[np.int64]  # number of supporter entries per project
-    sup_of: tuple[npt.NDArray[np.int64], ...]  # per-project views of sup / weight_f / util_f
-    weight_of: tuple[npt.NDArray[np.float64], ...]
-    util_of: tuple[npt.NDArray[np.float64], ...]
+    sup_of: tuple[npt.NDArray[np.int64], ...]  # per-project views of sup / wutil_f
+    wutil_of: tuple[npt.NDArray[np.float64], ...]
 
     @property
     def num_projects(self) -> int:
@@ -63,7 +64,8 @@ def prepare(instance: Instance, satisfaction: Satisfaction, tie_breaking: Sequen
     proj = instance.indices[keep].astype(np.int64)
     grp = rows[keep]
     score = instance.scores[keep].astype(np.int64)
-    order = np.argsort(proj, kind="stable")
+    # stable order by project; small integers sort by radix (ten times faster than int64's merge sort)
+    order = np.argsort(proj.astype(np.int16) if m < 2**15 else proj, kind="stable")
     proj, grp, score = proj[order], grp[order], score[order]
     ptr = np.searchsorted(proj, np.arange(m + 1)).astype(np.int64)
     costs = tuple(int(c) for c in instance.costs)
@@ -78,6 +80,7 @@ def prepare(instance: Instance, satisfaction: Satisfaction, tie_breaking: Sequen
     )
     util_f = util.astype(np.float64)
     weight_f = weight.astype(np.float64)
+    wutil_f = wutil.astype(np.float64)
     cuts = [slice(int(ptr[p]), int(ptr[p + 1])) for p in range(m)]
     return Prepared(
         costs=costs,
@@ -90,15 +93,16 @@ def prepare(instance: Instance, satisfaction: Satisfaction, tie_breaking: Sequen
         wutil=wutil,
         num_groups=len(instance.weights),
         num_voters=instance.num_voters,
+        group_weight=instance.weights.astype(np.int64),
+        group_weight_f=instance.weights.astype(np.float64),
         util_f=util_f,
         weight_f=weight_f,
-        wutil_f=wutil.astype(np.float64),
+        wutil_f=wutil_f,
         cost_f=cost_arr.astype(np.float64),
         total_f=np.array([float(t) for t in totals], dtype=np.float64),
         lengths=np.diff(ptr),
         sup_of=tuple(grp[s] for s in cuts),
-        weight_of=tuple(weight_f[s] for s in cuts),
-        util_of=tuple(util_f[s] for s in cuts),
+        wutil_of=tuple(wutil_f[s] for s in cuts),
     )
 
 

@@ -7,7 +7,7 @@ arithmetic is done once per distinct (budget, utility) pair among a project's su
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from math import gcd
@@ -38,7 +38,53 @@ def _water_fill_exact(
     cost: int, total: int, keyed: list[tuple[int, int, int]], budgets: _Budgets
 ) -> tuple[Fraction, int]:
     """(rho, how many pay all they have) for supporters (budget id, utility, weight) sorted by budget /
-    utility: the poorest pay everything, the others rho * utility."""
+    utility: the poorest pay everything, the others rho * utility.
+
+    The split is found in float64 and then computed exactly once: the poor's money is summed as integer
+    numerators per denominator (a few hundred distinct denominators for thousands of poor supporters).
+    The split is checked exactly at its boundary; the caller checks the near-ties around it."""
+    floats = budgets.floats
+    paid_f, denom_f, cost_f = 0.0, float(total), float(cost)
+    poor = 0
+    for i, u, w in keyed:
+        if denom_f <= 0.0 or (cost_f - paid_f) / denom_f * u <= floats[i]:
+            break
+        paid_f += w * floats[i]
+        denom_f -= w * u
+        poor += 1
+    if poor < len(keyed):
+        rho = _split_price(cost, total, keyed, poor, budgets)
+        first_rich, last_poor = keyed[poor], keyed[poor - 1] if poor else None
+        if rho * first_rich[1] <= budgets[first_rich[0]] and (
+            last_poor is None or budgets[last_poor[0]] < rho * last_poor[1]
+        ):
+            return rho, poor
+    return _water_fill_loop(cost, total, keyed, budgets)
+
+
+def _money(pairs: Iterable[tuple[int, int]], budgets: _Budgets) -> Fraction:
+    """The exact sum of weight * budget over (budget id, weight) pairs: integer numerators are added per
+    denominator first, so only the few distinct denominators go through Fraction arithmetic."""
+    nums, dens = budgets.nums, budgets.dens
+    by_den: dict[int, int] = {}
+    for i, w in pairs:
+        d = dens[i]
+        by_den[d] = by_den.get(d, 0) + w * nums[i]
+    return sum((Fraction(n, d) for d, n in by_den.items()), Fraction(0))
+
+
+def _split_price(
+    cost: int, total: int, keyed: list[tuple[int, int, int]], poor: int, budgets: _Budgets
+) -> Fraction:
+    """rho when the first ``poor`` supporters of ``keyed`` pay all they have and the others rho * u."""
+    paid = _money(((i, w) for i, _, w in keyed[:poor]), budgets)
+    return (cost - paid) / (total - sum(w * u for _, u, w in keyed[:poor]))
+
+
+def _water_fill_loop(
+    cost: int, total: int, keyed: list[tuple[int, int, int]], budgets: _Budgets
+) -> tuple[Fraction, int]:
+    """``_water_fill_exact`` one supporter at a time, every step exact (the fallback)."""
     paid = Fraction(0)
     denom = total
     for k, (i, u, w) in enumerate(keyed):
@@ -68,10 +114,7 @@ def _afford_exact(
     money = sum(w * floats[i] for i, w in zip(idl, wl, strict=True))
     if money < cost * (1.0 - TOL):
         return None
-    if (
-        money <= cost * (1.0 + TOL)
-        and sum((w * budgets[i] for i, w in zip(idl, wl, strict=True)), Fraction(0)) < cost
-    ):
+    if money <= cost * (1.0 + TOL) and _money(zip(idl, wl, strict=True), budgets) < cost:
         return None
     keyed = sorted(zip(idl, ul, wl, strict=True), key=lambda e: floats[e[0]] / e[1])
     rho, poor = _water_fill_exact(cost, P.totals[p], keyed, budgets)
@@ -79,7 +122,7 @@ def _afford_exact(
     for k, (i, u, _) in enumerate(keyed):
         if abs(floats[i] / u - approx) <= approx * TOL and (budgets[i] < rho * u) != (k < poor):
             keyed.sort(key=lambda e: budgets[e[0]] / e[1])  # float order too coarse here: sort exactly
-            rho, poor = _water_fill_exact(cost, P.totals[p], keyed, budgets)
+            rho, poor = _water_fill_loop(cost, P.totals[p], keyed, budgets)
             break
     return rho, sum(w for i, w in zip(idl, wl, strict=True) if floats[i] > 0.0)
 
@@ -198,15 +241,13 @@ class Replay:
     def short_of(self, P: Prepared, p: int, cost: int) -> bool:
         """Whether p's supporters have less than ``cost`` left in total at the end of the run."""
         s = P.entries(p)
-        weights = np.bincount(self.bid[P.sup[s]], weights=P.weight_f[s], minlength=len(self.vals))
-        approx = float(np.dot(weights, self.floats))
+        # summed over the supporters, not all budget ids; and no BLAS dot: its threads can stall
+        # for milliseconds per call on a busy machine
+        approx = float((P.weight_f[s] * self.floats[self.bid[P.sup[s]]]).sum())
         if abs(approx - cost) > cost * TOL:
             return approx < cost
         ids, _, ws, _ = _pairs(P, p, self.bid)
-        return (
-            sum((w * self.vals[i] for i, w in zip(ids.tolist(), ws.tolist(), strict=True)), Fraction(0))
-            < cost
-        )
+        return _money(zip(ids.tolist(), ws.tolist(), strict=True), self.vals) < cost
 
 
 def replay_exact(P: Prepared, beta: Fraction, order: Sequence[int], free: int) -> Replay:

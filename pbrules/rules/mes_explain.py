@@ -28,7 +28,7 @@ import numpy as np
 
 from pbrules.model import Instance, Rejection
 from pbrules.rules.mes_engine import Prepared
-from pbrules.rules.mes_exact import Replay
+from pbrules.rules.mes_replay import Replay
 
 if TYPE_CHECKING:
     from pbrules.rules.mes import Solution

@@ -31,17 +31,9 @@ STOP_ABOVE: ContextVar[int | None] = ContextVar("STOP_ABOVE", default=None)
 _POP = 1
 _POP_SMALL = 2
 _SMALL = 20_000  # supporter entries
-
-
-def _gather(
-    P: Prepared, projs: Sequence[int]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
-    """The given projects' supporter entries, concatenated: groups, weights, utilities; segment lengths."""
-    sup = np.concatenate([P.sup_of[p] for p in projs])
-    w = np.concatenate([P.weight_of[p] for p in projs])
-    u = np.concatenate([P.util_of[p] for p in projs])
-    lengths = P.lengths[np.asarray(projs, dtype=np.int64)]
-    return sup, w, u, lengths
+# ... and within a round, each sub-round takes this many times more: rounds where many projects must
+# be looked at (the last one of a run: every project left is found unaffordable) need fewer sub-rounds
+_POP_GROWTH = 2
 
 
 def _evaluate(
@@ -50,40 +42,120 @@ def _evaluate(
     runs: Sequence[int],
     projs: Sequence[int],
     cutoff: npt.NDArray[np.float64],
+    known: npt.NDArray[np.float64],
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
     """Affordability of each (run, project) pair: (status, rho, constrained).
 
+    ``b`` holds each run's voter groups' money (weight * budget); ``known`` is a lower bound on each
+    pair's rho (its heap key: budgets only shrink).
+
     status 0 = affordable (rho exact up to rounding), 1 = unaffordable, 2 = too close to call,
-    3 = rho is certainly above the pair's ``cutoff`` (then ``rho`` is only a lower bound: cost over the
-    utility of the supporters who have money left). ``constrained`` = rho is above cost / total utility.
+    3 = rho is certainly above the pair's ``cutoff`` (then ``rho`` is only a lower bound).
+    ``constrained`` = an affordable pair's rho may be above cost / U (some supporter has a budget below
+    or within ``TOL`` of its share); on a near-tie ``_zero_util`` then tells whether it is exactly
+    cost / (U - Z).
+
+    Most evaluated pairs turn out unaffordable (every project still in the race when a run ends is
+    evaluated once more), so the supporters' money comes first and only the pairs that can pay go on.
     """
-    sup, w, u, lengths = _gather(P, projs)
-    offsets = np.cumsum(lengths) - lengths
     pa = np.asarray(projs, dtype=np.int64)
-    pos = sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)
-    bb = b[pos]
-    wbb = w * bb
-    wu = w * u
+    lengths = P.lengths[pa]
+    sup = np.concatenate([P.sup_of[p] for p in projs])
+    wbb = b[sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)]
     c = P.cost_f[pa]
-    big_u = P.total_f[pa]
-    total = np.add.reduceat(wbb, offsets)
+    total = np.add.reduceat(wbb, np.cumsum(lengths) - lengths)
     status = np.zeros(len(pa), dtype=np.int64)
     status[total <= c * (1.0 + TOL)] = 2
     status[total < c * (1.0 - TOL)] = 1
-    zero = bb == 0.0
-    zero_wu = np.add.reduceat(np.where(zero, wu, 0.0), offsets)
-    rest = big_u - zero_wu
-    # nobody without money can pay: rho >= cost / (U - Z), with equality when all others can pay
-    rho = c / np.where(rest > 0.0, rest, 1.0)
-    # (also when affordability is too close to call: above the cutoff it cannot win this round anyway)
-    status[(status != 1) & (rest > 0.0) & (rho > cutoff)] = 3
-    ratio = bb / u
-    low = np.minimum.reduceat(np.where(zero, np.inf, ratio), offsets)
-    hard = (status == 0) & (low < rho * (1.0 + TOL))
-    constrained = (status == 0) & ((zero_wu > 0.0) | hard)
-    if hard.any():
-        _water_fill(hard, lengths, ratio, wbb, wu, c, big_u, rho, status)
+    rho = np.full(len(pa), np.inf)
+    can_pay = status != 1
+    alive = np.flatnonzero(can_pay)
+    if len(alive) == 0:
+        return status, rho, status == 0
+    if len(alive) < len(pa):
+        wbb = wbb[np.repeat(can_pay, lengths)]
+    wu = np.concatenate([P.wutil_of[projs[i]] for i in alive.tolist()])
+    cl = c[alive]
+    big_u = P.total_f[pa[alive]]
+    st = status[alive]
+    # two lower bounds on rho: cost / U (nobody short of money), and the last rho (budgets only shrink)
+    lo = np.maximum(cl / big_u, known[alive] * (1.0 - 1e-12))
+    clear = _newton(lengths[alive], wbb / wu, wbb, wu, cl, big_u, lo, st, cutoff[alive])
+    status[alive] = st
+    rho[alive] = lo
+    constrained = status == 0
+    constrained[alive[clear]] = False
     return status, rho, constrained
+
+
+_NEWTON_STEPS = 12  # the real files need at most 8
+
+
+def _newton(
+    lengths: npt.NDArray[np.int64],
+    ratio: npt.NDArray[np.float64],
+    wbb: npt.NDArray[np.float64],
+    wu: npt.NDArray[np.float64],
+    c: npt.NDArray[np.float64],
+    big_u: npt.NDArray[np.float64],
+    rho: npt.NDArray[np.float64],
+    status: npt.NDArray[np.int64],
+    cutoff: npt.NDArray[np.float64],
+) -> npt.NDArray[np.int64]:
+    """rho of each pair (in place), by Newton's method on F(t) = sum_i min(b_i, t u_i) - cost.
+
+    F is increasing, concave and piecewise linear, and ``rho`` holds a lower bound on entry, so each step
+    (the root of F's current linear piece: those poor at t pay all they have, the others t u_i) stays at
+    or below the answer and lands on it once no supporter changes side: usually the first step (nobody
+    is short of money, or only those with nothing left), a few on the real files otherwise. Cheaper
+    than sorting the supporters, and the same value: near-equal budget/utility ratios on either side of
+    rho move it by a rounding error only (the near-tie checks allow for that).
+
+    A pair whose step passes its ``cutoff`` stops there (status 3, the step as lower bound); pairs too
+    close to call (status 2) only take the first step, for that. Pairs not settled after
+    ``_NEWTON_STEPS`` steps go to the sort-based ``_water_fill``.
+
+    Returns the pairs settled by the first step with every supporter's budget/utility clearly (by
+    ``TOL``) above rho: nobody is short of money there, so rho is exactly cost / U.
+    """
+    which = np.arange(len(lengths))
+    lens = lengths
+    r, wb, wq = ratio, wbb, wu
+    cw, t, cut, sure = c, rho.copy(), cutoff, status == 0
+    stuck = [which[:0]]
+    clear = which[:0]
+    for step_number in range(_NEWTON_STEPS):
+        starts = np.cumsum(lens) - lens
+        tt = np.repeat(t, lens)
+        rich = r >= tt
+        paid = np.add.reduceat(np.where(rich, 0.0, wb), starts)
+        urich = np.add.reduceat(np.where(rich, wq, 0.0), starts)
+        valid = urich > 0.0
+        # a lower bound even for a pair that cannot pay: F(s) <= paid + s * urich for s >= t
+        step = np.maximum((cw - paid) / np.where(valid, urich, 1.0), t)
+        done = sure & valid & (step <= t * (1.0 + 1e-13))
+        rho[which[done]] = step[done]
+        if step_number == 0:
+            clear = which[done & np.logical_and.reduceat(r >= tt * (1.0 + 2 * TOL), starts)]
+        above = valid & ~done & (step > cut)  # cannot win this round: its lower bound will do
+        rho[which[above]] = step[above]
+        status[which[above]] = 3
+        stuck.append(which[sure & ~valid])
+        going = sure & valid & ~done & ~above
+        if not going.all():  # settled pairs leave the iteration
+            keep = np.repeat(going, lens)
+            r, wb, wq = r[keep], wb[keep], wq[keep]
+            which, lens, cw, step, cut = which[going], lens[going], cw[going], step[going], cut[going]
+            sure = sure[going]
+        t = step
+        if not len(which):
+            break
+    left = np.concatenate([which, *stuck])  # ``which``: not settled after the last step
+    if len(left):
+        unsettled = np.zeros(len(lengths), dtype=np.bool_)
+        unsettled[left] = True
+        _water_fill(unsettled, lengths, ratio, wbb, wu, c, big_u, rho, status)
+    return clear
 
 
 def _water_fill(
@@ -176,13 +248,13 @@ def _zero_util(
     P: Prepared, b: npt.NDArray[np.float64], fuzzy: npt.NDArray[np.bool_], j: int, p: int, rho: float
 ) -> int:
     """If rho is exactly cost / (U - Z) — every supporter paying less than the full share has a budget of
-    exactly 0, every other one clearly affords it — return Z; otherwise -1."""
+    exactly 0, every other one clearly affords it — return Z; otherwise -1. (``b``: weight * budget.)"""
     pos = P.sup_of[p] + j * P.num_groups
     bb = b[pos]
     if fuzzy[pos].any():
         return -1
     zero = bb == 0.0
-    ratio = bb[~zero] / P.util_of[p][~zero]
+    ratio = bb[~zero] / P.wutil_of[p][~zero]
     if ratio.size and float(ratio.min()) < rho * (1.0 + TOL):
         return -1
     s = P.entries(p)
@@ -197,14 +269,16 @@ def _charge(
     projs: Sequence[int],
     rhos: Sequence[float],
 ) -> None:
-    """Each run pays for its winner: supporter i pays min(budget, rho * u_i)."""
-    sup, _, u, lengths = _gather(P, projs)
+    """Each run pays for its winner: supporter i pays min(budget, rho * u_i) (``b``: weight * budget)."""
+    sup = np.concatenate([P.sup_of[p] for p in projs])
+    lengths = P.lengths[np.asarray(projs, dtype=np.int64)]
     pos = sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)
-    bb = b[pos]
-    pay = np.repeat(np.asarray(rhos, dtype=np.float64), lengths) * u
-    left = bb - pay
+    pay = np.repeat(np.asarray(rhos, dtype=np.float64), lengths) * np.concatenate(
+        [P.wutil_of[p] for p in projs]
+    )
+    left = b[pos] - pay
     near = np.abs(left) <= pay * TOL  # paid (almost) everything: whether exactly 0 is uncertain
-    left[left < 0.0] = 0.0
+    np.maximum(left, 0.0, out=left)
     if near.any():
         left[near] = 0.0
         fuzzy[pos[near]] = True
@@ -225,7 +299,8 @@ def run_fast_many(
     pop = _POP_SMALL if len(P.sup) < _SMALL else _POP
     k = len(betas)
     g = P.num_groups
-    b = np.repeat(np.array([float(x) for x in betas], dtype=np.float64), g)
+    # each voter group's money, weight * budget: the evaluations read it without multiplying
+    b = np.outer(np.array([float(x) for x in betas], dtype=np.float64), P.group_weight_f).ravel()
     fuzzy = np.zeros(k * g, dtype=np.bool_)
     free = free_projects(P)
     if max_winners is not None:
@@ -254,24 +329,29 @@ def run_fast_many(
         best = dict.fromkeys(active, float("inf"))
         evaluated: dict[int, list[tuple[float, int, bool]]] = {j: [] for j in active}
         failed: set[int] = set()
+        limit = pop
         while True:
             runs: list[int] = []
             projs: list[int] = []
             cutoffs: list[float] = []
+            lows: list[float] = []
             for j in active:
                 if j in failed:
                     continue
                 heap = heaps[j]
                 bound = best[j] * (1.0 + TOL)
                 taken = 0
-                while heap and heap[0][0] <= bound and taken < pop:
+                while heap and heap[0][0] <= bound and taken < limit:
+                    key, _, p = heapq.heappop(heap)
                     runs.append(j)
-                    projs.append(heapq.heappop(heap)[2])
+                    projs.append(p)
                     cutoffs.append(bound)
+                    lows.append(key)
                     taken += 1
             if not runs:
                 break
-            status, rho, constrained = _evaluate(P, b, runs, projs, np.array(cutoffs))
+            limit *= _POP_GROWTH
+            status, rho, constrained = _evaluate(P, b, runs, projs, np.array(cutoffs), np.array(lows))
             for j, p, st, r, z in zip(
                 runs, projs, status.tolist(), rho.tolist(), constrained.tolist(), strict=True
             ):

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 from unittest.mock import patch
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 import pbrules.rules.mes_engine as engine
 import pbrules.rules.mes_exact as exact_path
 import pbrules.rules.mes_fast as fast_path
+import pbrules.rules.mes_replay as mes_replay
 import pbrules.rules.mes_search as mes_search
 from pbrules.instance import build_instance, to_instance
 from pbrules.model import Instance
@@ -62,6 +64,27 @@ def test_fast_runs_equal_exact_runs(election: object, satisfaction: str) -> None
         if run is not None:  # None: too close to call in float64, the caller uses the exact path
             assert run.order == exact.order
         assert engine.run_mes(P, beta).order == exact.order
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    election=st.sampled_from(["approval", "cumulative", "ordinal"]).flatmap(
+        lambda vt: pbs.elections(vote_type=vt, max_projects=7, max_voters=10, max_cost=6)
+    ),
+    satisfaction=st.sampled_from(["cost", "cardinality"]),
+)
+def test_sort_based_water_filling_behind_newton_equals_exact_runs(
+    election: object, satisfaction: str
+) -> None:
+    """With no Newton step allowed, every price comes from the sort-based fallback."""
+    instance = to_instance(election)  # type: ignore[arg-type]
+    P = engine.prepare(instance, satisfaction, None)  # type: ignore[arg-type]
+    betas = _betas(instance)
+    with patch.object(fast_path, "_NEWTON_STEPS", 0):
+        fast = fast_path.run_fast_many(P, betas)
+    for beta, run in zip(betas, fast, strict=True):
+        if run is not None:
+            assert run.order == exact_path.run_exact(P, beta).order
 
 
 def _tied_election() -> Instance:
@@ -122,3 +145,79 @@ def test_replayed_prices_are_exact_fractions() -> None:
     out = equal_shares(instance, satisfaction="cardinality", completion="none")
     for step in out.trace:
         assert isinstance(step.price_per_supporter, Fraction)
+
+
+def _replays(instance: Instance, satisfaction: str, beta: Fraction) -> tuple[object, object, object]:
+    P = engine.prepare(instance, satisfaction, None)  # type: ignore[arg-type]
+    run = exact_path.run_exact(P, beta)
+    return (
+        P,
+        mes_replay.replay(P, beta, run.order, run.free),
+        exact_path.replay_exact(P, beta, run.order, run.free),
+    )
+
+
+def _same_replay(P: engine.Prepared, new: mes_replay.Replay, old: mes_replay.Replay) -> None:
+    assert new.prices == old.prices
+    for p in range(P.num_projects):
+        for cost in {P.costs[p], P.costs[p] // 2, 2 * P.costs[p] + 1}:
+            assert new.short_of(P, p, cost) == old.short_of(P, p, cost)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    election=st.sampled_from(["approval", "cumulative", "ordinal"]).flatmap(
+        lambda vt: pbs.elections(vote_type=vt, max_projects=7, max_voters=10, max_cost=6)
+    ),
+    satisfaction=st.sampled_from(["cost", "cardinality"]),
+    raise_by=st.sampled_from([0, 7, 30, 100]),
+)
+def test_history_replay_equals_the_interned_replay(
+    election: object, satisfaction: str, raise_by: int
+) -> None:
+    """Small integer elections are full of exact ties (budgets equal to the share): the near-tie checks
+    of the history replay are exercised, and its prices and final budgets must be the interned ones."""
+    instance = to_instance(election)  # type: ignore[arg-type]
+    beta = _betas(instance)[0] * (100 + raise_by) / 100
+    P, new, old = _replays(instance, satisfaction, beta)
+    _same_replay(P, new, old)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("satisfaction", ["cost", "cardinality"])
+def test_history_replay_on_a_real_file(satisfaction: str) -> None:
+    instance = read_instance(ANIN) if ANIN.exists() else _tied_election()
+    P, new, old = _replays(instance, satisfaction, _betas(instance)[2])
+    assert isinstance(new, mes_replay.HistoryReplay)
+    _same_replay(P, new, old)  # type: ignore[arg-type]
+
+
+def test_a_wrong_float_split_falls_back_to_the_interned_replay(monkeypatch: pytest.MonkeyPatch) -> None:
+    instance = read_instance(ANIN) if ANIN.exists() else _tied_election()
+
+    def nobody_poor(self: mes_replay.HistoryReplay, q: int, b: object) -> object:
+        return (
+            np.zeros(self.P.lengths[q], dtype=np.bool_)
+            if self.history
+            else np.ones(self.P.lengths[q], dtype=np.bool_)
+        )
+
+    monkeypatch.setattr(mes_replay.HistoryReplay, "_float_split", nobody_poor)
+    P, new, old = _replays(instance, "cost", _betas(instance)[1])
+    assert not isinstance(new, mes_replay.HistoryReplay)
+    _same_replay(P, new, old)  # type: ignore[arg-type]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    election=st.sampled_from(["approval", "cumulative", "ordinal"]).flatmap(
+        lambda vt: pbs.elections(vote_type=vt, max_projects=6, max_voters=8, max_cost=6)
+    ),
+    satisfaction=st.sampled_from(["cost", "cardinality"]),
+)
+def test_history_replay_with_every_supporter_checked_exactly(election: object, satisfaction: str) -> None:
+    """A huge float error bound sends every supporter through the exact near-tie check (its budget
+    rebuilt from the history), and every final budget through the exact sum."""
+    instance = to_instance(election)  # type: ignore[arg-type]
+    with patch.object(mes_replay, "_EPS", 0.25):
+        P, new, old = _replays(instance, satisfaction, _betas(instance)[1])
+        _same_replay(P, new, old)  # type: ignore[arg-type]
