@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -13,6 +13,7 @@ from editions.models import Edition
 from notifications.texts import source_text
 from places.models import Neighbourhood
 from proposals.models import PRIVATE_STATUSES, Like, Plan, PlanRevision, PlanStatus
+from proposals.selectors.listing import like_count
 from proposals.selectors.revisions import FieldChange, revision_diff
 
 from .models import (
@@ -66,14 +67,12 @@ class QueueCounts:
 
 def review_queue(*, edition: Edition, queue_filter: QueueFilter) -> list[Plan]:
     """The edition's plans for reviewers, filtered, with likes, own cost and review (no query per plan)."""
-    # A subquery, not a join: joining likes and cost lines together would multiply the sums.
-    likes = Like.objects.filter(plan=OuterRef("pk")).values("plan").annotate(n=Count("pk")).values("n")
     plans = (
         Plan.objects.filter(edition=edition)
         .exclude(status__in=PRIVATE_STATUSES)
         .select_related("theme", "neighbourhood", "review")
         .annotate(
-            like_count=Coalesce(Subquery(likes), Value(0)),
+            like_count=like_count(),
             lines_cost_cents=Coalesce(Sum("cost_lines__amount_cents"), Value(0)),
         )
     )

@@ -31,6 +31,15 @@ class PlanFilter:
     sort: str = DEFAULT_SORT
 
 
+def like_count() -> Coalesce:
+    """A plan's number of likes, to annotate a plan queryset with.
+
+    A subquery, not a join: joining likes beside the cost lines would multiply the cost sum.
+    """
+    likes = Like.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk"))
+    return Coalesce(Subquery(likes.values("n")[:1]), Value(0))
+
+
 def public_plans() -> QuerySet[Plan]:
     """Every plan the public may see, with its cost and what list rows show, in one query."""
     return (
@@ -39,17 +48,7 @@ def public_plans() -> QuerySet[Plan]:
         .annotate(
             lines_cost_cents=Coalesce(Sum("cost_lines__amount_cents"), Value(0)),
             cost_cents=Coalesce("reviewed_cost_cents", "lines_cost_cents"),
-            # A subquery, not a join: joining likes would multiply the cost lines' sum.
-            like_count=Coalesce(
-                Subquery(
-                    Like.objects.filter(plan=OuterRef("pk"))
-                    .order_by()
-                    .values("plan")
-                    .annotate(n=Count("pk"))
-                    .values("n")[:1]
-                ),
-                Value(0),
-            ),
+            like_count=like_count(),
         )
     )
 
@@ -72,7 +71,7 @@ def filter_plans(plan_filter: PlanFilter) -> QuerySet[Plan]:
 
 
 def plan_for_detail(pk: int) -> Plan | None:
-    return public_plans().filter(pk=pk).prefetch_related("cost_lines", "images").first()
+    return public_plans().filter(pk=pk).prefetch_related("cost_lines", "images", "edition__phases").first()
 
 
 def accepted_co_initiators(plan: Plan) -> list[CoInitiator]:
