@@ -14,11 +14,15 @@ handler500 = "pages.views.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
+    path("api/", include("api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("plannen/", include("proposals.urls")),
     path("beoordelen/", include("review.urls")),
+    path("stemmen/", include("voting.urls")),
+    path("stemming/", include("voting.urls_staff")),
+    path("uitslag/", include("outcomes.urls")),
     path("account/meldingen/", include("notifications.urls")),
     path("account/", include("accounts.urls")),
     path("beheer/", admin.site.urls),

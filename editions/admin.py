@@ -96,9 +96,12 @@ class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
             "decision_model",
             "ballot_format",
             "ballot_max_choices",
+            "ballot_points",
             "aggregation_rule",
+            "rule_satisfaction",
             "support_threshold",
             "verdicts_publish_at",
+            "results_publish_at",
             "shortlist_size",
             "is_published",
         ]

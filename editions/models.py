@@ -33,6 +33,23 @@ class AggregationRule(models.TextChoices):
     MAX_WELFARE = "maxwelfare", _("Maximum total support (exact)")
 
 
+class Satisfaction(models.TextChoices):
+    """How the rule weighs a voter's funded plans: by their cost, or by their number."""
+
+    COST = "cost", _("By cost (a euro of a supported plan counts as one)")
+    CARDINALITY = "cardinality", _("By number of supported plans")
+
+
+# The fields that fix how a vote is cast and counted; locked once the first ballot exists.
+BALLOT_RULE_FIELDS = (
+    "ballot_format",
+    "ballot_max_choices",
+    "ballot_points",
+    "aggregation_rule",
+    "rule_satisfaction",
+)
+
+
 class Edition(models.Model):
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="editions", verbose_name=_("district")
@@ -53,8 +70,28 @@ class Edition(models.Model):
     ballot_max_choices = models.PositiveSmallIntegerField(
         _("maximum plans per ballot"), null=True, blank=True, help_text=_("Empty means any number.")
     )
+    ballot_points = models.PositiveSmallIntegerField(
+        _("points per ballot section"),
+        default=10,
+        help_text=_("Cumulative ballots: how many points a voter spreads over the plans of each section."),
+    )
     aggregation_rule = models.CharField(
         _("aggregation rule"), max_length=20, choices=AggregationRule.choices, default=AggregationRule.GREEDY
+    )
+    rule_satisfaction = models.CharField(
+        _("satisfaction measure"),
+        max_length=20,
+        choices=Satisfaction.choices,
+        default=Satisfaction.COST,
+        help_text=_(
+            "Used by greedy, Equal Shares and maximum support; Equal Shares completes by exhaustion."
+        ),
+    )
+    results_publish_at = models.DateTimeField(
+        _("result published on"),
+        null=True,
+        blank=True,
+        help_text=_("The counted result becomes public at this time. Empty: as soon as it is counted."),
     )
     support_threshold = models.PositiveIntegerField(
         _("likes needed for review"), default=0, help_text=_("0 means every submitted plan is reviewed.")
@@ -83,6 +120,11 @@ class Edition(models.Model):
             models.CheckConstraint(
                 condition=Q(max_plan_cost_cents__lte=models.F("total_budget_cents")),
                 name="edition_max_plan_cost_within_budget",
+            ),
+            models.CheckConstraint(condition=Q(ballot_points__gte=1), name="edition_ballot_points_positive"),
+            models.CheckConstraint(
+                condition=Q(ballot_max_choices__isnull=True) | Q(ballot_max_choices__gte=1),
+                name="edition_ballot_max_choices_positive",
             ),
         ]
 

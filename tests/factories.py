@@ -257,3 +257,65 @@ def make_co_initiator(
         status=status,
         answered_at=None if status == "invited" else timezone.now(),
     )
+
+
+# --- The vote (voting app) ------------------------------------------------------------------------
+
+
+def make_vote(
+    *,
+    plan_costs: Sequence[int] = (4_000_000, 3_000_000, 2_000_000, 1_000_000),
+    total_budget_cents: int = 6_000_000,
+    phase: str = "decision",
+    **fields: Any,
+) -> tuple[Edition, list[Plan]]:
+    """An edition now in ``phase`` (default: the vote is open) with one feasible plan per cost."""
+    edition = make_edition_in_phase(
+        phase, total_budget_cents=total_budget_cents, max_plan_cost_cents=total_budget_cents, **fields
+    )
+    theme = make_theme(edition=edition, name=f"Groen {next_number()}")
+    plans = [
+        make_plan(
+            edition=edition, title=f"Stemplan {i + 1}", theme=theme, status=PlanStatus.FEASIBLE, costs=(cost,)
+        )
+        for i, cost in enumerate(plan_costs)
+    ]
+    return edition, plans
+
+
+def make_voter(*, edition: Edition, neighbourhood: Neighbourhood | None = None) -> tuple[Any, str]:
+    """A voter with a fresh voting code; returns (voter, the plain code as printed on the letter)."""
+    from voting import codes
+    from voting.models import Voter, VoterKind
+
+    code = codes.new_code()
+    voter = Voter.objects.create(
+        edition=edition,
+        kind=VoterKind.CODE,
+        neighbourhood=neighbourhood,
+        credential_hash=codes.credential_hash(codes.normalise(code)),
+    )
+    return voter, code
+
+
+def make_register_voter(
+    *,
+    edition: Edition,
+    email: str,
+    name: str = "Sanne de Vries",
+    birth_date: str = "1990-04-01",
+    postcode: str = "1061 AB",
+    neighbourhood: Neighbourhood | None = None,
+) -> Any:
+    """A voter on the resident register (as the register import creates them)."""
+    from voting import codes
+    from voting.models import Voter, VoterKind
+
+    identity = codes.register_identity(name=name, birth_date=birth_date, postcode=postcode)
+    return Voter.objects.create(
+        edition=edition,
+        kind=VoterKind.REGISTER,
+        neighbourhood=neighbourhood,
+        credential_hash=codes.register_hash(identity),
+        email_hash=codes.email_hash(email),
+    )

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "ui",
     "accounts",
     "places",
@@ -36,6 +38,9 @@ INSTALLED_APPS = [
     "notifications",
     "proposals",
     "review",
+    "voting",
+    "outcomes",
+    "api",
     "pages",
     "demo",
 ]
@@ -158,6 +163,22 @@ BUURTBUDGET_SITE_URL = os.environ.get("BUURTBUDGET_SITE_URL", "http://127.0.0.1:
 PLAN_IMAGE_MAX_BYTES = 8 * 1024 * 1024
 PLAN_IMAGE_MAX_SIDE = 1600
 PLAN_IMAGES_PER_PLAN = 6
+
+# Voting codes are stored only as HMACs under this key. It lives in the environment, never in the
+# database: someone with a copy of the database alone cannot test codes. Set it in production.
+VOTING_CODE_KEY = os.environ.get("BUURTBUDGET_VOTING_KEY", "insecure-voting-key-change-me-in-production")
+# Failed code entries allowed (count, window in seconds) per client address and for everyone together.
+VOTING_FAILURES_PER_CLIENT = (20, 600)
+VOTING_FAILURES_GLOBAL = (2000, 60)
+# A one-time code e-mailed to a register voter stays valid this long and allows this many tries.
+VOTING_ONE_TIME_CODE_MINUTES = 15
+VOTING_ONE_TIME_CODE_ATTEMPTS = 5
+# Letter PDFs hold the only plain voting codes; they live here, outside MEDIA_ROOT, until destroyed.
+PRIVATE_FILES_ROOT = Path(os.environ.get("PRIVATE_FILES_ROOT", BASE_DIR / "var" / "private"))
+
+# Background work (counting a vote, rendering letters): django-tasks with its database backend, so
+# no extra service is needed; run `manage.py db_worker` beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

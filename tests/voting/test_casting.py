@@ -1,0 +1,163 @@
+"""Casting a ballot with a voting code: first ballot, replacement, refusals that change nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from editions.models import BallotFormat
+from tests import factories
+from voting import codes
+from voting.errors import BallotError, EligibilityError, VoteStateError
+from voting.models import Ballot, Channel, Voter
+from voting.services.casting import cast_ballot, credential_for_code
+
+IP = "192.0.2.10"
+
+
+@pytest.fixture
+def vote(db: None):
+    return factories.make_vote()
+
+
+def test_first_ballot_is_stored_and_marks_the_voter_online(vote) -> None:
+    edition, plans = vote
+    voter, code = factories.make_voter(edition=edition)
+    credential = credential_for_code(edition=edition, code=code, client_ip=IP)
+    receipt = cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[1].pk, plans[0].pk]})
+    assert not receipt.replaced
+    assert receipt.content == {"main": sorted([plans[0].pk, plans[1].pk])}
+    voter.refresh_from_db()
+    assert (voter.channel, voter.ballots_cast) == (Channel.ONLINE, 1)
+    assert list(Ballot.objects.values_list("content", flat=True)) == [receipt.content]
+
+
+def test_a_second_ballot_with_the_same_code_replaces_the_first(vote) -> None:
+    edition, plans = vote
+    _, code = factories.make_voter(edition=edition)
+    credential = credential_for_code(edition=edition, code=code, client_ip=IP)
+    cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
+    again = credential_for_code(edition=edition, code=code.lower().replace("-", " "), client_ip=IP)
+    receipt = cast_ballot(edition=edition, credential=again, ballot={"main": [plans[2].pk]})
+    assert receipt.replaced
+    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[2].pk]}]
+
+
+def test_the_ballot_row_holds_no_link_to_the_voter(vote) -> None:
+    edition, plans = vote
+    voter, code = factories.make_voter(edition=edition)
+    cast_ballot(
+        edition=edition,
+        credential=credential_for_code(edition=edition, code=code, client_ip=IP),
+        ballot={"main": [plans[0].pk]},
+    )
+    ballot = Ballot.objects.get()
+    stored = {f.attname for f in Ballot._meta.concrete_fields}
+    assert stored == {"id", "edition_id", "slot", "content", "receipt"}
+    assert ballot.slot != voter.credential_hash
+    assert codes.normalise(code) not in ballot.slot
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [("", "malformed_code"), ("ABCD-EFGH", "malformed_code")],
+)
+def test_malformed_codes_are_refused_before_lookup(vote, text: str, error: str) -> None:
+    edition, _ = vote
+    with pytest.raises(EligibilityError) as refused:
+        credential_for_code(edition=edition, code=text, client_ip=IP)
+    assert refused.value.code == error
+
+
+def test_a_single_mistyped_character_fails_the_check_symbol(vote) -> None:
+    edition, _ = vote
+    _, code = factories.make_voter(edition=edition)
+    normalised = codes.normalise(code)
+    for position in range(len(normalised)):
+        for replacement in codes.ALPHABET:
+            if replacement == normalised[position]:
+                continue
+            typo = normalised[:position] + replacement + normalised[position + 1 :]
+            with pytest.raises(codes.MalformedCode):
+                codes.normalise(typo)
+
+
+def test_swapping_two_neighbouring_characters_fails_the_check_symbol() -> None:
+    for _ in range(200):
+        normalised = codes.normalise(codes.new_code())
+        for i in range(len(normalised) - 1):
+            if normalised[i] == normalised[i + 1]:
+                continue
+            swapped = normalised[:i] + normalised[i + 1] + normalised[i] + normalised[i + 2 :]
+            with pytest.raises(codes.MalformedCode):
+                codes.normalise(swapped)
+
+
+def test_an_unknown_code_is_refused_and_a_code_of_another_edition_too(vote) -> None:
+    edition, _ = vote
+    other, _ = factories.make_vote()
+    _, code = factories.make_voter(edition=other)
+    for text in (codes.new_code(), code):
+        with pytest.raises(EligibilityError) as refused:
+            credential_for_code(edition=edition, code=text, client_ip=IP)
+        assert refused.value.code == "unknown_code"
+
+
+def test_guessing_is_stopped_per_client_address_but_other_clients_still_vote(vote, settings) -> None:
+    settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
+    edition, _ = vote
+    _, code = factories.make_voter(edition=edition)
+    for _ in range(3):
+        with pytest.raises(EligibilityError):
+            credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
+    with pytest.raises(EligibilityError) as refused:
+        credential_for_code(edition=edition, code=code, client_ip=IP)
+    assert refused.value.code == "too_many_attempts"
+    assert credential_for_code(edition=edition, code=code, client_ip="192.0.2.99")
+
+
+def test_a_global_limit_stops_guessing_from_many_addresses(vote, settings) -> None:
+    settings.VOTING_FAILURES_GLOBAL = (5, 60)
+    edition, _ = vote
+    _, code = factories.make_voter(edition=edition)
+    for i in range(5):
+        with pytest.raises(EligibilityError):
+            credential_for_code(edition=edition, code=codes.new_code(), client_ip=f"198.51.100.{i}")
+    with pytest.raises(EligibilityError) as refused:
+        credential_for_code(edition=edition, code=code, client_ip="203.0.113.1")
+    assert refused.value.code == "too_many_attempts"
+
+
+def test_a_revoked_code_is_refused(vote) -> None:
+    edition, _ = vote
+    voter, code = factories.make_voter(edition=edition)
+    Voter.objects.filter(pk=voter.pk).update(revoked_at="2026-01-01T00:00:00Z")
+    with pytest.raises(EligibilityError) as refused:
+        credential_for_code(edition=edition, code=code, client_ip=IP)
+    assert refused.value.code == "revoked_code"
+
+
+@pytest.mark.parametrize("phase", ["shortlist", "result"])
+def test_casting_outside_the_decision_phase_is_refused(db: None, phase: str) -> None:
+    edition, plans = factories.make_vote(phase=phase)
+    voter, code = factories.make_voter(edition=edition)
+    credential = credential_for_code(edition=edition, code=code, client_ip=IP)
+    with pytest.raises(VoteStateError) as refused:
+        cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
+    assert refused.value.code == "vote_not_open"
+    voter.refresh_from_db()
+    assert (voter.channel, Ballot.objects.count()) == ("", 0)
+
+
+def test_an_invalid_ballot_changes_nothing_even_after_a_valid_one(vote) -> None:
+    edition, plans = vote
+    edition.ballot_format = BallotFormat.KNAPSACK
+    edition.save()
+    voter, code = factories.make_voter(edition=edition)
+    credential = credential_for_code(edition=edition, code=code, client_ip=IP)
+    cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
+    with pytest.raises(BallotError) as refused:
+        cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk, plans[1].pk]})
+    assert refused.value.code == "over_budget"
+    voter.refresh_from_db()
+    assert voter.ballots_cast == 1
+    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]

@@ -1,0 +1,1 @@
+"""The vote: eligibility (voting codes, the resident register), ballots online and on paper, closing."""

@@ -1,0 +1,227 @@
+"""Who may vote (voters, addresses, the register), what they cast (ballots, paper entries), and closure.
+
+The secrecy design (docs/voting.md): a ``Voter`` row is the participation record of one eligible
+resident; it holds only a keyed hash of their voting code (or of their register identity). The
+``Ballot`` holds what was chosen under a *slot*: a second keyed hash of the same credential. Nothing
+stored joins the two; only someone presenting the plain code (or holding the key and the register)
+can find a voter's ballot, which is what replacing a ballot needs.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from editions.models import Edition
+from places.models import Neighbourhood
+
+
+class VoterKind(models.TextChoices):
+    CODE = "code", _("Voting code (letter)")
+    REGISTER = "register", _("Resident register (e-mail check)")
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    PAPER = "paper", _("Paper")
+
+
+class Address(models.Model):
+    """One line of the imported address list; its eligible residents each get a voting code."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="voting_addresses")
+    street_address = models.CharField(_("address"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=10)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood, on_delete=models.PROTECT, related_name="+", verbose_name=_("neighbourhood")
+    )
+    eligible_count = models.PositiveSmallIntegerField(_("eligible residents"))
+    codes_issued = models.BooleanField(_("codes issued"), default=False)
+
+    class Meta:
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
+        ordering = ["postcode", "street_address"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "postcode", "street_address"], name="voting_address_unique"
+            ),
+            models.CheckConstraint(condition=Q(eligible_count__gte=1), name="voting_address_has_residents"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.street_address}, {self.postcode}"
+
+
+class Voter(models.Model):
+    """One eligible resident's participation record: the credential's hash and how they voted.
+
+    ``channel`` is empty until the first ballot (online) or paper entry; a conditional update that
+    only succeeds from empty (or from online, for a new online ballot) makes online and paper
+    exclude each other under concurrency.
+    """
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="voters")
+    kind = models.CharField(_("kind"), max_length=10, choices=VoterKind.choices)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("neighbourhood"),
+    )
+    address = models.ForeignKey(
+        Address, on_delete=models.SET_NULL, null=True, blank=True, related_name="voters"
+    )
+    credential_hash = models.CharField(_("credential hash"), max_length=64)
+    email_hash = models.CharField(_("e-mail hash"), max_length=64, blank=True)
+    channel = models.CharField(_("voted by"), max_length=10, choices=Channel.choices, blank=True)
+    ballots_cast = models.PositiveIntegerField(_("ballots cast"), default=0)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("voter")
+        verbose_name_plural = _("voters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "credential_hash"], name="voting_voter_unique_credential"
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "email_hash"],
+                condition=~Q(email_hash=""),
+                name="voting_voter_unique_email",
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "channel"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+
+class Ballot(models.Model):
+    """What one voter chose, under a slot that stored data cannot join to the voter.
+
+    No time, channel, address or person is stored; the id is random so the table's order reveals
+    nothing either. ``content`` maps a section key ("main" or a sub-budget key) to plan ids (a list;
+    ranked in order for ranking ballots) or to {plan id: points} for cumulative ballots.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="ballots")
+    slot = models.CharField(max_length=64)
+    content = models.JSONField()
+    receipt = models.CharField(max_length=16)
+
+    class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+        constraints = [models.UniqueConstraint(fields=["edition", "slot"], name="voting_ballot_unique_slot")]
+
+
+class PaperEntryStatus(models.TextChoices):
+    AWAITING_SECOND = "awaiting_second", _("Awaiting a second entry")
+    CONFIRMED = "confirmed", _("Confirmed")
+    MISMATCH = "mismatch", _("Entries differ: review needed")
+    RESOLVED = "resolved", _("Resolved after review")
+    VOID = "void", _("Declared void")
+
+
+class PaperEntry(models.Model):
+    """A paper ballot entered twice by two officials; only a matching (or reviewed) pair is counted."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="paper_entries")
+    voter = models.ForeignKey(Voter, on_delete=models.PROTECT, related_name="paper_entries")
+    status = models.CharField(
+        _("status"), max_length=20, choices=PaperEntryStatus.choices, default=PaperEntryStatus.AWAITING_SECOND
+    )
+    first_content = models.JSONField(_("first entry"))
+    first_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("entered by")
+    )
+    first_at = models.DateTimeField(_("entered at"), default=timezone.now)
+    second_content = models.JSONField(_("second entry"), null=True, blank=True)
+    second_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    second_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    resolution_note = models.TextField(_("review note"), blank=True)
+    # The voter's ballot slot, kept only until the entry is confirmed or resolved (then emptied).
+    pending_slot = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("paper ballot entry")
+        verbose_name_plural = _("paper ballot entries")
+        ordering = ["-first_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["voter"], condition=~Q(status="void"), name="voting_paper_one_live_entry_per_voter"
+            ),
+            models.CheckConstraint(
+                condition=Q(second_by__isnull=True) | ~Q(second_by=models.F("first_by")),
+                name="voting_paper_two_different_officials",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Paper ballot')} #{self.pk}"
+
+
+class VoteClosure(models.Model):
+    """An official closed the vote before its end time; the decision phase was shortened to then."""
+
+    edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="vote_closure")
+    closed_at = models.DateTimeField(_("closed at"))
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("early closure")
+        verbose_name_plural = _("early closures")
+
+
+class EmailChallenge(models.Model):
+    """A one-time code sent to a register voter's e-mail address; only its hash is kept."""
+
+    voter = models.ForeignKey(Voter, on_delete=models.CASCADE, related_name="challenges")
+    code_hash = models.CharField(max_length=64)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["voter", "expires_at"])]
+
+
+class LetterBatch(models.Model):
+    """One generated batch of voting-code letters; the PDF is the only place the plain codes exist."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="letter_batches")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    letter_count = models.PositiveIntegerField(_("letters"))
+    file_name = models.CharField(max_length=200, blank=True)
+    destroyed_at = models.DateTimeField(_("file destroyed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("letter batch")
+        verbose_name_plural = _("letter batches")
+        ordering = ["-created_at"]

@@ -1,0 +1,1 @@
+"""The voting services, by topic: casting, paper ballots, eligibility, closing the vote."""
