@@ -32,8 +32,6 @@ class EditionWithVoteAdmin(EditionWithChecklistAdmin):
         if edition is not None and request.method == "GET" and ballot_rules_locked(edition):
             messages.info(
                 request,
-                gettext(
-                    "The ballot format and counting rule can no longer change: ballots have already been cast."
-                ),
+                gettext("The ballot format and counting rule can no longer change: ballots have been cast."),
             )
         return super().change_view(request, object_id, form_url, extra_context)

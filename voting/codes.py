@@ -1,11 +1,11 @@
 """Voting codes: 80 random bits in Crockford's base-32, a GF(32) check character, keyed hashes.
 
 A code reads ``K7QM-3XRD-9TBW-HP2C-V`` (16 symbols = 80 bits, then the check symbol). The alphabet
-has no I, L, O or U, and typing them is forgiven (I and L read as 1, O as 0); case, spaces and dashes
-don't matter. The check symbol catches every single mistyped symbol and every swap of two
-neighbours (the check symbol included) before the database is asked. Only HMAC-SHA256 digests under ``VOTING_CODE_KEY`` (from
-the environment, never the database) are stored: one to find the voter, a different one to find
-their ballot (see docs/voting.md).
+has no I, L, O or U, and typing them is forgiven (I and L read as 1, O as 0); case, spaces and
+dashes don't matter. The check symbol catches every single mistyped symbol and every swap of two
+neighbours (the check symbol included) before the database is asked. Only HMAC-SHA256 digests
+under ``VOTING_CODE_KEY`` (from the environment, never the database) are stored: one to find the
+voter, a different one to find their ballot (see docs/voting.md).
 """
 
 from __future__ import annotations

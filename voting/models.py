@@ -123,6 +123,9 @@ class Ballot(models.Model):
         verbose_name_plural = _("ballots")
         constraints = [models.UniqueConstraint(fields=["edition", "slot"], name="voting_ballot_unique_slot")]
 
+    def __str__(self) -> str:
+        return f"{_('Ballot')} {self.receipt}"
+
 
 class PaperEntryStatus(models.TextChoices):
     AWAITING_SECOND = "awaiting_second", _("Awaiting a second entry")
@@ -197,6 +200,9 @@ class VoteClosure(models.Model):
         verbose_name = _("early closure")
         verbose_name_plural = _("early closures")
 
+    def __str__(self) -> str:
+        return str(self.edition)
+
 
 class EmailChallenge(models.Model):
     """A one-time code sent to a register voter's e-mail address; only its hash is kept."""
@@ -209,6 +215,9 @@ class EmailChallenge(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["voter", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.voter} ({self.expires_at:%Y-%m-%d %H:%M})"
 
 
 class LetterBatch(models.Model):
@@ -225,3 +234,6 @@ class LetterBatch(models.Model):
         verbose_name = _("letter batch")
         verbose_name_plural = _("letter batches")
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.edition}: {self.letter_count} ({self.created_at:%Y-%m-%d})"
