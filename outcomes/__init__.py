@@ -1,1 +1,1 @@
-"""Django side of pbrules: the ballots become elections, are counted under the rule, and the result is kept."""
+"""Django side of pbrules: ballots become elections, are counted under the rule, and the result kept."""
