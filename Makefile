@@ -11,7 +11,7 @@ DEMO_ADDR ?= 127.0.0.1:8000
 demo: install  ## Install, migrate, load the demo data and serve it on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py runserver $(DEMO_ADDR) --noreload
+	scripts/serve_demo.sh $(DEMO_ADDR)
 
 test: install browser  ## Every test: SQLite by default, PostgreSQL when DATABASE_URL is set
 	$(PY) -m pytest $(PYTEST_ARGS)
