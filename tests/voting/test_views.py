@@ -1,0 +1,459 @@
+"""The resident's voting pages: code, ballot and receipt per format; every refusal changes nothing."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import timedelta
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
+
+from editions.models import BallotFormat, DecisionModel, Edition, Phase
+from proposals.models import Plan
+from tests import factories
+from voting import codes
+from voting.errors import BallotError, EligibilityError, VoteStateError
+from voting.models import Ballot, Channel, Voter
+from voting.services.casting import Credential
+from voting.views.tokens import credential_from_token, sign_credential
+
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
+
+
+def url(name: str, edition: Edition, language: str = "en") -> str:
+    with translation.override(language):
+        return reverse(f"voting:{name}", args=[edition.slug])
+
+
+def message(error: type[Any], code: str, language: str = "en", **params: Any) -> str:
+    """The refusal's message as the page shows it (translated, HTML-escaped)."""
+    with translation.override(language):
+        return escape(error(code, **params).message)
+
+
+def token_of(response: Any) -> str:
+    found = TOKEN.search(response.content.decode())
+    assert found, "the page has no ballot token"
+    return found.group(1)
+
+
+def open_ballot(client: Client, edition: Edition, code: str, language: str = "en") -> Any:
+    return client.post(url("start", edition, language), {"code": code})
+
+
+def cast(client: Client, edition: Edition, token: str, data: dict[str, Any], language: str = "en") -> Any:
+    return client.post(url("ballot", edition, language), {"token": token, **data})
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client(enforce_csrf_checks=False)
+
+
+def make_format_vote(ballot_format: str, **fields: Any) -> tuple[Edition, list[Plan]]:
+    defaults: dict[str, Any] = {
+        BallotFormat.APPROVAL: {"ballot_max_choices": 2},
+        BallotFormat.KNAPSACK: {},
+        BallotFormat.CUMULATIVE: {"ballot_points": 10},
+        BallotFormat.RANKING: {"ballot_max_choices": 3},
+    }[BallotFormat(ballot_format)]
+    return factories.make_vote(ballot_format=ballot_format, **{**defaults, **fields})
+
+
+# --- The start page ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_start_page_explains_the_vote_and_asks_for_the_code(client: Client) -> None:
+    edition, _ = make_format_vote(BallotFormat.APPROVAL)
+    response = client.get(url("start", edition))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "you can choose up to 2 plans" in page
+    assert "€60,000" in page  # the budget
+    closes = edition.phases.get(kind="decision").ends_at
+    assert timezone.localtime(closes).strftime("%H:%M") in page
+    assert 'name="code"' in page
+    assert 'autocomplete="off"' in page and 'inputmode="text"' in page
+    assert "XXXX-XXXX-XXXX-XXXX-X" in page
+    assert "js/ballot.js" in page and "css/ballot.css" in page
+    assert "I have no letter" not in page  # no register voters in this edition
+
+
+@pytest.mark.django_db
+def test_the_start_page_is_dutch_at_stemmen(client: Client) -> None:
+    edition, _ = make_format_vote(BallotFormat.KNAPSACK)
+    response = client.get(f"/stemmen/{edition.slug}/")
+    assert response.status_code == 200
+    assert '<html lang="nl"' in response.content.decode()
+    assert "€\N{NO-BREAK SPACE}60.000" in response.content.decode()
+    assert client.get(f"/en/stemmen/{edition.slug}/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("phase", "says"), [("review", "The vote opens on"), ("result", "The vote closed on")]
+)
+def test_outside_the_decision_phase_the_start_page_says_when_and_has_no_form(
+    client: Client, phase: str, says: str
+) -> None:
+    edition, _ = factories.make_vote(phase=phase)
+    _, code = factories.make_voter(edition=edition)
+    page = client.get(url("start", edition)).content.decode()
+    assert says in page
+    assert 'name="code"' not in page
+    response = open_ballot(client, edition, code)  # a stale form posted anyway
+    assert message(VoteStateError, "vote_not_open") in response.content.decode()
+    assert 'name="token"' not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_edition_decided_by_a_panel_or_unknown_has_no_voting_page(client: Client) -> None:
+    edition, _ = factories.make_vote(decision_model=DecisionModel.PANEL)
+    assert client.get(url("start", edition)).status_code == 404
+    assert client.get("/en/stemmen/bestaat-niet/").status_code == 404
+
+
+# --- A code opens the ballot -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_correct_code_renders_the_ballot_without_a_redirect_session_or_code_in_the_page(
+    client: Client,
+) -> None:
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    voter, code = factories.make_voter(edition=edition)
+    response = open_ballot(client, edition, code.lower().replace("-", " "))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Your ballot" in page
+    assert all(plan.title in page for plan in plans)
+    assert code not in page and codes.normalise(code) not in page
+    assert "sessionid" not in response.cookies
+    assert "no-store" in response["Cache-Control"]
+    credential = credential_from_token(token_of(response), edition=edition)
+    assert credential == Credential(voter_id=voter.pk, slot=codes.ballot_slot(codes.normalise(code)))
+
+
+@pytest.mark.django_db
+def test_the_qr_fragment_script_is_on_the_start_page(client: Client) -> None:
+    edition, _ = make_format_vote(BallotFormat.APPROVAL)
+    page = client.get(url("start", edition)).content.decode()
+    assert 'id="id_code"' in page and "js/ballot.js" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("entered", "code"),
+    [
+        ("hello", "malformed_code"),
+        ("mistyped", "malformed_code"),
+        ("unknown", "unknown_code"),
+        ("revoked", "revoked_code"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_wrong_code_is_refused_with_its_message_and_opens_nothing(
+    client: Client, entered: str, code: str, language: str
+) -> None:
+    edition, _ = make_format_vote(BallotFormat.APPROVAL)
+    voter, real = factories.make_voter(edition=edition)
+    if entered == "mistyped":
+        entered = real[:-2] + ("A" if real[-2] != "A" else "B") + real[-1]
+    elif entered == "unknown":
+        entered = codes.new_code()
+    elif entered == "revoked":
+        Voter.objects.filter(pk=voter.pk).update(revoked_at=timezone.now())
+        entered = real
+    response = open_ballot(client, edition, entered, language)
+    page = response.content.decode()
+    assert message(EligibilityError, code, language) in page
+    assert 'name="token"' not in page
+    assert 'aria-invalid="true"' in page
+    voter.refresh_from_db()
+    assert (voter.channel, voter.ballots_cast) == ("", 0)
+    assert not Ballot.objects.exists()
+
+
+@pytest.mark.django_db
+def test_too_many_wrong_codes_block_the_client(client: Client, settings: Any) -> None:
+    settings.VOTING_FAILURES_PER_CLIENT = (2, 600)
+    edition, _ = make_format_vote(BallotFormat.APPROVAL)
+    _, real = factories.make_voter(edition=edition)
+    for _attempt in range(2):
+        open_ballot(client, edition, codes.new_code())
+    page = open_ballot(client, edition, real).content.decode()
+    assert message(EligibilityError, "too_many_attempts") in page
+    assert 'name="token"' not in page
+
+
+# --- Each format: cast, see the receipt, change, cast again ---------------------------------------
+
+
+def first_and_second_ballot(ballot_format: str, plans: list[Plan]) -> tuple[dict[str, Any], ...]:
+    """(first POST data, its content, second POST data, its content) for the format."""
+    a, b, c, d = (p.pk for p in plans)
+    if ballot_format == BallotFormat.CUMULATIVE:
+        return (
+            {f"p-main-{a}": "6", f"p-main-{b}": "4", f"p-main-{c}": ""},
+            {"main": [[a, 6], [b, 4]]},
+            {f"p-main-{a}": "0", f"p-main-{c}": "3", f"p-main-{d}": "7"},
+            {"main": [[c, 3], [d, 7]]},
+        )
+    if ballot_format == BallotFormat.RANKING:
+        return (
+            {"r-main-1": str(c), "r-main-2": str(a), "r-main-3": ""},
+            {"main": [c, a]},
+            {"r-main-1": str(d), "r-main-2": str(b), "r-main-3": str(c)},
+            {"main": [d, b, c]},
+        )
+    if ballot_format == BallotFormat.KNAPSACK:  # budget € 60.000; plans € 40k, 30k, 20k, 10k
+        return (
+            {"s-main": [str(a), str(c)]},
+            {"main": sorted([a, c])},
+            {"s-main": [str(b), str(c), str(d)]},
+            {"main": sorted([b, c, d])},
+        )
+    return ({"s-main": [str(b), str(a)]}, {"main": sorted([a, b])}, {"s-main": [str(d)]}, {"main": [d]})
+
+
+def prefilled(ballot_format: str, page: str, content: dict[str, Any]) -> bool:
+    """Whether the ballot form shows ``content`` as chosen."""
+    items = content["main"]
+    if ballot_format == BallotFormat.CUMULATIVE:
+        return all(
+            re.search(rf'id="p-main-{pk}" name="p-main-{pk}" value="{points}"', page) for pk, points in items
+        )
+    if ballot_format == BallotFormat.RANKING:
+        return all(
+            re.search(rf'id="r-main-{i}".*?<option value="{pk}" selected>', page, re.S)
+            for i, pk in enumerate(items, start=1)
+        )
+    return all(re.search(rf'value="{pk}" data-cost="\d+" checked', page) for pk in items)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("ballot_format", list(BallotFormat.values))
+def test_each_format_is_cast_and_then_replaced_through_the_web_form(
+    client: Client, ballot_format: str
+) -> None:
+    edition, plans = make_format_vote(ballot_format)
+    voter, code = factories.make_voter(edition=edition)
+    first, first_content, second, second_content = first_and_second_ballot(ballot_format, plans)
+
+    ballot_page = open_ballot(client, edition, code)
+    assert "You have already voted" not in ballot_page.content.decode()
+    receipt = cast(client, edition, token_of(ballot_page), first)
+    page = receipt.content.decode()
+    assert receipt.status_code == 200, page
+    assert "Your vote has been received" in page
+    stored = Ballot.objects.get()
+    assert stored.content == first_content
+    assert stored.receipt in page
+    assert "no-store" in receipt["Cache-Control"]
+    titles = {p.pk: p.title for p in plans}
+    chosen = [i[0] if isinstance(i, list) else i for i in first_content["main"]]
+    assert all(titles[pk] in page for pk in chosen)
+    assert all(titles[p.pk] not in page for p in plans if p.pk not in chosen)
+
+    # "Change my vote" re-opens the form with the token, filled with the ballot just cast.
+    change = client.post(url("ballot", edition), {"token": token_of(receipt), "intent": "change"})
+    change_page = change.content.decode()
+    assert "You have already voted" in change_page
+    assert prefilled(ballot_format, change_page, first_content)
+    assert Ballot.objects.get().content == first_content  # opening the form changes nothing
+
+    again = cast(client, edition, token_of(change), second)
+    assert "Your vote has been changed" in again.content.decode()
+    assert list(Ballot.objects.values_list("content", flat=True)) == [second_content]
+    voter.refresh_from_db()
+    assert (voter.channel, voter.ballots_cast) == (Channel.ONLINE, 2)
+
+
+@pytest.mark.django_db
+def test_entering_the_code_again_later_shows_the_earlier_ballot(client: Client) -> None:
+    edition, plans = make_format_vote(BallotFormat.KNAPSACK)
+    _, code = factories.make_voter(edition=edition)
+    cast(client, edition, token_of(open_ballot(client, edition, code)), {"s-main": [str(plans[3].pk)]})
+    page = open_ballot(client, edition, code).content.decode()
+    assert "You have already voted" in page
+    assert prefilled(BallotFormat.KNAPSACK, page, {"main": [plans[3].pk]})
+    assert "€10,000 of €60,000 chosen" in page  # the budget line, rendered without JavaScript
+
+
+@pytest.mark.django_db
+def test_the_receipt_time_is_in_amsterdam_time(client: Client) -> None:
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    _, code = factories.make_voter(edition=edition)
+    page = cast(
+        client, edition, token_of(open_ballot(client, edition, code)), {"s-main": [str(plans[0].pk)]}
+    ).content.decode()
+    now = timezone.localtime(timezone.now())  # TIME_ZONE is Europe/Amsterdam
+    assert now.strftime("%Y-%m-%d") in page  # in the <time datetime>
+    assert re.search(r'datetime="[^"]+\+0[12]:00"', page)
+
+
+# --- Refused ballots: the message, the input kept, nothing stored -------------------------------
+
+
+def assert_nothing_cast(voter: Voter) -> None:
+    voter.refresh_from_db()
+    assert (voter.channel, voter.ballots_cast) == ("", 0)
+    assert not Ballot.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_knapsack_ballot_over_budget_is_refused_and_keeps_the_choice(client: Client, language: str) -> None:
+    edition, plans = make_format_vote(BallotFormat.KNAPSACK)
+    voter, code = factories.make_voter(edition=edition)
+    token = token_of(open_ballot(client, edition, code, language))
+    chosen = [str(plans[0].pk), str(plans[1].pk)]  # € 70.000 of € 60.000
+    response = cast(client, edition, token, {"s-main": chosen}, language)
+    page = response.content.decode()
+    with translation.override(language):
+        from ui.templatetags.money import format_money
+
+        expected = message(
+            BallotError,
+            "over_budget",
+            language,
+            cost=format_money(7_000_000),
+            budget=format_money(6_000_000),
+            section=edition.name,
+        )
+    assert expected in page
+    assert 'role="alert"' in page and 'href="#section-main"' in page
+    assert 'aria-describedby="section-main-error"' in page
+    assert prefilled(BallotFormat.KNAPSACK, page, {"main": [plans[0].pk, plans[1].pk]})
+    assert "ballot-status--over" in page
+    assert_nothing_cast(voter)
+
+
+@pytest.mark.django_db
+def test_an_approval_ballot_over_k_is_refused(client: Client) -> None:
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    voter, code = factories.make_voter(edition=edition)
+    token = token_of(open_ballot(client, edition, code))
+    page = cast(client, edition, token, {"s-main": [str(p.pk) for p in plans[:3]]}).content.decode()
+    assert message(BallotError, "too_many_plans", given=3, allowed=2, section=edition.name) in page
+    assert_nothing_cast(voter)
+
+
+@pytest.mark.django_db
+def test_a_cumulative_ballot_with_too_many_points_is_refused_and_keeps_the_points(client: Client) -> None:
+    edition, plans = make_format_vote(BallotFormat.CUMULATIVE)
+    voter, code = factories.make_voter(edition=edition)
+    token = token_of(open_ballot(client, edition, code))
+    data = {f"p-main-{plans[0].pk}": "8", f"p-main-{plans[1].pk}": "5"}
+    page = cast(client, edition, token, data).content.decode()
+    assert message(BallotError, "too_many_points", given=13, allowed=10, section=edition.name) in page
+    assert prefilled(BallotFormat.CUMULATIVE, page, {"main": [[plans[0].pk, 8], [plans[1].pk, 5]]})
+    assert "Too many points: you gave 13" in page
+    assert_nothing_cast(voter)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("ballot_format", "data", "code"),
+    [
+        (BallotFormat.APPROVAL, {}, "empty_ballot"),
+        (BallotFormat.CUMULATIVE, {"p-main-{a}": "two"}, "points_not_whole"),
+        (BallotFormat.RANKING, {"r-main-1": "{a}", "r-main-2": "{a}"}, "duplicate_plan"),
+    ],
+)
+def test_other_invalid_ballots_are_refused_with_their_message(
+    client: Client, ballot_format: str, data: dict[str, str], code: str
+) -> None:
+    edition, plans = make_format_vote(ballot_format)
+    voter, voting_code = factories.make_voter(edition=edition)
+    token = token_of(open_ballot(client, edition, voting_code))
+    filled = {k.format(a=plans[0].pk): v.format(a=plans[0].pk) for k, v in data.items()}
+    page = cast(client, edition, token, filled).content.decode()
+    assert message(BallotError, code) in page
+    assert_nothing_cast(voter)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("tampering", ["changed", "empty", "expired", "other edition"])
+def test_a_tampered_or_expired_token_sends_back_to_the_code_form(client: Client, tampering: str) -> None:
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    voter, code = factories.make_voter(edition=edition)
+    token = token_of(open_ballot(client, edition, code))
+    credential = credential_from_token(token, edition=edition)
+    if tampering == "changed":
+        token = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")
+    elif tampering == "empty":
+        token = ""
+    elif tampering == "expired":
+        with mock.patch("time.time", return_value=time.time() - 3 * 3600):
+            token = sign_credential(edition=edition, credential=credential)
+    else:
+        other, _ = make_format_vote(BallotFormat.APPROVAL)
+        token = sign_credential(edition=other, credential=credential)
+    for data in ({"s-main": [str(plans[0].pk)]}, {"intent": "change"}):
+        page = cast(client, edition, token, data).content.decode()
+        assert message(EligibilityError, "session_expired") in page
+        assert 'name="code"' in page  # back at the code form
+    assert_nothing_cast(voter)
+
+
+@pytest.mark.django_db
+def test_a_ballot_sent_after_the_vote_closed_is_refused(client: Client) -> None:
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    voter, code = factories.make_voter(edition=edition)
+    token = token_of(open_ballot(client, edition, code))
+    now = timezone.now()
+    Phase.objects.filter(edition=edition, kind="decision").update(ends_at=now - timedelta(minutes=1))
+    Phase.objects.filter(edition=edition, kind="result").update(starts_at=now - timedelta(minutes=1))
+    page = cast(client, edition, token, {"s-main": [str(plans[0].pk)]}).content.decode()
+    assert message(VoteStateError, "vote_not_open") in page
+    assert "The vote closed on" in page
+    assert_nothing_cast(voter)
+
+
+@pytest.mark.django_db
+def test_a_voter_whose_paper_ballot_was_entered_cannot_vote_online(client: Client) -> None:
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    voter, code = factories.make_voter(edition=edition)
+    token = token_of(open_ballot(client, edition, code))
+    Voter.objects.filter(pk=voter.pk).update(channel=Channel.PAPER)
+    page = cast(client, edition, token, {"s-main": [str(plans[0].pk)]}).content.decode()
+    assert message(VoteStateError, "voted_on_paper") in page
+    assert not Ballot.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_ballot_page_needs_a_post(client: Client) -> None:
+    edition, _ = make_format_vote(BallotFormat.APPROVAL)
+    assert client.get(url("ballot", edition)).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_ballot_with_sub_budgets_has_one_fieldset_per_section(client: Client) -> None:
+    edition, plans = make_format_vote(BallotFormat.KNAPSACK)
+    district = edition.district
+    west = factories.make_neighbourhood(district=district, name="Westpunt")
+    factories.make_sub_budget(edition=edition, neighbourhood=west, amount_cents=2_500_000)
+    local = factories.make_plan(
+        edition=edition, title="Buurtplan West", neighbourhood=west, status="feasible", costs=(2_000_000,)
+    )
+    _, code = factories.make_voter(edition=edition)
+    page = open_ballot(client, edition, code).content.decode()
+    assert page.count("<fieldset") == 2
+    assert 'id="section-n-westpunt"' in page and 'id="section-main"' in page
+    assert "€25,000" in page
+    response = cast(
+        client,
+        edition,
+        token_of(open_ballot(client, edition, code)),
+        {"s-n-westpunt": [str(local.pk)], "s-main": [str(plans[1].pk)]},  # main: € 35.000 left
+    )
+    assert "Your vote has been received" in response.content.decode()
+    assert Ballot.objects.get().content == {"n-westpunt": [local.pk], "main": [plans[1].pk]}

@@ -1,0 +1,142 @@
+"""The start page with the code form, the ballot and its receipt (each rendered, never redirected to).
+
+A correct code answers with the ballot itself, so the code never appears in a URL; the ballot and
+the receipt carry a signed token (``tokens``) instead. Every page here is ``never_cache``: they hold
+that token, and the receipt holds what was chosen, which must not linger in a shared cache.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import ratelimit
+from editions.models import DecisionModel, Edition
+from editions.permissions import is_open
+from editions.phases import Action, PhaseKind
+from editions.selectors import edition_for_page
+from editions.timeline import timeline_of
+
+from ..ballots import BallotRules
+from ..errors import BallotError, EligibilityError, VoteStateError
+from ..forms import BallotForm, CodeForm, rank_positions, summarise
+from ..models import Ballot
+from ..sections import ballot_sections_cached
+from ..services import casting
+from ..services.register_login import offers_email_check
+from .tokens import credential_from_token, sign_credential
+
+
+def voting_edition(slug: str) -> Edition:
+    """The published edition with this slug whose decision is (also) an online vote, or 404."""
+    edition = edition_for_page(slug)
+    if edition is None or edition.decision_model == DecisionModel.PANEL:
+        raise Http404
+    return edition
+
+
+def _vote_phase(edition: Edition) -> Any:
+    timeline = timeline_of(edition)
+    return next((e for e in timeline.entries if e.phase.kind == PhaseKind.DECISION), None)
+
+
+def render_start(
+    request: HttpRequest, edition: Edition, *, form: CodeForm | None = None, error: str = ""
+) -> HttpResponse:
+    sections = ballot_sections_cached(edition)
+    rules = BallotRules.of(edition)
+    context = {
+        "edition": edition,
+        "form": form or CodeForm(),
+        "error": error,
+        "is_open": is_open(edition, Action.VOTE),
+        "vote_phase": _vote_phase(edition),
+        "rules": rules,
+        "sections": sections,
+        "positions": max((rank_positions(s, rules) for s in sections), default=0),
+        "offers_email_check": offers_email_check(edition),
+    }
+    return render(request, "voting/start.html", context)
+
+
+def render_ballot(
+    request: HttpRequest,
+    edition: Edition,
+    credential: casting.Credential,
+    *,
+    form: BallotForm | None = None,
+) -> HttpResponse:
+    """The ballot form; without ``form`` it is filled with the voter's earlier ballot, if any."""
+    earlier = (
+        Ballot.objects.filter(edition=edition, slot=credential.slot).values_list("content", flat=True).first()
+    )
+    if form is None:
+        form = BallotForm(
+            sections=ballot_sections_cached(edition), rules=BallotRules.of(edition), content=earlier
+        )
+    context = {
+        "edition": edition,
+        "form": form,
+        "sections": form.fields(),
+        "rules": form.rules,
+        "positions": max((rank_positions(s, form.rules) for s in form.sections), default=0),
+        "token": sign_credential(edition=edition, credential=credential),
+        "has_voted": earlier is not None,
+        "vote_phase": _vote_phase(edition),
+    }
+    return render(request, "voting/ballot.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = voting_edition(slug)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            casting.refuse_unless_open(edition)
+            credential = casting.credential_for_code(
+                edition=edition, code=form.cleaned_data["code"], client_ip=ratelimit.client_ip(request.META)
+            )
+        except VoteStateError as error:
+            return render_start(request, edition, error=error.message)
+        except EligibilityError as error:
+            form.add_error("code", error.message)
+        else:
+            return render_ballot(request, edition, credential)
+    return render_start(request, edition, form=form)
+
+
+@never_cache
+@require_POST
+def ballot(request: HttpRequest, slug: str) -> HttpResponse:
+    """POST with the token: cast the ballot (or, with intent=change, show the form to change it)."""
+    edition = voting_edition(slug)
+    try:
+        credential = credential_from_token(request.POST.get("token", ""), edition=edition)
+    except EligibilityError as error:
+        return render_start(request, edition, error=error.message)
+    if request.POST.get("intent") == "change":
+        return render_ballot(request, edition, credential)
+    sections = ballot_sections_cached(edition)
+    form = BallotForm(sections=sections, rules=BallotRules.of(edition), data=request.POST)
+    try:
+        receipt = casting.cast_ballot(edition=edition, credential=credential, ballot=form.ballot())
+    except BallotError as error:
+        form.error = error
+        return render_ballot(request, edition, credential, form=form)
+    except (VoteStateError, EligibilityError) as error:
+        return render_start(request, edition, error=error.message)
+    context = {
+        "edition": edition,
+        "receipt": receipt,
+        "summary": summarise(receipt.content, sections),
+        "rules": form.rules,
+        "token": sign_credential(edition=edition, credential=credential),
+        "vote_phase": _vote_phase(edition),
+    }
+    return render(request, "voting/receipt.html", context)

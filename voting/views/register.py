@@ -1,0 +1,76 @@
+"""The second way in, for residents without a letter: a one-time code mailed to their address."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import ratelimit
+from editions.models import Edition
+from editions.permissions import is_open
+from editions.phases import Action
+
+from ..errors import EligibilityError, VoteStateError
+from ..forms import EmailForm, OneTimeCodeForm
+from ..services import register_login
+from .ballot import render_ballot, render_start, voting_edition
+
+
+def _email_edition(slug: str) -> Edition:
+    edition = voting_edition(slug)
+    if not register_login.offers_email_check(edition):
+        raise Http404
+    return edition
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def request_code(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _email_edition(slug)
+    if not is_open(edition, Action.VOTE):
+        return render_start(request, edition)
+    form = EmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            register_login.request_one_time_code(
+                edition=edition, email=form.cleaned_data["email"], client_ip=ratelimit.client_ip(request.META)
+            )
+        except VoteStateError as error:
+            return render_start(request, edition, error=error.message)
+        code_form = OneTimeCodeForm(initial={"email": form.cleaned_data["email"]})
+        return render(
+            request,
+            "voting/email_code.html",
+            {"edition": edition, "form": code_form, "email": form.cleaned_data["email"]},
+        )
+    return render(request, "voting/email_request.html", {"edition": edition, "form": form})
+
+
+@never_cache
+@require_POST
+def verify_code(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _email_edition(slug)
+    form = OneTimeCodeForm(request.POST)
+    if form.is_valid():
+        try:
+            credential = register_login.verify_one_time_code(
+                edition=edition,
+                email=form.cleaned_data["email"],
+                code=form.cleaned_data["code"],
+                client_ip=ratelimit.client_ip(request.META),
+            )
+        except VoteStateError as error:
+            return render_start(request, edition, error=error.message)
+        except EligibilityError as error:
+            form.add_error("code", error.message)
+        else:
+            return render_ballot(request, edition, credential)
+    if "email" in form.errors:  # the hidden address was lost or altered: start the e-mail step again
+        return render(request, "voting/email_request.html", {"edition": edition, "form": EmailForm()})
+    return render(
+        request,
+        "voting/email_code.html",
+        {"edition": edition, "form": form, "email": form.cleaned_data.get("email", "")},
+    )

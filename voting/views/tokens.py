@@ -1,0 +1,32 @@
+"""The ballot token: a signed, timestamped credential carried in a hidden field between form and cast.
+
+It holds the edition, the voter row and the ballot slot — never the plain code — and lives only in
+the page (not in the session), so nothing on the server joins a browser to a ballot.
+"""
+
+from __future__ import annotations
+
+from django.core import signing
+
+from editions.models import Edition
+
+from ..errors import EligibilityError
+from ..services.casting import Credential
+
+SALT = "voting.ballot"
+MAX_AGE_SECONDS = 2 * 60 * 60
+
+
+def sign_credential(*, edition: Edition, credential: Credential) -> str:
+    return signing.dumps([edition.pk, credential.voter_id, credential.slot], salt=SALT)
+
+
+def credential_from_token(token: str, *, edition: Edition) -> Credential:
+    """The credential in ``token``, or EligibilityError("session_expired") if tampered, old or foreign."""
+    try:
+        edition_pk, voter_id, slot = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
+    except (signing.BadSignature, ValueError, TypeError):
+        raise EligibilityError("session_expired") from None
+    if edition_pk != edition.pk or not isinstance(voter_id, int) or not isinstance(slot, str):
+        raise EligibilityError("session_expired")
+    return Credential(voter_id=voter_id, slot=slot)
