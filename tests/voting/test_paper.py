@@ -1,0 +1,149 @@
+"""Paper ballots entered twice: a match is counted, a difference is reviewed, online and paper exclude."""
+
+from __future__ import annotations
+
+import pytest
+
+from accounts.models import Role
+from tests import factories
+from voting.errors import EligibilityError, PaperError, VoteStateError
+from voting.models import Ballot, Channel, PaperEntryStatus, Voter
+from voting.services.casting import cast_ballot, credential_for_code
+from voting.services.paper import (
+    confirm_paper_ballot,
+    enter_paper_ballot,
+    resolve_paper_entry,
+    unresolved_paper_entries,
+    voter_for_code,
+    voter_for_register,
+)
+
+IP = "192.0.2.20"
+
+
+@pytest.fixture
+def vote(db: None):
+    edition, plans = factories.make_vote()
+    first = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
+    second = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
+    return edition, plans, first, second
+
+
+def test_matching_entries_are_counted_as_one_ballot(vote) -> None:
+    edition, plans, first, second = vote
+    voter, code = factories.make_voter(edition=edition)
+    found, slot = voter_for_code(edition=edition, code=code)
+    entry = enter_paper_ballot(
+        edition=edition, voter=found, slot=slot, ballot={"main": [plans[1].pk]}, by=first
+    )
+    assert not Ballot.objects.exists() and unresolved_paper_entries(edition) == 1
+    confirmed = confirm_paper_ballot(entry=entry, ballot={"main": [str(plans[1].pk)]}, by=second)
+    assert confirmed.status == PaperEntryStatus.CONFIRMED and confirmed.pending_slot == ""
+    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[1].pk]}]
+    voter.refresh_from_db()
+    assert voter.channel == Channel.PAPER and unresolved_paper_entries(edition) == 0
+
+
+def test_differing_entries_are_flagged_then_resolved(vote) -> None:
+    edition, plans, first, second = vote
+    voter, code = factories.make_voter(edition=edition)
+    _, slot = voter_for_code(edition=edition, code=code)
+    entry = enter_paper_ballot(
+        edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first
+    )
+    flagged = confirm_paper_ballot(entry=entry, ballot={"main": [plans[2].pk]}, by=second)
+    assert flagged.status == PaperEntryStatus.MISMATCH and not Ballot.objects.exists()
+    with pytest.raises(PaperError) as caught:
+        resolve_paper_entry(entry=flagged, decision="second", note="  ", by=first)
+    assert caught.value.code == "note_required"
+    resolved = resolve_paper_entry(entry=flagged, decision="second", note="Kruisje bij plan 3.", by=first)
+    assert resolved.status == PaperEntryStatus.RESOLVED
+    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[2].pk]}]
+
+
+def test_a_voided_entry_lets_the_voter_vote_again(vote) -> None:
+    edition, plans, first, second = vote
+    voter, code = factories.make_voter(edition=edition)
+    _, slot = voter_for_code(edition=edition, code=code)
+    entry = enter_paper_ballot(
+        edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first
+    )
+    flagged = confirm_paper_ballot(entry=entry, ballot={"main": [plans[2].pk]}, by=second)
+    resolve_paper_entry(entry=flagged, decision="void", note="Onleesbaar.", by=first)
+    voter.refresh_from_db()
+    assert voter.channel == "" and not Ballot.objects.exists()
+
+
+def test_the_same_official_cannot_make_both_entries(vote) -> None:
+    edition, plans, first, _ = vote
+    voter, code = factories.make_voter(edition=edition)
+    _, slot = voter_for_code(edition=edition, code=code)
+    entry = enter_paper_ballot(
+        edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first
+    )
+    with pytest.raises(PaperError) as caught:
+        confirm_paper_ballot(entry=entry, ballot={"main": [plans[1].pk]}, by=first)
+    assert caught.value.code == "same_official"
+    entry.refresh_from_db()
+    assert entry.status == PaperEntryStatus.AWAITING_SECOND and not Ballot.objects.exists()
+
+
+def test_a_paper_ballot_after_an_online_vote_is_refused(vote) -> None:
+    edition, plans, first, _ = vote
+    voter, code = factories.make_voter(edition=edition)
+    cast_ballot(
+        edition=edition,
+        credential=credential_for_code(edition=edition, code=code, client_ip=IP),
+        ballot={"main": [plans[0].pk]},
+    )
+    _, slot = voter_for_code(edition=edition, code=code)
+    with pytest.raises(VoteStateError) as caught:
+        enter_paper_ballot(edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first)
+    assert caught.value.code == "voted_online"
+    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]
+
+
+def test_an_online_vote_after_a_paper_entry_is_refused(vote) -> None:
+    edition, plans, first, _ = vote
+    voter, code = factories.make_voter(edition=edition)
+    _, slot = voter_for_code(edition=edition, code=code)
+    enter_paper_ballot(edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first)
+    with pytest.raises(VoteStateError) as caught:
+        cast_ballot(
+            edition=edition,
+            credential=credential_for_code(edition=edition, code=code, client_ip=IP),
+            ballot={"main": [plans[0].pk]},
+        )
+    assert caught.value.code == "voted_on_paper"
+    assert not Ballot.objects.exists()
+
+
+def test_register_voters_are_found_by_name_birth_date_and_postcode(vote) -> None:
+    edition, plans, first, second = vote
+    register = factories.make_register_voter(edition=edition, email="s@example.org")
+    found, slot = voter_for_register(
+        edition=edition, name="SANNE DE VRIES", birth_date="1990-04-01", postcode="1061ab"
+    )
+    assert found == register
+    entry = enter_paper_ballot(
+        edition=edition, voter=found, slot=slot, ballot={"main": [plans[3].pk]}, by=first
+    )
+    confirm_paper_ballot(entry=entry, ballot={"main": [plans[3].pk]}, by=second)
+    assert Ballot.objects.count() == 1
+    with pytest.raises(EligibilityError):
+        voter_for_register(
+            edition=edition, name="Sanne de Vries", birth_date="1990-04-02", postcode="1061 AB"
+        )
+
+
+def test_paper_entry_is_refused_outside_the_vote(db: None) -> None:
+    edition, plans = factories.make_vote(phase="result")
+    official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
+    voter, code = factories.make_voter(edition=edition)
+    _, slot = voter_for_code(edition=edition, code=code)
+    with pytest.raises(VoteStateError) as caught:
+        enter_paper_ballot(
+            edition=edition, voter=voter, slot=slot, ballot={"main": [plans[0].pk]}, by=official
+        )
+    assert caught.value.code == "vote_not_open"
+    assert Voter.objects.get().channel == ""

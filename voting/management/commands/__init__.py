@@ -1,0 +1,1 @@
+"""Commands: issue_codes."""

@@ -1,0 +1,327 @@
+"""Who may vote: importing the address list and the resident register, all or nothing, before the vote.
+
+Both imports read a UTF-8 CSV file (comma or semicolon separated, English or Dutch column names),
+check every line before writing anything, and refuse the whole file at the first bad line, naming
+it. The register is stored only as keyed hashes of each resident's identity and e-mail address.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import IO, Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from audit.services import record
+from editions.models import Edition, Phase
+from editions.phases import PhaseKind
+from places.models import Neighbourhood
+
+from .. import codes
+from ..errors import CsvImportError
+from ..models import Address, Ballot, PaperEntry, VoteClosure, Voter, VoterKind
+
+# The largest household count one line may give (a care home can be large; a typo of 1000s is not).
+MAX_PER_ADDRESS = 999
+MAX_FILE_BYTES = 20 * 1024 * 1024
+POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*([A-Z]{2})$")
+# Dutch postcodes never use these letter pairs.
+UNUSED_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})
+
+ADDRESS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "address": ("address", "adres"),
+    "postcode": ("postcode", "postal code", "zip"),
+    "neighbourhood": ("neighbourhood", "neighborhood", "buurt", "wijk"),
+    "eligible": ("eligible", "stemgerechtigden", "aantal stemgerechtigden"),
+}
+REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "naam"),
+    "birth_date": ("birth_date", "birth date", "geboortedatum"),
+    "postcode": ("postcode", "postal code", "zip"),
+    "email": ("email", "e-mail", "e-mailadres", "emailadres"),
+    "neighbourhood": ("neighbourhood", "neighborhood", "buurt", "wijk"),
+}
+
+Row = dict[str, str]
+
+
+def _format(text: Promise | str, params: Mapping[str, Any]) -> str:
+    return str(text) % params if params else str(text)
+
+
+# A problem's text stays lazy, so the message is built in the language of whoever reads it.
+lazy_format = lazy(_format, str)
+
+
+def _bad_row(line: int, problem: Promise | str, **params: Any) -> CsvImportError:
+    return CsvImportError("bad_row", line=line, problem=lazy_format(problem, params))
+
+
+@dataclass(frozen=True)
+class AddressImport:
+    addresses: int
+    residents: int
+
+
+@dataclass(frozen=True)
+class RegisterImport:
+    imported: int
+    skipped_too_young: int
+
+
+def decision_phase(edition: Edition) -> Phase | None:
+    return Phase.objects.filter(edition=edition, kind=PhaseKind.DECISION).first()
+
+
+def vote_has_started(edition: Edition) -> bool:
+    """The list of voters is fixed from the start of the decision phase (or the first ballot) on."""
+    phase = decision_phase(edition)
+    if phase is not None and phase.starts_at <= timezone.now():
+        return True
+    return (
+        Ballot.objects.filter(edition=edition).exists()
+        or PaperEntry.objects.filter(edition=edition).exists()
+        or VoteClosure.objects.filter(edition=edition).exists()
+    )
+
+
+def _refuse_if_started(edition: Edition) -> None:
+    if vote_has_started(edition):
+        raise CsvImportError("vote_started")
+
+
+def read_csv(file: IO[bytes] | bytes, columns: Mapping[str, tuple[str, ...]]) -> list[tuple[int, Row]]:
+    """(line number, {column: stripped value}) for every non-empty line after the header."""
+    raw = file if isinstance(file, bytes) else file.read(MAX_FILE_BYTES + 1)
+    if not raw.strip():
+        raise CsvImportError("empty_file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CsvImportError("not_text") from None
+    if "\x00" in text:
+        raise CsvImportError("not_text")
+    header_line = text.splitlines()[0]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [" ".join(name.strip().casefold().split()) for name in next(reader)]
+    positions: dict[str, int] = {}
+    for column, aliases in columns.items():
+        found = next((i for i, name in enumerate(header) if name in aliases), None)
+        if found is not None:
+            positions[column] = found
+    missing = [column for column in columns if column not in positions]
+    if missing:
+        raise CsvImportError("missing_columns", columns=", ".join(columns), missing=", ".join(missing))
+    rows: list[tuple[int, Row]] = []
+    for cells in reader:
+        if not any(cell.strip() for cell in cells):
+            continue
+        line = reader.line_num
+        values = {column: cells[i].strip() if i < len(cells) else "" for column, i in positions.items()}
+        empty = [column for column, value in values.items() if not value]
+        if empty:
+            raise _bad_row(line, _("the field “%(field)s” is empty."), field=empty[0])
+        rows.append((line, values))
+    if not rows:
+        raise CsvImportError("empty_file")
+    return rows
+
+
+def normalise_postcode(text: str, line: int) -> str:
+    """ "1061 AB" from "1061ab", or a bad-row error for anything that is not a Dutch postcode."""
+    match = POSTCODE.match(text.strip().upper())
+    if match is None or match.group(2) in UNUSED_POSTCODE_LETTERS:
+        raise _bad_row(line, _("“%(value)s” is not a Dutch postcode (like 1061 AB)."), value=text)
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def _neighbourhood_finder(edition: Edition) -> dict[str, Neighbourhood]:
+    found: dict[str, Neighbourhood] = {}
+    for neighbourhood in Neighbourhood.objects.filter(district_id=edition.district_id):
+        found[neighbourhood.slug.casefold()] = neighbourhood
+        found[" ".join(neighbourhood.name.casefold().split())] = neighbourhood
+    return found
+
+
+def _neighbourhood(
+    known: Mapping[str, Neighbourhood], text: str, line: int, edition: Edition
+) -> Neighbourhood:
+    neighbourhood = known.get(" ".join(text.casefold().split()))
+    if neighbourhood is None:
+        raise _bad_row(
+            line,
+            _("the neighbourhood “%(value)s” is not a neighbourhood of %(district)s."),
+            value=text,
+            district=edition.district.name,
+        )
+    return neighbourhood
+
+
+def _eligible_count(text: str, line: int) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise _bad_row(
+            line,
+            _("the number of eligible residents “%(value)s” is not a positive whole number."),
+            value=text,
+        )
+    if int(text) > MAX_PER_ADDRESS:
+        raise _bad_row(
+            line,
+            _("%(value)s eligible residents at one address is more than the %(limit)s allowed."),
+            value=text,
+            limit=MAX_PER_ADDRESS,
+        )
+    return int(text)
+
+
+def import_addresses(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> AddressImport:
+    """Add every line of the address list, or none: the first bad line is named in the error."""
+    _refuse_if_started(edition)
+    rows = read_csv(file, ADDRESS_COLUMNS)
+    known = _neighbourhood_finder(edition)
+    existing = {
+        (postcode, street.casefold())
+        for postcode, street in Address.objects.filter(edition=edition).values_list(
+            "postcode", "street_address"
+        )
+    }
+    seen: dict[tuple[str, str], int] = {}
+    addresses: list[Address] = []
+    for line, row in rows:
+        street = " ".join(row["address"].split())
+        if len(street) > Address._meta.get_field("street_address").max_length:  # type: ignore[operator]
+            raise _bad_row(line, _("the address is longer than %(limit)s characters."), limit=200)
+        postcode = normalise_postcode(row["postcode"], line)
+        neighbourhood = _neighbourhood(known, row["neighbourhood"], line, edition)
+        count = _eligible_count(row["eligible"], line)
+        key = (postcode, street.casefold())
+        if key in seen:
+            raise _bad_row(
+                line,
+                _("the address %(address)s, %(postcode)s is also on line %(other)s."),
+                address=street,
+                postcode=postcode,
+                other=seen[key],
+            )
+        if key in existing:
+            raise _bad_row(
+                line,
+                _("the address %(address)s, %(postcode)s was imported before."),
+                address=street,
+                postcode=postcode,
+            )
+        seen[key] = line
+        addresses.append(
+            Address(
+                edition=edition,
+                street_address=street,
+                postcode=postcode,
+                neighbourhood=neighbourhood,
+                eligible_count=count,
+            )
+        )
+    residents = sum(a.eligible_count for a in addresses)
+    with transaction.atomic():
+        Address.objects.bulk_create(addresses, batch_size=1000)
+        record(
+            actor=by,
+            action="voting.addresses_imported",
+            target=edition,
+            edition=edition,
+            after={"addresses": len(addresses), "residents": residents},
+        )
+    return AddressImport(addresses=len(addresses), residents=residents)
+
+
+def parse_birth_date(text: str, line: int) -> date:
+    """A birth date written as 2001-03-31 or 31-03-2001 (also with slashes or dots)."""
+    cleaned = text.strip().replace("/", "-").replace(".", "-")
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise _bad_row(line, _("“%(value)s” is not a date of birth (like 2001-03-31)."), value=text)
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def import_register(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> RegisterImport:
+    """Add the residents old enough to vote as hashed register voters, or none at the first bad line.
+
+    Residents younger than the edition's minimum age on the first day of the vote are counted and
+    left out; that is not an error.
+    """
+    _refuse_if_started(edition)
+    rows = read_csv(file, REGISTER_COLUMNS)
+    phase = decision_phase(edition)
+    vote_day = timezone.localdate(phase.starts_at) if phase else timezone.localdate()
+    known = _neighbourhood_finder(edition)
+    existing_credentials = set(
+        Voter.objects.filter(edition=edition, kind=VoterKind.REGISTER).values_list(
+            "credential_hash", flat=True
+        )
+    )
+    existing_emails = set(
+        Voter.objects.filter(edition=edition).exclude(email_hash="").values_list("email_hash", flat=True)
+    )
+    seen_identity: dict[str, int] = {}
+    seen_email: dict[str, int] = {}
+    voters: list[Voter] = []
+    too_young = 0
+    for line, row in rows:
+        birth = parse_birth_date(row["birth_date"], line)
+        if birth > vote_day:
+            raise _bad_row(
+                line, _("the date of birth %(value)s lies in the future."), value=row["birth_date"]
+            )
+        postcode = normalise_postcode(row["postcode"], line)
+        try:
+            validate_email(row["email"])
+        except ValidationError:
+            raise _bad_row(line, _("“%(value)s” is not an e-mail address."), value=row["email"]) from None
+        neighbourhood = _neighbourhood(known, row["neighbourhood"], line, edition)
+        identity = codes.register_identity(name=row["name"], birth_date=birth.isoformat(), postcode=postcode)
+        credential, email = codes.register_hash(identity), codes.email_hash(row["email"])
+        if credential in seen_identity or email in seen_email:
+            other = seen_identity.get(credential) or seen_email[email]
+            raise _bad_row(line, _("this resident is also on line %(other)s."), other=other)
+        if credential in existing_credentials or email in existing_emails:
+            raise _bad_row(line, _("this resident or e-mail address was imported before."))
+        seen_identity[credential], seen_email[email] = line, line
+        if age_on(birth, vote_day) < edition.min_age:
+            too_young += 1
+            continue
+        voters.append(
+            Voter(
+                edition=edition,
+                kind=VoterKind.REGISTER,
+                neighbourhood=neighbourhood,
+                credential_hash=credential,
+                email_hash=email,
+            )
+        )
+    with transaction.atomic():
+        Voter.objects.bulk_create(voters, batch_size=1000)
+        record(
+            actor=by,
+            action="voting.register_imported",
+            target=edition,
+            edition=edition,
+            after={"imported": len(voters), "skipped_too_young": too_young},
+        )
+    return RegisterImport(imported=len(voters), skipped_too_young=too_young)

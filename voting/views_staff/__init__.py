@@ -1,0 +1,1 @@
+"""The officials' vote pages (namespace ``voting_staff``): eligibility, letters, closing, paper ballots."""

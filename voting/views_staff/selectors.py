@@ -1,0 +1,101 @@
+"""Joined reads for the officials' vote pages: the eligibility and turnout overview, paper entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from editions.models import Edition
+
+from ..models import Address, Channel, LetterBatch, PaperEntry, PaperEntryStatus, Voter
+
+
+@dataclass(frozen=True)
+class NeighbourhoodRow:
+    name: str
+    addresses: int
+    eligible: int
+    voters: int
+    online: int
+    paper: int
+
+    @property
+    def voted(self) -> int:
+        return self.online + self.paper
+
+    @property
+    def turnout_percent(self) -> float | None:
+        return round(100 * self.voted / self.voters, 1) if self.voters else None
+
+
+@dataclass(frozen=True)
+class Overview:
+    rows: tuple[NeighbourhoodRow, ...]
+    total: NeighbourhoodRow
+    addresses_without_codes: int
+    awaiting_second: int
+    mismatches: int
+
+
+def overview(edition: Edition) -> Overview:
+    """Per neighbourhood: the address list, the live voters and how many voted, by channel."""
+    addresses = {
+        row["neighbourhood__name"]: row
+        for row in Address.objects.filter(edition=edition)
+        .values("neighbourhood__name")
+        .annotate(count=Count("pk"), eligible=Sum("eligible_count"))
+    }
+    voters = {
+        row["neighbourhood__name"]: row
+        for row in Voter.objects.filter(edition=edition, revoked_at__isnull=True)
+        .values("neighbourhood__name")
+        .annotate(
+            count=Count("pk"),
+            online=Count("pk", filter=Q(channel=Channel.ONLINE)),
+            paper=Count("pk", filter=Q(channel=Channel.PAPER)),
+        )
+    }
+    names = sorted(set(addresses) | set(voters), key=lambda n: (n is None, n or ""))
+    rows = tuple(
+        NeighbourhoodRow(
+            name=name or "",
+            addresses=addresses.get(name, {}).get("count", 0),
+            eligible=addresses.get(name, {}).get("eligible", 0) or 0,
+            voters=voters.get(name, {}).get("count", 0),
+            online=voters.get(name, {}).get("online", 0),
+            paper=voters.get(name, {}).get("paper", 0),
+        )
+        for name in names
+    )
+    total = NeighbourhoodRow(
+        name="",
+        addresses=sum(r.addresses for r in rows),
+        eligible=sum(r.eligible for r in rows),
+        voters=sum(r.voters for r in rows),
+        online=sum(r.online for r in rows),
+        paper=sum(r.paper for r in rows),
+    )
+    entries = PaperEntry.objects.filter(edition=edition).aggregate(
+        awaiting=Count("pk", filter=Q(status=PaperEntryStatus.AWAITING_SECOND)),
+        mismatches=Count("pk", filter=Q(status=PaperEntryStatus.MISMATCH)),
+    )
+    return Overview(
+        rows=rows,
+        total=total,
+        addresses_without_codes=Address.objects.filter(edition=edition, codes_issued=False).count(),
+        awaiting_second=entries["awaiting"],
+        mismatches=entries["mismatches"],
+    )
+
+
+def letter_batches(edition: Edition) -> QuerySet[LetterBatch]:
+    return LetterBatch.objects.filter(edition=edition).select_related("created_by")
+
+
+def paper_entries(edition: Edition, status: str) -> QuerySet[PaperEntry]:
+    return (
+        PaperEntry.objects.filter(edition=edition, status=status)
+        .select_related("first_by", "second_by", "voter__neighbourhood")
+        .order_by("first_at", "pk")
+    )
