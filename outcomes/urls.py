@@ -1,7 +1,14 @@
-"""URLs of outcomes/urls.py (filled in by its views)."""
+"""URLs of the results (namespace ``outcomes``), mounted at /uitslag/."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "outcomes"
-
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<slug:slug>/", views.result, name="result"),
+    path("<slug:slug>/stembiljetten/<slug:key>.pb", views.ballots, name="ballots"),
+    path("<slug:slug>/uitslag.json", views.result_json, name="result_json"),
+    path("<slug:slug>/uitslag.csv", views.result_csv, name="result_csv"),
+    path("<slug:slug>/tellen/", views.count, name="count"),
+]

@@ -44,6 +44,7 @@ from proposals.selectors.discussion import (
     support_state,
 )
 from proposals.selectors.revisions import revision_history
+from outcomes.selectors import published_count
 from review.selectors import public_review, public_shortlist
 
 PLANS_ON_EDITION_PAGE = 12
@@ -96,6 +97,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "sub_budgets": edition.sub_budgets.all(),
             "themes": edition.themes.all(),
             "shortlist": public_shortlist(edition=edition),
+            "result_published": published_count(edition) is not None,
         },
     )
 
@@ -142,6 +144,8 @@ def workspace(request: HttpRequest) -> HttpResponse:
             tasks.append(Task(reverse("review:queue", args=[edition.slug]), _("Feasibility review")))
         if holds_role(user, edition.district_id, [Role.COMMITTEE]) and PhaseKind.SHORTLIST in kinds:
             tasks.append(Task(reverse("review:shortlist", args=[edition.slug]), _("Shortlist")))
+        if holds_role(user, edition.district_id, [Role.OFFICIAL]) and PhaseKind.DECISION in kinds:
+            tasks.append(Task(reverse("voting_staff:manage", args=[edition.slug]), _("Vote management")))
         if user.is_staff and holds_role(user, edition.district_id, [Role.OFFICIAL]):
             settings_url = reverse("admin:editions_edition_change", args=[edition.pk])
             tasks.append(Task(settings_url, _("Edition settings")))

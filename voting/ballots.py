@@ -50,9 +50,10 @@ def _points(value: Any) -> int:
         if not value.strip().lstrip("-").isdigit():
             raise BallotError("points_not_whole")
         value = int(value.strip())
-    if value < 0:
+    points = int(value)
+    if points < 0:
         raise BallotError("points_negative")
-    return value
+    return points
 
 
 def _check_known(ids: Sequence[int], section: Section) -> None:

@@ -82,7 +82,9 @@ def ballot_sections(edition: Edition) -> tuple[Section, ...]:
     grouped: dict[str, list[BallotPlan]] = {section_key(s): [] for s in subs}
     grouped[MAIN] = []
     for plan in plans:
-        sub = by_neighbourhood.get(plan.neighbourhood_id) or by_theme.get(plan.theme_id)
+        sub = (
+            by_neighbourhood.get(plan.neighbourhood_id) if plan.neighbourhood_id else None
+        ) or by_theme.get(plan.theme_id)
         grouped[section_key(sub) if sub else MAIN].append(_ballot_plan(plan))
     sections = [Section(section_key(s), str(s), s.amount_cents, tuple(grouped[section_key(s)])) for s in subs]
     rest = edition.total_budget_cents - sum(s.amount_cents for s in subs)
@@ -107,7 +109,7 @@ def _ballot_plan(plan: Plan) -> BallotPlan:
         title=plan.title,
         summary=plan.summary,
         cost_cents=int(plan.cost_cents),  # type: ignore[attr-defined]
-        neighbourhood=plan.neighbourhood.name if plan.neighbourhood_id else "",
+        neighbourhood=plan.neighbourhood.name if plan.neighbourhood is not None else "",
         theme=plan.theme.name,
         image_url=images[0].image.url if images else "",
         image_alt=images[0].alt_text if images else "",

@@ -16,3 +16,6 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # Uploads go to a throw-away folder per test run, and the app serves them (browser tests show them).
 MEDIA_ROOT = Path(tempfile.gettempdir()) / f"buurtbudget-test-media-{os.getpid()}"
 SERVE_MEDIA = True
+
+# Tasks run at once, in the test's own process and transaction (outcomes' count_vote).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

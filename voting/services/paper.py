@@ -124,7 +124,7 @@ def resolve_paper_entry(*, entry: PaperEntry, decision: Decision, note: str, by:
             locked.status = PaperEntryStatus.VOID
             Voter.objects.filter(pk=locked.voter_id, channel=Channel.PAPER).update(channel="")
         else:
-            content = locked.first_content if decision == "first" else locked.second_content
+            content: Content = locked.first_content if decision == "first" else locked.second_content or {}
             store_counted_ballot(edition=edition, slot=locked.pending_slot, content=content)
             locked.status = PaperEntryStatus.RESOLVED
         locked.pending_slot, locked.resolved_by, locked.resolution_note = "", by, note.strip()

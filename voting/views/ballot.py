@@ -24,8 +24,8 @@ from editions.timeline import timeline_of
 from ..ballots import BallotRules
 from ..errors import BallotError, EligibilityError, VoteStateError
 from ..forms import BallotForm, CodeForm, rank_positions, summarise
-from ..models import Ballot
 from ..sections import ballot_sections_cached
+from ..selectors import current_ballot
 from ..services import casting
 from ..services.register_login import offers_email_check
 from .tokens import credential_from_token, sign_credential
@@ -71,9 +71,7 @@ def render_ballot(
     form: BallotForm | None = None,
 ) -> HttpResponse:
     """The ballot form; without ``form`` it is filled with the voter's earlier ballot, if any."""
-    earlier = (
-        Ballot.objects.filter(edition=edition, slot=credential.slot).values_list("content", flat=True).first()
-    )
+    earlier = current_ballot(edition=edition, slot=credential.slot)
     if form is None:
         form = BallotForm(
             sections=ballot_sections_cached(edition), rules=BallotRules.of(edition), content=earlier

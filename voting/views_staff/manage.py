@@ -23,6 +23,7 @@ from common.errors import ServiceError
 from editions.models import Edition
 from editions.timeline import timeline_of
 
+from .. import selectors
 from ..forms_staff import AddressImportForm, CloseVoteForm, RegisterImportForm, ReissueForm
 from ..models import Address, LetterBatch, VoteClosure
 from ..services.closing import close_vote_early
@@ -40,7 +41,6 @@ from ..services.letters import (
     open_letter_batch,
     reissue_code,
 )
-from . import selectors
 from .common import official, official_edition
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from common.errors import ServiceError
 from editions.models import BallotFormat, Edition
 
+from .. import selectors
 from ..ballots import BallotRules
 from ..errors import PaperError, VoteStateError
 from ..forms_staff import FindByCodeForm, FindByRegisterForm, PaperBallotForm, ResolveForm
@@ -34,7 +35,6 @@ from ..services.paper import (
     voter_for_code,
     voter_for_register,
 )
-from . import selectors
 from .common import may_enter_paper, official, official_edition
 
 

@@ -1,14 +1,23 @@
-"""Joined reads for the officials' vote pages: the eligibility and turnout overview, paper entries."""
+"""Reads of the vote: a voter's own ballot, the officials' turnout overview, paper entries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
 from editions.models import Edition
 
-from ..models import Address, Channel, LetterBatch, PaperEntry, PaperEntryStatus, Voter
+from .models import Address, Ballot, Channel, LetterBatch, PaperEntry, PaperEntryStatus, Voter
+
+
+def current_ballot(*, edition: Edition, slot: str) -> dict[str, Any] | None:
+    """The content of the ballot in ``slot`` (the voter's own, found through their credential)."""
+    content: dict[str, Any] | None = (
+        Ballot.objects.filter(edition=edition, slot=slot).values_list("content", flat=True).first()
+    )
+    return content
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,295 @@
+"""An edition's ballots as one pabulib election per ballot section, written out and counted from the text.
+
+The count never runs on the database rows directly: each section's ballots become a pabulib ``.pb``
+text (written by ``pbrules.write_election``), and that text is parsed back and counted. The file
+we publish is therefore, by construction, the input that produced the result, and anyone can
+re-count it with ``python -m pbrules``.
+
+Conventions of the file: project ids are plan ids; costs and the budget are whole euro cents
+(stated in META ``description`` and ``unit_of_amounts``); voters are numbered 1..n in a random
+order (a cryptographic shuffle) with no other column, so the file says nothing about who voted
+when. Knapsack ballots are approval ballots (META ``ballot_format`` says knapsack), ranking
+ballots are ordinal (best first), cumulative ballots carry their points.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from django.utils import timezone
+
+from editions.models import BallotFormat, Edition
+from editions.phases import PhaseKind
+from pbrules import (
+    Ballot,
+    Election,
+    Instance,
+    Outcome,
+    Project,
+    outcome_metrics,
+    parse_election,
+    run_rule,
+    to_instance,
+    write_election,
+)
+from pbrules import __version__ as pbrules_version
+from pbrules.pabulib.write import format_amount
+from pbrules.satisfaction import project_totals, support_counts
+from voting.models import Ballot as BallotRow
+from voting.sections import Section
+
+from .errors import OutcomeError
+
+CHUNK_SIZE = 20_000
+VOTE_TYPES = {
+    BallotFormat.APPROVAL: "approval",
+    BallotFormat.KNAPSACK: "approval",
+    BallotFormat.RANKING: "ordinal",
+    BallotFormat.CUMULATIVE: "cumulative",
+}
+# A ballot's choice in one section, ready for the file: project ids as text, points for cumulative.
+Choice = tuple[tuple[str, ...], tuple[Fraction, ...] | None]
+
+
+@dataclass(frozen=True)
+class SectionFile:
+    """The .pb text of one section, its hash and how many voters it holds."""
+
+    section: Section
+    text: str
+    sha256: str
+    voters: int
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A section counted from its file text: the numeric instance the rule ran on and its outcome."""
+
+    instance: Instance
+    outcome: Outcome
+
+
+def read_choices(
+    edition: Edition, sections: Sequence[Section], *, chunk_size: int = CHUNK_SIZE
+) -> dict[str, list[Choice]]:
+    """Every ballot's choice per section key, read in chunks; identical choices share one tuple.
+
+    A ballot naming a section or plan that is not on the ballot any more stops the count: counting
+    it silently without that choice would change what the voter said.
+    """
+    plan_ids = {s.key: {str(pk) for pk in s.plan_ids} for s in sections}
+    choices: dict[str, list[Choice]] = {s.key: [] for s in sections}
+    cumulative = edition.ballot_format == BallotFormat.CUMULATIVE
+    seen: dict[tuple[str, Any], Choice] = {}
+    rows = BallotRow.objects.filter(edition=edition).values_list("content", flat=True)
+    for content in rows.iterator(chunk_size=chunk_size):
+        for key, raw in content.items():
+            if not raw:
+                continue
+            memo = (key, tuple(map(tuple, raw)) if cumulative else tuple(raw))
+            choice = seen.get(memo)
+            if choice is None:
+                choice = seen[memo] = _choice(key, raw, cumulative, plan_ids)
+            choices[key].append(choice)
+    return choices
+
+
+def _choice(key: str, raw: list[Any], cumulative: bool, plan_ids: dict[str, set[str]]) -> Choice:
+    known = plan_ids.get(key)
+    if known is None:
+        raise OutcomeError("unknown_section", section=key)
+    if cumulative:
+        ids = tuple(str(pid) for pid, _ in raw)
+        points: tuple[Fraction, ...] | None = tuple(Fraction(int(x)) for _, x in raw)
+    else:
+        ids, points = tuple(str(pid) for pid in raw), None
+    unknown = [pid for pid in ids if pid not in known]
+    if unknown:
+        raise OutcomeError("unknown_plan", plan=unknown[0], section=key)
+    return ids, points
+
+
+def shuffled(choices: list[Choice]) -> list[Choice]:
+    """The choices in a random order from the operating system's cryptographic generator."""
+    out = list(choices)
+    secrets.SystemRandom().shuffle(out)
+    return out
+
+
+def build_election(edition: Edition, section: Section, choices: Iterable[Choice]) -> Election:
+    """The pabulib election of one section: its plans as projects, ``choices`` as voters 1..n."""
+    vote_type = VOTE_TYPES[BallotFormat(edition.ballot_format)]
+    ballots = tuple(Ballot(str(number), ids, points) for number, (ids, points) in enumerate(choices, start=1))
+    projects = tuple(
+        Project(str(p.pk), Fraction(p.cost_cents), _clean(p.title), (_clean(p.theme).replace(",", " "),))
+        for p in sorted(section.plans, key=lambda p: p.pk)
+    )
+    return Election(
+        meta=_meta(edition, section, vote_type, len(projects), len(ballots)),
+        projects=projects,
+        ballots=ballots,
+        vote_type=vote_type,  # type: ignore[arg-type]
+        budget=Fraction(section.budget_cents),
+        project_columns=("project_id", "cost", "name", "category"),
+    )
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _meta(
+    edition: Edition, section: Section, vote_type: str, num_projects: int, num_votes: int
+) -> tuple[tuple[str, str], ...]:
+    decision = next((p for p in edition.phases.all() if p.kind == PhaseKind.DECISION), None)
+    meta: list[tuple[str, str]] = [
+        (
+            "description",
+            f"{_clean(edition.name)}: {_clean(section.label)}. Costs and budget are in euro cents. "
+            "Voters are numbered in a random order.",
+        ),
+        ("country", "Netherlands"),
+        ("unit", _clean(edition.district.name)),
+        ("subunit", _clean(section.label)),
+        ("instance", f"{edition.slug}-{section.key}"),
+        ("num_projects", str(num_projects)),
+        ("num_votes", str(num_votes)),
+        ("budget", str(section.budget_cents)),
+        ("vote_type", vote_type),
+        ("rule", edition.aggregation_rule),
+        ("satisfaction", edition.rule_satisfaction),
+        ("ballot_format", edition.ballot_format),
+        ("currency", "EUR"),
+        ("unit_of_amounts", "cent"),
+        ("language", "nl"),
+        ("edition", str(edition.year)),
+    ]
+    if decision is not None:
+        meta += [
+            ("date_begin", timezone.localtime(decision.starts_at).strftime("%d.%m.%Y")),
+            ("date_end", timezone.localtime(decision.ends_at).strftime("%d.%m.%Y")),
+        ]
+    if edition.ballot_max_choices and edition.ballot_format != BallotFormat.CUMULATIVE:
+        meta.append(("max_length", str(edition.ballot_max_choices)))
+    if edition.ballot_format == BallotFormat.KNAPSACK:
+        meta.append(("max_sum_cost", str(section.budget_cents)))
+    if edition.ballot_format == BallotFormat.CUMULATIVE:
+        meta.append(("max_sum_points", str(edition.ballot_points)))
+    meta.append(("software", f"Buurtbudget with pbrules {pbrules_version}"))
+    return tuple(meta)
+
+
+def write_text(election: Election) -> str:
+    buffer = io.StringIO()
+    write_election(election, buffer)
+    return buffer.getvalue()
+
+
+def section_file(edition: Edition, section: Section, choices: list[Choice]) -> SectionFile:
+    """Shuffle, number and write one section's ballots; hash the exact UTF-8 bytes."""
+    text = write_text(build_election(edition, section, shuffled(choices)))
+    return SectionFile(section, text, sha256_of(text), len(choices))
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_text(text: str) -> Instance:
+    """The numeric instance of a .pb text, the way ``parse_election`` and ``to_instance`` read it."""
+    return to_instance(parse_election(text))
+
+
+def count_instance(instance: Instance, *, rule: str, satisfaction: str, completion: str) -> Outcome:
+    """Run the rule with pbrules' default tie-breaking (the ``tie_order`` below)."""
+    return run_rule(
+        instance, rule, satisfaction=satisfaction, completion=completion or "exhaustion", tie_breaking=None
+    )
+
+
+def tie_order(instance: Instance) -> list[str]:
+    """pbrules' default tie-breaking order: project ids compared as text, most preferred first."""
+    return sorted(instance.project_ids)
+
+
+def amount(value: Fraction | None) -> int | str | None:
+    """An exact amount for JSON: an integer when whole, else its exact text (a decimal or p/q)."""
+    if value is None:
+        return None
+    return value.numerator if value.denominator == 1 else format_amount(value)
+
+
+def outcome_data(instance: Instance, outcome: Outcome) -> dict[str, Any]:
+    """The outcome as pbrules gives it (the shape of ``python -m pbrules --json``), amounts exact."""
+    metrics = outcome_metrics(instance, outcome)
+    violation = metrics.ejr_violation
+    return {
+        "selected": list(outcome.selected),
+        "total_cost": amount(outcome.total_cost),
+        "budget": amount(outcome.budget),
+        "rule": outcome.rule,
+        "params": dict(outcome.params),
+        "trace": [
+            {
+                "round": s.round,
+                "project_id": s.project_id,
+                "cost": amount(s.cost),
+                "phase": s.phase,
+                "score": amount(s.score),
+                "supporters": s.supporters,
+                "price_per_supporter": amount(s.price_per_supporter),
+            }
+            for s in outcome.trace
+        ],
+        "rejections": [
+            {
+                "project_id": r.project_id,
+                "cost": amount(r.cost),
+                "reason": r.reason,
+                "max_winning_cost": amount(r.max_winning_cost),
+                "extra_supporters_needed": r.extra_supporters_needed,
+            }
+            for r in outcome.rejections
+        ],
+        "metrics": {
+            "total_cost": amount(metrics.total_cost),
+            "leftover_budget": amount(metrics.leftover_budget),
+            "num_selected": metrics.num_selected,
+            "avg_cost_satisfaction": metrics.avg_cost_satisfaction,
+            "avg_cardinality_satisfaction": metrics.avg_cardinality_satisfaction,
+            "share_with_funded_project": metrics.share_with_funded_project,
+            "gini_cost_satisfaction": metrics.gini_cost_satisfaction,
+            "ejr_up_to_one": metrics.ejr_up_to_one,
+            "ejr_method": metrics.ejr_method,
+            "ejr_violation": None
+            if violation is None
+            else {"projects": list(violation.projects), "group_size": violation.group_size},
+        },
+    }
+
+
+def plan_rows(edition: Edition, section: Section, instance: Instance) -> list[dict[str, Any]]:
+    """Each plan of the section as it stood on the ballot, with its supporters (and points)."""
+    position = {pid: i for i, pid in enumerate(instance.project_ids)}
+    supporters = support_counts(instance)
+    points = (
+        project_totals(instance, "cardinality") if edition.ballot_format == BallotFormat.CUMULATIVE else None
+    )
+    return [
+        {
+            "id": p.pk,
+            "title": p.title,
+            "cost_cents": p.cost_cents,
+            "neighbourhood": p.neighbourhood,
+            "theme": p.theme,
+            "supporters": supporters[position[str(p.pk)]],
+            "points": None if points is None else points[position[str(p.pk)]],
+        }
+        for p in section.plans
+    ]

@@ -1,0 +1,289 @@
+"""Reads for the results pages: which count is public, the result per plan, money and turnout."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Count as DbCount
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from editions.models import AggregationRule, Edition, Satisfaction
+from voting.models import Address, Channel, Voter
+
+from .explain import explain_section, support_text
+from .models import Count, CountSection, CountStatus
+
+
+def current_count(edition: Edition) -> Count | None:
+    """The edition's current result (done), published or not."""
+    return (
+        Count.objects.filter(edition=edition, is_current=True, status=CountStatus.DONE)
+        .select_related("edition", "started_by")
+        .first()
+    )
+
+
+def published_count(edition: Edition, *, at: datetime | None = None) -> Count | None:
+    """The current result, if the public may see it: counted, and its publication time has come."""
+    moment = at or timezone.now()
+    if edition.results_publish_at is not None and moment < edition.results_publish_at:
+        return None
+    return current_count(edition)
+
+
+def latest_count(edition: Edition) -> Count | None:
+    """The most recent count of any status, for the staff page."""
+    return Count.objects.filter(edition=edition).select_related("started_by").first()
+
+
+def count_sections(count: Count) -> list[CountSection]:
+    return list(count.sections.select_related("count__edition").order_by("position"))
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    id: int
+    title: str
+    cost_cents: int
+    neighbourhood: str
+    theme: str
+    supporters: int
+    points: int | None
+    support: str
+    funded: bool
+    round: int | None
+    explanation: str
+    chosen_by_greedy: bool
+    chosen_by_mes: bool
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    section: CountSection
+    plans: list[PlanResult]
+    funded_cents: int
+    command: str
+
+    @property
+    def funded(self) -> list[PlanResult]:
+        return [p for p in self.plans if p.funded]
+
+    @property
+    def greedy_cents(self) -> int:
+        return sum(p.cost_cents for p in self.plans if p.chosen_by_greedy)
+
+    @property
+    def mes_cents(self) -> int:
+        return sum(p.cost_cents for p in self.plans if p.chosen_by_mes)
+
+
+@dataclass(frozen=True)
+class MoneyRow:
+    name: str
+    plans: int
+    cents: int
+
+
+@dataclass(frozen=True)
+class TurnoutRow:
+    name: str
+    online: int
+    paper: int
+    eligible: int
+
+    @property
+    def voted(self) -> int:
+        return self.online + self.paper
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.voted / self.eligible if self.eligible else None
+
+
+@dataclass(frozen=True)
+class Result:
+    count: Count
+    sections: list[SectionResult]
+    by_neighbourhood: list[MoneyRow]
+    by_theme: list[MoneyRow]
+    turnout: list[TurnoutRow]
+    turnout_total: TurnoutRow
+
+    @property
+    def funded_cents(self) -> int:
+        return sum(s.funded_cents for s in self.sections)
+
+    @property
+    def funded_count(self) -> int:
+        return sum(len(s.funded) for s in self.sections)
+
+    @property
+    def rule_label(self) -> str:
+        return str(AggregationRule(self.count.rule).label)
+
+    @property
+    def satisfaction_label(self) -> str:
+        return str(Satisfaction(self.count.satisfaction).label)
+
+    @property
+    def budget_cents(self) -> int:
+        return sum(s.section.budget_cents for s in self.sections)
+
+
+def recount_command(count: Count, section: CountSection) -> str:
+    """The exact command that re-counts the section's published file."""
+    parts = [
+        "python -m pbrules",
+        section.file_name,
+        "--rule",
+        count.rule,
+        "--satisfaction",
+        count.satisfaction,
+    ]
+    if count.completion:
+        parts += ["--completion", count.completion]
+    return " ".join([*parts, "--tie-breaking", "id", "--json"])
+
+
+def _section_result(count: Count, section: CountSection) -> SectionResult:
+    explanations = explain_section(section.outcome, section.plans)
+    greedy = {int(pid) for pid in section.comparison.get("greedy", {}).get("selected", [])}
+    mes = {int(pid) for pid in section.comparison.get("mes", {}).get("selected", [])}
+    plans = []
+    for row in section.plans:
+        explanation = explanations[int(row["id"])]
+        plans.append(
+            PlanResult(
+                id=int(row["id"]),
+                title=row["title"],
+                cost_cents=int(row["cost_cents"]),
+                neighbourhood=row["neighbourhood"],
+                theme=row["theme"],
+                supporters=int(row["supporters"]),
+                points=row.get("points"),
+                support=support_text(int(row["supporters"]), row.get("points")),
+                funded=explanation.funded,
+                round=explanation.round,
+                explanation=explanation.text,
+                chosen_by_greedy=int(row["id"]) in greedy,
+                chosen_by_mes=int(row["id"]) in mes,
+            )
+        )
+    plans.sort(key=lambda p: (not p.funded, p.round or 0, -p.supporters, p.title))
+    return SectionResult(
+        section=section,
+        plans=plans,
+        funded_cents=sum(p.cost_cents for p in plans if p.funded),
+        command=recount_command(count, section),
+    )
+
+
+def _money(rows: list[PlanResult], attribute: str, empty: str) -> list[MoneyRow]:
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for plan in rows:
+        name = getattr(plan, attribute) or empty
+        totals[name][0] += 1
+        totals[name][1] += plan.cost_cents
+    return [MoneyRow(name, n, cents) for name, (n, cents) in sorted(totals.items())]
+
+
+def turnout(edition: Edition) -> tuple[list[TurnoutRow], TurnoutRow]:
+    """Voters per neighbourhood and channel, against the eligible residents there.
+
+    The denominator is the eligible residents of the imported addresses when the edition has an
+    address list, else the voter rows (every eligible resident on the register has one).
+    """
+    nobody = _("No neighbourhood known")
+    voted = (
+        Voter.objects.filter(edition=edition)
+        .values("neighbourhood__name")
+        .annotate(
+            online=DbCount("pk", filter=Q(channel=Channel.ONLINE)),
+            paper=DbCount("pk", filter=Q(channel=Channel.PAPER)),
+            rows=DbCount("pk", filter=Q(revoked_at__isnull=True)),
+        )
+    )
+    addresses = {
+        row["neighbourhood__name"]: int(row["eligible"])
+        for row in Address.objects.filter(edition=edition)
+        .values("neighbourhood__name")
+        .annotate(eligible=Sum("eligible_count"))
+    }
+    by_name: dict[str, dict[str, int]] = defaultdict(lambda: {"online": 0, "paper": 0, "rows": 0})
+    for row in voted:
+        entry = by_name[row["neighbourhood__name"] or nobody]
+        for key in ("online", "paper", "rows"):
+            entry[key] += int(row[key])
+    for name in addresses:
+        by_name[name or nobody]
+    rows = [
+        TurnoutRow(
+            name=name,
+            online=entry["online"],
+            paper=entry["paper"],
+            eligible=addresses.get(name, 0) if addresses else entry["rows"],
+        )
+        for name, entry in sorted(by_name.items())
+    ]
+    total = TurnoutRow(
+        name=_("Total"),
+        online=sum(r.online for r in rows),
+        paper=sum(r.paper for r in rows),
+        eligible=sum(r.eligible for r in rows),
+    )
+    return rows, total
+
+
+def result_of(count: Count) -> Result:
+    """Everything the results page shows for ``count``, in the active language."""
+    sections = [_section_result(count, s) for s in count_sections(count)]
+    funded = [p for s in sections for p in s.funded]
+    rows, total = turnout(count.edition)
+    return Result(
+        count=count,
+        sections=sections,
+        by_neighbourhood=_money(funded, "neighbourhood", _("Whole district")),
+        by_theme=_money(funded, "theme", _("No theme")),
+        turnout=rows,
+        turnout_total=total,
+    )
+
+
+def result_data(count: Count) -> dict[str, Any]:
+    """The result as open data (JSON): how it was counted, and per section the file hash and outcome."""
+    edition = count.edition
+    return {
+        "edition": {"slug": edition.slug, "name": edition.name, "year": edition.year},
+        "count": {
+            "id": count.pk,
+            "finished_at": count.finished_at.isoformat() if count.finished_at else None,
+            "rule": count.rule,
+            "satisfaction": count.satisfaction,
+            "completion": count.completion,
+            "pbrules_version": count.pbrules_version,
+            "tie_breaking": count.tie_breaking,
+        },
+        "amounts": "euro cents",
+        "sections": [
+            {
+                "key": s.key,
+                "label": s.label,
+                "budget_cents": s.budget_cents,
+                "voters": s.voters,
+                "file": s.file_name,
+                "sha256": s.sha256,
+                "tie_order": s.tie_order,
+                "selected": s.selected,
+                "plans": s.plans,
+                "outcome": s.outcome,
+                "comparison": s.comparison,
+                "command": recount_command(count, s),
+            }
+            for s in count_sections(count)
+        ],
+    }

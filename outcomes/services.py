@@ -1,0 +1,277 @@
+"""Starting a count of a closed vote and doing it: ballots → .pb file per section → pbrules → result."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from audit.services import record
+from editions.models import AggregationRule, Edition
+from editions.permissions import is_open
+from editions.phases import Action
+from editions.timeline import timeline_of
+from pbrules import PabulibError
+from pbrules import __version__ as pbrules_version
+from pbrules.tiebreak import DEFAULT_TIE_BREAKING
+from voting.sections import Section, ballot_sections
+from voting.services.paper import unresolved_paper_entries
+
+from . import elections
+from .errors import OutcomeError
+from .models import ACTIVE_STATUSES, Count, CountSection, CountStatus
+
+logger = logging.getLogger(__name__)
+
+# A count still "running" after this long died with its worker; a new count may replace it.
+STALE_AFTER = timedelta(hours=2)
+# What the results page compares the edition's rule with, for information: (label, rule, satisfaction).
+COMPARED_RULES = (("greedy", "greedy", "cost"), ("mes", "mes", "cost"))
+
+
+def _refuse_unless_closed(edition: Edition) -> None:
+    decision = next((e for e in timeline_of(edition).entries if e.phase.kind == "decision"), None)
+    if is_open(edition, Action.VOTE) or decision is None or decision.state != "past":
+        raise OutcomeError("vote_open")
+
+
+def _expire_stale_counts(edition: Edition) -> None:
+    Count.objects.filter(
+        edition=edition, status__in=ACTIVE_STATUSES, started_at__lt=timezone.now() - STALE_AFTER
+    ).update(
+        status=CountStatus.FAILED,
+        finished_at=timezone.now(),
+        error=_("The count stopped without finishing (its worker ended); start it again."),
+    )
+
+
+def start_count(*, edition: Edition, by: User, background: bool = True) -> Count:
+    """Queue a count of the edition's closed vote (the caller checked ``Action.RUN_COUNT``).
+
+    With ``background`` the count runs as a task once this transaction commits; without it the
+    caller runs ``compute_outcome`` itself (the ``count_vote`` management command does).
+    """
+    _refuse_unless_closed(edition)
+    unresolved = unresolved_paper_entries(edition)
+    if unresolved:
+        raise OutcomeError("unresolved_paper_entries", number=unresolved)
+    _expire_stale_counts(edition)
+    with transaction.atomic():
+        if Count.objects.select_for_update().filter(edition=edition, status__in=ACTIVE_STATUSES).exists():
+            raise OutcomeError("count_running")
+        count = Count.objects.create(
+            edition=edition,
+            started_by=by,
+            rule=edition.aggregation_rule,
+            satisfaction=edition.rule_satisfaction,
+            completion="exhaustion" if edition.aggregation_rule == AggregationRule.EQUAL_SHARES else "",
+            pbrules_version=pbrules_version,
+            tie_breaking=DEFAULT_TIE_BREAKING,
+            progress_text=_progress_text("queued"),
+        )
+        record(
+            actor=by,
+            action="outcomes.count_started",
+            target=count,
+            edition=edition,
+            after={"count": count.pk, "rule": count.rule, "satisfaction": count.satisfaction},
+        )
+        if background:
+            from .tasks import count_vote
+
+            transaction.on_commit(lambda: count_vote.enqueue(count.pk))
+    return count
+
+
+@dataclass(frozen=True)
+class _SectionResult:
+    section: Section
+    file: elections.SectionFile
+    tie_order: list[str]
+    outcome: dict[str, Any]
+    plans: list[dict[str, Any]]
+    comparison: dict[str, Any]
+
+
+def _progress_text(stage: str, **params: Any) -> str:
+    """Progress in the site's default language (the task runs outside any request)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        texts = {
+            "queued": _("Waiting for a worker to start the count."),
+            "reading": _("Reading the ballots."),
+            "section": _("Counting %(section)s (%(number)s of %(total)s)."),
+            "saving": _("Saving the result."),
+            "done": _("The count is done."),
+        }
+        return texts[stage] % params if params else texts[stage]
+
+
+def _set_progress(count: Count, percent: int, text: str) -> None:
+    Count.objects.filter(pk=count.pk).update(progress=percent, progress_text=text)
+
+
+def _count_section(
+    count: Count, section: Section, choices: list[elections.Choice], durations: dict[str, float]
+) -> _SectionResult:
+    edition = count.edition
+    started = time.perf_counter()
+    pb = elections.section_file(edition, section, choices)
+    written = time.perf_counter()
+    # Count from the text just written: the published file is exactly what was counted.
+    instance = elections.parse_text(pb.text)
+    parsed = time.perf_counter()
+    outcome = elections.count_instance(
+        instance, rule=count.rule, satisfaction=count.satisfaction, completion=count.completion
+    )
+    data = elections.outcome_data(instance, outcome)
+    counted = time.perf_counter()
+    comparison: dict[str, Any] = {}
+    for label, rule, satisfaction in COMPARED_RULES:
+        same = rule == count.rule and satisfaction == count.satisfaction
+        other = (
+            outcome
+            if same
+            else elections.count_instance(
+                instance, rule=rule, satisfaction=satisfaction, completion="exhaustion"
+            )
+        )
+        comparison[label] = {
+            "rule": rule,
+            "satisfaction": satisfaction,
+            "completion": "exhaustion" if rule == "mes" else "",
+            "selected": list(other.selected),
+            "total_cost": elections.amount(other.total_cost),
+        }
+    compared = time.perf_counter()
+    for key, seconds in (
+        ("write", written - started),
+        ("parse", parsed - written),
+        ("count", counted - parsed),
+        ("compare", compared - counted),
+    ):
+        durations[key] = durations.get(key, 0.0) + seconds
+    return _SectionResult(
+        section=section,
+        file=pb,
+        tie_order=elections.tie_order(instance),
+        outcome=data,
+        plans=elections.plan_rows(edition, section, instance),
+        comparison=comparison,
+    )
+
+
+def _count_all(count: Count) -> tuple[list[_SectionResult], dict[str, float]]:
+    edition = count.edition
+    durations: dict[str, float] = {}
+    sections = [s for s in ballot_sections(edition) if s.plans]
+    if not sections:
+        raise OutcomeError("no_plans")
+    _set_progress(count, 2, _progress_text("reading"))
+    started = time.perf_counter()
+    choices = elections.read_choices(edition, sections)
+    durations["read"] = time.perf_counter() - started
+    results = []
+    for number, section in enumerate(sections, start=1):
+        _set_progress(
+            count,
+            10 + 85 * (number - 1) // len(sections),
+            _progress_text("section", section=section.label, number=number, total=len(sections)),
+        )
+        results.append(_count_section(count, section, choices.pop(section.key), durations))
+    return results, durations
+
+
+def _failure_message(exc: Exception) -> str:
+    if isinstance(exc, OutcomeError):
+        return exc.message
+    if isinstance(exc, PabulibError | ValueError):
+        return OutcomeError("engine_failed", detail=str(exc)).message
+    return OutcomeError("engine_failed", detail=f"{type(exc).__name__}: {exc}").message
+
+
+def _fail(count: Count, exc: Exception) -> None:
+    with transaction.atomic():
+        Count.objects.filter(pk=count.pk).update(
+            status=CountStatus.FAILED, finished_at=timezone.now(), error=_failure_message(exc)[:2000]
+        )
+        record(
+            actor=count.started_by,
+            action="outcomes.count_failed",
+            target=count,
+            edition=count.edition,
+            after={"count": count.pk, "error": _failure_message(exc)[:500]},
+        )
+
+
+def compute_outcome(*, count: Count) -> Count:
+    """Do a queued count: per section build the file, count it, explain and compare; store it all.
+
+    Progress is written as it goes (outside a transaction, so the staff page sees it). The result
+    is stored in one transaction that also makes this count the edition's current result. Any
+    error marks the count failed with a message; it never stays running.
+    """
+    claimed = Count.objects.filter(pk=count.pk, status=CountStatus.QUEUED).update(
+        status=CountStatus.RUNNING, started_at=timezone.now(), progress=1
+    )
+    if not claimed:
+        raise OutcomeError("not_queued")
+    count.refresh_from_db()
+    try:
+        results, durations = _count_all(count)
+        _set_progress(count, 96, _progress_text("saving"))
+        _store(count, results, durations)
+    except Exception as exc:
+        logger.exception("Count %s of edition %s failed", count.pk, count.edition_id)
+        _fail(count, exc)
+    count.refresh_from_db()
+    return count
+
+
+def _store(count: Count, results: list[_SectionResult], durations: dict[str, float]) -> None:
+    with transaction.atomic():
+        CountSection.objects.bulk_create(
+            CountSection(
+                count=count,
+                position=position,
+                key=r.section.key,
+                label=r.section.label,
+                budget_cents=r.section.budget_cents,
+                pb_file=r.file.text,
+                sha256=r.file.sha256,
+                tie_order=r.tie_order,
+                selected=[int(pid) for pid in r.outcome["selected"]],
+                outcome=r.outcome,
+                plans=r.plans,
+                comparison=r.comparison,
+                voters=r.file.voters,
+            )
+            for position, r in enumerate(results)
+        )
+        Count.objects.filter(edition=count.edition, is_current=True).update(is_current=False)
+        Count.objects.filter(pk=count.pk).update(
+            status=CountStatus.DONE,
+            progress=100,
+            progress_text=_progress_text("done"),
+            finished_at=timezone.now(),
+            is_current=True,
+            durations={k: round(v, 3) for k, v in durations.items()},
+        )
+        record(
+            actor=count.started_by,
+            action="outcomes.count_finished",
+            target=count,
+            edition=count.edition,
+            after={
+                "count": count.pk,
+                "sections": {r.section.key: r.file.sha256 for r in results},
+                "selected": {r.section.key: r.outcome["selected"] for r in results},
+            },
+        )
