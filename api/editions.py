@@ -1,0 +1,36 @@
+"""The published edition behind an API address, with its phases, memoised briefly in each process."""
+
+from __future__ import annotations
+
+import time
+
+from editions.models import Edition
+
+# Every ballot cast reads the edition and its phases. They change rarely (an early closure shortens
+# the decision phase), so each server process keeps them a few seconds: two queries, or a round trip
+# to the shared cache plus unpickling, less per ballot. The phases' own dates still decide, at each
+# request, whether the vote is open; only an edit to them reaches the API up to this much later.
+MEMO_SECONDS = 5.0
+
+_memo: dict[str, tuple[float, Edition]] = {}
+
+
+def published_edition(slug: str) -> Edition | None:
+    """The published edition with this slug, its ``phases`` prefetched; None if there is none."""
+    now = time.monotonic()
+    held = _memo.get(slug)
+    if held is not None and held[0] > now:
+        return held[1]
+    edition = Edition.objects.filter(slug=slug, is_published=True).prefetch_related("phases").first()
+    if edition is None:
+        _memo.pop(slug, None)
+    else:
+        if len(_memo) > 1000:  # only a handful of editions vote at once; unknown slugs are not kept
+            _memo.clear()
+        _memo[slug] = (now + MEMO_SECONDS, edition)
+    return edition
+
+
+def forget_editions() -> None:
+    """Empty the memo (tests that change an edition's phases between requests)."""
+    _memo.clear()

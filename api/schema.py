@@ -1,0 +1,224 @@
+"""The OpenAPI 3.1 document of the JSON API, written by hand; error codes come from the error classes."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from editions.models import BallotFormat
+
+from .errors import codes_by_status
+
+STATUS_TEXT = {
+    400: "The body is not a JSON object, or a field is missing or of the wrong type.",
+    403: "The voting code does not open a ballot: malformed (mistyped), unknown, or revoked.",
+    404: "No published edition has this slug.",
+    405: "The method is not allowed on this address (see the Allow header).",
+    409: "The vote is not open now, or this voter already voted on paper.",
+    413: "The body is too large.",
+    422: "The ballot is not valid for this vote.",
+    429: "Too many wrong codes were tried; wait the number of seconds in Retry-After.",
+}
+ACCEPT_LANGUAGE = {
+    "name": "Accept-Language",
+    "in": "header",
+    "required": False,
+    "description": "Language of the error messages: nl (default) or en.",
+    "schema": {"type": "string", "examples": ["en"]},
+}
+SLUG = {
+    "name": "slug",
+    "in": "path",
+    "required": True,
+    "description": "The edition's slug, as in its web address.",
+    "schema": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+}
+
+
+def _error_schema(codes: list[str]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["error", "message"],
+        "properties": {
+            "error": {"type": "string", "enum": codes},
+            "message": {"type": "string", "description": "The refusal, in the requested language."},
+        },
+    }
+
+
+def _json_content(ref: str) -> dict[str, Any]:
+    return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
+
+
+def _error_response(status: int) -> dict[str, Any]:
+    response: dict[str, Any] = {
+        "description": STATUS_TEXT[status],
+        "content": _json_content(f"Error{status}"),
+    }
+    if status == 429:
+        response["headers"] = {
+            "Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer", "minimum": 1}}
+        }
+    if status == 405:
+        response["headers"] = {"Allow": {"description": "The allowed method.", "schema": {"type": "string"}}}
+    return response
+
+
+def _errors(*statuses: int) -> dict[str, Any]:
+    return {str(status): _error_response(status) for status in statuses}
+
+
+def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
+    plan_ids = {"type": "array", "items": {"type": ["integer", "string"]}}
+    points = {"type": "object", "additionalProperties": {"type": ["integer", "string"]}}
+    canonical_section = {
+        "oneOf": [
+            {"type": "array", "items": {"type": "integer"}, "description": "Plan ids (ranking: best first)."},
+            {
+                "type": "array",
+                "description": "Cumulative: [plan id, points] pairs sorted by plan id.",
+                "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+            },
+        ]
+    }
+    schemas: dict[str, Any] = {
+        "BallotChoice": {
+            "type": "object",
+            "description": (
+                "Section key (`main`, or a sub-budget's key from the ballot definition) → for approval, "
+                "knapsack and ranking a list of plan ids (ranking: best first); for cumulative an object "
+                "{plan id: points}."
+            ),
+            "minProperties": 1,
+            "additionalProperties": {"oneOf": [plan_ids, points]},
+        },
+        "CastRequest": {
+            "type": "object",
+            "required": ["code", "ballot"],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "description": "The voting code from the letter; case, spaces and dashes don't matter.",
+                    "examples": ["K7QM-3XRD-9TBW-HP2C-V"],
+                },
+                "ballot": {"$ref": "#/components/schemas/BallotChoice"},
+            },
+        },
+        "Receipt": {
+            "type": "object",
+            "required": ["receipt", "replaced", "cast_at", "ballot"],
+            "properties": {
+                "receipt": {"type": "string", "description": "Receipt number to show the voter."},
+                "replaced": {"type": "boolean", "description": "True if it replaced an earlier ballot."},
+                "cast_at": {"type": "string", "format": "date-time"},
+                "ballot": {
+                    "type": "object",
+                    "description": "The ballot as stored (canonical): section key → choice.",
+                    "additionalProperties": canonical_section,
+                },
+            },
+        },
+        "BallotDefinition": {
+            "type": "object",
+            "required": ["edition", "name", "format", "k", "points", "sections"],
+            "properties": {
+                "edition": {"type": "string"},
+                "name": {"type": "string"},
+                "format": {"type": "string", "enum": list(BallotFormat.values)},
+                "k": {"type": ["integer", "null"], "description": "At most this many plans per section."},
+                "points": {"type": "integer", "description": "Cumulative: points to spread per section."},
+                "sections": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["key", "label", "budget_cents", "plans"],
+                        "properties": {
+                            "key": {"type": "string"},
+                            "label": {"type": "string"},
+                            "budget_cents": {"type": "integer"},
+                            "plans": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["id", "title", "cost_cents"],
+                                    "properties": {
+                                        "id": {"type": "integer"},
+                                        "title": {"type": "string"},
+                                        "cost_cents": {"type": "integer"},
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    }
+    for status, codes in by_status.items():
+        schemas[f"Error{status}"] = _error_schema(codes)
+    return {"schemas": schemas}
+
+
+@cache
+def openapi_schema() -> dict[str, Any]:
+    """The whole document; error-code enums are read from the error classes, so they cannot drift."""
+    by_status = codes_by_status()
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Buurtbudget API",
+            "version": "1.0.0",
+            "description": (
+                "Cast a ballot with a voting code, and read the ballot a kiosk shows. No cookies or "
+                "sessions: the voting code is the credential. See docs/api.md."
+            ),
+            "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+        },
+        "servers": [{"url": "/api"}],
+        "paths": {
+            "/v1/editions/{slug}/ballots": {
+                "parameters": [SLUG, ACCEPT_LANGUAGE],
+                "post": {
+                    "operationId": "castBallot",
+                    "summary": "Cast (or replace) the ballot of the voter holding a voting code",
+                    "requestBody": {"required": True, "content": _json_content("CastRequest")},
+                    "responses": {
+                        "201": {
+                            "description": "The first ballot of this voter.",
+                            "content": _json_content("Receipt"),
+                        },
+                        "200": {
+                            "description": "It replaced this voter's earlier ballot.",
+                            "content": _json_content("Receipt"),
+                        },
+                        **_errors(400, 403, 404, 405, 409, 413, 422, 429),
+                    },
+                },
+            },
+            "/v1/editions/{slug}/ballot": {
+                "parameters": [SLUG, ACCEPT_LANGUAGE],
+                "get": {
+                    "operationId": "getBallot",
+                    "summary": "The ballot of an edition whose vote is open: format, limits, sections, plans",
+                    "responses": {
+                        "200": {"description": "The ballot.", "content": _json_content("BallotDefinition")},
+                        **_errors(404, 405, 409),
+                    },
+                },
+            },
+            "/schema": {
+                "get": {
+                    "operationId": "getSchema",
+                    "summary": "This OpenAPI document",
+                    "responses": {
+                        "200": {
+                            "description": "OpenAPI 3.1 document.",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
+                        **_errors(405),
+                    },
+                },
+            },
+        },
+        "components": _components(by_status),
+    }

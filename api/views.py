@@ -1,0 +1,156 @@
+"""JSON endpoints: cast a ballot with a voting code, read an edition's ballot, and the OpenAPI schema.
+
+No session, cookie or user is read or written here: a voting code is the only credential, so the
+views are CSRF-exempt and stay cheap (SessionMiddleware and AuthenticationMiddleware are lazy and
+cost nothing when untouched). Messages follow the request's Accept-Language (nl by default).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.csrf import csrf_exempt
+
+from accounts.ratelimit import client_ip
+from common.errors import ServiceError
+from editions.models import Edition
+from editions.permissions import is_open
+from editions.phases import Action
+from voting.ballots import BallotRules
+from voting.errors import VoteStateError
+from voting.sections import ballot_sections_cached
+from voting.services.casting import cast_ballot, credential_for_code
+
+from .editions import published_edition
+from .errors import RequestError, error_response
+from .schema import openapi_schema
+
+JSON_DUMPS = {"ensure_ascii": False}
+
+
+def request_language(request: HttpRequest) -> str:
+    """The first supported language in Accept-Language; the default language otherwise.
+
+    LocaleMiddleware activates the default language on every unprefixed path (``/api/`` has no
+    language prefix), so the API reads the header itself.
+    """
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        if code == "*":
+            break
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return translation.get_supported_language_variant("nl")
+
+
+def _json(data: Any, *, status: int = 200, language: str) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params=JSON_DUMPS)
+    response.headers["Content-Language"] = language
+    return response
+
+
+def _method_guard(allowed: str, request: HttpRequest) -> None:
+    if request.method != allowed and not (allowed == "GET" and request.method == "HEAD"):
+        raise RequestError("method_not_allowed", method=request.method, allowed=allowed)
+
+
+def _edition(slug: str) -> Edition:
+    edition = published_edition(slug)
+    if edition is None:
+        raise RequestError("unknown_edition", edition=slug[:80])
+    return edition
+
+
+def _cast_request(request: HttpRequest) -> tuple[str, Any]:
+    """The (code, ballot) a cast request carries, or RequestError."""
+    try:
+        data = json.loads(request.body)
+    except RequestDataTooBig:
+        raise RequestError("body_too_large") from None
+    except ValueError:  # also UnicodeDecodeError
+        raise RequestError("not_json") from None
+    if not isinstance(data, dict):
+        raise RequestError("not_json")
+    code = data.get("code")
+    if not isinstance(code, str):
+        raise RequestError("missing_field", field="code", type="string")
+    if "ballot" not in data:
+        raise RequestError("missing_field", field="ballot", type="object")
+    return code, data["ballot"]
+
+
+def _answering_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Run ``view`` in the request's language; a ServiceError becomes its JSON error response."""
+
+    def wrapped(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        language = request_language(request)
+        with translation.override(language):
+            try:
+                return view(request, language=language, **kwargs)
+            except ServiceError as error:
+                response = error_response(error, language=language)
+                if error.code == "method_not_allowed":
+                    response.headers["Allow"] = error.params["allowed"]
+                return response
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return csrf_exempt(wrapped)
+
+
+@_answering_errors
+def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
+    """POST a ballot: 201 with the receipt for a first ballot, 200 when it replaced an earlier one."""
+    _method_guard("POST", request)
+    edition = _edition(slug)
+    code, ballot = _cast_request(request)
+    credential = credential_for_code(edition=edition, code=code, client_ip=client_ip(request.META))
+    receipt = cast_ballot(edition=edition, credential=credential, ballot=ballot)
+    body = {
+        "receipt": receipt.receipt,
+        "replaced": receipt.replaced,
+        "cast_at": receipt.cast_at.isoformat(),
+        "ballot": receipt.content,
+    }
+    return _json(body, status=200 if receipt.replaced else 201, language=language)
+
+
+@_answering_errors
+def ballot(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
+    """GET the ballot a kiosk shows: format, limits, sections and their plans (while the vote is open)."""
+    _method_guard("GET", request)
+    edition = _edition(slug)
+    if not is_open(edition, Action.VOTE):
+        raise VoteStateError("vote_not_open")
+    rules = BallotRules.of(edition)
+    body = {
+        "edition": edition.slug,
+        "name": edition.name,
+        "format": rules.format,
+        "k": rules.max_choices,
+        "points": rules.points,
+        "sections": [
+            {
+                "key": section.key,
+                "label": section.label,
+                "budget_cents": section.budget_cents,
+                "plans": [{"id": p.pk, "title": p.title, "cost_cents": p.cost_cents} for p in section.plans],
+            }
+            for section in ballot_sections_cached(edition)
+        ],
+    }
+    return _json(body, language=language)
+
+
+@_answering_errors
+def schema(request: HttpRequest, *, language: str) -> HttpResponse:
+    """GET the OpenAPI 3.1 document describing this API."""
+    _method_guard("GET", request)
+    return _json(openapi_schema(), language=language)

@@ -1,0 +1,386 @@
+"""Ballot-casting throughput through gunicorn on PostgreSQL, compared with pgbench running the same SQL.
+
+Run: `.venv/bin/python bench/casting.py` (options: --help). Needs PostgreSQL at 127.0.0.1:5432 (user
+postgres, trust), Redis at 127.0.0.1:6379 (database 3 is emptied), `pgbench` and `wrk`
+(`apt-get install -y wrk postgresql-client`) and gunicorn (`pip install gunicorn`).
+
+1. drops and creates the throw-away database ``buurtbudget_bench_cast``, migrates it, and makes an
+   edition in its decision phase with 10 plans and N voters, their plain codes in a temp file;
+2. starts gunicorn on a free port (DATABASE_URL, CONN_MAX_AGE and REDIS_URL set; prod settings);
+3. warms up, then runs wrk at 16 connections, each request with the next unused code (a first ballot),
+   and reads ballots/s and the p50/p99 latency;
+4. checks the database: exactly one ballot per voter that cast, every response 2xx, no server error;
+5. runs pgbench at 16 clients with the SQL one cast sends (voter SELECT; in one transaction the
+   conditional voter UPDATE, the ballot UPDATE, then SAVEPOINT/INSERT/RELEASE) and prints the ratio.
+
+The markdown table goes to stdout (and, with --write, to docs/benchmarks-casting.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+DB_NAME = "buurtbudget_bench_cast"
+PG = "postgres://postgres@127.0.0.1:5432"
+REDIS_URL = "redis://127.0.0.1:6379/3"
+PLAN_COSTS = (900_000, 800_000, 700_000, 600_000, 500_000, 400_000, 300_000, 200_000, 150_000, 100_000)
+WARMUP_CODES = 3000
+
+WRK_SCRIPT = r"""
+-- One POST per request, each with the next code of this thread's share of the codes file.
+local codes, counter = {}, 0
+next_id = 0
+function setup(thread) thread:set("id", next_id); next_id = next_id + 1 end
+function init(args)
+  path, ballot = args[1], args[3]
+  local nthreads, i = tonumber(args[4]), 0
+  for line in io.lines(args[2]) do
+    if i % nthreads == id then codes[#codes + 1] = line end
+    i = i + 1
+  end
+  wrk.headers["Content-Type"] = "application/json"
+end
+function request()
+  counter = counter % #codes + 1
+  return wrk.format("POST", path, nil, '{"code":"' .. codes[counter] .. '","ballot":' .. ballot .. '}')
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRKJSON {"requests":%d,"duration_us":%d,"status_errors":%d,"socket_errors":%d,' ..
+    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d}\n',
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+end
+"""
+
+PGBENCH_SCRIPT = """\
+\\set vid random(:vmin, :vmax)
+SELECT "id", "revoked_at", md5(random()::text) AS "slot" FROM "voting_voter" WHERE ("edition_id" = :eid AND "id" = :vid) ORDER BY "id" ASC LIMIT 1 \\gset
+BEGIN;
+UPDATE "voting_voter" SET "channel" = 'online', "ballots_cast" = ("ballots_cast" + 1) WHERE ("edition_id" = :eid AND "id" = :vid AND "revoked_at" IS NULL AND ("channel" = '' OR "channel" = 'online'));
+UPDATE "voting_ballot" SET "content" = ':content', "receipt" = 'PGBEN-CH000' WHERE ("edition_id" = :eid AND "slot" = ':slot');
+SAVEPOINT "s1_x1";
+INSERT INTO "voting_ballot" ("id", "edition_id", "slot", "content", "receipt") VALUES (gen_random_uuid(), :eid, ':slot', ':content', 'PGBEN-CH000');
+RELEASE SAVEPOINT "s1_x1";
+COMMIT;
+"""  # noqa: E501
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def require_tools() -> None:
+    missing = [tool for tool in ("wrk", "pgbench") if shutil.which(tool) is None]
+    if missing:
+        sys.exit(f"missing {', '.join(missing)}: apt-get install -y wrk postgresql-client")
+    if not (ROOT / ".venv" / "bin" / "gunicorn").exists() and shutil.which("gunicorn") is None:
+        sys.exit("missing gunicorn: .venv/bin/pip install gunicorn (it is in pyproject's dependencies)")
+
+
+def recreate_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def prepare(voters: int, workdir: Path) -> dict[str, object]:
+    """Migrate, make the edition and its voters; write the codes; return what the load needs."""
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from tests import factories
+    from voting import codes
+    from voting.models import Voter, VoterKind
+
+    call_command("migrate", verbosity=0)
+    cache.clear()  # Redis database 3: old rate-limit counters and cached editions
+    edition, plans = factories.make_vote(
+        plan_costs=PLAN_COSTS, total_budget_cents=sum(PLAN_COSTS) // 2, ballot_max_choices=5
+    )
+    plain = [codes.new_code() for _ in range(voters + WARMUP_CODES)]
+    Voter.objects.bulk_create(
+        (
+            Voter(
+                edition=edition,
+                kind=VoterKind.CODE,
+                credential_hash=codes.credential_hash(codes.normalise(c)),
+            )
+            for c in plain
+        ),
+        batch_size=5000,
+    )
+    (workdir / "codes.txt").write_text("\n".join(plain[:voters]) + "\n")
+    (workdir / "warmup.txt").write_text("\n".join(plain[voters:]) + "\n")
+    ids = list(Voter.objects.filter(edition=edition).order_by("pk").values_list("pk", flat=True))
+    chosen = [plans[0].pk, plans[4].pk, plans[9].pk]
+    return {"edition": edition, "chosen": chosen, "vmin": ids[0], "vmax": ids[-1]}
+
+
+def start_gunicorn(
+    port: int, env: dict[str, str], args: argparse.Namespace, log: Path
+) -> subprocess.Popen[bytes]:
+    gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
+    command = [
+        str(gunicorn) if gunicorn.exists() else "gunicorn",
+        "config.wsgi:application",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={args.workers}",
+        f"--worker-class={args.worker_class}",
+        f"--threads={args.threads}",
+        "--backlog=2048",
+        "--keep-alive=30",
+        "--log-level=warning",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as answer:
+                if answer.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    sys.exit(f"gunicorn did not come up; see {log}")
+
+
+def run_wrk(
+    port: int, path: str, codes_file: Path, ballot: str, seconds: int, connections: int, workdir: Path
+) -> dict[str, int]:
+    script = workdir / "cast.lua"
+    script.write_text(WRK_SCRIPT)
+    threads = 2
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout=5s",
+        "-s",
+        str(script),
+        f"http://127.0.0.1:{port}",
+        "--",
+        path,
+        str(codes_file),
+        ballot,
+        str(threads),
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    match = re.search(r"^WRKJSON (.*)$", out, re.MULTILINE)
+    if not match:
+        sys.exit(f"wrk printed no summary:\n{out}")
+    summary: dict[str, int] = json.loads(match.group(1))
+    return summary
+
+
+def run_pgbench(seconds: int, clients: int, values: dict[str, object], workdir: Path) -> float:
+    script = workdir / "cast.sql"
+    script.write_text(PGBENCH_SCRIPT)
+    content = json.dumps({"main": values["chosen"]})
+    command = [
+        "pgbench",
+        "-h",
+        "127.0.0.1",
+        "-U",
+        "postgres",
+        "-n",
+        f"-c{clients}",
+        "-j2",
+        f"-T{seconds}",
+        "-f",
+        str(script),
+        "-D",
+        f"eid={values['eid']}",
+        "-D",
+        f"vmin={values['vmin']}",
+        "-D",
+        f"vmax={values['vmax']}",
+        "-D",
+        f"content={content}",
+        DB_NAME,
+    ]
+    out = subprocess.run(command, capture_output=True, text=True)
+    match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out.stdout)
+    if out.returncode != 0 or not match:
+        sys.exit(f"pgbench failed:\n{out.stdout}\n{out.stderr}")
+    failed = re.search(r"number of failed transactions: (\d+)", out.stdout)
+    if failed and int(failed.group(1)):
+        sys.exit(f"pgbench had failed transactions:\n{out.stdout}")
+    return float(match.group(1))
+
+
+def verify(edition_id: int) -> dict[str, int]:
+    """Exactly one ballot per voter that cast (read in one statement, so in one snapshot)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT count(*) FROM voting_voter WHERE edition_id = %s AND ballots_cast > 0),"
+            " (SELECT count(*) FROM voting_ballot WHERE edition_id = %s),"
+            " (SELECT coalesce(sum(ballots_cast), 0) FROM voting_voter WHERE edition_id = %s),"
+            " (SELECT coalesce(max(ballots_cast), 0) FROM voting_voter WHERE edition_id = %s)",
+            [edition_id] * 4,
+        )
+        cast, ballots, casts, most = cursor.fetchone()
+    if ballots != cast:
+        sys.exit(f"FAILED: {ballots} ballots for {cast} voters who cast")
+    return {"voters_cast": cast, "ballots": ballots, "casts": casts, "most": most}
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(server_pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by the gunicorn workers and the bench database's PostgreSQL backends."""
+    app = database = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == server_pid:
+            app += _cpu_seconds(int(entry.name))
+        elif cmdline.startswith("postgres:") and f" {DB_NAME} " in cmdline:
+            database += _cpu_seconds(int(entry.name))
+    return app, database
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--voters", type=int, default=40_000, help="voters with codes (default 40000)")
+    parser.add_argument("--seconds", type=int, default=25, help="wrk duration (default 25)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections / pgbench clients")
+    parser.add_argument("--pgbench-seconds", type=int, default=15)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2: one per core)")
+    parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker (default 4)")
+    parser.add_argument("--conn-max-age", type=int, default=600, help="CONN_MAX_AGE for the servers")
+    parser.add_argument("--write", action="store_true", help="also write docs/benchmarks-casting.md")
+    args = parser.parse_args()
+
+    require_tools()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-casting-"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{PG}/{DB_NAME}",
+        "CONN_MAX_AGE": str(args.conn_max_age),
+        "REDIS_URL": REDIS_URL,
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key"),
+    }
+    os.environ.update(env)
+    recreate_database()
+    print(f"preparing {args.voters} voters in {DB_NAME} …", file=sys.stderr)
+    values = prepare(args.voters, workdir)
+    edition = values["edition"]
+    values["eid"] = edition.pk  # type: ignore[attr-defined]
+    path = f"/api/v1/editions/{edition.slug}/ballots"  # type: ignore[attr-defined]
+    ballot = json.dumps({"main": values["chosen"]}, separators=(",", ":"))
+
+    port = free_port()
+    log = workdir / "gunicorn.log"
+    server = start_gunicorn(port, env, args, log)
+    try:
+        print(f"warming up {args.worker_class} ×{args.workers} (threads {args.threads}) …", file=sys.stderr)
+        run_wrk(port, path, workdir / "warmup.txt", ballot, 3, args.connections, workdir)
+        time.sleep(1)  # let requests still in flight finish
+        before = verify(values["eid"])  # type: ignore[arg-type]
+        print(f"casting for {args.seconds} s at {args.connections} connections …", file=sys.stderr)
+        cpu_before = cpu_seconds(server.pid)
+        load = run_wrk(port, path, workdir / "codes.txt", ballot, args.seconds, args.connections, workdir)
+        time.sleep(1)
+        cpu_after = cpu_seconds(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    after = verify(values["eid"])  # type: ignore[arg-type]
+    server_errors = log.read_text(errors="replace").count("Internal Server Error")
+    problems = []
+    if load["status_errors"] or load["socket_errors"]:
+        problems.append(f"{load['status_errors']} non-2xx responses, {load['socket_errors']} socket errors")
+    if server_errors:
+        problems.append(f"{server_errors} server errors in {log}")
+    if after["most"] > 1 and load["requests"] < args.voters:
+        problems.append(f"a voter cast {after['most']} times though no code was reused")
+
+    print(f"pgbench for {args.pgbench_seconds} s at {args.connections} clients …", file=sys.stderr)
+    tps = run_pgbench(args.pgbench_seconds, args.connections, values, workdir)
+
+    rate = load["requests"] / (load["duration_us"] / 1e6)
+    new_casts = after["casts"] - before["casts"]
+    app_ms = (cpu_after[0] - cpu_before[0]) * 1000 / max(new_casts, 1)
+    db_ms = (cpu_after[1] - cpu_before[1]) * 1000 / max(new_casts, 1)
+    load_average = Path("/proc/loadavg").read_text().split()[0]
+    table = "\n".join(
+        [
+            f"Measured with `.venv/bin/python bench/casting.py` on {date.today().isoformat()} "
+            f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}): gunicorn "
+            f"{args.worker_class} ×{args.workers}"
+            + (f" ×{args.threads} threads" if args.worker_class == "gthread" else "")
+            + f", CONN_MAX_AGE={args.conn_max_age}, Redis cache, PostgreSQL on the same machine; wrk "
+            f"{args.connections} connections for {args.seconds} s, every request a first ballot with a fresh "
+            f"code; pgbench {args.connections} clients for {args.pgbench_seconds} s running the SQL of one "
+            "cast (voter SELECT; then voter UPDATE, ballot UPDATE, SAVEPOINT, INSERT, RELEASE in one "
+            "transaction). CPU per ballot: gunicorn workers and the bench database's PostgreSQL backends, "
+            f"from /proc (load average {load_average} at the end: the machine is shared).",
+            "",
+            "| ballots/s | p50 ms | p90 ms | p99 ms | max ms | pgbench tps (same SQL) | ratio "
+            "| app CPU ms/ballot | PostgreSQL CPU ms/ballot | ballots checked |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {rate:.0f} | {load['p50_us'] / 1000:.1f} | {load['p90_us'] / 1000:.1f} | "
+            f"{load['p99_us'] / 1000:.1f} | {load['max_us'] / 1000:.1f} | {tps:.0f} | {rate / tps:.2f} | "
+            f"{app_ms:.2f} | {db_ms:.2f} | {after['ballots'] - before['ballots']} new, one per voter |",
+        ]
+    )
+    print(table)
+    if problems:
+        print("\nFAILED: " + "; ".join(problems))
+        return 1
+    print(
+        f"\nchecks: {load['requests']} requests, all 2xx, no server error; {after['ballots']} ballots for "
+        f"{after['voters_cast']} voters who cast (at most {after['most']} cast per voter)",
+        file=sys.stderr,
+    )
+    if args.write:
+        (ROOT / "docs" / "benchmarks-casting.md").write_text(f"## Casting ballots (API)\n\n{table}\n")
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
