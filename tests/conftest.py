@@ -14,8 +14,10 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 
 from accounts.models import Role, User
+from api.editions import forget_editions
 from editions.models import Edition
 from places.models import District
+from voting.sections import forget_sections
 
 from . import factories
 
@@ -76,8 +78,12 @@ def _default_language() -> Iterator[None]:
 def _empty_cache() -> Iterator[None]:
     """Each test starts with empty rate-limit counters (the cache outlives a test otherwise)."""
     cache.clear()
+    forget_sections()
+    forget_editions()
     yield
     cache.clear()
+    forget_sections()
+    forget_editions()
 
 
 @pytest.fixture

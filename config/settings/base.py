@@ -102,7 +102,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # The cache holds rate-limit counters, so in production every app server must share it (Redis).
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from django.utils import translation
 
 from accounts.models import Role
 from audit.models import AuditEntry
@@ -13,6 +15,13 @@ from voting import codes
 from voting.errors import CsvImportError
 from voting.models import Address, Voter, VoterKind
 from voting.services.eligibility import import_addresses, import_register
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The messages are checked in their English source (tests/voting/test_ballots.py checks the Dutch)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -108,8 +108,9 @@ def test_wrong_codes_count_and_the_limit_ends_the_code(
     code = mailed_code()
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     for _attempt in range(settings.VOTING_ONE_TIME_CODE_ATTEMPTS):
-        with pytest.raises(EligibilityError, match="not right"):
+        with pytest.raises(EligibilityError) as refused:
             verify_one_time_code(edition=edition, email=EMAIL, code=wrong, client_ip=IP)
+        assert refused.value.code == "wrong_one_time_code"
     assert EmailChallenge.objects.get().attempts == settings.VOTING_ONE_TIME_CODE_ATTEMPTS
     with pytest.raises(EligibilityError) as refused:
         verify_one_time_code(edition=edition, email=EMAIL, code=code, client_ip=IP)

@@ -2,25 +2,29 @@
 
 Exactly one counted ballot per voter holds in the database, under any concurrency:
 
-1. a conditional UPDATE marks the voter as voting online only if they have not voted on paper
-   (on PostgreSQL it also locks the voter's row, so casts with the same code queue up here);
-2. the ballot is replaced in place if the voter's slot already has one, else inserted; the unique
-   (edition, slot) constraint turns any remaining race into an update, never a second ballot.
+1. a conditional UPDATE marks the voter as voting online only if they have not voted on paper and
+   the decision phase is open at this moment (on PostgreSQL it also locks the voter's row, so casts
+   with the same code queue up here);
+2. the ballot is upserted into the voter's slot: INSERT … ON CONFLICT (edition, slot) DO UPDATE, so
+   the unique constraint turns any race into a replacement, never a second ballot.
+
+This is the hot path of a city-wide vote (bench/casting.py), so its three statements are written
+as SQL: building them through the ORM cost three times as much CPU as running them.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
 from django.utils import timezone
 
 from editions.models import Edition
 from editions.permissions import is_open
-from editions.phases import Action
+from editions.phases import Action, PhaseKind
 
 from .. import codes, guard
 from ..ballots import BallotRules, Content, validate_ballot
@@ -53,17 +57,19 @@ def credential_for_code(*, edition: Edition, code: str, client_ip: str) -> Crede
     except codes.MalformedCode:
         guard.count_failure(client_ip)
         raise EligibilityError("malformed_code") from None
-    voter = (
-        Voter.objects.filter(edition=edition, credential_hash=codes.credential_hash(normalised))
-        .only("pk", "revoked_at")
-        .first()
-    )
-    if voter is None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, revoked_at IS NOT NULL FROM voting_voter"
+            " WHERE edition_id = %s AND credential_hash = %s",
+            [edition.pk, codes.credential_hash(normalised)],
+        )
+        row = cursor.fetchone()
+    if row is None:
         guard.count_failure(client_ip)
         raise EligibilityError("unknown_code")
-    if voter.revoked_at is not None:
+    if row[1]:
         raise EligibilityError("revoked_code")
-    return Credential(voter_id=voter.pk, slot=codes.ballot_slot(normalised))
+    return Credential(voter_id=row[0], slot=codes.ballot_slot(normalised))
 
 
 def credential_for_register_voter(voter: Voter) -> Credential:
@@ -83,41 +89,61 @@ def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Rec
     refuse_unless_open(edition)
     content = validate_ballot(ballot, sections=ballot_sections_cached(edition), rules=BallotRules.of(edition))
     receipt = codes.new_receipt()
-    with transaction.atomic():
-        marked = (
-            Voter.objects.filter(pk=credential.voter_id, edition=edition, revoked_at__isnull=True)
-            .filter(Q(channel="") | Q(channel=Channel.ONLINE))
-            .update(channel=Channel.ONLINE, ballots_cast=F("ballots_cast") + 1)
+    now = timezone.now()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            _MARK_ONLINE,
+            [Channel.ONLINE, credential.voter_id, edition.pk, Channel.ONLINE, *_open_at(edition, now)],
         )
-        if marked != 1:
-            _refuse_cast(credential)
-        replaced = _store(edition=edition, slot=credential.slot, content=content, receipt=receipt)
-    return Receipt(receipt=receipt, replaced=replaced, cast_at=timezone.now(), content=content)
+        row = cursor.fetchone()
+        if row is None:
+            _refuse_cast(edition, credential)
+        _store(cursor, edition=edition, slot=credential.slot, content=content, receipt=receipt)
+    return Receipt(receipt=receipt, replaced=row[0] > 1, cast_at=now, content=content)
 
 
-def _store(*, edition: Edition, slot: str, content: Content, receipt: str) -> bool:
-    """Put ``content`` in the slot; True if it replaced a ballot already there."""
-    ballots = Ballot.objects.filter(edition=edition, slot=slot)
-    if ballots.update(content=content, receipt=receipt):
-        return True
-    try:
-        with transaction.atomic():
-            Ballot.objects.create(edition=edition, slot=slot, content=content, receipt=receipt)
-    except IntegrityError:  # a concurrent first ballot for this slot won the insert: replace it
-        ballots.update(content=content, receipt=receipt)
-        return True
-    return False
+# The voter votes online only if they did not vote on paper, their code stands, and the decision
+# phase is open now: the database decides at the moment of writing, whatever a cache said before.
+_MARK_ONLINE = """
+    UPDATE voting_voter SET channel = %s, ballots_cast = ballots_cast + 1
+    WHERE id = %s AND edition_id = %s AND revoked_at IS NULL AND channel IN ('', %s)
+      AND EXISTS (
+        SELECT 1 FROM editions_phase
+        WHERE edition_id = %s AND kind = %s AND starts_at <= %s AND ends_at > %s
+      )
+    RETURNING ballots_cast
+"""
+
+_UPSERT_BALLOT = """
+    INSERT INTO voting_ballot (id, edition_id, slot, content, receipt) VALUES (%s, %s, %s, %s, %s)
+    ON CONFLICT (edition_id, slot) DO UPDATE SET content = excluded.content, receipt = excluded.receipt
+"""
 
 
-def _refuse_cast(credential: Credential) -> None:
+def _open_at(edition: Edition, now: datetime) -> list[Any]:
+    moment = connection.ops.adapt_datetimefield_value(now)
+    return [edition.pk, PhaseKind.DECISION.value, moment, moment]
+
+
+def _store(cursor: Any, *, edition: Edition, slot: str, content: Content, receipt: str) -> None:
+    """Put ``content`` in the slot, replacing a ballot already there (inside the caller's transaction)."""
+    ballot_id = Ballot._meta.pk.get_db_prep_value(uuid.uuid4(), connection)
+    stored = Ballot._meta.get_field("content").get_db_prep_value(content, connection)
+    cursor.execute(_UPSERT_BALLOT, [ballot_id, edition.pk, slot, stored, receipt])
+
+
+def _refuse_cast(edition: Edition, credential: Credential) -> None:
     voter = Voter.objects.filter(pk=credential.voter_id).only("channel", "revoked_at").first()
     if voter is None:
         raise EligibilityError("unknown_code")
     if voter.revoked_at is not None:
         raise EligibilityError("revoked_code")
-    raise VoteStateError("voted_on_paper")
+    if voter.channel == Channel.PAPER:
+        raise VoteStateError("voted_on_paper")
+    raise VoteStateError("vote_not_open")
 
 
-def store_counted_ballot(*, edition: Edition, slot: str, content: Content) -> bool:
+def store_counted_ballot(*, edition: Edition, slot: str, content: Content) -> None:
     """Paper path: store a confirmed paper ballot in its slot (inside the caller's transaction)."""
-    return _store(edition=edition, slot=slot, content=content, receipt=codes.new_receipt())
+    with connection.cursor() as cursor:
+        _store(cursor, edition=edition, slot=slot, content=content, receipt=codes.new_receipt())
