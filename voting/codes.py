@@ -112,5 +112,6 @@ def one_time_code_hash(code: str) -> str:
 
 def new_receipt() -> str:
     """A short receipt number shown to the voter after casting; it names nothing else."""
-    body = "".join(secrets.choice(ALPHABET) for _ in range(10))
+    number = secrets.randbits(50)  # 10 symbols of 5 bits
+    body = "".join(ALPHABET[(number >> (5 * i)) & 31] for i in range(10))
     return f"{body[:5]}-{body[5:]}"

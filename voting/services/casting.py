@@ -90,22 +90,29 @@ def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Rec
     content = validate_ballot(ballot, sections=ballot_sections_cached(edition), rules=BallotRules.of(edition))
     receipt = codes.new_receipt()
     now = timezone.now()
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            _MARK_ONLINE,
-            [Channel.ONLINE, credential.voter_id, edition.pk, Channel.ONLINE, *_open_at(edition, now)],
-        )
-        row = cursor.fetchone()
-        if row is None:
-            _refuse_cast(edition, credential)
-        _store(cursor, edition=edition, slot=credential.slot, content=content, receipt=receipt)
+    mark = [Channel.ONLINE, credential.voter_id, edition.pk, Channel.ONLINE, *_open_at(edition, now)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One statement, so one round trip and no BEGIN/COMMIT: both writes or neither.
+            cursor.execute(
+                _CAST_IN_ONE_STATEMENT, [*mark, *_ballot_row(edition, credential.slot, content, receipt)]
+            )
+            row = cursor.fetchone()
+        else:
+            with transaction.atomic():
+                cursor.execute(_MARK_ONLINE, mark)
+                row = cursor.fetchone()
+                if row is not None:
+                    cursor.execute(_UPSERT_BALLOT, _ballot_row(edition, credential.slot, content, receipt))
+    if row is None:
+        _refuse_cast(edition, credential)
     return Receipt(receipt=receipt, replaced=row[0] > 1, cast_at=now, content=content)
 
 
 # The voter votes online only if they did not vote on paper, their code stands, and the decision
 # phase is open now: the database decides at the moment of writing, whatever a cache said before.
 _MARK_ONLINE = """
-    UPDATE voting_voter SET channel = %s, ballots_cast = ballots_cast + 1
+      UPDATE voting_voter SET channel = %s, ballots_cast = ballots_cast + 1
     WHERE id = %s AND edition_id = %s AND revoked_at IS NULL AND channel IN ('', %s)
       AND EXISTS (
         SELECT 1 FROM editions_phase
@@ -119,17 +126,28 @@ _UPSERT_BALLOT = """
     ON CONFLICT (edition_id, slot) DO UPDATE SET content = excluded.content, receipt = excluded.receipt
 """
 
+# PostgreSQL runs a data-modifying WITH exactly once, so the ballot is written only if the voter's
+# row was: the same two writes as above, atomic as one statement.
+_CAST_IN_ONE_STATEMENT = f"""
+    WITH voter AS ({_MARK_ONLINE}),
+    ballot AS (
+      INSERT INTO voting_ballot (id, edition_id, slot, content, receipt)
+      SELECT %s::uuid, %s::bigint, %s::varchar, %s::jsonb, %s::varchar FROM voter
+      ON CONFLICT (edition_id, slot) DO UPDATE SET content = excluded.content, receipt = excluded.receipt
+    )
+    SELECT ballots_cast FROM voter
+"""
+
 
 def _open_at(edition: Edition, now: datetime) -> list[Any]:
     moment = connection.ops.adapt_datetimefield_value(now)
     return [edition.pk, PhaseKind.DECISION.value, moment, moment]
 
 
-def _store(cursor: Any, *, edition: Edition, slot: str, content: Content, receipt: str) -> None:
-    """Put ``content`` in the slot, replacing a ballot already there (inside the caller's transaction)."""
+def _ballot_row(edition: Edition, slot: str, content: Content, receipt: str) -> list[Any]:
     ballot_id = Ballot._meta.pk.get_db_prep_value(uuid.uuid4(), connection)
     stored = Ballot._meta.get_field("content").get_db_prep_value(content, connection)
-    cursor.execute(_UPSERT_BALLOT, [ballot_id, edition.pk, slot, stored, receipt])
+    return [ballot_id, edition.pk, slot, stored, receipt]
 
 
 def _refuse_cast(edition: Edition, credential: Credential) -> None:
@@ -146,4 +164,4 @@ def _refuse_cast(edition: Edition, credential: Credential) -> None:
 def store_counted_ballot(*, edition: Edition, slot: str, content: Content) -> None:
     """Paper path: store a confirmed paper ballot in its slot (inside the caller's transaction)."""
     with connection.cursor() as cursor:
-        _store(cursor, edition=edition, slot=slot, content=content, receipt=codes.new_receipt())
+        cursor.execute(_UPSERT_BALLOT, _ballot_row(edition, slot, content, codes.new_receipt()))
