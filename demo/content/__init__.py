@@ -1,20 +1,32 @@
-"""The demo data set: six Amsterdam districts, their editions, plans, activity and demo accounts."""
+"""The demo data set: six Amsterdam districts, their editions, plans, activity, votes and demo accounts."""
 
 from __future__ import annotations
 
 from .accounts import ACCOUNTS, DEMO_PASSWORD, ROLE_TITLE, STAFF_GROUP
 from .discussion import ACTIVITY
-from .editions import EDITIONS, NIEUW_WEST_2027, NOORD_2026, OOST_2027, WEST_2027, ZUID_2027, ZUIDOOST_2026
+from .editions import (
+    EDITIONS,
+    NIEUW_WEST_2026,
+    NIEUW_WEST_2027,
+    NOORD_2026,
+    OOST_2027,
+    WEST_2027,
+    ZUID_2027,
+    ZUIDOOST_2026,
+)
 from .places import DISTRICTS, MUNICIPALITY_NAME, MUNICIPALITY_SLUG
 from .plans_nieuw_west import PLANS as PLANS_NIEUW_WEST
+from .plans_nieuw_west_2026 import PLANS as PLANS_NIEUW_WEST_2026
 from .plans_noord import PLANS as PLANS_NOORD
 from .plans_oost import PLANS as PLANS_OOST
 from .plans_west import PLANS as PLANS_WEST
 from .plans_zuid import PLANS as PLANS_ZUID
 from .plans_zuidoost import PLANS as PLANS_ZUIDOOST
-from .reviews import REVIEWS
+from .reviews import REVIEWS as _REVIEWS
+from .reviews_nieuw_west_2026 import REVIEWS as REVIEWS_NIEUW_WEST_2026
 from .shortlists import SHORTLISTS
-from .specs import AccountSpec, DistrictSpec, EditionSpec, PlanSpec
+from .specs import AccountSpec, DistrictSpec, EditionSpec, PlanSpec, ReviewSpec, VoteSpec
+from .votes import VOTES
 
 # The plans of each edition, by edition slug.
 PLANS: dict[str, tuple[PlanSpec, ...]] = {
@@ -24,7 +36,11 @@ PLANS: dict[str, tuple[PlanSpec, ...]] = {
     OOST_2027.slug: PLANS_OOST,
     WEST_2027.slug: PLANS_WEST,
     ZUID_2027.slug: PLANS_ZUID,
+    NIEUW_WEST_2026.slug: PLANS_NIEUW_WEST_2026,
 }
+
+# The reviews of each edition that has them, by edition slug.
+REVIEWS: dict[str, tuple[ReviewSpec, ...]] = {**_REVIEWS, NIEUW_WEST_2026.slug: REVIEWS_NIEUW_WEST_2026}
 
 __all__ = [
     "ACCOUNTS",
@@ -39,8 +55,10 @@ __all__ = [
     "ROLE_TITLE",
     "SHORTLISTS",
     "STAFF_GROUP",
+    "VOTES",
     "AccountSpec",
     "DistrictSpec",
     "EditionSpec",
     "PlanSpec",
+    "VoteSpec",
 ]

@@ -97,6 +97,11 @@ def staff(role: Role, district_slug: str) -> str:
     return _mail(f"{ROLE_MAILBOX[role]}.{district_slug}")
 
 
+def second_official(district_slug: str) -> str:
+    """A district's second official: paper ballots are entered twice, by two different officials."""
+    return _mail(f"{ROLE_MAILBOX[Role.OFFICIAL]}2.{district_slug}")
+
+
 SUPERUSER = AccountSpec(email=_mail("beheer"), display_name="Functioneel beheer", is_superuser=True)
 
 STAFF: tuple[AccountSpec, ...] = tuple(
@@ -108,6 +113,14 @@ STAFF: tuple[AccountSpec, ...] = tuple(
     )
     for district_slug, names in _STAFF_NAMES.items()
     for role, name in names.items()
+)
+
+# Districts with an online vote have a second official, for the second entry of paper ballots.
+SECOND_OFFICIALS: tuple[AccountSpec, ...] = (
+    AccountSpec(second_official("zuidoost"), "Roy Doornbos", role=Role.OFFICIAL, district_slug="zuidoost"),
+    AccountSpec(
+        second_official("nieuw-west"), "Hanan Azzouzi", role=Role.OFFICIAL, district_slug="nieuw-west"
+    ),
 )
 
 # Residents: display_name is the public name they chose; district_slug is only where they live.
@@ -168,4 +181,10 @@ NUMBERED_RESIDENTS: tuple[AccountSpec, ...] = tuple(
     for number, (name, district_slug) in enumerate(_NUMBERED_RESIDENTS, start=1)
 )
 
-ACCOUNTS: tuple[AccountSpec, ...] = (SUPERUSER, *STAFF, *RESIDENTS, *NUMBERED_RESIDENTS)
+ACCOUNTS: tuple[AccountSpec, ...] = (
+    SUPERUSER,
+    *STAFF,
+    *SECOND_OFFICIALS,
+    *RESIDENTS,
+    *NUMBERED_RESIDENTS,
+)

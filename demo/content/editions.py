@@ -1,8 +1,8 @@
-"""The six demo editions, each caught in a different phase whenever the demo is loaded."""
+"""The seven demo editions, each caught in a different phase whenever the demo is loaded."""
 
 from __future__ import annotations
 
-from editions.models import AggregationRule, BallotFormat, DecisionModel
+from editions.models import AggregationRule, BallotFormat, DecisionModel, Satisfaction
 from editions.phases import PhaseKind
 
 from .specs import EditionSpec, PhaseSpan, SubBudgetSpec, ThemeSpec, eur
@@ -256,6 +256,50 @@ ZUID_2027 = EditionSpec(
     shortlist_size=8,
 )
 
+# The edition before Nieuw-West 2027: voted on by about 5,000 residents, counted and published.
+NIEUW_WEST_2026 = EditionSpec(
+    slug="buurtbudget-nieuw-west-2026",
+    district_slug="nieuw-west",
+    name="Buurtbudget Nieuw-West 2026",
+    year=2026,
+    introduction=(
+        "In Nieuw-West beslisten bewoners over € 450.000. Geuzenveld, Osdorp-Oost en Slotervaart Noord "
+        "hadden elk een eigen deel van het budget; de rest was voor plannen uit de andere wijken en "
+        "voor heel Nieuw-West.\n\n"
+        "Iedereen van 16 jaar en ouder kreeg een brief met een stemcode en koos online of op papier "
+        "ten hoogste vijf plannen per deel van het budget. Het stadsdeel telde de stemmen met de "
+        "Methode van Gelijke Delen: elke groep stemmers bepaalt over een eerlijk deel van het geld.\n\n"
+        "De uitslag staat hieronder, met per plan hoeveel stemmen het kreeg en waarom het wel of niet "
+        "gekozen is. De stembiljetten zijn anoniem te downloaden, zodat iedereen kan natellen."
+    ),
+    total_budget_cents=eur(450_000),
+    max_plan_cost_cents=eur(60_000),
+    min_age=16,
+    decision_model=DecisionModel.ONLINE_VOTE,
+    ballot_format=BallotFormat.APPROVAL,
+    ballot_max_choices=5,
+    aggregation_rule=AggregationRule.EQUAL_SHARES,
+    rule_satisfaction=Satisfaction.COST,
+    support_threshold=0,
+    themes=(GROEN, SOCIAAL, SPORT, CULTUUR, VEILIG, JEUGD),
+    phases=(
+        PhaseSpan(PhaseKind.INFORMATION, -150, -121),
+        PhaseSpan(PhaseKind.PLANS, -120, -81),
+        PhaseSpan(PhaseKind.REVIEW, -80, -35),
+        PhaseSpan(PhaseKind.DECISION, -34, -13),
+        PhaseSpan(PhaseKind.RESULT, -12, 8),
+        PhaseSpan(PhaseKind.EXECUTION, 9, 370),
+    ),
+    current_phase=PhaseKind.RESULT,
+    verdicts_publish_day=-35,
+    results_publish_day=-9,
+    sub_budgets=(
+        SubBudgetSpec(eur(65_000), neighbourhood_slug="geuzenveld"),
+        SubBudgetSpec(eur(52_000), neighbourhood_slug="osdorp-oost"),
+        SubBudgetSpec(eur(48_000), neighbourhood_slug="slotervaart-noord"),
+    ),
+)
+
 EDITIONS: tuple[EditionSpec, ...] = (
     NIEUW_WEST_2027,
     ZUIDOOST_2026,
@@ -263,4 +307,5 @@ EDITIONS: tuple[EditionSpec, ...] = (
     OOST_2027,
     WEST_2027,
     ZUID_2027,
+    NIEUW_WEST_2026,
 )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from accounts.models import Role
-from editions.models import AggregationRule, BallotFormat, DecisionModel
+from editions.models import AggregationRule, BallotFormat, DecisionModel, Satisfaction
 from editions.phases import PhaseKind
 from proposals.models import PlanStatus
 
@@ -94,6 +94,9 @@ class EditionSpec:
     # None: when the review phase ends.
     verdicts_publish_day: int | None = None
     shortlist_size: int | None = None
+    rule_satisfaction: Satisfaction = Satisfaction.COST
+    # The day the counted result becomes public, at noon; None: as soon as it is counted.
+    results_publish_day: int | None = None
 
 
 @dataclass(frozen=True)
@@ -217,3 +220,56 @@ class ShortlistSpec:
     chosen_by_email: str
     choices: tuple[ShortlistChoiceSpec, ...]
     published: bool  # True: published at the end of the shortlist phase
+
+
+# ---------------------------------------------------------------------------------------------
+# The online votes: address lists, voters, ballots and paper entries (see demo.services.voting).
+
+
+@dataclass(frozen=True)
+class VoterAreaSpec:
+    """One neighbourhood's part of the address list, and how many of its residents voted.
+
+    Addresses are made on ``streets`` with postcodes ``<one of postcode_digits> XX``; each address
+    has 1–4 eligible residents. ``turnout`` is the share of them who voted (so far).
+    """
+
+    neighbourhood_slug: str
+    postcode_digits: tuple[int, ...]
+    streets: tuple[str, ...]
+    addresses: int
+    turnout: float
+    high_rise: bool = False  # Bijlmer flats: one building name, four-digit numbers, no floor suffix
+
+
+@dataclass(frozen=True)
+class RegisterVoterSpec:
+    """A resident on the imported register, who votes after an e-mail check."""
+
+    name: str
+    birth_date: str  # ISO
+    postcode: str
+    email: str
+    neighbourhood_slug: str
+    voted: bool = False
+
+
+@dataclass(frozen=True)
+class VoteSpec:
+    """How an edition's vote went: who could vote, how popular each plan was, paper and the count.
+
+    ``appeal`` (by plan title, 0–1) is the chance that a resident who votes in the plan's section
+    picks it; residents of the plan's own neighbourhood pick it more often, others less.
+    """
+
+    edition_slug: str
+    areas: tuple[VoterAreaSpec, ...]
+    appeal: tuple[tuple[str, float], ...]
+    officials: tuple[str, str]  # the two officials who enter paper ballots
+    paper_share: float = 0.0  # of the voters, on paper (entered twice, confirmed)
+    changed_mind_share: float = 0.05  # of the online voters, cast a second ballot that replaced the first
+    register: tuple[RegisterVoterSpec, ...] = ()
+    # Paper entries still waiting: one for a second entry, one whose two entries differ.
+    open_paper_entries: bool = False
+    counted_by: str | None = None  # the official who ran the count, once the vote closed
+    printed_codes: int = 0  # unused codes that load_demo prints, to try the vote

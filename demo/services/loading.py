@@ -1,4 +1,4 @@
-"""Loading the demo: places, accounts, editions and plans, then what happened to the plans."""
+"""Loading the demo: places, accounts, editions and plans, then what happened to the plans and votes."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from ..content import (
     ROLE_TITLE,
     SHORTLISTS,
     STAFF_GROUP,
+    VOTES,
     AccountSpec,
     DistrictSpec,
     EditionSpec,
@@ -41,6 +42,7 @@ from ._common import AMSTERDAM
 from .discussion import load_discussion
 from .notifications import load_notifications
 from .reviews import load_reviews, load_shortlist
+from .voting import LoadedVote, load_vote
 
 # What the staff group may do in the Django admin: view, add and change (never delete) these models.
 STAFF_GROUP_MODELS: dict[str, tuple[str, ...]] = {
@@ -71,6 +73,7 @@ class DemoSummary:
     plan_count: int
     accounts: tuple[DemoAccount, ...]
     password: str
+    votes: tuple[LoadedVote, ...] = ()
 
 
 @transaction.atomic
@@ -85,6 +88,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
     users = _load_accounts(districts=districts)
     residents = [users[spec.email] for spec in ACCOUNTS if spec.role is None and not spec.is_superuser]
     editions: list[Edition] = []
+    votes: list[LoadedVote] = []
     plan_count = 0
     for spec in EDITIONS:
         edition = _load_edition(spec=spec, district=districts[spec.district_slug], today=today)
@@ -104,6 +108,8 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
             load_reviews(edition=edition, reviews=reviews, users=users, now=moment)
         if spec.slug in SHORTLISTS:
             load_shortlist(edition=edition, spec=SHORTLISTS[spec.slug], users=users, now=moment)
+        if spec.slug in VOTES:
+            votes.append(load_vote(edition=edition, spec=VOTES[spec.slug], users=users, now=moment))
         editions.append(edition)
     load_notifications(editions=editions, now=moment)
     return DemoSummary(
@@ -111,6 +117,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         plan_count=plan_count,
         accounts=tuple(_describe(spec, districts) for spec in ACCOUNTS),
         password=DEMO_PASSWORD,
+        votes=tuple(votes),
     )
 
 
@@ -200,14 +207,10 @@ def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edit
             "ballot_max_choices": spec.ballot_max_choices,
             "aggregation_rule": spec.aggregation_rule,
             "support_threshold": spec.support_threshold,
-            "verdicts_publish_at": (
-                None
-                if spec.verdicts_publish_day is None
-                else datetime.combine(
-                    today + timedelta(days=spec.verdicts_publish_day), time(12, 0), AMSTERDAM
-                )
-            ),
+            "verdicts_publish_at": _at_noon(today, spec.verdicts_publish_day),
             "shortlist_size": spec.shortlist_size,
+            "rule_satisfaction": spec.rule_satisfaction,
+            "results_publish_at": _at_noon(today, spec.results_publish_day),
             "is_published": True,
         },
     )
@@ -236,6 +239,11 @@ def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edit
     edition.sub_budgets.exclude(pk__in=kept).delete()
     set_phases(edition=edition, phases=_phase_dates(spec, today))
     return edition
+
+
+def _at_noon(today: date, day: int | None) -> datetime | None:
+    """Noon (Amsterdam) on the day ``day`` days from today, or None."""
+    return None if day is None else datetime.combine(today + timedelta(days=day), time(12, 0), AMSTERDAM)
 
 
 def _phase_dates(spec: EditionSpec, today: date) -> list[PhaseDates]:

@@ -54,6 +54,7 @@ WEST = "buurtbudget-west-2027"
 ZUID = "buurtbudget-zuid-2027"
 ZUIDOOST = "buurtbudget-zuidoost-2026"
 NOORD = "buurtbudget-noord-2026"
+NIEUW_WEST_2026 = "buurtbudget-nieuw-west-2026"
 BEWONER = "bewoner@demo.buurtbudget.nl"
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -328,7 +329,7 @@ def test_noord_plans_that_passed_review_have_published_reviews(demo: None) -> No
 def test_every_not_feasible_plan_shows_its_published_explanation(demo: None, client: Client) -> None:
     plans = Plan.objects.filter(status=PlanStatus.NOT_FEASIBLE).select_related("edition")
 
-    assert {plan.edition.slug for plan in plans} == {NOORD, ZUID, ZUIDOOST}
+    assert {plan.edition.slug for plan in plans} == {NOORD, ZUID, ZUIDOOST, NIEUW_WEST_2026}
     for plan in plans:
         shown = public_review(plan=plan)
         assert shown is not None and shown.verdict == Verdict.NOT_FEASIBLE, plan.title

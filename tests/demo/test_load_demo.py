@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from io import StringIO
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from demo.services import load_demo
 from editions.models import Edition, Phase, SubBudget, Theme
 from editions.timeline import timeline_of
 from notifications.models import Notification
+from outcomes.models import Count, CountSection
 from places.models import District, Municipality, Neighbourhood
 from proposals.models import (
     CoInitiator,
@@ -46,6 +48,7 @@ from review.models import (
     ShortlistPublication,
     VerdictPublication,
 )
+from voting.models import Address, Ballot, LetterBatch, PaperEntry, Voter
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +60,7 @@ INTENDED_PHASE = {
     "buurtbudget-oost-2027": "support",
     "buurtbudget-west-2027": "review",
     "buurtbudget-zuid-2027": "shortlist",
+    "buurtbudget-nieuw-west-2026": "result",
 }
 PILOTS = ("buurtbudget-nieuw-west-2027", "buurtbudget-zuidoost-2026", "buurtbudget-noord-2026")
 FITTING_STATUSES = {
@@ -71,7 +75,10 @@ FITTING_STATUSES = {
     "buurtbudget-oost-2027": {PlanStatus.SUBMITTED},
     "buurtbudget-west-2027": {PlanStatus.IN_REVIEW, PlanStatus.CHANGES_REQUESTED},
     "buurtbudget-zuid-2027": {PlanStatus.FEASIBLE, PlanStatus.NOT_FEASIBLE},
+    "buurtbudget-nieuw-west-2026": {PlanStatus.FEASIBLE, PlanStatus.SELECTED, PlanStatus.NOT_FEASIBLE},
 }
+# The editions with a vote in the demo have more plans than the others.
+VOTED = ("buurtbudget-zuidoost-2026", "buurtbudget-nieuw-west-2026")
 COUNTED: tuple[type[Model], ...] = (
     Municipality,
     District,
@@ -99,6 +106,13 @@ COUNTED: tuple[type[Model], ...] = (
     ShortlistPublication,
     AuditEntry,
     Notification,
+    Address,
+    Voter,
+    Ballot,
+    PaperEntry,
+    LetterBatch,
+    Count,
+    CountSection,
 )
 
 
@@ -139,7 +153,7 @@ def test_loads_six_districts_of_amsterdam_with_their_neighbourhoods(demo: None) 
 def test_each_edition_is_in_its_intended_phase_now(demo: None) -> None:
     editions = Edition.objects.filter(slug__in=INTENDED_PHASE)
 
-    assert len(editions) == 6
+    assert len(editions) == 7
     for edition in editions:
         current = timeline_of(edition).current
         assert current is not None, edition.slug
@@ -173,7 +187,7 @@ def test_settings_vary_across_the_editions(demo: None) -> None:
     assert {e.decision_model for e in editions} == {"online_vote", "panel", "hybrid"}
     assert {e.ballot_format for e in editions} == {"approval", "knapsack", "cumulative"}
     assert {e.aggregation_rule for e in editions} >= {"greedy", "mes", "phragmen"}
-    assert sorted(e.min_age for e in editions) == [12, 12, 16, 16, 16, 16]
+    assert sorted(e.min_age for e in editions) == [12, 12, 16, 16, 16, 16, 16]
     noord = Edition.objects.get(slug="buurtbudget-noord-2026")
     assert (noord.decision_model, noord.aggregation_rule) == ("panel", "mes")
     nieuw_west = Edition.objects.get(slug="buurtbudget-nieuw-west-2027")
@@ -200,13 +214,14 @@ def test_sub_budgets_add_up_to_the_edition_budget(demo: None) -> None:
     assert zuidoost.sub_budgets.count() == zuidoost.themes.count()
 
 
-def test_about_eighty_plans_each_with_cost_lines_within_the_edition_maximum(demo: None) -> None:
+def test_about_a_hundred_plans_each_with_cost_lines_within_the_edition_maximum(demo: None) -> None:
     plans = Plan.objects.select_related("edition").annotate(cost=Sum("cost_lines__amount_cents"))
 
-    assert 72 <= len(plans) <= 84
+    assert 96 <= len(plans) <= 108
     for slug in INTENDED_PHASE:
-        if slug not in PILOTS:
+        if slug not in PILOTS and slug not in VOTED:
             assert 10 <= plans.filter(edition__slug=slug).count() <= 12, slug
+    assert 18 <= plans.filter(edition__slug="buurtbudget-nieuw-west-2026").count() <= 24
     for plan in plans:
         assert 2 <= plan.cost_lines.count() <= 5, plan.title
         assert 0 < plan.cost <= plan.edition.max_plan_cost_cents, plan.title
@@ -334,13 +349,16 @@ def test_loading_again_restores_the_demo_plans_and_password(demo: None) -> None:
     assert user.check_password(DEMO_PASSWORD)
 
 
-def test_output_lists_the_accounts_password_and_addresses() -> None:
+def test_output_lists_the_accounts_password_and_addresses(tmp_path: Path) -> None:
     out = StringIO()
 
-    call_command("load_demo", stdout=out)
+    with override_settings(BASE_DIR=tmp_path):
+        call_command("load_demo", stdout=out)
 
     text = out.getvalue()
     assert DEMO_PASSWORD in text
+    assert "http://127.0.0.1:8000/stemmen/buurtbudget-zuidoost-2026/" in text
+    assert (tmp_path / "var" / "demo-codes.txt").read_text() in text
     assert "http://127.0.0.1:8000/" in text and "http://127.0.0.1:8000/beheer/" in text
     for account in ACCOUNTS:
         assert account.email in text

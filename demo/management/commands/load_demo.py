@@ -1,9 +1,10 @@
-"""`manage.py load_demo`: load (or refresh) the Amsterdam demo and print the demo accounts."""
+"""`manage.py load_demo`: load (or refresh) the Amsterdam demo; print the demo accounts and voting codes."""
 
 from __future__ import annotations
 
 import os
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -40,6 +41,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         if not quiet:
             self.stdout.write(self._report(summary))
+            codes_file = write_codes_file(summary)
+            if codes_file is not None:
+                self.stdout.write(self._codes(summary, codes_file))
 
     def _report(self, summary: DemoSummary) -> str:
         address = os.environ.get("DEMO_ADDR", "127.0.0.1:8000")
@@ -79,3 +83,41 @@ class Command(BaseCommand):
             "",
         ]
         return "\n".join(lines)
+
+    def _codes(self, summary: DemoSummary, codes_file: Path) -> str:
+        lines = [self.style.MIGRATE_HEADING("Stemcodes / voting codes"), ""]
+        lines += _codes_text(summary).splitlines()
+        lines += [f"(ook in / also in {codes_file})", ""]
+        return "\n".join(lines)
+
+
+def _codes_text(summary: DemoSummary) -> str:
+    lines = []
+    for vote in summary.votes:
+        if not vote.codes:
+            continue
+        lines += [
+            f"{vote.edition.name}: stem met een ongebruikte code / vote with an unused code",
+            f"  {_local(vote.url)}",
+            *(f"  {code}" for code in vote.codes),
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _local(url: str) -> str:
+    """The vote's address on the demo server (``vote_url`` uses the site's configured address)."""
+    address = os.environ.get("DEMO_ADDR", "127.0.0.1:8000")
+    path = url.split("://", 1)[-1].split("/", 1)[-1]
+    return f"http://{address}/{path}"
+
+
+def write_codes_file(summary: DemoSummary) -> Path | None:
+    """var/demo-codes.txt: the printed codes, for whoever missed the output (var/ is not in git)."""
+    text = _codes_text(summary)
+    if not text:
+        return None
+    path = Path(settings.BASE_DIR) / "var" / "demo-codes.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
