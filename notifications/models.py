@@ -17,6 +17,7 @@ class NotificationKind(models.TextChoices):
     CO_INITIATOR_ANSWERED = "co_initiator_answered", _("Co-initiator answered")
     COMMENT_HIDDEN = "comment_hidden", _("Comment hidden")
     SHORTLISTED = "shortlisted", _("Shortlisted")
+    RESULT = "result", _("Result of the vote")
 
 
 class Notification(models.Model):

@@ -26,6 +26,7 @@ SUBJECTS: dict[str, Promise] = {
     NotificationKind.CO_INITIATOR_ANSWERED: _("%(person)s answered your invitation for “%(plan)s”"),
     NotificationKind.COMMENT_HIDDEN: _("A comment on “%(plan)s” was hidden by a moderator"),
     NotificationKind.SHORTLISTED: _("Your plan “%(plan)s” is on the shortlist"),
+    NotificationKind.RESULT: _("The result is in for your plan “%(plan)s”"),
 }
 
 BODIES: dict[str, Promise] = {
@@ -43,12 +44,13 @@ BODIES: dict[str, Promise] = {
     NotificationKind.CO_INITIATOR_ANSWERED: _("%(person)s %(answer)s your invitation for “%(plan)s”."),
     NotificationKind.COMMENT_HIDDEN: _("A comment was hidden. Reason: %(reason)s"),
     NotificationKind.SHORTLISTED: _("The committee put “%(plan)s” on the shortlist: %(reason)s"),
+    NotificationKind.RESULT: _("%(outcome)s The results page explains why, plan by plan."),
 }
 
 
 # Parameters that hold a label (a status, a verdict): stored as the English source text by
 # ``source_text`` and translated when the notification is shown or mailed, in the reader's language.
-TRANSLATED_PARAMS = frozenset({"old", "status", "verdict", "answer"})
+TRANSLATED_PARAMS = frozenset({"old", "status", "verdict", "answer", "outcome"})
 
 
 # Parameters that hold a moment: stored as ISO 8601 and written out in the reader's language and

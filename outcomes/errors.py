@@ -24,4 +24,10 @@ class OutcomeError(ServiceError):
             "A ballot chooses plan %(plan)s, which is not on the ballot of %(section)s any more."
         ),
         "engine_failed": _("The count stopped: %(detail)s"),
+        "not_publishable": _(
+            "This result cannot be published now: it is not the current result, or its publication date "
+            "has not come yet."
+        ),
+        "already_published": _("This result has already been published."),
+        "result_published": _("The result has been published and taken effect; it cannot be counted again."),
     }

@@ -46,6 +46,8 @@ class Count(models.Model):
     pbrules_version = models.CharField(_("pbrules version"), max_length=40)
     tie_breaking = models.TextField(_("tie-breaking"))
     is_current = models.BooleanField(_("current result"), default=False)
+    # When the winners became "selected" and every initiator on the ballot was told (publish_result).
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     # Seconds per stage (read, write, parse, count, compare), for the benchmark and for operators.
     durations = models.JSONField(_("durations"), default=dict, blank=True)
 

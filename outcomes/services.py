@@ -10,8 +10,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from audit.services import record
@@ -19,15 +21,21 @@ from editions.models import AggregationRule, Edition
 from editions.permissions import is_open
 from editions.phases import Action
 from editions.timeline import timeline_of
+from notifications.models import NotificationKind
+from notifications.services import notify
+from notifications.texts import source_text
 from pbrules import PabulibError
 from pbrules import __version__ as pbrules_version
 from pbrules.tiebreak import DEFAULT_TIE_BREAKING
-from voting.sections import Section, ballot_sections
+from proposals.models import Plan, PlanStatus
+from proposals.status import change_status, initiators_of
+from voting.sections import Section, ballot_sections, ballot_statuses
 from voting.services.paper import unresolved_paper_entries
 
 from . import elections
 from .errors import OutcomeError
 from .models import ACTIVE_STATUSES, Count, CountSection, CountStatus
+from .selectors import published_count
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +68,8 @@ def start_count(*, edition: Edition, by: User, background: bool = True) -> Count
     caller runs ``compute_outcome`` itself (the ``count_vote`` management command does).
     """
     _refuse_unless_closed(edition)
+    if Count.objects.filter(edition=edition, published_at__isnull=False).exists():
+        raise OutcomeError("result_published")
     unresolved = unresolved_paper_entries(edition)
     if unresolved:
         raise OutcomeError("unresolved_paper_entries", number=unresolved)
@@ -275,3 +285,47 @@ def _store(count: Count, results: list[_SectionResult], durations: dict[str, flo
                 "selected": {r.section.key: r.outcome["selected"] for r in results},
             },
         )
+
+
+FUNDED = gettext_lazy("Your plan was chosen: it will be carried out.")
+NOT_FUNDED = gettext_lazy("Your plan was not chosen this time.")
+
+
+def publish_result(*, count: Count, by: User) -> Count:
+    """Make the published result take effect: winners become "selected", every initiator is told.
+
+    The results page shows a result from its publication date on; this is the step that follows
+    (a button for officials, or ``manage.py publish_due_results`` from cron). It runs once.
+    """
+    edition = count.edition
+    if published_count(edition) != count:
+        raise OutcomeError("not_publishable")
+    with transaction.atomic():
+        if (
+            Count.objects.filter(pk=count.pk, published_at__isnull=True).update(published_at=timezone.now())
+            != 1
+        ):
+            raise OutcomeError("already_published")
+        winners = {int(pid) for section in count.sections.all() for pid in section.selected}
+        url = reverse("outcomes:result", args=[edition.slug])
+        for plan in Plan.objects.filter(edition=edition, status__in=ballot_statuses(edition)).select_related(
+            "edition", "initiator"
+        ):
+            funded = plan.pk in winners
+            if funded and plan.status != PlanStatus.SELECTED:
+                change_status(plan=plan, to=PlanStatus.SELECTED, by=by, notify_initiators=False)
+            notify(
+                recipients=initiators_of(plan),
+                kind=NotificationKind.RESULT,
+                params={"plan": plan.title, "outcome": source_text(FUNDED if funded else NOT_FUNDED)},
+                url=url,
+            )
+        record(
+            actor=by,
+            action="outcomes.result_published",
+            target=count,
+            edition=edition,
+            after={"selected": sorted(winners)},
+        )
+    count.refresh_from_db()
+    return count

@@ -26,6 +26,7 @@ from editions.permissions import can
 from editions.phases import Action
 
 from . import selectors, services
+from .errors import OutcomeError
 from .models import Count, CountSection
 
 
@@ -145,12 +146,24 @@ def count(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         if not may_count:
             raise PermissionDenied
+        publishing = request.POST.get("action") == "publish"
         try:
-            services.start_count(edition=edition, by=user)
+            if publishing:
+                current = selectors.current_count(edition)
+                if current is None:
+                    raise OutcomeError("not_publishable")
+                services.publish_result(count=current, by=user)
+            else:
+                services.start_count(edition=edition, by=user)
         except ServiceError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("The count has started. This page shows its progress."))
+            messages.success(
+                request,
+                _("The result is published: the chosen plans are selected and every initiator is told.")
+                if publishing
+                else _("The count has started. This page shows its progress."),
+            )
         return redirect("outcomes:count", slug=edition.slug)
     context = {
         "edition": edition,

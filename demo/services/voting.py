@@ -574,7 +574,10 @@ def _save_register(
 
 
 def _count(edition: Edition, *, by: User, now: datetime) -> None:
-    """Count the closed vote with the outcomes service, once; its winners become "selected".
+    """Count the closed vote with the outcomes service, once, and publish it: winners become "selected".
+
+    Publishing is recorded as ``outcomes.services.publish_result`` would (``published_at``), without
+    its notifications: the demo mails nobody. A reload restores the winners' status.
 
     The count is dated two days into the result phase. When the demo is loaded for another moment
     than now (the tests do), the vote is not closed by the real clock and the count waits.
@@ -592,6 +595,8 @@ def _count(edition: Edition, *, by: User, now: datetime) -> None:
         Count.objects.filter(pk=count.pk).update(
             started_at=started, finished_at=started + timedelta(seconds=4)
         )
+    if count.published_at is None and edition.results_publish_at is not None:
+        Count.objects.filter(pk=count.pk).update(published_at=min(edition.results_publish_at, now))
     winners = [pk for section in count.sections.all() for pk in section.selected]
     for plan in Plan.objects.filter(pk__in=winners).exclude(status=PlanStatus.SELECTED):
         if PlanStatus.SELECTED in allowed_targets(plan.status):
