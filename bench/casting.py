@@ -297,6 +297,7 @@ def main() -> int:
         "REDIS_URL": REDIS_URL,
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key"),
+        "BUURTBUDGET_VOTING_KEY": os.environ.get("BUURTBUDGET_VOTING_KEY", "bench-only-voting-key"),
     }
     os.environ.update(env)
     recreate_database()
