@@ -9,9 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import Page
 
-from tests.browser.conftest import browser, context, page  # noqa: F401 - the browser fixtures
-
-from .factories import make_closed_vote, make_count, make_official
+from tests.outcomes.factories import make_closed_vote, make_count, make_official
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +24,7 @@ def problems(shown: Page) -> list[str]:
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_result_and_count_pages_are_accessible_on_a_phone(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: Any,
     transactional_db: None,
     prefix: str,
