@@ -49,6 +49,8 @@ ACTION_RULES: dict[Action, ActionRule] = {
     Action.PUBLISH_VERDICTS: ActionRule(roles=frozenset({Role.REVIEWER, Role.OFFICIAL}), any_phase=True),
     Action.SHORTLIST_PLAN: ActionRule(roles=frozenset({Role.COMMITTEE})),
     Action.PUBLISH_SHORTLIST: ActionRule(roles=frozenset({Role.COMMITTEE})),
+    Action.RECRUIT_PANEL: ActionRule(roles=frozenset({Role.FACILITATOR})),
+    Action.DRAW_PANEL: ActionRule(roles=frozenset({Role.FACILITATOR})),
     Action.FACILITATE_PANEL: ActionRule(roles=frozenset({Role.FACILITATOR})),
     Action.ENTER_PAPER_BALLOT: ActionRule(roles=frozenset({Role.OFFICIAL})),
     Action.RUN_COUNT: ActionRule(roles=frozenset({Role.OFFICIAL})),

@@ -42,6 +42,8 @@ class Action(StrEnum):
     PUBLISH_SHORTLIST = "publish_shortlist"
     VOTE = "vote"
     SIGN_UP_FOR_PANEL = "sign_up_for_panel"
+    RECRUIT_PANEL = "recruit_panel"  # invitation letters, features, population figures, quotas
+    DRAW_PANEL = "draw_panel"
     FACILITATE_PANEL = "facilitate_panel"
     ENTER_PAPER_BALLOT = "enter_paper_ballot"
     RUN_COUNT = "run_count"
@@ -65,34 +67,54 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
     PhaseSpec(
         PhaseKind.INFORMATION,
         required=False,
-        opens=frozenset({Action.COMMENT, Action.SIGN_UP_FOR_PANEL}),
+        opens=frozenset({Action.COMMENT, Action.SIGN_UP_FOR_PANEL, Action.RECRUIT_PANEL}),
         resident_text=_("Read about the themes and rules, and come to an information evening."),
     ),
     PhaseSpec(
         PhaseKind.PLANS,
         required=True,
-        opens=frozenset({Action.SUBMIT_PLAN, Action.EDIT_OWN_PLAN, Action.COMMENT, Action.SIGN_UP_FOR_PANEL}),
+        opens=frozenset(
+            {
+                Action.SUBMIT_PLAN,
+                Action.EDIT_OWN_PLAN,
+                Action.COMMENT,
+                Action.SIGN_UP_FOR_PANEL,
+                Action.RECRUIT_PANEL,
+            }
+        ),
         resident_text=_("Submit a plan for your neighbourhood, or join someone else's."),
     ),
     PhaseSpec(
         PhaseKind.SUPPORT,
         required=False,
         opens=frozenset(
-            {Action.SUPPORT_PLAN, Action.EDIT_OWN_PLAN, Action.COMMENT, Action.SIGN_UP_FOR_PANEL}
+            {
+                Action.SUPPORT_PLAN,
+                Action.EDIT_OWN_PLAN,
+                Action.COMMENT,
+                Action.SIGN_UP_FOR_PANEL,
+                Action.RECRUIT_PANEL,
+            }
         ),
         resident_text=_("Support the plans you want the district to check."),
     ),
     PhaseSpec(
         PhaseKind.REVIEW,
         required=True,
-        opens=frozenset({Action.REVIEW_PLAN, Action.COMMENT, Action.SIGN_UP_FOR_PANEL}),
+        opens=frozenset({Action.REVIEW_PLAN, Action.COMMENT, Action.DRAW_PANEL, Action.FACILITATE_PANEL}),
         resident_text=_("The district checks every plan; the verdicts and reasons are published here."),
     ),
     PhaseSpec(
         PhaseKind.SHORTLIST,
         required=False,
         opens=frozenset(
-            {Action.SHORTLIST_PLAN, Action.PUBLISH_SHORTLIST, Action.COMMENT, Action.FACILITATE_PANEL}
+            {
+                Action.SHORTLIST_PLAN,
+                Action.PUBLISH_SHORTLIST,
+                Action.COMMENT,
+                Action.DRAW_PANEL,
+                Action.FACILITATE_PANEL,
+            }
         ),
         resident_text=_("The committee picks the plans that go on to the decision."),
     ),

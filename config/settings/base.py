@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "proposals",
     "review",
     "voting",
+    "deliberation",
     "outcomes",
     "api",
     "pages",

@@ -1,0 +1,1 @@
+"""The citizens' panel: recruitment, the stratified draw (sortition-algorithms), members and replacements."""

@@ -1,0 +1,1 @@
+"""The panel services, by topic: recruitment, the draw, members."""
