@@ -6,7 +6,7 @@ import pytest
 
 from editions.models import BallotFormat
 from tests import factories
-from voting import codes
+from voting import codes, guard
 from voting.errors import BallotError, EligibilityError, VoteStateError
 from voting.models import Ballot, Channel, Voter
 from voting.services.casting import cast_ballot, credential_for_code
@@ -161,3 +161,19 @@ def test_an_invalid_ballot_changes_nothing_even_after_a_valid_one(vote) -> None:
     voter.refresh_from_db()
     assert voter.ballots_cast == 1
     assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]
+
+
+def test_another_app_server_lets_at_most_one_more_wrong_code_through(vote, settings) -> None:
+    """The counts are shared (cache); each process learns of a block when it counts a failure."""
+    settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
+    edition, _ = vote
+    for _ in range(3):
+        with pytest.raises(EligibilityError):
+            credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
+    guard.forget_blocks()  # as if the next request reached another process
+    with pytest.raises(EligibilityError) as first:
+        credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
+    assert first.value.code == "unknown_code"
+    with pytest.raises(EligibilityError) as then:
+        credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
+    assert then.value.code == "too_many_attempts"
