@@ -24,6 +24,8 @@ from editions.models import Edition
 from editions.phases import PhaseKind
 from notifications.models import Notification, NotificationKind
 from notifications.texts import moment_param, source_text
+from outcomes.models import Count
+from outcomes.services import FUNDED, NOT_FUNDED
 from proposals.models import CoInitiator, CoInitiatorStatus, Comment, Plan, PlanStatus
 from proposals.services.co_initiators import ANSWER_WORDS, invitation_path
 from proposals.services.comments import _excerpt as excerpt
@@ -41,6 +43,8 @@ MAIL_DELAY = timedelta(minutes=1)
 VOLATILE_PARAMS = frozenset({"deadline"})
 # What the selected plans of an edition went through after the result, in order.
 AFTER_RESULT = (PlanStatus.SELECTED, PlanStatus.IN_EXECUTION, PlanStatus.COMPLETED)
+# The statuses of plans that were on a counted ballot.
+ON_BALLOT = (PlanStatus.FEASIBLE, PlanStatus.SHORTLISTED, *AFTER_RESULT)
 
 S = PlanStatus
 K = NotificationKind
@@ -79,6 +83,10 @@ def _notices_of(edition: Edition, *, now: datetime) -> Iterator[_Notice]:
     for comment in Comment.objects.filter(plan__edition=edition).select_related("author", "hidden_by"):
         comments[comment.plan_id].append(comment)
     shortlist = ShortlistPublication.objects.filter(edition=edition).first()
+    published = Count.objects.filter(edition=edition, is_current=True, published_at__isnull=False).first()
+    winners = (
+        {int(pk) for section in published.sections.all() for pk in section.selected} if published else set()
+    )
     reasons = dict(ShortlistEntry.objects.filter(edition=edition).values_list("plan_id", "reason"))
     for index, plan in enumerate(plans):
         invitations = list(plan.co_initiators.all())
@@ -99,6 +107,8 @@ def _notices_of(edition: Edition, *, now: datetime) -> Iterator[_Notice]:
                 url=plan.get_absolute_url,
                 at=shortlist.published_at,
             )
+        if published is not None and published.published_at is not None and plan.status in ON_BALLOT:
+            yield from _result(plan, initiators, funded=plan.pk in winners, at=published.published_at)
         if plan.status in AFTER_RESULT:
             yield from _after_result(plan, initiators, index=index, now=now)
         for comment in comments[plan.pk]:
@@ -207,6 +217,18 @@ def _change_request_params(plan: Plan, request: ChangeRequest) -> Callable[[], d
         "deadline": moment_param(request.deadline),
         "message": request.message,
     }
+
+
+def _result(plan: Plan, initiators: list[User], *, funded: bool, at: datetime) -> Iterator[_Notice]:
+    """What ``outcomes.services.publish_result`` tells every initiator on the ballot."""
+    outcome = source_text(FUNDED if funded else NOT_FUNDED)
+    return _to(
+        initiators,
+        K.RESULT,
+        {"plan": plan.title, "outcome": outcome},
+        url=lambda: reverse("outcomes:result", args=[plan.edition.slug]),
+        at=at,
+    )
 
 
 def _after_result(plan: Plan, initiators: list[User], *, index: int, now: datetime) -> Iterator[_Notice]:
