@@ -25,7 +25,7 @@ from editions.phases import Action
 from voting.ballots import BallotRules
 from voting.errors import VoteStateError
 from voting.sections import ballot_sections_cached
-from voting.services.casting import cast_ballot, credential_for_code
+from voting.services.casting import cast_ballot, code_credential
 
 from .editions import published_edition
 from .errors import RequestError, error_response
@@ -111,7 +111,7 @@ def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     _method_guard("POST", request)
     edition = _edition(slug)
     code, ballot = _cast_request(request)
-    credential = credential_for_code(edition=edition, code=code, client_ip=client_ip(request.META))
+    credential = code_credential(code=code, client_ip=client_ip(request.META))
     receipt = cast_ballot(edition=edition, credential=credential, ballot=ballot)
     body = {
         "receipt": receipt.receipt,

@@ -14,6 +14,7 @@ from django.utils import translation
 
 from editions.models import BallotFormat
 from tests import factories
+from voting import codes
 from voting.errors import BallotError, EligibilityError
 from voting.models import Ballot, Channel, Voter
 from voting.sections import ballot_sections_cached
@@ -69,6 +70,19 @@ def test_an_unknown_code_is_refused_with_403(vote: Vote, post: Post) -> None:
     _, code = factories.make_voter(edition=factories.make_vote()[0])  # a code of another vote
     assert _refusal(post(edition, code, {"main": [plans[0].pk]})) == (403, "unknown_code")
     assert not Ballot.objects.exists()
+
+
+def test_an_unknown_code_with_an_invalid_ballot_is_refused_for_its_code(vote: Vote, post: Post) -> None:
+    edition, _ = vote
+    assert _refusal(post(edition, codes.new_code(), {"main": [999_999]})) == (403, "unknown_code")
+
+
+def test_unknown_codes_count_towards_the_guessing_limit(vote: Vote, post: Post, settings: Any) -> None:
+    settings.VOTING_FAILURES_PER_CLIENT = (2, 600)
+    edition, plans = vote
+    for _ in range(2):
+        assert _refusal(post(edition, codes.new_code(), {"main": [plans[0].pk]})) == (403, "unknown_code")
+    assert _refusal(post(edition, codes.new_code(), {"main": [plans[0].pk]})) == (429, "too_many_attempts")
 
 
 def test_a_mistyped_code_is_refused_with_403(vote: Vote, post: Post) -> None:
@@ -246,13 +260,13 @@ def _statements(queries: CaptureQueriesContext) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_cast_takes_three_statements_first_or_again() -> None:
+def test_a_cast_is_one_statement_on_postgresql_first_or_again() -> None:
     """Edition, phases and sections come from the cache once warm: only the voter and ballot rows.
 
-    On PostgreSQL marking the voter and upserting the ballot is one statement (WITH … UPDATE …
-    INSERT), run without BEGIN/COMMIT; SQLite runs the two in a transaction.
+    On PostgreSQL finding and marking the voter and upserting the ballot is one statement (WITH …
+    UPDATE … INSERT), run without BEGIN/COMMIT; SQLite runs the two in a transaction.
     """
-    expected = ["SELECT", "WITH"] if connection.vendor == "postgresql" else ["SELECT", "UPDATE", "INSERT"]
+    expected = ["WITH"] if connection.vendor == "postgresql" else ["UPDATE", "INSERT"]
     edition, plans = factories.make_vote()
     _, code = factories.make_voter(edition=edition)
     client = Client()
@@ -274,5 +288,5 @@ def test_a_cold_cache_adds_only_the_edition_and_its_phases() -> None:
     body = json.dumps({"code": code, "ballot": {"main": [plans[0].pk]}})
     with CaptureQueriesContext(connection) as cold:
         assert Client().post(ballots_url(edition), body, content_type="application/json").status_code == 201
-    assert _statements(cold)[:3] == ["SELECT", "SELECT", "SELECT"]  # edition, phases, voter
-    assert len(_statements(cold)) == (4 if connection.vendor == "postgresql" else 5)
+    assert _statements(cold)[:2] == ["SELECT", "SELECT"]  # edition, phases
+    assert len(_statements(cold)) == (3 if connection.vendor == "postgresql" else 4)

@@ -138,7 +138,9 @@ def test_a_correct_code_renders_the_ballot_without_a_redirect_session_or_code_in
     assert "sessionid" not in response.cookies
     assert "no-store" in response["Cache-Control"]
     credential = credential_from_token(token_of(response), edition=edition)
-    assert credential == Credential(voter_id=voter.pk, slot=codes.ballot_slot(codes.normalise(code)))
+    assert credential == Credential(
+        credential_hash=voter.credential_hash, slot=codes.ballot_slot(codes.normalise(code))
+    )
 
 
 @pytest.mark.django_db

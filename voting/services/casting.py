@@ -28,17 +28,24 @@ from editions.phases import Action, PhaseKind
 
 from .. import codes, guard
 from ..ballots import BallotRules, Content, validate_ballot
-from ..errors import EligibilityError, VoteStateError
+from ..errors import BallotError, EligibilityError, VoteStateError
 from ..models import Ballot, Channel, Voter, VoterKind
 from ..sections import ballot_sections_cached
 
 
 @dataclass(frozen=True)
 class Credential:
-    """Proof that the holder may cast the ballot of one voter: the voter row and the ballot's slot."""
+    """What casting needs of a voter: their row's credential hash and their ballot's slot.
 
-    voter_id: int
+    ``checked`` says whether the database already confirmed the voter (the web form does before it
+    shows the ballot). An unchecked credential (the API's) is confirmed by the cast itself, in the
+    same statement; if no voter matches, the failure counts against ``client_ip``'s limit.
+    """
+
+    credential_hash: str
     slot: str
+    checked: bool = True
+    client_ip: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,34 +56,56 @@ class Receipt:
     content: Content
 
 
-def credential_for_code(*, edition: Edition, code: str, client_ip: str) -> Credential:
-    """The credential a voting code opens, or EligibilityError (failures count towards the limits)."""
+def code_credential(*, code: str, client_ip: str) -> Credential:
+    """The unchecked credential of a voting code (no database read): the API casts with it directly.
+
+    A malformed code, or a client over its limit, is refused here (failures count towards the
+    limits); whether a voter has this code is settled by ``cast_ballot``.
+    """
     guard.refuse_if_blocked(client_ip)
     try:
         normalised = codes.normalise(code)
     except codes.MalformedCode:
         guard.count_failure(client_ip)
         raise EligibilityError("malformed_code") from None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id, revoked_at IS NOT NULL FROM voting_voter"
-            " WHERE edition_id = %s AND credential_hash = %s",
-            [edition.pk, codes.credential_hash(normalised)],
-        )
-        row = cursor.fetchone()
-    if row is None:
-        guard.count_failure(client_ip)
-        raise EligibilityError("unknown_code")
-    if row[1]:
-        raise EligibilityError("revoked_code")
-    return Credential(voter_id=row[0], slot=codes.ballot_slot(normalised))
+    return Credential(
+        credential_hash=codes.credential_hash(normalised),
+        slot=codes.ballot_slot(normalised),
+        checked=False,
+        client_ip=client_ip,
+    )
+
+
+def credential_for_code(*, edition: Edition, code: str, client_ip: str) -> Credential:
+    """The credential a voting code opens, checked against the voters, or EligibilityError."""
+    unchecked = code_credential(code=code, client_ip=client_ip)
+    _check_voter(edition, unchecked)
+    return Credential(credential_hash=unchecked.credential_hash, slot=unchecked.slot)
 
 
 def credential_for_register_voter(voter: Voter) -> Credential:
     """A register voter's credential; their slot comes from the stored identity hash (docs/voting.md)."""
     if voter.kind != VoterKind.REGISTER:
         raise EligibilityError("unknown_code")
-    return Credential(voter_id=voter.pk, slot=codes.ballot_slot(f"register:{voter.credential_hash}"))
+    return Credential(
+        credential_hash=voter.credential_hash, slot=codes.ballot_slot(f"register:{voter.credential_hash}")
+    )
+
+
+def _check_voter(edition: Edition, credential: Credential) -> Voter:
+    """The voter with this credential; EligibilityError if none (counted) or if their code was revoked."""
+    voter = (
+        Voter.objects.filter(edition=edition, credential_hash=credential.credential_hash)
+        .only("pk", "channel", "revoked_at")
+        .first()
+    )
+    if voter is None:
+        if credential.client_ip:
+            guard.count_failure(credential.client_ip)
+        raise EligibilityError("unknown_code")
+    if voter.revoked_at is not None:
+        raise EligibilityError("revoked_code")
+    return voter
 
 
 def refuse_unless_open(edition: Edition, *, at: datetime | None = None) -> None:
@@ -87,10 +116,17 @@ def refuse_unless_open(edition: Edition, *, at: datetime | None = None) -> None:
 def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Receipt:
     """Validate ``ballot`` and store it as the voter's one counted ballot, replacing an earlier one."""
     refuse_unless_open(edition)
-    content = validate_ballot(ballot, sections=ballot_sections_cached(edition), rules=BallotRules.of(edition))
+    try:
+        content = validate_ballot(
+            ballot, sections=ballot_sections_cached(edition), rules=BallotRules.of(edition)
+        )
+    except BallotError:
+        if not credential.checked:  # an unknown code is refused as such before its ballot is judged
+            _check_voter(edition, credential)
+        raise
     receipt = codes.new_receipt()
     now = timezone.now()
-    mark = [Channel.ONLINE, credential.voter_id, edition.pk, Channel.ONLINE, *_open_at(edition, now)]
+    mark = [Channel.ONLINE, edition.pk, credential.credential_hash, Channel.ONLINE, *_open_at(edition, now)]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # One statement, so one round trip and no BEGIN/COMMIT: both writes or neither.
@@ -113,7 +149,7 @@ def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Rec
 # phase is open now: the database decides at the moment of writing, whatever a cache said before.
 _MARK_ONLINE = """
       UPDATE voting_voter SET channel = %s, ballots_cast = ballots_cast + 1
-    WHERE id = %s AND edition_id = %s AND revoked_at IS NULL AND channel IN ('', %s)
+    WHERE edition_id = %s AND credential_hash = %s AND revoked_at IS NULL AND channel IN ('', %s)
       AND EXISTS (
         SELECT 1 FROM editions_phase
         WHERE edition_id = %s AND kind = %s AND starts_at <= %s AND ends_at > %s
@@ -151,11 +187,8 @@ def _ballot_row(edition: Edition, slot: str, content: Content, receipt: str) -> 
 
 
 def _refuse_cast(edition: Edition, credential: Credential) -> None:
-    voter = Voter.objects.filter(pk=credential.voter_id).only("channel", "revoked_at").first()
-    if voter is None:
-        raise EligibilityError("unknown_code")
-    if voter.revoked_at is not None:
-        raise EligibilityError("revoked_code")
+    """Why the voter's row was not marked: unknown or revoked code, voted on paper, or vote closed."""
+    voter = _check_voter(edition, credential)
     if voter.channel == Channel.PAPER:
         raise VoteStateError("voted_on_paper")
     raise VoteStateError("vote_not_open")

@@ -1,7 +1,7 @@
 """The ballot token: a signed, timestamped credential carried in a hidden field between form and cast.
 
-It holds the edition, the voter row and the ballot slot — never the plain code — and lives only in
-the page (not in the session), so nothing on the server joins a browser to a ballot.
+It holds the edition, the voter's credential hash and the ballot slot — never the plain code — and
+lives only in the page (not in the session), so nothing on the server joins a browser to a ballot.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ MAX_AGE_SECONDS = 2 * 60 * 60
 
 
 def sign_credential(*, edition: Edition, credential: Credential) -> str:
-    return signing.dumps([edition.pk, credential.voter_id, credential.slot], salt=SALT)
+    return signing.dumps([edition.pk, credential.credential_hash, credential.slot], salt=SALT)
 
 
 def credential_from_token(token: str, *, edition: Edition) -> Credential:
     """The credential in ``token``, or EligibilityError("session_expired") if tampered, old or foreign."""
     try:
-        edition_pk, voter_id, slot = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
+        edition_pk, credential_hash, slot = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
     except (signing.BadSignature, ValueError, TypeError):
         raise EligibilityError("session_expired") from None
-    if edition_pk != edition.pk or not isinstance(voter_id, int) or not isinstance(slot, str):
+    if edition_pk != edition.pk or not isinstance(credential_hash, str) or not isinstance(slot, str):
         raise EligibilityError("session_expired")
-    return Credential(voter_id=voter_id, slot=slot)
+    return Credential(credential_hash=credential_hash, slot=slot)
