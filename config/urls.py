@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("stemmen/", include("voting.urls")),
     path("stemming/", include("voting.urls_staff")),
     path("uitslag/", include("outcomes.urls")),
+    path("panel/", include("deliberation.recruitment_urls")),
+    path("panel/", include("deliberation.urls")),
     path("account/meldingen/", include("notifications.urls")),
     path("account/", include("accounts.urls")),
     path("beheer/", admin.site.urls),

@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from accounts.roles import holds_role, is_district_staff
+from deliberation.selectors import published_draw
+from editions.models import DecisionModel
 from editions.phases import PhaseKind
 from editions.selectors import (
     district_for_page,
@@ -29,6 +31,7 @@ from editions.selectors import (
     editions_for_staff,
 )
 from editions.timeline import timeline_of
+from outcomes.selectors import published_count
 from places.models import Municipality
 from proposals.selectors import (
     PlanFilter,
@@ -44,7 +47,6 @@ from proposals.selectors.discussion import (
     support_state,
 )
 from proposals.selectors.revisions import revision_history
-from outcomes.selectors import published_count
 from review.selectors import public_review, public_shortlist
 
 PLANS_ON_EDITION_PAGE = 12
@@ -98,6 +100,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "themes": edition.themes.all(),
             "shortlist": public_shortlist(edition=edition),
             "result_published": published_count(edition) is not None,
+            "panel_published": published_draw(edition) is not None,
         },
     )
 
@@ -146,6 +149,18 @@ def workspace(request: HttpRequest) -> HttpResponse:
             tasks.append(Task(reverse("review:shortlist", args=[edition.slug]), _("Shortlist")))
         if holds_role(user, edition.district_id, [Role.OFFICIAL]) and PhaseKind.DECISION in kinds:
             tasks.append(Task(reverse("voting_staff:manage", args=[edition.slug]), _("Vote management")))
+        if holds_role(user, edition.district_id, [Role.OFFICIAL]) and PhaseKind.RESULT in kinds:
+            tasks.append(
+                Task(reverse("outcomes:count", args=[edition.slug]), _("Count and publish the result"))
+            )
+        if holds_role(user, edition.district_id, [Role.FACILITATOR]) and edition.decision_model in (
+            DecisionModel.PANEL,
+            DecisionModel.HYBRID,
+        ):
+            tasks.append(
+                Task(reverse("panel_recruitment:manage", args=[edition.slug]), _("Panel recruitment"))
+            )
+            tasks.append(Task(reverse("deliberation:draw", args=[edition.slug]), _("Panel draw")))
         if user.is_staff and holds_role(user, edition.district_id, [Role.OFFICIAL]):
             settings_url = reverse("admin:editions_edition_change", args=[edition.pk])
             tasks.append(Task(settings_url, _("Edition settings")))

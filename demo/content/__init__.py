@@ -14,6 +14,7 @@ from .editions import (
     ZUID_2027,
     ZUIDOOST_2026,
 )
+from .panel_noord import PANELS, PanelSpec
 from .places import DISTRICTS, MUNICIPALITY_NAME, MUNICIPALITY_SLUG
 from .plans_nieuw_west import PLANS as PLANS_NIEUW_WEST
 from .plans_nieuw_west_2026 import PLANS as PLANS_NIEUW_WEST_2026
@@ -50,6 +51,7 @@ __all__ = [
     "EDITIONS",
     "MUNICIPALITY_NAME",
     "MUNICIPALITY_SLUG",
+    "PANELS",
     "PLANS",
     "REVIEWS",
     "ROLE_TITLE",
@@ -59,6 +61,7 @@ __all__ = [
     "AccountSpec",
     "DistrictSpec",
     "EditionSpec",
+    "PanelSpec",
     "PlanSpec",
     "VoteSpec",
 ]

@@ -122,10 +122,11 @@ NOORD_2026 = EditionSpec(
     name="Buurtbudget Noord 2026",
     year=2026,
     introduction=(
-        "Noord koos dit jaar voor een burgerpanel. Uit alle inwoners van 16 jaar en ouder werden "
-        "per loting 45 mensen uitgenodigd, zo gekozen dat het panel lijkt op Noord: jong en oud, uit "
-        "elke wijk, met en zonder migratieachtergrond.\n\n"
-        "Het panel kwam vijf zaterdagen bij elkaar in de Tolhuistuin, sprak met de initiatiefnemers "
+        "Noord koos dit jaar voor een burgerpanel. 900 adressen in Noord kregen per loting een "
+        "uitnodiging; 300 bewoners van 16 jaar en ouder meldden zich aan. Uit hen werd per loting een "
+        "panel van 24 mensen gekozen, zo dat het lijkt op Noord: jong en oud, vrouwen en mannen, uit "
+        "elke wijk.\n\n"
+        "Het panel kwam drie zaterdagen bij elkaar in de Tolhuistuin, sprak met de initiatiefnemers "
         "en verdeelde € 500.000 over de haalbare plannen, volgens de Methode van Gelijke Delen. "
         "Het panel koos alle haalbare plannen; wat overbleef, gaat naar de volgende editie. De "
         "gekozen plannen worden nu uitgevoerd: hier volg je hoe ze ervoor staan."

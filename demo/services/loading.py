@@ -27,6 +27,7 @@ from ..content import (
     EDITIONS,
     MUNICIPALITY_NAME,
     MUNICIPALITY_SLUG,
+    PANELS,
     PLANS,
     REVIEWS,
     ROLE_TITLE,
@@ -41,6 +42,7 @@ from ..content import (
 from ._common import AMSTERDAM
 from .discussion import load_discussion
 from .notifications import load_notifications
+from .panel import LoadedPanel, load_panel
 from .reviews import load_reviews, load_shortlist
 from .voting import LoadedVote, load_vote
 
@@ -74,6 +76,7 @@ class DemoSummary:
     accounts: tuple[DemoAccount, ...]
     password: str
     votes: tuple[LoadedVote, ...] = ()
+    panels: tuple[LoadedPanel, ...] = ()
 
 
 @transaction.atomic
@@ -89,6 +92,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
     residents = [users[spec.email] for spec in ACCOUNTS if spec.role is None and not spec.is_superuser]
     editions: list[Edition] = []
     votes: list[LoadedVote] = []
+    panels: list[LoadedPanel] = []
     plan_count = 0
     for spec in EDITIONS:
         edition = _load_edition(spec=spec, district=districts[spec.district_slug], today=today)
@@ -110,6 +114,8 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
             load_shortlist(edition=edition, spec=SHORTLISTS[spec.slug], users=users, now=moment)
         if spec.slug in VOTES:
             votes.append(load_vote(edition=edition, spec=VOTES[spec.slug], users=users, now=moment))
+        if spec.slug in PANELS:
+            panels.append(load_panel(edition=edition, spec=PANELS[spec.slug], users=users, now=moment))
         editions.append(edition)
     load_notifications(editions=editions, now=moment)
     return DemoSummary(
@@ -118,6 +124,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         accounts=tuple(_describe(spec, districts) for spec in ACCOUNTS),
         password=DEMO_PASSWORD,
         votes=tuple(votes),
+        panels=tuple(panels),
     )
 
 

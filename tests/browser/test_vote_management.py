@@ -4,12 +4,16 @@ ballot; the vote-management pages pass axe (WCAG 2.1 AA) at desktop and phone wi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
+from pytest_django import Settings
 
-from accounts.models import Role
+from accounts.models import Role, User
+from editions.models import Edition
+from proposals.models import Plan
 from tests import factories
 from tests.browser.test_accessibility import WCAG_21_AA, describe
 from voting.models import Ballot, LetterBatch, PaperEntry, PaperEntryStatus, Voter
@@ -21,7 +25,9 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 @pytest.fixture
-def world(live_server, transactional_db, settings, tmp_path: Path):
+def world(
+    live_server: Any, transactional_db: None, settings: Settings, tmp_path: Path
+) -> tuple[str, Edition, Edition, list[Plan], User, User]:
     settings.PRIVATE_FILES_ROOT = tmp_path
     settings.TASKS = IMMEDIATE
     district = factories.make_district(name="Nieuw-West")
@@ -57,7 +63,7 @@ def axe_problems(page: Page, name: str) -> list[str]:
 
 
 def test_official_imports_addresses_issues_codes_and_downloads_letters(
-    page: Page, world, tmp_path: Path
+    page: Page, world: tuple[str, Edition, Edition, list[Plan], User, User], tmp_path: Path
 ) -> None:
     base, upcoming, _, _, first, _ = world
     csv = tmp_path / "adressen.csv"
@@ -85,7 +91,9 @@ def test_official_imports_addresses_issues_codes_and_downloads_letters(
     assert not problems, "\n".join(problems)
 
 
-def test_paper_ballot_entered_by_one_official_and_confirmed_by_another(page: Page, world) -> None:
+def test_paper_ballot_entered_by_one_official_and_confirmed_by_another(
+    page: Page, world: tuple[str, Edition, Edition, list[Plan], User, User]
+) -> None:
     base, _, running, plans, first, second = world
     _, code = factories.make_voter(edition=running)
     log_in(page, base, first.email)

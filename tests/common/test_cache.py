@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
+from pytest_django import Settings
 
 from voting import guard
 from voting.errors import EligibilityError
@@ -31,7 +32,9 @@ def test_the_client_is_built_once_and_reused(redis_cache: None) -> None:
     assert client.get_client() is client.get_client(write=True)
 
 
-def test_failed_code_entries_are_counted_across_threads_and_then_refused(redis_cache: None, settings) -> None:
+def test_failed_code_entries_are_counted_across_threads_and_then_refused(
+    redis_cache: None, settings: Settings
+) -> None:
     settings.VOTING_FAILURES_PER_CLIENT = (40, 600)
 
     def fail_ten_times() -> None:

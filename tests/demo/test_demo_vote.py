@@ -70,7 +70,10 @@ def test_the_open_vote_accepts_a_printed_code(summary: DemoSummary) -> None:
 
     assert not receipt.replaced
     assert Ballot.objects.filter(edition=zuidoost).count() == ballots + 1
-    assert Voter.objects.get(pk=credential.voter_id).channel == Channel.ONLINE
+    assert (
+        Voter.objects.get(edition=zuidoost, credential_hash=credential.credential_hash).channel
+        == Channel.ONLINE
+    )
 
 
 def test_five_different_unused_codes_are_printed_with_the_vote_address(summary: DemoSummary) -> None:

@@ -23,6 +23,7 @@ from django.test import override_settings
 
 from accounts.models import Role, StaffRole, User
 from audit.models import AuditEntry
+from deliberation.models import Draw, Feature, FeatureValue, Invitation, PanelMember, PanelSetup, Respondent
 from demo.content import ACCOUNTS, DEMO_PASSWORD, EDITIONS, STAFF_GROUP
 from demo.services import load_demo
 from editions.models import Edition, Phase, SubBudget, Theme
@@ -115,6 +116,13 @@ COUNTED: tuple[type[Model], ...] = (
     LetterBatch,
     Count,
     CountSection,
+    PanelSetup,
+    Feature,
+    FeatureValue,
+    Invitation,
+    Respondent,
+    Draw,
+    PanelMember,
 )
 
 

@@ -10,18 +10,20 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from audit.models import AuditEntry
+from editions.models import Edition
 from notifications.models import Notification, NotificationKind
 from outcomes.errors import OutcomeError
 from outcomes.models import Count
 from outcomes.services import publish_result, start_count
-from proposals.models import PlanStatus
+from proposals.models import Plan, PlanStatus
 from tests.outcomes.factories import make_closed_vote, make_count, make_official
 
 pytestmark = pytest.mark.django_db
 
 
-def counted_vote():
+def counted_vote() -> tuple[Edition, list[Plan], User, Count]:
     # Budget 60k: plans 40k, 30k, 20k, 10k; greedy by votes picks plan 0 (3 votes) and plan 2 (2 votes).
     edition, plans = make_closed_vote(choices=[(0,), (0, 2), (0, 2), (1,)])
     official = make_official(edition)
@@ -58,7 +60,7 @@ def test_a_result_is_published_once_and_then_cannot_be_counted_again() -> None:
     assert recount.value.code == "result_published"
 
 
-def test_a_result_before_its_publication_date_is_not_published(freeze_time) -> None:
+def test_a_result_before_its_publication_date_is_not_published() -> None:
     edition, _, official, count = counted_vote()
     edition.results_publish_at = timezone.now() + timedelta(days=2)
     edition.save()
@@ -69,7 +71,7 @@ def test_a_result_before_its_publication_date_is_not_published(freeze_time) -> N
     assert Count.objects.get(pk=count.pk).published_at is None
 
 
-def test_the_cron_command_publishes_due_results_only(capsys) -> None:
+def test_the_cron_command_publishes_due_results_only(capsys: pytest.CaptureFixture[str]) -> None:
     edition, _, official, _count = counted_vote()
     later, _, _, _ = counted_vote()
     later.results_publish_at = timezone.now() + timedelta(days=3)

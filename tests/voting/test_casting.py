@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pytest_django import Settings
 
-from editions.models import BallotFormat
+from editions.models import BallotFormat, Edition
+from proposals.models import Plan
 from tests import factories
 from voting import codes, guard
 from voting.errors import BallotError, EligibilityError, VoteStateError
@@ -15,11 +17,11 @@ IP = "192.0.2.10"
 
 
 @pytest.fixture
-def vote(db: None):
+def vote(db: None) -> tuple[Edition, list[Plan]]:
     return factories.make_vote()
 
 
-def test_first_ballot_is_stored_and_marks_the_voter_online(vote) -> None:
+def test_first_ballot_is_stored_and_marks_the_voter_online(vote: tuple[Edition, list[Plan]]) -> None:
     edition, plans = vote
     voter, code = factories.make_voter(edition=edition)
     credential = credential_for_code(edition=edition, code=code, client_ip=IP)
@@ -31,7 +33,7 @@ def test_first_ballot_is_stored_and_marks_the_voter_online(vote) -> None:
     assert list(Ballot.objects.values_list("content", flat=True)) == [receipt.content]
 
 
-def test_a_second_ballot_with_the_same_code_replaces_the_first(vote) -> None:
+def test_a_second_ballot_with_the_same_code_replaces_the_first(vote: tuple[Edition, list[Plan]]) -> None:
     edition, plans = vote
     _, code = factories.make_voter(edition=edition)
     credential = credential_for_code(edition=edition, code=code, client_ip=IP)
@@ -42,7 +44,7 @@ def test_a_second_ballot_with_the_same_code_replaces_the_first(vote) -> None:
     assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[2].pk]}]
 
 
-def test_the_ballot_row_holds_no_link_to_the_voter(vote) -> None:
+def test_the_ballot_row_holds_no_link_to_the_voter(vote: tuple[Edition, list[Plan]]) -> None:
     edition, plans = vote
     voter, code = factories.make_voter(edition=edition)
     cast_ballot(
@@ -61,14 +63,16 @@ def test_the_ballot_row_holds_no_link_to_the_voter(vote) -> None:
     ("text", "error"),
     [("", "malformed_code"), ("ABCD-EFGH", "malformed_code")],
 )
-def test_malformed_codes_are_refused_before_lookup(vote, text: str, error: str) -> None:
+def test_malformed_codes_are_refused_before_lookup(
+    vote: tuple[Edition, list[Plan]], text: str, error: str
+) -> None:
     edition, _ = vote
     with pytest.raises(EligibilityError) as refused:
         credential_for_code(edition=edition, code=text, client_ip=IP)
     assert refused.value.code == error
 
 
-def test_a_single_mistyped_character_fails_the_check_symbol(vote) -> None:
+def test_a_single_mistyped_character_fails_the_check_symbol(vote: tuple[Edition, list[Plan]]) -> None:
     edition, _ = vote
     _, code = factories.make_voter(edition=edition)
     normalised = codes.normalise(code)
@@ -92,7 +96,9 @@ def test_swapping_two_neighbouring_characters_fails_the_check_symbol() -> None:
                 codes.normalise(swapped)
 
 
-def test_an_unknown_code_is_refused_and_a_code_of_another_edition_too(vote) -> None:
+def test_an_unknown_code_is_refused_and_a_code_of_another_edition_too(
+    vote: tuple[Edition, list[Plan]],
+) -> None:
     edition, _ = vote
     other, _ = factories.make_vote()
     _, code = factories.make_voter(edition=other)
@@ -102,7 +108,9 @@ def test_an_unknown_code_is_refused_and_a_code_of_another_edition_too(vote) -> N
         assert refused.value.code == "unknown_code"
 
 
-def test_guessing_is_stopped_per_client_address_but_other_clients_still_vote(vote, settings) -> None:
+def test_guessing_is_stopped_per_client_address_but_other_clients_still_vote(
+    vote: tuple[Edition, list[Plan]], settings: Settings
+) -> None:
     settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
     edition, _ = vote
     _, code = factories.make_voter(edition=edition)
@@ -115,7 +123,9 @@ def test_guessing_is_stopped_per_client_address_but_other_clients_still_vote(vot
     assert credential_for_code(edition=edition, code=code, client_ip="192.0.2.99")
 
 
-def test_a_global_limit_stops_guessing_from_many_addresses(vote, settings) -> None:
+def test_a_global_limit_stops_guessing_from_many_addresses(
+    vote: tuple[Edition, list[Plan]], settings: Settings
+) -> None:
     settings.VOTING_FAILURES_GLOBAL = (5, 60)
     edition, _ = vote
     _, code = factories.make_voter(edition=edition)
@@ -127,7 +137,7 @@ def test_a_global_limit_stops_guessing_from_many_addresses(vote, settings) -> No
     assert refused.value.code == "too_many_attempts"
 
 
-def test_a_revoked_code_is_refused(vote) -> None:
+def test_a_revoked_code_is_refused(vote: tuple[Edition, list[Plan]]) -> None:
     edition, _ = vote
     voter, code = factories.make_voter(edition=edition)
     Voter.objects.filter(pk=voter.pk).update(revoked_at="2026-01-01T00:00:00Z")
@@ -148,7 +158,7 @@ def test_casting_outside_the_decision_phase_is_refused(db: None, phase: str) -> 
     assert (voter.channel, Ballot.objects.count()) == ("", 0)
 
 
-def test_an_invalid_ballot_changes_nothing_even_after_a_valid_one(vote) -> None:
+def test_an_invalid_ballot_changes_nothing_even_after_a_valid_one(vote: tuple[Edition, list[Plan]]) -> None:
     edition, plans = vote
     edition.ballot_format = BallotFormat.KNAPSACK
     edition.save()
@@ -163,7 +173,9 @@ def test_an_invalid_ballot_changes_nothing_even_after_a_valid_one(vote) -> None:
     assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]
 
 
-def test_another_app_server_lets_at_most_one_more_wrong_code_through(vote, settings) -> None:
+def test_another_app_server_lets_at_most_one_more_wrong_code_through(
+    vote: tuple[Edition, list[Plan]], settings: Settings
+) -> None:
     """The counts are shared (cache); each process learns of a block when it counts a failure."""
     settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
     edition, _ = vote

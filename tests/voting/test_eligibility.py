@@ -8,8 +8,10 @@ from datetime import timedelta
 import pytest
 from django.utils import translation
 
-from accounts.models import Role
+from accounts.models import Role, User
 from audit.models import AuditEntry
+from editions.models import Edition
+from places.models import Neighbourhood
 from tests import factories
 from voting import codes
 from voting.errors import CsvImportError
@@ -25,7 +27,7 @@ def _english() -> Iterator[None]:
 
 
 @pytest.fixture
-def setup(db: None):
+def setup(db: None) -> tuple[Edition, Neighbourhood, Neighbourhood, User]:
     edition, _plans = factories.make_vote(phase="review", min_age=16)
     west = factories.make_neighbourhood(district=edition.district, name="Slotervaart")
     east = factories.make_neighbourhood(district=edition.district, name="Osdorp Midden")
@@ -37,7 +39,9 @@ def csv(*lines: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def test_address_list_is_imported_with_names_or_slugs_and_audited(setup) -> None:
+def test_address_list_is_imported_with_names_or_slugs_and_audited(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User],
+) -> None:
     edition, west, east, official = setup
     result = import_addresses(
         edition=edition,
@@ -57,7 +61,9 @@ def test_address_list_is_imported_with_names_or_slugs_and_audited(setup) -> None
     assert (entry.actor, entry.after) == (official, {"addresses": 2, "residents": 3})
 
 
-def test_dutch_headers_and_semicolons_are_accepted(setup) -> None:
+def test_dutch_headers_and_semicolons_are_accepted(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User],
+) -> None:
     edition, _west, _, official = setup
     data = "\ufeffAdres;Postcode;Buurt;Stemgerechtigden\nSloterkade 1;1058 HE;Slotervaart;3\n".encode()
     assert import_addresses(edition=edition, file=data, by=official).residents == 3
@@ -76,7 +82,9 @@ def test_dutch_headers_and_semicolons_are_accepted(setup) -> None:
         ("sloterkade  1,1058he,Slotervaart,1", "also on line 2"),
     ],
 )
-def test_a_bad_line_is_named_and_nothing_is_imported(setup, bad_line: str, problem: str) -> None:
+def test_a_bad_line_is_named_and_nothing_is_imported(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User], bad_line: str, problem: str
+) -> None:
     edition, _, _, official = setup
     with pytest.raises(CsvImportError) as caught:
         import_addresses(
@@ -94,7 +102,9 @@ def test_a_bad_line_is_named_and_nothing_is_imported(setup, bad_line: str, probl
     assert not AuditEntry.objects.filter(action="voting.addresses_imported").exists()
 
 
-def test_the_problem_is_translated_when_read(setup) -> None:
+def test_the_problem_is_translated_when_read(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User],
+) -> None:
     from django.utils import translation
 
     edition, _, _, official = setup
@@ -111,7 +121,9 @@ def test_the_problem_is_translated_when_read(setup) -> None:
     assert "Line 2" in english and "X" in dutch
 
 
-def test_an_address_imported_before_is_a_duplicate(setup) -> None:
+def test_an_address_imported_before_is_a_duplicate(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User],
+) -> None:
     edition, _, _, official = setup
     header = "address,postcode,neighbourhood,eligible"
     import_addresses(edition=edition, file=csv(header, "Sloterkade 1,1058 HE,Slotervaart,2"), by=official)
@@ -134,7 +146,9 @@ def test_an_address_imported_before_is_a_duplicate(setup) -> None:
         (b"address,postcode,eligible\nA 1,1058 HE,1\n", "missing_columns"),
     ],
 )
-def test_files_that_are_not_an_address_list_are_refused(setup, data: bytes, code: str) -> None:
+def test_files_that_are_not_an_address_list_are_refused(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User], data: bytes, code: str
+) -> None:
     edition, _, _, official = setup
     with pytest.raises(CsvImportError) as caught:
         import_addresses(edition=edition, file=data, by=official)
@@ -162,7 +176,9 @@ def test_imports_are_refused_once_the_vote_has_started(db: None) -> None:
 REGISTER_HEADER = "name,birth_date,postcode,email,neighbourhood"
 
 
-def test_register_stores_only_hashes_and_skips_residents_too_young(setup) -> None:
+def test_register_stores_only_hashes_and_skips_residents_too_young(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User],
+) -> None:
     edition, west, _, official = setup
     vote_day = edition.phases.get(kind="decision").starts_at.date()
     sixteen_on_vote_day = vote_day.replace(year=vote_day.year - 16)
@@ -208,7 +224,9 @@ def test_register_stores_only_hashes_and_skips_residents_too_young(setup) -> Non
         ("Piet Puk,1980-01-01,10611 AB,piet@example.org,Slotervaart", "not a Dutch postcode"),
     ],
 )
-def test_a_bad_register_line_is_named_and_nothing_is_imported(setup, bad_line: str, problem: str) -> None:
+def test_a_bad_register_line_is_named_and_nothing_is_imported(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User], bad_line: str, problem: str
+) -> None:
     edition, _, _, official = setup
     with pytest.raises(CsvImportError) as caught:
         import_register(
@@ -223,7 +241,9 @@ def test_a_bad_register_line_is_named_and_nothing_is_imported(setup, bad_line: s
     assert not Voter.objects.exists()
 
 
-def test_dutch_register_headers_are_accepted(setup) -> None:
+def test_dutch_register_headers_are_accepted(
+    setup: tuple[Edition, Neighbourhood, Neighbourhood, User],
+) -> None:
     edition, _, _, official = setup
     data = csv(
         "Naam;Geboortedatum;Postcode;E-mail;Wijk",

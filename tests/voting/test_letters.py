@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
-from accounts.models import Role
+from accounts.models import Role, User
 from audit.models import AuditEntry
+from editions.models import Edition
 from tests import factories
 from voting import codes
 from voting.letters import code_url
@@ -28,14 +30,14 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 @pytest.fixture
-def private_root(settings, tmp_path: Path) -> Path:
+def private_root(settings: Settings, tmp_path: Path) -> Path:
     settings.PRIVATE_FILES_ROOT = tmp_path
     settings.TASKS = IMMEDIATE
     return tmp_path
 
 
 @pytest.fixture
-def vote(db: None, private_root: Path):
+def vote(db: None, private_root: Path) -> tuple[Edition, User]:
     edition, _ = factories.make_vote(phase="review")
     factories.make_neighbourhood(district=edition.district, name="Slotervaart")
     official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
@@ -56,7 +58,9 @@ def uris_of(pdf: bytes) -> list[str]:
     return [m.decode() for m in re.findall(rb"/URI \((.*?)\)", pdf)]
 
 
-def issue(edition, official, django_capture_on_commit_callbacks) -> LetterBatch:
+def issue(
+    edition: Edition, official: User, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> LetterBatch:
     with django_capture_on_commit_callbacks(execute=True):
         batch = issue_codes(edition=edition, by=official)
     batch.refresh_from_db()
@@ -64,7 +68,7 @@ def issue(edition, official, django_capture_on_commit_callbacks) -> LetterBatch:
 
 
 def test_codes_are_issued_in_the_background_one_letter_page_per_resident(
-    vote, django_capture_on_commit_callbacks
+    vote: tuple[Edition, User], django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     edition, official = vote
     batch = issue(edition, official, django_capture_on_commit_callbacks)
@@ -83,7 +87,11 @@ def test_codes_are_issued_in_the_background_one_letter_page_per_resident(
     assert AuditEntry.objects.get(action="voting.codes_issued").after == {"addresses": 2, "letters": 3}
 
 
-def test_the_letters_file_lives_outside_media(vote, django_capture_on_commit_callbacks, settings) -> None:
+def test_the_letters_file_lives_outside_media(
+    vote: tuple[Edition, User],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    settings: Settings,
+) -> None:
     edition, official = vote
     batch = issue(edition, official, django_capture_on_commit_callbacks)
     path = batch_path(batch)
@@ -92,7 +100,9 @@ def test_the_letters_file_lives_outside_media(vote, django_capture_on_commit_cal
     assert len(path.stem) >= 20  # random, unguessable
 
 
-def test_no_plain_code_is_stored_anywhere_in_the_database(vote, django_capture_on_commit_callbacks) -> None:
+def test_no_plain_code_is_stored_anywhere_in_the_database(
+    vote: tuple[Edition, User], django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     edition, official = vote
     batch = issue(edition, official, django_capture_on_commit_callbacks)
     plain = [link.split("#code=")[1] for link in uris_of(batch_path(batch).read_bytes())]
@@ -104,7 +114,9 @@ def test_no_plain_code_is_stored_anywhere_in_the_database(vote, django_capture_o
             assert not any(v in dump for v in variants), table
 
 
-def test_codes_have_80_random_bits_and_a_check_symbol(vote, django_capture_on_commit_callbacks) -> None:
+def test_codes_have_80_random_bits_and_a_check_symbol(
+    vote: tuple[Edition, User], django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     edition, official = vote
     batch = issue(edition, official, django_capture_on_commit_callbacks)
     plain = [link.split("#code=")[1] for link in uris_of(batch_path(batch).read_bytes())]
@@ -118,7 +130,7 @@ def test_codes_have_80_random_bits_and_a_check_symbol(vote, django_capture_on_co
 
 
 def test_a_second_issue_only_covers_new_addresses_and_nothing_new_is_refused(
-    vote, django_capture_on_commit_callbacks
+    vote: tuple[Edition, User], django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     edition, official = vote
     issue(edition, official, django_capture_on_commit_callbacks)
@@ -135,7 +147,7 @@ def test_a_second_issue_only_covers_new_addresses_and_nothing_new_is_refused(
     assert Voter.objects.count() == 7
 
 
-def test_a_batch_still_being_made_blocks_the_next(vote) -> None:
+def test_a_batch_still_being_made_blocks_the_next(vote: tuple[Edition, User]) -> None:
     edition, official = vote
     issue_codes(edition=edition, by=official)  # its task waits for the commit, which never comes here
     with pytest.raises(LetterError) as caught:
@@ -143,13 +155,15 @@ def test_a_batch_still_being_made_blocks_the_next(vote) -> None:
     assert caught.value.code == "batch_in_progress"
 
 
-def test_the_command_line_makes_the_file_in_process(vote) -> None:
+def test_the_command_line_makes_the_file_in_process(vote: tuple[Edition, User]) -> None:
     edition, official = vote
     batch = issue_codes(edition=edition, by=official, in_background=False)
     assert batch.file_name and pages_of(batch_path(batch).read_bytes()) == 3
 
 
-def test_reissue_for_an_address_revokes_only_unvoted_codes(vote, django_capture_on_commit_callbacks) -> None:
+def test_reissue_for_an_address_revokes_only_unvoted_codes(
+    vote: tuple[Edition, User], django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     edition, official = vote
     issue(edition, official, django_capture_on_commit_callbacks)
     address = Address.objects.get(street_address="Sloterkade 1")
@@ -170,7 +184,9 @@ def test_reissue_for_an_address_revokes_only_unvoted_codes(vote, django_capture_
     assert AuditEntry.objects.get(action="voting.code_reissued").after["revoked_voters"] == [unvoted.pk]
 
 
-def test_reissue_of_one_voter_and_its_refusals(vote, django_capture_on_commit_callbacks) -> None:
+def test_reissue_of_one_voter_and_its_refusals(
+    vote: tuple[Edition, User], django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     edition, official = vote
     issue(edition, official, django_capture_on_commit_callbacks)
     voter = Voter.objects.filter(address__street_address="Sloterkade 3").get()
@@ -180,6 +196,7 @@ def test_reissue_of_one_voter_and_its_refusals(vote, django_capture_on_commit_ca
         reissue_code(voter=voter, by=official)
     assert caught.value.code == "already_revoked"
     other = Voter.objects.filter(address__street_address="Sloterkade 1").first()
+    assert other is not None
     Voter.objects.filter(pk=other.pk).update(channel=Channel.PAPER)
     other.refresh_from_db()
     with pytest.raises(LetterError) as caught:
@@ -195,14 +212,16 @@ def test_reissue_of_one_voter_and_its_refusals(vote, django_capture_on_commit_ca
     assert caught.value.code == "not_a_letter_voter"
 
 
-def test_reissue_before_codes_exist_is_refused(vote) -> None:
+def test_reissue_before_codes_exist_is_refused(vote: tuple[Edition, User]) -> None:
     _edition, official = vote
     with pytest.raises(LetterError) as caught:
         reissue_code(address=Address.objects.first(), by=official)
     assert caught.value.code == "no_codes_yet"
 
 
-def test_download_is_audited_and_destroy_deletes_the_file(vote, django_capture_on_commit_callbacks) -> None:
+def test_download_is_audited_and_destroy_deletes_the_file(
+    vote: tuple[Edition, User], django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     edition, official = vote
     batch = issue(edition, official, django_capture_on_commit_callbacks)
     path = open_letter_batch(batch=batch, by=official)

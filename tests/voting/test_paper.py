@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from accounts.models import Role
+from accounts.models import Role, User
+from editions.models import Edition
+from proposals.models import Plan
 from tests import factories
 from voting.errors import EligibilityError, PaperError, VoteStateError
 from voting.models import Ballot, Channel, PaperEntryStatus, Voter
@@ -22,14 +24,14 @@ IP = "192.0.2.20"
 
 
 @pytest.fixture
-def vote(db: None):
+def vote(db: None) -> tuple[Edition, list[Plan], User, User]:
     edition, plans = factories.make_vote()
     first = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
     second = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
     return edition, plans, first, second
 
 
-def test_matching_entries_are_counted_as_one_ballot(vote) -> None:
+def test_matching_entries_are_counted_as_one_ballot(vote: tuple[Edition, list[Plan], User, User]) -> None:
     edition, plans, first, second = vote
     voter, code = factories.make_voter(edition=edition)
     found, slot = voter_for_code(edition=edition, code=code)
@@ -44,7 +46,7 @@ def test_matching_entries_are_counted_as_one_ballot(vote) -> None:
     assert voter.channel == Channel.PAPER and unresolved_paper_entries(edition) == 0
 
 
-def test_differing_entries_are_flagged_then_resolved(vote) -> None:
+def test_differing_entries_are_flagged_then_resolved(vote: tuple[Edition, list[Plan], User, User]) -> None:
     edition, plans, first, second = vote
     voter, code = factories.make_voter(edition=edition)
     _, slot = voter_for_code(edition=edition, code=code)
@@ -61,7 +63,7 @@ def test_differing_entries_are_flagged_then_resolved(vote) -> None:
     assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[2].pk]}]
 
 
-def test_a_voided_entry_lets_the_voter_vote_again(vote) -> None:
+def test_a_voided_entry_lets_the_voter_vote_again(vote: tuple[Edition, list[Plan], User, User]) -> None:
     edition, plans, first, second = vote
     voter, code = factories.make_voter(edition=edition)
     _, slot = voter_for_code(edition=edition, code=code)
@@ -74,7 +76,7 @@ def test_a_voided_entry_lets_the_voter_vote_again(vote) -> None:
     assert voter.channel == "" and not Ballot.objects.exists()
 
 
-def test_the_same_official_cannot_make_both_entries(vote) -> None:
+def test_the_same_official_cannot_make_both_entries(vote: tuple[Edition, list[Plan], User, User]) -> None:
     edition, plans, first, _ = vote
     voter, code = factories.make_voter(edition=edition)
     _, slot = voter_for_code(edition=edition, code=code)
@@ -88,7 +90,7 @@ def test_the_same_official_cannot_make_both_entries(vote) -> None:
     assert entry.status == PaperEntryStatus.AWAITING_SECOND and not Ballot.objects.exists()
 
 
-def test_a_paper_ballot_after_an_online_vote_is_refused(vote) -> None:
+def test_a_paper_ballot_after_an_online_vote_is_refused(vote: tuple[Edition, list[Plan], User, User]) -> None:
     edition, plans, first, _ = vote
     voter, code = factories.make_voter(edition=edition)
     cast_ballot(
@@ -103,7 +105,7 @@ def test_a_paper_ballot_after_an_online_vote_is_refused(vote) -> None:
     assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]
 
 
-def test_an_online_vote_after_a_paper_entry_is_refused(vote) -> None:
+def test_an_online_vote_after_a_paper_entry_is_refused(vote: tuple[Edition, list[Plan], User, User]) -> None:
     edition, plans, first, _ = vote
     voter, code = factories.make_voter(edition=edition)
     _, slot = voter_for_code(edition=edition, code=code)
@@ -118,7 +120,9 @@ def test_an_online_vote_after_a_paper_entry_is_refused(vote) -> None:
     assert not Ballot.objects.exists()
 
 
-def test_register_voters_are_found_by_name_birth_date_and_postcode(vote) -> None:
+def test_register_voters_are_found_by_name_birth_date_and_postcode(
+    vote: tuple[Edition, list[Plan], User, User],
+) -> None:
     edition, plans, first, second = vote
     register = factories.make_register_voter(edition=edition, email="s@example.org")
     found, slot = voter_for_register(

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
-from accounts.models import Role
+from accounts.models import Role, User
+from editions.models import Edition
+from places.models import District
+from proposals.models import Plan
 from tests import factories
 from tests.conftest import People
 from voting.models import Address, Ballot, LetterBatch, PaperEntry, PaperEntryStatus, VoteClosure, Voter
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PAGES = ("manage", "paper", "paper_confirm", "paper_review")
@@ -28,44 +37,46 @@ def english() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def private_root(settings, tmp_path: Path) -> Path:
+def private_root(settings: Settings, tmp_path: Path) -> Path:
     settings.PRIVATE_FILES_ROOT = tmp_path
     settings.TASKS = IMMEDIATE
     return tmp_path
 
 
 @pytest.fixture
-def vote(district):
+def vote(district: District) -> tuple[Edition, list[Plan]]:
     edition, plans = factories.make_vote(district=district)
     return edition, plans
 
 
 @pytest.fixture
-def upcoming(district):
+def upcoming(district: District) -> Edition:
     edition, _ = factories.make_vote(district=district, phase="review")
     factories.make_neighbourhood(district=district, name="Slotervaart")
     return edition
 
 
-def url(name: str, edition, **kwargs) -> str:
+def url(name: str, edition: Edition, **kwargs: Any) -> str:
     return reverse(f"voting_staff:{name}", kwargs={"slug": edition.slug, **kwargs})
 
 
-def client_for(user) -> Client:
+def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_officials_and_administrators_of_the_district_may_open_the_pages(vote, people: People, page) -> None:
+def test_officials_and_administrators_of_the_district_may_open_the_pages(
+    vote: tuple[Edition, list[Plan]], people: People, page: str
+) -> None:
     edition, _ = vote
     for user in (people.staff[Role.OFFICIAL], people.administrator, people.superuser):
         assert client_for(user).get(url(page, edition)).status_code == 200
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_everyone_else_is_refused(vote, people: People, page) -> None:
+def test_everyone_else_is_refused(vote: tuple[Edition, list[Plan]], people: People, page: str) -> None:
     edition, _ = vote
     refused = [
         people.resident,
@@ -80,7 +91,7 @@ def test_everyone_else_is_refused(vote, people: People, page) -> None:
     assert Client().get(url(page, edition)).status_code == 302
 
 
-def test_refused_users_cannot_post_either(upcoming, people: People) -> None:
+def test_refused_users_cannot_post_either(upcoming: Edition, people: People) -> None:
     response = client_for(people.staff[Role.REVIEWER]).post(
         url("import_addresses", upcoming),
         {
@@ -92,7 +103,7 @@ def test_refused_users_cannot_post_either(upcoming, people: People) -> None:
     assert response.status_code == 403 and not Address.objects.exists()
 
 
-def test_an_address_list_is_imported_and_a_bad_one_shows_its_line(upcoming, people: People) -> None:
+def test_an_address_list_is_imported_and_a_bad_one_shows_its_line(upcoming: Edition, people: People) -> None:
     client = client_for(people.staff[Role.OFFICIAL])
     bad = b"adres,postcode,buurt,stemgerechtigden\nA 1,1058 HE,Slotervaart,1\nA 2,1058 HE,Atlantis,1\n"
     response = client.post(
@@ -109,7 +120,7 @@ def test_an_address_list_is_imported_and_a_bad_one_shows_its_line(upcoming, peop
     assert "1 address with 2 eligible residents was imported." in response.content.decode()
 
 
-def test_the_register_import_reports_residents_left_out(upcoming, people: People) -> None:
+def test_the_register_import_reports_residents_left_out(upcoming: Edition, people: People) -> None:
     data = (
         b"naam,geboortedatum,postcode,e-mail,buurt\n"
         b"A,1990-01-01,1058 HE,a@x.nl,Slotervaart\nB,2026-01-01,1058 HE,b@x.nl,Slotervaart\n"
@@ -122,7 +133,7 @@ def test_the_register_import_reports_residents_left_out(upcoming, people: People
 
 
 def test_issue_download_and_destroy_letters(
-    upcoming, people: People, django_capture_on_commit_callbacks
+    upcoming: Edition, people: People, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     Address.objects.create(
         edition=upcoming,
@@ -139,7 +150,9 @@ def test_issue_download_and_destroy_letters(
     download = client.get(url("download_letters", upcoming, pk=batch.pk))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     assert download["Content-Disposition"].startswith("attachment;")
-    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    streamed = cast(StreamingHttpResponse, download).streaming_content
+    assert isinstance(streamed, Iterator)
+    assert b"".join(streamed).startswith(b"%PDF")
     assert (
         client_for(people.staff[Role.REVIEWER])
         .get(url("download_letters", upcoming, pk=batch.pk))
@@ -153,7 +166,7 @@ def test_issue_download_and_destroy_letters(
     assert "This letters file has been destroyed." in response.content.decode()
 
 
-def test_reissue_by_address_shows_unknown_addresses_in_place(upcoming, people: People) -> None:
+def test_reissue_by_address_shows_unknown_addresses_in_place(upcoming: Edition, people: People) -> None:
     response = client_for(people.staff[Role.OFFICIAL]).post(
         url("reissue", upcoming), {"reissue-street_address": "Nergens 1", "reissue-postcode": "1058HE"}
     )
@@ -162,7 +175,7 @@ def test_reissue_by_address_shows_unknown_addresses_in_place(upcoming, people: P
     assert not LetterBatch.objects.exists()
 
 
-def test_closing_early_needs_a_reason(vote, people: People) -> None:
+def test_closing_early_needs_a_reason(vote: tuple[Edition, list[Plan]], people: People) -> None:
     edition, _ = vote
     client = client_for(people.staff[Role.OFFICIAL])
     response = client.post(url("close", edition), {"close-reason": "   "})
@@ -172,7 +185,7 @@ def test_closing_early_needs_a_reason(vote, people: People) -> None:
     assert VoteClosure.objects.get().reason == "Storing bij de stembussen."
 
 
-def _enter(client: Client, edition, code: str, plan_ids: list[int]):
+def _enter(client: Client, edition: Edition, code: str, plan_ids: list[int]) -> _MonkeyPatchedWSGIResponse:
     return client.post(
         url("paper", edition),
         {"step": "enter", "via": "code", "code": code, "plans-main": [str(p) for p in plan_ids]},
@@ -180,7 +193,9 @@ def _enter(client: Client, edition, code: str, plan_ids: list[int]):
     )
 
 
-def test_paper_ballot_entered_by_one_official_and_confirmed_by_another(vote, people: People) -> None:
+def test_paper_ballot_entered_by_one_official_and_confirmed_by_another(
+    vote: tuple[Edition, list[Plan]], people: People
+) -> None:
     edition, plans = vote
     first = client_for(people.staff[Role.OFFICIAL])
     second = client_for(people.administrator)
@@ -201,7 +216,7 @@ def test_paper_ballot_entered_by_one_official_and_confirmed_by_another(vote, peo
     assert entry.status == PaperEntryStatus.CONFIRMED and Ballot.objects.count() == 1
 
 
-def test_a_mismatch_is_reviewed_side_by_side(vote, people: People) -> None:
+def test_a_mismatch_is_reviewed_side_by_side(vote: tuple[Edition, list[Plan]], people: People) -> None:
     edition, plans = vote
     first = client_for(people.staff[Role.OFFICIAL])
     second = client_for(people.administrator)
@@ -221,7 +236,9 @@ def test_a_mismatch_is_reviewed_side_by_side(vote, people: People) -> None:
     assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[1].pk]}]
 
 
-def test_the_paper_page_refuses_voters_who_voted_and_invalid_ballots(vote, people: People) -> None:
+def test_the_paper_page_refuses_voters_who_voted_and_invalid_ballots(
+    vote: tuple[Edition, list[Plan]], people: People
+) -> None:
     edition, _plans = vote
     client = client_for(people.staff[Role.OFFICIAL])
     voter, code = factories.make_voter(edition=edition)
@@ -236,7 +253,7 @@ def test_the_paper_page_refuses_voters_who_voted_and_invalid_ballots(vote, peopl
     assert not PaperEntry.objects.exists()
 
 
-def test_paper_entry_outside_the_vote_shows_why(people: People, district) -> None:
+def test_paper_entry_outside_the_vote_shows_why(people: People, district: District) -> None:
     edition, _ = factories.make_vote(district=district, phase="result")
     client = client_for(people.staff[Role.OFFICIAL])
     page = client.get(url("paper", edition)).content.decode()
@@ -248,7 +265,9 @@ def test_paper_entry_outside_the_vote_shows_why(people: People, district) -> Non
     )
 
 
-def test_the_workspace_links_officials_to_vote_management(vote, people: People) -> None:
+def test_the_workspace_links_officials_to_vote_management(
+    vote: tuple[Edition, list[Plan]], people: People
+) -> None:
     edition, _ = vote
     page = client_for(people.staff[Role.OFFICIAL]).get(reverse("pages:workspace")).content.decode()
     assert url("manage", edition) in page

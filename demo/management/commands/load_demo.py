@@ -78,6 +78,11 @@ class Command(BaseCommand):
             line(tuple("-" * width for width in widths)),
             *(line(row) for row in rows),
             "",
+            *(
+                f"Burgerpanel / citizens' panel {panel.edition.name}: {panel.respondents} aanmeldingen / "
+                f"respondents, http://{address}/panel/{panel.edition.slug}/werving/"
+                for panel in summary.panels
+            ),
             f"Website:                 http://{address}/",
             f"Beheer / Django admin:   http://{address}/beheer/",
             "",

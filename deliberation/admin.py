@@ -1,0 +1,41 @@
+"""Admin for the panel's draws and members: read-only, since a draw is a record, not a form."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from .models import Draw, PanelMember
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Draw)
+class DrawAdmin(ReadOnlyAdmin):
+    list_display = [
+        "edition",
+        "status",
+        "algorithm",
+        "panel_size",
+        "seed",
+        "is_current",
+        "drawn_at",
+        "published_at",
+    ]
+    list_filter = ["status", "algorithm", "is_current"]
+    exclude = ["pool", "probabilities"]
+
+
+@admin.register(PanelMember)
+class PanelMemberAdmin(ReadOnlyAdmin):
+    list_display = ["pool_id", "draw", "status", "replaces", "joined_at"]
+    list_filter = ["status"]

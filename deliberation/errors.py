@@ -1,0 +1,83 @@
+"""Every refusal the panel draw services can give, and every problem a draw can report, translated.
+
+A refusal (``PanelError``) changes nothing. A problem is stored with an infeasible draw as
+``{"code": ..., "params": {...}}`` and turned into text when it is shown, in the reader's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from common.errors import ServiceError
+
+
+class PanelError(ServiceError):
+    messages = {
+        "not_allowed": _("You cannot do this now."),
+        "no_features": _("This edition has no features to stratify the panel on yet; add them first."),
+        "pool_too_small": _(
+            "The panel should have %(size)s members, but only %(pool)s people in the pool are available. "
+            "Make the panel smaller or recruit more people."
+        ),
+        "already_published": _("The panel has been published: it cannot be drawn again."),
+        "not_current": _("Only the current panel can be published."),
+        "draw_published": _("This panel had already been published."),
+        "not_active": _("%(pool_id)s is no longer on the panel."),
+        "reason_required": _("Give the reason why this member dropped out."),
+        "no_replacement": _(
+            "Nobody left in the pool can replace %(pool_id)s without breaking a quota. "
+            "The member stays on the panel; recruit more people or change the quotas."
+        ),
+        "panel_size_too_small": _("A panel needs at least 2 members."),
+        "quota_min_above_max": _(
+            "%(feature)s “%(value)s”: the minimum (%(min)s) is above the maximum (%(max)s)."
+        ),
+        "quota_mins_too_high": _(
+            "The minimums for %(feature)s add up to %(total)s, more than the panel size (%(size)s)."
+        ),
+        "quota_maxes_too_low": _(
+            "The maximums for %(feature)s add up to %(total)s, less than the panel size (%(size)s)."
+        ),
+        "selection_failed": _("The selection software stopped with an error; nothing was drawn. Try again."),
+    }
+
+
+PROBLEM_MESSAGES: Mapping[str, Promise] = {
+    "missing_value": _(
+        "%(count)s people in the pool have no %(feature)s (pool ids: %(ids)s). "
+        "Complete their details or remove them from the pool."
+    ),
+    "unknown_value": _(
+        "%(count)s people in the pool have a %(feature)s that is not on the list (pool ids: %(ids)s). "
+        "Add the value or correct their details."
+    ),
+    "min_above_max": _("%(feature)s “%(value)s”: the minimum (%(min)s) is above the maximum (%(max)s)."),
+    "too_few_in_pool": _(
+        "At least %(min)s people with %(feature)s “%(value)s” cannot be met: %(count)s are in the pool."
+    ),
+    "mins_too_high": _(
+        "The minimums for %(feature)s add up to %(total)s, more than the panel size (%(size)s)."
+    ),
+    "maxes_too_low": _(
+        "The maximums for %(feature)s add up to %(total)s, less than the panel size (%(size)s)."
+    ),
+    "conflict": _("These quotas cannot all be met at once with the people in this pool."),
+    "lower_min": _("Lower the minimum for %(feature)s “%(value)s” from %(old)s to %(new)s."),
+    "raise_max": _("Raise the maximum for %(feature)s “%(value)s” from %(old)s to %(new)s."),
+    "cannot_relax": _(
+        "No change of the quotas would make a panel possible with this pool: recruit more people."
+    ),
+}
+
+
+def problem_text(problem: Mapping[str, Any]) -> str:
+    """One stored problem as a sentence in the active language."""
+    template = PROBLEM_MESSAGES.get(problem.get("code", ""))
+    if template is None:
+        return str(problem.get("code", ""))
+    params = problem.get("params") or {}
+    return str(template) % params if params else str(template)

@@ -1,0 +1,1 @@
+"""Recruitment pages: the resident's sign-up and the facilitator's werving (recruitment) page."""

@@ -1,0 +1,155 @@
+"""The demo's citizens' panel in Noord: set-up, population figures, 900 letters, a skewed pool of 300."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from accounts.models import User
+from audit.models import AuditEntry
+from deliberation.models import Draw, Feature, FeatureValue, Invitation, PanelSetup, Respondent
+from deliberation.services.recruitment import response_code_hash
+from demo.content import PANELS
+from demo.services import DemoSummary, load_demo
+from demo.services import panel as panel_loader
+from demo.services.panel import demo_response_code, load_panel
+from editions.models import Edition
+from voting.models import Address
+
+pytestmark = pytest.mark.django_db
+
+NOORD = "buurtbudget-noord-2026"
+FACILITATOR = "gespreksleider.noord@demo.buurtbudget.nl"
+
+
+@pytest.fixture(scope="module")
+def summary(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoSummary]:
+    """The demo, loaded once for this module (rolled back afterwards: the audit log refuses deletes)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+def noord() -> Edition:
+    return Edition.objects.get(slug=NOORD)
+
+
+def shares(counter: Counter[str]) -> dict[str, float]:
+    total = sum(counter.values())
+    return {key: count / total for key, count in counter.items()}
+
+
+def test_noord_has_a_panel_set_up_with_the_default_features_and_population_figures(
+    summary: DemoSummary,
+) -> None:
+    edition = noord()
+    assert edition.decision_model == "panel"
+    setup = PanelSetup.objects.get(edition=edition)
+    assert setup.panel_size == 24 and "Tolhuistuin" in setup.availability_text
+    features = list(Feature.objects.filter(edition=edition))
+    assert [f.key for f in features] == ["neighbourhood", "age", "gender"]
+    neighbourhoods = FeatureValue.objects.filter(feature__edition=edition, feature__key="neighbourhood")
+    assert neighbourhoods.count() == edition.district.neighbourhoods.count() == 15
+    assert all(v.population > 0 for v in FeatureValue.objects.filter(feature__edition=edition))
+    age = {
+        v.key: v.population for v in FeatureValue.objects.filter(feature__edition=edition, feature__key="age")
+    }
+    assert list(age) == ["16-24", "25-39", "40-64", "65-plus"] and 80_000 < sum(age.values()) < 90_000
+
+
+def test_900_letters_went_to_addresses_drawn_under_the_recorded_seed(summary: DemoSummary) -> None:
+    edition = noord()
+    invitations = Invitation.objects.filter(edition=edition)
+    assert invitations.count() == 900
+    assert invitations.values("address").distinct().count() == 900
+    assert Address.objects.filter(edition=edition).count() >= 900
+    entry = AuditEntry.objects.get(edition=edition, action="deliberation.invitations_sent")
+    assert entry.after == {"batch": 1, "count": 900, "seed": PANELS[NOORD].invitation_seed}
+    assert entry.actor.email == FACILITATOR
+    assert invitations.filter(code_hash=response_code_hash(demo_response_code(NOORD, 1))).exists()
+
+
+def test_about_300_respondents_older_and_more_often_women_than_noord(summary: DemoSummary) -> None:
+    edition = noord()
+    pool = list(Respondent.objects.filter(edition=edition))
+    assert len(pool) == 300
+    responded = Invitation.objects.filter(edition=edition, responded_at__isnull=False).count()
+    assert responded == 288 and 0.3 <= responded / 900 <= 0.34
+    assert sorted(r.pool_id for r in pool) == [f"P{n:03d}" for n in range(1, 301)]
+    assert len({r.email for r in pool}) == 300
+    spec = PANELS[NOORD]
+    age = shares(Counter(r.features["age"] for r in pool))
+    population_age = shares(Counter(spec.age_population))
+    population_age = {k: v / sum(spec.age_population.values()) for k, v in spec.age_population.items()}
+    assert age["65-plus"] > population_age["65-plus"] and age["16-24"] < population_age["16-24"]
+    gender = shares(Counter(r.features["gender"] for r in pool))
+    assert gender["vrouw"] > 0.55
+    values = {
+        v.key for v in FeatureValue.objects.filter(feature__edition=edition, feature__key="neighbourhood")
+    }
+    assert {r.features["neighbourhood"] for r in pool} <= values
+    for respondent in pool:
+        if respondent.invitation is not None:
+            assert respondent.invitation.address is not None
+            assert respondent.invitation.address.neighbourhood.slug == respondent.features["neighbourhood"]
+        phases = {p.kind: p for p in edition.phases.all()}
+        assert phases["information"].starts_at <= respondent.registered_at <= phases["plans"].ends_at
+    assert 0.75 < sum(r.available for r in pool) / 300 < 0.92
+
+
+def test_the_facilitator_sees_the_pool_on_the_werving_page(summary: DemoSummary, client: Client) -> None:
+    client.force_login(User.objects.get(email=FACILITATOR))
+    response = client.get(f"/en/panel/{NOORD}/werving/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Response rate" in html and "32.0%" in html and "Volewijck" in html
+
+
+def test_the_panel_is_drawn_and_published_when_the_draw_exists(summary: DemoSummary) -> None:
+    try:
+        from deliberation.services.draw import draw_panel  # noqa: F401
+    except ImportError:
+        pytest.skip("the draw (deliberation.services.draw) is not there yet")
+    draw = Draw.objects.get(edition=noord(), is_current=True)
+    assert draw.seed == PANELS[NOORD].draw_seed and draw.published_at is not None
+    assert len(draw.selected) == 24
+
+
+def test_loading_the_panel_again_adds_nothing(summary: DemoSummary) -> None:
+    edition = noord()
+    users = {u.email: u for u in User.objects.filter(email=FACILITATOR)}
+    models = (Address, Invitation, Respondent, Feature, FeatureValue, PanelSetup, Draw, AuditEntry)
+    before = {m.__name__: m.objects.count() for m in models}
+    started = time.perf_counter()
+    first_phase = summary.editions[0].phases.first()
+    assert first_phase is not None
+    load_panel(edition=edition, spec=PANELS[NOORD], users=users, now=first_phase.starts_at)
+    assert time.perf_counter() - started < 5
+    assert {m.__name__: m.objects.count() for m in models} == before
+
+
+def test_the_recruitment_data_loads_in_well_under_a_second_or_two(
+    summary: DemoSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Addresses, letters and the pool take a fraction of a second; the draw (sortition) is timed apart."""
+    edition = noord()
+    Draw.objects.filter(edition=edition).delete()
+    Respondent.objects.filter(edition=edition).delete()
+    Invitation.objects.filter(edition=edition).delete()
+    Address.objects.filter(edition=edition).delete()
+    users = {u.email: u for u in User.objects.filter(email=FACILITATOR)}
+    monkeypatch.setattr(panel_loader, "_draw", lambda *args: False)
+    started = time.perf_counter()
+    last_phase = edition.phases.last()
+    assert last_phase is not None
+    loaded = load_panel(edition=edition, spec=PANELS[NOORD], users=users, now=last_phase.ends_at)
+    elapsed = time.perf_counter() - started
+    print(f"recruitment data loaded in {elapsed:.2f} s")
+    assert (loaded.respondents, loaded.invitations) == (300, 900)
+    assert elapsed < 3
