@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from editions.models import Edition
-from voting.letters import QR_SIZE, _draw_qr, _paragraph
+from voting.letters import QR_SIZE, draw_qr, paragraph
 
 from .models import PanelSetup
 
@@ -52,7 +52,7 @@ def _draw_letter(
     canvas.drawString(left, height - 20 * mm, f"Buurtbudget · {district.name}")
     canvas.setFont("Helvetica", 9)
     canvas.drawString(left, height - 25 * mm, f"{municipality} · {edition.name}")
-    _paragraph(
+    paragraph(
         canvas,
         left,
         height - 50 * mm,
@@ -77,10 +77,10 @@ def _draw_letter(
     ]
     if sessions:
         dutch.append(f"Bijeenkomsten / sessions: {sessions}")
-    y = _paragraph(canvas, left, y - 8 * mm, dutch)
+    y = paragraph(canvas, left, y - 8 * mm, dutch)
     canvas.setFont("Helvetica-Bold", 13)
     canvas.drawString(left, y - 6 * mm, "Invitation: join the citizens' panel")
-    y = _paragraph(
+    y = paragraph(
         canvas,
         left,
         y - 13 * mm,
@@ -99,9 +99,9 @@ def _draw_letter(
     canvas.drawString(left, box_top - 12 * mm, invitee.code)
     link = response_url(edition, invitee.code)
     qr_x, qr_y = width - left - QR_SIZE, box_top - QR_SIZE + 4 * mm
-    _draw_qr(canvas, link, qr_x, qr_y)
+    draw_qr(canvas, link, qr_x, qr_y)
     canvas.linkURL(link, (qr_x, qr_y, qr_x + QR_SIZE, qr_y + QR_SIZE), relative=0)
-    _paragraph(
+    paragraph(
         canvas,
         left,
         32 * mm,

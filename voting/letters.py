@@ -102,7 +102,7 @@ def new_letters_path() -> Path:
     return folder / f"{secrets.token_urlsafe(18)}.pdf"
 
 
-def _paragraph(canvas: Canvas, x: float, y: float, lines: Iterable[str], *, size: float = 10.5) -> float:
+def paragraph(canvas: Canvas, x: float, y: float, lines: Iterable[str], *, size: float = 10.5) -> float:
     text = canvas.beginText(x, y)
     text.setFont("Helvetica", size)
     text.setLeading(size * 1.35)
@@ -125,7 +125,7 @@ def qr_modules(url: str) -> list[list[bool]]:
     return [[bool(dark) for dark in row] for row in qr.modules]
 
 
-def _draw_qr(canvas: Canvas, url: str, x: float, y: float) -> None:
+def draw_qr(canvas: Canvas, url: str, x: float, y: float) -> None:
     modules = qr_modules(url)
     count = len(modules)
     box = QR_SIZE / (count + 2 * QR_QUIET_ZONE)
@@ -150,7 +150,7 @@ def _draw_letter(canvas: Canvas, facts: VoteFacts, letter: Letter, link: str) ->
     canvas.drawString(left, height - 25 * mm, f"{facts.municipality} · {facts.edition_name}")
 
     # Address block where a Dutch window envelope shows it.
-    _paragraph(
+    paragraph(
         canvas,
         left,
         height - 50 * mm,
@@ -165,7 +165,7 @@ def _draw_letter(canvas: Canvas, facts: VoteFacts, letter: Letter, link: str) ->
     y = height - 85 * mm
     canvas.setFont("Helvetica-Bold", 15)
     canvas.drawString(left, y, f"Stem mee: {facts.edition_name}")
-    y = _paragraph(
+    y = paragraph(
         canvas,
         left,
         y - 8 * mm,
@@ -180,7 +180,7 @@ def _draw_letter(canvas: Canvas, facts: VoteFacts, letter: Letter, link: str) ->
     )
     canvas.setFont("Helvetica-Bold", 13)
     canvas.drawString(left, y - 6 * mm, f"Vote: {facts.edition_name}")
-    y = _paragraph(
+    y = paragraph(
         canvas,
         left,
         y - 13 * mm,
@@ -200,10 +200,10 @@ def _draw_letter(canvas: Canvas, facts: VoteFacts, letter: Letter, link: str) ->
     canvas.setFont("Courier-Bold", 24)
     canvas.drawString(left, box_top - 12 * mm, letter.code)
     qr_x, qr_y = width - left - QR_SIZE, box_top - QR_SIZE + 4 * mm
-    _draw_qr(canvas, link, qr_x, qr_y)
+    draw_qr(canvas, link, qr_x, qr_y)
     canvas.linkURL(link, (qr_x, qr_y, qr_x + QR_SIZE, qr_y + QR_SIZE), relative=0)
 
-    _paragraph(
+    paragraph(
         canvas,
         left,
         32 * mm,
