@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.min.js
+MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 DEMO_ADDR ?= 127.0.0.1:8000
 
 .PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages browser clean
@@ -16,7 +18,9 @@ demo: install  ## Install, migrate, load the demo data and serve it on http://12
 test: install browser  ## Every test: SQLite by default, PostgreSQL when DATABASE_URL is set
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-install: $(STAMP) assets messages  ## The virtualenv, Python and npm dependencies, assets, translations
+# Assets and compiled translations are files with their sources as prerequisites, so a second
+# `make test` (CI runs two side by side) finds them up to date and writes nothing.
+install: $(STAMP) $(ASSETS) $(MO)  ## The virtualenv, Python and npm dependencies, assets, translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import sys; assert sys.version_info[:2] == (3, 11), sys.version" || { echo "Python 3.11 is needed"; exit 1; }
@@ -28,17 +32,23 @@ $(STAMP): pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-assets: node_modules/.package-lock.json  ## Copy the NL Design System CSS and htmx from npm into static/vendor
-	mkdir -p static/vendor/utrecht
-	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/component-library.css
-	mkdir -p static/vendor/htmx
-	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
+assets: $(ASSETS)  ## Copy the NL Design System CSS and htmx from npm into static/vendor
+
+static/vendor/utrecht/component-library.css: node_modules/.package-lock.json
+	mkdir -p $(@D)
+	cp node_modules/@utrecht/component-library-css/dist/index.css $@
+
+static/vendor/htmx/htmx.min.js: node_modules/.package-lock.json
+	mkdir -p $(@D)
+	cp node_modules/htmx.org/dist/htmx.min.js $@
 
 translations: $(STAMP)  ## Collect new strings from the code into locale/nl (then translate the empty ones)
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py makemessages -l nl --no-obsolete \
 		-i ".venv/*" -i "node_modules/*" -i "tests/*" -i "static/*" -i "staticfiles/*" -i "var/*"
 
-messages: $(STAMP)  ## Compile the translations (.po → .mo)
+messages: $(MO)  ## Compile the translations (.po → .mo)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
 	$(PY) scripts/compile_messages.py
 
 browser:  ## Debian's chromium for the browser tests (installed when missing)
