@@ -14,7 +14,8 @@ postgres, trust), Redis at 127.0.0.1:6379 (database 3 is emptied), `pgbench` and
    the ballot: WITH … UPDATE … INSERT … ON CONFLICT; pgbench finds the voter by id where the app
    uses the unique (edition, credential hash) index) and prints the ratio.
 
-The markdown table goes to stdout (and, with --write, to docs/benchmarks-casting.md).
+The markdown table goes to stdout (and, with --write, into docs/benchmarks.md between its
+bench-casting markers).
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ function done(summary, latency, requests)
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
 end
 """
+
+START, END = "<!-- bench-casting:start -->", "<!-- bench-casting:end -->"
 
 PGBENCH_SCRIPT = """\
 \\set vid random(:vmin, :vmax)
@@ -284,7 +287,7 @@ def main() -> int:
     parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
     parser.add_argument("--threads", type=int, default=2, help="threads per gthread worker (default 2)")
     parser.add_argument("--conn-max-age", type=int, default=600, help="CONN_MAX_AGE for the servers")
-    parser.add_argument("--write", action="store_true", help="also write docs/benchmarks-casting.md")
+    parser.add_argument("--write", action="store_true", help="also write the table into docs/benchmarks.md")
     args = parser.parse_args()
 
     require_tools()
@@ -373,7 +376,15 @@ def main() -> int:
         file=sys.stderr,
     )
     if args.write:
-        (ROOT / "docs" / "benchmarks-casting.md").write_text(f"## Casting ballots (API)\n\n{table}\n")
+        doc = ROOT / "docs" / "benchmarks.md"
+        text = doc.read_text(encoding="utf-8")
+        section = f"{START}\n{table}\n{END}"
+        if START in text and END in text:
+            head, rest = text.split(START, 1)
+            text = head + section + rest.split(END, 1)[1]
+        else:
+            text = text.rstrip() + "\n\n## Casting ballots (API)\n\n" + section + "\n"
+        doc.write_text(text, encoding="utf-8")
     shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
