@@ -8,8 +8,8 @@ from editions.models import Edition
 
 # Every ballot cast reads the edition and its phases. They change rarely (an early closure shortens
 # the decision phase), so each server process keeps them a few seconds: two queries, or a round trip
-# to the shared cache plus unpickling, less per ballot. The phases' own dates still decide, at each
-# request, whether the vote is open; only an edit to them reaches the API up to this much later.
+# to the shared cache plus unpickling, less per ballot. The cast itself checks the decision phase in
+# the database when it writes (voting.services.casting), so an early closure takes effect at once.
 MEMO_SECONDS = 5.0
 
 _memo: dict[str, tuple[float, Edition]] = {}
