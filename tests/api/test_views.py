@@ -12,12 +12,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from editions.models import BallotFormat
+from accounts.models import Role
+from editions.models import BallotFormat, Edition
 from tests import factories
 from voting import codes
 from voting.errors import BallotError, EligibilityError
 from voting.models import Ballot, Channel, Voter
 from voting.sections import ballot_sections_cached
+from voting.services.closing import close_vote_early
 
 from .conftest import Post, ballot_url, ballots_url
 
@@ -290,3 +292,16 @@ def test_a_cold_cache_adds_only_the_edition_and_its_phases() -> None:
         assert Client().post(ballots_url(edition), body, content_type="application/json").status_code == 201
     assert _statements(cold)[:2] == ["SELECT", "SELECT"]  # edition, phases
     assert len(_statements(cold)) == (3 if connection.vendor == "postgresql" else 4)
+
+
+def test_an_early_closure_takes_effect_at_once_despite_the_edition_memo(vote: Vote, post: Post) -> None:
+    edition, plans = vote
+    _, first = factories.make_voter(edition=edition)
+    _, second = factories.make_voter(edition=edition)
+    assert post(edition, first, {"main": [plans[0].pk]}).status_code == 201  # the edition is now memoised
+    official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
+    close_vote_early(
+        edition=Edition.objects.get(pk=edition.pk), reason="Storing in de stemlokalen.", by=official
+    )
+    assert _refusal(post(edition, second, {"main": [plans[0].pk]})) == (409, "vote_not_open")
+    assert Ballot.objects.count() == 1
