@@ -13,6 +13,7 @@ from django.test import Client
 
 from accounts.models import User
 from audit.models import AuditEntry
+from deliberation import sortition
 from deliberation.models import Draw, Feature, FeatureValue, Invitation, PanelSetup, Respondent
 from deliberation.services.recruitment import response_code_hash
 from demo.content import PANELS
@@ -111,14 +112,16 @@ def test_the_facilitator_sees_the_pool_on_the_werving_page(summary: DemoSummary,
     assert "Response rate" in html and "32.0%" in html and "Volewijck" in html
 
 
-def test_the_panel_is_drawn_and_published_when_the_draw_exists(summary: DemoSummary) -> None:
-    try:
-        from deliberation.services.draw import draw_panel  # noqa: F401
-    except ImportError:
-        pytest.skip("the draw (deliberation.services.draw) is not there yet")
+def test_the_panel_of_24_is_drawn_published_and_meets_every_quota(summary: DemoSummary) -> None:
     draw = Draw.objects.get(edition=noord(), is_current=True)
     assert draw.seed == PANELS[NOORD].draw_seed and draw.published_at is not None
     assert len(draw.selected) == 24
+    chosen = [person for person in draw.pool if person[sortition.ID_COLUMN] in set(draw.selected)]
+    assert len(chosen) == 24
+    for feature, values in draw.quotas.items():
+        for value, (low, high) in values.items():
+            drawn = sum(1 for person in chosen if person[feature] == value)
+            assert low <= drawn <= high, (feature, value, drawn, low, high)
 
 
 def test_loading_the_panel_again_adds_nothing(summary: DemoSummary) -> None:
