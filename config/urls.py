@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("uitslag/", include("outcomes.urls")),
     path("panel/", include("deliberation.recruitment_urls")),
     path("panel/", include("deliberation.urls")),
+    path("panel/", include("deliberation.session_urls")),
+    path("panel/", include("deliberation.decision_urls")),
     path("account/meldingen/", include("notifications.urls")),
     path("account/", include("accounts.urls")),
     path("beheer/", admin.site.urls),

@@ -28,7 +28,7 @@ class PhaseFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
             for data in (f.cleaned_data for f in _live_forms(self))
             if data.get("kind") and data.get("starts_at") and data.get("ends_at")
         ]
-        errors = phase_chain_errors(phases)
+        errors = phase_chain_errors(phases, edition=self.instance)
         if errors:
             raise ValidationError(errors)
 
@@ -94,6 +94,7 @@ class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
             "max_plan_cost_cents",
             "min_age",
             "decision_model",
+            "hybrid_order",
             "ballot_format",
             "ballot_max_choices",
             "ballot_points",

@@ -19,6 +19,16 @@ class DecisionModel(models.TextChoices):
     HYBRID = "hybrid", _("Citizens' panel and vote")
 
 
+class HybridOrder(models.TextChoices):
+    """In a hybrid edition, which comes first: the panel or the public vote."""
+
+    PANEL_THEN_VOTE = (
+        "panel_then_vote",
+        _("The panel shortlists the plans, then everyone votes on the shortlist"),
+    )
+    VOTE_THEN_PANEL = "vote_then_panel", _("Everyone votes, then the panel decides with the vote as advice")
+
+
 class BallotFormat(models.TextChoices):
     APPROVAL = "approval", _("Approval (choose up to k plans)")
     KNAPSACK = "knapsack", _("Knapsack (fill the budget)")
@@ -63,6 +73,13 @@ class Edition(models.Model):
     max_plan_cost_cents = models.PositiveBigIntegerField(_("maximum cost per plan (cents)"))
     decision_model = models.CharField(
         _("decision model"), max_length=20, choices=DecisionModel.choices, default=DecisionModel.ONLINE_VOTE
+    )
+    hybrid_order = models.CharField(
+        _("order of panel and vote"),
+        max_length=20,
+        choices=HybridOrder.choices,
+        blank=True,
+        help_text=_("Hybrid editions only: whether the panel or the public vote comes first."),
     )
     ballot_format = models.CharField(
         _("ballot format"), max_length=20, choices=BallotFormat.choices, default=BallotFormat.APPROVAL
@@ -123,6 +140,11 @@ class Edition(models.Model):
             ),
             models.CheckConstraint(condition=Q(ballot_points__gte=1), name="edition_ballot_points_positive"),
             models.CheckConstraint(
+                condition=(Q(decision_model="hybrid") & ~Q(hybrid_order=""))
+                | (~Q(decision_model="hybrid") & Q(hybrid_order="")),
+                name="edition_hybrid_has_order",
+            ),
+            models.CheckConstraint(
                 condition=Q(ballot_max_choices__isnull=True) | Q(ballot_max_choices__gte=1),
                 name="edition_ballot_max_choices_positive",
             ),
@@ -134,7 +156,34 @@ class Edition(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("pages:edition", kwargs={"slug": self.slug})
 
+    @property
+    def public_votes(self) -> bool:
+        """Whether residents vote (the online vote, or either hybrid order)."""
+        return self.decision_model != DecisionModel.PANEL
+
+    @property
+    def panel_decides(self) -> bool:
+        """Whether the panel takes the final decision (a panel edition, or a hybrid with the vote first)."""
+        return self.decision_model == DecisionModel.PANEL or self.hybrid_order == HybridOrder.VOTE_THEN_PANEL
+
+    @property
+    def panel_shortlists(self) -> bool:
+        """Whether the panel makes the shortlist the public then votes on."""
+        return self.hybrid_order == HybridOrder.PANEL_THEN_VOTE
+
+    @property
+    def has_panel(self) -> bool:
+        return self.decision_model != DecisionModel.ONLINE_VOTE
+
     def clean(self) -> None:
+        if self.decision_model == DecisionModel.HYBRID and not self.hybrid_order:
+            raise ValidationError(
+                {"hybrid_order": _("A hybrid edition needs an order: panel first or vote first.")}
+            )
+        if self.decision_model != DecisionModel.HYBRID and self.hybrid_order:
+            raise ValidationError(
+                {"hybrid_order": _("Only a hybrid edition has an order of panel and vote.")}
+            )
         if (
             self.max_plan_cost_cents is not None
             and self.total_budget_cents is not None

@@ -31,6 +31,12 @@ class ActionRule:
 
     roles: frozenset[Role] | None  # None: any resident with an active account
     any_phase: bool = False
+    # Who holds the action instead when the edition's citizens' panel makes the shortlist
+    # (a hybrid edition, panel first): the facilitator records the panel's choice.
+    panel_roles: frozenset[Role] | None = None
+
+    def roles_for(self, edition: Edition) -> frozenset[Role] | None:
+        return self.panel_roles if self.panel_roles is not None and edition.panel_shortlists else self.roles
 
 
 ACTION_RULES: dict[Action, ActionRule] = {
@@ -47,8 +53,12 @@ ACTION_RULES: dict[Action, ActionRule] = {
     Action.FOLLOW_EXECUTION: ActionRule(roles=None),
     Action.REVIEW_PLAN: ActionRule(roles=frozenset({Role.REVIEWER})),
     Action.PUBLISH_VERDICTS: ActionRule(roles=frozenset({Role.REVIEWER, Role.OFFICIAL}), any_phase=True),
-    Action.SHORTLIST_PLAN: ActionRule(roles=frozenset({Role.COMMITTEE})),
-    Action.PUBLISH_SHORTLIST: ActionRule(roles=frozenset({Role.COMMITTEE})),
+    Action.SHORTLIST_PLAN: ActionRule(
+        roles=frozenset({Role.COMMITTEE}), panel_roles=frozenset({Role.FACILITATOR})
+    ),
+    Action.PUBLISH_SHORTLIST: ActionRule(
+        roles=frozenset({Role.COMMITTEE}), panel_roles=frozenset({Role.FACILITATOR})
+    ),
     Action.RECRUIT_PANEL: ActionRule(roles=frozenset({Role.FACILITATOR})),
     Action.DRAW_PANEL: ActionRule(roles=frozenset({Role.FACILITATOR})),
     Action.FACILITATE_PANEL: ActionRule(roles=frozenset({Role.FACILITATOR})),
@@ -68,7 +78,15 @@ def can(user: User | AnonymousUser, action: Action, edition: Edition, *, at: dat
     """Whether ``user`` may perform ``action`` in ``edition`` at ``at`` (default now)."""
     if not user.is_authenticated or not user.is_active:
         return False
-    rule = ACTION_RULES[action]
-    if rule.roles is not None and not holds_role(user, edition.district_id, rule.roles):
+    roles = ACTION_RULES[action].roles_for(edition)
+    if roles is not None and not holds_role(user, edition.district_id, roles):
         return False
     return is_open(edition, action, at=at)
+
+
+def holds_action_roles(user: User | AnonymousUser, action: Action, edition: Edition) -> bool:
+    """Whether ``user`` holds the roles ``action`` asks in ``edition``, whatever the phase."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    roles = ACTION_RULES[action].roles_for(edition)
+    return roles is None or holds_role(user, edition.district_id, roles)

@@ -21,6 +21,7 @@ class PhaseKind(models.TextChoices):
     REVIEW = "review", _("Feasibility review")
     SHORTLIST = "shortlist", _("Shortlist")
     DECISION = "decision", _("Decision")
+    PANEL = "panel", _("Panel's decision")
     RESULT = "result", _("Result")
     EXECUTION = "execution", _("Execution")
     EVALUATION = "evaluation", _("Evaluation")
@@ -125,6 +126,14 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
         resident_text=_("Choose the plans you want to see carried out."),
     ),
     PhaseSpec(
+        PhaseKind.PANEL,
+        required=False,
+        # Only in a hybrid edition where the public votes first: the vote is counted as advice,
+        # then the panel decides (editions.models.HybridOrder.VOTE_THEN_PANEL).
+        opens=frozenset({Action.FACILITATE_PANEL, Action.RUN_COUNT, Action.COMMENT}),
+        resident_text=_("The citizens' panel decides, with the outcome of the vote as advice."),
+    ),
+    PhaseSpec(
         PhaseKind.RESULT,
         required=True,
         opens=frozenset({Action.RUN_COUNT, Action.COMMENT}),
@@ -147,3 +156,43 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
 PHASES: dict[str, PhaseSpec] = {spec.kind.value: spec for spec in PHASE_CHAIN}
 CHAIN_ORDER: dict[str, int] = {spec.kind.value: i for i, spec in enumerate(PHASE_CHAIN)}
 REQUIRED_PHASES: frozenset[str] = frozenset(spec.kind.value for spec in PHASE_CHAIN if spec.required)
+
+# A phase named and explained for what it is under the edition's decision model, where that differs
+# from the chain's own name: keyed by (decision model or hybrid order, phase).
+STEP_TEXTS: dict[tuple[str, str], tuple[Promise, Promise]] = {
+    ("panel", "decision"): (
+        _("Decision by the citizens' panel"),
+        _("A citizens' panel drawn by lot meets in work sessions and decides which plans go ahead."),
+    ),
+    ("panel_then_vote", "shortlist"): (
+        _("Shortlist by the citizens' panel"),
+        _("A citizens' panel drawn by lot chooses the plans that everyone then votes on."),
+    ),
+    ("panel_then_vote", "decision"): (
+        _("Vote on the panel's shortlist"),
+        _("Choose from the plans the citizens' panel put on the shortlist."),
+    ),
+    ("vote_then_panel", "decision"): (
+        _("Vote (advice to the panel)"),
+        _("Choose the plans you want to see carried out; the outcome is the citizens' panel's advice."),
+    ),
+    ("vote_then_panel", "panel"): (
+        _("Decision by the citizens' panel"),
+        _("The citizens' panel decides, with the outcome of the vote as advice."),
+    ),
+}
+
+
+def step_key(decision_model: str, hybrid_order: str) -> str:
+    """What decides a phase's role: the hybrid order in a hybrid edition, else the decision model."""
+    return hybrid_order or decision_model
+
+
+def phase_label(kind: str, step: str = "") -> str:
+    texts = STEP_TEXTS.get((step, kind))
+    return str(texts[0] if texts else PhaseKind(kind).label)
+
+
+def phase_text(kind: str, step: str = "") -> str:
+    texts = STEP_TEXTS.get((step, kind))
+    return str(texts[1] if texts else PHASES[kind].resident_text)

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Edition, Phase
+from .models import Edition, HybridOrder, Phase
 from .phases import CHAIN_ORDER, PHASES, REQUIRED_PHASES, PhaseKind
 
 
@@ -22,10 +22,35 @@ class PhaseDates:
     ends_at: datetime
 
 
-def phase_chain_errors(phases: Sequence[PhaseDates]) -> list[str]:
-    """Every reason the chain is invalid: unknown, duplicate or missing phases, bad order, overlaps."""
+def decision_model_phase_errors(edition: Edition | None, kinds: Sequence[str]) -> list[str]:
+    """What the edition's decision model asks of the chain: a hybrid's panel step needs its phase."""
+    if edition is None:
+        return []
+    errors: list[str] = []
+    if edition.hybrid_order == HybridOrder.PANEL_THEN_VOTE and PhaseKind.SHORTLIST not in kinds:
+        errors.append(
+            _("The panel makes the shortlist in this edition, so it needs the phase “%(phase)s”.")
+            % {"phase": PhaseKind.SHORTLIST.label}
+        )
+    if edition.hybrid_order == HybridOrder.VOTE_THEN_PANEL and PhaseKind.PANEL not in kinds:
+        errors.append(
+            _("The panel decides after the vote in this edition, so it needs the phase “%(phase)s”.")
+            % {"phase": PhaseKind.PANEL.label}
+        )
+    if edition.hybrid_order != HybridOrder.VOTE_THEN_PANEL and PhaseKind.PANEL in kinds:
+        errors.append(
+            _("The phase “%(phase)s” is only for hybrid editions where everyone votes first.")
+            % {"phase": PhaseKind.PANEL.label}
+        )
+    return errors
+
+
+def phase_chain_errors(phases: Sequence[PhaseDates], *, edition: Edition | None = None) -> list[str]:
+    """Every reason the chain is invalid: unknown, duplicate or missing phases, bad order, overlaps,
+    and (given the edition) phases its decision model needs or cannot have."""
     errors: list[str] = []
     kinds = [p.kind for p in phases]
+    errors += decision_model_phase_errors(edition, kinds)
     for kind in sorted(set(kinds)):
         if kind not in PHASES:
             errors.append(_("Unknown phase “%(kind)s”.") % {"kind": kind})
@@ -51,7 +76,7 @@ def phase_chain_errors(phases: Sequence[PhaseDates]) -> list[str]:
 @transaction.atomic
 def set_phases(*, edition: Edition, phases: Sequence[PhaseDates]) -> list[Phase]:
     """Replace the edition's phase chain; refuses an invalid chain and then changes nothing."""
-    errors = phase_chain_errors(phases)
+    errors = phase_chain_errors(phases, edition=edition)
     if errors:
         raise ValidationError(errors)
     Edition.objects.select_for_update().filter(pk=edition.pk).first()

@@ -10,7 +10,7 @@ from typing import Literal
 from django.utils import timezone
 
 from .models import Edition, Phase
-from .phases import CHAIN_ORDER, PHASES, Action, PhaseSpec
+from .phases import CHAIN_ORDER, PHASES, Action, PhaseSpec, phase_label, phase_text, step_key
 
 PhaseState = Literal["past", "current", "upcoming"]
 
@@ -20,6 +20,17 @@ class TimelineEntry:
     phase: Phase
     spec: PhaseSpec
     state: PhaseState
+    step: str = ""  # the edition's decision model or hybrid order (editions.phases.step_key)
+
+    @property
+    def label(self) -> str:
+        """The phase's name for this edition (e.g. "Shortlist by the citizens' panel")."""
+        return phase_label(self.phase.kind, self.step)
+
+    @property
+    def text(self) -> str:
+        """What happens in this phase, for residents, for this edition."""
+        return phase_text(self.phase.kind, self.step)
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,7 @@ class Timeline:
         return current.spec.opens if current else frozenset()
 
 
-def build_timeline(phases: Iterable[Phase], *, at: datetime | None = None) -> Timeline:
+def build_timeline(phases: Iterable[Phase], *, at: datetime | None = None, step: str = "") -> Timeline:
     """Order phases by the declared chain and mark each past, current or upcoming at ``at``."""
     moment = at or timezone.now()
     ordered = sorted(phases, key=lambda p: (CHAIN_ORDER[p.kind], p.starts_at))
@@ -62,6 +73,7 @@ def build_timeline(phases: Iterable[Phase], *, at: datetime | None = None) -> Ti
             phase=p,
             spec=PHASES[p.kind],
             state="past" if p.ends_at <= moment else "current" if p.starts_at <= moment else "upcoming",
+            step=step,
         )
         for p in ordered
     )
@@ -70,4 +82,6 @@ def build_timeline(phases: Iterable[Phase], *, at: datetime | None = None) -> Ti
 
 def timeline_of(edition: Edition, *, at: datetime | None = None) -> Timeline:
     """The edition's timeline; uses ``edition.phases.all()``, so prefetch ``phases`` in lists."""
-    return build_timeline(edition.phases.all(), at=at)
+    return build_timeline(
+        edition.phases.all(), at=at, step=step_key(edition.decision_model, edition.hybrid_order)
+    )

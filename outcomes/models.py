@@ -21,6 +21,13 @@ class CountStatus(models.TextChoices):
 ACTIVE_STATUSES = (CountStatus.QUEUED, CountStatus.RUNNING)
 
 
+class CountSource(models.TextChoices):
+    """Whose decision a count records: the public vote's ballots, or the citizens' panel's."""
+
+    VOTE = "vote", _("The public vote")
+    PANEL = "panel", _("The citizens' panel")
+
+
 class Count(models.Model):
     """One run of the edition's rule over its ballots; the newest done count is the current result.
 
@@ -31,6 +38,11 @@ class Count(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="counts")
     status = models.CharField(
         _("status"), max_length=10, choices=CountStatus.choices, default=CountStatus.QUEUED
+    )
+    # A panel's decision is stored as a count too, so the results page shows it in the same form;
+    # in a hybrid edition where everyone votes first, the vote's count is the panel's advice.
+    source = models.CharField(
+        _("decided by"), max_length=10, choices=CountSource.choices, default=CountSource.VOTE
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     progress_text = models.CharField(_("progress"), max_length=200, blank=True)
@@ -57,7 +69,7 @@ class Count(models.Model):
         ordering = ["-started_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["edition"], condition=Q(is_current=True), name="outcomes_one_current_count"
+                fields=["edition", "source"], condition=Q(is_current=True), name="outcomes_one_current_count"
             ),
             models.UniqueConstraint(
                 fields=["edition"],

@@ -16,16 +16,31 @@ from editions.models import AggregationRule, Edition, Satisfaction
 from voting.models import Address, Channel, Voter
 
 from .explain import explain_section, support_text
-from .models import Count, CountSection, CountStatus
+from .models import Count, CountSection, CountSource, CountStatus
 
 
-def current_count(edition: Edition) -> Count | None:
-    """The edition's current result (done), published or not."""
+def current_count(edition: Edition, *, source: str = CountSource.VOTE) -> Count | None:
+    """The edition's current count (done) of the public vote, or of the panel, published or not."""
     return (
-        Count.objects.filter(edition=edition, is_current=True, status=CountStatus.DONE)
+        Count.objects.filter(edition=edition, source=source, is_current=True, status=CountStatus.DONE)
         .select_related("edition", "started_by")
         .first()
     )
+
+
+def deciding_source(edition: Edition) -> str:
+    """Whose count is the edition's result: the panel's when the panel decides, else the vote's."""
+    return CountSource.PANEL if edition.panel_decides else CountSource.VOTE
+
+
+def result_count(edition: Edition) -> Count | None:
+    """The edition's current result (done), published or not: the deciding count."""
+    return current_count(edition, source=deciding_source(edition))
+
+
+def advice_count(edition: Edition) -> Count | None:
+    """In a hybrid edition where everyone votes first: the vote's count, the panel's advice."""
+    return current_count(edition) if edition.public_votes and edition.panel_decides else None
 
 
 def published_count(edition: Edition, *, at: datetime | None = None) -> Count | None:
@@ -33,7 +48,7 @@ def published_count(edition: Edition, *, at: datetime | None = None) -> Count | 
     moment = at or timezone.now()
     if edition.results_publish_at is not None and moment < edition.results_publish_at:
         return None
-    return current_count(edition)
+    return result_count(edition)
 
 
 def latest_count(edition: Edition) -> Count | None:

@@ -265,7 +265,9 @@ def _store(count: Count, results: list[_SectionResult], durations: dict[str, flo
             )
             for position, r in enumerate(results)
         )
-        Count.objects.filter(edition=count.edition, is_current=True).update(is_current=False)
+        Count.objects.filter(edition=count.edition, source=count.source, is_current=True).update(
+            is_current=False
+        )
         Count.objects.filter(pk=count.pk).update(
             status=CountStatus.DONE,
             progress=100,

@@ -53,7 +53,7 @@ def result(request: HttpRequest, slug: str) -> HttpResponse:
         return render(
             request,
             "outcomes/not_published.html",
-            {"edition": edition, "counted": selectors.current_count(edition) is not None},
+            {"edition": edition, "counted": selectors.result_count(edition) is not None},
         )
     return render(request, "outcomes/result.html", {"edition": edition, "result": selectors.result_of(count)})
 

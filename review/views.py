@@ -17,11 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.models import Role, User
-from accounts.roles import holds_role
+from accounts.models import User
 from common.errors import ServiceError
 from editions.models import Edition
-from editions.permissions import can
+from editions.permissions import can, holds_action_roles
 from editions.phases import Action
 from proposals.models import Plan
 
@@ -266,8 +265,8 @@ def _handle_review_post(
 def _committee_edition(request: HttpRequest, slug: str) -> Edition:
     edition = _edition(slug)
     user = _user(request)
-    if not user.is_active or not holds_role(user, edition.district_id, [Role.COMMITTEE]):
-        raise PermissionDenied
+    if not holds_action_roles(user, Action.SHORTLIST_PLAN, edition):
+        raise PermissionDenied  # the committee's, or the facilitator's when the panel shortlists
     return edition
 
 

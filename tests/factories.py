@@ -19,7 +19,10 @@ from proposals.models import CostLine, Plan, PlanStatus
 
 PASSWORD = "Zonnebloem-veld-2027"
 PHASE_LENGTH = timedelta(days=10)
-ALL_PHASE_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN)
+# The whole chain without the panel's phase after the vote, which only a hybrid edition with the vote
+# first has; ``make_edition(hybrid_order="vote_then_panel")`` adds it.
+ALL_PHASE_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN if spec.kind != "panel")
+VOTE_THEN_PANEL_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN)
 
 _sequence = itertools.count(1)
 
@@ -107,6 +110,8 @@ def make_edition(
         **fields,
     )
     if phases is None:
+        if fields.get("hybrid_order") == "vote_then_panel" and kinds is ALL_PHASE_KINDS:
+            kinds = VOTE_THEN_PANEL_KINDS
         phases = consecutive_phases(start=start or timezone.now() - 1.5 * PHASE_LENGTH, kinds=kinds)
     Phase.objects.bulk_create(
         Phase(edition=edition, kind=kind, starts_at=starts_at, ends_at=ends_at)
@@ -173,7 +178,8 @@ def make_plan(
 
 def make_edition_in_phase(kind: str, **fields: Any) -> Edition:
     """An edition with the whole chain of phases whose current phase is ``kind``, halfway through."""
-    index = ALL_PHASE_KINDS.index(kind)
+    chain = VOTE_THEN_PANEL_KINDS if fields.get("hybrid_order") == "vote_then_panel" else ALL_PHASE_KINDS
+    index = chain.index(kind)
     return make_edition(start=timezone.now() - (index + 0.5) * PHASE_LENGTH, **fields)
 
 

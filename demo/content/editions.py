@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editions.models import AggregationRule, BallotFormat, DecisionModel, Satisfaction
+from editions.models import AggregationRule, BallotFormat, DecisionModel, HybridOrder, Satisfaction
 from editions.phases import PhaseKind
 
 from .specs import EditionSpec, PhaseSpan, SubBudgetSpec, ThemeSpec, eur
@@ -205,6 +205,7 @@ WEST_2027 = EditionSpec(
     max_plan_cost_cents=eur(45_000),
     min_age=16,
     decision_model=DecisionModel.HYBRID,
+    hybrid_order=HybridOrder.PANEL_THEN_VOTE,
     ballot_format=BallotFormat.CUMULATIVE,
     ballot_max_choices=None,
     aggregation_rule=AggregationRule.EQUAL_SHARES,
@@ -214,7 +215,8 @@ WEST_2027 = EditionSpec(
         PhaseSpan(PhaseKind.INFORMATION, -120, -91),
         PhaseSpan(PhaseKind.PLANS, -90, -36),
         PhaseSpan(PhaseKind.REVIEW, -35, 20),
-        PhaseSpan(PhaseKind.DECISION, 21, 48),
+        PhaseSpan(PhaseKind.SHORTLIST, 21, 34),
+        PhaseSpan(PhaseKind.DECISION, 35, 48),
         PhaseSpan(PhaseKind.RESULT, 49, 62),
         PhaseSpan(PhaseKind.EXECUTION, 63, 430),
     ),

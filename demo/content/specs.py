@@ -94,6 +94,7 @@ class EditionSpec:
     # None: when the review phase ends.
     verdicts_publish_day: int | None = None
     shortlist_size: int | None = None
+    hybrid_order: str = ""
     rule_satisfaction: Satisfaction = Satisfaction.COST
     # The day the counted result becomes public, at noon; None: as soon as it is counted.
     results_publish_day: int | None = None

@@ -210,6 +210,7 @@ def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edit
             "max_plan_cost_cents": spec.max_plan_cost_cents,
             "min_age": spec.min_age,
             "decision_model": spec.decision_model,
+            "hybrid_order": spec.hybrid_order,
             "ballot_format": spec.ballot_format,
             "ballot_max_choices": spec.ballot_max_choices,
             "aggregation_rule": spec.aggregation_rule,

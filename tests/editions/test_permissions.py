@@ -118,7 +118,9 @@ def test_action_is_allowed_only_during_a_phase_that_opens_it(
 def test_action_is_refused_to_everyone_in_a_phase_that_does_not_open_it(
     action: Action, kind: PhaseKind, people: People, district: District
 ) -> None:
-    edition = factories.make_edition(district=district, start=PHASE_STARTS)
+    edition = factories.make_edition(
+        district=district, start=PHASE_STARTS, kinds=factories.VOTE_THEN_PANEL_KINDS
+    )
     during_kind = next(p.starts_at for p in edition.phases.all() if p.kind == kind.value) + timedelta(hours=1)
     expected = {label: (person, False) for label, (person, _) in _expected_when_open(action, people).items()}
     assert _mismatches(expected, action, edition, during_kind) == []
@@ -148,3 +150,21 @@ def test_can_uses_the_current_time_when_no_moment_is_given(
     assert can(people.resident, Action.VOTE, edition)
     freeze_time(MOMENTS["after"])
     assert not can(people.resident, Action.VOTE, edition)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", [Action.SHORTLIST_PLAN, Action.PUBLISH_SHORTLIST], ids=str)
+def test_when_the_panel_shortlists_the_facilitator_holds_the_shortlist_instead_of_the_committee(
+    action: Action, people: People, district: District
+) -> None:
+    panel_first = factories.make_edition_in_phase(
+        "shortlist", district=district, decision_model="hybrid", hybrid_order="panel_then_vote"
+    )
+    vote_first = factories.make_edition_in_phase(
+        "shortlist", district=district, decision_model="hybrid", hybrid_order="vote_then_panel"
+    )
+    assert can(people.staff[Role.FACILITATOR], action, panel_first)
+    assert not can(people.staff[Role.COMMITTEE], action, panel_first)
+    assert can(people.staff[Role.COMMITTEE], action, vote_first)
+    assert not can(people.staff[Role.FACILITATOR], action, vote_first)
+    assert not can(people.staff_elsewhere[Role.FACILITATOR], action, panel_first)

@@ -1,0 +1,47 @@
+"""Where the citizens' panel stands in its edition: which step it takes, and whether it may decide now.
+
+A panel edition's panel decides in the decision phase. In a hybrid edition the panel either makes
+the shortlist (panel first: in the shortlist phase, through review's shortlist pages) or decides
+after the public vote, with the vote's count as advice (vote first: in the panel phase).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from editions.models import Edition
+from editions.phases import PhaseKind
+from editions.timeline import timeline_of
+
+from .models import PanelDecision, PanelStep
+
+
+def panel_step(edition: Edition) -> str | None:
+    """What the panel decides in this edition: the decision, the shortlist, or nothing (no panel)."""
+    if edition.panel_decides:
+        return PanelStep.DECISION
+    if edition.panel_shortlists:
+        return PanelStep.SHORTLIST
+    return None
+
+
+def deciding_phase(edition: Edition) -> str | None:
+    """The phase in which the panel takes its decision (not its shortlist)."""
+    if not edition.panel_decides:
+        return None
+    return PhaseKind.DECISION if not edition.public_votes else PhaseKind.PANEL
+
+
+def decision_open(edition: Edition, *, at: datetime | None = None) -> bool:
+    """Whether the panel may vote or record its decision now: its deciding phase is current."""
+    phase = deciding_phase(edition)
+    current = timeline_of(edition, at=at).current
+    return phase is not None and current is not None and current.phase.kind == phase
+
+
+def published_decision(edition: Edition) -> PanelDecision | None:
+    """The panel's published decision (or shortlist), once it has taken effect in public."""
+    step = panel_step(edition)
+    if step is None:
+        return None
+    return PanelDecision.objects.filter(edition=edition, step=step, published_at__isnull=False).first()
