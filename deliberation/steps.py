@@ -7,11 +7,13 @@ after the public vote, with the vote's count as advice (vote first: in the panel
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from editions.models import Edition
 from editions.phases import PhaseKind
 from editions.timeline import timeline_of
+from review.models import ShortlistPublication
 
 from .models import PanelDecision, PanelStep
 
@@ -39,9 +41,29 @@ def decision_open(edition: Edition, *, at: datetime | None = None) -> bool:
     return phase is not None and current is not None and current.phase.kind == phase
 
 
-def published_decision(edition: Edition) -> PanelDecision | None:
-    """The panel's published decision (or shortlist), once it has taken effect in public."""
+@dataclass(frozen=True)
+class PublishedStep:
+    """The panel's decision or shortlist as published: which step, and when it became public."""
+
+    step: str
+    published_at: datetime
+
+
+def published_decision(edition: Edition) -> PublishedStep | None:
+    """The panel's published decision (or shortlist), once it has taken effect in public.
+
+    A decision is published with the result (``PanelDecision.published_at``); the panel's shortlist
+    is published through review's shortlist pages (``ShortlistPublication``).
+    """
     step = panel_step(edition)
-    if step is None:
-        return None
-    return PanelDecision.objects.filter(edition=edition, step=step, published_at__isnull=False).first()
+    if step == PanelStep.SHORTLIST:
+        shortlist = ShortlistPublication.objects.filter(edition=edition).first()
+        return PublishedStep(step, shortlist.published_at) if shortlist else None
+    decision = PanelDecision.objects.filter(
+        edition=edition, step=PanelStep.DECISION, published_at__isnull=False
+    ).first()
+    return (
+        PublishedStep(PanelStep.DECISION, decision.published_at)
+        if decision and decision.published_at
+        else None
+    )
