@@ -10,6 +10,7 @@ from .decision import (
     PanelVote,
 )
 from .panel import (
+    ACTIVE_DRAW_STATUSES,
     Draw,
     DrawStatus,
     Feature,
@@ -24,6 +25,7 @@ from .panel import (
 from .sessions import Attendance, PanelQuestion, Presentation, WorkSession
 
 __all__ = [
+    "ACTIVE_DRAW_STATUSES",
     "Attendance",
     "BallotCard",
     "DecisionMethod",

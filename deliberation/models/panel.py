@@ -164,8 +164,14 @@ class Respondent(models.Model):
 
 
 class DrawStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Drawing")
     DONE = "done", _("Drawn")
     INFEASIBLE = "infeasible", _("Quotas cannot be met")
+    FAILED = "failed", _("Failed")
+
+
+ACTIVE_DRAW_STATUSES = (DrawStatus.QUEUED, DrawStatus.RUNNING)
 
 
 class Draw(models.Model):
@@ -189,6 +195,7 @@ class Draw(models.Model):
     probabilities = models.JSONField(_("selection probabilities"), default=dict)
     quota_report = models.JSONField(_("quota report"), default=list)
     problems = models.JSONField(_("problems"), default=list)
+    error = models.TextField(_("error"), blank=True)
     drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     drawn_at = models.DateTimeField(_("drawn at"), default=timezone.now)
     is_current = models.BooleanField(_("current panel"), default=False)
@@ -205,10 +212,19 @@ class Draw(models.Model):
             models.CheckConstraint(
                 condition=Q(is_current=False) | Q(status="done"), name="panel_current_draw_is_done"
             ),
+            models.UniqueConstraint(
+                fields=["edition"],
+                condition=Q(status__in=["queued", "running"]),
+                name="panel_one_active_draw",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.edition}: {self.get_status_display()} ({self.drawn_at:%Y-%m-%d})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_DRAW_STATUSES
 
 
 class MemberStatus(models.TextChoices):

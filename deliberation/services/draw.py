@@ -8,16 +8,19 @@ would work (the library's own suggestion), shown on the page. The current panel 
 
 from __future__ import annotations
 
+import logging
 import random
 import secrets
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from audit.services import record
 from editions.models import Edition
@@ -26,14 +29,27 @@ from editions.phases import Action
 
 from .. import sortition
 from ..errors import PanelError
-from ..models import Draw, DrawStatus, Feature, MemberStatus, PanelMember, Respondent
+from ..models import (
+    ACTIVE_DRAW_STATUSES,
+    Draw,
+    DrawStatus,
+    Feature,
+    MemberStatus,
+    PanelMember,
+    PanelSetup,
+    Respondent,
+)
 from .quotas import QuotaMap, effective_quotas, features_of, panel_setup_of
 
 if TYPE_CHECKING:
     from accounts.models import User
 
+logger = logging.getLogger(__name__)
+
 MAX_SEED = 2**63 - 1
 SHOWN_IDS = 10
+# A draw still "running" after this long died with its worker; a new draw may replace it.
+STALE_AFTER = timedelta(minutes=30)
 
 
 def fresh_seed() -> int:
@@ -212,15 +228,29 @@ def _published_current(edition: Edition) -> bool:
     return Draw.objects.filter(edition=edition, is_current=True, published_at__isnull=False).exists()
 
 
-def draw_panel(*, edition: Edition, by: User, seed: int | None = None, at: datetime | None = None) -> Draw:
-    """Draw the panel from the current pool with the edition's algorithm, under ``seed`` (fresh if None).
+@dataclass(frozen=True)
+class _Prepared:
+    """What a draw starts from, checked: the features, the set-up and the pool of respondents."""
 
-    The selection runs before the transaction (it takes seconds, and must not hold the edition's
-    lock meanwhile); everything it writes is written in one transaction, which re-checks that the
-    panel was not published in between. A successful draw becomes the current panel. ``at`` (default
-    now) is the moment of the draw: the phase rules are read then (the demo records a past draw).
-    """
-    moment = at or timezone.now()
+    features: list[Feature]
+    setup: PanelSetup
+    respondents: list[Respondent]
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """What the selection gave (or why it could not), ready to be stored with the draw."""
+
+    pool: list[dict[str, str]]
+    quotas: QuotaMap
+    selected: list[str]
+    probabilities: dict[str, Any]
+    problems: list[dict[str, Any]]
+    done: bool
+
+
+def _prepare(edition: Edition, by: User, moment: datetime) -> _Prepared:
+    """Refuse plain input errors before anything is drawn; else the draw's starting point."""
     if not can(by, Action.DRAW_PANEL, edition, at=moment):
         raise PanelError("not_allowed")
     if _published_current(edition):
@@ -229,14 +259,17 @@ def draw_panel(*, edition: Edition, by: User, seed: int | None = None, at: datet
     if not features:
         raise PanelError("no_features")
     setup = panel_setup_of(edition)
-    size = setup.panel_size
     respondents = current_pool(edition)
-    if size > len(respondents):
-        raise PanelError("pool_too_small", size=size, pool=len(respondents))
-    if seed is None:
-        seed = fresh_seed()
+    if setup.panel_size > len(respondents):
+        raise PanelError("pool_too_small", size=setup.panel_size, pool=len(respondents))
+    return _Prepared(features=list(features), setup=setup, respondents=respondents)
+
+
+def _select(edition: Edition, prepared: _Prepared, seed: int) -> _Selection:
+    """Run the library on the anonymised pool (seconds to minutes; outside any transaction)."""
+    features, size = prepared.features, prepared.setup.panel_size
     quotas = effective_quotas(edition, panel_size=size)
-    pool = anonymised_pool(respondents, features)
+    pool = anonymised_pool(prepared.respondents, features)
     causes, blocking = pool_problems(pool=pool, features=features, quotas=quotas, panel_size=size)
     outcome: sortition.Outcome | None = None
     if not blocking:
@@ -246,7 +279,7 @@ def draw_panel(*, edition: Edition, by: User, seed: int | None = None, at: datet
                 feature_keys=[f.key for f in features],
                 quotas=quotas,
                 panel_size=size,
-                algorithm=setup.algorithm,
+                algorithm=prepared.setup.algorithm,
                 seed=seed,
             )
         except (RuntimeError, OSError, ValueError) as error:
@@ -258,37 +291,59 @@ def draw_panel(*, edition: Edition, by: User, seed: int | None = None, at: datet
         problems = _explain(outcome, causes, features)
     else:
         problems = []
-    selected = list(outcome.selected) if done and outcome else []
+    return _Selection(
+        pool=pool,
+        quotas=quotas,
+        selected=list(outcome.selected) if done and outcome else [],
+        probabilities=outcome.probabilities if done and outcome else {},
+        problems=problems,
+        done=done,
+    )
+
+
+def _store(
+    *,
+    edition: Edition,
+    by: User,
+    moment: datetime,
+    seed: int,
+    prepared: _Prepared,
+    selection: _Selection,
+    draw: Draw | None,
+) -> Draw:
+    """Write the draw (a new row, or the queued one) and its members in one transaction."""
+    size = prepared.setup.panel_size
     with transaction.atomic():
         _lock(edition)
         if _published_current(edition):
             raise PanelError("already_published")
-        if done:
+        if selection.done:
             Draw.objects.filter(edition=edition, is_current=True).update(is_current=False)
-        draw = Draw.objects.create(
-            edition=edition,
-            status=DrawStatus.DONE if done else DrawStatus.INFEASIBLE,
-            seed=seed,
-            algorithm=setup.algorithm,
+        draw = draw or Draw(edition=edition, drawn_by=by, drawn_at=moment)
+        draw.status = DrawStatus.DONE if selection.done else DrawStatus.INFEASIBLE
+        draw.seed = seed
+        draw.algorithm = prepared.setup.algorithm
+        draw.panel_size = size
+        draw.library_version = sortition.LIBRARY_VERSION
+        draw.pool = selection.pool
+        draw.quotas = {f: {v: list(b) for v, b in values.items()} for f, values in selection.quotas.items()}
+        draw.selected = selection.selected
+        draw.probabilities = selection.probabilities
+        draw.quota_report = quota_report(
+            pool=selection.pool,
+            features=prepared.features,
+            quotas=selection.quotas,
+            selected=selection.selected,
             panel_size=size,
-            library_version=sortition.LIBRARY_VERSION,
-            pool=pool,
-            quotas={f: {v: list(b) for v, b in values.items()} for f, values in quotas.items()},
-            selected=selected,
-            probabilities=outcome.probabilities if done and outcome else {},
-            quota_report=quota_report(
-                pool=pool, features=features, quotas=quotas, selected=selected, panel_size=size
-            ),
-            problems=problems,
-            drawn_by=by,
-            drawn_at=moment,
-            is_current=done,
         )
-        if done:
-            by_pool_id = {r.pool_id: r for r in respondents}
+        draw.problems = selection.problems
+        draw.is_current = selection.done
+        draw.save()
+        if selection.done:
+            by_pool_id = {r.pool_id: r for r in prepared.respondents}
             PanelMember.objects.bulk_create(
                 PanelMember(draw=draw, respondent=by_pool_id.get(pool_id), pool_id=pool_id)
-                for pool_id in selected
+                for pool_id in selection.selected
             )
         record(
             actor=by,
@@ -298,13 +353,113 @@ def draw_panel(*, edition: Edition, by: User, seed: int | None = None, at: datet
             after={
                 "status": draw.status,
                 "seed": seed,
-                "algorithm": setup.algorithm,
+                "algorithm": draw.algorithm,
                 "panel_size": size,
-                "pool_size": len(pool),
-                "selected": selected,
-                "problems": [p["code"] for p in problems],
+                "pool_size": len(selection.pool),
+                "selected": selection.selected,
+                "problems": [p["code"] for p in selection.problems],
             },
         )
+    return draw
+
+
+def draw_panel(*, edition: Edition, by: User, seed: int | None = None, at: datetime | None = None) -> Draw:
+    """Draw the panel from the current pool with the edition's algorithm, under ``seed`` (fresh if None).
+
+    The selection runs before the transaction (it takes seconds, and must not hold the edition's
+    lock meanwhile); everything it writes is written in one transaction, which re-checks that the
+    panel was not published in between. A successful draw becomes the current panel. ``at`` (default
+    now) is the moment of the draw: the phase rules are read then (the demo records a past draw).
+    The facilitator's page queues the draw instead (``queue_draw``); this runs it here and now.
+    """
+    moment = at or timezone.now()
+    prepared = _prepare(edition, by, moment)
+    seed = seed or fresh_seed()
+    selection = _select(edition, prepared, seed)
+    return _store(
+        edition=edition, by=by, moment=moment, seed=seed, prepared=prepared, selection=selection, draw=None
+    )
+
+
+def _expire_stale_draws(edition: Edition) -> None:
+    Draw.objects.filter(
+        edition=edition, status__in=ACTIVE_DRAW_STATUSES, drawn_at__lt=timezone.now() - STALE_AFTER
+    ).update(status=DrawStatus.FAILED, error=_failure_text(PanelError("draw_stopped")))
+
+
+def queue_draw(*, edition: Edition, by: User, seed: int | None = None) -> Draw:
+    """Check the input and queue the draw; the database task worker runs it (``run_queued_draw``).
+
+    A maximin draw of 24 from 300 takes 10–20 seconds: too long for a web request. The queued draw
+    is a ``Draw`` row in status "queued" with its seed; only one draw per edition runs at a time.
+    """
+    moment = timezone.now()
+    prepared = _prepare(edition, by, moment)
+    seed = seed or fresh_seed()
+    _expire_stale_draws(edition)
+    with transaction.atomic():
+        _lock(edition)
+        if Draw.objects.filter(edition=edition, status__in=ACTIVE_DRAW_STATUSES).exists():
+            raise PanelError("draw_running")
+        draw = Draw.objects.create(
+            edition=edition,
+            status=DrawStatus.QUEUED,
+            seed=seed,
+            algorithm=prepared.setup.algorithm,
+            panel_size=prepared.setup.panel_size,
+            library_version=sortition.LIBRARY_VERSION,
+            drawn_by=by,
+            drawn_at=moment,
+        )
+        record(
+            actor=by,
+            action="panel.draw_queued",
+            target=draw,
+            edition=edition,
+            after={"seed": seed, "algorithm": draw.algorithm, "panel_size": draw.panel_size},
+        )
+        from ..tasks import run_draw  # the task module imports this one
+
+        transaction.on_commit(lambda: run_draw.enqueue(draw.pk))
+    return draw
+
+
+def _failure_text(error: PanelError) -> str:
+    """The failure in the site's language (the task runs outside any request)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(error.message)
+
+
+def run_queued_draw(*, draw: Draw) -> Draw:
+    """Do a queued draw: the same checks and selection as ``draw_panel``, stored in the queued row.
+
+    Any refusal or error marks the draw "failed" with its message; it never stays running.
+    """
+    if not Draw.objects.filter(pk=draw.pk, status=DrawStatus.QUEUED).update(status=DrawStatus.RUNNING):
+        draw.refresh_from_db()
+        return draw
+    draw.refresh_from_db()
+    edition, by = draw.edition, draw.drawn_by
+    try:
+        prepared = _prepare(edition, by, timezone.now())
+        if prepared.setup.panel_size != draw.panel_size or prepared.setup.algorithm != draw.algorithm:
+            raise PanelError("setup_changed")
+        selection = _select(edition, prepared, draw.seed)
+        _store(
+            edition=edition,
+            by=by,
+            moment=draw.drawn_at,
+            seed=draw.seed,
+            prepared=prepared,
+            selection=selection,
+            draw=draw,
+        )
+    except Exception as error:
+        logger.exception("Draw %s of edition %s failed", draw.pk, edition.pk)
+        message = _failure_text(error if isinstance(error, PanelError) else PanelError("selection_failed"))
+        Draw.objects.filter(pk=draw.pk).update(status=DrawStatus.FAILED, error=message)
+        record(actor=by, action="panel.draw_failed", target=draw, edition=edition, after={"error": message})
+    draw.refresh_from_db()
     return draw
 
 

@@ -20,8 +20,8 @@ from editions.phases import Action
 
 from .. import selectors
 from ..forms import ALGORITHM_HELP, DrawForm, PanelSetupForm, ReplaceForm, ValueQuotaForm
-from ..models import DrawStatus, MemberStatus, PanelMember
-from ..services.draw import draw_panel, publish_draw, replace_member
+from ..models import MemberStatus, PanelMember
+from ..services.draw import publish_draw, queue_draw, replace_member
 from ..services.quotas import features_of, may_set_quotas, panel_setup_of, update_panel_setup
 
 
@@ -63,13 +63,10 @@ def draw(request: HttpRequest, slug: str) -> HttpResponse:
                 messages.success(request, _("The panel has been published."))
                 return redirect(_draw_url(edition))
             if form.is_valid():
-                result = draw_panel(edition=edition, by=user, seed=form.cleaned_data["seed"])
-                if result.status == DrawStatus.DONE:
-                    messages.success(request, _("The panel has been drawn. Check it, then publish it."))
-                else:
-                    messages.error(
-                        request, _("The quotas cannot be met with this pool: see the explanation.")
-                    )
+                queue_draw(edition=edition, by=user, seed=form.cleaned_data["seed"])
+                messages.success(
+                    request, _("The draw has started. This page shows the panel when it is done.")
+                )
                 return redirect(_draw_url(edition))
         except ServiceError as error:
             messages.error(request, error.message)

@@ -56,7 +56,7 @@ def test_a_facilitator_draws_and_publishes_the_panel(
     expect(page.get_by_text("The panel size and quotas have been saved.")).to_be_visible()
 
     page.get_by_role("button", name="Draw the panel").click()
-    expect(page.get_by_text("The panel has been drawn.")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("The draw has started.")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("table", name="How close each quota came")).to_be_visible()
     draw = Draw.objects.get(edition=edition, is_current=True)
     assert draw.panel_size == 6 and len(draw.selected) == 6

@@ -23,7 +23,8 @@ from deliberation.models import (
     PanelSetup,
     Respondent,
 )
-from deliberation.services.draw import draw_panel, publish_draw, replace_member
+from deliberation.services.draw import draw_panel, publish_draw, queue_draw, replace_member, run_queued_draw
+from deliberation.tasks import run_draw
 from editions.models import Edition
 from tests import factories
 
@@ -235,3 +236,34 @@ def test_only_a_current_done_draw_can_be_published_once(edition: Edition) -> Non
     with pytest.raises(PanelError) as caught:
         publish_draw(draw=draw, by=facilitator)
     assert caught.value.code == "draw_published"
+
+
+def test_a_queued_draw_run_by_the_task_gives_the_same_panel_as_a_draw_in_the_request(
+    edition: Edition,
+) -> None:
+    facilitator = make_facilitator(edition)
+    direct = draw_panel(edition=edition, by=facilitator, seed=99)
+    queued = queue_draw(edition=edition, by=facilitator, seed=99)
+    assert queued.status == DrawStatus.QUEUED and queued.pool == [] and not queued.is_current
+    with pytest.raises(PanelError) as refused:
+        queue_draw(edition=edition, by=facilitator, seed=100)
+    assert refused.value.code == "draw_running"
+    assert run_draw.call(queued.pk) == DrawStatus.DONE  # what the database worker calls
+    queued.refresh_from_db()
+    assert queued.is_current and queued.selected == direct.selected
+    assert queued.probabilities == direct.probabilities
+    assert sorted(queued.members.values_list("pool_id", flat=True)) == sorted(direct.selected)
+    assert run_queued_draw(draw=queued).status == DrawStatus.DONE  # running it again changes nothing
+    assert queued.members.count() == 8
+
+
+def test_a_queued_draw_that_can_no_longer_run_fails_with_its_reason(edition: Edition) -> None:
+    facilitator = make_facilitator(edition)
+    queued = queue_draw(edition=edition, by=facilitator, seed=7)
+    PanelSetup.objects.filter(edition=edition).update(panel_size=41)  # more than the pool of 40
+    failed = run_queued_draw(draw=queued)
+    assert failed.status == DrawStatus.FAILED and not failed.is_current
+    assert "41" in failed.error and "40" in failed.error  # the pool-too-small message, in Dutch
+    assert not PanelMember.objects.filter(draw=failed).exists()
+    PanelSetup.objects.filter(edition=edition).update(panel_size=8)
+    assert queue_draw(edition=edition, by=facilitator, seed=8).status == DrawStatus.QUEUED  # may try again

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from accounts.models import Role, User
 from deliberation.models import Draw, FeatureValue, MemberStatus, PanelSetup
@@ -43,11 +44,16 @@ def test_the_draw_page_is_for_facilitators_of_the_district_only(edition: Edition
     assert "Loting" in response.content.decode() or "draw" in response.content.decode().lower()
 
 
-def test_a_facilitator_draws_and_publishes_from_the_page(edition: Edition) -> None:
+def test_a_facilitator_draws_and_publishes_from_the_page(
+    edition: Edition, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     client = client_for(make_facilitator(edition))
     url = f"/en/panel/{edition.slug}/loting/"
-    response = client.post(url, {"action": "draw", "seed": "77"}, follow=True)
-    assert "The panel has been drawn" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # the task backend runs the draw at once
+        response = client.post(url, {"action": "draw", "seed": "77"})
+    assert response.status_code == 302
+    response = client.get(url)
+    assert "The draw has started" in response.content.decode()
     draw = Draw.objects.get(is_current=True)
     assert draw.seed == 77
     page = response.content.decode()
@@ -83,13 +89,30 @@ def test_a_panel_larger_than_the_pool_gets_a_message_in_english(edition: Edition
     assert "only 30 people in the pool are available" in response.content.decode()
 
 
-def test_infeasible_quotas_are_explained_on_the_page(edition: Edition) -> None:
+def test_infeasible_quotas_are_explained_on_the_page(
+    edition: Edition, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     FeatureValue.objects.filter(feature__edition=edition, key="anders").update(min_quota=5, max_quota=5)
     client = client_for(make_facilitator(edition))
-    response = client.post(f"/en/panel/{edition.slug}/loting/", {"action": "draw", "seed": "3"}, follow=True)
-    page = response.content.decode()
-    assert "The quotas cannot be met with this pool" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/panel/{edition.slug}/loting/", {"action": "draw", "seed": "3"})
+    page = client.get(f"/en/panel/{edition.slug}/loting/").content.decode()
     assert "Lower the minimum for Gender" in page
+    assert Draw.objects.get().status == "infeasible"
+
+
+def test_a_running_draw_is_shown_with_its_status_and_a_second_one_is_refused(edition: Edition) -> None:
+    client = client_for(make_facilitator(edition))
+    url = f"/en/panel/{edition.slug}/loting/"
+    client.post(url, {"action": "draw", "seed": "5"})  # queued: no worker runs in this test
+    queued = Draw.objects.get()
+    assert queued.status == "queued" and not queued.is_current
+    page = client.get(url).content.decode()
+    assert "the draw with seed 5" in page and 'hx-trigger="every 2s"' in page
+    assert 'value="draw"' not in page  # no second draw button while one runs
+    response = client.post(url, {"action": "draw", "seed": "6"}, follow=True)
+    assert "A draw is already running for this edition" in response.content.decode()
+    assert Draw.objects.count() == 1
 
 
 def test_a_member_who_drops_out_is_replaced_from_the_page(edition: Edition) -> None:
