@@ -81,6 +81,11 @@ def _digest(purpose: str, value: str) -> str:
     return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
+def keyed_hash(purpose: str, value: str) -> str:
+    """HMAC-SHA256 of ``value`` under ``VOTING_CODE_KEY`` for another purpose (e.g. "panel-card")."""
+    return _digest(purpose, value)
+
+
 def credential_hash(normalised_code: str) -> str:
     """What a ``Voter`` row stores to be found by its code."""
     return _digest("voter", normalised_code)

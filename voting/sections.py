@@ -56,10 +56,14 @@ class Section:
         return next(p.cost_cents for p in self.plans if p.pk == plan_id)
 
 
+# Plans chosen by the decision move on to execution; they were on the ballot all the same.
+CHOSEN_STATUSES = (PlanStatus.SELECTED, PlanStatus.IN_EXECUTION, PlanStatus.COMPLETED)
+
+
 def ballot_statuses(edition: Edition) -> tuple[str, ...]:
     if ShortlistPublication.objects.filter(edition=edition).exists():
-        return (PlanStatus.SHORTLISTED, PlanStatus.SELECTED)
-    return (PlanStatus.FEASIBLE, PlanStatus.SHORTLISTED, PlanStatus.SELECTED)
+        return (PlanStatus.SHORTLISTED, *CHOSEN_STATUSES)
+    return (PlanStatus.FEASIBLE, PlanStatus.SHORTLISTED, *CHOSEN_STATUSES)
 
 
 def section_key(sub_budget: SubBudget) -> str:

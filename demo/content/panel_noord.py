@@ -76,3 +76,165 @@ PANEL_NOORD = PanelSpec(
 
 # The demo's panels, by edition slug.
 PANELS: dict[str, PanelSpec] = {PANEL_NOORD.edition_slug: PANEL_NOORD}
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    """A question the panel put to the district in a session, and the official's answer."""
+
+    question: str
+    answer: str
+    plan_title: str = ""
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    """One work session of the demo panel, on the ``saturday``-th Saturday of the decision phase."""
+
+    title: str
+    saturday: int
+    place: str
+    agenda: tuple[str, ...]
+    minutes: str
+    absent: int  # members who sent their apologies
+    presenting: tuple[str, ...] = ()  # plan titles whose initiators present
+    questions: tuple[QuestionSpec, ...] = ()
+
+
+TOLHUISTUIN = "Tolhuistuin, Tolhuisweg 5, Amsterdam-Noord (zaal De Loods)"
+
+NOORD_SESSIONS: tuple[SessionSpec, ...] = (
+    SessionSpec(
+        title="Kennismaken en de plannen leren kennen",
+        saturday=1,
+        place=TOLHUISTUIN,
+        agenda=(
+            "Welkom door de gespreksleider; kennismaking in tweetallen",
+            "Hoe werkt het burgerpanel? Het budget van € 500.000 en de Methode van Gelijke Delen",
+            "Toelichting van het stadsdeel op de toets: wat is haalbaar en waarom",
+            "Initiatiefnemers presenteren hun plan (deel 1), met vragen van het panel",
+            "Vragen verzamelen voor het stadsdeel",
+        ),
+        minutes=(
+            "Alle 24 leden waren aanwezig. De gespreksleider legde uit hoe het panel werkt: het panel "
+            "beslist zelf, het stadsdeel geeft informatie maar stemt niet mee. Het stadsdeel lichtte toe "
+            "waarom de overdekte skatebaan en de buurtbus niet haalbaar zijn (kosten en vergunning).\n\n"
+            "Vijf initiatiefnemers presenteerden hun plan. Het panel was positief over de AED's en de "
+            "beweegroute, en had vragen over het onderhoud van de moestuin en de verlichting langs de "
+            "Kadoelenweg. Die vragen zijn doorgestuurd naar het stadsdeel.\n\n"
+            "Afspraak: de leden lezen voor de volgende bijeenkomst het informatiepakket met alle haalbare "
+            "plannen, de oordelen van het stadsdeel en de kosten."
+        ),
+        absent=0,
+        presenting=(
+            "AED's voor heel Noord",
+            "Beweegroute door het Noorderpark",
+            "Moestuin achter de Van der Pekstraat",
+            "Verlichting langs het fietspad aan de Kadoelenweg",
+            "Speeltuin Vogelbuurt opknappen",
+        ),
+        questions=(
+            QuestionSpec(
+                question="Wie onderhoudt de moestuin achter de Van der Pekstraat na het eerste jaar?",
+                answer=(
+                    "De initiatiefnemers zorgen voor het dagelijks onderhoud met vrijwilligers uit de "
+                    "buurt. Het stadsdeel maait de randen en haalt groenafval op, zoals bij andere "
+                    "buurtmoestuinen. Als de groep stopt, wordt de plek weer grasveld."
+                ),
+                plan_title="Moestuin achter de Van der Pekstraat",
+            ),
+            QuestionSpec(
+                question=(
+                    "Kan de verlichting langs de Kadoelenweg 's nachts gedimd worden, voor de vleermuizen?"
+                ),
+                answer=(
+                    "Ja. De lampen zijn dimbaar en krijgen amberkleurig licht; tussen 23.00 en 06.00 uur "
+                    "branden ze op 30%. Dat is in de kosten meegenomen."
+                ),
+                plan_title="Verlichting langs het fietspad aan de Kadoelenweg",
+            ),
+            QuestionSpec(
+                question="Waarom is de overdekte skatebaan onder de A10 niet haalbaar?",
+                answer=(
+                    "Rijkswaterstaat geeft geen toestemming voor een overkapping onder het viaduct, en de "
+                    "kosten (ruim € 49.000) zijn hoger dan het maximum van € 50.000 per plan zodra de "
+                    "verplichte veiligheidsmaatregelen zijn meegerekend."
+                ),
+                plan_title="Overdekte skatebaan onder de A10",
+            ),
+        ),
+    ),
+    SessionSpec(
+        title="Plannen bespreken en antwoorden van het stadsdeel",
+        saturday=3,
+        place=TOLHUISTUIN,
+        agenda=(
+            "Terugblik op de eerste bijeenkomst",
+            "Antwoorden van het stadsdeel op de vragen van het panel",
+            "Initiatiefnemers presenteren hun plan (deel 2)",
+            "In kleine groepen: wat vindt het panel belangrijk voor Noord?",
+            "Afspraken over de beslissende bijeenkomst",
+        ),
+        minutes=(
+            "22 leden waren aanwezig; twee leden hadden zich afgemeld. De ambtenaar van het stadsdeel "
+            "beantwoordde de vragen uit de eerste bijeenkomst; de antwoorden staan hieronder.\n\n"
+            "Zes initiatiefnemers presenteerden hun plan. In kleine groepen besprak het panel wat het "
+            "belangrijk vindt: plannen voor jongeren, veiligheid op straat en plannen waar veel "
+            "bewoners zelf aan meedoen. Het panel wil dat geld in alle delen van Noord terechtkomt.\n\n"
+            "Het panel besloot in de derde bijeenkomst te stemmen met punten (10 punten per lid), "
+            "geteld met de Methode van Gelijke Delen, en daarna per plan een reden op te schrijven."
+        ),
+        absent=2,
+        presenting=(
+            "Repair café Waterlandplein",
+            "Hondenuitlaatveld in de Banne",
+            "Fietswerkplaats voor jongeren in Buikslotermeer",
+            "Bankjes en plantenbakken in Tuindorp Nieuwendam",
+            "Zwerfvuilteam Noord",
+            "Buurtbarbecue en straatfeest Tuindorp Oostzaan",
+        ),
+        questions=(
+            QuestionSpec(
+                question="Wat gebeurt er met het geld dat overblijft als het panel niet alles uitgeeft?",
+                answer=(
+                    "Wat overblijft gaat naar de volgende editie van Buurtbudget Noord. Het wordt niet "
+                    "aan andere doelen van het stadsdeel besteed."
+                ),
+            ),
+            QuestionSpec(
+                question="Zijn de AED's ook 's nachts bereikbaar, en wie controleert ze?",
+                answer=(
+                    "De kasten hangen buiten en zijn dag en nacht te openen met een code van de "
+                    "meldkamer. De leverancier controleert ze elke maand op afstand; het onderhoud is "
+                    "vijf jaar in de prijs inbegrepen."
+                ),
+                plan_title="AED's voor heel Noord",
+            ),
+        ),
+    ),
+    SessionSpec(
+        title="Afwegen en besluiten",
+        saturday=5,
+        place=TOLHUISTUIN,
+        agenda=(
+            "Laatste vragen en twijfels",
+            "Stemming: ieder lid verdeelt 10 punten op de eigen telefoon of de tablet van de gespreksleider",
+            "De uitslag volgens de Methode van Gelijke Delen",
+            "Per plan de reden van het panel opschrijven",
+            "Evaluatie van het burgerpanel",
+        ),
+        minutes=(
+            "23 leden waren aanwezig; één lid had zich afgemeld. Na een laatste ronde vragen stemde het "
+            "panel: ieder lid verdeelde 10 punten over de haalbare plannen. De uitslag volgens de "
+            "Methode van Gelijke Delen: alle elf haalbare plannen passen samen in het budget en krijgen "
+            "geld, voor € 227.800. Het panel schreef per plan op waarom het dat plan steunt; die "
+            "redenen staan bij de uitslag.\n\n"
+            "De overige € 272.200 gaat naar de volgende editie. In de evaluatie gaven de leden het "
+            "panel gemiddeld een 8,4; de meesten willen het de volgende keer weer doen."
+        ),
+        absent=1,
+    ),
+)
+
+# The demo panels' work sessions, by edition slug.
+SESSIONS: dict[str, tuple[SessionSpec, ...]] = {PANEL_NOORD.edition_slug: NOORD_SESSIONS}

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import StaffRole, User
+from accounts.models import Role, StaffRole, User
 from editions.models import Edition, SubBudget, Theme
 from editions.phases import PhaseKind
 from editions.services import PhaseDates, set_phases
@@ -31,6 +31,7 @@ from ..content import (
     PLANS,
     REVIEWS,
     ROLE_TITLE,
+    SESSIONS,
     SHORTLISTS,
     STAFF_GROUP,
     VOTES,
@@ -39,10 +40,12 @@ from ..content import (
     EditionSpec,
     PlanSpec,
 )
+from ..content.accounts import staff
 from ._common import AMSTERDAM
 from .discussion import load_discussion
 from .notifications import load_notifications
 from .panel import LoadedPanel, load_panel
+from .panel_sessions import load_sessions
 from .reviews import load_reviews, load_shortlist
 from .voting import LoadedVote, load_vote
 
@@ -115,7 +118,14 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         if spec.slug in VOTES:
             votes.append(load_vote(edition=edition, spec=VOTES[spec.slug], users=users, now=moment))
         if spec.slug in PANELS:
-            panels.append(load_panel(edition=edition, spec=PANELS[spec.slug], users=users, now=moment))
+            panel = PANELS[spec.slug]
+            panels.append(load_panel(edition=edition, spec=panel, users=users, now=moment))
+            load_sessions(
+                edition=edition,
+                specs=SESSIONS.get(spec.slug, ()),
+                facilitator=users[panel.facilitator],
+                official=users[staff(Role.OFFICIAL, spec.district_slug)],
+            )
         editions.append(edition)
     load_notifications(editions=editions, now=moment)
     return DemoSummary(

@@ -1,0 +1,323 @@
+"""The panel's ballot round: the facilitator's round page, cards and shared tablet; the member's own phone.
+
+A card's code exists in plain only in the response that opens the round (or reissues the card), so
+those POSTs answer with the printable cards instead of redirecting. The member's pages carry a
+signed token (round and card, never the code) in the page between the code and the ballot, as the
+online vote does: no session cookie. Every page that holds a token or a ballot is ``never_cache``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import ratelimit
+from common.errors import ServiceError
+from editions.models import Edition
+from editions.permissions import can
+from editions.phases import Action
+from voting.ballots import BallotRules
+from voting.errors import BallotError
+from voting.forms import BallotForm, rank_positions, summarise
+from voting.letters import qr_modules
+from voting.sections import ballot_sections
+
+from .. import selectors_round
+from ..errors_round import RoundError
+from ..forms_round import CardCodeForm, OpenRoundForm
+from ..models import BallotCard, PanelVote
+from ..services.ballot_round import card_for_code, cast_panel_ballot, close_round, open_round, reissue_card
+from ..steps import decision_open
+from .draw import _facilitator_edition, edition_or_404
+
+TOKEN_SALT = "deliberation.round"
+TOKEN_MAX_AGE_SECONDS = 2 * 60 * 60
+QR_QUIET_ZONE = 4
+
+
+@dataclass(frozen=True)
+class PrintedCard:
+    pool_id: str
+    code: str
+    url: str
+    qr_size: int
+    qr_path: str
+
+
+def _round_url(edition: Edition) -> str:
+    return reverse("panel_decision:round", kwargs={"slug": edition.slug})
+
+
+def _tablet_url(edition: Edition) -> str:
+    return reverse("panel_decision:tablet", kwargs={"slug": edition.slug})
+
+
+def _qr(url: str) -> tuple[int, str]:
+    """(side in modules, SVG path of the dark modules) of the QR code for ``url``."""
+    modules = qr_modules(url)
+    parts = [
+        f"M{c + QR_QUIET_ZONE} {r + QR_QUIET_ZONE}h1v1h-1z"
+        for r, row in enumerate(modules)
+        for c, dark in enumerate(row)
+        if dark
+    ]
+    return len(modules) + 2 * QR_QUIET_ZONE, "".join(parts)
+
+
+def _render_cards(request: HttpRequest, edition: Edition, plain: dict[str, str]) -> HttpResponse:
+    """The printable cards: the only moment these codes are shown."""
+    vote_url = request.build_absolute_uri(reverse("panel_decision:vote", kwargs={"slug": edition.slug}))
+    cards = []
+    for pool_id, code in sorted(plain.items()):
+        url = f"{vote_url}#code={code}"
+        size, path = _qr(url)
+        cards.append(PrintedCard(pool_id=pool_id, code=code, url=vote_url, qr_size=size, qr_path=path))
+    return render(request, "deliberation/round/print.html", {"edition": edition, "cards": cards})
+
+
+def _round_context(edition: Edition, vote: PanelVote | None) -> dict[str, object]:
+    return {
+        "edition": edition,
+        "vote": vote,
+        "progress": selectors_round.round_progress(vote) if vote else None,
+    }
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """Open a round, follow how many cards are used, close it."""
+    edition, user = _facilitator_edition(request, slug)
+    vote = selectors_round.open_round_of(edition)
+    action = request.POST.get("action")
+    form = OpenRoundForm(request.POST if action == "open" else None, edition=edition)
+    if request.method == "POST":
+        try:
+            if action == "open" and form.is_valid():
+                opened = open_round(edition=edition, by=user, session=form.cleaned_data["session"])
+                return _render_cards(request, edition, dict(opened.codes))
+            if action == "close":
+                if vote is None:
+                    raise RoundError("no_round")
+                close_round(vote=vote, by=user)
+                messages.success(request, _("The ballot round has been closed."))
+                return redirect(_round_url(edition))
+        except ServiceError as error:
+            messages.error(request, error.message)
+            return redirect(_round_url(edition))
+    context = _round_context(edition, vote)
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "deliberation/round/_status.html", context)
+    return render(
+        request,
+        "deliberation/round/manage.html",
+        {
+            **context,
+            "form": form,
+            "may_open": vote is None
+            and decision_open(edition)
+            and can(user, Action.FACILITATE_PANEL, edition),
+            "past_rounds": selectors_round.past_rounds(edition),
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def cards(request: HttpRequest, slug: str) -> HttpResponse:
+    """The round's cards (used or not); POST reissues a lost card and shows its new code once."""
+    edition, user = _facilitator_edition(request, slug)
+    vote = selectors_round.open_round_of(edition)
+    if vote is None:
+        messages.error(request, _("There is no ballot round open now."))
+        return redirect(_round_url(edition))
+    if request.method == "POST":
+        raw_pk = str(request.POST.get("card", ""))
+        found = (
+            BallotCard.objects.select_related("vote__edition", "member")
+            .filter(vote=vote, pk=int(raw_pk))
+            .first()
+            if raw_pk.isdigit()
+            else None
+        )
+        if found is None:
+            raise Http404
+        try:
+            code = reissue_card(card=found, by=user)
+        except ServiceError as error:
+            messages.error(request, error.message)
+            return redirect(reverse("panel_decision:cards", kwargs={"slug": edition.slug}))
+        return _render_cards(request, edition, {found.member.pool_id: code})
+    return render(
+        request,
+        "deliberation/round/cards.html",
+        {"edition": edition, "vote": vote, "cards": selectors_round.cards_of(vote)},
+    )
+
+
+@never_cache
+@login_required
+def tablet(request: HttpRequest, slug: str) -> HttpResponse:
+    """The shared tablet: one big button per member who has not voted yet."""
+    edition, _user = _facilitator_edition(request, slug)
+    vote = selectors_round.open_round_of(edition)
+    return render(
+        request,
+        "deliberation/round/tablet.html",
+        {"edition": edition, "vote": vote, "cards": selectors_round.waiting_cards(vote) if vote else []},
+    )
+
+
+def _render_ballot(
+    request: HttpRequest,
+    edition: Edition,
+    *,
+    action: str,
+    form: BallotForm | None = None,
+    token: str = "",
+    member: str = "",
+) -> HttpResponse:
+    if form is None:
+        form = BallotForm(sections=ballot_sections(edition), rules=BallotRules.of(edition))
+    context = {
+        "edition": edition,
+        "form": form,
+        "sections": form.fields(),
+        "rules": form.rules,
+        "positions": max((rank_positions(s, form.rules) for s in form.sections), default=0),
+        "action": action,
+        "token": token,
+        "member": member,
+    }
+    return render(request, "deliberation/round/ballot.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def tablet_ballot(request: HttpRequest, slug: str, card: int) -> HttpResponse:
+    """One member's ballot on the shared tablet; after the cast, back to the list without the choices."""
+    edition, user = _facilitator_edition(request, slug)
+    vote = selectors_round.open_round_of(edition)
+    found = (
+        BallotCard.objects.select_related("member", "vote").filter(vote=vote, pk=card).first()
+        if vote
+        else None
+    )
+    if vote is None or found is None:
+        messages.error(request, _("There is no ballot round open now."))
+        return redirect(_tablet_url(edition))
+    if found.used_at is not None:
+        messages.error(
+            request, _("%(pool_id)s has already voted in this round.") % {"pool_id": found.member.pool_id}
+        )
+        return redirect(_tablet_url(edition))
+    action = reverse("panel_decision:tablet_ballot", kwargs={"slug": edition.slug, "card": found.pk})
+    if request.method == "GET":
+        return _render_ballot(request, edition, action=action, member=found.member.pool_id)
+    form = BallotForm(sections=ballot_sections(edition), rules=BallotRules.of(edition), data=request.POST)
+    try:
+        cast_panel_ballot(vote=vote, card=found, raw=form.ballot(), by=user)
+    except BallotError as error:
+        form.error = error
+        return _render_ballot(request, edition, action=action, form=form, member=found.member.pool_id)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(_tablet_url(edition))
+    messages.success(
+        request, _("The ballot has been cast. Hand the tablet to the next member, or give it back.")
+    )
+    return redirect(_tablet_url(edition))
+
+
+# --- The member's own phone -----------------------------------------------------------------------
+
+
+def _sign(card: BallotCard) -> str:
+    return signing.dumps([card.vote_id, card.pk], salt=TOKEN_SALT)
+
+
+def _card_from_token(token: str, vote: PanelVote) -> BallotCard:
+    try:
+        vote_pk, card_pk = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE_SECONDS)
+    except (signing.BadSignature, ValueError, TypeError):
+        raise RoundError("session_expired") from None
+    card = BallotCard.objects.filter(vote=vote, pk=card_pk).first() if vote_pk == vote.pk else None
+    if card is None:
+        raise RoundError("session_expired")
+    return card
+
+
+def _render_start(
+    request: HttpRequest,
+    edition: Edition,
+    vote: PanelVote | None,
+    *,
+    form: CardCodeForm | None = None,
+    error: str = "",
+) -> HttpResponse:
+    return render(
+        request,
+        "deliberation/round/start.html",
+        {"edition": edition, "vote": vote, "form": form or CardCodeForm(), "error": error},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def vote(request: HttpRequest, slug: str) -> HttpResponse:
+    """The member types the code on their card; a correct code answers with the ballot itself."""
+    edition = edition_or_404(slug)
+    current = selectors_round.open_round_of(edition)
+    form = CardCodeForm(request.POST or None)
+    if request.method == "POST" and current is not None and form.is_valid():
+        try:
+            card = card_for_code(
+                vote=current, code=form.cleaned_data["code"], client_ip=ratelimit.client_ip(request.META)
+            )
+        except ServiceError as error:
+            if error.code in ("already_voted", "round_closed"):  # the code is right: not a field error
+                return _render_start(request, edition, current, error=error.message)
+            form.add_error("code", error.message)
+        else:
+            action = reverse("panel_decision:ballot", kwargs={"slug": edition.slug})
+            return _render_ballot(request, edition, action=action, token=_sign(card))
+    return _render_start(request, edition, current, form=form)
+
+
+@never_cache
+@require_POST
+def ballot(request: HttpRequest, slug: str) -> HttpResponse:
+    """POST with the token: cast the member's ballot and show the receipt."""
+    edition = edition_or_404(slug)
+    current = selectors_round.open_round_of(edition)
+    if current is None:
+        return _render_start(request, edition, None, error=str(RoundError("round_closed").message))
+    token = request.POST.get("token", "")
+    sections = ballot_sections(edition)
+    form = BallotForm(sections=sections, rules=BallotRules.of(edition), data=request.POST)
+    try:
+        card = _card_from_token(token, current)
+        cast = cast_panel_ballot(vote=current, card=card, raw=form.ballot())
+    except BallotError as error:
+        form.error = error
+        action = reverse("panel_decision:ballot", kwargs={"slug": edition.slug})
+        return _render_ballot(request, edition, action=action, form=form, token=token)
+    except ServiceError as error:
+        return _render_start(request, edition, current, error=error.message)
+    return render(
+        request,
+        "deliberation/round/receipt.html",
+        {"edition": edition, "rules": form.rules, "summary": summarise(cast.content, sections)},
+    )
