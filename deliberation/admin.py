@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import Draw, PanelMember
+from editions.models import BALLOT_RULE_FIELDS, Edition
+from voting.admin import EditionWithVoteAdmin
+
+from .models import Draw, PanelBallot, PanelMember
+
+# deliberation sits above voting: the panel's ballots lock the ballot rules too (see voting.admin).
+admin.site.unregister(Edition)
+
+
+@admin.register(Edition)
+class EditionWithPanelAdmin(EditionWithVoteAdmin):
+    def get_readonly_fields(self, request: HttpRequest, obj: Edition | None = None) -> Any:
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and PanelBallot.objects.filter(vote__edition=obj).exists():
+            fields += [f for f in BALLOT_RULE_FIELDS if f not in fields]
+        return fields
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
