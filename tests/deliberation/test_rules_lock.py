@@ -6,6 +6,7 @@ import pytest
 from django.db import DatabaseError, transaction
 from django.test import Client
 
+from accounts.models import Role
 from deliberation.models import PanelBallot, PanelVote
 from editions.models import Edition
 from tests import factories
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def make_panel_vote(*, with_ballot: bool) -> Edition:
     edition, plans = factories.make_vote(decision_model="panel")
-    facilitator = factories.make_staff(role="facilitator", district=edition.district)
+    facilitator = factories.make_staff(role=Role.FACILITATOR, district=edition.district)
     vote = PanelVote.objects.create(edition=edition, opened_by=facilitator)
     if with_ballot:
         PanelBallot.objects.create(vote=vote, content={"main": [plans[0].pk]})
