@@ -18,6 +18,7 @@ class NotificationKind(models.TextChoices):
     COMMENT_HIDDEN = "comment_hidden", _("Comment hidden")
     SHORTLISTED = "shortlisted", _("Shortlisted")
     RESULT = "result", _("Result of the vote")
+    PANEL_PRESENTATION = "panel_presentation", _("Invitation to present to the citizens' panel")
 
 
 class Notification(models.Model):

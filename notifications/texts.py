@@ -27,6 +27,7 @@ SUBJECTS: dict[str, Promise] = {
     NotificationKind.COMMENT_HIDDEN: _("A comment on “%(plan)s” was hidden by a moderator"),
     NotificationKind.SHORTLISTED: _("Your plan “%(plan)s” is on the shortlist"),
     NotificationKind.RESULT: _("The result is in for your plan “%(plan)s”"),
+    NotificationKind.PANEL_PRESENTATION: _("The citizens' panel invites you to present “%(plan)s”"),
 }
 
 BODIES: dict[str, Promise] = {
@@ -45,6 +46,10 @@ BODIES: dict[str, Promise] = {
     NotificationKind.COMMENT_HIDDEN: _("A comment was hidden. Reason: %(reason)s"),
     NotificationKind.SHORTLISTED: _("The committee put “%(plan)s” on the shortlist: %(reason)s"),
     NotificationKind.RESULT: _("%(outcome)s The results page explains why, plan by plan."),
+    NotificationKind.PANEL_PRESENTATION: _(
+        "The citizens' panel would like to hear about your plan “%(plan)s” at its session “%(session)s” "
+        "on %(starts_at)s, at %(place)s. The facilitator will contact you about the details."
+    ),
 }
 
 
@@ -55,7 +60,7 @@ TRANSLATED_PARAMS = frozenset({"old", "status", "verdict", "answer", "outcome"})
 
 # Parameters that hold a moment: stored as ISO 8601 and written out in the reader's language and
 # the site's time zone when shown (a mail in English says "12 November", in Dutch "12 november").
-MOMENT_PARAMS = frozenset({"deadline"})
+MOMENT_PARAMS = frozenset({"deadline", "starts_at"})
 
 
 def moment_param(moment: datetime) -> str:
