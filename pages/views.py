@@ -21,9 +21,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from accounts.roles import holds_role, is_district_staff
+from deliberation.models import WorkSession
 from deliberation.selectors import published_draw
 from editions.models import DecisionModel
-from editions.phases import PhaseKind
+from editions.permissions import holds_action_roles
+from editions.phases import Action, PhaseKind
 from editions.selectors import (
     district_for_page,
     districts_with_editions,
@@ -93,7 +95,6 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "timeline": timeline,
             "current": current,
             "upcoming": timeline.upcoming,
-            "is_decision": current is not None and current.phase.kind == PhaseKind.DECISION,
             "plans": filter_plans(PlanFilter(edition=edition))[:PLANS_ON_EDITION_PAGE],
             "plan_count": sum(counts.values()),
             "sub_budgets": edition.sub_budgets.all(),
@@ -101,6 +102,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "shortlist": public_shortlist(edition=edition),
             "result_published": published_count(edition) is not None,
             "panel_published": published_draw(edition) is not None,
+            "has_sessions": edition.has_panel and WorkSession.objects.filter(edition=edition).exists(),
         },
     )
 
@@ -145,8 +147,9 @@ def workspace(request: HttpRequest) -> HttpResponse:
         tasks = []
         if holds_role(user, edition.district_id, [Role.REVIEWER]) and PhaseKind.REVIEW in kinds:
             tasks.append(Task(reverse("review:queue", args=[edition.slug]), _("Feasibility review")))
-        if holds_role(user, edition.district_id, [Role.COMMITTEE]) and PhaseKind.SHORTLIST in kinds:
-            tasks.append(Task(reverse("review:shortlist", args=[edition.slug]), _("Shortlist")))
+        if holds_action_roles(user, Action.SHORTLIST_PLAN, edition) and PhaseKind.SHORTLIST in kinds:
+            label = _("The panel's shortlist") if edition.panel_shortlists else _("Shortlist")
+            tasks.append(Task(reverse("review:shortlist", args=[edition.slug]), label))
         if holds_role(user, edition.district_id, [Role.OFFICIAL]) and PhaseKind.DECISION in kinds:
             tasks.append(Task(reverse("voting_staff:manage", args=[edition.slug]), _("Vote management")))
         if holds_role(user, edition.district_id, [Role.OFFICIAL]) and PhaseKind.RESULT in kinds:
@@ -161,6 +164,18 @@ def workspace(request: HttpRequest) -> HttpResponse:
                 Task(reverse("panel_recruitment:manage", args=[edition.slug]), _("Panel recruitment"))
             )
             tasks.append(Task(reverse("deliberation:draw", args=[edition.slug]), _("Panel draw")))
+            tasks.append(Task(reverse("panel_sessions:list", args=[edition.slug]), _("Work sessions")))
+            if edition.panel_decides:
+                tasks.append(
+                    Task(reverse("panel_decision:round", args=[edition.slug]), _("Ballot round in a session"))
+                )
+                tasks.append(
+                    Task(reverse("outcomes:panel_decision", args=[edition.slug]), _("The panel's decision"))
+                )
+        if edition.has_panel and holds_role(user, edition.district_id, [Role.OFFICIAL, Role.REVIEWER]):
+            tasks.append(
+                Task(reverse("panel_sessions:questions", args=[edition.slug]), _("Questions from the panel"))
+            )
         if user.is_staff and holds_role(user, edition.district_id, [Role.OFFICIAL]):
             settings_url = reverse("admin:editions_edition_change", args=[edition.pk])
             tasks.append(Task(settings_url, _("Edition settings")))
