@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from deliberation.models import BallotCard, PanelBallot
 from editions.models import BallotFormat
 from tests.browser.test_accessibility import WCAG_21_AA, describe
-from tests.deliberation.test_ballot_round import make_deciding_panel
+from tests.deliberation.factories import make_deciding_panel
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser

@@ -11,8 +11,12 @@ from playwright.sync_api import Page, expect
 
 from deliberation.models import Attendance, WorkSession
 from tests.browser.test_panel_draw import scan
-from tests.deliberation.factories import make_facilitator
-from tests.deliberation.test_sessions import make_ballot_plan, make_published_panel, make_session_edition
+from tests.deliberation.factories import (
+    make_ballot_plan,
+    make_facilitator,
+    make_published_panel,
+    make_session_edition,
+)
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser

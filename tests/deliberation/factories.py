@@ -4,13 +4,31 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 
 from accounts.models import Role, User
-from deliberation.models import Feature, FeatureValue, PanelSetup, Respondent
-from editions.models import Edition
+from deliberation.models import (
+    DecisionMethod,
+    Draw,
+    DrawStatus,
+    Feature,
+    FeatureValue,
+    MemberStatus,
+    PanelDecision,
+    PanelMember,
+    PanelSetup,
+    Respondent,
+    WorkSession,
+)
+from deliberation.services.sessions import plan_session
+from editions.models import BallotFormat, Edition
+from proposals.models import Plan, PlanStatus
 from tests import factories
+
+HOUR = timedelta(hours=1)
 
 # feature key → (name, [(value key, label, population)])
 FEATURES: dict[str, tuple[str, list[tuple[str, str, int]]]] = {
@@ -78,3 +96,96 @@ def make_pool(edition: Edition, *, size: int, seed: int = 1, skip: Sequence[str]
 
 def make_facilitator(edition: Edition) -> User:
     return factories.make_staff(role=Role.FACILITATOR, district=edition.district)
+
+
+def make_session_edition(*, phase: str = "decision", **fields: Any) -> Edition:
+    """A published panel edition now in ``phase``."""
+    fields.setdefault("decision_model", "panel")
+    fields.setdefault("is_published", True)
+    return make_panel_edition(phase=phase, **fields)
+
+
+def make_published_panel(
+    edition: Edition, *, size: int = 6, dropped: int = 0, by: User | None = None
+) -> Draw:
+    """A published current draw of ``size`` active members (pool ids P0001…) and ``dropped`` who left.
+
+    The rows are written directly (no sortition run): for tests that are not about the draw.
+    """
+    people = make_pool(edition, size=size + dropped + 2)[: size + dropped]
+    draw = Draw.objects.create(
+        edition=edition,
+        status=DrawStatus.DONE,
+        seed=7,
+        algorithm="maximin",
+        panel_size=size,
+        library_version="test",
+        selected=[p.pool_id for p in people],
+        drawn_by=by or factories.make_user(),
+        is_current=True,
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    PanelMember.objects.bulk_create(
+        PanelMember(
+            draw=draw,
+            respondent=p,
+            pool_id=p.pool_id,
+            status=MemberStatus.ACTIVE if i < size else MemberStatus.DROPPED_OUT,
+        )
+        for i, p in enumerate(people)
+    )
+    return draw
+
+
+def make_ballot_plan(
+    edition: Edition, *, title: str | None = None, adjusted_cost_cents: int | None = None, **fields: Any
+) -> Plan:
+    """A feasible plan with a published review: on the ballot."""
+    plan = factories.make_plan(edition=edition, title=title, status=PlanStatus.FEASIBLE, **fields)
+    review = factories.make_review(
+        plan=plan,
+        verdict="feasible",
+        public_explanation="Past goed in het groenplan.",
+        adjusted_cost_cents=adjusted_cost_cents,
+        cost_change_reason="Duurder beplanting." if adjusted_cost_cents else "",
+    )
+    review.published_at = timezone.now()
+    review.save()
+    if adjusted_cost_cents:
+        Plan.objects.filter(pk=plan.pk).update(reviewed_cost_cents=adjusted_cost_cents)
+    return plan
+
+
+def make_deciding_panel(
+    ballot_format: str = BallotFormat.KNAPSACK, *, phase: str = "decision", **fields: Any
+) -> tuple[Edition, list[Plan], User, list[PanelMember]]:
+    """A panel edition in ``phase`` (plans of € 40k, 30k, 20k, 10k; budget € 60k), its facilitator, and
+    its published panel: four active members (P0001–P0004) and one who dropped out (P0005)."""
+    edition, plans = factories.make_vote(
+        decision_model="panel", ballot_format=ballot_format, phase=phase, **fields
+    )
+    facilitator = make_facilitator(edition)
+    draw = make_published_panel(edition, size=4, dropped=1, by=facilitator)
+    return edition, plans, facilitator, list(draw.members.order_by("pool_id"))
+
+
+def make_work_session(edition: Edition, by: User, *, starts_at: datetime | None = None) -> WorkSession:
+    start = starts_at or timezone.now() - HOUR
+    return plan_session(
+        edition=edition,
+        by=by,
+        title="Kennismaken",
+        starts_at=start,
+        ends_at=start + 3 * HOUR,
+        place="Buurthuis De Horizon",
+        agenda="Welkom\nDe plannen\nVragen",
+    )
+
+
+def publish_decision(edition: Edition, by: User) -> PanelDecision:
+    return PanelDecision.objects.create(
+        edition=edition,
+        method=DecisionMethod.CONSENSUS,
+        recorded_by=by,
+        published_at=timezone.now(),
+    )

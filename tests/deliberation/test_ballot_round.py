@@ -12,7 +12,6 @@ import pytest
 from django.db import OperationalError, close_old_connections, connection
 from django.utils import timezone, translation
 
-from accounts.models import User
 from audit.models import AuditEntry
 from common.errors import ServiceError
 from deliberation.errors_round import RoundError
@@ -20,11 +19,9 @@ from deliberation.models import (
     BallotCard,
     DecisionMethod,
     Draw,
-    DrawStatus,
     MemberStatus,
     PanelBallot,
     PanelDecision,
-    PanelMember,
     PanelVote,
     WorkSession,
 )
@@ -37,44 +34,10 @@ from deliberation.services.ballot_round import (
     open_round,
     reissue_card,
 )
-from editions.models import BallotFormat, Edition
-from proposals.models import Plan
+from editions.models import BallotFormat
 from tests import factories
-from tests.deliberation.factories import make_facilitator
+from tests.deliberation.factories import make_deciding_panel, make_facilitator, make_published_panel
 from voting.errors import BallotError, EligibilityError
-
-
-def make_panel(edition: Edition, *, by: User, active: int = 4, dropped: int = 1) -> list[PanelMember]:
-    """A published current draw with ``active`` members and ``dropped`` who dropped out (rows directly)."""
-    draw = Draw.objects.create(
-        edition=edition,
-        status=DrawStatus.DONE,
-        seed=1,
-        algorithm="legacy",
-        panel_size=active,
-        library_version="test",
-        drawn_by=by,
-        is_current=True,
-        published_at=timezone.now(),
-    )
-    members = [PanelMember(draw=draw, pool_id=f"P{i + 1:04d}") for i in range(active)]
-    members += [
-        PanelMember(draw=draw, pool_id=f"P{active + i + 1:04d}", status=MemberStatus.DROPPED_OUT)
-        for i in range(dropped)
-    ]
-    return PanelMember.objects.bulk_create(members)
-
-
-def make_deciding_panel(
-    ballot_format: str = BallotFormat.KNAPSACK, *, phase: str = "decision", **fields: Any
-) -> tuple[Edition, list[Plan], User, list[PanelMember]]:
-    """A panel edition in ``phase`` (plans of € 40k, 30k, 20k, 10k; budget € 60k), its facilitator, panel."""
-    edition, plans = factories.make_vote(
-        decision_model="panel", ballot_format=ballot_format, phase=phase, **fields
-    )
-    facilitator = make_facilitator(edition)
-    members = make_panel(edition, by=facilitator)
-    return edition, plans, facilitator, members
 
 
 def refused(call: Callable[[], Any]) -> str:
@@ -124,7 +87,7 @@ def test_opening_is_refused_without_a_published_panel() -> None:
     edition, _ = factories.make_vote(decision_model="panel")
     facilitator = make_facilitator(edition)
     assert refused(lambda: open_round(edition=edition, by=facilitator)) == "no_panel"
-    make_panel(edition, by=facilitator)
+    make_published_panel(edition, size=4, dropped=1, by=facilitator)
     Draw.objects.filter(edition=edition).update(published_at=None)
     assert refused(lambda: open_round(edition=edition, by=facilitator)) == "no_panel"
     assert not PanelVote.objects.exists()

@@ -13,7 +13,7 @@ from accounts.models import Role
 from deliberation.models import BallotCard, PanelBallot, PanelVote
 from deliberation.services.ballot_round import open_round
 from tests import factories
-from tests.deliberation.test_ballot_round import make_deciding_panel
+from tests.deliberation.factories import make_deciding_panel
 
 pytestmark = pytest.mark.django_db
 

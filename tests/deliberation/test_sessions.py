@@ -4,7 +4,7 @@ permissions per phase, notifications and audit entries."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,11 +15,8 @@ from audit.models import AuditEntry
 from deliberation.errors_sessions import SessionError
 from deliberation.models import (
     Attendance,
-    DecisionMethod,
     Draw,
-    DrawStatus,
     MemberStatus,
-    PanelDecision,
     PanelMember,
     PanelQuestion,
     Presentation,
@@ -38,10 +35,18 @@ from deliberation.services.sessions import (
 from editions.models import Edition
 from notifications.models import Notification, NotificationKind
 from notifications.texts import body_for, subject_for
-from proposals.models import Plan, PlanStatus
+from proposals.models import PlanStatus
 from tests import factories
 
-from .factories import make_facilitator, make_panel_edition, make_pool
+from .factories import (
+    make_ballot_plan,
+    make_facilitator,
+    make_panel_edition,
+    make_published_panel,
+    make_session_edition,
+    make_work_session,
+    publish_decision,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,73 +54,6 @@ HOUR = timedelta(hours=1)
 
 
 # --- helpers shared with the view and browser tests ----------------------------------------------
-
-
-def make_session_edition(*, phase: str = "decision", **fields: Any) -> Edition:
-    """A published panel edition now in ``phase``."""
-    fields.setdefault("decision_model", "panel")
-    fields.setdefault("is_published", True)
-    return make_panel_edition(phase=phase, **fields)
-
-
-def make_published_panel(edition: Edition, *, size: int = 6) -> Draw:
-    """A published current draw of ``size`` members from a fresh pool (no sortition run: the test's own)."""
-    people = make_pool(edition, size=size + 2)[:size]
-    draw = Draw.objects.create(
-        edition=edition,
-        status=DrawStatus.DONE,
-        seed=7,
-        algorithm="maximin",
-        panel_size=size,
-        library_version="test",
-        selected=[p.pool_id for p in people],
-        drawn_by=factories.make_user(),
-        is_current=True,
-        published_at=timezone.now() - timedelta(days=1),
-    )
-    PanelMember.objects.bulk_create(PanelMember(draw=draw, respondent=p, pool_id=p.pool_id) for p in people)
-    return draw
-
-
-def make_ballot_plan(
-    edition: Edition, *, title: str | None = None, adjusted_cost_cents: int | None = None, **fields: Any
-) -> Plan:
-    """A feasible plan with a published review: on the ballot."""
-    plan = factories.make_plan(edition=edition, title=title, status=PlanStatus.FEASIBLE, **fields)
-    review = factories.make_review(
-        plan=plan,
-        verdict="feasible",
-        public_explanation="Past goed in het groenplan.",
-        adjusted_cost_cents=adjusted_cost_cents,
-        cost_change_reason="Duurder beplanting." if adjusted_cost_cents else "",
-    )
-    review.published_at = timezone.now()
-    review.save()
-    if adjusted_cost_cents:
-        Plan.objects.filter(pk=plan.pk).update(reviewed_cost_cents=adjusted_cost_cents)
-    return plan
-
-
-def make_work_session(edition: Edition, by: User, *, starts_at: datetime | None = None) -> WorkSession:
-    start = starts_at or timezone.now() - HOUR
-    return plan_session(
-        edition=edition,
-        by=by,
-        title="Kennismaken",
-        starts_at=start,
-        ends_at=start + 3 * HOUR,
-        place="Buurthuis De Horizon",
-        agenda="Welkom\nDe plannen\nVragen",
-    )
-
-
-def publish_decision(edition: Edition, by: User) -> PanelDecision:
-    return PanelDecision.objects.create(
-        edition=edition,
-        method=DecisionMethod.CONSENSUS,
-        recorded_by=by,
-        published_at=timezone.now(),
-    )
 
 
 def snapshot() -> tuple[Any, ...]:

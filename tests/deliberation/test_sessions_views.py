@@ -16,9 +16,9 @@ from editions.models import Edition
 from notifications.models import Notification, NotificationKind
 from tests import factories
 
-from .factories import make_facilitator
-from .test_sessions import (
+from .factories import (
     make_ballot_plan,
+    make_facilitator,
     make_published_panel,
     make_session_edition,
     make_work_session,
