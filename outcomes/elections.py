@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -76,19 +76,27 @@ class Counted:
 
 
 def read_choices(
-    edition: Edition, sections: Sequence[Section], *, chunk_size: int = CHUNK_SIZE
+    edition: Edition,
+    sections: Sequence[Section],
+    *,
+    contents: Iterable[Mapping[str, Any]] | None = None,
+    chunk_size: int = CHUNK_SIZE,
 ) -> dict[str, list[Choice]]:
-    """Every ballot's choice per section key, read in chunks; identical choices share one tuple.
+    """Every ballot's choice per section key; identical choices share one tuple.
 
-    A ballot naming a section or plan that is not on the ballot any more stops the count: counting
-    it silently without that choice would change what the voter said.
+    ``contents`` are the ballots to read (canonical contents, as ``voting.ballots`` stores them);
+    by default the edition's counted public ballots, read in chunks. A ballot naming a section or
+    plan that is not on the ballot any more stops the count: counting it silently without that
+    choice would change what the voter said.
     """
     plan_ids = {s.key: {str(pk) for pk in s.plan_ids} for s in sections}
     choices: dict[str, list[Choice]] = {s.key: [] for s in sections}
     cumulative = edition.ballot_format == BallotFormat.CUMULATIVE
     seen: dict[tuple[str, Any], Choice] = {}
-    rows = BallotRow.objects.filter(edition=edition).values_list("content", flat=True)
-    for content in rows.iterator(chunk_size=chunk_size):
+    if contents is None:
+        rows = BallotRow.objects.filter(edition=edition).values_list("content", flat=True)
+        contents = rows.iterator(chunk_size=chunk_size)
+    for content in contents:
         for key, raw in content.items():
             if not raw:
                 continue
@@ -122,8 +130,13 @@ def shuffled(choices: list[Choice]) -> list[Choice]:
     return out
 
 
-def build_election(edition: Edition, section: Section, choices: Iterable[Choice]) -> Election:
-    """The pabulib election of one section: its plans as projects, ``choices`` as voters 1..n."""
+def build_election(
+    edition: Edition, section: Section, choices: Iterable[Choice], *, panel: bool = False
+) -> Election:
+    """The pabulib election of one section: its plans as projects, ``choices`` as voters 1..n.
+
+    With ``panel`` the voters are the members of the citizens' panel voting in a session.
+    """
     vote_type = VOTE_TYPES[BallotFormat(edition.ballot_format)]
     ballots = tuple(Ballot(str(number), ids, points) for number, (ids, points) in enumerate(choices, start=1))
     projects = tuple(
@@ -131,7 +144,7 @@ def build_election(edition: Edition, section: Section, choices: Iterable[Choice]
         for p in sorted(section.plans, key=lambda p: p.pk)
     )
     return Election(
-        meta=_meta(edition, section, vote_type, len(projects), len(ballots)),
+        meta=_meta(edition, section, vote_type, len(projects), len(ballots), panel=panel),
         projects=projects,
         ballots=ballots,
         vote_type=vote_type,  # type: ignore[arg-type]
@@ -145,19 +158,28 @@ def _clean(text: str) -> str:
 
 
 def _meta(
-    edition: Edition, section: Section, vote_type: str, num_projects: int, num_votes: int
+    edition: Edition,
+    section: Section,
+    vote_type: str,
+    num_projects: int,
+    num_votes: int,
+    *,
+    panel: bool = False,
 ) -> tuple[tuple[str, str], ...]:
-    decision = next((p for p in edition.phases.all() if p.kind == PhaseKind.DECISION), None)
+    # The panel votes in its own phase in a hybrid edition where everyone votes first.
+    kind = PhaseKind.PANEL if panel and edition.public_votes else PhaseKind.DECISION
+    decision = next((p for p in edition.phases.all() if p.kind == kind), None)
+    whose = "The ballots of the citizens' panel (voting in a session). " if panel else ""
     meta: list[tuple[str, str]] = [
         (
             "description",
-            f"{_clean(edition.name)}: {_clean(section.label)}. Costs and budget are in euro cents. "
+            f"{_clean(edition.name)}: {_clean(section.label)}. {whose}Costs and budget are in euro cents. "
             "Voters are numbered in a random order.",
         ),
         ("country", "Netherlands"),
         ("unit", _clean(edition.district.name)),
         ("subunit", _clean(section.label)),
-        ("instance", f"{edition.slug}-{section.key}"),
+        ("instance", f"{edition.slug}-{'panel-' if panel else ''}{section.key}"),
         ("num_projects", str(num_projects)),
         ("num_votes", str(num_votes)),
         ("budget", str(section.budget_cents)),
@@ -191,9 +213,11 @@ def write_text(election: Election) -> str:
     return buffer.getvalue()
 
 
-def section_file(edition: Edition, section: Section, choices: list[Choice]) -> SectionFile:
+def section_file(
+    edition: Edition, section: Section, choices: list[Choice], *, panel: bool = False
+) -> SectionFile:
     """Shuffle, number and write one section's ballots; hash the exact UTF-8 bytes."""
-    text = write_text(build_election(edition, section, shuffled(choices)))
+    text = write_text(build_election(edition, section, shuffled(choices), panel=panel))
     return SectionFile(section, text, sha256_of(text), len(choices))
 
 

@@ -30,4 +30,25 @@ class OutcomeError(ServiceError):
         ),
         "already_published": _("This result has already been published."),
         "result_published": _("The result has been published and taken effect; it cannot be counted again."),
+        "no_public_vote": _("In this edition the citizens' panel decides: there is no public vote to count."),
+        # The citizens' panel's decision (outcomes.panel).
+        "not_facilitator": _("Only the facilitator of this edition's citizens' panel can do this."),
+        "decision_not_open": _("The citizens' panel cannot decide now: its decision phase is not open."),
+        "round_not_found": _("This ballot round does not belong to this edition."),
+        "round_open": _("This ballot round is still open: close it before counting."),
+        "round_empty": _("Nobody voted in this ballot round, so there is nothing to count."),
+        "round_not_counted": _("Count this ballot round first: the decision is the result of its count."),
+        "decision_recorded": _("The citizens' panel's decision has already been recorded."),
+        "plans_changed": _(
+            "The plans on the ballot have changed since this page was opened. Look at them again and "
+            "record the decision anew."
+        ),
+        "reason_missing": _("Give the panel's reason for “%(plan)s”."),
+        "over_section_budget": _(
+            "The chosen plans in %(section)s cost %(cost)s, more than its budget of %(budget)s."
+        ),
+        "over_total_budget": _(
+            "The chosen plans cost %(cost)s in total, more than the budget of %(budget)s."
+        ),
+        "unknown_method": _("Choose how the panel decided: by a vote in a session, or by consensus."),
     }

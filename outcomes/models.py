@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from deliberation.models import PanelVote
 from editions.models import Edition
 
 
@@ -44,6 +45,15 @@ class Count(models.Model):
     source = models.CharField(
         _("decided by"), max_length=10, choices=CountSource.choices, default=CountSource.VOTE
     )
+    # The panel's ballot round this count counted (a panel count from a round; empty otherwise).
+    panel_vote = models.ForeignKey(
+        PanelVote,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="counts",
+        verbose_name=_("panel ballot round"),
+    )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     progress_text = models.CharField(_("progress"), max_length=200, blank=True)
     started_by = models.ForeignKey(
@@ -77,6 +87,9 @@ class Count(models.Model):
                 name="outcomes_one_active_count",
             ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="outcomes_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(panel_vote__isnull=True) | Q(source="panel"), name="outcomes_round_only_for_panel"
+            ),
             models.CheckConstraint(
                 condition=Q(is_current=False) | Q(status="done"), name="outcomes_current_count_is_done"
             ),
@@ -126,4 +139,6 @@ class CountSection(models.Model):
 
     @property
     def file_name(self) -> str:
-        return f"{self.count.edition.slug}-{self.key}.pb"
+        # The panel's file differs in name from the public vote's, which in a hybrid edition is its advice.
+        panel = "panel-" if self.count.source == CountSource.PANEL else ""
+        return f"{self.count.edition.slug}-{panel}{self.key}.pb"

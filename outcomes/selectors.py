@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -12,11 +13,15 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from deliberation.models import MemberStatus, PanelDecision, PanelMember, PanelStep, PanelVote, WorkSession
 from editions.models import AggregationRule, Edition, Satisfaction
 from voting.models import Address, Channel, Voter
 
 from .explain import explain_section, support_text
 from .models import Count, CountSection, CountSource, CountStatus
+
+# The rule of a count that records the panel's consensus: chosen plans, no ballots.
+CONSENSUS = "consensus"
 
 
 def current_count(edition: Edition, *, source: str = CountSource.VOTE) -> Count | None:
@@ -43,12 +48,54 @@ def advice_count(edition: Edition) -> Count | None:
     return current_count(edition) if edition.public_votes and edition.panel_decides else None
 
 
+def panel_decision(edition: Edition) -> PanelDecision | None:
+    """The citizens' panel's recorded decision (not its shortlist), published or not."""
+    return (
+        PanelDecision.objects.filter(edition=edition, step=PanelStep.DECISION)
+        .select_related("vote__session")
+        .first()
+    )
+
+
 def published_count(edition: Edition, *, at: datetime | None = None) -> Count | None:
-    """The current result, if the public may see it: counted, and its publication time has come."""
+    """The current result, if the public may see it: counted, and its publication time has come.
+
+    The panel's count is its result only once the facilitator recorded the decision with its
+    reasons: counting a ballot round alone does not make it public.
+    """
     moment = at or timezone.now()
     if edition.results_publish_at is not None and moment < edition.results_publish_at:
         return None
-    return result_count(edition)
+    count = result_count(edition)
+    if count is not None and count.source == CountSource.PANEL and panel_decision(edition) is None:
+        return None
+    return count
+
+
+# The audit entry of a panel round's count says which round it counted (``after["vote"]``).
+COUNTED_ROUND_ACTION = "outcomes.panel_vote_counted"
+
+
+def counted_round(count: Count) -> int | None:
+    """The id of the panel's ballot round ``count`` counted (None for a public vote or a consensus)."""
+    return count.panel_vote_id
+
+
+def closed_rounds(edition: Edition) -> list[PanelVote]:
+    """The panel's closed ballot rounds, newest first, each with ``ballot_count``."""
+    return list(
+        PanelVote.objects.filter(edition=edition, closed_at__isnull=False)
+        .select_related("session")
+        .annotate(ballot_count=DbCount("ballots"))
+        .order_by("-closed_at", "-pk")
+    )
+
+
+def panel_members(edition: Edition) -> int:
+    """The active members of the edition's current panel."""
+    return PanelMember.objects.filter(
+        draw__edition=edition, draw__is_current=True, status=MemberStatus.ACTIVE
+    ).count()
 
 
 def latest_count(edition: Edition) -> Count | None:
@@ -75,6 +122,10 @@ class PlanResult:
     explanation: str
     chosen_by_greedy: bool
     chosen_by_mes: bool
+    # When the citizens' panel decided: its reason, and in a hybrid edition the public vote's advice.
+    reason: str = ""
+    advice_support: str = ""
+    advice_funded: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +172,25 @@ class TurnoutRow:
 
 
 @dataclass(frozen=True)
+class PanelFacts:
+    """How the citizens' panel decided: by a vote in a session (how many took part) or by consensus."""
+
+    decision: PanelDecision | None
+    method: str
+    session: WorkSession | None
+    ballots: int
+    members: int
+
+    @property
+    def is_consensus(self) -> bool:
+        return self.method == "consensus"
+
+    @property
+    def summary(self) -> str:
+        return self.decision.summary if self.decision is not None else ""
+
+
+@dataclass(frozen=True)
 class Result:
     count: Count
     sections: list[SectionResult]
@@ -128,6 +198,11 @@ class Result:
     by_theme: list[MoneyRow]
     turnout: list[TurnoutRow]
     turnout_total: TurnoutRow
+    panel: PanelFacts | None = None
+    # In a hybrid edition where everyone voted first: the vote's count, the panel's advice.
+    advice: Count | None = None
+    advice_sections: list[SectionResult] = field(default_factory=list)
+    public_voted: bool = True
 
     @property
     def funded_cents(self) -> int:
@@ -139,11 +214,22 @@ class Result:
 
     @property
     def rule_label(self) -> str:
+        if self.count.rule == CONSENSUS:
+            return _("Consensus of the citizens' panel")
         return str(AggregationRule(self.count.rule).label)
 
     @property
     def satisfaction_label(self) -> str:
-        return str(Satisfaction(self.count.satisfaction).label)
+        return str(Satisfaction(self.count.satisfaction).label) if self.count.satisfaction else ""
+
+    @property
+    def is_consensus(self) -> bool:
+        return self.count.rule == CONSENSUS
+
+    @property
+    def has_files(self) -> bool:
+        """Whether there are ballots to download and count again (not after a consensus)."""
+        return not self.is_consensus
 
     @property
     def budget_cents(self) -> int:
@@ -165,13 +251,20 @@ def recount_command(count: Count, section: CountSection) -> str:
     return " ".join([*parts, "--tie-breaking", "id", "--json"])
 
 
-def _section_result(count: Count, section: CountSection) -> SectionResult:
+def _section_result(
+    count: Count,
+    section: CountSection,
+    *,
+    reasons: Mapping[int, str] | None = None,
+    advice: Mapping[int, tuple[str, bool]] | None = None,
+) -> SectionResult:
     explanations = explain_section(section.outcome, section.plans)
     greedy = {int(pid) for pid in section.comparison.get("greedy", {}).get("selected", [])}
     mes = {int(pid) for pid in section.comparison.get("mes", {}).get("selected", [])}
     plans = []
     for row in section.plans:
         explanation = explanations[int(row["id"])]
+        advised = (advice or {}).get(int(row["id"]))
         plans.append(
             PlanResult(
                 id=int(row["id"]),
@@ -187,6 +280,9 @@ def _section_result(count: Count, section: CountSection) -> SectionResult:
                 explanation=explanation.text,
                 chosen_by_greedy=int(row["id"]) in greedy,
                 chosen_by_mes=int(row["id"]) in mes,
+                reason=(reasons or {}).get(int(row["id"]), ""),
+                advice_support=advised[0] if advised else "",
+                advice_funded=advised[1] if advised else None,
             )
         )
     plans.sort(key=lambda p: (not p.funded, p.round or 0, -p.supporters, p.title))
@@ -194,7 +290,7 @@ def _section_result(count: Count, section: CountSection) -> SectionResult:
         section=section,
         plans=plans,
         funded_cents=sum(p.cost_cents for p in plans if p.funded),
-        command=recount_command(count, section),
+        command=recount_command(count, section) if section.pb_file else "",
     )
 
 
@@ -254,11 +350,55 @@ def turnout(edition: Edition) -> tuple[list[TurnoutRow], TurnoutRow]:
     return rows, total
 
 
+def section_results(count: Count) -> list[SectionResult]:
+    """Each section of ``count`` with its plans' result and explanation (the facilitator's page)."""
+    return [_section_result(count, s) for s in count_sections(count)]
+
+
+def panel_facts(count: Count) -> PanelFacts | None:
+    """How the panel reached the decision ``count`` records; None for a public vote's count."""
+    if count.source != CountSource.PANEL:
+        return None
+    decision = panel_decision(count.edition)
+    round_id = decision.vote_id if decision is not None else counted_round(count)
+    if count.rule == CONSENSUS or round_id is None:
+        return PanelFacts(decision, "consensus", None, 0, panel_members(count.edition))
+    vote = (
+        PanelVote.objects.select_related("session")
+        .annotate(ballot_count=DbCount("ballots", distinct=True), card_count=DbCount("cards", distinct=True))
+        .get(pk=round_id)
+    )
+    members = vote.card_count or panel_members(count.edition)
+    return PanelFacts(decision, "vote", vote.session, vote.ballot_count, members)
+
+
+def _advice(edition: Edition) -> tuple[Count | None, dict[int, tuple[str, bool]]]:
+    advice = advice_count(edition)
+    if advice is None:
+        return None, {}
+    rows: dict[int, tuple[str, bool]] = {}
+    for section in count_sections(advice):
+        selected = {int(pid) for pid in section.selected}
+        for row in section.plans:
+            pid = int(row["id"])
+            rows[pid] = (support_text(int(row["supporters"]), row.get("points")), pid in selected)
+    return advice, rows
+
+
 def result_of(count: Count) -> Result:
     """Everything the results page shows for ``count``, in the active language."""
-    sections = [_section_result(count, s) for s in count_sections(count)]
+    edition = count.edition
+    panel = panel_facts(count)
+    reasons: dict[int, str] = {}
+    advice: Count | None = None
+    advice_rows: dict[int, tuple[str, bool]] = {}
+    if panel is not None:
+        if panel.decision is not None:
+            reasons = dict(panel.decision.reasons.values_list("plan_id", "reason"))
+        advice, advice_rows = _advice(edition)
+    sections = [_section_result(count, s, reasons=reasons, advice=advice_rows) for s in count_sections(count)]
     funded = [p for s in sections for p in s.funded]
-    rows, total = turnout(count.edition)
+    rows, total = turnout(edition)
     return Result(
         count=count,
         sections=sections,
@@ -266,6 +406,10 @@ def result_of(count: Count) -> Result:
         by_theme=_money(funded, "theme", _("No theme")),
         turnout=rows,
         turnout_total=total,
+        panel=panel,
+        advice=advice,
+        advice_sections=section_results(advice) if advice is not None else [],
+        public_voted=edition.public_votes,
     )
 
 
@@ -290,15 +434,57 @@ def result_data(count: Count) -> dict[str, Any]:
                 "label": s.label,
                 "budget_cents": s.budget_cents,
                 "voters": s.voters,
-                "file": s.file_name,
-                "sha256": s.sha256,
+                "file": s.file_name if s.pb_file else None,
+                "sha256": s.sha256 or None,
                 "tie_order": s.tie_order,
                 "selected": s.selected,
                 "plans": s.plans,
                 "outcome": s.outcome,
                 "comparison": s.comparison,
-                "command": recount_command(count, s),
+                "command": recount_command(count, s) if s.pb_file else None,
             }
             for s in count_sections(count)
         ],
+        **_panel_data(count),
+    }
+
+
+def _panel_data(count: Count) -> dict[str, Any]:
+    """Who decided; for the panel how (method, round, participation, reasons) and the vote's advice."""
+    panel = panel_facts(count)
+    if panel is None:
+        return {"decided_by": count.source}
+    decision = panel.decision
+    advice = advice_count(count.edition)
+    return {
+        "decided_by": count.source,
+        "panel": {
+            "method": panel.method,
+            "summary": panel.summary,
+            "session": None
+            if panel.session is None
+            else {"number": panel.session.number, "title": panel.session.title},
+            "members": panel.members,
+            "ballots": panel.ballots,
+            "reasons": [
+                {"plan_id": r.plan_id, "reason": r.reason, "funded": r.funded}
+                for r in (decision.reasons.order_by("plan_id") if decision is not None else [])
+            ],
+        },
+        "advice": None
+        if advice is None
+        else {
+            "count": advice.pk,
+            "rule": advice.rule,
+            "sections": [
+                {
+                    "key": s.key,
+                    "file": s.file_name,
+                    "sha256": s.sha256,
+                    "selected": s.selected,
+                    "plans": s.plans,
+                }
+                for s in count_sections(advice)
+            ],
+        },
     }

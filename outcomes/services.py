@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from audit.services import record
+from deliberation.models import PanelDecision, PanelStep
 from editions.models import AggregationRule, Edition
 from editions.permissions import is_open
 from editions.phases import Action
@@ -29,12 +31,12 @@ from pbrules import __version__ as pbrules_version
 from pbrules.tiebreak import DEFAULT_TIE_BREAKING
 from proposals.models import Plan, PlanStatus
 from proposals.status import change_status, initiators_of
-from voting.sections import Section, ballot_sections, ballot_statuses
+from voting.sections import CHOSEN_STATUSES, Section, ballot_sections, ballot_statuses
 from voting.services.paper import unresolved_paper_entries
 
 from . import elections
 from .errors import OutcomeError
-from .models import ACTIVE_STATUSES, Count, CountSection, CountStatus
+from .models import ACTIVE_STATUSES, Count, CountSection, CountSource, CountStatus
 from .selectors import published_count
 
 logger = logging.getLogger(__name__)
@@ -67,6 +69,8 @@ def start_count(*, edition: Edition, by: User, background: bool = True) -> Count
     With ``background`` the count runs as a task once this transaction commits; without it the
     caller runs ``compute_outcome`` itself (the ``count_vote`` management command does).
     """
+    if not edition.public_votes:
+        raise OutcomeError("no_public_vote")
     _refuse_unless_closed(edition)
     if Count.objects.filter(edition=edition, published_at__isnull=False).exists():
         raise OutcomeError("result_published")
@@ -133,7 +137,7 @@ def _count_section(
 ) -> _SectionResult:
     edition = count.edition
     started = time.perf_counter()
-    pb = elections.section_file(edition, section, choices)
+    pb = elections.section_file(edition, section, choices, panel=count.source == CountSource.PANEL)
     written = time.perf_counter()
     # Count from the text just written: the published file is exactly what was counted.
     instance = elections.parse_text(pb.text)
@@ -178,7 +182,10 @@ def _count_section(
     )
 
 
-def _count_all(count: Count) -> tuple[list[_SectionResult], dict[str, float]]:
+def _count_all(
+    count: Count, *, contents: Iterable[Mapping[str, Any]] | None = None
+) -> tuple[list[_SectionResult], dict[str, float]]:
+    """Count every section; ``contents`` are the ballots (default: the edition's public ballots)."""
     edition = count.edition
     durations: dict[str, float] = {}
     sections = [s for s in ballot_sections(edition) if s.plans]
@@ -186,7 +193,7 @@ def _count_all(count: Count) -> tuple[list[_SectionResult], dict[str, float]]:
         raise OutcomeError("no_plans")
     _set_progress(count, 2, _progress_text("reading"))
     started = time.perf_counter()
-    choices = elections.read_choices(edition, sections)
+    choices = elections.read_choices(edition, sections, contents=contents)
     durations["read"] = time.perf_counter() - started
     results = []
     for number, section in enumerate(sections, start=1):
@@ -297,7 +304,9 @@ def publish_result(*, count: Count, by: User) -> Count:
     """Make the published result take effect: winners become "selected", every initiator is told.
 
     The results page shows a result from its publication date on; this is the step that follows
-    (a button for officials, or ``manage.py publish_due_results`` from cron). It runs once.
+    (a button for officials and the panel's facilitator, or ``manage.py publish_due_results`` from
+    cron). It runs once. For the citizens' panel's count it publishes the panel's recorded decision
+    too, which makes its sessions' minutes and questions public.
     """
     edition = count.edition
     if published_count(edition) != count:
@@ -308,13 +317,17 @@ def publish_result(*, count: Count, by: User) -> Count:
             != 1
         ):
             raise OutcomeError("already_published")
+        if count.source == CountSource.PANEL:
+            PanelDecision.objects.filter(
+                edition=edition, step=PanelStep.DECISION, published_at__isnull=True
+            ).update(published_at=timezone.now())
         winners = {int(pid) for section in count.sections.all() for pid in section.selected}
         url = reverse("outcomes:result", args=[edition.slug])
         for plan in Plan.objects.filter(edition=edition, status__in=ballot_statuses(edition)).select_related(
             "edition", "initiator"
         ):
             funded = plan.pk in winners
-            if funded and plan.status != PlanStatus.SELECTED:
+            if funded and plan.status not in CHOSEN_STATUSES:  # executed plans stay as they are
                 change_status(plan=plan, to=PlanStatus.SELECTED, by=by, notify_initiators=False)
             notify(
                 recipients=initiators_of(plan),

@@ -27,7 +27,7 @@ from editions.phases import Action
 
 from . import selectors, services
 from .errors import OutcomeError
-from .models import Count, CountSection
+from .models import Count, CountSection, CountSource
 
 
 def _edition(slug: str) -> Edition:
@@ -58,16 +58,29 @@ def result(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "outcomes/result.html", {"edition": edition, "result": selectors.result_of(count)})
 
 
-@require_safe
-def ballots(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    count = _published(slug)[1]
+def _pb_response(count: Count, key: str) -> HttpResponse:
     section = CountSection.objects.select_related("count__edition").filter(count=count, key=key).first()
-    if section is None:
+    if section is None or not section.pb_file:  # a consensus of the panel has no ballots
         raise Http404
     response = HttpResponse(section.pb_file.encode("utf-8"), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{section.file_name}"'
     response["X-Content-SHA256"] = section.sha256
     return response
+
+
+@require_safe
+def ballots(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    return _pb_response(_published(slug)[1], key)
+
+
+@require_safe
+def advice_ballots(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    """The public vote's ballots that advised the citizens' panel: public with the panel's decision."""
+    edition, count = _published(slug)
+    advice = selectors.advice_count(edition)
+    if count.source != CountSource.PANEL or advice is None:
+        raise Http404
+    return _pb_response(advice, key)
 
 
 @require_safe
@@ -91,6 +104,11 @@ CSV_COLUMNS = (
     "round",
     "greedy",
     "equal_shares",
+    "decided_by",
+    "method",
+    "panel_reason",
+    "advice_support",
+    "advice_funded",
 )
 
 
@@ -100,7 +118,9 @@ def result_csv(request: HttpRequest, slug: str) -> HttpResponse:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for section in selectors.result_of(count).sections:
+    result = selectors.result_of(count)
+    method = result.panel.method if result.panel is not None else ""
+    for section in result.sections:
         for p in section.plans:
             writer.writerow(
                 [
@@ -116,6 +136,11 @@ def result_csv(request: HttpRequest, slug: str) -> HttpResponse:
                     p.round or "",
                     int(p.chosen_by_greedy),
                     int(p.chosen_by_mes),
+                    count.source,
+                    method,
+                    p.reason,
+                    p.advice_support,
+                    "" if p.advice_funded is None else int(p.advice_funded),
                 ]
             )
     response = HttpResponse(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
@@ -149,7 +174,8 @@ def count(request: HttpRequest, slug: str) -> HttpResponse:
         publishing = request.POST.get("action") == "publish"
         try:
             if publishing:
-                current = selectors.current_count(edition)
+                # The deciding count: in a hybrid edition with the vote first, the panel's, never the advice.
+                current = selectors.result_count(edition)
                 if current is None:
                     raise OutcomeError("not_publishable")
                 services.publish_result(count=current, by=user)
@@ -169,7 +195,9 @@ def count(request: HttpRequest, slug: str) -> HttpResponse:
         "edition": edition,
         "latest": selectors.latest_count(edition),
         "current": selectors.current_count(edition),
+        "result": selectors.result_count(edition),
         "published": selectors.published_count(edition),
+        "advice": edition.public_votes and edition.panel_decides,
         "may_count": may_count,
     }
     if request.headers.get("HX-Request") == "true":

@@ -14,7 +14,7 @@ from .editions import (
     ZUID_2027,
     ZUIDOOST_2026,
 )
-from .panel_noord import PANELS, SESSIONS, PanelSpec
+from .panel_noord import DECISIONS, PANELS, SESSIONS, PanelSpec
 from .places import DISTRICTS, MUNICIPALITY_NAME, MUNICIPALITY_SLUG
 from .plans_nieuw_west import PLANS as PLANS_NIEUW_WEST
 from .plans_nieuw_west_2026 import PLANS as PLANS_NIEUW_WEST_2026
@@ -46,6 +46,7 @@ REVIEWS: dict[str, tuple[ReviewSpec, ...]] = {**_REVIEWS, NIEUW_WEST_2026.slug: 
 __all__ = [
     "ACCOUNTS",
     "ACTIVITY",
+    "DECISIONS",
     "DEMO_PASSWORD",
     "DISTRICTS",
     "EDITIONS",

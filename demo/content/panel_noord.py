@@ -238,3 +238,85 @@ NOORD_SESSIONS: tuple[SessionSpec, ...] = (
 
 # The demo panels' work sessions, by edition slug.
 SESSIONS: dict[str, tuple[SessionSpec, ...]] = {PANEL_NOORD.edition_slug: NOORD_SESSIONS}
+
+
+@dataclass(frozen=True)
+class DecisionSpec:
+    """The demo panel's decision: a ballot round in a session, and the panel's reason per plan."""
+
+    session_number: int
+    points_per_member: int
+    favourites: dict[str, float]  # plan title → how much the members like it (relative weights)
+    reasons: dict[str, str]  # plan title → the panel's reason
+    summary: str
+
+
+NOORD_DECISION = DecisionSpec(
+    session_number=3,
+    points_per_member=10,
+    favourites={
+        "AED's voor heel Noord": 3.0,
+        "Fietswerkplaats voor jongeren in Buikslotermeer": 2.6,
+        "Speeltuin Vogelbuurt opknappen": 2.4,
+        "Beweegroute door het Noorderpark": 2.0,
+        "Zwerfvuilteam Noord": 1.8,
+        "Verlichting langs het fietspad aan de Kadoelenweg": 1.7,
+        "Moestuin achter de Van der Pekstraat": 1.4,
+        "Repair café Waterlandplein": 1.2,
+        "Bankjes en plantenbakken in Tuindorp Nieuwendam": 1.0,
+        "Hondenuitlaatveld in de Banne": 0.8,
+        "Buurtbarbecue en straatfeest Tuindorp Oostzaan": 0.7,
+    },
+    reasons={
+        "AED's voor heel Noord": (
+            "Het panel vindt dit het belangrijkste plan: het kan levens redden, in elke buurt van Noord, "
+            "dag en nacht. Het onderhoud is vijf jaar geregeld."
+        ),
+        "Fietswerkplaats voor jongeren in Buikslotermeer": (
+            "Jongeren leren een vak en hebben een plek om naartoe te gaan. Het panel wilde nadrukkelijk "
+            "geld voor plannen voor jongeren."
+        ),
+        "Speeltuin Vogelbuurt opknappen": (
+            "De speeltuin is versleten en wordt door veel gezinnen gebruikt. De buurt heeft zelf "
+            "meegedacht over het ontwerp."
+        ),
+        "Beweegroute door het Noorderpark": (
+            "Goed voor jong en oud, en het park is van iedereen. Het panel vond de prijs hoog, maar "
+            "de route blijft jaren gebruikt worden."
+        ),
+        "Zwerfvuilteam Noord": (
+            "Een schone straat is voor veel leden het eerste wat Noord nodig heeft. Bewoners doen zelf "
+            "mee, en dat wilde het panel belonen."
+        ),
+        "Verlichting langs het fietspad aan de Kadoelenweg": (
+            "Het fietspad voelt 's avonds onveilig. De lampen dimmen 's nachts voor de vleermuizen; "
+            "dat antwoord van het stadsdeel gaf de doorslag."
+        ),
+        "Moestuin achter de Van der Pekstraat": (
+            "Buren ontmoeten elkaar en de kinderen van de school doen mee. Het onderhoud is geregeld, "
+            "zo bleek uit het antwoord van het stadsdeel."
+        ),
+        "Repair café Waterlandplein": (
+            "Goedkoop, duurzaam en een ontmoetingsplek voor ouderen. Weinig geld voor veel bijeenkomsten."
+        ),
+        "Bankjes en plantenbakken in Tuindorp Nieuwendam": (
+            "Een klein plan dat de straat prettiger maakt; de bewoners zorgen zelf voor de planten."
+        ),
+        "Hondenuitlaatveld in de Banne": (
+            "Niet iedereen in het panel was enthousiast, maar het plan lost een echt probleem op "
+            "(honden in de speelveldjes) en past ruim in het budget."
+        ),
+        "Buurtbarbecue en straatfeest Tuindorp Oostzaan": (
+            "Het kleinste plan: het brengt de buurt één dag samen. Het panel vond dat het erbij hoort."
+        ),
+    },
+    summary=(
+        "Het burgerpanel koos in de derde bijeenkomst alle elf haalbare plannen. Ieder lid verdeelde "
+        "10 punten; met de Methode van Gelijke Delen passen alle plannen samen in het budget. De "
+        "plannen voor jongeren, veiligheid en een schone straat kregen de meeste punten. Wat "
+        "overblijft, € 272.200, gaat naar de volgende editie van Buurtbudget Noord."
+    ),
+)
+
+# The demo panels' decisions, by edition slug.
+DECISIONS: dict[str, DecisionSpec] = {PANEL_NOORD.edition_slug: NOORD_DECISION}

@@ -22,6 +22,7 @@ from proposals.models import CostLine, Plan, PlanStatus
 from ..content import (
     ACCOUNTS,
     ACTIVITY,
+    DECISIONS,
     DEMO_PASSWORD,
     DISTRICTS,
     EDITIONS,
@@ -45,6 +46,7 @@ from ._common import AMSTERDAM
 from .discussion import load_discussion
 from .notifications import load_notifications
 from .panel import LoadedPanel, load_panel
+from .panel_decision import load_panel_decision
 from .panel_sessions import load_sessions
 from .reviews import load_reviews, load_shortlist
 from .voting import LoadedVote, load_vote
@@ -126,6 +128,13 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
                 facilitator=users[panel.facilitator],
                 official=users[staff(Role.OFFICIAL, spec.district_slug)],
             )
+            if spec.slug in DECISIONS:
+                load_panel_decision(
+                    edition=edition,
+                    spec=DECISIONS[spec.slug],
+                    facilitator=users[panel.facilitator],
+                    now=moment,
+                )
         editions.append(edition)
     load_notifications(editions=editions, now=moment)
     return DemoSummary(

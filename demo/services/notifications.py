@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from deliberation.models import Presentation
+from deliberation.services.sessions import public_sessions_url
 from editions.models import Edition
 from editions.phases import PhaseKind
 from notifications.models import Notification, NotificationKind
@@ -88,6 +90,9 @@ def _notices_of(edition: Edition, *, now: datetime) -> Iterator[_Notice]:
         {int(pk) for section in published.sections.all() for pk in section.selected} if published else set()
     )
     reasons = dict(ShortlistEntry.objects.filter(edition=edition).values_list("plan_id", "reason"))
+    presentations: defaultdict[int, list[Presentation]] = defaultdict(list)
+    for presentation in Presentation.objects.filter(session__edition=edition).select_related("session"):
+        presentations[presentation.plan_id].append(presentation)
     for index, plan in enumerate(plans):
         invitations = list(plan.co_initiators.all())
         initiators = [plan.initiator] + [
@@ -107,6 +112,8 @@ def _notices_of(edition: Edition, *, now: datetime) -> Iterator[_Notice]:
                 url=plan.get_absolute_url,
                 at=shortlist.published_at,
             )
+        for presentation in presentations[plan.pk]:
+            yield from _presentation(edition, initiators, presentation)
         if published is not None and published.published_at is not None and plan.status in ON_BALLOT:
             yield from _result(plan, initiators, funded=plan.pk in winners, at=published.published_at)
         if plan.status in AFTER_RESULT:
@@ -136,6 +143,24 @@ def _to(
         seen.add(user.pk)
         with translation.override(user.language or settings.LANGUAGE_CODE):
             yield _Notice(user, kind, params() if callable(params) else params, url(), at)
+
+
+def _presentation(edition: Edition, initiators: list[User], presentation: Presentation) -> Iterator[_Notice]:
+    """What ``deliberation.services.sessions.invite_presenter`` tells the plan's initiators."""
+    session = presentation.session
+    params = {
+        "plan": presentation.plan.title,
+        "session": session.title,
+        "starts_at": moment_param(session.starts_at),
+        "place": session.place,
+    }
+    return _to(
+        initiators,
+        K.PANEL_PRESENTATION,
+        params,
+        url=lambda: public_sessions_url(edition),
+        at=presentation.invited_at,
+    )
 
 
 def _status(
