@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition
+from voting.forms import CODE_INPUT_ATTRS
 
 from .models import WorkSession
 
@@ -20,14 +21,7 @@ class CardCodeForm(forms.Form):
         label=format_lazy("{} ({})", _("Code on your ballot card"), CARD_CODE_FORMAT),
         help_text=_("The 10 characters on your card. Capitals, spaces and dashes don't matter."),
         max_length=30,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "off",
-                "inputmode": "text",
-                "autocapitalize": "characters",
-                "spellcheck": "false",
-            }
-        ),
+        widget=forms.TextInput(attrs=CODE_INPUT_ATTRS),
     )
 
 

@@ -21,19 +21,17 @@ from accounts.models import User
 from audit.services import record
 from deliberation.models import DecisionMethod, PanelDecision, PanelReason, PanelStep, PanelVote
 from deliberation.steps import decision_open
-from editions.models import AggregationRule, Edition
+from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
 from pbrules import PabulibError
-from pbrules import __version__ as pbrules_version
-from pbrules.tiebreak import DEFAULT_TIE_BREAKING
 from ui.templatetags.money import format_money
 from voting.sections import Section, ballot_sections
 
 from .errors import OutcomeError
 from .models import ACTIVE_STATUSES, Count, CountSection, CountSource, CountStatus
 from .selectors import COUNTED_ROUND_ACTION, counted_round, current_count
-from .services import _count_all, _progress_text, _store
+from .services import count_sections_of, counting_rule, progress_text, store_result
 
 CONSENSUS = "consensus"
 
@@ -93,12 +91,8 @@ def count_panel_vote(*, edition: Edition, vote: PanelVote, by: User, at: datetim
             panel_vote=vote,
             status=CountStatus.RUNNING,
             started_by=by,
-            rule=edition.aggregation_rule,
-            satisfaction=edition.rule_satisfaction,
-            completion="exhaustion" if edition.aggregation_rule == AggregationRule.EQUAL_SHARES else "",
-            pbrules_version=pbrules_version,
-            tie_breaking=DEFAULT_TIE_BREAKING,
-            progress_text=_progress_text("reading"),
+            progress_text=progress_text("reading"),
+            **counting_rule(edition),
         )
         record(
             actor=by,
@@ -108,10 +102,10 @@ def count_panel_vote(*, edition: Edition, vote: PanelVote, by: User, at: datetim
             after={"count": count.pk, "vote": vote.pk, "ballots": len(contents), "rule": count.rule},
         )
         try:
-            results, durations = _count_all(count, contents=contents)
+            results, durations = count_sections_of(count, contents=contents)
         except (PabulibError, ValueError) as exc:
             raise OutcomeError("engine_failed", detail=str(exc)) from exc
-        _store(count, results, durations)
+        store_result(count, results, durations)
     count.refresh_from_db()
     return count
 
@@ -170,7 +164,7 @@ def _consensus_count(edition: Edition, sections: list[Section], chosen: set[int]
         pbrules_version="",
         tie_breaking="",
         progress=100,
-        progress_text=_progress_text("done"),
+        progress_text=progress_text("done"),
     )
     CountSection.objects.bulk_create(
         CountSection(

@@ -63,6 +63,17 @@ def _expire_stale_counts(edition: Edition) -> None:
     )
 
 
+def counting_rule(edition: Edition) -> dict[str, str]:
+    """How a count of the edition is done, copied onto the count: rule, completion, engine, ties."""
+    return {
+        "rule": edition.aggregation_rule,
+        "satisfaction": edition.rule_satisfaction,
+        "completion": "exhaustion" if edition.aggregation_rule == AggregationRule.EQUAL_SHARES else "",
+        "pbrules_version": pbrules_version,
+        "tie_breaking": DEFAULT_TIE_BREAKING,
+    }
+
+
 def start_count(*, edition: Edition, by: User, background: bool = True) -> Count:
     """Queue a count of the edition's closed vote (the caller checked ``Action.RUN_COUNT``).
 
@@ -82,14 +93,7 @@ def start_count(*, edition: Edition, by: User, background: bool = True) -> Count
         if Count.objects.select_for_update().filter(edition=edition, status__in=ACTIVE_STATUSES).exists():
             raise OutcomeError("count_running")
         count = Count.objects.create(
-            edition=edition,
-            started_by=by,
-            rule=edition.aggregation_rule,
-            satisfaction=edition.rule_satisfaction,
-            completion="exhaustion" if edition.aggregation_rule == AggregationRule.EQUAL_SHARES else "",
-            pbrules_version=pbrules_version,
-            tie_breaking=DEFAULT_TIE_BREAKING,
-            progress_text=_progress_text("queued"),
+            edition=edition, started_by=by, progress_text=progress_text("queued"), **counting_rule(edition)
         )
         record(
             actor=by,
@@ -115,7 +119,7 @@ class _SectionResult:
     comparison: dict[str, Any]
 
 
-def _progress_text(stage: str, **params: Any) -> str:
+def progress_text(stage: str, **params: Any) -> str:
     """Progress in the site's default language (the task runs outside any request)."""
     with translation.override(settings.LANGUAGE_CODE):
         texts = {
@@ -182,7 +186,7 @@ def _count_section(
     )
 
 
-def _count_all(
+def count_sections_of(
     count: Count, *, contents: Iterable[Mapping[str, Any]] | None = None
 ) -> tuple[list[_SectionResult], dict[str, float]]:
     """Count every section; ``contents`` are the ballots (default: the edition's public ballots)."""
@@ -191,7 +195,7 @@ def _count_all(
     sections = [s for s in ballot_sections(edition) if s.plans]
     if not sections:
         raise OutcomeError("no_plans")
-    _set_progress(count, 2, _progress_text("reading"))
+    _set_progress(count, 2, progress_text("reading"))
     started = time.perf_counter()
     choices = elections.read_choices(edition, sections, contents=contents)
     durations["read"] = time.perf_counter() - started
@@ -200,7 +204,7 @@ def _count_all(
         _set_progress(
             count,
             10 + 85 * (number - 1) // len(sections),
-            _progress_text("section", section=section.label, number=number, total=len(sections)),
+            progress_text("section", section=section.label, number=number, total=len(sections)),
         )
         results.append(_count_section(count, section, choices.pop(section.key), durations))
     return results, durations
@@ -242,9 +246,9 @@ def compute_outcome(*, count: Count) -> Count:
         raise OutcomeError("not_queued")
     count.refresh_from_db()
     try:
-        results, durations = _count_all(count)
-        _set_progress(count, 96, _progress_text("saving"))
-        _store(count, results, durations)
+        results, durations = count_sections_of(count)
+        _set_progress(count, 96, progress_text("saving"))
+        store_result(count, results, durations)
     except Exception as exc:
         logger.exception("Count %s of edition %s failed", count.pk, count.edition_id)
         _fail(count, exc)
@@ -252,7 +256,7 @@ def compute_outcome(*, count: Count) -> Count:
     return count
 
 
-def _store(count: Count, results: list[_SectionResult], durations: dict[str, float]) -> None:
+def store_result(count: Count, results: list[_SectionResult], durations: dict[str, float]) -> None:
     with transaction.atomic():
         CountSection.objects.bulk_create(
             CountSection(
@@ -278,7 +282,7 @@ def _store(count: Count, results: list[_SectionResult], durations: dict[str, flo
         Count.objects.filter(pk=count.pk).update(
             status=CountStatus.DONE,
             progress=100,
-            progress_text=_progress_text("done"),
+            progress_text=progress_text("done"),
             finished_at=timezone.now(),
             is_current=True,
             durations={k: round(v, 3) for k, v in durations.items()},

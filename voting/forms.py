@@ -26,19 +26,21 @@ from .sections import BallotPlan, Section
 CODE_FORMAT = "XXXX-XXXX-XXXX-XXXX-X"
 
 
+# A printed code typed in: no autofill or spelling help, capitals on phones.
+CODE_INPUT_ATTRS = {
+    "autocomplete": "off",
+    "inputmode": "text",
+    "autocapitalize": "characters",
+    "spellcheck": "false",
+}
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=format_lazy("{} ({})", _("Voting code"), CODE_FORMAT),
         help_text=_("The 17 characters on your letter. Capitals, spaces and dashes don't matter."),
         max_length=40,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "off",
-                "inputmode": "text",
-                "autocapitalize": "characters",
-                "spellcheck": "false",
-            }
-        ),
+        widget=forms.TextInput(attrs=CODE_INPUT_ATTRS),
     )
 
 

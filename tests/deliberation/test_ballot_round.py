@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.db import OperationalError, close_old_connections, connection
 from django.utils import timezone, translation
 
 from audit.models import AuditEntry
@@ -36,6 +33,7 @@ from deliberation.services.ballot_round import (
 )
 from editions.models import BallotFormat
 from tests import factories
+from tests.concurrency import run_at_once
 from tests.deliberation.factories import make_deciding_panel, make_facilitator, make_published_panel
 from voting.errors import BallotError, EligibilityError
 
@@ -287,41 +285,6 @@ def test_closing_records_who_and_when_and_a_closed_round_cannot_close_again() ->
 
 
 # --- Concurrency (real threads on the test database: SQLite and PostgreSQL) -----------------------
-
-
-def run_at_once(calls: list[Callable[[], Any]]) -> list[str]:
-    """Start every call at the same moment; each outcome is "ok", an error code, or "crash: ..."."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
-
-    def run(call: Callable[[], Any]) -> None:
-        barrier.wait()
-        try:
-            for _attempt in range(500):
-                try:
-                    call()
-                except OperationalError as error:
-                    if "locked" not in str(error):
-                        raise
-                    time.sleep(0.01)
-                    continue
-                except ServiceError as error:
-                    outcomes.append(error.code)
-                else:
-                    outcomes.append("ok")
-                return
-        except Exception as error:  # any crash is what this test must not see
-            outcomes.append(f"crash: {error!r}")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    close_old_connections()
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True)

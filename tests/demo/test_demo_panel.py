@@ -14,14 +14,32 @@ from django.test import Client
 from accounts.models import User
 from audit.models import AuditEntry
 from deliberation import sortition
-from deliberation.models import Draw, Feature, FeatureValue, Invitation, PanelSetup, Respondent
+from deliberation.models import (
+    Draw,
+    Feature,
+    FeatureValue,
+    Invitation,
+    PanelDecision,
+    PanelMember,
+    PanelQuestion,
+    PanelSetup,
+    PanelVote,
+    Presentation,
+    Respondent,
+    WorkSession,
+)
 from deliberation.services.recruitment import response_code_hash
-from demo.content import PANELS
+from demo.content import DECISIONS, PANELS, SESSIONS
 from demo.services import DemoSummary, load_demo
 from demo.services import panel as panel_loader
+from demo.services._common import AMSTERDAM
 from demo.services.panel import demo_response_code, load_panel
+from demo.services.panel_decision import load_panel_decision
+from demo.services.panel_sessions import load_sessions
 from editions.models import Edition
+from outcomes.selectors import published_count
 from voting.models import Address
+from voting.sections import ballot_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -124,15 +142,74 @@ def test_the_panel_of_24_is_drawn_published_and_meets_every_quota(summary: DemoS
             assert low <= drawn <= high, (feature, value, drawn, low, high)
 
 
+def test_the_panel_met_three_times_with_agenda_minutes_attendance_and_answered_questions(
+    summary: DemoSummary,
+) -> None:
+    sessions = list(WorkSession.objects.filter(edition=noord()).order_by("number"))
+    assert [s.number for s in sessions] == [1, 2, 3]
+    members = PanelMember.objects.filter(
+        draw__edition=noord(), draw__is_current=True, status="active"
+    ).count()
+    for session in sessions:
+        assert len(session.agenda_items) >= 4 and session.minutes and session.minutes_recorded_at
+        assert session.starts_at.astimezone(AMSTERDAM).weekday() == 5  # Saturdays, as the letter said
+        assert session.attendance.count() == members
+    assert [s.attendance.filter(present=True).count() for s in sessions] == [24, 22, 23]
+    questions = PanelQuestion.objects.filter(edition=noord())
+    assert questions.count() == 5 and not questions.filter(answer="").exists()
+    assert Presentation.objects.filter(session__edition=noord()).count() == 11
+
+
+def test_the_panel_decided_in_its_last_session_and_the_decision_is_published_with_reasons(
+    summary: DemoSummary, client: Client
+) -> None:
+    edition = noord()
+    decision = PanelDecision.objects.get(edition=edition, step="decision")
+    assert decision.method == "vote" and decision.published_at is not None
+    assert (
+        decision.vote is not None and decision.vote.session is not None and decision.vote.session.number == 3
+    )
+    assert decision.vote.ballots.count() == 23  # one per member present
+    count = published_count(edition)
+    assert count is not None and count.source == "panel" and count.panel_vote_id == decision.vote_id
+    chosen = {pk for section in count.sections.all() for pk in section.selected}
+    on_ballot = {p.pk for s in ballot_sections(edition) for p in s.plans}
+    assert chosen == on_ballot and len(chosen) == 11  # every feasible plan fits the budget
+    assert decision.reasons.count() == 11
+    page = client.get(f"/en/uitslag/{NOORD}/").content.decode()
+    assert "The citizens' panel decided by a vote in session 3" in page
+    assert "The panel's reason" in page and decision.reasons.first().reason in page  # type: ignore[union-attr]
+    meetings = client.get(f"/en/panel/{NOORD}/bijeenkomsten/").content.decode()
+    assert "Minutes" in meetings and "Questions to the officials" in meetings
+
+
 def test_loading_the_panel_again_adds_nothing(summary: DemoSummary) -> None:
     edition = noord()
     users = {u.email: u for u in User.objects.filter(email=FACILITATOR)}
-    models = (Address, Invitation, Respondent, Feature, FeatureValue, PanelSetup, Draw, AuditEntry)
+    models = (
+        Address,
+        Invitation,
+        Respondent,
+        Feature,
+        FeatureValue,
+        PanelSetup,
+        Draw,
+        WorkSession,
+        PanelQuestion,
+        PanelVote,
+        PanelDecision,
+        AuditEntry,
+    )
     before = {m.__name__: m.objects.count() for m in models}
     started = time.perf_counter()
     first_phase = summary.editions[0].phases.first()
     assert first_phase is not None
     load_panel(edition=edition, spec=PANELS[NOORD], users=users, now=first_phase.starts_at)
+    facilitator = users[FACILITATOR]
+    load_sessions(edition=edition, specs=SESSIONS[NOORD], facilitator=facilitator, official=facilitator)
+    load_panel_decision(
+        edition=edition, spec=DECISIONS[NOORD], facilitator=facilitator, now=first_phase.starts_at
+    )
     assert time.perf_counter() - started < 5
     assert {m.__name__: m.objects.count() for m in models} == before
 

@@ -7,55 +7,17 @@ so there each thread waits and retries, as the file database does by itself.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import OperationalError, close_old_connections, connection
 
 from accounts.models import Role
-from common.errors import ServiceError
 from tests import factories
+from tests.concurrency import run_at_once
 from voting.models import Ballot, Channel, PaperEntry, Voter
 from voting.services.casting import cast_ballot, credential_for_code
 from voting.services.paper import enter_paper_ballot, voter_for_code
-
-
-def run_at_once(calls: list[Callable[[], Any]]) -> list[str]:
-    """Start every call at the same moment; each outcome is "ok", an error code, or "crash: ..."."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
-
-    def run(call: Callable[[], Any]) -> None:
-        barrier.wait()
-        try:
-            for _attempt in range(500):
-                try:
-                    call()
-                except OperationalError as error:
-                    if "locked" not in str(error):
-                        raise
-                    time.sleep(0.01)
-                    continue
-                except ServiceError as error:
-                    outcomes.append(error.code)
-                else:
-                    outcomes.append("ok")
-                return
-        except Exception as error:  # any crash is what this test must not see
-            outcomes.append(f"crash: {error!r}")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    close_old_connections()
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True)
