@@ -43,6 +43,9 @@ class PanelError(ServiceError):
             "The maximums for %(feature)s add up to %(total)s, less than the panel size (%(size)s)."
         ),
         "selection_failed": _("The selection software stopped with an error; nothing was drawn. Try again."),
+        "pool_consent_required": _(
+            "Confirm that everyone in the file agreed to the consent text of the sign-up page."
+        ),
         "draw_running": _("A draw is already running for this edition; wait for it to finish."),
         "draw_stopped": _("The draw stopped without finishing (its worker ended); start it again."),
         "setup_changed": _(

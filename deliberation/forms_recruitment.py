@@ -9,6 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from voting.forms_staff import CsvUploadForm
+
 from .models import Feature
 from .services.recruitment import AGE, NEIGHBOURHOOD, feature_name, value_label
 
@@ -131,4 +133,19 @@ class InvitationForm(forms.Form):
         help_text=_(
             "Empty: a random seed. It is kept in the audit log so the draw of addresses can be redone."
         ),
+    )
+
+
+class PoolImportForm(CsvUploadForm):
+    prefix = "pool"
+    file = forms.FileField(
+        label=_("People for the pool (CSV)"),
+        help_text=_(
+            "One column per feature (by its name, e.g. buurt, leeftijd, geslacht), and optionally "
+            "naam, e-mail, telefoon and beschikbaar (ja/nee); separated by commas or semicolons."
+        ),
+    )
+    consent = forms.BooleanField(
+        label=_("Everyone in this file agreed, in writing, to the consent text of the sign-up page."),
+        required=False,
     )

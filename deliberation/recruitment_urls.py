@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/werving/", manage.manage, name="manage"),
     path("<slug:slug>/werving/kenmerk/", manage.new_feature, name="add_feature"),
     path("<slug:slug>/werving/inwoners/", manage.population, name="population"),
+    path("<slug:slug>/werving/pool/", manage.pool_file, name="pool_file"),
     path("<slug:slug>/werving/uitnodigingen/", manage.invite, name="invite"),
     path("<slug:slug>/werving/brieven/<int:batch>/", manage.download_letters, name="download_letters"),
     path(

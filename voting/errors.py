@@ -77,4 +77,5 @@ class CsvImportError(ServiceError):
         "missing_columns": _("The first line must name the columns %(columns)s; missing: %(missing)s."),
         "bad_row": _("Line %(line)s: %(problem)s"),
         "vote_started": _("The vote has started: the list of voters can no longer change."),
+        "too_many_rows": _("The file has %(count)s lines; at most %(limit)s can be imported at once."),
     }

@@ -26,9 +26,10 @@ from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
 
-from ..forms_recruitment import FeatureForm, InvitationForm
+from ..forms_recruitment import FeatureForm, InvitationForm, PoolImportForm
 from ..models import Feature, FeatureValue, PanelSetup
 from ..selectors_recruitment import pool_overview
+from ..services.pool_import import import_pool
 from ..services.recruitment import (
     add_feature,
     destroy_invitation_letters,
@@ -63,6 +64,7 @@ def _render(
         "address_count": edition.voting_addresses.count(),
         "feature_form": FeatureForm(),
         "invitation_form": InvitationForm(),
+        "pool_form": PoolImportForm(),
         **bound,
     }
     return render(request, "deliberation/recruitment/manage.html", context, status=status)
@@ -188,3 +190,34 @@ def destroy_letters(request: HttpRequest, slug: str, batch: int) -> HttpResponse
     else:
         messages.success(request, _("The letters file has been destroyed."))
     return redirect(manage_url(edition))
+
+
+@login_required
+@require_POST
+def pool_file(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add the people of a CSV file to the pool (paper sign-ups, a recruitment partner): all or nothing."""
+    edition = panel_edition(slug)
+    user = _recruiter(request, edition)
+    form = PoolImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            added = import_pool(
+                edition=edition,
+                by=user,
+                file=form.cleaned_data["file"],
+                consent_confirmed=form.cleaned_data["consent"],
+            )
+        except ServiceError as error:
+            form.add_error("consent" if error.code == "pool_consent_required" else "file", error.message)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s person was added to the pool (%(first)s).",
+                    "%(count)s people were added to the pool (%(first)s to %(last)s).",
+                    added.added,
+                )
+                % {"count": added.added, "first": added.first_pool_id, "last": added.last_pool_id},
+            )
+            return redirect(manage_url(edition))
+    return _render(request, edition, status=400, pool_form=form)

@@ -64,7 +64,7 @@ def _format(text: Promise | str, params: Mapping[str, Any]) -> str:
 lazy_format = lazy(_format, str)
 
 
-def _bad_row(line: int, problem: Promise | str, **params: Any) -> CsvImportError:
+def bad_row(line: int, problem: Promise | str, **params: Any) -> CsvImportError:
     return CsvImportError("bad_row", line=line, problem=lazy_format(problem, params))
 
 
@@ -101,8 +101,17 @@ def _refuse_if_started(edition: Edition) -> None:
         raise CsvImportError("vote_started")
 
 
-def read_csv(file: IO[bytes] | bytes, columns: Mapping[str, tuple[str, ...]]) -> list[tuple[int, Row]]:
-    """(line number, {column: stripped value}) for every non-empty line after the header."""
+def read_csv(
+    file: IO[bytes] | bytes,
+    columns: Mapping[str, tuple[str, ...]],
+    *,
+    optional: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[tuple[int, Row]]:
+    """(line number, {column: stripped value}) for every non-empty line after the header.
+
+    Every one of ``columns`` must be in the header and filled on every line; an ``optional`` column
+    may be absent or empty (it reads as "").
+    """
     raw = file if isinstance(file, bytes) else file.read(MAX_FILE_BYTES + 1)
     if not raw.strip():
         raise CsvImportError("empty_file")
@@ -124,6 +133,11 @@ def read_csv(file: IO[bytes] | bytes, columns: Mapping[str, tuple[str, ...]]) ->
     missing = [column for column in columns if column not in positions]
     if missing:
         raise CsvImportError("missing_columns", columns=", ".join(columns), missing=", ".join(missing))
+    extra: dict[str, int] = {}
+    for column, aliases in (optional or {}).items():
+        found = next((i for i, name in enumerate(header) if name in aliases), None)
+        if found is not None:
+            extra[column] = found
     rows: list[tuple[int, Row]] = []
     for cells in reader:
         if not any(cell.strip() for cell in cells):
@@ -132,7 +146,8 @@ def read_csv(file: IO[bytes] | bytes, columns: Mapping[str, tuple[str, ...]]) ->
         values = {column: cells[i].strip() if i < len(cells) else "" for column, i in positions.items()}
         empty = [column for column, value in values.items() if not value]
         if empty:
-            raise _bad_row(line, _("the field “%(field)s” is empty."), field=empty[0])
+            raise bad_row(line, _("the field “%(field)s” is empty."), field=empty[0])
+        values.update({column: cells[i].strip() if i < len(cells) else "" for column, i in extra.items()})
         rows.append((line, values))
     if not rows:
         raise CsvImportError("empty_file")
@@ -143,7 +158,7 @@ def normalise_postcode(text: str, line: int) -> str:
     """ "1061 AB" from "1061ab", or a bad-row error for anything that is not a Dutch postcode."""
     match = POSTCODE.match(text.strip().upper())
     if match is None or match.group(2) in UNUSED_POSTCODE_LETTERS:
-        raise _bad_row(line, _("“%(value)s” is not a Dutch postcode (like 1061 AB)."), value=text)
+        raise bad_row(line, _("“%(value)s” is not a Dutch postcode (like 1061 AB)."), value=text)
     return f"{match.group(1)} {match.group(2)}"
 
 
@@ -160,7 +175,7 @@ def _neighbourhood(
 ) -> Neighbourhood:
     neighbourhood = known.get(" ".join(text.casefold().split()))
     if neighbourhood is None:
-        raise _bad_row(
+        raise bad_row(
             line,
             _("the neighbourhood “%(value)s” is not a neighbourhood of %(district)s."),
             value=text,
@@ -171,13 +186,13 @@ def _neighbourhood(
 
 def _eligible_count(text: str, line: int) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise _bad_row(
+        raise bad_row(
             line,
             _("the number of eligible residents “%(value)s” is not a positive whole number."),
             value=text,
         )
     if int(text) > MAX_PER_ADDRESS:
-        raise _bad_row(
+        raise bad_row(
             line,
             _("%(value)s eligible residents at one address is more than the %(limit)s allowed."),
             value=text,
@@ -202,13 +217,13 @@ def import_addresses(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> 
     for line, row in rows:
         street = " ".join(row["address"].split())
         if len(street) > Address._meta.get_field("street_address").max_length:  # type: ignore[operator]
-            raise _bad_row(line, _("the address is longer than %(limit)s characters."), limit=200)
+            raise bad_row(line, _("the address is longer than %(limit)s characters."), limit=200)
         postcode = normalise_postcode(row["postcode"], line)
         neighbourhood = _neighbourhood(known, row["neighbourhood"], line, edition)
         count = _eligible_count(row["eligible"], line)
         key = (postcode, street.casefold())
         if key in seen:
-            raise _bad_row(
+            raise bad_row(
                 line,
                 _("the address %(address)s, %(postcode)s is also on line %(other)s."),
                 address=street,
@@ -216,7 +231,7 @@ def import_addresses(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> 
                 other=seen[key],
             )
         if key in existing:
-            raise _bad_row(
+            raise bad_row(
                 line,
                 _("the address %(address)s, %(postcode)s was imported before."),
                 address=street,
@@ -253,7 +268,7 @@ def parse_birth_date(text: str, line: int) -> date:
             return datetime.strptime(cleaned, pattern).date()
         except ValueError:
             continue
-    raise _bad_row(line, _("“%(value)s” is not a date of birth (like 2001-03-31)."), value=text)
+    raise bad_row(line, _("“%(value)s” is not a date of birth (like 2001-03-31)."), value=text)
 
 
 def age_on(birth: date, day: date) -> int:
@@ -286,22 +301,20 @@ def import_register(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> R
     for line, row in rows:
         birth = parse_birth_date(row["birth_date"], line)
         if birth > vote_day:
-            raise _bad_row(
-                line, _("the date of birth %(value)s lies in the future."), value=row["birth_date"]
-            )
+            raise bad_row(line, _("the date of birth %(value)s lies in the future."), value=row["birth_date"])
         postcode = normalise_postcode(row["postcode"], line)
         try:
             validate_email(row["email"])
         except ValidationError:
-            raise _bad_row(line, _("“%(value)s” is not an e-mail address."), value=row["email"]) from None
+            raise bad_row(line, _("“%(value)s” is not an e-mail address."), value=row["email"]) from None
         neighbourhood = _neighbourhood(known, row["neighbourhood"], line, edition)
         identity = codes.register_identity(name=row["name"], birth_date=birth.isoformat(), postcode=postcode)
         credential, email = codes.register_hash(identity), codes.email_hash(row["email"])
         if credential in seen_identity or email in seen_email:
             other = seen_identity.get(credential) or seen_email[email]
-            raise _bad_row(line, _("this resident is also on line %(other)s."), other=other)
+            raise bad_row(line, _("this resident is also on line %(other)s."), other=other)
         if credential in existing_credentials or email in existing_emails:
-            raise _bad_row(line, _("this resident or e-mail address was imported before."))
+            raise bad_row(line, _("this resident or e-mail address was imported before."))
         seen_identity[credential], seen_email[email] = line, line
         if age_on(birth, vote_day) < edition.min_age:
             too_young += 1
