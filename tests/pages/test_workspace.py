@@ -78,3 +78,32 @@ def test_a_refusal_is_a_friendly_page_in_the_site_layout(client: Client, people:
     html = response.content.decode()
     assert "<h1" in html and "No access" in html
     assert reverse("pages:home") in html
+
+
+def test_a_facilitator_gets_every_page_of_the_panels_work_and_the_panels_shortlist(
+    client: Client, people: People
+) -> None:
+    district = people.staff[Role.FACILITATOR].staff_roles.get().district
+    panel = factories.make_edition(district=district, decision_model="panel")
+    panel_first = factories.make_edition(
+        district=district, decision_model="hybrid", hybrid_order="panel_then_vote"
+    )
+    html = _page(client, people.staff[Role.FACILITATOR])
+    for name in ("panel_recruitment:manage", "deliberation:draw", "panel_sessions:list"):
+        assert reverse(name, args=[panel.slug]) in html
+    assert reverse("panel_decision:round", args=[panel.slug]) in html
+    assert reverse("outcomes:panel_decision", args=[panel.slug]) in html
+    assert reverse("review:shortlist", args=[panel_first.slug]) in html  # the panel makes it here
+    assert reverse("outcomes:panel_decision", args=[panel_first.slug]) not in html  # the public decides
+    committee = _page(client, people.staff[Role.COMMITTEE])
+    assert reverse("review:shortlist", args=[panel_first.slug]) not in committee
+
+
+def test_officials_and_reviewers_get_the_panels_questions(client: Client, people: People) -> None:
+    district = people.staff[Role.OFFICIAL].staff_roles.get().district
+    panel = factories.make_edition(district=district, decision_model="panel")
+    vote = factories.make_edition(district=district)
+    for role in (Role.OFFICIAL, Role.REVIEWER):
+        html = _page(client, people.staff[role])
+        assert reverse("panel_sessions:questions", args=[panel.slug]) in html
+        assert reverse("panel_sessions:questions", args=[vote.slug]) not in html

@@ -8,8 +8,10 @@
   const money = new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL", {
     style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 2,
   });
+  const over = form.dataset.overText || "";
   const show = (output, cents, budget) => {
-    output.textContent = money.format(cents / 100);
+    // The amount, and in words (not only by colour and sign) when it is more than the budget.
+    output.textContent = money.format(cents / 100) + (cents > budget && over ? " (" + over + ")" : "");
     output.classList.toggle("outcome-over-budget", cents > budget);
   };
   const update = () => {
