@@ -4,27 +4,14 @@ a 390px phone with their card's code (and cannot vote twice), and another votes 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from deliberation.models import BallotCard, PanelBallot
 from editions.models import BallotFormat
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.helpers import check_page, log_in
 from tests.deliberation.factories import make_deciding_panel
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def check(page: Page, name: str, problems: list[str]) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    if overflow > 0:
-        problems.append(f"[{name}] {overflow}px horizontal scroll")
-    results = AXE.run(page, options=WCAG_21_AA)
-    if results.violations_count:
-        problems.append(describe(name, results.response["violations"]))
 
 
 def test_a_member_votes_in_a_round_on_a_phone_and_another_on_the_tablet(
@@ -37,20 +24,16 @@ def test_a_member_votes_in_a_round_on_a_phone_and_another_on_the_tablet(
     staff = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
     staff.set_default_timeout(10_000)
     tablet = staff.new_page()
-    tablet.goto(url + "/en/account/inloggen/")
-    tablet.fill("input[name=username]", facilitator.email)
-    tablet.fill("input[name=password]", PASSWORD)
-    tablet.locator("main").get_by_role("button", name="Log in").click()
-    tablet.wait_for_url(url + "/en/")
+    log_in(tablet, url, facilitator.email)
 
     tablet.goto(url + f"/en/panel/{edition.slug}/stemronde/")
-    check(tablet, "round page (closed)", problems)
+    check_page(tablet, "round page (closed)", problems)
     tablet.get_by_role("button", name="Open a round and make the cards").click()
     expect(tablet.get_by_role("heading", name="Ballot cards")).to_be_visible()
     expect(tablet.get_by_text("cannot be shown again")).to_be_visible()
     code = tablet.locator("[data-pool-id=P0001]").inner_text()
     assert len(code) == 11
-    check(tablet, "printable cards", problems)
+    check_page(tablet, "printable cards", problems)
 
     phone_context = browser.new_context(
         viewport={"width": 390, "height": 844}, locale="en-GB", is_mobile=True
@@ -60,7 +43,7 @@ def test_a_member_votes_in_a_round_on_a_phone_and_another_on_the_tablet(
     try:
         phone.goto(url + f"/en/panel/{edition.slug}/stemmen/#code={code}")
         expect(phone.locator("#id_code")).to_have_value(code)  # filled from the QR link's fragment
-        check(phone, "member code page", problems)
+        check_page(phone, "member code page", problems)
         phone.get_by_role("button", name="Go to the ballot").click()
         expect(phone.locator("h1")).to_have_text("Your ballot")
         status = phone.locator("[data-status]").first
@@ -70,10 +53,10 @@ def test_a_member_votes_in_a_round_on_a_phone_and_another_on_the_tablet(
         phone.get_by_label("Stemplan 2").uncheck()
         phone.get_by_label("Stemplan 3").check()
         expect(status).to_have_text("€60,000 of €60,000 chosen")
-        check(phone, "member ballot", problems)
+        check_page(phone, "member ballot", problems)
         phone.get_by_role("button", name="Cast my vote").click()
         expect(phone.locator("h1")).to_have_text("Your ballot is in")
-        check(phone, "member receipt", problems)
+        check_page(phone, "member receipt", problems)
         assert PanelBallot.objects.get().content == {"main": sorted([plans[0].pk, plans[2].pk])}
 
         phone.goto(url + f"/en/panel/{edition.slug}/stemmen/")
@@ -87,10 +70,10 @@ def test_a_member_votes_in_a_round_on_a_phone_and_another_on_the_tablet(
     try:
         tablet.goto(url + f"/en/panel/{edition.slug}/stemronde/")
         expect(tablet.get_by_text("Cards used: 1 of 4")).to_be_visible()
-        check(tablet, "round page (open)", problems)
+        check_page(tablet, "round page (open)", problems)
         tablet.get_by_role("link", name="Shared tablet").click()
         expect(tablet.get_by_role("link", name="P0001")).to_have_count(0)
-        check(tablet, "tablet list", problems)
+        check_page(tablet, "tablet list", problems)
         tablet.get_by_role("link", name="P0002").click()
         expect(tablet.locator("h1")).to_have_text("Your ballot")
         tablet.get_by_label("Stemplan 4").check()

@@ -4,28 +4,15 @@ publishing, and the result page showing the panel's reasons; every page WCAG 2.1
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from deliberation.models import PanelDecision
 from editions.models import BallotFormat
 from proposals.models import Plan, PlanStatus
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.helpers import check_page, log_in
 from tests.deliberation.factories import make_deciding_panel
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def check(page: Page, name: str, problems: list[str]) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    if overflow > 0:
-        problems.append(f"[{name}] {overflow}px horizontal scroll")
-    results = AXE.run(page, options=WCAG_21_AA)
-    if results.violations_count:
-        problems.append(describe(name, results.response["violations"]))
 
 
 def test_a_facilitator_records_and_publishes_a_consensus_within_the_budget(
@@ -39,14 +26,10 @@ def test_a_facilitator_records_and_publishes_a_consensus_within_the_budget(
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
     context.set_default_timeout(10_000)
     page = context.new_page()
-    page.goto(url + "/en/account/inloggen/")
-    page.fill("input[name=username]", facilitator.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main").get_by_role("button", name="Log in").click()
-    page.wait_for_url(url + "/en/")
+    log_in(page, url, facilitator.email)
 
     page.goto(url + f"/en/uitslag/{edition.slug}/panel/")
-    check(page, "decision page", problems)
+    check_page(page, "decision page", problems)
     total = page.locator("output[data-total]")
     page.get_by_label(f"Chosen: {plans[0].title}").check()
     page.get_by_label(f"Chosen: {plans[1].title}").check()
@@ -66,7 +49,7 @@ def test_a_facilitator_records_and_publishes_a_consensus_within_the_budget(
     page.get_by_label("The panel's explanation of its decision").fill("Het panel koos samen twee plannen.")
     page.get_by_role("button", name="Record the consensus").click()
     expect(page.get_by_text("The panel's decision is recorded.")).to_be_visible()
-    check(page, "decision page (recorded)", problems)
+    check_page(page, "decision page (recorded)", problems)
     page.get_by_role("button", name="Publish the decision").click()
     expect(page.get_by_text("The panel's decision is published")).to_be_visible()
     assert set(Plan.objects.filter(status=PlanStatus.SELECTED).values_list("pk", flat=True)) == {
@@ -77,6 +60,6 @@ def test_a_facilitator_records_and_publishes_a_consensus_within_the_budget(
     page.goto(url + f"/en/uitslag/{edition.slug}/")
     expect(page.get_by_text("Het panel koos samen twee plannen.")).to_be_visible()
     expect(page.get_by_text(f"Het panel over {plans[3].title}.")).to_be_visible()
-    check(page, "result page (consensus)", problems)
+    check_page(page, "result page (consensus)", problems)
     context.close()
     assert problems == [], "\n".join(problems)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from deliberation.models import Attendance, WorkSession
+from tests.browser.helpers import log_in
 from tests.browser.test_panel_draw import scan
 from tests.deliberation.factories import (
     make_ballot_plan,
@@ -17,7 +18,6 @@ from tests.deliberation.factories import (
     make_published_panel,
     make_session_edition,
 )
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +31,7 @@ def test_a_facilitator_plans_a_session_and_records_attendance_and_minutes(
     make_ballot_plan(edition, title="Moestuin aan de Sloterplas")
     facilitator = make_facilitator(edition)
 
-    page.goto(url + "/en/account/inloggen/")
-    page.fill("input[name=username]", facilitator.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main").get_by_role("button", name="Log in").click()
-    page.wait_for_url(url + "/en/")
+    log_in(page, url, facilitator.email)
 
     start = timezone.localtime(timezone.now() - timedelta(hours=1))
     page.goto(url + f"/en/panel/{edition.slug}/sessies/")
