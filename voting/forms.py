@@ -165,6 +165,15 @@ class BallotForm:
 
     # --- What the template shows ---------------------------------------------------------------
 
+    def context(self) -> dict[str, Any]:
+        """What the ballot's partials render: this form, each section's fields, the rules, rank positions."""
+        return {
+            "form": self,
+            "sections": self.fields(),
+            "rules": self.rules,
+            "positions": max((rank_positions(s, self.rules) for s in self.sections), default=0),
+        }
+
     def _state(self, section: Section) -> tuple[set[str], dict[str, str], list[str]]:
         """(checked plan ids, points by plan id, ranked plan ids), all as strings."""
         if self.data is not None:

@@ -27,7 +27,7 @@ from editions.permissions import can
 from editions.phases import Action
 from voting.ballots import BallotRules
 from voting.errors import BallotError
-from voting.forms import BallotForm, rank_positions, summarise
+from voting.forms import BallotForm, summarise
 from voting.letters import qr_modules
 from voting.sections import ballot_sections
 
@@ -192,10 +192,7 @@ def _render_ballot(
         form = BallotForm(sections=ballot_sections(edition), rules=BallotRules.of(edition))
     context = {
         "edition": edition,
-        "form": form,
-        "sections": form.fields(),
-        "rules": form.rules,
-        "positions": max((rank_positions(s, form.rules) for s in form.sections), default=0),
+        **form.context(),
         "action": action,
         "token": token,
         "member": member,

@@ -78,10 +78,7 @@ def render_ballot(
         )
     context = {
         "edition": edition,
-        "form": form,
-        "sections": form.fields(),
-        "rules": form.rules,
-        "positions": max((rank_positions(s, form.rules) for s in form.sections), default=0),
+        **form.context(),
         "token": sign_credential(edition=edition, credential=credential),
         "has_voted": earlier is not None,
         "vote_phase": _vote_phase(edition),
