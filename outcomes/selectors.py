@@ -72,7 +72,7 @@ def published_count(edition: Edition, *, at: datetime | None = None) -> Count | 
     return count
 
 
-# The audit entry of a panel round's count says which round it counted (``after["vote"]``).
+# The audit action of counting a panel round (the round itself is ``Count.panel_vote``).
 COUNTED_ROUND_ACTION = "outcomes.panel_vote_counted"
 
 
