@@ -9,11 +9,19 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Count as DbCount
-from django.db.models import Q, Sum
+from django.db.models import Prefetch, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from deliberation.models import MemberStatus, PanelDecision, PanelMember, PanelStep, PanelVote, WorkSession
+from deliberation.models import (
+    MemberStatus,
+    PanelDecision,
+    PanelMember,
+    PanelReason,
+    PanelStep,
+    PanelVote,
+    WorkSession,
+)
 from editions.models import AggregationRule, Edition, Satisfaction
 from voting.models import Address, Channel, Voter
 
@@ -53,6 +61,7 @@ def panel_decision(edition: Edition) -> PanelDecision | None:
     return (
         PanelDecision.objects.filter(edition=edition, step=PanelStep.DECISION)
         .select_related("vote__session")
+        .prefetch_related(Prefetch("reasons", queryset=PanelReason.objects.select_related("plan")))
         .first()
     )
 

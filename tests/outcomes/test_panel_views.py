@@ -7,7 +7,9 @@ import io
 import json
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -201,3 +203,28 @@ def test_results_page_of_a_vote_first_hybrid_shows_the_vote_as_advice(client: Cl
     response = client.get(url("advice_ballots", edition, key="main"))
     assert response.status_code == 200 and response.content == advice.sections.get().pb_file.encode()
     assert Count.objects.get(source=CountSource.PANEL).sections.get().selected == [plans[0].pk]
+
+
+def test_the_decision_and_result_pages_read_the_same_number_of_queries_however_many_plans(
+    client: Client,
+) -> None:
+    def queries_for(plan_count: int) -> tuple[int, int]:
+        edition, plans = make_panel_edition(plan_costs=[500_000] * plan_count)
+        facilitator = make_facilitator(edition)
+        make_panel(edition, size=5, by=facilitator)
+        record_panel_decision(
+            edition=edition,
+            by=facilitator,
+            method="consensus",
+            reasons={p.pk: "Een reden." for p in plans},
+            funded=[plans[0].pk],
+            summary="",
+        )
+        client.force_login(facilitator)
+        with CaptureQueriesContext(connection) as decision_page:
+            assert client.get(url("panel_decision", edition)).status_code == 200
+        with CaptureQueriesContext(connection) as result_page:
+            assert client.get(url("result", edition)).status_code == 200
+        return len(decision_page), len(result_page)
+
+    assert queries_for(3) == queries_for(9)
