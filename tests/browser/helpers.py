@@ -1,4 +1,5 @@
-"""What the browser tests share: logging in through the form, and checking a page at the current size."""
+"""What the browser tests share: logging in through the form, and checking pages for sideways
+scroll and WCAG 2.1 AA violations."""
 
 from __future__ import annotations
 
@@ -9,22 +10,38 @@ from tests.browser.test_accessibility import WCAG_21_AA, describe
 from tests.factories import PASSWORD
 
 AXE = Axe()
+WIDTHS = (1280, 390)  # a laptop and a phone
 
 
-def log_in(page: Page, base: str, email: str) -> None:
-    """Log in with the test password through the English form and wait for the home page."""
+def log_in(page: Page, base: str, email: str, password: str = PASSWORD) -> None:
+    """Log in afresh through the English form and wait for the home page."""
+    page.context.clear_cookies()
     page.goto(base + "/en/account/inloggen/")
     page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=password]", password)
     page.locator("main").get_by_role("button", name="Log in").click()
     page.wait_for_url(base + "/en/")
 
 
 def check_page(page: Page, name: str, problems: list[str]) -> None:
     """Add to ``problems`` any sideways scroll and any WCAG 2.1 AA violation axe finds on the page."""
+    page.wait_for_load_state("load")  # a click may have just committed a new, still empty document
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     if overflow > 0:
         problems.append(f"[{name}] {overflow}px horizontal scroll")
     results = AXE.run(page, options=WCAG_21_AA)
     if results.violations_count:
         problems.append(describe(name, results.response["violations"]))
+
+
+def scan(page: Page, base: str, paths: dict[str, str]) -> list[str]:
+    """The problems of each page (by name) at laptop and phone width, in Dutch and in English."""
+    problems: list[str] = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in paths.items():
+            for prefix in ("", "/en"):
+                response = page.goto(base + prefix + path)
+                assert response is not None and response.status == 200, f"{name}: {prefix}{path}"
+                check_page(page, f"{name} {prefix or '/nl'} @{width}", problems)
+    return problems

@@ -14,6 +14,7 @@ from accounts.models import Role
 from editions.models import Phase
 from proposals.models import Comment, Like, Plan
 from tests import factories
+from tests.browser.helpers import log_in
 from tests.browser.test_accessibility import WCAG_21_AA, describe
 
 pytestmark = pytest.mark.browser
@@ -37,13 +38,6 @@ def plan(live_server: object, transactional_db: None) -> Plan:
     assert Phase.objects.filter(edition=edition).count() == 5
     initiator = factories.make_user(email="ini@example.org", display_name="Ilse")
     return factories.make_plan(edition=edition, title="Geveltuinen", initiator=initiator)
-
-
-def log_in(page: Page, url: str, email: str) -> None:
-    page.goto(url + "/en/account/inloggen/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.locator("main").get_by_role("button", name="Log in").click()
 
 
 def test_support_comment_reply_report_and_hide(browser: Browser, live_server: object, plan: Plan) -> None:

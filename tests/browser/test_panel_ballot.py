@@ -72,6 +72,8 @@ def test_a_member_votes_in_a_round_on_a_phone_and_another_on_the_tablet(
         expect(tablet.get_by_text("Cards used: 1 of 4")).to_be_visible()
         check_page(tablet, "round page (open)", problems)
         tablet.get_by_role("link", name="Shared tablet").click()
+        expect(tablet.locator("h1")).to_have_text("Shared tablet")
+        expect(tablet.get_by_role("link", name="P0002")).to_be_visible()
         expect(tablet.get_by_role("link", name="P0001")).to_have_count(0)
         check_page(tablet, "tablet list", problems)
         tablet.get_by_role("link", name="P0002").click()

@@ -4,36 +4,13 @@ the public panel page pass axe (WCAG 2.1 AA) at 1280px and 390px, in Dutch and E
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from deliberation.models import Draw
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.helpers import log_in, scan
 from tests.deliberation.factories import make_facilitator, make_panel_edition, make_pool
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def scan(page: Page, url: str, paths: dict[str, str]) -> list[str]:
-    problems = []
-    for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
-        for name, path in paths.items():
-            for prefix in ("", "/en"):
-                response = page.goto(url + prefix + path)
-                assert response is not None and response.status == 200, f"{name}: {prefix}{path}"
-                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                if overflow > 0:
-                    problems.append(f"[{name} {prefix or '/nl'} @{width}] {overflow}px horizontal scroll")
-                results = AXE.run(page, options=WCAG_21_AA)
-                if results.violations_count:
-                    problems.append(
-                        describe(f"{name} {prefix or '/nl'} @{width}", results.response["violations"])
-                    )
-    return problems
 
 
 def test_a_facilitator_draws_and_publishes_the_panel(
@@ -44,11 +21,7 @@ def test_a_facilitator_draws_and_publishes_the_panel(
     make_pool(edition, size=30)
     facilitator = make_facilitator(edition)
 
-    page.goto(url + "/en/account/inloggen/")
-    page.fill("input[name=username]", facilitator.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main").get_by_role("button", name="Log in").click()
-    page.wait_for_url(url + "/en/")
+    log_in(page, url, facilitator.email)
 
     page.goto(url + f"/en/panel/{edition.slug}/quota/")
     page.get_by_label("Panel size").fill("6")

@@ -10,8 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from deliberation.models import Attendance, WorkSession
-from tests.browser.helpers import log_in
-from tests.browser.test_panel_draw import scan
+from tests.browser.helpers import log_in, scan
 from tests.deliberation.factories import (
     make_ballot_plan,
     make_facilitator,

@@ -21,7 +21,8 @@ from editions.models import Edition, Phase
 from proposals.models import Plan, PlanStatus
 from tests import factories
 from tests.browser.conftest import Site
-from tests.browser.test_submission import log_in, save
+from tests.browser.helpers import log_in
+from tests.browser.test_submission import save
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +58,7 @@ def test_a_plan_goes_from_submission_to_a_published_verdict(page: Page, site: Si
     Image.new("RGB", (800, 600), (200, 120, 40)).save(picture)
 
     # 1. The initiator submits the plan: three cost lines and an image.
-    log_in(page, site, initiator.email)
+    log_in(page, site.url, initiator.email)
     page.goto(site.url + f"/en/plannen/nieuw/{edition.slug}/")
     page.get_by_label("Title").fill("Geveltuinen in de Dapperbuurt")
     page.get_by_label("Summary").fill("Twintig geveltuinen met bewoners aanleggen.")
@@ -83,12 +84,13 @@ def test_a_plan_goes_from_submission_to_a_published_verdict(page: Page, site: Si
     page.get_by_role("button", name="Submit plan").click()
     plan = Plan.objects.get(initiator=initiator)
     page.wait_for_url(site.url + "/en" + plan.get_absolute_url())
+    plan.refresh_from_db()
     assert plan.status == PlanStatus.SUBMITTED
     log_out(page, site)
 
     # 2. In the support phase a neighbour supports it.
     move_to(edition, "support")
-    log_in(page, site, supporter.email)
+    log_in(page, site.url, supporter.email)
     page.goto(site.url + "/en" + plan.get_absolute_url())
     page.get_by_role("button", name="Support this plan").click()
     expect(page.get_by_role("button", name="Take back my support")).to_be_visible()
@@ -96,7 +98,7 @@ def test_a_plan_goes_from_submission_to_a_published_verdict(page: Page, site: Si
 
     # 3. In the review phase the reviewer starts the review and asks for changes.
     move_to(edition, "review")
-    log_in(page, site, reviewer.email)
+    log_in(page, site.url, reviewer.email)
     review_url = site.url + f"/en/beoordelen/{edition.slug}/plan/{plan.pk}/"
     page.goto(review_url)
     page.get_by_role("button", name="Start the review").click()
@@ -112,7 +114,7 @@ def test_a_plan_goes_from_submission_to_a_published_verdict(page: Page, site: Si
     log_out(page, site)
 
     # 4. The initiator revises the plan and sends it back.
-    log_in(page, site, initiator.email)
+    log_in(page, site.url, initiator.email)
     page.goto(site.url + f"/en/plannen/{plan.pk}/bewerken/wat/")
     page.get_by_label("Description").fill(
         "Stenen eruit, planten erin, samen met de buren. Alle eigenaren in de Dapperstraat en de "
@@ -126,7 +128,7 @@ def test_a_plan_goes_from_submission_to_a_published_verdict(page: Page, site: Si
     log_out(page, site)
 
     # 5. The reviewer sees what changed, fills in the checklist and approves with a lower cost.
-    log_in(page, site, reviewer.email)
+    log_in(page, site.url, reviewer.email)
     page.goto(review_url)
     expect(page.locator("main")).to_contain_text("Wagenaarstraat")  # the diff of the revision
     for radio in page.locator("input[type=radio][value=ok]").all():

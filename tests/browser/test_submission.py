@@ -14,19 +14,12 @@ from editions.phases import Action
 from proposals.models import Plan, PlanStatus
 from tests import factories
 from tests.browser.conftest import Site
+from tests.browser.helpers import log_in
 from tests.browser.test_accessibility import WCAG_21_AA, describe
 
 pytestmark = pytest.mark.browser
 
 AXE = Axe()
-
-
-def log_in(page: Page, site: Site, email: str) -> None:
-    page.goto(site.url + "/en/account/inloggen/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    page.locator("main").get_by_role("button", name="Log in").click()
-    page.wait_for_url(site.url + "/en/")
 
 
 def open_edition_slug(site: Site) -> str:
@@ -46,7 +39,7 @@ def test_a_resident_submits_a_plan_with_three_cost_lines_and_an_image(
     resident = factories.make_user(email="schrijver@example.org", display_name="Fatima")
     picture = tmp_path / "vijver.png"
     Image.new("RGB", (640, 480), (40, 140, 90)).save(picture)
-    log_in(page, site, resident.email)
+    log_in(page, site.url, resident.email)
 
     page.goto(site.url + f"/en/plannen/nieuw/{slug}/")
     expect(page.locator("[aria-current=step]")).to_contain_text("What and why")
@@ -108,7 +101,7 @@ def test_the_wizard_pages_have_no_wcag_violations(page: Page, site: Site) -> Non
     resident = factories.make_user()
     edition = type(site.edition).objects.get(slug=slug)
     plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.DRAFT)
-    log_in(page, site, resident.email)
+    log_in(page, site.url, resident.email)
     problems = []
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})

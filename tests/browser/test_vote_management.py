@@ -15,6 +15,7 @@ from accounts.models import Role, User
 from editions.models import Edition
 from proposals.models import Plan
 from tests import factories
+from tests.browser.helpers import log_in
 from tests.browser.test_accessibility import WCAG_21_AA, describe
 from voting.models import Ballot, LetterBatch, PaperEntry, PaperEntryStatus, Voter
 
@@ -37,15 +38,6 @@ def world(
     first = factories.make_staff(role=Role.OFFICIAL, district=district, email="eerste@example.org")
     second = factories.make_staff(role=Role.OFFICIAL, district=district, email="tweede@example.org")
     return str(live_server).rstrip("/"), upcoming, running, plans, first, second
-
-
-def log_in(page: Page, base: str, email: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/en/account/inloggen/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    page.locator("main").get_by_role("button", name="Log in").click()
-    page.wait_for_load_state()
 
 
 def axe_problems(page: Page, name: str) -> list[str]:
