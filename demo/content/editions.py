@@ -163,13 +163,17 @@ OOST_2027 = EditionSpec(
         "IJburg. De inzendperiode is voorbij: 11 plannen zijn ingediend.\n\n"
         "Nu is het aan jou: steun de plannen die jij belangrijk vindt. Een plan met minstens 15 "
         "steunbetuigingen gaat door naar de toets van het stadsdeel; wie steunt, kan ook reageren en "
-        "vragen stellen aan de initiatiefnemers. In het voorjaar stemt iedereen van 16 jaar en ouder die "
-        "in Oost woont op ten hoogste vijf plannen."
+        "vragen stellen aan de initiatiefnemers.\n\n"
+        "In het voorjaar stemt iedereen van 16 jaar en ouder die in Oost woont op ten hoogste vijf "
+        "plannen. Die stemming is een advies: daarna beslist een burgerpanel van 30 bewoners, door "
+        "loting gekozen, in drie werksessies over de plannen, met de uitslag van de stemming op tafel. "
+        "Het panel legt per plan uit waarom het wel of niet gekozen is."
     ),
     total_budget_cents=eur(400_000),
     max_plan_cost_cents=eur(40_000),
     min_age=16,
-    decision_model=DecisionModel.ONLINE_VOTE,
+    decision_model=DecisionModel.HYBRID,
+    hybrid_order=HybridOrder.VOTE_THEN_PANEL,
     ballot_format=BallotFormat.APPROVAL,
     ballot_max_choices=5,
     aggregation_rule=AggregationRule.PHRAGMEN,
@@ -181,8 +185,9 @@ OOST_2027 = EditionSpec(
         PhaseSpan(PhaseKind.SUPPORT, -8, 13),
         PhaseSpan(PhaseKind.REVIEW, 14, 55),
         PhaseSpan(PhaseKind.DECISION, 56, 76),
-        PhaseSpan(PhaseKind.RESULT, 77, 90),
-        PhaseSpan(PhaseKind.EXECUTION, 91, 455),
+        PhaseSpan(PhaseKind.PANEL, 77, 97),
+        PhaseSpan(PhaseKind.RESULT, 98, 111),
+        PhaseSpan(PhaseKind.EXECUTION, 112, 475),
     ),
     current_phase=PhaseKind.SUPPORT,
 )

@@ -215,6 +215,9 @@ def test_settings_vary_across_the_editions(demo: None) -> None:
     }
     oost = Edition.objects.get(slug="buurtbudget-oost-2027")
     assert oost.support_threshold == 15
+    assert (oost.decision_model, oost.hybrid_order) == ("hybrid", "vote_then_panel")
+    west = Edition.objects.get(slug="buurtbudget-west-2027")
+    assert (west.decision_model, west.hybrid_order) == ("hybrid", "panel_then_vote")
     zuid = Edition.objects.get(slug="buurtbudget-zuid-2027")
     assert zuid.shortlist_size == 8
 
@@ -401,3 +404,16 @@ def test_refuses_production_settings_unless_asked() -> None:
 
     call_command("load_demo", "--quiet", "--allow-production")
     assert Edition.objects.count() == len(EDITIONS)
+
+
+@override_settings(LANGUAGE_CODE="en")
+def test_both_hybrid_orders_show_both_steps_on_the_timeline(demo: None) -> None:
+    def steps(slug: str) -> list[str]:
+        entries = timeline_of(Edition.objects.get(slug=slug)).entries
+        return [e.label for e in entries if e.phase.kind in {"shortlist", "decision", "panel"}]
+
+    assert steps("buurtbudget-west-2027") == [
+        "Shortlist by the citizens' panel",
+        "Vote on the panel's shortlist",
+    ]
+    assert steps("buurtbudget-oost-2027") == ["Vote (advice to the panel)", "Decision by the citizens' panel"]

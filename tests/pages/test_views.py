@@ -93,6 +93,25 @@ def test_the_edition_page_shows_budget_sub_budgets_themes_and_timeline(
     assert "Moestuin" in body and "Geheim" not in body
 
 
+@pytest.mark.parametrize(
+    ("decision_model", "hybrid_order", "who_decides"),
+    [
+        ("online_vote", "", "Online vote"),
+        ("panel", "", "Citizens' panel"),
+        ("hybrid", "panel_then_vote", "The panel shortlists the plans, then everyone votes on the shortlist"),
+        ("hybrid", "vote_then_panel", "Everyone votes, then the panel decides with the vote as advice"),
+    ],
+)
+def test_the_edition_page_says_who_decides_and_in_a_hybrid_in_which_order(
+    client: Client, district: District, decision_model: str, hybrid_order: str, who_decides: str
+) -> None:
+    edition = factories.make_edition(
+        district=district, decision_model=decision_model, hybrid_order=hybrid_order
+    )
+    body = page_text(client.get(url("pages:edition", "en", edition.slug)))
+    assert f'Who decides</dt><dd class="utrecht-data-list__item-value">{who_decides}</dd>' in body
+
+
 def test_the_edition_page_says_what_you_can_do_now_and_until_when(
     client: Client, district: District, freeze_time: Callable[[datetime], None]
 ) -> None:
