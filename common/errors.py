@@ -28,7 +28,10 @@ class ServiceError(Exception):
 
     @property
     def message(self) -> str:
-        return str(self.messages[self.code]) % self.params if self.params else str(self.messages[self.code])
+        text = self.messages[self.code]
+        # ``text % params`` (not ``str(text) % params``): a message made with
+        # ``ngettext_lazy(singular, plural, "name")`` picks its form from ``params["name"]``.
+        return str(text % self.params) if self.params else str(text)
 
     def __str__(self) -> str:
         return self.message

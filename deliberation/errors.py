@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from common.errors import ServiceError
 
@@ -19,9 +20,12 @@ class PanelError(ServiceError):
     messages = {
         "not_allowed": _("You cannot do this now."),
         "no_features": _("This edition has no features to stratify the panel on yet; add them first."),
-        "pool_too_small": _(
+        "pool_too_small": ngettext_lazy(
+            "The panel should have %(size)s members, but only %(pool)s person in the pool is available. "
+            "Make the panel smaller or recruit more people.",
             "The panel should have %(size)s members, but only %(pool)s people in the pool are available. "
-            "Make the panel smaller or recruit more people."
+            "Make the panel smaller or recruit more people.",
+            "pool",
         ),
         "already_published": _("The panel has been published: it cannot be drawn again."),
         "not_current": _("Only the current panel can be published."),

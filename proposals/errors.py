@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from common.errors import ServiceError
 
@@ -41,8 +42,10 @@ class PlanError(ServiceError):
         "not_public": _("This plan is not public."),
         "comments_closed": _("Comments are closed in this phase."),
         "empty_comment": _("Write something before you post."),
-        "too_many_comments": _(
-            "You have posted many comments in a short time. Please wait %(minutes)s minutes."
+        "too_many_comments": ngettext_lazy(
+            "You have posted many comments in a short time. Please wait %(minutes)s minute.",
+            "You have posted many comments in a short time. Please wait %(minutes)s minutes.",
+            "minutes",
         ),
         "comment_too_long": _("A comment can be at most %(limit)s characters."),
         "reply_to_reply": _("You can reply to a comment, not to a reply."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from common.errors import ServiceError
 
@@ -11,7 +12,11 @@ class ReviewError(ServiceError):
     messages = {
         "not_allowed": _("You cannot do this now."),
         "not_submitted": _("Only a submitted plan can go into review; this one is “%(status)s”."),
-        "too_few_likes": _("This plan has %(likes)s likes; it needs %(needed)s to go into review."),
+        "too_few_likes": ngettext_lazy(
+            "This plan has %(likes)s like; it needs %(needed)s to go into review.",
+            "This plan has %(likes)s likes; it needs %(needed)s to go into review.",
+            "likes",
+        ),
         "not_in_review": _("This plan is not in review; it is “%(status)s”."),
         "unknown_criterion": _("“%(criterion)s” is not on this edition's checklist."),
         "checklist_incomplete": _("Complete the checklist first; still open: %(criteria)s."),

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from accounts.models import User
 from audit.services import record
@@ -69,8 +70,12 @@ class RecruitmentError(ServiceError):
 
     messages = {
         "no_address_list": _("This edition has no address list, so no invitations can be drawn from it."),
-        "too_many": _(
-            "You asked for %(count)s invitations, but only %(available)s addresses have not been invited yet."
+        "too_many": ngettext_lazy(
+            "You asked for %(count)s invitations, but only %(available)s address has not been invited "
+            "yet.",
+            "You asked for %(count)s invitations, but only %(available)s addresses have not been invited "
+            "yet.",
+            "available",
         ),
         "count_positive": _("Send at least one invitation."),
         "no_batch": _("There is no letters file %(batch)s."),

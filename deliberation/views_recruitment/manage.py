@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
+from common.downloads import private_download
 from common.errors import ServiceError
 from editions.models import Edition
 from editions.permissions import can
@@ -168,14 +169,9 @@ def download_letters(request: HttpRequest, slug: str, batch: int) -> HttpRespons
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect(manage_url(edition))
-    response = FileResponse(
-        path.open("rb"),
-        as_attachment=True,
-        filename=f"uitnodigingen-{edition.slug}-{batch}.pdf",
-        content_type="application/pdf",
+    return private_download(
+        path, filename=f"uitnodigingen-{edition.slug}-{batch}.pdf", content_type="application/pdf"
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required

@@ -7,6 +7,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import ServiceError
+from deliberation.errors import PanelError
+from deliberation.services.recruitment import RecruitmentError
+from proposals.errors import PlanError
+from review.errors import ReviewError
 
 
 class SampleError(ServiceError):
@@ -30,3 +34,32 @@ def test_message_follows_the_active_language() -> None:
 def test_an_unknown_code_is_a_programming_error() -> None:
     with pytest.raises(KeyError):
         SampleError("no_such_code")
+
+
+@pytest.mark.parametrize(
+    ("likes", "english", "dutch"),
+    [
+        (1, "This plan has 1 like; it needs 15 to go into review.", "Dit plan heeft 1 like;"),
+        (2, "This plan has 2 likes; it needs 15 to go into review.", "Dit plan heeft 2 likes;"),
+    ],
+)
+def test_a_plural_message_takes_its_form_from_the_named_parameter(
+    likes: int, english: str, dutch: str
+) -> None:
+    error = ReviewError("too_few_likes", likes=likes, needed=15)
+    with translation.override("en"):
+        assert error.message == english
+    with translation.override("nl"):
+        assert error.message.startswith(dutch)
+
+
+def test_every_plural_message_of_the_panel_and_recruitment_reads_right_for_one() -> None:
+    with translation.override("en"):
+        assert (
+            "only 1 person in the pool is available" in PanelError("pool_too_small", size=24, pool=1).message
+        )
+        assert (
+            "only 1 address has not been invited yet"
+            in RecruitmentError("too_many", count=3, available=1).message
+        )
+        assert "Please wait 1 minute." in PlanError("too_many_comments", minutes=1).message

@@ -165,12 +165,13 @@ def test_a_facilitator_invites_downloads_and_destroys_letters(client: Client, pa
     assert Invitation.objects.filter(edition=panel).count() == 3
     download = client.get(url("download_letters", panel, batch=1))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert download["Cache-Control"] == "no-store"
     streamed = cast(StreamingHttpResponse, download).streaming_content
     assert isinstance(streamed, Iterator)
     assert b"".join(streamed).startswith(b"%PDF")
     response = client.post(url("invite", panel, "en"), {"count": "2"})
     assert response.status_code == 400
-    assert "only 1 addresses have not been invited yet" in response.content.decode()
+    assert "only 1 address has not been invited yet" in response.content.decode()
     assert client.post(url("destroy_letters", panel, batch=1)).status_code == 302
     page = client.get(url("manage", panel, "en")).content.decode()
     assert "Destroyed" in page

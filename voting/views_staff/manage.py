@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from common.downloads import private_download
 from common.errors import ServiceError
 from editions.models import Edition
 from editions.timeline import timeline_of
@@ -174,14 +175,9 @@ def download_letters(request: HttpRequest, slug: str, pk: int) -> HttpResponseBa
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect(manage_url(edition))
-    response = FileResponse(
-        path.open("rb"),
-        as_attachment=True,
-        filename=f"stemcodes-{edition.slug}-{batch.pk}.pdf",
-        content_type="application/pdf",
+    return private_download(
+        path, filename=f"stemcodes-{edition.slug}-{batch.pk}.pdf", content_type="application/pdf"
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
