@@ -329,7 +329,7 @@ def test_every_refusal_has_a_translated_message(panel: Any) -> None:
             "feature": "x",
         }
         with translation.override("en"):
-            assert RecruitmentError(code).messages[code] and str(RecruitmentError.messages[code]) % params
+            assert RecruitmentError(code, **params).message
 
 
 @pytest.mark.django_db(transaction=True)
