@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
@@ -120,11 +123,39 @@ def _seed_with_factories() -> None:
     factories.make_district(name="Zuidoost")
 
 
+class _DemoSnapshot:
+    """The demo as the first test loaded it, kept in an in-memory SQLite database of its own.
+
+    Loading the demo takes 20-30 s (its draw alone 10 s), and every test that uses ``site`` starts
+    from an emptied database. On SQLite the later tests get a copy of the first load instead
+    (SQLite's backup API, well under a second); tests/demo keeps testing the loader itself. On
+    PostgreSQL each test loads the demo.
+    """
+
+    copy: sqlite3.Connection | None = None
+
+    @classmethod
+    def load(cls) -> None:
+        if connection.vendor != "sqlite":
+            call_command("load_demo", "--quiet")
+            return
+        connection.ensure_connection()
+        database = connection.connection
+        if cls.copy is None:
+            call_command("load_demo", "--quiet")
+            cls.copy = sqlite3.connect(":memory:", check_same_thread=False)
+            database.backup(cls.copy)
+        else:
+            cls.copy.backup(database)
+            # Emptying the database between tests recreated the content types under new ids.
+            ContentType.objects.clear_cache()
+
+
 @pytest.fixture
 def site(live_server: object, transactional_db: None) -> Site:
     """Demo data when the demo loader exists, else a small world from the factories."""
     if DEMO_LOADER.exists():
-        call_command("load_demo", "--quiet")
+        _DemoSnapshot.load()
     else:
         _seed_with_factories()
     plan = public_plans().filter(edition__is_published=True).order_by("pk").first()
