@@ -71,8 +71,7 @@ class RecruitmentError(ServiceError):
     messages = {
         "no_address_list": _("This edition has no address list, so no invitations can be drawn from it."),
         "too_many": ngettext_lazy(
-            "You asked for %(count)s invitations, but only %(available)s address has not been invited "
-            "yet.",
+            "You asked for %(count)s invitations, but only %(available)s address has not been invited yet.",
             "You asked for %(count)s invitations, but only %(available)s addresses have not been invited "
             "yet.",
             "available",
