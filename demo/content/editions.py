@@ -165,9 +165,9 @@ OOST_2027 = EditionSpec(
         "steunbetuigingen gaat door naar de toets van het stadsdeel; wie steunt, kan ook reageren en "
         "vragen stellen aan de initiatiefnemers.\n\n"
         "In het voorjaar stemt iedereen van 16 jaar en ouder die in Oost woont op ten hoogste vijf "
-        "plannen. Die stemming is een advies: daarna beslist een burgerpanel van 30 bewoners, door "
-        "loting gekozen, in drie werksessies over de plannen, met de uitslag van de stemming op tafel. "
-        "Het panel legt per plan uit waarom het wel of niet gekozen is."
+        "plannen. Die stemming is een advies: daarna beslist een burgerpanel van bewoners, door loting "
+        "gekozen, in werksessies over de plannen, met de uitslag van de stemming op tafel. Het panel "
+        "legt per plan uit waarom het wel of niet gekozen is."
     ),
     total_budget_cents=eur(400_000),
     max_plan_cost_cents=eur(40_000),
