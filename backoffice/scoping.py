@@ -9,6 +9,7 @@ puts ``RulesReplaceModelPermissions`` just above Django's ``BaseModelAdmin``.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib import admin
@@ -18,6 +19,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms import BaseModelFormSet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from accounts.models import User
@@ -50,7 +52,11 @@ def snapshot(row: models.Model) -> dict[str, str | None]:
     values: dict[str, str | None] = {}
     for field in row._meta.concrete_fields:
         value = field.value_from_object(row)
-        values[field.attname] = None if value is None else field.value_to_string(row)
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            # The same moment reads the same whether it came from the form (local) or the database.
+            values[field.attname] = value.astimezone(UTC).isoformat()
+        else:
+            values[field.attname] = None if value is None else field.value_to_string(row)
     return values
 
 
