@@ -265,7 +265,7 @@ class FrozenRowsFormSetMixin(BaseModelFormSet):  # type: ignore[type-arg]
         return form
 
     def clean(self) -> None:
-        super().clean()
+        # Before the formset's own checks, which would complain about the chain without the row.
         for form in self.initial_forms:
             removed = self.can_delete and self._should_delete_form(form)  # type: ignore[attr-defined]
             if removed and self.frozen_rule.is_frozen(form.instance):
@@ -273,3 +273,4 @@ class FrozenRowsFormSetMixin(BaseModelFormSet):  # type: ignore[type-arg]
                     gettext("“%(row)s” already has entries, so it cannot be removed here.")
                     % {"row": form.instance}
                 )
+        super().clean()
