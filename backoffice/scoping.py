@@ -89,6 +89,8 @@ class AuditedAdminMixin:
         before: dict[str, Any],
         after: dict[str, Any],
     ) -> None:
+        audited: set[tuple[str, str]] = request.__dict__.setdefault("_admin_audited", set())
+        audited.add((row._meta.label_lower, str(row.pk)))
         shown_before, shown_after = difference(before, after)
         if not shown_before and not shown_after:
             return
@@ -101,8 +103,6 @@ class AuditedAdminMixin:
             before=shown_before,
             after=shown_after,
         )
-        audited: set[tuple[str, str]] = request.__dict__.setdefault("_admin_audited", set())
-        audited.add((row._meta.label_lower, str(row.pk)))
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change else {}

@@ -16,6 +16,7 @@ from places.models import District
 from voting.models import VoteClosure
 
 from .. import factories
+from ..concurrency import run_at_once
 from ..helpers import dutch
 
 
@@ -135,3 +136,24 @@ def test_every_refusal_has_a_dutch_message(code: str) -> None:
     with translation.override("en"):
         msgid = str(PhaseDateError.messages[code])
     assert dutch(msgid)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officials_extending_the_same_phase_at_once_extend_it_once() -> None:
+    district = factories.make_district()
+    edition = factories.make_edition_in_phase("plans", district=district)
+    officials = [factories.make_staff(role=Role.OFFICIAL, district=district) for _ in range(2)]
+    new_end = factories.phase_of(edition, "plans").ends_at + timedelta(days=2)
+
+    outcomes = run_at_once(
+        [
+            lambda by=by: extend_phase(
+                edition=edition, kind="plans", ends_at=new_end, reason="Storing", by=by
+            )
+            for by in officials
+        ]
+    )
+
+    assert sorted(outcomes) == ["not_later", "ok"]
+    assert factories.phase_of(edition, "plans").ends_at == new_end
+    assert AuditEntry.objects.filter(action="editions.phase_extended").count() == 1
