@@ -72,7 +72,8 @@ def _refused(status: int, location: str) -> bool:
 def _rows(page: str, model_path: str, district: str) -> tuple[set[int], set[int]]:
     """The ids a change list shows: those whose row names the official's district, and the others."""
     own_name = re.compile(rf"(?<![\w-]){re.escape(district)}(?![\w-])", re.IGNORECASE)
-    own, other = set(), set()
+    own: set[int] = set()
+    other: set[int] = set()
     for row in (chunk.split("</tr>")[0] for chunk in page.split("<tr")[1:]):
         found = re.search(rf"{re.escape(ADMIN + model_path)}(\d+)/change/", row)
         if found:

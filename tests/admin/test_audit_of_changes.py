@@ -14,6 +14,7 @@ from accounts.models import Role, User
 from audit.models import AuditEntry
 from backoffice.scoping import HIDDEN
 from editions.models import Edition
+from places.models import District
 
 from .. import factories
 from .forms import form_data
@@ -25,16 +26,16 @@ def _url(name: str, *args: object) -> str:
 
 
 @pytest.fixture
-def official(district: object) -> User:
-    return factories.make_staff(role=Role.OFFICIAL, district=district, is_staff=True)  # type: ignore[arg-type]
+def official(district: District) -> User:
+    return factories.make_staff(role=Role.OFFICIAL, district=district, is_staff=True)
 
 
 @pytest.fixture
-def edition_of_official(district: object) -> Edition:
+def edition_of_official(district: District) -> Edition:
     # Every phase still to come, so no phase has entries and all dates may change in the form.
     return factories.make_edition(
         district=district, start=(timezone.now() + timedelta(days=5)).replace(microsecond=0)
-    )  # type: ignore[arg-type]
+    )
 
 
 def _post_back(client: Client, url: str, **changes: str) -> dict[str, list[str]]:
@@ -84,14 +85,14 @@ def test_a_phase_moved_in_the_edition_form_is_logged_as_its_own_change(
 
 
 def test_an_edition_added_in_the_admin_is_logged_with_its_fields(
-    client: Client, official: User, district: object
+    client: Client, official: User, district: District
 ) -> None:
     client.force_login(official)
     url = _url("editions_edition_add")
     data = _post_back(client, url)
     data.update(
         {
-            "district": [str(district.pk)],  # type: ignore[attr-defined]
+            "district": [str(district.pk)],
             "name": ["Buurtbudget Nieuw 2029"],
             "slug": ["buurtbudget-nieuw-2029"],
             "year": ["2029"],

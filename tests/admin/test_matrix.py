@@ -78,7 +78,7 @@ def _foreign_choices(form: Any, world: World) -> list[str]:
     leaks = []
     district = world.other.district.pk
     for name, field in form.fields.items():
-        if not isinstance(field, ModelChoiceField):
+        if not isinstance(field, ModelChoiceField) or field.queryset is None:
             continue
         rule = rule_for(field.queryset.model)
         if rule is None or not rule.districts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -68,15 +69,12 @@ def test_only_the_districts_officials_move_a_phase(
         "resident": factories.make_user(),
     }[who]
     end = factories.phase_of(in_plans, "plans").ends_at
-    for attempt in (
-        lambda: extend_phase(
-            edition=in_plans, kind="plans", ends_at=end + timedelta(days=1), reason="x", by=by
-        ),
-        lambda: close_phase_early(edition=in_plans, kind="plans", reason="x", by=by),
-    ):
-        with pytest.raises(PhaseDateError) as refused:
-            attempt()
-        assert refused.value.code == "not_allowed"
+    with pytest.raises(PhaseDateError) as refused:
+        extend_phase(edition=in_plans, kind="plans", ends_at=end + timedelta(days=1), reason="x", by=by)
+    assert refused.value.code == "not_allowed"
+    with pytest.raises(PhaseDateError) as refused:
+        close_phase_early(edition=in_plans, kind="plans", reason="x", by=by)
+    assert refused.value.code == "not_allowed"
     assert factories.phase_of(in_plans, "plans").ends_at == end
 
 
@@ -145,14 +143,10 @@ def test_two_officials_extending_the_same_phase_at_once_extend_it_once() -> None
     officials = [factories.make_staff(role=Role.OFFICIAL, district=district) for _ in range(2)]
     new_end = factories.phase_of(edition, "plans").ends_at + timedelta(days=2)
 
-    outcomes = run_at_once(
-        [
-            lambda by=by: extend_phase(
-                edition=edition, kind="plans", ends_at=new_end, reason="Storing", by=by
-            )
-            for by in officials
-        ]
-    )
+    def extend_as(by: User) -> Callable[[], object]:
+        return lambda: extend_phase(edition=edition, kind="plans", ends_at=new_end, reason="Storing", by=by)
+
+    outcomes = run_at_once([extend_as(by) for by in officials])
 
     assert sorted(outcomes) == ["not_later", "ok"]
     assert factories.phase_of(edition, "plans").ends_at == new_end
