@@ -29,6 +29,7 @@ from .entries import phase_has_entries
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
+_ROW_CACHE = "_backoffice_row_districts"
 Operation = Literal["view", "add", "change", "delete"]
 OPERATIONS: tuple[Operation, ...] = ("view", "add", "change", "delete")
 
@@ -217,7 +218,19 @@ def allows(
         return False
     if row is None or row.pk is None:
         return True
-    return in_districts(model._default_manager.filter(pk=row.pk), rule, districts).exists()
+    assert isinstance(user, User)
+    return bool(districts & districts_of(user, model, rule, row.pk))
+
+
+def districts_of(user: User, model: type[models.Model], rule: AdminRule, pk: Any) -> frozenset[int]:
+    """The districts a stored row belongs to; kept on the user object for the request, like its roles."""
+    cache: dict[tuple[str, str], frozenset[int]] = user.__dict__.setdefault(_ROW_CACHE, {})
+    key = (model._meta.label_lower, str(pk))
+    if key not in cache:
+        rows = model._default_manager.filter(pk=pk)
+        found = {value for path in rule.districts for value in rows.values_list(path, flat=True)}
+        cache[key] = frozenset(found - {None})
+    return cache[key]
 
 
 def in_districts(

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.errors import ServiceError
 from editions.models import Edition
 
 from .entries import phase_has_entries
-from .errors import PhaseDateError
 from .forms import EXTEND, PhaseEndForm
 from .rules import allows, visible_rows
 from .services import close_phase_early, extend_phase
@@ -47,7 +47,7 @@ def phase_dates(request: HttpRequest, edition_id: int) -> HttpResponse:
                 )
             else:
                 close_phase_early(edition=edition, kind=data["phase"], reason=data["reason"], by=request.user)
-        except PhaseDateError as error:
+        except ServiceError as error:  # the phase's refusals, and the vote's (closed meanwhile)
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The phase's end has changed; the change is in the audit log."))
