@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Role, User
+from audit.models import AuditEntry
 from backoffice.entries import phase_has_entries
 from editions.models import Edition, Phase
 from places.models import District
@@ -127,3 +128,25 @@ def test_a_phase_without_entries_still_moves_in_the_edition_form(
 
     assert client.post(url, data).status_code == 302
     assert Phase.objects.get(pk=evaluation.pk).ends_at.replace(microsecond=0) == later.replace(microsecond=0)
+
+
+def test_another_districts_official_posting_the_edition_form_with_a_moved_decision_end_changes_nothing(
+    client: Client, vote_with_a_ballot: Edition, other_district: District
+) -> None:
+    """The issue's attack as it was done: Noord's official moves the end of Zuidoost's running vote."""
+    decision = factories.phase_of(vote_with_a_ballot, "decision")
+    url = _url("editions_edition_change", vote_with_a_ballot.pk)
+    client.force_login(factories.make_user(is_staff=True, is_superuser=True))
+    data = form_data(client.get(url).content.decode())  # the whole form, as the attacker would forge it
+    prefix = _prefix(data, decision)
+    yesterday = timezone.localtime() - timedelta(days=1)
+    data[f"{prefix}-ends_at_0"] = [yesterday.strftime("%Y-%m-%d")]
+    data[f"{prefix}-ends_at_1"] = [yesterday.strftime("%H:%M:%S")]
+    data["_save"] = ["Save"]
+    client.force_login(factories.make_staff(role=Role.OFFICIAL, district=other_district, is_staff=True))
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302 and response["Location"].rstrip("/").endswith("/beheer")
+    assert Phase.objects.get(pk=decision.pk).ends_at == decision.ends_at
+    assert not AuditEntry.objects.filter(edition=vote_with_a_ballot).exists()
