@@ -113,13 +113,15 @@ class AuditedAdminMixin:
         model = formset.model
         stored = [f.instance.pk for f in formset.initial_forms if f.instance.pk is not None]
         before = {row.pk: snapshot(row) for row in model._default_manager.filter(pk__in=stored)}
+        # Logged before they go (a deleted row loses its id); a failed save rolls the entry back too.
+        for deleted in formset.deleted_forms:
+            if deleted.instance.pk in before:
+                self._audit(request, deleted.instance, "admin.delete", before[deleted.instance.pk], {})
         super().save_formset(request, form, formset, change)  # type: ignore[misc]
         for row in formset.new_objects:
             self._audit(request, row, "admin.add", {}, snapshot(row))
         for row, _fields in formset.changed_objects:
             self._audit(request, row, "admin.change", before.get(row.pk, {}), snapshot(row))
-        for row in formset.deleted_objects:
-            self._audit(request, row, "admin.delete", before.get(row.pk, snapshot(row)), {})
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         before = snapshot(obj)

@@ -159,3 +159,20 @@ def test_a_snapshot_hides_a_changed_password_hash(db: None) -> None:
         {"password": "pbkdf2$old", "email": "a@x"}, {"password": "pbkdf2$new", "email": "a@x"}
     )
     assert before == {"password": HIDDEN} and after == {"password": HIDDEN}
+
+
+def test_a_row_removed_from_an_inline_is_logged_with_its_id_and_values(
+    client: Client, official: User, edition_of_official: Edition
+) -> None:
+    theme = factories.make_theme(edition=edition_of_official, name="Weg")
+    client.force_login(official)
+    url = _url("editions_edition_change", edition_of_official.pk)
+    data = form_data(client.get(url).content.decode())
+    prefix = next(k[: -len("-id")] for k, v in data.items() if k.endswith("-id") and v == [str(theme.pk)])
+    data[f"{prefix}-DELETE"] = ["on"]
+    data["_save"] = ["Save"]
+
+    assert client.post(url, data).status_code == 302
+    entry = AuditEntry.objects.get(action="admin.delete", object_type="editions.theme")
+    assert entry.object_id == str(theme.pk) and entry.before["name"] == "Weg" and entry.after == {}
+    assert entry.edition == edition_of_official and entry.actor == official
