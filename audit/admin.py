@@ -1,12 +1,10 @@
-"""The audit log in the admin: administrators read it; nobody adds, changes or deletes entries."""
+"""The audit log in the admin: read-only; who reads which entries is its rule (backoffice.rules)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
-
-from accounts.models import Role
-from accounts.roles import roles_of
 
 from .models import AuditEntry
 
@@ -19,18 +17,6 @@ class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     date_hierarchy = "at"
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
 
-    def _is_administrator(self, request: HttpRequest) -> bool:
-        user = request.user
-        if not user.is_authenticated or not user.is_active:
-            return False
-        return user.is_superuser or any(role == Role.ADMINISTRATOR for _, role in roles_of(user))
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self._is_administrator(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
-        return self._is_administrator(request)
-
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
@@ -40,10 +26,5 @@ class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     def has_delete_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
         return False
 
-    def get_queryset(self, request: HttpRequest):  # type: ignore[no-untyped-def]
-        queryset = super().get_queryset(request).select_related("actor", "edition")
-        user = request.user
-        if user.is_superuser:
-            return queryset
-        districts = [district for district, role in roles_of(user) if role == Role.ADMINISTRATOR]  # type: ignore[arg-type]
-        return queryset.filter(edition__district__in=districts)
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AuditEntry]:
+        return super().get_queryset(request).select_related("actor", "edition")

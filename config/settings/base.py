@@ -19,7 +19,8 @@ DEBUG = False
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with the district-scoped, audited site (backoffice.site) as ``admin.site``.
+    "backoffice.apps.ScopedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "api",
     "pages",
     "demo",
+    "backoffice",
 ]
 
 MIDDLEWARE = [

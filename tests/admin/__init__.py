@@ -1,0 +1,1 @@
+"""The admin at /beheer/: district rules, audited changes, phase dates by service."""

@@ -1,0 +1,125 @@
+"""Two districts with one row of every admin model each, and someone in every role to try them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from accounts.models import Role, StaffRole, User
+from audit.models import AuditEntry
+from audit.services import record
+from deliberation.models import Draw, PanelMember
+from deliberation.models.panel import DrawStatus
+from editions.models import Edition
+from places.models import District, Municipality, Neighbourhood
+from proposals.models import Plan
+
+from .. import factories
+
+STAFF_ROLES: tuple[Role, ...] = tuple(Role)
+# Everyone the matrix tries: a staff role held in the "own" district (with access to the admin),
+# staff without any role, a resident, and a superuser.
+ACTORS: tuple[str, ...] = (*STAFF_ROLES, "staff_without_role", "resident", "superuser")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One district and its rows."""
+
+    municipality: Municipality
+    district: District
+    neighbourhood: Neighbourhood
+    edition: Edition
+    plan: Plan
+    initiator: User
+    staff: dict[Role, User]
+    staff_role: StaffRole
+    audit_entry: AuditEntry
+    draw: Draw
+    member: PanelMember
+
+
+@dataclass(frozen=True)
+class World:
+    own: Side
+    other: Side
+    actors: dict[str, User]
+    group: models.Model
+    task: models.Model
+
+    def side(self, name: str) -> Side:
+        return self.own if name == "own" else self.other
+
+
+def _side(name: str) -> Side:
+    municipality = factories.make_municipality(slug=f"gemeente-{name}", name=f"Gemeente {name}")
+    district = factories.make_district(name=f"Stadsdeel {name}", municipality=municipality)
+    neighbourhood = factories.make_neighbourhood(district=district, name=f"Buurt {name}")
+    edition = factories.make_edition(district=district, name=f"Buurtbudget {name}")
+    initiator = factories.make_user(email=f"initiatiefnemer.{name}@example.org")
+    plan = factories.make_plan(edition=edition, initiator=initiator, neighbourhood=neighbourhood)
+    staff = {role: factories.make_staff(role=role, district=district, is_staff=True) for role in STAFF_ROLES}
+    entry = record(actor=staff[Role.OFFICIAL], action="test.entry", target=edition, edition=edition)
+    draw = Draw.objects.create(
+        edition=edition,
+        status=DrawStatus.DONE,
+        seed=7,
+        algorithm="maximin",
+        panel_size=1,
+        library_version="test",
+        drawn_by=staff[Role.FACILITATOR],
+    )
+    member = PanelMember.objects.create(draw=draw, pool_id="P0001")
+    return Side(
+        municipality=municipality,
+        district=district,
+        neighbourhood=neighbourhood,
+        edition=edition,
+        plan=plan,
+        initiator=initiator,
+        staff=staff,
+        staff_role=StaffRole.objects.get(user=staff[Role.OFFICIAL]),
+        audit_entry=entry,
+        draw=draw,
+        member=member,
+    )
+
+
+def make_world() -> World:
+    from django.contrib.auth.models import Group
+    from django_tasks_db.models import DBTaskResult
+
+    own, other = _side("eigen"), _side("ander")
+    actors: dict[str, User] = {str(role): own.staff[role] for role in STAFF_ROLES}
+    actors["staff_without_role"] = factories.make_user(is_staff=True)
+    actors["resident"] = own.initiator
+    actors["superuser"] = factories.make_user(is_staff=True, is_superuser=True)
+    task = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="notifications.tasks.send",
+        backend_name="default",
+        run_after=timezone.now(),
+        exception_class_path="",
+        traceback="",
+    )
+    return World(own=own, other=other, actors=actors, group=Group.objects.create(name="Groep"), task=task)
+
+
+# The row of each registered model in a side's district (or the one row of a model without districts).
+ROWS: dict[str, Any] = {
+    "auth.group": lambda world, side: world.group,
+    "django_tasks_database.dbtaskresult": lambda world, side: world.task,
+    "accounts.user": lambda world, side: side.initiator,
+    "accounts.staffrole": lambda world, side: side.staff_role,
+    "places.municipality": lambda world, side: side.municipality,
+    "places.district": lambda world, side: side.district,
+    "places.neighbourhood": lambda world, side: side.neighbourhood,
+    "audit.auditentry": lambda world, side: side.audit_entry,
+    "proposals.plan": lambda world, side: side.plan,
+    "editions.edition": lambda world, side: side.edition,
+    "deliberation.draw": lambda world, side: side.draw,
+    "deliberation.panelmember": lambda world, side: side.member,
+}
