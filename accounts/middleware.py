@@ -28,6 +28,8 @@ class StaffIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:  # nobody logged in: touch nothing
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and is_staff_account(user):
             now = time.time()
