@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 
-from accounts import middleware
 from accounts.models import Role
 from places.models import District
 from tests import factories
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def advance(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
     start = 1_800_000_000.0
-    monkeypatch.setattr(middleware.time, "time", lambda: start + seconds)
+    monkeypatch.setattr(time, "time", lambda: start + seconds)
 
 
 @pytest.mark.parametrize("kind", ["official", "admin"])
