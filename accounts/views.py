@@ -22,7 +22,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from common.ratelimit import client_ip
 
 from . import services
-from .forms import LoginForm, LoginLinkForm, ProfileForm, RegisterForm, ThrottledPasswordResetForm
+from .forms import (
+    ChangePasswordForm,
+    LoginForm,
+    LoginLinkForm,
+    NewPasswordForm,
+    ProfileForm,
+    RegisterForm,
+    ThrottledPasswordResetForm,
+)
 from .login_links import user_for_login_token, user_for_verification_token
 from .models import User
 
@@ -124,6 +132,7 @@ class LogoutView(auth_views.LogoutView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
+    form_class = ChangePasswordForm
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -154,6 +163,7 @@ class PasswordResetSentView(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
     success_url = reverse_lazy("accounts:login")
 
     def form_valid(self, form: Any) -> HttpResponse:
