@@ -78,7 +78,11 @@ def invite_co_initiator(*, plan: Plan, by: User, email: str) -> CoInitiator:
                 invitation = CoInitiator.objects.create(plan=current, email=email, invited_by=by)
         except IntegrityError:
             raise PlanError("already_invited", email=email) from None
-        invitee = User.objects.filter(email__iexact=email, is_active=True).first()
+        # An account whose address is not confirmed may belong to someone else than the address's
+        # owner: the invitation (and its link) then goes by mail to the address, not to the account.
+        invitee = User.objects.filter(
+            email__iexact=email, is_active=True, email_verified_at__isnull=False
+        ).first()
         if invitee is not None:
             # Someone with an account also sees it among their notifications; notify() mails them.
             notify(

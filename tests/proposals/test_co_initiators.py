@@ -169,3 +169,14 @@ def test_a_refused_invitation_does_not_use_up_the_hourly_allowance(
     plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.DRAFT)
     refusal("cannot_invite_self", lambda: invite_co_initiator(plan=plan, by=resident, email=resident.email))
     assert invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+
+
+def test_an_account_with_an_unconfirmed_address_does_not_see_the_invitation_the_address_gets_it(
+    resident: User, edition: Edition, django_capture_on_commit_callbacks: object
+) -> None:
+    squatter = factories.make_user(email="buur@example.org", email_verified_at=None)
+    plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    assert not Notification.objects.filter(recipient=squatter).exists()
+    assert [m.to for m in mail.outbox] == [["buur@example.org"]]
