@@ -14,7 +14,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -53,7 +53,7 @@ def register(request: HttpRequest) -> HttpResponse:
             display_name=form.cleaned_data["display_name"],
             password=form.cleaned_data["password1"],
             client=client_ip(request),
-            build_url=lambda token: _verification_url(request, token),
+            build_url=lambda token: _verification_url(request, token, next_url=_safe_next(request)),
             language=get_language() or "",
         )
         # The same answer whether the address was new or already had an account.
@@ -61,8 +61,12 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/register.html", {"form": form, "next": _safe_next(request)})
 
 
-def _verification_url(request: HttpRequest, token: str) -> str:
-    return request.build_absolute_uri(reverse("accounts:verify_email", args=[token]))
+def _verification_url(request: HttpRequest, token: str, *, next_url: str = "") -> str:
+    """The confirmation link; ``next_url`` (already checked to be ours) is where it leads afterwards."""
+    url = request.build_absolute_uri(reverse("accounts:verify_email", args=[token]))
+    if next_url and next_url != reverse("pages:home"):
+        url += "?" + urlencode({"next": next_url})
+    return url
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,7 +79,7 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
         services.confirm_email(user=user)
         login(request, user, backend=BACKEND)
         messages.success(request, _("Thank you: your e-mail address is confirmed."))
-        return redirect("pages:home")
+        return redirect(_safe_next(request))
     return render(request, "accounts/verify_email_confirm.html", {"account": user})
 
 

@@ -110,6 +110,26 @@ def test_registering_a_taken_address_answers_the_same_and_mails_its_owner_instea
     assert "/bevestigen/" not in to_owner[0].body
 
 
+def test_the_confirmation_link_leads_on_to_a_safe_next_page_only(
+    client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(en("accounts:register") + "?next=/en/plannen/", REGISTRATION)
+        client.post(
+            en("accounts:register") + "?next=https://evil.example/",
+            {**REGISTRATION, "email": "b@example.org"},
+        )
+    first, second = (str(message.body) for message in mail.outbox)
+    assert client.post(confirmation_link_with_query(first))["Location"] == "/en/plannen/"
+    assert Client().post(confirmation_link_with_query(second))["Location"] == en("pages:home")
+
+
+def confirmation_link_with_query(message_body: str) -> str:
+    match = re.search(r"https?://[^/]+(/\S+/bevestigen/\S+)", message_body)
+    assert match, message_body
+    return match.group(1)
+
+
 def test_a_confirmation_link_that_is_forged_or_expired_does_not_work(client: Client) -> None:
     assert client.get(en("accounts:verify_email", "forged")).status_code == 400
 
