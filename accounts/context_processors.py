@@ -1,4 +1,5 @@
-"""Whether the visitor is district staff, for the menu; looked up only when a template asks."""
+"""Whether the visitor is district staff (for the menu; looked up only when a template asks), and whether
+their e-mail address still waits for confirmation (for the notice on every page)."""
 
 from __future__ import annotations
 
@@ -11,4 +12,10 @@ from .roles import is_district_staff
 
 
 def staff(request: HttpRequest) -> dict[str, Any]:
-    return {"user_is_district_staff": SimpleLazyObject(lambda: is_district_staff(request.user))}
+    user = request.user
+    return {
+        "user_is_district_staff": SimpleLazyObject(lambda: is_district_staff(user)),
+        "user_email_unconfirmed": SimpleLazyObject(
+            lambda: user.is_authenticated and getattr(user, "email_verified_at", True) is None
+        ),
+    }

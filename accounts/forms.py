@@ -6,10 +6,17 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.utils.translation import gettext_lazy as _
 
+from .backends import THROTTLED_ATTRIBUTE
 from .models import User
+from .services import may_mail
 
 
 class RegisterForm(forms.Form):
@@ -35,13 +42,8 @@ class RegisterForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = str(self.cleaned_data["email"]).strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address exists already. Log in, or ask for a login link."),
-                code="email_taken",
-            )
-        return email
+        # Whether the address has an account is not said here: registering mails its owner instead.
+        return str(self.cleaned_data["email"]).strip().lower()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -68,7 +70,33 @@ class LoginForm(AuthenticationForm):
             "This e-mail address and password do not match an account. Check both and try again."
         ),
         "inactive": _("This account is not active."),
+        "throttled": _(
+            "Too many wrong passwords were tried for this account or from your network. Wait a quarter "
+            "of an hour, or log in with a login link by e-mail."
+        ),
     }
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if getattr(self.request, THROTTLED_ATTRIBUTE, False):
+                raise forms.ValidationError(self.error_messages["throttled"], code="throttled") from None
+            raise
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending only within the limits on visitor-requested mails.
+
+    The page answers the same for known and unknown addresses and for a limit reached (Django's
+    view always goes on to the "sent" page); ``client`` is set by the view.
+    """
+
+    client = ""
+
+    def send_mail(self, *args: Any, **kwargs: Any) -> None:
+        if may_mail(address=args[4], client=self.client):  # args: subject, email, context, from, to
+            super().send_mail(*args, **kwargs)
 
 
 class LoginLinkForm(forms.Form):
@@ -87,3 +115,24 @@ class ProfileForm(forms.Form):
             "You can always read them under Notifications."
         ),
     )
+
+
+PASSWORD_HELP = _("At least 10 characters, not only digits, not a common password.")
+
+
+class NewPasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+    """Django's form for a new password (after a reset link), with our short help text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_HELP
+        self.fields["new_password2"].help_text = ""
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Django's password change form (old password, new one twice), with our short help text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_HELP
+        self.fields["new_password2"].help_text = ""

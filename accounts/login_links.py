@@ -1,4 +1,4 @@
-"""Passwordless login: a signed, time-limited link that works once.
+"""Signed, time-limited links that work once: passwordless login, and confirming an e-mail address.
 
 The token signs the user id with a hash of the user's last login and password hash, so logging
 in (which updates ``last_login``) or changing the password spends every earlier link.
@@ -32,5 +32,30 @@ def user_for_login_token(token: str) -> User | None:
         return None
     user = User.objects.filter(pk=payload.get("u"), is_active=True).first()
     if user is None or payload.get("h") != _state_hash(user):
+        return None
+    return user
+
+
+_VERIFY_SALT = "accounts.verify_email"
+
+
+def _verification_state(user: User) -> str:
+    verified = user.email_verified_at.isoformat() if user.email_verified_at else ""
+    return salted_hmac(_VERIFY_SALT, f"{user.pk}|{user.email}|{verified}").hexdigest()[:20]
+
+
+def make_verification_token(user: User) -> str:
+    """A link token that confirms the account's address; it stops working once the address is confirmed."""
+    return signing.dumps({"u": user.pk, "h": _verification_state(user)}, salt=_VERIFY_SALT, compress=True)
+
+
+def user_for_verification_token(token: str) -> User | None:
+    """The unconfirmed user the token names, or None if it is forged, expired or already used."""
+    try:
+        payload = signing.loads(token, salt=_VERIFY_SALT, max_age=settings.EMAIL_VERIFICATION_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return None
+    user = User.objects.filter(pk=payload.get("u"), is_active=True).first()
+    if user is None or payload.get("h") != _verification_state(user):
         return None
     return user

@@ -49,6 +49,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # Accounts made by staff, the demo or the command line count as verified; one a visitor
+    # registers starts empty (``register_resident``) until its confirmation link is used.
+    email_verified_at = models.DateTimeField(
+        _("e-mail address confirmed at"), null=True, blank=True, default=timezone.now
+    )
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -69,6 +74,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         return self.display_name
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
 
 class Role(models.TextChoices):

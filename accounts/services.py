@@ -1,34 +1,89 @@
-"""Account changes: registering a resident and sending a login link."""
+"""Account changes: registering a resident, confirming their address, and the mails we send on request."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import ratelimit
-from .login_links import make_login_token
+from common.ratelimit import Limit, hit, hit_client
+
+from .login_links import make_login_token, make_verification_token
 from .models import User
 
 
-class EmailTakenError(Exception):
-    """An account with this e-mail address exists already."""
+def may_mail(*, address: str, client: str) -> bool:
+    """Count one visitor-requested mail to ``address`` from ``client``; False over either limit.
+
+    Login links, registration mails and password resets share these limits: each can be asked
+    for any address, so without them our form could be used to flood someone's inbox.
+    """
+    per_client = Limit("account-mails-client", settings.LOGIN_LINKS_PER_CLIENT_PER_HOUR, 3600)
+    per_address = Limit("account-mails-address", settings.LOGIN_LINKS_PER_ADDRESS_PER_HOUR, 3600)
+    return hit_client(per_client, client) and hit(per_address, address.strip().lower())
 
 
-def register_resident(*, email: str, display_name: str, password: str, language: str = "") -> User:
-    """A new resident account; ``language`` (the one they registered in) is used for their e-mail."""
+def register_resident(
+    *,
+    email: str,
+    display_name: str,
+    password: str,
+    client: str,
+    build_url: Callable[[str], str],
+    language: str = "",
+) -> None:
+    """Register a resident with an unconfirmed address and mail them the confirmation link.
+
+    When the address already has an account, nothing is created and its owner gets a mail saying
+    so instead: the caller answers the same either way, so registering reveals no accounts.
+    """
+    address = email.strip().lower()
     fields = {"language": language} if language in dict(settings.LANGUAGES) else {}
     try:
         with transaction.atomic():
-            return User.objects.create_user(
-                email=email, password=password, display_name=display_name, **fields
+            user = User.objects.create_user(
+                email=address, password=password, display_name=display_name, email_verified_at=None, **fields
             )
-    except IntegrityError as exc:
-        raise EmailTakenError(email) from exc
+    except IntegrityError:
+        make_password(password)  # the same work as a new account, so the answer takes as long
+        existing = User.objects.filter(email__iexact=address).first()
+        if existing is not None and existing.is_active and may_mail(address=address, client=client):
+            _mail(
+                existing, _("You already have a Buurtbudget account"), "accounts/email/already_registered.txt"
+            )
+        return
+    if may_mail(address=address, client=client):
+        url = build_url(make_verification_token(user))
+        _mail(
+            user, _("Confirm your e-mail address for Buurtbudget"), "accounts/email/verify_email.txt", url=url
+        )
+
+
+def send_verification(*, user: User, build_url: Callable[[str], str]) -> bool:
+    """Mail a new confirmation link to an unconfirmed account; False when it asked too often."""
+    if user.email_verified:
+        return True
+    if not hit(Limit("email-verifications", settings.EMAIL_VERIFICATIONS_PER_HOUR, 3600), str(user.pk)):
+        return False
+    url = build_url(make_verification_token(user))
+    _mail(user, _("Confirm your e-mail address for Buurtbudget"), "accounts/email/verify_email.txt", url=url)
+    return True
+
+
+def confirm_email(*, user: User) -> User:
+    """Record that the account's owner showed they receive its mail (idempotent)."""
+    if user.email_verified_at is None:
+        User.objects.filter(pk=user.pk, email_verified_at__isnull=True).update(
+            email_verified_at=timezone.now()
+        )
+        user.refresh_from_db(fields=["email_verified_at"])
+    return user
 
 
 def send_login_link(*, email: str, client: str, build_url: Callable[[str], str]) -> None:
@@ -38,25 +93,24 @@ def send_login_link(*, email: str, client: str, build_url: Callable[[str], str])
     nor whether a limit was hit (a limit stops mail-bombing an address through our form).
     """
     address = email.strip().lower()
-    if not (
-        ratelimit.allow(
-            f"login-link:client:{client}", limit=settings.LOGIN_LINKS_PER_CLIENT_PER_HOUR, window_seconds=3600
-        )
-        and ratelimit.allow(
-            f"login-link:address:{address}",
-            limit=settings.LOGIN_LINKS_PER_ADDRESS_PER_HOUR,
-            window_seconds=3600,
-        )
-    ):
+    if not may_mail(address=address, client=client):
         return
     user = User.objects.filter(email__iexact=address, is_active=True).first()
     if user is None:
         return
-    url = build_url(make_login_token(user))
-    body = render_to_string("accounts/email/login_link.txt", {"user": user, "url": url})
-    transaction.on_commit(
-        lambda: send_mail(_("Your login link for Buurtbudget"), body, None, [user.email], fail_silently=False)
+    _mail(
+        user,
+        _("Your login link for Buurtbudget"),
+        "accounts/email/login_link.txt",
+        url=build_url(make_login_token(user)),
     )
+
+
+def _mail(user: User, subject: str, template: str, *, url: str = "") -> None:
+    """Render now (in the request's language) and send once the transaction has committed."""
+    body = render_to_string(template, {"user": user, "url": url})
+    recipient = user.email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [recipient], fail_silently=False))
 
 
 def update_profile(

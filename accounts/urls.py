@@ -11,5 +11,15 @@ urlpatterns = [
     path("inloglink/", views.request_login_link, name="login_link_request"),
     path("inloglink/<str:token>/", views.use_login_link, name="login_link"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
+    path("bevestigen/opnieuw/", views.resend_verification, name="resend_verification"),
+    path("bevestigen/<str:token>/", views.verify_email, name="verify_email"),
+    path("wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/verzonden/", views.PasswordResetSentView.as_view(), name="password_reset_sent"),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("", views.profile, name="profile"),
 ]

@@ -1,22 +1,40 @@
-"""Account pages: register, log in with a password or an e-mail link, log out, profile."""
+"""Account pages: register and confirm the address, log in with a password or an e-mail link, log out,
+profile, and changing or resetting the password."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import ratelimit, services
-from .forms import LoginForm, LoginLinkForm, ProfileForm, RegisterForm
-from .login_links import user_for_login_token
+from common.ratelimit import client_ip
+
+from . import services
+from .forms import (
+    ChangePasswordForm,
+    LoginForm,
+    LoginLinkForm,
+    NewPasswordForm,
+    ProfileForm,
+    RegisterForm,
+    ThrottledPasswordResetForm,
+)
+from .login_links import user_for_login_token, user_for_verification_token
+from .models import User
+
+BACKEND = settings.AUTHENTICATION_BACKENDS[0]
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -30,20 +48,53 @@ def _safe_next(request: HttpRequest) -> str:
 def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = services.register_resident(
-                email=form.cleaned_data["email"],
-                display_name=form.cleaned_data["display_name"],
-                password=form.cleaned_data["password1"],
-                language=get_language() or "",
-            )
-        except services.EmailTakenError:
-            form.add_error("email", _("An account with this e-mail address exists already."))
-        else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome! Your account has been created."))
-            return redirect(_safe_next(request))
+        services.register_resident(
+            email=form.cleaned_data["email"],
+            display_name=form.cleaned_data["display_name"],
+            password=form.cleaned_data["password1"],
+            client=client_ip(request),
+            build_url=lambda token: _verification_url(request, token, next_url=_safe_next(request)),
+            language=get_language() or "",
+        )
+        # The same answer whether the address was new or already had an account.
+        return render(request, "accounts/register_sent.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/register.html", {"form": form, "next": _safe_next(request)})
+
+
+def _verification_url(request: HttpRequest, token: str, *, next_url: str = "") -> str:
+    """The confirmation link; ``next_url`` (already checked to be ours) is where it leads afterwards."""
+    url = request.build_absolute_uri(reverse("accounts:verify_email", args=[token]))
+    if next_url and next_url != reverse("pages:home"):
+        url += "?" + urlencode({"next": next_url})
+    return url
+
+
+@require_http_methods(["GET", "POST"])
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button and POST confirms the address and logs in (mail scanners only GET)."""
+    user = user_for_verification_token(token)
+    if user is None:
+        return render(request, "accounts/verify_email_invalid.html", status=400)
+    if request.method == "POST":
+        services.confirm_email(user=user)
+        login(request, user, backend=BACKEND)
+        messages.success(request, _("Thank you: your e-mail address is confirmed."))
+        return redirect(_safe_next(request))
+    return render(request, "accounts/verify_email_confirm.html", {"account": user})
+
+
+@login_required
+@require_POST
+def resend_verification(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    if services.send_verification(user=user, build_url=lambda token: _verification_url(request, token)):
+        messages.success(
+            request, _("We have sent a new confirmation link to %(email)s.") % {"email": user.email}
+        )
+    else:
+        messages.error(request, _("You asked for several links already. Please wait an hour and try again."))
+    return redirect("accounts:profile")
 
 
 class LoginView(auth_views.LoginView):
@@ -58,7 +109,7 @@ def request_login_link(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.send_login_link(
             email=form.cleaned_data["email"],
-            client=ratelimit.client_ip(request.META),
+            client=client_ip(request),
             build_url=lambda token: request.build_absolute_uri(reverse("accounts:login_link", args=[token])),
         )
         return render(request, "accounts/login_link_sent.html", {"email": form.cleaned_data["email"]})
@@ -72,7 +123,8 @@ def use_login_link(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         return render(request, "accounts/login_link_invalid.html", status=400)
     if request.method == "POST":
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        services.confirm_email(user=user)  # the link came to that address
+        login(request, user, backend=BACKEND)
         messages.success(request, _("You are logged in."))
         return redirect("pages:home")
     return render(request, "accounts/login_link_confirm.html", {"account": user})
@@ -80,6 +132,49 @@ def use_login_link(request: HttpRequest, token: str) -> HttpResponse:
 
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    form_class = ChangePasswordForm
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link; the answer is the same page for known and unknown addresses."""
+
+    template_name = "accounts/password_reset.html"
+    form_class = ThrottledPasswordResetForm
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_sent")
+
+    def form_valid(self, form: Form) -> HttpResponse:
+        assert isinstance(form, ThrottledPasswordResetForm)
+        form.client = client_ip(self.request)
+        self.extra_email_context = {"site_url": self.request.build_absolute_uri("/")[:-1]}
+        return super().form_valid(form)
+
+
+class PasswordResetSentView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_sent.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
+    success_url = reverse_lazy("accounts:login")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.confirm_email(user=form.user)  # the link came to that address
+        messages.success(self.request, _("Your new password is set. You can log in with it now."))
+        return response
 
 
 @login_required

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
-from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import ServiceError
+from voting import guard
 from voting.errors import BallotError, EligibilityError, VoteStateError
 
 
@@ -60,9 +58,7 @@ def codes_by_status() -> dict[int, list[str]]:
 
 def retry_after_seconds() -> int:
     """Seconds until the guessing limits' current windows end (the longer of the two)."""
-    now = int(time.time())
-    windows = (settings.VOTING_FAILURES_PER_CLIENT[1], settings.VOTING_FAILURES_GLOBAL[1])
-    return max(window - now % window for window in windows)
+    return guard.retry_after_seconds()
 
 
 def error_response(error: ServiceError, *, language: str) -> JsonResponse:

@@ -17,7 +17,8 @@ STATUS_TEXT = {
     409: "The vote is not open now, or this voter already voted on paper.",
     413: "The body is too large.",
     422: "The ballot is not valid for this vote.",
-    429: "Too many wrong codes were tried; wait the number of seconds in Retry-After.",
+    429: "A wrong code after too many wrong codes were tried (a right code is never refused); "
+    "wait the number of seconds in Retry-After.",
 }
 ACCEPT_LANGUAGE = {
     "name": "Accept-Language",

@@ -17,8 +17,8 @@ from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
-from accounts.ratelimit import client_ip
 from common.errors import ServiceError
+from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import is_open
 from editions.phases import Action
@@ -111,7 +111,7 @@ def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     _method_guard("POST", request)
     edition = _edition(slug)
     code, ballot = _cast_request(request)
-    credential = code_credential(code=code, client_ip=client_ip(request.META))
+    credential = code_credential(code=code, client_ip=client_ip(request))
     receipt = cast_ballot(edition=edition, credential=credential, ballot=ballot)
     body = {
         "receipt": receipt.receipt,

@@ -69,6 +69,11 @@ ACTION_RULES: dict[Action, ActionRule] = {
 }
 
 
+# Actions that publish something under an account or mail its people: the account's e-mail
+# address must be confirmed first (issue 12 §3).
+NEEDS_CONFIRMED_EMAIL = frozenset({Action.SUBMIT_PLAN, Action.SUPPORT_PLAN, Action.COMMENT})
+
+
 def is_open(edition: Edition, action: Action, *, at: datetime | None = None) -> bool:
     """Whether the edition's phase at ``at`` (default now) opens ``action`` for anyone."""
     return ACTION_RULES[action].any_phase or action in timeline_of(edition, at=at).opens
@@ -77,6 +82,8 @@ def is_open(edition: Edition, action: Action, *, at: datetime | None = None) -> 
 def can(user: User | AnonymousUser, action: Action, edition: Edition, *, at: datetime | None = None) -> bool:
     """Whether ``user`` may perform ``action`` in ``edition`` at ``at`` (default now)."""
     if not user.is_authenticated or not user.is_active:
+        return False
+    if action in NEEDS_CONFIRMED_EMAIL and getattr(user, "email_verified_at", None) is None:
         return False
     roles = ACTION_RULES[action].roles_for(edition)
     if roles is not None and not holds_role(user, edition.district_id, roles):

@@ -33,6 +33,11 @@ class PlanError(ServiceError):
         "image_needs_description": _("Describe what the image shows, for people who cannot see it."),
         "already_invited": _("%(email)s has already been invited."),
         "cannot_invite_self": _("You are already the initiator of this plan."),
+        "too_many_invitations": ngettext_lazy(
+            "You can send at most %(limit)s invitation an hour. Please try again later.",
+            "You can send at most %(limit)s invitations an hour. Please try again later.",
+            "limit",
+        ),
         "invitation_not_for_you": _("This invitation was sent to another e-mail address."),
         "invitation_answered": _("This invitation has already been answered."),
         "not_in_support_phase": _("Plans can only be supported during the support phase."),
@@ -41,6 +46,10 @@ class PlanError(ServiceError):
         "cannot_like_own_plan": _("You cannot support your own plan."),
         "not_public": _("This plan is not public."),
         "comments_closed": _("Comments are closed in this phase."),
+        "email_not_confirmed": _(
+            "Confirm your e-mail address first, with the link we mailed you. You can have it sent again "
+            "on your account page."
+        ),
         "empty_comment": _("Write something before you post."),
         "too_many_comments": ngettext_lazy(
             "You have posted many comments in a short time. Please wait %(minutes)s minute.",

@@ -17,7 +17,6 @@ from accounts.models import Role, User
 from api.editions import forget_editions
 from editions.models import Edition
 from places.models import District
-from voting.guard import forget_blocks
 from voting.sections import forget_sections
 
 from . import factories
@@ -81,12 +80,10 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
     forget_sections()
     forget_editions()
-    forget_blocks()
     yield
     cache.clear()
     forget_sections()
     forget_editions()
-    forget_blocks()
 
 
 @pytest.fixture

@@ -1,65 +1,54 @@
-"""Guessing protection for code entry: failed attempts are limited per client address and globally.
+"""Guessing protection for code entry: wrong codes are counted per client and globally; right ones pass.
 
-Only failures count, so a polling station's kiosks (one address, many voters) are not slowed by
-correct codes. The counts live in the shared cache (Redis in production; see CACHES), so the
-limits hold across app servers. A correct code costs no cache round trip: each process remembers
-which clients (or everyone) went over a limit, learnt when it counts a failure. So another process
-lets at most one more wrong code through before it blocks that client too.
+A code is always checked first, and a code that verifies is never refused by a limit: only
+failures count and only failures are refused. So neither one busy address (a polling station's
+kiosks) nor a flood of wrong codes from many addresses (the global limit) can keep a voter with a
+real code out. Once a client (or everyone together) is over a limit, its further wrong codes are
+answered "too many attempts" (HTTP 429) instead of "unknown code"; they are still checked like any
+other, which is what guarantees the right ones pass.
+
+Guessing stays infeasible without relying on the refusal: a voting or panel code has 80 random
+bits, so with a million valid codes one guess hits with probability 2^-60, and even a million
+guesses a second for a year (2^45) stays below 2^-15. The limits keep floods cheap and visible;
+the six-digit one-time codes (``register_login``) are bounded per code in the database.
 """
 
 from __future__ import annotations
 
-import time
+from typing import NoReturn
 
 from django.conf import settings
-from django.core.cache import cache
+
+from common.errors import ServiceError
+from common.ratelimit import Limit, client_bucket, count, seconds_left
 
 from .errors import EligibilityError
 
-# Limit key ("ip:<address>" or "all") → the end of the window in which it went over its limit.
-_blocked: dict[str, float] = {}
+GLOBAL_KEY = "everyone"
 
 
-def _buckets(client_ip: str) -> tuple[tuple[str, str, int, int], ...]:
-    """(limit key, cache key of this window, limit, window seconds) per limit."""
-    now = int(time.time())
-    per_client, client_window = settings.VOTING_FAILURES_PER_CLIENT
-    everyone, global_window = settings.VOTING_FAILURES_GLOBAL
+def _limits() -> tuple[Limit, Limit]:
     return (
-        (f"ip:{client_ip}", f"voting:fail:ip:{client_ip}:{now // client_window}", per_client, client_window),
-        ("all", f"voting:fail:all:{now // global_window}", everyone, global_window),
+        Limit.of("code-failures-client", settings.VOTING_FAILURES_PER_CLIENT),
+        Limit.of("code-failures-global", settings.VOTING_FAILURES_GLOBAL),
     )
 
 
-def refuse_if_blocked(client_ip: str) -> None:
-    """EligibilityError("too_many_attempts") when this client, or everyone together, failed too often."""
-    if not _blocked:
-        return
-    now = time.time()
-    for limit_key in (f"ip:{client_ip}", "all"):
-        until = _blocked.get(limit_key)
-        if until is not None:
-            if until > now:
-                raise EligibilityError("too_many_attempts")
-            _blocked.pop(limit_key, None)
+def count_failure(client_ip: str) -> bool:
+    """Count one wrong code for this client's bucket and for everyone; True once either is over its limit."""
+    per_client, everyone = _limits()
+    over_client = count(per_client, client_bucket(client_ip)) > per_client.count
+    over_everyone = count(everyone, GLOBAL_KEY) > everyone.count
+    return over_client or over_everyone
 
 
-def count_failure(client_ip: str) -> None:
-    """Count one wrong code for this client and for everyone; remember a limit reached."""
-    now = int(time.time())
-    for limit_key, key, limit, window in _buckets(client_ip):
-        cache.add(key, 0, timeout=window + 5)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=window + 5)
-            count = 1
-        if count >= limit:
-            if len(_blocked) > 10_000:  # a flood from many addresses: keep memory bounded
-                _blocked.clear()
-            _blocked[limit_key] = float((now // window + 1) * window)
+def refuse_wrong_code(client_ip: str, error: ServiceError) -> NoReturn:
+    """Count the failure, then raise ``error``, or EligibilityError("too_many_attempts") over a limit."""
+    if count_failure(client_ip):
+        raise EligibilityError("too_many_attempts")
+    raise error
 
 
-def forget_blocks() -> None:
-    """Forget this process's blocks (tests start each with empty counters)."""
-    _blocked.clear()
+def retry_after_seconds() -> int:
+    """Seconds until the longer of the two windows ends (what a 429's Retry-After says)."""
+    return max(seconds_left(limit) for limit in _limits())

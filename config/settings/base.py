@@ -189,3 +189,28 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Client addresses, rate limits, account checks and sessions (issue 12 §3) ---
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0: the client is
+# REMOTE_ADDR and the header is ignored; n: the client is the n-th address from the right of the
+# header (what the outermost trusted proxy saw). Also decides whether X-Forwarded-Proto is trusted.
+TRUSTED_PROXY_COUNT = int(os.environ.get("BUURTBUDGET_TRUSTED_PROXIES", "0"))
+# Password logins (site and /beheer/): failed attempts (count, window in seconds) per account and
+# per client address (IPv6 per /64); over either, passwords are not checked until the window ends.
+LOGIN_FAILURES_PER_ACCOUNT = (10, 15 * 60)
+LOGIN_FAILURES_PER_CLIENT = (50, 15 * 60)
+AUTHENTICATION_BACKENDS = ["accounts.backends.ThrottledModelBackend"]  # replaces the plain ModelBackend
+# A person may invite this many co-initiators per hour, over all their plans.
+CO_INITIATOR_INVITATIONS_PER_HOUR = 10
+# A new account confirms its e-mail address with a link valid this long, before it may submit,
+# support or comment; it can ask for a new link this often per hour.
+EMAIL_VERIFICATION_MAX_AGE_SECONDS = 3 * 24 * 60 * 60
+EMAIL_VERIFICATIONS_PER_HOUR = 3
+# A password-reset link stays valid this long (Django's setting).
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
+# Staff sessions end after this long without a request; residents keep Django's two-week session.
+STAFF_SESSION_IDLE_SECONDS = 30 * 60
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "accounts.middleware.StaffIdleTimeoutMiddleware",
+)

@@ -144,8 +144,10 @@ def reissue_card(*, card: BallotCard, by: User) -> str:
 
 
 def card_for_code(*, vote: PanelVote, code: str, client_ip: str = "") -> BallotCard:
-    """The unused card of this open round with ``code``; wrong codes count against the guessing limits."""
-    guard.refuse_if_blocked(client_ip)
+    """The unused card of this open round with ``code``; wrong codes count against the guessing limits.
+
+    The code is checked first: a right one is never refused for its client's wrong codes.
+    """
     if vote.closed_at is not None:
         raise RoundError("round_closed")
     normalised = normalise_card_code(code)
@@ -157,8 +159,7 @@ def card_for_code(*, vote: PanelVote, code: str, client_ip: str = "") -> BallotC
         else None
     )
     if card is None:
-        guard.count_failure(client_ip)
-        raise RoundError("unknown_code")
+        guard.refuse_wrong_code(client_ip, RoundError("unknown_code"))
     if card.used_at is not None:
         raise RoundError("already_voted")
     return card

@@ -37,7 +37,7 @@ from editions.models import Edition
 from editions.permissions import is_open
 from editions.phases import Action
 from places.models import Neighbourhood
-from voting import codes
+from voting import codes, guard
 from voting.models import Address
 
 from ..invitation_letters import Invitee, write_invitation_letters
@@ -364,12 +364,15 @@ def register_interest(
     available: bool,
     consent: bool,
     now: datetime | None = None,
+    client_ip: str = "",
 ) -> Respondent:
     """Put a resident in the panel's pool: checks, then one respondent with a fresh pool id.
 
     ``features`` maps a feature key to a value key; the age band is chosen from ``birth_year``
     (whatever ``features`` says about it), and with a response code the invited address's
-    neighbourhood is used. Every refusal is a ``RecruitmentError`` and stores nothing.
+    neighbourhood is used. Every refusal is a ``RecruitmentError`` and stores nothing. A wrong
+    response code counts against ``client_ip``'s guessing limits (``voting.guard``); a right one is
+    never refused by them.
     """
     moment = now or timezone.now()
     if not is_open(edition, Action.SIGN_UP_FOR_PANEL, at=moment):
@@ -387,7 +390,7 @@ def register_interest(
                 try:
                     normalised = codes.normalise(code)
                 except codes.MalformedCode:
-                    raise RecruitmentError("unknown_code") from None
+                    guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
                 invitation = (
                     Invitation.objects.select_for_update(of=("self",))
                     .select_related("address__neighbourhood")
@@ -395,7 +398,7 @@ def register_interest(
                     .first()
                 )
                 if invitation is None:
-                    raise RecruitmentError("unknown_code")
+                    guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
                 if invitation.responded_at is not None:
                     raise RecruitmentError("code_used")
                 if invitation.address is not None:

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import ratelimit
 from common.errors import ServiceError
+from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
@@ -280,9 +280,7 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
     form = CardCodeForm(request.POST or None)
     if request.method == "POST" and current is not None and form.is_valid():
         try:
-            card = card_for_code(
-                vote=current, code=form.cleaned_data["code"], client_ip=ratelimit.client_ip(request.META)
-            )
+            card = card_for_code(vote=current, code=form.cleaned_data["code"], client_ip=client_ip(request))
         except ServiceError as error:
             if error.code in ("already_voted", "round_closed"):  # the code is right: not a field error
                 return _render_start(request, edition, current, error=error.message)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.errors import ServiceError
+from common.ratelimit import client_ip
 from editions.permissions import is_open
 from editions.phases import Action
 
@@ -43,6 +44,7 @@ def sign_up(request: HttpRequest, slug: str) -> HttpResponse:
                 features=form.features(),
                 available=data["available"],
                 consent=data["consent"],
+                client_ip=client_ip(request),
             )
         except ServiceError as error:
             form.add_error(None, error.message)

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from accounts.models import User
+from common.ratelimit import Limit, hit
 from notifications.models import NotificationKind
 from notifications.services import notify
 from proposals.errors import PlanError
@@ -51,8 +52,17 @@ def invitation_url(invitation: CoInitiator, *, language: str) -> str:
     return settings.BUURTBUDGET_SITE_URL.rstrip("/") + invitation_path(invitation, language=language)
 
 
+def _invitations_per_inviter() -> Limit:
+    return Limit("co-initiator-invitations", settings.CO_INITIATOR_INVITATIONS_PER_HOUR, 3600)
+
+
 def invite_co_initiator(*, plan: Plan, by: User, email: str) -> CoInitiator:
-    """Invite ``email`` to help carry the plan; they get a link to accept or decline."""
+    """Invite ``email`` to help carry the plan; they get a link to accept or decline.
+
+    Each invitation mails an address the inviter chose, with the inviter's name and the plan's
+    title in it, so a person may send only ``CO_INITIATOR_INVITATIONS_PER_HOUR`` of them an hour
+    (over all their plans); a refused invitation does not count.
+    """
     email = email.strip().lower()
     with transaction.atomic():
         current = Plan.objects.select_for_update().select_related("edition", "initiator").get(pk=plan.pk)
@@ -61,12 +71,18 @@ def invite_co_initiator(*, plan: Plan, by: User, email: str) -> CoInitiator:
             raise PlanError("cannot_invite_self")
         if current.co_initiators.filter(email=email).exists():
             raise PlanError("already_invited", email=email)
+        if not hit(_invitations_per_inviter(), str(by.pk)):
+            raise PlanError("too_many_invitations", limit=settings.CO_INITIATOR_INVITATIONS_PER_HOUR)
         try:
             with transaction.atomic():
                 invitation = CoInitiator.objects.create(plan=current, email=email, invited_by=by)
         except IntegrityError:
             raise PlanError("already_invited", email=email) from None
-        invitee = User.objects.filter(email__iexact=email, is_active=True).first()
+        # An account whose address is not confirmed may belong to someone else than the address's
+        # owner: the invitation (and its link) then goes by mail to the address, not to the account.
+        invitee = User.objects.filter(
+            email__iexact=email, is_active=True, email_verified_at__isnull=False
+        ).first()
         if invitee is not None:
             # Someone with an account also sees it among their notifications; notify() mails them.
             notify(

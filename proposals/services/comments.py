@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Role
-from accounts.ratelimit import allow
 from accounts.roles import holds_role
 from audit.services import record
+from common.ratelimit import Limit, hit
 from editions.permissions import can
 from editions.phases import Action
 from notifications.models import NotificationKind
@@ -58,6 +58,7 @@ def _clean_reason(reason: str) -> str:
 # A resident may post this many comments per window; more looks like flooding.
 COMMENTS_PER_WINDOW = 10
 COMMENT_WINDOW_SECONDS = 10 * 60
+COMMENTS_PER_AUTHOR = Limit("comments-author", COMMENTS_PER_WINDOW, COMMENT_WINDOW_SECONDS)
 
 
 def _excerpt(text: str) -> str:
@@ -71,7 +72,7 @@ def post_comment(*, plan: Plan, author: User, body: str, parent: Comment | None 
     if plan.status in PRIVATE_STATUSES:
         raise PlanError("not_public")
     if not can(author, Action.COMMENT, plan.edition):
-        raise PlanError("comments_closed")
+        raise PlanError("comments_closed" if author.email_verified else "email_not_confirmed")
     if not body:
         raise PlanError("empty_comment")
     if len(body) > MAX_COMMENT_LENGTH:
@@ -82,7 +83,7 @@ def post_comment(*, plan: Plan, author: User, body: str, parent: Comment | None 
         if parent.parent_id is not None:
             raise PlanError("reply_to_reply")
     # Counted last, so a refused comment (empty, too long) does not use up the allowance.
-    if not allow(f"comment:{author.pk}", limit=COMMENTS_PER_WINDOW, window_seconds=COMMENT_WINDOW_SECONDS):
+    if not hit(COMMENTS_PER_AUTHOR, str(author.pk)):
         raise PlanError("too_many_comments", minutes=COMMENT_WINDOW_SECONDS // 60)
     with transaction.atomic():
         comment = Comment.objects.create(

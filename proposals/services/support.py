@@ -20,7 +20,7 @@ def _check_may_support(*, plan: Plan, user: User) -> None:
     if plan.status in PRIVATE_STATUSES:
         raise PlanError("not_public")
     if not can(user, Action.SUPPORT_PLAN, plan.edition):
-        raise PlanError("not_in_support_phase")
+        raise PlanError("not_in_support_phase" if user.email_verified else "email_not_confirmed")
     if is_own_plan(plan=plan, user=user):
         raise PlanError("cannot_like_own_plan")
     if plan.status not in SUPPORTABLE_STATUSES:

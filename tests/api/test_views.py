@@ -101,16 +101,32 @@ def test_a_revoked_code_is_refused_with_403(vote: Vote, post: Post) -> None:
     assert _refusal(post(edition, code, {"main": [plans[0].pk]})) == (403, "revoked_code")
 
 
-def test_too_many_wrong_codes_answer_429_with_retry_after(vote: Vote, post: Post, settings: Any) -> None:
+def test_too_many_wrong_codes_answer_429_with_retry_after_yet_a_valid_code_still_casts(
+    vote: Vote, post: Post, settings: Any
+) -> None:
     settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
     edition, plans = vote
     _, code = factories.make_voter(edition=edition)
     for _ in range(3):
         assert post(edition, "ABCD", {"main": [plans[0].pk]}).status_code == 403
-    response = post(edition, code, {"main": [plans[0].pk]})
+    response = post(edition, codes.new_code(), {"main": [plans[0].pk]})
     assert _refusal(response) == (429, "too_many_attempts")
     assert 1 <= int(response.headers["Retry-After"]) <= 600
     assert not Ballot.objects.exists()
+    assert post(edition, code, {"main": [plans[0].pk]}).status_code == 201
+    assert Ballot.objects.count() == 1
+
+
+def test_the_global_limit_answers_429_to_wrong_codes_only(vote: Vote, post: Post, settings: Any) -> None:
+    settings.VOTING_FAILURES_GLOBAL = (4, 60)
+    edition, plans = vote
+    _, code = factories.make_voter(edition=edition)
+    answers = [
+        post(edition, codes.new_code(), {"main": [plans[0].pk]}, REMOTE_ADDR=f"198.51.100.{n}").status_code
+        for n in range(6)
+    ]
+    assert answers == [403, 403, 403, 403, 429, 429]
+    assert post(edition, code, {"main": [plans[0].pk]}, REMOTE_ADDR="198.51.100.1").status_code == 201
 
 
 def test_an_unknown_or_unpublished_edition_answers_404(vote: Vote, post: Post) -> None:

@@ -47,6 +47,8 @@ def test_failed_code_entries_are_counted_across_threads_and_then_refused(
     for thread in threads:
         thread.join()
     with pytest.raises(EligibilityError) as refused:
-        guard.refuse_if_blocked("192.0.2.7")
+        guard.refuse_wrong_code("192.0.2.7", EligibilityError("unknown_code"))
     assert refused.value.code == "too_many_attempts"
-    guard.refuse_if_blocked("192.0.2.8")
+    with pytest.raises(EligibilityError) as other:
+        guard.refuse_wrong_code("192.0.2.8", EligibilityError("unknown_code"))
+    assert other.value.code == "unknown_code"

@@ -221,8 +221,10 @@ def test_guessing_codes_is_limited(settings: Any) -> None:
     for _ in range(3):
         refused(lambda: card_for_code(vote=opened.vote, code="AAAAA-AAAAA", client_ip="192.0.2.9"))
     with pytest.raises(EligibilityError) as caught:
-        card_for_code(vote=opened.vote, code=opened.codes["P0001"], client_ip="192.0.2.9")
+        card_for_code(vote=opened.vote, code="AAAAA-AAAAA", client_ip="192.0.2.9")
     assert caught.value.code == "too_many_attempts"
+    # The right code is never refused for the wrong ones before it.
+    assert card_for_code(vote=opened.vote, code=opened.codes["P0001"], client_ip="192.0.2.9")
 
 
 @pytest.mark.django_db

@@ -29,6 +29,7 @@ from deliberation.services.recruitment import (
 )
 from tests import factories
 from voting import codes
+from voting.errors import EligibilityError
 from voting.models import Address
 
 pytestmark = pytest.mark.django_db
@@ -257,6 +258,20 @@ def test_unknown_or_malformed_codes_are_refused(panel: Any) -> None:
     voting_code = codes.new_code()  # a voting code's hash is not a response code's hash
     Invitation.objects.create(edition=edition, code_hash=codes.credential_hash(codes.normalise(voting_code)))
     assert refusal(edition, code=voting_code) == "unknown_code"
+
+
+def test_guessing_response_codes_is_limited_but_the_right_code_still_signs_up(
+    panel: Any, settings: Any
+) -> None:
+    settings.VOTING_FAILURES_PER_CLIENT = (2, 600)
+    edition, _ = panel
+    code = invite_one(edition, "kadoelen")
+    assert refusal(edition, code=codes.new_code(), client_ip="192.0.2.4") == "unknown_code"
+    assert refusal(edition, code="not-a-code", client_ip="192.0.2.4") == "unknown_code"
+    with pytest.raises(EligibilityError) as caught:
+        sign_up(edition, code=codes.new_code(), client_ip="192.0.2.4")
+    assert caught.value.code == "too_many_attempts"
+    assert sign_up(edition, code=code, client_ip="192.0.2.4").invitation is not None
 
 
 def test_sign_up_outside_the_area_is_refused(panel: Any) -> None:

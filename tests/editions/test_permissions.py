@@ -168,3 +168,26 @@ def test_when_the_panel_shortlists_the_facilitator_holds_the_shortlist_instead_o
     assert can(people.staff[Role.COMMITTEE], action, vote_first)
     assert not can(people.staff[Role.FACILITATOR], action, vote_first)
     assert not can(people.staff_elsewhere[Role.FACILITATOR], action, panel_first)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("action", "phase"),
+    [(Action.SUBMIT_PLAN, "plans"), (Action.SUPPORT_PLAN, "support"), (Action.COMMENT, "plans")],
+    ids=str,
+)
+def test_an_unconfirmed_address_may_not_submit_support_or_comment_until_confirmed(
+    district: District, action: Action, phase: str
+) -> None:
+    edition = factories.make_edition(district=district, phases=[(phase, PHASE_STARTS, PHASE_ENDS)])
+    unconfirmed = factories.make_user(email_verified_at=None)
+    during = MOMENTS["during"]
+    assert not can(unconfirmed, action, edition, at=during)
+    unconfirmed.email_verified_at = PHASE_STARTS
+    assert can(unconfirmed, action, edition, at=during)
+
+
+@pytest.mark.django_db
+def test_an_unconfirmed_address_may_still_do_what_needs_no_confirmation(district: District) -> None:
+    edition = factories.make_edition(district=district, phases=[("decision", PHASE_STARTS, PHASE_ENDS)])
+    assert can(factories.make_user(email_verified_at=None), Action.VOTE, edition, at=MOMENTS["during"])

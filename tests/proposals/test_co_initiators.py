@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail, signing
+from django.utils import translation
 
 from accounts.models import User
 from editions.models import Edition
@@ -136,3 +137,46 @@ def test_a_forged_or_tampered_token_finds_nothing(resident: User, edition: Editi
     assert invitation_for_token("nonsense") is None
     forged = signing.dumps({"i": invitation.pk, "e": "buur@example.org"}, salt="another-salt")
     assert invitation_for_token(forged) is None
+
+
+def test_invitations_are_capped_per_inviting_person_per_hour_over_all_their_plans(
+    resident: User, edition: Edition, settings: object, django_capture_on_commit_callbacks: object
+) -> None:
+    settings.CO_INITIATOR_INVITATIONS_PER_HOUR = 3  # type: ignore[attr-defined]
+    plans = [
+        factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.DRAFT) for _ in range(2)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        for n in range(3):
+            invite_co_initiator(plan=plans[n % 2], by=resident, email=f"buur{n}@example.org")
+        error = refusal(
+            "too_many_invitations",
+            lambda: invite_co_initiator(plan=plans[1], by=resident, email="x@example.org"),
+        )
+    with translation.override("en"):
+        assert "at most 3 invitations an hour" in error.message
+    assert len(mail.outbox) == 3
+    assert CoInitiator.objects.count() == 3
+    other = factories.make_user()
+    other_plan = factories.make_plan(edition=edition, initiator=other, status=PlanStatus.DRAFT)
+    assert invite_co_initiator(plan=other_plan, by=other, email="x@example.org")
+
+
+def test_a_refused_invitation_does_not_use_up_the_hourly_allowance(
+    resident: User, edition: Edition, settings: object
+) -> None:
+    settings.CO_INITIATOR_INVITATIONS_PER_HOUR = 1  # type: ignore[attr-defined]
+    plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.DRAFT)
+    refusal("cannot_invite_self", lambda: invite_co_initiator(plan=plan, by=resident, email=resident.email))
+    assert invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+
+
+def test_an_account_with_an_unconfirmed_address_does_not_see_the_invitation_the_address_gets_it(
+    resident: User, edition: Edition, django_capture_on_commit_callbacks: object
+) -> None:
+    squatter = factories.make_user(email="buur@example.org", email_verified_at=None)
+    plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
+    assert not Notification.objects.filter(recipient=squatter).exists()
+    assert [m.to for m in mail.outbox] == [["buur@example.org"]]

@@ -379,3 +379,9 @@ def test_refused_comments_do_not_count_towards_the_limit(plan: Plan, resident: U
     for _ in range(COMMENTS_PER_WINDOW + 5):
         refusal(lambda: post_comment(plan=plan, author=resident, body="  "))
     post_comment(plan=plan, author=resident, body="Nu wel")
+
+
+def test_an_unconfirmed_account_is_told_to_confirm_its_address_before_commenting(plan: Plan) -> None:
+    unconfirmed = factories.make_user(email_verified_at=None)
+    assert refusal(lambda: post_comment(plan=plan, author=unconfirmed, body="Hallo")) == "email_not_confirmed"
+    assert not Comment.objects.filter(author=unconfirmed).exists()

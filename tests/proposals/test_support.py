@@ -195,3 +195,9 @@ def test_two_simultaneous_likes_by_one_person_make_one_like(district: District) 
         thread.join(timeout=30)
     assert sorted(outcomes) == ["already_liked", "liked"]
     assert Like.objects.filter(plan=plan, user=resident).count() == 1
+
+
+def test_an_unconfirmed_account_is_told_to_confirm_its_address_before_supporting(plan: Plan) -> None:
+    unconfirmed = factories.make_user(email_verified_at=None)
+    assert refusal(lambda: like_plan(plan=plan, user=unconfirmed)) == "email_not_confirmed"
+    assert not Like.objects.filter(plan=plan).exists()

@@ -8,7 +8,7 @@ from pytest_django import Settings
 from editions.models import BallotFormat, Edition
 from proposals.models import Plan
 from tests import factories
-from voting import codes, guard
+from voting import codes
 from voting.errors import BallotError, EligibilityError, VoteStateError
 from voting.models import Ballot, Channel, Voter
 from voting.services.casting import cast_ballot, credential_for_code
@@ -108,33 +108,67 @@ def test_an_unknown_code_is_refused_and_a_code_of_another_edition_too(
         assert refused.value.code == "unknown_code"
 
 
-def test_guessing_is_stopped_per_client_address_but_other_clients_still_vote(
+def test_wrong_codes_from_one_address_are_refused_as_too_many_but_a_valid_code_still_casts(
+    vote: tuple[Edition, list[Plan]], settings: Settings
+) -> None:
+    settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
+    edition, plans = vote
+    voter, code = factories.make_voter(edition=edition)
+    refusals = []
+    for _ in range(10):
+        with pytest.raises(EligibilityError) as refused:
+            credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
+        refusals.append(refused.value.code)
+    assert refusals == ["unknown_code"] * 3 + ["too_many_attempts"] * 7
+    credential = credential_for_code(edition=edition, code=code, client_ip=IP)
+    cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
+    voter.refresh_from_db()
+    assert voter.ballots_cast == 1
+
+
+def test_a_flood_of_wrong_codes_from_many_addresses_does_not_stop_the_vote(
+    vote: tuple[Edition, list[Plan]], settings: Settings
+) -> None:
+    settings.VOTING_FAILURES_GLOBAL = (5, 60)
+    edition, plans = vote
+    voter, code = factories.make_voter(edition=edition)
+    for i in range(20):
+        with pytest.raises(EligibilityError):
+            credential_for_code(edition=edition, code=codes.new_code(), client_ip=f"198.51.100.{i}")
+    with pytest.raises(EligibilityError) as refused:
+        credential_for_code(edition=edition, code=codes.new_code(), client_ip="203.0.113.1")
+    assert refused.value.code == "too_many_attempts"
+    credential = credential_for_code(edition=edition, code=code, client_ip="198.51.100.3")
+    cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
+    voter.refresh_from_db()
+    assert voter.ballots_cast == 1
+
+
+def test_malformed_codes_count_as_wrong_codes(vote: tuple[Edition, list[Plan]], settings: Settings) -> None:
+    settings.VOTING_FAILURES_PER_CLIENT = (2, 600)
+    edition, _ = vote
+    seen = []
+    for _ in range(3):
+        with pytest.raises(EligibilityError) as refused:
+            credential_for_code(edition=edition, code="nonsense", client_ip=IP)
+        seen.append(refused.value.code)
+    assert seen == ["malformed_code", "malformed_code", "too_many_attempts"]
+
+
+def test_ipv6_clients_in_one_64_share_their_wrong_code_count(
     vote: tuple[Edition, list[Plan]], settings: Settings
 ) -> None:
     settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
     edition, _ = vote
-    _, code = factories.make_voter(edition=edition)
-    for _ in range(3):
+    for n in range(3):
         with pytest.raises(EligibilityError):
-            credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
-    with pytest.raises(EligibilityError) as refused:
-        credential_for_code(edition=edition, code=code, client_ip=IP)
-    assert refused.value.code == "too_many_attempts"
-    assert credential_for_code(edition=edition, code=code, client_ip="192.0.2.99")
-
-
-def test_a_global_limit_stops_guessing_from_many_addresses(
-    vote: tuple[Edition, list[Plan]], settings: Settings
-) -> None:
-    settings.VOTING_FAILURES_GLOBAL = (5, 60)
-    edition, _ = vote
-    _, code = factories.make_voter(edition=edition)
-    for i in range(5):
-        with pytest.raises(EligibilityError):
-            credential_for_code(edition=edition, code=codes.new_code(), client_ip=f"198.51.100.{i}")
-    with pytest.raises(EligibilityError) as refused:
-        credential_for_code(edition=edition, code=code, client_ip="203.0.113.1")
-    assert refused.value.code == "too_many_attempts"
+            credential_for_code(edition=edition, code=codes.new_code(), client_ip=f"2001:db8:7:7::{n + 1}")
+    with pytest.raises(EligibilityError) as same_64:
+        credential_for_code(edition=edition, code=codes.new_code(), client_ip="2001:db8:7:7:abcd::1")
+    assert same_64.value.code == "too_many_attempts"
+    with pytest.raises(EligibilityError) as other_64:
+        credential_for_code(edition=edition, code=codes.new_code(), client_ip="2001:db8:7:8::1")
+    assert other_64.value.code == "unknown_code"
 
 
 def test_a_revoked_code_is_refused(vote: tuple[Edition, list[Plan]]) -> None:
@@ -171,21 +205,3 @@ def test_an_invalid_ballot_changes_nothing_even_after_a_valid_one(vote: tuple[Ed
     voter.refresh_from_db()
     assert voter.ballots_cast == 1
     assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]
-
-
-def test_another_app_server_lets_at_most_one_more_wrong_code_through(
-    vote: tuple[Edition, list[Plan]], settings: Settings
-) -> None:
-    """The counts are shared (cache); each process learns of a block when it counts a failure."""
-    settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
-    edition, _ = vote
-    for _ in range(3):
-        with pytest.raises(EligibilityError):
-            credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
-    guard.forget_blocks()  # as if the next request reached another process
-    with pytest.raises(EligibilityError) as first:
-        credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
-    assert first.value.code == "unknown_code"
-    with pytest.raises(EligibilityError) as then:
-        credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
-    assert then.value.code == "too_many_attempts"

@@ -97,6 +97,25 @@ def test_the_right_code_gives_the_register_credential_once(
     assert refused.value.code == "wrong_one_time_code"
 
 
+def test_the_right_one_time_code_passes_though_its_client_is_over_the_guessing_limit(
+    vote: tuple[Edition, Any],
+    register_voter: Voter,
+    django_capture_on_commit_callbacks: Any,
+    settings: Any,
+) -> None:
+    settings.VOTING_FAILURES_PER_CLIENT = (2, 600)
+    edition, _ = vote
+    for n in range(3):
+        with pytest.raises(EligibilityError):
+            verify_one_time_code(edition=edition, email=f"nobody{n}@example.org", code="123456", client_ip=IP)
+    with pytest.raises(EligibilityError) as over:
+        verify_one_time_code(edition=edition, email="nobody@example.org", code="123456", client_ip=IP)
+    assert over.value.code == "too_many_attempts"
+    ask(edition, EMAIL, django_capture_on_commit_callbacks)
+    credential = verify_one_time_code(edition=edition, email=EMAIL, code=mailed_code(), client_ip=IP)
+    assert credential == credential_for_register_voter(register_voter)
+
+
 def test_wrong_codes_count_and_the_limit_ends_the_code(
     vote: tuple[Edition, Any],
     register_voter: Voter,

@@ -184,15 +184,18 @@ def test_a_wrong_code_is_refused_with_its_message_and_opens_nothing(
 
 
 @pytest.mark.django_db
-def test_too_many_wrong_codes_block_the_client(client: Client, settings: Any) -> None:
+def test_too_many_wrong_codes_are_refused_as_such_but_the_real_code_opens_the_ballot(
+    client: Client, settings: Any
+) -> None:
     settings.VOTING_FAILURES_PER_CLIENT = (2, 600)
     edition, _ = make_format_vote(BallotFormat.APPROVAL)
     _, real = factories.make_voter(edition=edition)
     for _attempt in range(2):
         open_ballot(client, edition, codes.new_code())
-    page = open_ballot(client, edition, real).content.decode()
+    page = open_ballot(client, edition, codes.new_code()).content.decode()
     assert message(EligibilityError, "too_many_attempts") in page
     assert 'name="token"' not in page
+    assert 'name="token"' in open_ballot(client, edition, real).content.decode()
 
 
 # --- Each format: cast, see the receipt, change, cast again ---------------------------------------

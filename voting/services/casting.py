@@ -59,15 +59,14 @@ class Receipt:
 def code_credential(*, code: str, client_ip: str) -> Credential:
     """The unchecked credential of a voting code (no database read): the API casts with it directly.
 
-    A malformed code, or a client over its limit, is refused here (failures count towards the
-    limits); whether a voter has this code is settled by ``cast_ballot``.
+    A malformed code is refused here (it counts as a wrong code); whether a voter has this code is
+    settled by ``cast_ballot``. No limit is consulted before the code is checked: a code that
+    verifies is never refused for its client's or everyone's wrong codes (``voting.guard``).
     """
-    guard.refuse_if_blocked(client_ip)
     try:
         normalised = codes.normalise(code)
     except codes.MalformedCode:
-        guard.count_failure(client_ip)
-        raise EligibilityError("malformed_code") from None
+        guard.refuse_wrong_code(client_ip, EligibilityError("malformed_code"))
     return Credential(
         credential_hash=codes.credential_hash(normalised),
         slot=codes.ballot_slot(normalised),
@@ -93,16 +92,15 @@ def credential_for_register_voter(voter: Voter) -> Credential:
 
 
 def _check_voter(edition: Edition, credential: Credential) -> Voter:
-    """The voter with this credential; EligibilityError if none (counted) or if their code was revoked."""
+    """The voter with this credential; EligibilityError if none (a wrong code: counted, and refused as
+    "too_many_attempts" once its client or everyone is over a limit) or if their code was revoked."""
     voter = (
         Voter.objects.filter(edition=edition, credential_hash=credential.credential_hash)
         .only("pk", "channel", "revoked_at")
         .first()
     )
     if voter is None:
-        if credential.client_ip:
-            guard.count_failure(credential.client_ip)
-        raise EligibilityError("unknown_code")
+        guard.refuse_wrong_code(credential.client_ip, EligibilityError("unknown_code"))
     if voter.revoked_at is not None:
         raise EligibilityError("revoked_code")
     return voter

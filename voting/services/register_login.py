@@ -3,7 +3,8 @@
 Asking for a code answers the same whether or not the address is on the register (and whether or
 not a limit was hit), so the form cannot be used to test addresses. Only the code's keyed hash is
 stored; a code works once, for ``VOTING_ONE_TIME_CODE_MINUTES``, and allows
-``VOTING_ONE_TIME_CODE_ATTEMPTS`` tries. Wrong tries also count towards the code-entry limits.
+``VOTING_ONE_TIME_CODE_ATTEMPTS`` tries. Wrong tries also count towards the code-entry limits
+(``voting.guard``), which refuse only wrong codes: the right one still opens the ballot.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import ratelimit
+from common.ratelimit import Limit, hit, hit_client
 from editions.models import Edition
 
 from .. import codes, guard
@@ -30,6 +31,8 @@ from .casting import Credential, credential_for_register_voter, refuse_unless_op
 
 CODES_PER_ADDRESS_PER_HOUR = 5
 CODES_PER_CLIENT_PER_HOUR = 30
+CODES_PER_ADDRESS = Limit("one-time-codes-address", CODES_PER_ADDRESS_PER_HOUR, 3600)
+CODES_PER_CLIENT = Limit("one-time-codes-client", CODES_PER_CLIENT_PER_HOUR, 3600)
 
 
 def offers_email_check(edition: Edition) -> bool:
@@ -54,12 +57,8 @@ def request_one_time_code(*, edition: Edition, email: str, client_ip: str) -> No
     """Mail a fresh one-time code if ``email`` belongs to a register voter; silent otherwise."""
     refuse_unless_open(edition)
     address = email.strip().casefold()
-    within_limits = ratelimit.allow(
-        f"voting-otp:client:{client_ip}", limit=CODES_PER_CLIENT_PER_HOUR, window_seconds=3600
-    ) and ratelimit.allow(
-        f"voting-otp:address:{edition.pk}:{codes.email_hash(address)}",
-        limit=CODES_PER_ADDRESS_PER_HOUR,
-        window_seconds=3600,
+    within_limits = hit_client(CODES_PER_CLIENT, client_ip) and hit(
+        CODES_PER_ADDRESS, f"{edition.pk}:{codes.email_hash(address)}"
     )
     if not within_limits:
         return
@@ -88,7 +87,6 @@ def request_one_time_code(*, edition: Edition, email: str, client_ip: str) -> No
 def verify_one_time_code(*, edition: Edition, email: str, code: str, client_ip: str) -> Credential:
     """The register voter's credential if ``code`` is their newest, unexpired, unused one-time code."""
     refuse_unless_open(edition)
-    guard.refuse_if_blocked(client_ip)
     voter = _register_voter(edition, email)
     challenge = (
         EmailChallenge.objects.filter(voter=voter).order_by("-expires_at", "-pk").first()
@@ -96,8 +94,7 @@ def verify_one_time_code(*, edition: Edition, email: str, code: str, client_ip: 
         else None
     )
     if voter is None or challenge is None:
-        guard.count_failure(client_ip)
-        raise EligibilityError("wrong_one_time_code")
+        guard.refuse_wrong_code(client_ip, EligibilityError("wrong_one_time_code"))
     now = timezone.now()
     # Each try is counted before the code is compared, in one conditional update, so parallel
     # guesses cannot exceed the limit.
@@ -110,8 +107,7 @@ def verify_one_time_code(*, edition: Edition, email: str, code: str, client_ip: 
     entered = "".join(code.split())
     matches = hmac.compare_digest(challenge.code_hash, codes.one_time_code_hash(entered))
     if not counted or not matches:
-        guard.count_failure(client_ip)
-        raise EligibilityError("wrong_one_time_code")
+        guard.refuse_wrong_code(client_ip, EligibilityError("wrong_one_time_code"))
     spent = EmailChallenge.objects.filter(pk=challenge.pk, used_at__isnull=True).update(used_at=now)
     if not spent:  # a parallel request used it first
         raise EligibilityError("wrong_one_time_code")

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import ratelimit
+from common.ratelimit import client_ip
 from editions.models import DecisionModel, Edition
 from editions.permissions import is_open
 from editions.phases import Action, PhaseKind
@@ -95,7 +95,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             casting.refuse_unless_open(edition)
             credential = casting.credential_for_code(
-                edition=edition, code=form.cleaned_data["code"], client_ip=ratelimit.client_ip(request.META)
+                edition=edition, code=form.cleaned_data["code"], client_ip=client_ip(request)
             )
         except VoteStateError as error:
             return render_start(request, edition, error=error.message)

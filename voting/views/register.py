@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import ratelimit
+from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import is_open
 from editions.phases import Action
@@ -35,7 +35,7 @@ def request_code(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             register_login.request_one_time_code(
-                edition=edition, email=form.cleaned_data["email"], client_ip=ratelimit.client_ip(request.META)
+                edition=edition, email=form.cleaned_data["email"], client_ip=client_ip(request)
             )
         except VoteStateError as error:
             return render_start(request, edition, error=error.message)
@@ -59,7 +59,7 @@ def verify_code(request: HttpRequest, slug: str) -> HttpResponse:
                 edition=edition,
                 email=form.cleaned_data["email"],
                 code=form.cleaned_data["code"],
-                client_ip=ratelimit.client_ip(request.META),
+                client_ip=client_ip(request),
             )
         except VoteStateError as error:
             return render_start(request, edition, error=error.message)
