@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / ".." / "shared" / "data" / "pabulib"
+DATA = Path(os.environ.get("PABULIB_DIR") or ROOT / ".." / "shared" / "data" / "pabulib")
 DOC = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Outcome engine (pbrules)"
 RULES = ["greedy", "greedy-card", "phragmen", "maxwelfare", "mes"]
