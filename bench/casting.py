@@ -328,7 +328,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(server_pid: int, database: str) -> tuple[float, float]:
+def cpu_seconds(server_pid: int, db_name: str) -> tuple[float, float]:
     """CPU seconds used so far by the gunicorn workers and the bench database's PostgreSQL backends."""
     app = database = 0.0
     for entry in Path("/proc").iterdir():
@@ -342,7 +342,7 @@ def cpu_seconds(server_pid: int, database: str) -> tuple[float, float]:
         parent = int(stat.rsplit(")", 1)[1].split()[1])
         if parent == server_pid:
             app += _cpu_seconds(int(entry.name))
-        elif cmdline.startswith("postgres:") and f" {database} " in cmdline:
+        elif cmdline.startswith("postgres:") and f" {db_name} " in cmdline:
             database += _cpu_seconds(int(entry.name))
     return app, database
 
