@@ -49,13 +49,14 @@ def _evaluate(
     projs: Sequence[int],
     cutoff: npt.NDArray[np.float64],
     known: npt.NDArray[np.float64],
-    allow: npt.NDArray[np.float64],
+    units: npt.NDArray[np.float64],
+    weights: npt.NDArray[np.float64],
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """Affordability of each (run, project) pair: (status, rho).
 
     ``b`` holds each run's voter groups' money (weight * budget); ``known`` is a lower bound on each
-    pair's rho (its heap key: budgets only shrink); ``allow`` bounds the absolute error of the
-    supporters' money (``ROUND`` times the money they started with).
+    pair's rho (its heap key: budgets only shrink); ``units[run] * weights[project]`` bounds the
+    absolute error of the supporters' money (``ROUND`` times the money they started with).
 
     status 0 = affordable (rho exact up to rounding), 1 = unaffordable, 2 = too close to call,
     3 = rho is certainly above the pair's ``cutoff`` (then ``rho`` is only a lower bound). On a
@@ -65,12 +66,14 @@ def _evaluate(
     evaluated once more), so the supporters' money comes first and only the pairs that can pay go on.
     """
     pa = np.asarray(projs, dtype=np.int64)
+    ra = np.asarray(runs, dtype=np.int64)
     lengths = P.lengths[pa]
     sup = np.concatenate([P.sup_of[p] for p in projs])
-    wbb = b[sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)]
+    wbb = b[sup + np.repeat(ra * P.num_groups, lengths)]
     c = P.cost_f[pa]
     total = np.add.reduceat(wbb, np.cumsum(lengths) - lengths)
     status = np.zeros(len(pa), dtype=np.int64)
+    allow = units[ra] * weights[pa]
     # unaffordable only if even the error bound cannot make up the difference; a cheap project's
     # supporters may have paid for expensive ones, so the bound can be far above c * TOL
     status[total <= c * (1.0 + TOL) + allow] = 2
@@ -321,7 +324,7 @@ def run_fast_many(
     # per project: the weight of its supporters, so ``units[run] * weights[p]`` bounds their money's error
     weights = np.bincount(
         np.repeat(np.arange(P.num_projects), P.lengths), weights=P.weight_f, minlength=P.num_projects
-    )
+    ).astype(np.float64)
     fuzzy = np.zeros(k * g, dtype=np.bool_)
     free = free_projects(P)
     if max_winners is not None:
@@ -372,8 +375,7 @@ def run_fast_many(
             if not runs:
                 break
             limit *= _POP_GROWTH
-            allow = units[np.asarray(runs, dtype=np.int64)] * weights[np.asarray(projs, dtype=np.int64)]
-            status, rho = _evaluate(P, b, runs, projs, np.array(cutoffs), np.array(lows), allow)
+            status, rho = _evaluate(P, b, runs, projs, np.array(cutoffs), np.array(lows), units, weights)
             for j, p, st, r in zip(runs, projs, status.tolist(), rho.tolist(), strict=True):
                 if st == 2:
                     failed.add(j)
