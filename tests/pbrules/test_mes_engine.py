@@ -312,3 +312,27 @@ def test_a_cheap_project_paid_from_leftovers_of_an_expensive_one_is_funded() -> 
     assert run is None or run.order == (0, 1)
     assert engine.run_mes(P, beta).order == (0, 1)
     assert equal_shares(instance, completion="none").selected == ("E", "c")
+
+
+@pytest.mark.parametrize(
+    ("left", "cheap", "expected"),
+    [(10, 1, (0, 1)), (1, 100, (0,))],
+    ids=["clearly-affordable", "clearly-unaffordable"],
+)
+def test_the_fast_path_still_decides_cheap_projects_clear_of_the_error_bound(
+    left: int, cheap: int, expected: tuple[int, ...]
+) -> None:
+    """Voter A keeps ``left`` after paying 2 * 10^10 for E: its budget's error bound (2^-32 of its
+    share, about 4.7) is far from the cheap cost either way, so the fast path decides without falling
+    back."""
+    rows: list[tuple[list[int], list[Fraction] | None, int]] = [
+        ([0, 1], [Fraction(2), Fraction(1)], 1),
+        ([0], [Fraction(1)], 1),
+    ]
+    costs = [Fraction(3 * 10**10), Fraction(cheap)]
+    instance = build_instance(["E", "c"], costs, Fraction(4 * 10**10 + 2 * left), "cumulative", rows)
+    P = engine.prepare(instance, "cost", None)
+    beta = Fraction(instance.budget, 2)
+    run = fast_path.run_fast(P, beta)
+    assert run is not None
+    assert run.order == expected == exact_path.run_exact(P, beta).order
