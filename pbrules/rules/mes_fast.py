@@ -281,24 +281,28 @@ def _charge(
     projs: Sequence[int],
     rhos: Sequence[float],
     units: npt.NDArray[np.float64],
+    cap: float,
 ) -> None:
     """Each run pays for its winner: supporter i pays min(budget, rho * u_i) (``b``: weight * budget).
 
     A leftover is never rounded (rounding one of up to pay * TOL down to 0 lost money a cheap project's
     supporters may need); a negative one becomes 0. Leftovers within the error bounds of 0 (relative
-    ``TOL`` of the payment, absolute ``units[run]`` times the group's weight) mark the budget ``fuzzy``:
-    whether it is exactly 0 is not known. A budget already exactly 0 stays exactly 0."""
+    ``TOL`` of the payment, absolute ``units[run]`` times the group's weight, at most ``cap``) mark the
+    budget ``fuzzy``: whether it is exactly 0 is not known. A budget already exactly 0 stays exactly 0.
+    """
     sup = np.concatenate([P.sup_of[p] for p in projs])
     lengths = P.lengths[np.asarray(projs, dtype=np.int64)]
-    run_of = np.repeat(np.asarray(runs, dtype=np.int64), lengths)
-    pos = sup + run_of * P.num_groups
+    pos = sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)
     pay = np.repeat(np.asarray(rhos, dtype=np.float64), lengths) * np.concatenate(
         [P.wutil_of[p] for p in projs]
     )
     before = b[pos]
     left = before - pay
-    near = (np.abs(left) <= pay * TOL + units[run_of] * P.group_weight_f[sup]) & (before > 0.0)
-    if near.any():
+    # within the largest bound first (one pass over the supporters), then each one's own bound
+    near = np.flatnonzero(np.abs(left) <= pay * TOL + cap)
+    if len(near):
+        own = units[pos[near] // P.num_groups] * P.group_weight_f[sup[near]]
+        near = near[(np.abs(left[near]) <= pay[near] * TOL + own) & (before[near] > 0.0)]
         fuzzy[pos[near]] = True
     np.maximum(left, 0.0, out=left)
     b[pos] = left
@@ -321,6 +325,7 @@ def run_fast_many(
     beta_f = np.array([float(x) for x in betas], dtype=np.float64)
     b = np.outer(beta_f, P.group_weight_f).ravel()
     units = ROUND * beta_f  # per run: the error bound of one voter's budget
+    cap = float(units.max() * P.group_weight_f.max()) if k and g else 0.0  # ... and of any group's
     # per project: the weight of its supporters, so ``units[run] * weights[p]`` bounds their money's error
     weights = np.bincount(
         np.repeat(np.arange(P.num_projects), P.lengths), weights=P.weight_f, minlength=P.num_projects
@@ -436,7 +441,7 @@ def run_fast_many(
             win_projs = [win_projs[i] for i in keep]
             win_rhos = [win_rhos[i] for i in keep]
         if win_runs:
-            _charge(P, b, fuzzy, win_runs, win_projs, win_rhos, units)
+            _charge(P, b, fuzzy, win_runs, win_projs, win_rhos, units, cap)
         active = [j for j in still if j < cut]
         for j in range(cut, k):
             results[j] = None
