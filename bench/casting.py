@@ -7,9 +7,14 @@ postgres, trust), Redis at 127.0.0.1:6379 (database 3 is emptied), `pgbench` and
 1. drops and creates the throw-away database ``buurtbudget_bench_cast``, migrates it, and makes an
    edition in its decision phase with 10 plans and N voters, their plain codes in a temp file;
 2. starts gunicorn on a free port (DATABASE_URL, CONN_MAX_AGE and REDIS_URL set; prod settings);
-3. warms up, then runs wrk at 16 connections, each request with the next unused code (a first ballot),
-   and reads ballots/s and the p50/p99 latency;
-4. checks the database: exactly one ballot per voter that cast, every response 2xx, no server error;
+   ``--database`` and ``--redis-url`` choose another throw-away database and Redis database;
+3. warms up (with codes of its own), then runs wrk at 16 connections, each request with the next unused
+   code (a first ballot), and reads ballots/s, the p50/p99 latency and the answers by status: 201 for
+   a first ballot, 200 for a replacement. A wrk thread that runs out of codes starts over and counts
+   every code it sends a second time: only those may be answered as replacements;
+4. checks the database: exactly one ballot per voter that cast, every response 2xx, no server error,
+   and, separately for the warm-up's and the measured run's voters, no voter cast more often than the
+   load sent their code;
 5. runs pgbench at 16 clients with the one statement a cast sends (find and mark the voter, upsert
    the ballot: WITH … UPDATE … INSERT … ON CONFLICT; pgbench finds the voter by id where the app
    uses the unique (edition, credential hash) index) and prints the ratio.
@@ -42,13 +47,26 @@ DB_NAME = "buurtbudget_bench_cast"
 PG = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/3"
 PLAN_COSTS = (900_000, 800_000, 700_000, 600_000, 500_000, 400_000, 300_000, 200_000, 150_000, 100_000)
-WARMUP_CODES = 3000
+WARMUP_SECONDS = 3
+# Codes per second of warm-up: more than any machine casts, so the warm-up never sends a code twice.
+# (With 1,000 codes per second, a machine casting more than 1,000 ballots/s re-sent warm-up codes; the
+# second cast of a code is a replacement, and the old check, over all voters, took it for a server
+# that applied one POST twice: "a voter cast 2 times though no code was reused".)
+WARMUP_CODES_PER_SECOND = 5000
 
 WRK_SCRIPT = r"""
--- One POST per request, each with the next code of this thread's share of the codes file.
-local codes, counter = {}, 0
+-- One POST per request, each with the next code of this thread's share of the codes file. A thread that
+-- has used all its codes starts over and counts every code it sends again ("reused"): the server must
+-- answer those as replacements (200), and every other one as a first ballot (201).
+local codes, counter, sent = {}, 0, 0
+created, replaced, other, reused = 0, 0, 0, 0
+local threads = {}
 next_id = 0
-function setup(thread) thread:set("id", next_id); next_id = next_id + 1 end
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
 function init(args)
   path, ballot = args[1], args[3]
   local nthreads, i = tonumber(args[4]), 0
@@ -59,16 +77,29 @@ function init(args)
   wrk.headers["Content-Type"] = "application/json"
 end
 function request()
+  sent = sent + 1
+  if sent > #codes then reused = reused + 1 end
   counter = counter % #codes + 1
   return wrk.format("POST", path, nil, '{"code":"' .. codes[counter] .. '","ballot":' .. ballot .. '}')
 end
+function response(status, headers, body)
+  if status == 201 then created = created + 1
+  elseif status == 200 then replaced = replaced + 1
+  else other = other + 1 end
+end
 function done(summary, latency, requests)
   local e = summary.errors
+  local sums = {created = 0, replaced = 0, other = 0, reused = 0}
+  for _, thread in ipairs(threads) do
+    for name, _ in pairs(sums) do sums[name] = sums[name] + thread:get(name) end
+  end
   io.write(string.format(
     'WRKJSON {"requests":%d,"duration_us":%d,"status_errors":%d,"socket_errors":%d,' ..
-    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d}\n',
+    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,' ..
+    '"created":%d,"replaced":%d,"other":%d,"reused":%d}\n',
     summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    sums.created, sums.replaced, sums.other, sums.reused))
 end
 """
 
@@ -94,15 +125,15 @@ def require_tools() -> None:
         sys.exit("missing gunicorn: .venv/bin/pip install gunicorn (it is in pyproject's dependencies)")
 
 
-def recreate_database() -> None:
+def recreate_database(name: str) -> None:
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB_NAME}")
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
 
 
-def prepare(voters: int, workdir: Path) -> dict[str, object]:
+def prepare(voters: int, warmup: int, workdir: Path) -> dict[str, object]:
     """Migrate, make the edition and its voters; write the codes; return what the load needs."""
     import django
 
@@ -119,7 +150,7 @@ def prepare(voters: int, workdir: Path) -> dict[str, object]:
     edition, plans = factories.make_vote(
         plan_costs=PLAN_COSTS, total_budget_cents=sum(PLAN_COSTS) // 2, ballot_max_choices=5
     )
-    plain = [codes.new_code() for _ in range(voters + WARMUP_CODES)]
+    plain = [codes.new_code() for _ in range(voters + warmup)]
     Voter.objects.bulk_create(
         (
             Voter(
@@ -135,7 +166,8 @@ def prepare(voters: int, workdir: Path) -> dict[str, object]:
     (workdir / "warmup.txt").write_text("\n".join(plain[voters:]) + "\n")
     ids = list(Voter.objects.filter(edition=edition).order_by("pk").values_list("pk", flat=True))
     chosen = [plans[0].pk, plans[4].pk, plans[9].pk]
-    return {"edition": edition, "chosen": chosen, "vmin": ids[0], "vmax": ids[-1]}
+    # voters are created in the order of ``plain``: the measured run's first, then the warm-up's
+    return {"edition": edition, "chosen": chosen, "vmin": ids[0], "vmax": ids[-1], "warmup_from": ids[voters]}
 
 
 def start_gunicorn(
@@ -196,7 +228,7 @@ def run_wrk(
     return summary
 
 
-def run_pgbench(seconds: int, clients: int, values: dict[str, object], workdir: Path) -> float:
+def run_pgbench(seconds: int, clients: int, values: dict[str, object], workdir: Path, database: str) -> float:
     script = workdir / "cast.sql"
     script.write_text(PGBENCH_SCRIPT)
     content = json.dumps({"main": values["chosen"]})
@@ -220,7 +252,7 @@ def run_pgbench(seconds: int, clients: int, values: dict[str, object], workdir: 
         f"vmax={values['vmax']}",
         "-D",
         f"content={content}",
-        DB_NAME,
+        database,
     ]
     out = subprocess.run(command, capture_output=True, text=True)
     match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out.stdout)
@@ -232,22 +264,60 @@ def run_pgbench(seconds: int, clients: int, values: dict[str, object], workdir: 
     return float(match.group(1))
 
 
-def verify(edition_id: int) -> dict[str, int]:
-    """Exactly one ballot per voter that cast (read in one statement, so in one snapshot)."""
+def verify(edition_id: int, warmup_from: int) -> dict[str, int]:
+    """Exactly one ballot per voter that cast; casts per voter of the measured run (voter ids below
+    ``warmup_from``) and of the warm-up (the rest), read in one statement, so in one snapshot."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT (SELECT count(*) FROM voting_voter WHERE edition_id = %s AND ballots_cast > 0),"
-            " (SELECT count(*) FROM voting_ballot WHERE edition_id = %s),"
-            " (SELECT coalesce(sum(ballots_cast), 0) FROM voting_voter WHERE edition_id = %s),"
-            " (SELECT coalesce(max(ballots_cast), 0) FROM voting_voter WHERE edition_id = %s)",
-            [edition_id] * 4,
+            "SELECT (SELECT count(*) FROM voting_voter WHERE edition_id = %(e)s AND ballots_cast > 0),"
+            " (SELECT count(*) FROM voting_ballot WHERE edition_id = %(e)s),"
+            " (SELECT coalesce(sum(ballots_cast), 0) FROM voting_voter WHERE edition_id = %(e)s),"
+            " (SELECT coalesce(max(ballots_cast), 0) FROM voting_voter WHERE edition_id = %(e)s),"
+            " (SELECT count(*) FROM voting_voter WHERE edition_id = %(e)s AND ballots_cast > 1"
+            "  AND id < %(w)s),"
+            " (SELECT coalesce(sum(ballots_cast - 1), 0) FROM voting_voter WHERE edition_id = %(e)s"
+            "  AND ballots_cast > 1 AND id < %(w)s),"
+            " (SELECT coalesce(sum(ballots_cast - 1), 0) FROM voting_voter WHERE edition_id = %(e)s"
+            "  AND ballots_cast > 1 AND id >= %(w)s)",
+            {"e": edition_id, "w": warmup_from},
         )
-        cast, ballots, casts, most = cursor.fetchone()
+        cast, ballots, casts, most, twice, main_repeats, warmup_repeats = cursor.fetchone()
     if ballots != cast:
         sys.exit(f"FAILED: {ballots} ballots for {cast} voters who cast")
-    return {"voters_cast": cast, "ballots": ballots, "casts": casts, "most": most}
+    return {
+        "voters_cast": cast,
+        "ballots": ballots,
+        "casts": casts,
+        "most": most,
+        "main_voters_twice": twice,
+        "main_repeats": main_repeats,
+        "warmup_repeats": warmup_repeats,
+    }
+
+
+def casting_problems(warmup: dict[str, int], load: dict[str, int], after: dict[str, int]) -> list[str]:
+    """What the answers and the database say went wrong: a replacement (200) or a second cast that the
+    load generator did not cause by sending a code again, any answer other than 201/200."""
+    problems = []
+    for name, run, repeats in (
+        ("warm-up", warmup, after["warmup_repeats"]),
+        ("measured run", load, after["main_repeats"]),
+    ):
+        if run["replaced"] > run["reused"]:
+            problems.append(
+                f"{name}: {run['replaced']} answers were replacements (200) but only {run['reused']} "
+                "requests re-sent a code: the server applied a POST twice"
+            )
+        if repeats > run["reused"]:
+            problems.append(
+                f"{name}: voters cast {repeats} times more than once but only {run['reused']} requests "
+                "re-sent a code: the server applied a POST twice"
+            )
+        if run["other"]:
+            problems.append(f"{name}: {run['other']} answers neither 201 nor 200")
+    return problems
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -258,7 +328,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(server_pid: int) -> tuple[float, float]:
+def cpu_seconds(server_pid: int, db_name: str) -> tuple[float, float]:
     """CPU seconds used so far by the gunicorn workers and the bench database's PostgreSQL backends."""
     app = database = 0.0
     for entry in Path("/proc").iterdir():
@@ -272,7 +342,7 @@ def cpu_seconds(server_pid: int) -> tuple[float, float]:
         parent = int(stat.rsplit(")", 1)[1].split()[1])
         if parent == server_pid:
             app += _cpu_seconds(int(entry.name))
-        elif cmdline.startswith("postgres:") and f" {DB_NAME} " in cmdline:
+        elif cmdline.startswith("postgres:") and f" {db_name} " in cmdline:
             database += _cpu_seconds(int(entry.name))
     return app, database
 
@@ -288,23 +358,36 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2, help="threads per gthread worker (default 2)")
     parser.add_argument("--conn-max-age", type=int, default=600, help="CONN_MAX_AGE for the servers")
     parser.add_argument("--write", action="store_true", help="also write the table into docs/benchmarks.md")
+    parser.add_argument(
+        "--warmup-codes",
+        type=int,
+        default=WARMUP_SECONDS * WARMUP_CODES_PER_SECOND,
+        help="codes for the warm-up (default: more than it can use; fewer make it re-send codes)",
+    )
+    parser.add_argument(
+        "--database", default=DB_NAME, help=f"throw-away database, dropped and re-created (default {DB_NAME})"
+    )
+    parser.add_argument(
+        "--redis-url", default=REDIS_URL, help=f"Redis database for the cache, emptied (default {REDIS_URL})"
+    )
     args = parser.parse_args()
 
     require_tools()
     workdir = Path(tempfile.mkdtemp(prefix="bench-casting-"))
     env = {
         **os.environ,
-        "DATABASE_URL": f"{PG}/{DB_NAME}",
+        "DATABASE_URL": f"{PG}/{args.database}",
         "CONN_MAX_AGE": str(args.conn_max_age),
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": args.redis_url,
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key"),
         "BUURTBUDGET_VOTING_KEY": os.environ.get("BUURTBUDGET_VOTING_KEY", "bench-only-voting-key"),
     }
     os.environ.update(env)
-    recreate_database()
-    print(f"preparing {args.voters} voters in {DB_NAME} …", file=sys.stderr)
-    values = prepare(args.voters, workdir)
+    recreate_database(args.database)
+    print(f"preparing {args.voters} voters in {args.database} …", file=sys.stderr)
+    values = prepare(args.voters, args.warmup_codes, workdir)
+    warmup_from = int(values["warmup_from"])  # type: ignore[call-overload]
     edition = values["edition"]
     values["eid"] = edition.pk  # type: ignore[attr-defined]
     path = f"/api/v1/editions/{edition.slug}/ballots"  # type: ignore[attr-defined]
@@ -315,29 +398,36 @@ def main() -> int:
     server = start_gunicorn(port, env, args, log)
     try:
         print(f"warming up {args.worker_class} ×{args.workers} (threads {args.threads}) …", file=sys.stderr)
-        run_wrk(port, path, workdir / "warmup.txt", ballot, 3, args.connections, workdir)
+        warmup = run_wrk(
+            port, path, workdir / "warmup.txt", ballot, WARMUP_SECONDS, args.connections, workdir
+        )
         time.sleep(1)  # let requests still in flight finish
-        before = verify(values["eid"])  # type: ignore[arg-type]
+        before = verify(values["eid"], warmup_from)  # type: ignore[arg-type]
         print(f"casting for {args.seconds} s at {args.connections} connections …", file=sys.stderr)
-        cpu_before = cpu_seconds(server.pid)
+        cpu_before = cpu_seconds(server.pid, args.database)
         load = run_wrk(port, path, workdir / "codes.txt", ballot, args.seconds, args.connections, workdir)
         time.sleep(1)
-        cpu_after = cpu_seconds(server.pid)
+        cpu_after = cpu_seconds(server.pid, args.database)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    after = verify(values["eid"])  # type: ignore[arg-type]
+    after = verify(values["eid"], warmup_from)  # type: ignore[arg-type]
     server_errors = log.read_text(errors="replace").count("Internal Server Error")
     problems = []
     if load["status_errors"] or load["socket_errors"]:
         problems.append(f"{load['status_errors']} non-2xx responses, {load['socket_errors']} socket errors")
     if server_errors:
         problems.append(f"{server_errors} server errors in {log}")
-    if after["most"] > 1 and load["requests"] < args.voters:
-        problems.append(f"a voter cast {after['most']} times though no code was reused")
+    problems += casting_problems(warmup, load, after)
+    if load["reused"]:
+        print(
+            f"note: {load['reused']} requests re-sent a code (more requests than --voters "
+            f"{args.voters}): they are replacements, expected to be answered 200",
+            file=sys.stderr,
+        )
 
     print(f"pgbench for {args.pgbench_seconds} s at {args.connections} clients …", file=sys.stderr)
-    tps = run_pgbench(args.pgbench_seconds, args.connections, values, workdir)
+    tps = run_pgbench(args.pgbench_seconds, args.connections, values, workdir, args.database)
 
     rate = load["requests"] / (load["duration_us"] / 1e6)
     new_casts = after["casts"] - before["casts"]
@@ -359,11 +449,13 @@ def main() -> int:
             f"from /proc (load average {load_average} at the end: the machine is shared).",
             "",
             "| ballots/s | p50 ms | p90 ms | p99 ms | max ms | pgbench tps (same SQL) | ratio "
-            "| app CPU ms/ballot | PostgreSQL CPU ms/ballot | ballots checked |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| app CPU ms/ballot | PostgreSQL CPU ms/ballot | answers: first (201) / replacement (200) "
+            "| ballots checked |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             f"| {rate:.0f} | {load['p50_us'] / 1000:.1f} | {load['p90_us'] / 1000:.1f} | "
             f"{load['p99_us'] / 1000:.1f} | {load['max_us'] / 1000:.1f} | {tps:.0f} | {rate / tps:.2f} | "
-            f"{app_ms:.2f} | {db_ms:.2f} | {after['ballots'] - before['ballots']} new, one per voter |",
+            f"{app_ms:.2f} | {db_ms:.2f} | {load['created']} / {load['replaced']} | "
+            f"{after['ballots'] - before['ballots']} new, one per voter |",
         ]
     )
     print(table)
@@ -371,7 +463,9 @@ def main() -> int:
         print("\nFAILED: " + "; ".join(problems))
         return 1
     print(
-        f"\nchecks: {load['requests']} requests, all 2xx, no server error; {after['ballots']} ballots for "
+        f"\nchecks: {load['requests']} requests, all 2xx, no server error; answers {load['created']} first "
+        f"ballots (201), {load['replaced']} replacements (200) for {load['reused']} re-sent codes (warm-up: "
+        f"{warmup['created']} / {warmup['replaced']} for {warmup['reused']}); {after['ballots']} ballots for "
         f"{after['voters_cast']} voters who cast (at most {after['most']} cast per voter)",
         file=sys.stderr,
     )

@@ -4,6 +4,12 @@ Each measurement runs in its own subprocess (so peak RSS is that measurement's a
 
     .venv/bin/python bench/rules.py [--rules greedy phragmen ...] [--files Anin Lodz ...] [--quick]
                                     [--timeout 120] [--timeout-for RULE:FILE=SECONDS ...] [--no-write]
+                                    [--baseline GIT-REF] [--repeat N] [--skip-pabutools]
+
+``--baseline`` also times the pbrules of a git commit (exported to a temporary folder), interleaved
+with the working tree's measurement by measurement, so that both see the same load on a shared machine;
+the table then gives each cell's CPU time against the baseline's. ``--repeat`` keeps the fastest
+(CPU) of N runs per cell.
 
 ``--timeout`` bounds each measurement; ``--timeout-for`` overrides it for the rule and the files whose
 name contains FILE (``mes:Amsterdam=900``). By default Equal Shares on the two Amsterdam files gets
@@ -17,18 +23,21 @@ used here only as the thing to compare with, with its plain profile as a user wo
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
 import re
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / ".." / "shared" / "data" / "pabulib"
+DATA = Path(os.environ.get("PABULIB_DIR") or ROOT / ".." / "shared" / "data" / "pabulib")
 DOC = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Outcome engine (pbrules)"
 RULES = ["greedy", "greedy-card", "phragmen", "maxwelfare", "mes"]
@@ -108,7 +117,7 @@ def measure_here(impl: str, path: Path, rule: str) -> dict[str, Any]:
     """Run one measurement in this process and report seconds and peak RSS."""
     import resource
 
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, os.environ.get("BENCH_PBRULES_ROOT") or str(ROOT))  # --baseline: another pbrules
     if impl == "pbrules":  # imports are not timed (numpy, highspy); parsing is
         import pbrules.rules
         import pbrules.rules.maxwelfare  # noqa: F401
@@ -122,10 +131,11 @@ def measure_here(impl: str, path: Path, rule: str) -> dict[str, Any]:
     return {"seconds": seconds, "cpu": cpu, "peak_mb": peak_kb / 1024, "winners": winners}
 
 
-def measure(impl: str, path: Path, rule: str, timeout: float) -> dict[str, Any]:
+def measure(impl: str, path: Path, rule: str, timeout: float, root: Path | None = None) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", impl, str(path), rule]
+    env = {**os.environ, "BENCH_PBRULES_ROOT": str(root)} if root is not None else None
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False, env=env)
     except subprocess.TimeoutExpired:
         return {"error": f"> {timeout:g} s"}
     if done.returncode != 0:
@@ -133,6 +143,37 @@ def measure(impl: str, path: Path, rule: str, timeout: float) -> dict[str, Any]:
         return {"error": "n/a" if last.endswith("n/a") else last[:60]}
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def measure_best(
+    impl: str, path: Path, rule: str, timeout: float, repeat: int, root: Path | None = None
+) -> dict[str, Any]:
+    """The run with the least CPU time of ``repeat`` runs (the first error, if any)."""
+    runs = []
+    for _ in range(repeat):
+        result = measure(impl, path, rule, timeout, root)
+        if "error" in result:
+            return result
+        runs.append(result)
+    return min(runs, key=lambda r: float(r["cpu"]))
+
+
+def export_baseline(ref: str) -> Path:
+    """``git archive`` of pbrules at ``ref`` into a temporary folder (left for the OS to clean)."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-rules-baseline-"))
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", ref, "pbrules"], capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
+
+
+def _vs(ours: dict[str, Any], base: dict[str, Any]) -> str:
+    """Our CPU time as a multiple of the baseline's (below 1: faster now)."""
+    if "error" in ours or "error" in base:
+        return ""
+    return f"{ours['cpu'] / max(base['cpu'], 1e-9):.2f}"
 
 
 def _mes_available() -> bool:
@@ -155,16 +196,24 @@ def _cell(r: dict[str, Any]) -> str:
     return str(r["error"]) if "error" in r else f"{r['seconds']:.2f} ({r['cpu']:.2f})"
 
 
-def _summary(rows: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> str:
+Row = tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any] | None]
+
+
+def _summary(rows: list[Row]) -> str:
     """One line per rule: the slowest pbrules run (CPU time) and the range of speed-ups (CPU time)."""
     lines = []
-    for rule in dict.fromkeys(r for _, r, _, _ in rows):
-        mine = [(o["cpu"], o["seconds"], n) for n, r, o, _ in rows if r == rule and "error" not in o]
+    for rule in dict.fromkeys(r for _, r, _, _, _ in rows):
+        mine = [(o["cpu"], o["seconds"], n) for n, r, o, _, _ in rows if r == rule and "error" not in o]
         ratios = {
             n: p["cpu"] / max(o["cpu"], 1e-9)
-            for n, r, o, p in rows
+            for n, r, o, p, _ in rows
             if r == rule and "cpu" in o and "cpu" in p
         }
+        against = [
+            o["cpu"] / max(b["cpu"], 1e-9)
+            for _, r, o, _, b in rows
+            if r == rule and b is not None and "cpu" in o and "cpu" in b
+        ]
         if mine:
             cpu, wall, name = max(mine)
             span = (
@@ -174,6 +223,8 @@ def _summary(rows: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> str
             )
             if 0 < len(ratios) <= _LIST_AT_MOST:  # few finished: name them (mes on Amsterdam)
                 span += " (" + ", ".join(f"{n} {x:.0f}x" for n, x in ratios.items()) + ")"
+            if against:
+                span += f"; CPU time {min(against):.2f}-{max(against):.2f} × the baseline's"
             lines.append(f"- {rule}: slowest pbrules run {cpu:.2f} s CPU ({wall:.2f} s wall, {name}){span}")
     return "\n".join(lines)
 
@@ -196,20 +247,23 @@ def _parse_override(text: str) -> tuple[tuple[str, str], float]:
         raise argparse.ArgumentTypeError(f"expected RULE:FILE=SECONDS, got {text!r}") from None
 
 
-def _table(rows: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> str:
+def _table(rows: list[Row]) -> str:
+    baseline = any(b is not None for *_, b in rows)
     out = [
         "| file | rule | pbrules s (cpu) | pabutools s (cpu) | speed-up (cpu) | pbrules peak MB "
-        "| pabutools peak MB |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| pabutools peak MB |" + (" baseline s (cpu) | CPU × baseline |" if baseline else ""),
+        "|---|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if baseline else ""),
     ]
-    for name, rule, ours, ref in rows:
+    for name, rule, ours, ref, base in rows:
         ratio = ""
         if "error" not in ours and "error" not in ref:
             ratio = f"{ref['cpu'] / max(ours['cpu'], 1e-9):.0f}x"
         elif "error" not in ours and ref.get("error", "").startswith(">"):
             ratio = "> " + f"{float(ref['error'][2:-2]) / max(ours['seconds'], 1e-9):.0f}x"
+        extra = f" {_cell(base)} | {_vs(ours, base)} |" if base is not None else (" | |" if baseline else "")
         out.append(
             f"| {name} | {rule} | {_cell(ours)} | {_cell(ref)} | {ratio} | {_peak(ours)} | {_peak(ref)} |"
+            + extra
         )
     return "\n".join(out)
 
@@ -247,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-pabutools", action="store_true", help="time pbrules only")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument("--baseline", metavar="GIT-REF", help="also time pbrules at this commit, interleaved")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per cell, the fastest (CPU) kept")
     args = parser.parse_args(argv)
     if args.measure:
         impl, path, rule = args.measure
@@ -263,14 +319,22 @@ def main(argv: list[str] | None = None) -> int:
         print("(mes skipped: pbrules/rules/mes.py does not exist yet)", file=sys.stderr)
     overrides = dict(args.timeout_for)  # the user's first: the first match wins
     overrides.update((k, v) for k, v in DEFAULT_TIMEOUTS.items() if k not in overrides)
-    rows = []
+    base_root = export_baseline(args.baseline) if args.baseline else None
+    rows: list[Row] = []
     for f in files:
         for rule in rules:
             limit = timeout_for(rule, f.name, args.timeout, overrides)
-            ours = measure("pbrules", f, rule, limit)
+            base = None
+            if base_root is not None:
+                base = measure_best("pbrules", f, rule, limit, args.repeat, base_root)
+            ours = measure_best("pbrules", f, rule, limit, args.repeat)
             ref = {"error": "not run"} if args.skip_pabutools else measure("pabutools", f, rule, limit)
-            rows.append((f.stem, rule, ours, ref))
-            print(f"{f.stem:35} {rule:12} pbrules {_cell(ours):>14}  pabutools {_cell(ref):>14}", flush=True)
+            rows.append((f.stem, rule, ours, ref, base))
+            print(
+                f"{f.stem:35} {rule:12} pbrules {_cell(ours):>14}  pabutools {_cell(ref):>14}"
+                + (f"  baseline {_cell(base):>14}" if base is not None else ""),
+                flush=True,
+            )
     table = _table(rows)
     print(table)
     if not args.no_write:

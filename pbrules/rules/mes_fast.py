@@ -4,13 +4,17 @@ Every winner-deciding comparison that falls within a relative tolerance ``TOL`` 
 return None (the caller then uses the exact path), except ties between projects whose rho is provably
 ``cost / (U - Z)`` (every supporter short of the equal share has exactly nothing left): those are
 settled exactly with Fractions on the spot.
+
+Budgets are never rounded: a leftover is kept as computed (a negative one is a voter who paid all they
+had, so 0). Comparisons of money against a cost allow, besides the relative ``TOL``, an absolute
+``ROUND`` times the money the supporters started with: the rounding error a budget can have picked up
+(see docs/mes.md, "Exactness"), which a cheap project can be far below.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from contextvars import ContextVar
 from fractions import Fraction
 
 import numpy as np
@@ -23,8 +27,10 @@ from pbrules.rules.mes_engine import TOL, Prepared, Run, candidates, free_projec
 # last rho is a lower bound (budgets only shrink), and only projects whose bound could beat the best so
 # far are re-evaluated.
 
-# While set (by the budget-increase search), ``run_fast_many`` uses it as its ``budget`` argument.
-STOP_ABOVE: ContextVar[int | None] = ContextVar("STOP_ABOVE", default=None)
+# Bound on a float budget's absolute error, relative to the voter's starting budget: each round adds
+# at most a few units of roundoff (2^-52) times the starting budget, plus the payment's share of the
+# float rho's error (Newton stops within 1e-13); 2^-32 leaves room for thousands of rounds.
+ROUND = 2.0**-32
 
 # heap entries taken per run and sub-round: fewer sub-rounds (numpy calls) against a few extra
 # evaluations; these pay off where supporter lists are short (per-call overhead dominates)
@@ -43,35 +49,40 @@ def _evaluate(
     projs: Sequence[int],
     cutoff: npt.NDArray[np.float64],
     known: npt.NDArray[np.float64],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-    """Affordability of each (run, project) pair: (status, rho, constrained).
+    units: npt.NDArray[np.float64],
+    weights: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Affordability of each (run, project) pair: (status, rho).
 
     ``b`` holds each run's voter groups' money (weight * budget); ``known`` is a lower bound on each
-    pair's rho (its heap key: budgets only shrink).
+    pair's rho (its heap key: budgets only shrink); ``units[run] * weights[project]`` bounds the
+    absolute error of the supporters' money (``ROUND`` times the money they started with).
 
     status 0 = affordable (rho exact up to rounding), 1 = unaffordable, 2 = too close to call,
-    3 = rho is certainly above the pair's ``cutoff`` (then ``rho`` is only a lower bound).
-    ``constrained`` = an affordable pair's rho may be above cost / U (some supporter has a budget below
-    or within ``TOL`` of its share); on a near-tie ``_zero_util`` then tells whether it is exactly
-    cost / (U - Z).
+    3 = rho is certainly above the pair's ``cutoff`` (then ``rho`` is only a lower bound). On a
+    near-tie ``_zero_util`` tells whether an affordable pair's rho is exactly cost / (U - Z).
 
     Most evaluated pairs turn out unaffordable (every project still in the race when a run ends is
     evaluated once more), so the supporters' money comes first and only the pairs that can pay go on.
     """
     pa = np.asarray(projs, dtype=np.int64)
+    ra = np.asarray(runs, dtype=np.int64)
     lengths = P.lengths[pa]
     sup = np.concatenate([P.sup_of[p] for p in projs])
-    wbb = b[sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)]
+    wbb = b[sup + np.repeat(ra * P.num_groups, lengths)]
     c = P.cost_f[pa]
     total = np.add.reduceat(wbb, np.cumsum(lengths) - lengths)
     status = np.zeros(len(pa), dtype=np.int64)
-    status[total <= c * (1.0 + TOL)] = 2
-    status[total < c * (1.0 - TOL)] = 1
+    allow = units[ra] * weights[pa]
+    # unaffordable only if even the error bound cannot make up the difference; a cheap project's
+    # supporters may have paid for expensive ones, so the bound can be far above c * TOL
+    status[total <= c * (1.0 + TOL) + allow] = 2
+    status[total < c * (1.0 - TOL) - allow] = 1
     rho = np.full(len(pa), np.inf)
     can_pay = status != 1
     alive = np.flatnonzero(can_pay)
     if len(alive) == 0:
-        return status, rho, status == 0
+        return status, rho
     if len(alive) < len(pa):
         wbb = wbb[np.repeat(can_pay, lengths)]
     wu = np.concatenate([P.wutil_of[projs[i]] for i in alive.tolist()])
@@ -80,12 +91,10 @@ def _evaluate(
     st = status[alive]
     # two lower bounds on rho: cost / U (nobody short of money), and the last rho (budgets only shrink)
     lo = np.maximum(cl / big_u, known[alive] * (1.0 - 1e-12))
-    clear = _newton(lengths[alive], wbb / wu, wbb, wu, cl, big_u, lo, st, cutoff[alive])
+    _newton(lengths[alive], wbb / wu, wbb, wu, cl, big_u, lo, st, cutoff[alive])
     status[alive] = st
     rho[alive] = lo
-    constrained = status == 0
-    constrained[alive[clear]] = False
-    return status, rho, constrained
+    return status, rho
 
 
 _NEWTON_STEPS = 12  # the real files need at most 8
@@ -101,7 +110,7 @@ def _newton(
     rho: npt.NDArray[np.float64],
     status: npt.NDArray[np.int64],
     cutoff: npt.NDArray[np.float64],
-) -> npt.NDArray[np.int64]:
+) -> None:
     """rho of each pair (in place), by Newton's method on F(t) = sum_i min(b_i, t u_i) - cost.
 
     F is increasing, concave and piecewise linear, and ``rho`` holds a lower bound on entry, so each step
@@ -114,17 +123,13 @@ def _newton(
     A pair whose step passes its ``cutoff`` stops there (status 3, the step as lower bound); pairs too
     close to call (status 2) only take the first step, for that. Pairs not settled after
     ``_NEWTON_STEPS`` steps go to the sort-based ``_water_fill``.
-
-    Returns the pairs settled by the first step with every supporter's budget/utility clearly (by
-    ``TOL``) above rho: nobody is short of money there, so rho is exactly cost / U.
     """
     which = np.arange(len(lengths))
     lens = lengths
     r, wb, wq = ratio, wbb, wu
     cw, t, cut, sure = c, rho.copy(), cutoff, status == 0
     stuck = [which[:0]]
-    clear = which[:0]
-    for step_number in range(_NEWTON_STEPS):
+    for _ in range(_NEWTON_STEPS):
         starts = np.cumsum(lens) - lens
         tt = np.repeat(t, lens)
         rich = r >= tt
@@ -135,8 +140,6 @@ def _newton(
         step = np.maximum((cw - paid) / np.where(valid, urich, 1.0), t)
         done = sure & valid & (step <= t * (1.0 + 1e-13))
         rho[which[done]] = step[done]
-        if step_number == 0:
-            clear = which[done & np.logical_and.reduceat(r >= tt * (1.0 + 2 * TOL), starts)]
         above = valid & ~done & (step > cut)  # cannot win this round: its lower bound will do
         rho[which[above]] = step[above]
         status[which[above]] = 3
@@ -155,7 +158,6 @@ def _newton(
         unsettled = np.zeros(len(lengths), dtype=np.bool_)
         unsettled[left] = True
         _water_fill(unsettled, lengths, ratio, wbb, wu, c, big_u, rho, status)
-    return clear
 
 
 def _water_fill(
@@ -245,20 +247,30 @@ def _water_fill(
 
 
 def _zero_util(
-    P: Prepared, b: npt.NDArray[np.float64], fuzzy: npt.NDArray[np.bool_], j: int, p: int, rho: float
+    P: Prepared, b: npt.NDArray[np.float64], fuzzy: npt.NDArray[np.bool_], j: int, p: int, unit: float
 ) -> int:
-    """If rho is exactly cost / (U - Z) — every supporter paying less than the full share has a budget of
-    exactly 0, every other one clearly affords it — return Z; otherwise -1. (``b``: weight * budget.)"""
-    pos = P.sup_of[p] + j * P.num_groups
+    """If p's rho is provably cost / (U - Z) — every supporter with money left clearly affords the full
+    share even after the error bound (``unit`` = ``ROUND`` times one voter's starting budget), every
+    other one has exactly 0 — return Z; otherwise -1. (``b``: weight * budget.)
+
+    A budget of exactly 0 that is not ``fuzzy`` is a voter who clearly could not pay a full share
+    (``_charge``), so 0 in exact arithmetic too."""
+    sup = P.sup_of[p]
+    pos = sup + j * P.num_groups
     bb = b[pos]
     if fuzzy[pos].any():
         return -1
     zero = bb == 0.0
-    ratio = bb[~zero] / P.wutil_of[p][~zero]
-    if ratio.size and float(ratio.min()) < rho * (1.0 + TOL):
-        return -1
     s = P.entries(p)
-    return int(P.wutil[s][zero].sum())
+    z = int(P.wutil[s][zero].sum())
+    if P.totals[p] - z <= 0:
+        return -1
+    price = P.costs[p] / (P.totals[p] - z)
+    rich = ~zero
+    worst = (bb[rich] - unit * P.group_weight_f[sup[rich]]) / P.wutil_of[p][rich]
+    if worst.size and float(worst.min()) < price * (1.0 + TOL):
+        return -1
+    return z
 
 
 def _charge(
@@ -268,20 +280,31 @@ def _charge(
     runs: Sequence[int],
     projs: Sequence[int],
     rhos: Sequence[float],
+    units: npt.NDArray[np.float64],
+    cap: float,
 ) -> None:
-    """Each run pays for its winner: supporter i pays min(budget, rho * u_i) (``b``: weight * budget)."""
+    """Each run pays for its winner: supporter i pays min(budget, rho * u_i) (``b``: weight * budget).
+
+    A leftover is never rounded (rounding one of up to pay * TOL down to 0 lost money a cheap project's
+    supporters may need); a negative one becomes 0. Leftovers within the error bounds of 0 (relative
+    ``TOL`` of the payment, absolute ``units[run]`` times the group's weight, at most ``cap``) mark the
+    budget ``fuzzy``: whether it is exactly 0 is not known. A budget already exactly 0 stays exactly 0.
+    """
     sup = np.concatenate([P.sup_of[p] for p in projs])
     lengths = P.lengths[np.asarray(projs, dtype=np.int64)]
     pos = sup + np.repeat(np.asarray(runs, dtype=np.int64) * P.num_groups, lengths)
     pay = np.repeat(np.asarray(rhos, dtype=np.float64), lengths) * np.concatenate(
         [P.wutil_of[p] for p in projs]
     )
-    left = b[pos] - pay
-    near = np.abs(left) <= pay * TOL  # paid (almost) everything: whether exactly 0 is uncertain
-    np.maximum(left, 0.0, out=left)
-    if near.any():
-        left[near] = 0.0
+    before = b[pos]
+    left = before - pay
+    # within the largest bound first (one pass over the supporters), then each one's own bound
+    near = np.flatnonzero(np.abs(left) <= pay * TOL + cap)
+    if len(near):
+        own = units[pos[near] // P.num_groups] * P.group_weight_f[sup[near]]
+        near = near[(np.abs(left[near]) <= pay[near] * TOL + own) & (before[near] > 0.0)]
         fuzzy[pos[near]] = True
+    np.maximum(left, 0.0, out=left)
     b[pos] = left
 
 
@@ -290,17 +313,23 @@ def run_fast_many(
 ) -> list[Run | None]:
     """MES runs for several per-voter budgets at once; None for a run with a decision too close to call.
 
-    With ``budget`` (default: ``STOP_ABOVE``; ``betas`` increasing), once a run's funded projects cost
-    more than ``budget`` every later run is abandoned (None): a budget-increase search stops at or
-    before that run (one that fails later is re-run exactly, with the same prefix, so over budget too).
+    With ``budget`` (``betas`` increasing; the budget-increase search passes its real budget), once a
+    run's funded projects cost more than ``budget`` every later run is abandoned (None): the search
+    stops at or before that run (one that fails later is re-run exactly, with the same prefix, so over
+    budget too).
     """
-    if budget is None:
-        budget = STOP_ABOVE.get()
     pop = _POP_SMALL if len(P.sup) < _SMALL else _POP
     k = len(betas)
     g = P.num_groups
     # each voter group's money, weight * budget: the evaluations read it without multiplying
-    b = np.outer(np.array([float(x) for x in betas], dtype=np.float64), P.group_weight_f).ravel()
+    beta_f = np.array([float(x) for x in betas], dtype=np.float64)
+    b = np.outer(beta_f, P.group_weight_f).ravel()
+    units = ROUND * beta_f  # per run: the error bound of one voter's budget
+    cap = float(units.max() * P.group_weight_f.max()) if k and g else 0.0  # ... and of any group's
+    # per project: the weight of its supporters, so ``units[run] * weights[p]`` bounds their money's error
+    weights = np.bincount(
+        np.repeat(np.arange(P.num_projects), P.lengths), weights=P.weight_f, minlength=P.num_projects
+    ).astype(np.float64)
     fuzzy = np.zeros(k * g, dtype=np.bool_)
     free = free_projects(P)
     if max_winners is not None:
@@ -327,7 +356,7 @@ def run_fast_many(
             finish(j)
     while active:
         best = dict.fromkeys(active, float("inf"))
-        evaluated: dict[int, list[tuple[float, int, bool]]] = {j: [] for j in active}
+        evaluated: dict[int, list[tuple[float, int]]] = {j: [] for j in active}
         failed: set[int] = set()
         limit = pop
         while True:
@@ -351,10 +380,8 @@ def run_fast_many(
             if not runs:
                 break
             limit *= _POP_GROWTH
-            status, rho, constrained = _evaluate(P, b, runs, projs, np.array(cutoffs), np.array(lows))
-            for j, p, st, r, z in zip(
-                runs, projs, status.tolist(), rho.tolist(), constrained.tolist(), strict=True
-            ):
+            status, rho = _evaluate(P, b, runs, projs, np.array(cutoffs), np.array(lows), units, weights)
+            for j, p, st, r in zip(runs, projs, status.tolist(), rho.tolist(), strict=True):
                 if st == 2:
                     failed.add(j)
                 elif st == 1:
@@ -362,7 +389,7 @@ def run_fast_many(
                 elif st == 3:
                     heapq.heappush(heaps[j], (r, P.ranks[p], p))  # a better lower bound, above the best
                 else:
-                    evaluated[j].append((r, p, z))
+                    evaluated[j].append((r, p))
                     if r < best[j]:
                         best[j] = r
         win_runs: list[int] = []
@@ -379,7 +406,7 @@ def run_fast_many(
             bound = best[j] * (1.0 + TOL)
             close = [e for e in ev if e[0] <= bound]
             if len(close) > 1:
-                zeros = [_zero_util(P, b, fuzzy, j, e[1], e[0]) if e[2] else 0 for e in close]
+                zeros = [_zero_util(P, b, fuzzy, j, e[1], float(units[j])) for e in close]
                 if any(z < 0 for z in zeros):
                     failed.add(j)
                     continue
@@ -387,11 +414,13 @@ def run_fast_many(
                     (Fraction(P.costs[e[1]], P.totals[e[1]] - z), P.ranks[e[1]], e)
                     for e, z in zip(close, zeros, strict=True)
                 ]
-                win = min(keyed, key=lambda t: (t[0], t[1]))[2]
+                exact, _, tied = min(keyed, key=lambda t: (t[0], t[1]))
+                win = (float(exact), tied[1])  # charged at the exact price's rounding
+                tied_entry = tied
             else:
-                win = close[0]
+                win = tied_entry = close[0]
             for e in ev:
-                if e is not win:
+                if e is not tied_entry:
                     heapq.heappush(heaps[j], (e[0], P.ranks[e[1]], e[1]))
             orders[j].append(win[1])
             rho_f[j].append(win[0])
@@ -412,7 +441,7 @@ def run_fast_many(
             win_projs = [win_projs[i] for i in keep]
             win_rhos = [win_rhos[i] for i in keep]
         if win_runs:
-            _charge(P, b, fuzzy, win_runs, win_projs, win_rhos)
+            _charge(P, b, fuzzy, win_runs, win_projs, win_rhos, units, cap)
         active = [j for j in still if j < cut]
         for j in range(cut, k):
             results[j] = None

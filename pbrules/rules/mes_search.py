@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from pbrules.rules.mes_engine import TOL, Prepared, Run
 from pbrules.rules.mes_exact import run_exact
-from pbrules.rules.mes_fast import STOP_ABOVE, run_fast_many
+from pbrules.rules.mes_fast import run_fast_many
 
 _FIRST_BATCH = 4
 _MAX_BATCH = 32  # runs computed in lockstep: amortises numpy's per-call overhead on small instances ...
@@ -96,23 +96,9 @@ def search(
     among: Sequence[int],
     max_winners: int | None,
 ) -> tuple[Run, int, Run | None]:
-    """(kept run, its step, the over-budget run that stopped the search or None); see the module doc."""
-    token = STOP_ABOVE.set(budget)  # the fast runs abandon the runs after an over-budget one
-    try:
-        return _search(P, budget, beta0, step, last, among, max_winners)
-    finally:
-        STOP_ABOVE.reset(token)
+    """(kept run, its step, the over-budget run that stopped the search or None); see the module doc.
 
-
-def _search(
-    P: Prepared,
-    budget: int,
-    beta0: Fraction,
-    step: Fraction,
-    last: int | None,
-    among: Sequence[int],
-    max_winners: int | None,
-) -> tuple[Run, int, Run | None]:
+    The fast runs get the real budget: in a batch, the runs after an over-budget one are abandoned."""
     walk = _Walk(P, budget, among, max_winners, last)
     largest = _BIG_BATCH if len(P.sup) >= _BIG else _MAX_BATCH
 
@@ -125,7 +111,8 @@ def _search(
     def sequential(ks: list[int]) -> tuple[Run, int, Run | None] | None:
         for start in range(0, len(ks), largest):
             chunk = ks[start : start + largest]
-            for k, run in zip(chunk, run_fast_many(P, [beta(x) for x in chunk], max_winners), strict=True):
+            runs = run_fast_many(P, [beta(x) for x in chunk], max_winners, budget)
+            for k, run in zip(chunk, runs, strict=True):
                 found = walk.visit(k, beta(k), run)
                 if found is not None:
                     return found
@@ -149,7 +136,7 @@ def _search(
         if not ks:
             stride = 1
             continue
-        probes = run_fast_many(P, [beta(x) for x in ks], max_winners)
+        probes = run_fast_many(P, [beta(x) for x in ks], max_winners, budget)
         jumped_all = True
         for x, probe in zip(ks, probes, strict=True):
             anchor_k = walk.previous_k

@@ -1,18 +1,21 @@
 """Shared fixtures for pbrules tests: where the real pabulib files are, skipping when they are absent.
 
-Use the ``pabulib_dir`` fixture (a Path), the ``pabulib_files`` fixture (a list of Paths), or take a
-``pabulib_file`` argument: every such test is parametrised over the shared files (ids = file stems) and
-skipped with a clear reason when the folder is missing.
+The folder is ``PABULIB_DIR`` from the environment if set (e.g. for a git worktree elsewhere), else
+``shared/data/pabulib`` next to the repo root. Use the ``pabulib_dir`` fixture (a Path), the
+``pabulib_files`` fixture (a list of Paths), or take a ``pabulib_file`` argument: every such test is
+parametrised over the shared files (ids = file stems) and skipped with a clear reason when the folder
+is missing.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-PABULIB_DIR = REPO_ROOT / ".." / "shared" / "data" / "pabulib"
+PABULIB_DIR = Path(os.environ.get("PABULIB_DIR") or REPO_ROOT / ".." / "shared" / "data" / "pabulib")
 SKIP_REASON = f"shared pabulib files not found at {PABULIB_DIR} (sibling 'shared/' of the repo root)"
 PABULIB_FILES: list[Path] = sorted(PABULIB_DIR.glob("*.pb")) if PABULIB_DIR.is_dir() else []
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
@@ -24,7 +25,8 @@ from pbrules.pabulib import read_instance
 from pbrules.rules.mes import Completion, equal_shares
 
 HERE = Path(__file__).resolve().parent
-ANIN = HERE.parents[2] / "shared" / "data" / "pabulib" / "Poland_Warszawa_2019_Anin.pb"
+PABULIB = Path(os.environ.get("PABULIB_DIR") or HERE.parents[2] / "shared" / "data" / "pabulib")
+ANIN = PABULIB / "Poland_Warszawa_2019_Anin.pb"
 
 
 def _strategies() -> ModuleType:
@@ -38,7 +40,9 @@ def _strategies() -> ModuleType:
 pbs = _strategies()
 
 
-def _no_fast_runs(P: object, betas: list[Fraction], cap: int | None = None) -> list[None]:
+def _no_fast_runs(
+    P: object, betas: list[Fraction], cap: int | None = None, budget: int | None = None
+) -> list[None]:
     return [None] * len(betas)
 
 
@@ -221,3 +225,114 @@ def test_history_replay_with_every_supporter_checked_exactly(election: object, s
     with patch.object(mes_replay, "_EPS", 0.25):
         P, new, old = _replays(instance, satisfaction, _betas(instance)[1])
         _same_replay(P, new, old)  # type: ignore[arg-type]
+
+
+@st.composite
+def _cheap_after_expensive(draw: st.DrawFn) -> tuple[Instance, Fraction]:
+    """An expensive project E, then cheap projects whose supporters only have E's leftovers.
+
+    Groups "A" give E 2 points, groups "B" 1 (cumulative ballots, cost satisfaction): E is funded first
+    at rho = 1 / (2 W_A + W_B), A voters pay 2q each and keep ``left``, B voters pay q and keep plenty
+    (so E itself is clearly affordable). ``left`` puts a cheap project's A supporters within a few
+    units (or a few thousandths of a unit) of its cost, exactly on it when that divides; 2q is up to
+    10^12 times ``left``, far beyond ``TOL``."""
+    q = draw(st.integers(10**3, 10**12))
+    m = draw(st.integers(1, 3))
+    cheap = draw(st.lists(st.integers(1, 60), min_size=m, max_size=m))
+    a_weights = draw(st.lists(st.integers(1, 4), min_size=1, max_size=3))
+    b_weights = draw(st.lists(st.integers(1, 4), min_size=1, max_size=2))
+    support = [draw(st.lists(st.integers(0, m - 1), max_size=m, unique=True)) for _ in a_weights]
+    empty = draw(st.integers(0, 2))  # empty ballots get a share too
+    target = draw(st.integers(0, m - 1))
+    backers = sum(w for w, s in zip(a_weights, support, strict=True) if target in s) or 1
+    fine = draw(st.sampled_from([1, 1000]))
+    left = Fraction(cheap[target] * fine + draw(st.integers(-3, 3)), backers * fine)
+    if left <= 0:
+        left = Fraction(1, backers * fine)
+    expensive = (2 * sum(a_weights) + sum(b_weights)) * q
+    n = sum(a_weights) + sum(b_weights) + empty
+    ids = ["E", *(f"c{k}" for k in range(m))]
+    rows: list[tuple[list[int], list[Fraction] | None, int]] = [
+        ([0, *(1 + k for k in s)], [Fraction(2), *(Fraction(1) for _ in s)], w)
+        for s, w in zip(support, a_weights, strict=True)
+    ]
+    rows += [([0], [Fraction(1)], w) for w in b_weights]
+    if empty:
+        rows.append(([], [], empty))
+    costs = [Fraction(expensive), *(Fraction(c) for c in cheap)]
+    beta = 2 * q + left
+    instance = build_instance(ids, costs, n * beta, "cumulative", rows)
+    return instance, beta * instance.scale
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=_cheap_after_expensive(), raise_by=st.sampled_from([0, 1, 2]))
+def test_cheap_projects_after_an_expensive_one_are_judged_as_the_exact_path_does(
+    case: tuple[Instance, Fraction], raise_by: int
+) -> None:
+    """A cheap project's supporters who paid for an expensive one keep leftovers far below that payment's
+    ``TOL``: the fast path must not drop the cheap project where the exact path funds it (nor fund it
+    where it cannot be paid for); too close to call, it leaves the run to the exact path."""
+    instance, beta = case
+    P = engine.prepare(instance, "cost", None)
+    betas = [beta + Fraction(k, max(instance.num_voters, 1)) for k in range(raise_by + 1)]
+    for b, run in zip(betas, fast_path.run_fast_many(P, betas), strict=True):
+        exact = exact_path.run_exact(P, b)
+        if run is not None:
+            assert run.order == exact.order
+        assert engine.run_mes(P, b).order == exact.order
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=_cheap_after_expensive())
+def test_exhaustion_after_an_expensive_project_equals_the_all_exact_search(
+    case: tuple[Instance, Fraction],
+) -> None:
+    instance, _ = case
+    fast = equal_shares(instance, explain=False)
+    with patch.object(mes_search, "run_fast_many", _no_fast_runs):
+        exact = equal_shares(instance, explain=False)
+    assert fast.selected == exact.selected
+    assert fast.params == exact.params
+
+
+def test_a_cheap_project_paid_from_leftovers_of_an_expensive_one_is_funded() -> None:
+    """The issue's case: voter A pays 2 * 10^10 for E and keeps exactly 1, 5 * 10^-11 of that payment,
+    for c (cost 1). Rounding that leftover to 0 (it is within TOL of the payment) dropped c."""
+    rows: list[tuple[list[int], list[Fraction] | None, int]] = [
+        ([0, 1], [Fraction(2), Fraction(1)], 1),
+        ([0], [Fraction(1)], 1),
+    ]
+    costs = [Fraction(3 * 10**10), Fraction(1)]
+    instance = build_instance(["E", "c"], costs, Fraction(4 * 10**10 + 2), "cumulative", rows)
+    P = engine.prepare(instance, "cost", None)
+    beta = Fraction(instance.budget, 2)
+    assert exact_path.run_exact(P, beta).order == (0, 1)
+    run = fast_path.run_fast(P, beta)
+    assert run is None or run.order == (0, 1)
+    assert engine.run_mes(P, beta).order == (0, 1)
+    assert equal_shares(instance, completion="none").selected == ("E", "c")
+
+
+@pytest.mark.parametrize(
+    ("left", "cheap", "expected"),
+    [(10, 1, (0, 1)), (1, 100, (0,))],
+    ids=["clearly-affordable", "clearly-unaffordable"],
+)
+def test_the_fast_path_still_decides_cheap_projects_clear_of_the_error_bound(
+    left: int, cheap: int, expected: tuple[int, ...]
+) -> None:
+    """Voter A keeps ``left`` after paying 2 * 10^10 for E: its budget's error bound (2^-32 of its
+    share, about 4.7) is far from the cheap cost either way, so the fast path decides without falling
+    back."""
+    rows: list[tuple[list[int], list[Fraction] | None, int]] = [
+        ([0, 1], [Fraction(2), Fraction(1)], 1),
+        ([0], [Fraction(1)], 1),
+    ]
+    costs = [Fraction(3 * 10**10), Fraction(cheap)]
+    instance = build_instance(["E", "c"], costs, Fraction(4 * 10**10 + 2 * left), "cumulative", rows)
+    P = engine.prepare(instance, "cost", None)
+    beta = Fraction(instance.budget, 2)
+    run = fast_path.run_fast(P, beta)
+    assert run is not None
+    assert run.order == expected == exact_path.run_exact(P, beta).order
