@@ -48,8 +48,8 @@ COMPARED_RULES = (("greedy", "greedy", "cost"), ("mes", "mes", "cost"))
 
 
 def _refuse_unless_closed(edition: Edition) -> None:
-    decision = next((e for e in timeline_of(edition).entries if e.phase.kind == "decision"), None)
-    if is_open(edition, Action.VOTE) or decision is None or decision.state != "past":
+    vote = timeline_of(edition).entry_opening(Action.VOTE)
+    if is_open(edition, Action.VOTE) or vote is None or vote.state != "past":
         raise OutcomeError("vote_open")
 
 

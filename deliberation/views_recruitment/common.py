@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
-from accounts.models import Role, User
-from accounts.roles import holds_role
+from accounts.models import User
 from editions.models import DecisionModel, Edition
+from editions.permissions import holds_action_roles
+from editions.phases import Action
 
 PANEL_MODELS = (DecisionModel.PANEL, DecisionModel.HYBRID)
 
@@ -28,6 +29,6 @@ def panel_edition(slug: str) -> Edition:
 def facilitator(request: HttpRequest, edition: Edition) -> User:
     """The user, if they facilitate panels in the edition's district (in any phase); else 403."""
     user = request.user
-    if not isinstance(user, User) or not holds_role(user, edition.district_id, {Role.FACILITATOR}):
+    if not isinstance(user, User) or not holds_action_roles(user, Action.RECRUIT_PANEL, edition):
         raise PermissionDenied
     return user
