@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -41,7 +41,7 @@ PHASE_BOUND = [
 ANY_PHASE = [action for action, rule in ACTION_RULES.items() if rule.any_phase]
 
 
-def model_fields(step: Step) -> dict[str, str]:
+def model_fields(step: Step) -> dict[str, Any]:
     """The edition fields of a step: its decision model, and its order if it is a hybrid."""
     if step in (Step.PANEL_THEN_VOTE, Step.VOTE_THEN_PANEL):
         return {"decision_model": DecisionModel.HYBRID, "hybrid_order": step.value}
