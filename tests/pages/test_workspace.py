@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -122,7 +124,7 @@ def test_a_panel_edition_offers_no_vote_management_and_a_vote_does(client: Clien
     assert reverse("outcomes:count", args=[panel.slug]) in html  # the result phase: publishing
 
 
-STEPS = {
+STEPS: dict[str, dict[str, Any]] = {
     "online_vote": {"decision_model": "online_vote"},
     "panel": {"decision_model": "panel"},
     "panel_then_vote": {"decision_model": "hybrid", "hybrid_order": "panel_then_vote"},
