@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from django.db import models
 from django.utils.functional import Promise
@@ -224,6 +225,7 @@ def step_key(decision_model: str, hybrid_order: str) -> str:
     return hybrid_order or decision_model
 
 
+@cache  # read on every cast (the casting SQL's phase condition)
 def kinds_opening(action: Action, step: str) -> tuple[PhaseKind, ...]:
     """The phases that open ``action`` in an edition with ``step``, in the chain's order."""
     return tuple(spec.kind for spec in PHASE_CHAIN if action in spec.opens_for(step))

@@ -6,22 +6,20 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from accounts.models import User
-from editions.models import DecisionModel, Edition
-from editions.permissions import holds_action_roles
+from editions.models import Edition
+from editions.permissions import holds_action_roles, phases_opening
 from editions.phases import Action
-
-PANEL_MODELS = (DecisionModel.PANEL, DecisionModel.HYBRID)
 
 
 def panel_edition(slug: str) -> Edition:
-    """A published edition decided (partly) by a citizens' panel; else 404."""
+    """A published edition decided (partly) by a citizens' panel, which residents sign up for; else 404."""
     edition = (
         Edition.objects.select_related("district__municipality")
         .prefetch_related("phases")
-        .filter(slug=slug, is_published=True, decision_model__in=PANEL_MODELS)
+        .filter(slug=slug, is_published=True)
         .first()
     )
-    if edition is None:
+    if edition is None or not phases_opening(edition, Action.SIGN_UP_FOR_PANEL):
         raise Http404
     return edition
 
