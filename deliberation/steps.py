@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from editions.models import Edition
-from editions.phases import PhaseKind
-from editions.timeline import timeline_of
+from editions.permissions import is_open
+from editions.phases import Action
 from review.models import ShortlistPublication
 
 from .models import PanelDecision, PanelStep
@@ -27,18 +27,10 @@ def panel_step(edition: Edition) -> str | None:
     return None
 
 
-def deciding_phase(edition: Edition) -> str | None:
-    """The phase in which the panel takes its decision (not its shortlist)."""
-    if not edition.panel_decides:
-        return None
-    return PhaseKind.DECISION if not edition.public_votes else PhaseKind.PANEL
-
-
 def decision_open(edition: Edition, *, at: datetime | None = None) -> bool:
-    """Whether the panel may vote or record its decision now: its deciding phase is current."""
-    phase = deciding_phase(edition)
-    current = timeline_of(edition, at=at).current
-    return phase is not None and current is not None and current.phase.kind == phase
+    """Whether the panel may vote or record its decision now: the phase that opens it is current
+    (the decision phase of a panel edition, the panel phase of a hybrid edition that votes first)."""
+    return is_open(edition, Action.RECORD_PANEL_DECISION, at=at)
 
 
 @dataclass(frozen=True)

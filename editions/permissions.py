@@ -1,9 +1,12 @@
 """The one place that decides who may do what in which phase of an edition.
 
-An action is allowed when (1) the edition's current phase opens it — read from the phase
-declarations in ``phases.py``, never from a phase name — unless the action is declared
-phase-independent, and (2) the person holds what the action asks: an active account for
-resident actions, a staff role in the edition's district for staff actions.
+An action is allowed when (1) the edition's current phase opens it under the edition's decision
+model — read from the phase declarations in ``phases.py``, never from a phase name — unless the
+action is declared phase-independent, and (2) the person holds what the action asks: an active
+account for resident actions, a staff role in the edition's district for staff actions.
+
+Code that needs a phase's dates asks which phase opens an action (``phases_opening``,
+``Timeline.entry_opening``), and code that guards a page in any phase asks ``holds_action_roles``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from accounts.models import Role
 from accounts.roles import holds_role
 
 from .models import Edition
-from .phases import Action
+from .phases import Action, PhaseKind, kinds_opening, step_key
 from .timeline import timeline_of
 
 if TYPE_CHECKING:
@@ -64,6 +67,11 @@ ACTION_RULES: dict[Action, ActionRule] = {
     Action.FACILITATE_PANEL: ActionRule(roles=frozenset({Role.FACILITATOR})),
     Action.ENTER_PAPER_BALLOT: ActionRule(roles=frozenset({Role.OFFICIAL})),
     Action.RUN_COUNT: ActionRule(roles=frozenset({Role.OFFICIAL})),
+    Action.RECORD_PANEL_DECISION: ActionRule(roles=frozenset({Role.FACILITATOR})),
+    Action.ANSWER_PANEL_QUESTIONS: ActionRule(
+        roles=frozenset({Role.OFFICIAL, Role.REVIEWER}), any_phase=True
+    ),
+    Action.COMMENT_AS_STAFF: ActionRule(roles=frozenset(Role) - {Role.ADMINISTRATOR}, any_phase=True),
     Action.MODERATE: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
     Action.MANAGE_EDITION: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
 }
@@ -72,6 +80,12 @@ ACTION_RULES: dict[Action, ActionRule] = {
 # Actions that publish something under an account or mail its people: the account's e-mail
 # address must be confirmed first (issue 12 §3).
 NEEDS_CONFIRMED_EMAIL = frozenset({Action.SUBMIT_PLAN, Action.SUPPORT_PLAN, Action.COMMENT})
+
+
+def phases_opening(edition: Edition, action: Action) -> tuple[PhaseKind, ...]:
+    """The kinds of phase that open ``action`` under the edition's decision model, in chain order
+    (whether or not the edition has them): e.g. where residents cast a ballot, for the casting SQL."""
+    return kinds_opening(action, step_key(edition.decision_model, edition.hybrid_order))
 
 
 def is_open(edition: Edition, action: Action, *, at: datetime | None = None) -> bool:
@@ -97,3 +111,14 @@ def holds_action_roles(user: User | AnonymousUser, action: Action, edition: Edit
         return False
     roles = ACTION_RULES[action].roles_for(edition)
     return roles is None or holds_role(user, edition.district_id, roles)
+
+
+def may_in_district(user: User | AnonymousUser, action: Action, district_id: int) -> bool:
+    """Whether ``user`` holds the roles of a phase-independent staff ``action`` in a district
+    (for pages that span a district's editions, such as the moderation queue)."""
+    rule = ACTION_RULES[action]
+    if not rule.any_phase or rule.roles is None or rule.panel_roles is not None:
+        raise ValueError(f"{action} depends on an edition: ask can() or holds_action_roles()")
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return holds_role(user, district_id, rule.roles)

@@ -1,13 +1,18 @@
-"""The declared chain of phases and what each phase opens (STYLE.md rule 5).
+"""The declared chain of phases and what each phase opens, per decision model (STYLE.md rule 5).
 
 Permission checks never test a phase by name: they ask whether the edition's current phase
-opens an action (``editions.permissions.can``). Adding an action to a phase is one line here.
+opens an action (``editions.permissions.can``), or in which phase an action opens for the edition
+(``editions.permissions.phases_opening``). What a phase opens depends on the edition's decision
+model and hybrid order (its ``Step``): the decision phase opens the vote only where residents vote.
+Adding an action to a phase is one line here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from django.db import models
 from django.utils.functional import Promise
@@ -50,79 +55,105 @@ class Action(StrEnum):
     RUN_COUNT = "run_count"
     REPORT_PROGRESS = "report_progress"
     FOLLOW_EXECUTION = "follow_execution"
+    RECORD_PANEL_DECISION = "record_panel_decision"  # the panel's ballot rounds and its recorded decision
+    ANSWER_PANEL_QUESTIONS = "answer_panel_questions"
+    COMMENT_AS_STAFF = "comment_as_staff"  # a comment is shown as the district's, not a resident's
     MODERATE = "moderate"
     MANAGE_EDITION = "manage_edition"
 
 
+class Step(StrEnum):
+    """What decides a phase's role in an edition: the hybrid order in a hybrid edition, else the
+    decision model (``editions.models.DecisionModel`` and ``HybridOrder`` values)."""
+
+    ONLINE_VOTE = "online_vote"
+    PANEL = "panel"
+    PANEL_THEN_VOTE = "panel_then_vote"
+    VOTE_THEN_PANEL = "vote_then_panel"
+
+
+# Where residents vote (online or on paper), and where a citizens' panel takes part.
+PUBLIC_VOTE_STEPS = frozenset({Step.ONLINE_VOTE, Step.PANEL_THEN_VOTE, Step.VOTE_THEN_PANEL})
+PANEL_STEPS = frozenset({Step.PANEL, Step.PANEL_THEN_VOTE, Step.VOTE_THEN_PANEL})
+# The actions that make the decision: where the first of them opens, the decision has begun.
+DECIDING_ACTIONS = frozenset({Action.VOTE, Action.RECORD_PANEL_DECISION})
+
+
+def _opens(
+    always: Iterable[Action] = (), *only: tuple[frozenset[Step], Iterable[Action]]
+) -> Mapping[Step, frozenset[Action]]:
+    """What a phase opens under each step: ``always`` under every one, plus each ``(steps, actions)``."""
+    return {
+        step: frozenset(always).union(*(actions for steps, actions in only if step in steps)) for step in Step
+    }
+
+
 @dataclass(frozen=True)
 class PhaseSpec:
-    """One phase of the chain: whether an edition must have it, and the actions it opens."""
+    """One phase of the chain: whether an edition must have it, and the actions it opens per step."""
 
     kind: PhaseKind
     required: bool
-    opens: frozenset[Action]
+    opens: Mapping[Step, frozenset[Action]]
     resident_text: Promise
+
+    def opens_for(self, step: str) -> frozenset[Action]:
+        """The actions this phase opens in an edition with ``step`` (``step_key``)."""
+        return self.opens[Step(step)]
+
+
+# Residents sign up only where a panel takes part. The facilitator's work (recruiting, drawing,
+# facilitating) is open under every model, as it always was: the panel pages say whether there is one.
+_PANEL_SIGN_UP = (PANEL_STEPS, {Action.SIGN_UP_FOR_PANEL})
+_PANEL_AT_WORK = {Action.DRAW_PANEL, Action.FACILITATE_PANEL}
 
 
 PHASE_CHAIN: tuple[PhaseSpec, ...] = (
     PhaseSpec(
         PhaseKind.INFORMATION,
         required=False,
-        opens=frozenset({Action.COMMENT, Action.SIGN_UP_FOR_PANEL, Action.RECRUIT_PANEL}),
+        opens=_opens({Action.COMMENT, Action.RECRUIT_PANEL}, _PANEL_SIGN_UP),
         resident_text=_("Read about the themes and rules, and come to an information evening."),
     ),
     PhaseSpec(
         PhaseKind.PLANS,
         required=True,
-        opens=frozenset(
-            {
-                Action.SUBMIT_PLAN,
-                Action.EDIT_OWN_PLAN,
-                Action.COMMENT,
-                Action.SIGN_UP_FOR_PANEL,
-                Action.RECRUIT_PANEL,
-            }
+        opens=_opens(
+            {Action.SUBMIT_PLAN, Action.EDIT_OWN_PLAN, Action.COMMENT, Action.RECRUIT_PANEL},
+            _PANEL_SIGN_UP,
         ),
         resident_text=_("Submit a plan for your neighbourhood, or join someone else's."),
     ),
     PhaseSpec(
         PhaseKind.SUPPORT,
         required=False,
-        opens=frozenset(
-            {
-                Action.SUPPORT_PLAN,
-                Action.EDIT_OWN_PLAN,
-                Action.COMMENT,
-                Action.SIGN_UP_FOR_PANEL,
-                Action.RECRUIT_PANEL,
-            }
+        opens=_opens(
+            {Action.SUPPORT_PLAN, Action.EDIT_OWN_PLAN, Action.COMMENT, Action.RECRUIT_PANEL},
+            _PANEL_SIGN_UP,
         ),
         resident_text=_("Support the plans you want the district to check."),
     ),
     PhaseSpec(
         PhaseKind.REVIEW,
         required=True,
-        opens=frozenset({Action.REVIEW_PLAN, Action.COMMENT, Action.DRAW_PANEL, Action.FACILITATE_PANEL}),
+        opens=_opens({Action.REVIEW_PLAN, Action.COMMENT, *_PANEL_AT_WORK}),
         resident_text=_("The district checks every plan; the verdicts and reasons are published here."),
     ),
     PhaseSpec(
         PhaseKind.SHORTLIST,
         required=False,
-        opens=frozenset(
-            {
-                Action.SHORTLIST_PLAN,
-                Action.PUBLISH_SHORTLIST,
-                Action.COMMENT,
-                Action.DRAW_PANEL,
-                Action.FACILITATE_PANEL,
-            }
-        ),
+        opens=_opens({Action.SHORTLIST_PLAN, Action.PUBLISH_SHORTLIST, Action.COMMENT, *_PANEL_AT_WORK}),
         resident_text=_("The committee picks the plans that go on to the decision."),
     ),
     PhaseSpec(
         PhaseKind.DECISION,
         required=True,
-        opens=frozenset({Action.VOTE, Action.ENTER_PAPER_BALLOT, Action.FACILITATE_PANEL, Action.COMMENT}),
+        # Residents vote here unless the panel alone decides; a panel-only edition's panel decides here.
+        opens=_opens(
+            {Action.COMMENT, Action.FACILITATE_PANEL},
+            (PUBLIC_VOTE_STEPS, {Action.VOTE, Action.ENTER_PAPER_BALLOT}),
+            (frozenset({Step.PANEL}), {Action.RECORD_PANEL_DECISION}),
+        ),
         resident_text=_("Choose the plans you want to see carried out."),
     ),
     PhaseSpec(
@@ -130,25 +161,31 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
         required=False,
         # Only in a hybrid edition where the public votes first: the vote is counted as advice,
         # then the panel decides (editions.models.HybridOrder.VOTE_THEN_PANEL).
-        opens=frozenset({Action.FACILITATE_PANEL, Action.RUN_COUNT, Action.COMMENT}),
+        opens=_opens(
+            (),
+            (
+                frozenset({Step.VOTE_THEN_PANEL}),
+                {Action.FACILITATE_PANEL, Action.RECORD_PANEL_DECISION, Action.RUN_COUNT, Action.COMMENT},
+            ),
+        ),
         resident_text=_("The citizens' panel decides, with the outcome of the vote as advice."),
     ),
     PhaseSpec(
         PhaseKind.RESULT,
         required=True,
-        opens=frozenset({Action.RUN_COUNT, Action.COMMENT}),
+        opens=_opens({Action.RUN_COUNT, Action.COMMENT}),
         resident_text=_("See which plans were chosen, and why."),
     ),
     PhaseSpec(
         PhaseKind.EXECUTION,
         required=False,
-        opens=frozenset({Action.REPORT_PROGRESS, Action.FOLLOW_EXECUTION, Action.COMMENT}),
+        opens=_opens({Action.REPORT_PROGRESS, Action.FOLLOW_EXECUTION, Action.COMMENT}),
         resident_text=_("Follow how the chosen plans are carried out."),
     ),
     PhaseSpec(
         PhaseKind.EVALUATION,
         required=False,
-        opens=frozenset({Action.FOLLOW_EXECUTION, Action.COMMENT}),
+        opens=_opens({Action.FOLLOW_EXECUTION, Action.COMMENT}),
         resident_text=_("Read what this edition achieved and what the next one will do differently."),
     ),
 )
@@ -186,6 +223,12 @@ STEP_TEXTS: dict[tuple[str, str], tuple[Promise, Promise]] = {
 def step_key(decision_model: str, hybrid_order: str) -> str:
     """What decides a phase's role: the hybrid order in a hybrid edition, else the decision model."""
     return hybrid_order or decision_model
+
+
+@cache  # read on every cast (the casting SQL's phase condition)
+def kinds_opening(action: Action, step: str) -> tuple[PhaseKind, ...]:
+    """The phases that open ``action`` in an edition with ``step``, in the chain's order."""
+    return tuple(spec.kind for spec in PHASE_CHAIN if action in spec.opens_for(step))
 
 
 def phase_label(kind: str, step: str = "") -> str:

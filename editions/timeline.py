@@ -10,7 +10,7 @@ from typing import Literal
 from django.utils import timezone
 
 from .models import Edition, Phase
-from .phases import CHAIN_ORDER, PHASES, Action, PhaseSpec, phase_label, phase_text, step_key
+from .phases import CHAIN_ORDER, PHASES, Action, PhaseSpec, Step, phase_label, phase_text, step_key
 
 PhaseState = Literal["past", "current", "upcoming"]
 
@@ -20,7 +20,7 @@ class TimelineEntry:
     phase: Phase
     spec: PhaseSpec
     state: PhaseState
-    step: str = ""  # the edition's decision model or hybrid order (editions.phases.step_key)
+    step: str = Step.ONLINE_VOTE  # the edition's decision model or hybrid order (editions.phases.step_key)
 
     @property
     def label(self) -> str:
@@ -31,6 +31,11 @@ class TimelineEntry:
     def text(self) -> str:
         """What happens in this phase, for residents, for this edition."""
         return phase_text(self.phase.kind, self.step)
+
+    @property
+    def opens(self) -> frozenset[Action]:
+        """The actions this phase opens in this edition (under its decision model and hybrid order)."""
+        return self.spec.opens_for(self.step)
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,20 @@ class Timeline:
     @property
     def opens(self) -> frozenset[Action]:
         current = self.current
-        return current.spec.opens if current else frozenset()
+        return current.opens if current else frozenset()
+
+    def entry_opening(self, action: Action) -> TimelineEntry | None:
+        """The first phase of this edition that opens ``action`` (e.g. the phase of the vote), if any."""
+        return next((e for e in self.entries if action in e.opens), None)
+
+    def has_phase_opening(self, action: Action) -> bool:
+        """Whether any of this edition's phases opens ``action``, now or at another time."""
+        return self.entry_opening(action) is not None
 
 
-def build_timeline(phases: Iterable[Phase], *, at: datetime | None = None, step: str = "") -> Timeline:
+def build_timeline(
+    phases: Iterable[Phase], *, at: datetime | None = None, step: str = Step.ONLINE_VOTE
+) -> Timeline:
     """Order phases by the declared chain and mark each past, current or upcoming at ``at``."""
     moment = at or timezone.now()
     ordered = sorted(phases, key=lambda p: (CHAIN_ORDER[p.kind], p.starts_at))

@@ -25,7 +25,8 @@ from typing import Any
 from django.utils import timezone
 
 from editions.models import BallotFormat, Edition
-from editions.phases import PhaseKind
+from editions.permissions import phases_opening
+from editions.phases import Action
 from pbrules import (
     Ballot,
     Election,
@@ -166,9 +167,10 @@ def _meta(
     *,
     panel: bool = False,
 ) -> tuple[tuple[str, str], ...]:
-    # The panel votes in its own phase in a hybrid edition where everyone votes first.
-    kind = PhaseKind.PANEL if panel and edition.public_votes else PhaseKind.DECISION
-    decision = next((p for p in edition.phases.all() if p.kind == kind), None)
+    # The dates of the phase the ballots were cast in: the panel's deciding phase (its own phase in
+    # a hybrid edition where everyone votes first), or the public vote's.
+    kinds = phases_opening(edition, Action.RECORD_PANEL_DECISION if panel else Action.VOTE)
+    decision = next((p for p in edition.phases.all() if p.kind in kinds), None)
     whose = "The ballots of the citizens' panel (voting in a session). " if panel else ""
     meta: list[tuple[str, str]] = [
         (

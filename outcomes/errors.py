@@ -18,6 +18,10 @@ class OutcomeError(ServiceError):
         ),
         "count_running": _("A count is already running for this edition."),
         "not_queued": _("This count has already started or finished."),
+        "no_longer_running": _(
+            "This count was stopped before it finished (it ran too long, or its worker ended), so its "
+            "result was not stored. Start the count again."
+        ),
         "no_plans": _("There are no plans on the ballot, so there is nothing to count."),
         "unknown_section": _("A ballot has a part “%(section)s” that is not on the ballot any more."),
         "unknown_plan": _(

@@ -48,8 +48,8 @@ COMPARED_RULES = (("greedy", "greedy", "cost"), ("mes", "mes", "cost"))
 
 
 def _refuse_unless_closed(edition: Edition) -> None:
-    decision = next((e for e in timeline_of(edition).entries if e.phase.kind == "decision"), None)
-    if is_open(edition, Action.VOTE) or decision is None or decision.state != "past":
+    vote = timeline_of(edition).entry_opening(Action.VOTE)
+    if is_open(edition, Action.VOTE) or vote is None or vote.state != "past":
         raise OutcomeError("vote_open")
 
 
@@ -219,10 +219,13 @@ def _failure_message(exc: Exception) -> str:
 
 
 def _fail(count: Count, exc: Exception) -> None:
+    """Mark a count that is still active failed; one already ended (e.g. expired as stale) keeps its end."""
     with transaction.atomic():
-        Count.objects.filter(pk=count.pk).update(
+        failed = Count.objects.filter(pk=count.pk, status__in=ACTIVE_STATUSES).update(
             status=CountStatus.FAILED, finished_at=timezone.now(), error=_failure_message(exc)[:2000]
         )
+        if not failed:
+            return
         record(
             actor=count.started_by,
             action="outcomes.count_failed",
@@ -257,7 +260,27 @@ def compute_outcome(*, count: Count) -> Count:
 
 
 def store_result(count: Count, results: list[_SectionResult], durations: dict[str, float]) -> None:
+    """Finish a running count with its result and make it the current one, in one transaction.
+
+    Only a count that is still running is finished: one that an expiry marked failed meanwhile (it
+    ran past ``STALE_AFTER``, and a newer count may have started) is refused with nothing stored.
+    The conditional update comes first, so it takes the count's row lock: an expiry racing it either
+    ended the count before (and nothing here matches) or waits and then finds it done.
+    """
     with transaction.atomic():
+        finished = Count.objects.filter(pk=count.pk, status=CountStatus.RUNNING).update(
+            status=CountStatus.DONE,
+            progress=100,
+            progress_text=progress_text("done"),
+            finished_at=timezone.now(),
+            durations={k: round(v, 3) for k, v in durations.items()},
+        )
+        if not finished:
+            raise OutcomeError("no_longer_running")
+        Count.objects.filter(edition=count.edition, source=count.source, is_current=True).update(
+            is_current=False
+        )
+        Count.objects.filter(pk=count.pk).update(is_current=True)
         CountSection.objects.bulk_create(
             CountSection(
                 count=count,
@@ -275,17 +298,6 @@ def store_result(count: Count, results: list[_SectionResult], durations: dict[st
                 voters=r.file.voters,
             )
             for position, r in enumerate(results)
-        )
-        Count.objects.filter(edition=count.edition, source=count.source, is_current=True).update(
-            is_current=False
-        )
-        Count.objects.filter(pk=count.pk).update(
-            status=CountStatus.DONE,
-            progress=100,
-            progress_text=progress_text("done"),
-            finished_at=timezone.now(),
-            is_current=True,
-            durations={k: round(v, 3) for k, v in durations.items()},
         )
         record(
             actor=count.started_by,

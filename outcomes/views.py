@@ -18,11 +18,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.models import Role, User
-from accounts.roles import holds_role
+from accounts.models import User
 from common.errors import ServiceError
 from editions.models import Edition
-from editions.permissions import can
+from editions.permissions import can, holds_action_roles
 from editions.phases import Action
 
 from . import selectors, services
@@ -154,11 +153,7 @@ def _official_edition(request: HttpRequest, slug: str) -> tuple[Edition, User]:
     if edition is None:
         raise Http404
     user = request.user
-    if (
-        not isinstance(user, User)
-        or not user.is_active
-        or not holds_role(user, edition.district_id, {Role.OFFICIAL})
-    ):
+    if not isinstance(user, User) or not holds_action_roles(user, Action.RUN_COUNT, edition):
         raise PermissionDenied
     return edition, user
 

@@ -19,20 +19,20 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role, User
-from accounts.roles import holds_role, is_district_staff
+from accounts.models import User
+from accounts.roles import is_district_staff
 from deliberation.models import WorkSession
 from deliberation.selectors import published_draw
-from editions.models import DecisionModel
-from editions.permissions import holds_action_roles
-from editions.phases import Action, PhaseKind
+from editions.models import Edition
+from editions.permissions import ACTION_RULES, holds_action_roles
+from editions.phases import Action
 from editions.selectors import (
     district_for_page,
     districts_with_editions,
     edition_for_page,
     editions_for_staff,
 )
-from editions.timeline import timeline_of
+from editions.timeline import Timeline, timeline_of
 from outcomes.selectors import published_count
 from places.models import Municipality
 from proposals.selectors import (
@@ -134,6 +134,76 @@ class Task:
     label: str | Promise
 
 
+@dataclass(frozen=True)
+class WorkspaceTask:
+    """A link in the staff workspace, declared by the action it serves.
+
+    It is offered in an edition to whoever holds ``action``'s roles there (in any phase), when the
+    edition has a phase that opens ``offered_with`` (default: ``action``) under its decision model.
+    """
+
+    url_name: str
+    label: Promise
+    action: Action
+    offered_with: Action | None = None
+    panel_label: Promise | None = None  # the label when the citizens' panel makes the shortlist
+    url_arg: str = "slug"
+    admin: bool = False  # a page of the Django admin: only for accounts with admin access
+
+    def offered(self, user: User, edition: Edition, timeline: Timeline) -> bool:
+        if self.admin and not user.is_staff:
+            return False
+        if not holds_action_roles(user, self.action, edition):
+            return False
+        opening = self.offered_with or self.action
+        return ACTION_RULES[opening].any_phase or timeline.has_phase_opening(opening)
+
+    def link(self, edition: Edition) -> Task:
+        label = self.panel_label if self.panel_label and edition.panel_shortlists else self.label
+        return Task(reverse(self.url_name, args=[getattr(edition, self.url_arg)]), label)
+
+
+# Panel work is offered in editions that recruit a citizens' panel (residents sign up for it).
+WORKSPACE_TASKS: tuple[WorkspaceTask, ...] = (
+    WorkspaceTask("review:queue", _("Feasibility review"), Action.REVIEW_PLAN),
+    WorkspaceTask(
+        "review:shortlist", _("Shortlist"), Action.SHORTLIST_PLAN, panel_label=_("The panel's shortlist")
+    ),
+    WorkspaceTask("voting_staff:manage", _("Vote management"), Action.ENTER_PAPER_BALLOT),
+    WorkspaceTask("outcomes:count", _("Count and publish the result"), Action.RUN_COUNT),
+    WorkspaceTask(
+        "panel_recruitment:manage",
+        _("Panel recruitment"),
+        Action.RECRUIT_PANEL,
+        offered_with=Action.SIGN_UP_FOR_PANEL,
+    ),
+    WorkspaceTask(
+        "deliberation:draw", _("Panel draw"), Action.DRAW_PANEL, offered_with=Action.SIGN_UP_FOR_PANEL
+    ),
+    WorkspaceTask(
+        "panel_sessions:list",
+        _("Work sessions"),
+        Action.FACILITATE_PANEL,
+        offered_with=Action.SIGN_UP_FOR_PANEL,
+    ),
+    WorkspaceTask("panel_decision:round", _("Ballot round in a session"), Action.RECORD_PANEL_DECISION),
+    WorkspaceTask("outcomes:panel_decision", _("The panel's decision"), Action.RECORD_PANEL_DECISION),
+    WorkspaceTask(
+        "panel_sessions:questions",
+        _("Questions from the panel"),
+        Action.ANSWER_PANEL_QUESTIONS,
+        offered_with=Action.SIGN_UP_FOR_PANEL,
+    ),
+    WorkspaceTask(
+        "admin:editions_edition_change",
+        _("Edition settings"),
+        Action.MANAGE_EDITION,
+        url_arg="pk",
+        admin=True,
+    ),
+)
+
+
 @login_required
 def workspace(request: HttpRequest) -> HttpResponse:
     """Staff's starting point: per edition in their districts, the work their roles give them."""
@@ -143,42 +213,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     editions = []
     for edition in editions_for_staff(user):
         timeline = timeline_of(edition)
-        kinds = {entry.phase.kind for entry in timeline.entries}
-        tasks = []
-        if holds_role(user, edition.district_id, [Role.REVIEWER]) and PhaseKind.REVIEW in kinds:
-            tasks.append(Task(reverse("review:queue", args=[edition.slug]), _("Feasibility review")))
-        if holds_action_roles(user, Action.SHORTLIST_PLAN, edition) and PhaseKind.SHORTLIST in kinds:
-            label = _("The panel's shortlist") if edition.panel_shortlists else _("Shortlist")
-            tasks.append(Task(reverse("review:shortlist", args=[edition.slug]), label))
-        if holds_role(user, edition.district_id, [Role.OFFICIAL]) and PhaseKind.DECISION in kinds:
-            tasks.append(Task(reverse("voting_staff:manage", args=[edition.slug]), _("Vote management")))
-        if holds_role(user, edition.district_id, [Role.OFFICIAL]) and PhaseKind.RESULT in kinds:
-            tasks.append(
-                Task(reverse("outcomes:count", args=[edition.slug]), _("Count and publish the result"))
-            )
-        if holds_role(user, edition.district_id, [Role.FACILITATOR]) and edition.decision_model in (
-            DecisionModel.PANEL,
-            DecisionModel.HYBRID,
-        ):
-            tasks.append(
-                Task(reverse("panel_recruitment:manage", args=[edition.slug]), _("Panel recruitment"))
-            )
-            tasks.append(Task(reverse("deliberation:draw", args=[edition.slug]), _("Panel draw")))
-            tasks.append(Task(reverse("panel_sessions:list", args=[edition.slug]), _("Work sessions")))
-            if edition.panel_decides:
-                tasks.append(
-                    Task(reverse("panel_decision:round", args=[edition.slug]), _("Ballot round in a session"))
-                )
-                tasks.append(
-                    Task(reverse("outcomes:panel_decision", args=[edition.slug]), _("The panel's decision"))
-                )
-        if edition.has_panel and holds_role(user, edition.district_id, [Role.OFFICIAL, Role.REVIEWER]):
-            tasks.append(
-                Task(reverse("panel_sessions:questions", args=[edition.slug]), _("Questions from the panel"))
-            )
-        if user.is_staff and holds_role(user, edition.district_id, [Role.OFFICIAL]):
-            settings_url = reverse("admin:editions_edition_change", args=[edition.pk])
-            tasks.append(Task(settings_url, _("Edition settings")))
+        tasks = [task.link(edition) for task in WORKSPACE_TASKS if task.offered(user, edition, timeline)]
         editions.append((edition, timeline, tasks))
     return render(
         request,

@@ -22,7 +22,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from editions.models import Edition, Phase
-from editions.phases import PhaseKind
+from editions.permissions import phases_opening
+from editions.phases import Action
 from ui.templatetags.money import format_money
 
 LETTERS_DIR = "letters"
@@ -76,7 +77,9 @@ def _dates(start: datetime | None, end: datetime | None, language: str) -> str:
 
 
 def vote_facts(edition: Edition) -> VoteFacts:
-    decision = Phase.objects.filter(edition=edition, kind=PhaseKind.DECISION).first()
+    # The dates of the phase in which residents vote, as the declaration says for this edition.
+    kinds = phases_opening(edition, Action.VOTE)
+    decision = Phase.objects.filter(edition=edition, kind__in=kinds).order_by("starts_at").first()
     start, end = (decision.starts_at, decision.ends_at) if decision else (None, None)
     with translation.override("nl"):
         budget_nl = format_money(edition.total_budget_cents)

@@ -18,8 +18,6 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Role
-from accounts.roles import holds_role
 from audit.services import record
 from editions.models import Edition
 from editions.permissions import can
@@ -38,8 +36,6 @@ from ..steps import published_decision
 
 if TYPE_CHECKING:
     from accounts.models import User
-
-ANSWERING_ROLES = frozenset({Role.OFFICIAL, Role.REVIEWER})
 
 
 def _lock(edition: Edition) -> None:
@@ -60,7 +56,7 @@ def _require_open_record(edition: Edition) -> None:
 
 def may_answer(user: User, edition: Edition) -> bool:
     """Whether ``user`` may answer the panel's questions: an official or reviewer of the district."""
-    return user.is_active and holds_role(user, edition.district_id, ANSWERING_ROLES)
+    return can(user, Action.ANSWER_PANEL_QUESTIONS, edition)
 
 
 def ballot_plan_ids(edition: Edition) -> frozenset[int]:

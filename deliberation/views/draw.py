@@ -11,11 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.models import Role, User
-from accounts.roles import holds_role
+from accounts.models import User
 from common.errors import ServiceError
 from editions.models import Edition
-from editions.permissions import can
+from editions.permissions import can, holds_action_roles
 from editions.phases import Action
 
 from .. import selectors
@@ -38,7 +37,7 @@ def _facilitator_edition(request: HttpRequest, slug: str) -> tuple[Edition, User
     user = request.user
     if not isinstance(user, User) or not user.is_active:
         raise PermissionDenied
-    if not holds_role(user, edition.district_id, [Role.FACILITATOR]):
+    if not holds_action_roles(user, Action.DRAW_PANEL, edition):
         raise PermissionDenied
     return edition, user
 

@@ -15,11 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.models import Role, User
-from accounts.roles import holds_role
+from accounts.models import User
 from common.errors import ServiceError
 from editions.models import Edition
-from editions.permissions import can
+from editions.permissions import can, holds_action_roles
 from editions.phases import Action
 from proposals.models import Plan
 
@@ -226,7 +225,7 @@ def questions(request: HttpRequest, slug: str) -> HttpResponse:
     if not isinstance(user, User) or not user.is_active:
         raise PermissionDenied
     answering = may_answer(user, edition)
-    facilitating = holds_role(user, edition.district_id, [Role.FACILITATOR])
+    facilitating = holds_action_roles(user, Action.FACILITATE_PANEL, edition)
     if not (answering or facilitating):
         raise PermissionDenied
     all_questions = selectors.questions_of(edition)

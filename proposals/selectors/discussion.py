@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 
-from accounts.models import Role
-from accounts.roles import holds_role, roles_of
-from editions.permissions import can
+from accounts.roles import roles_of
+from editions.permissions import can, may_in_district
 from editions.phases import Action
 from editions.timeline import TimelineEntry, timeline_of
 from proposals.models import CoInitiatorStatus, Comment, CommentReport, Like, Plan, PlanStatus
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
 
 # Only a plan waiting for review collects support; a plan in review or later has had its chance.
 SUPPORTABLE_STATUSES = frozenset({PlanStatus.SUBMITTED})
-MODERATOR_ROLES = frozenset({Role.OFFICIAL})
 
 
 def is_own_plan(*, plan: Plan, user: User | AnonymousUser) -> bool:
@@ -72,7 +70,7 @@ def support_state(*, plan: Plan, user: User | AnonymousUser) -> SupportState:
     liked = user.is_authenticated and Like.objects.filter(plan=plan, user_id=user.pk).exists()
     own = is_own_plan(plan=plan, user=user)
     timeline = timeline_of(plan.edition)
-    phase = next((e for e in timeline.entries if Action.SUPPORT_PLAN in e.spec.opens), None)
+    phase = next((e for e in timeline.entries if Action.SUPPORT_PLAN in e.opens), None)
     supportable = plan.status in SUPPORTABLE_STATUSES
     return SupportState(
         count=count,
@@ -134,7 +132,7 @@ def moderated_district_ids(user: User | AnonymousUser) -> frozenset[int] | None:
     if user.is_superuser:
         return None
     districts = {district for district, _role in roles_of(user)}
-    return frozenset(d for d in districts if holds_role(user, d, MODERATOR_ROLES))
+    return frozenset(d for d in districts if may_in_district(user, Action.MODERATE, d))
 
 
 def may_moderate_somewhere(user: User | AnonymousUser) -> bool:

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.models import Role
-from accounts.roles import holds_role
 from audit.services import record
 from common.ratelimit import Limit, hit
 from editions.permissions import can
@@ -32,7 +30,6 @@ if TYPE_CHECKING:
 MAX_COMMENT_LENGTH = 2000
 MAX_REASON_LENGTH = 300
 EXCERPT_LENGTH = 140
-STAFF_ROLES = frozenset(Role)
 
 
 def author_role_for(*, plan: Plan, user: User) -> AuthorRole:
@@ -41,7 +38,7 @@ def author_role_for(*, plan: Plan, user: User) -> AuthorRole:
         return AuthorRole.INITIATOR
     if plan.co_initiators.filter(user=user, status=CoInitiatorStatus.ACCEPTED).exists():
         return AuthorRole.CO_INITIATOR
-    if holds_role(user, plan.edition.district_id, STAFF_ROLES):
+    if can(user, Action.COMMENT_AS_STAFF, plan.edition):
         return AuthorRole.OFFICIAL
     return AuthorRole.RESIDENT
 

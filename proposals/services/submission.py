@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from editions.models import Edition, Theme
 from editions.permissions import can
-from editions.phases import CHAIN_ORDER, Action, PhaseKind
+from editions.phases import DECIDING_ACTIONS, Action
 from editions.timeline import timeline_of
 from places.models import Neighbourhood
 from proposals.errors import PlanError
@@ -108,12 +108,11 @@ def check_may_edit(*, plan: Plan, user: User, at: datetime | None = None) -> Non
 
 
 def decision_has_started(edition: Edition, *, at: datetime | None = None) -> bool:
-    """Whether the decision phase, or any phase after it in the chain, has begun."""
-    decision = CHAIN_ORDER[PhaseKind.DECISION]
-    return any(
-        entry.state != "upcoming" and CHAIN_ORDER[entry.phase.kind] >= decision
-        for entry in timeline_of(edition, at=at).entries
-    )
+    """Whether the phase in which the decision is taken (the vote, or the panel's decision), or any
+    phase after it, has begun."""
+    entries = timeline_of(edition, at=at).entries
+    first = next((i for i, e in enumerate(entries) if e.opens & DECIDING_ACTIONS), len(entries))
+    return any(entry.state != "upcoming" for entry in entries[first:])
 
 
 def check_may_withdraw(*, plan: Plan, user: User, at: datetime | None = None) -> None:

@@ -10,8 +10,8 @@ from django.utils import formats, timezone
 from django.utils.functional import Promise, lazy
 
 from editions.models import Edition, Phase
-from editions.permissions import can
-from editions.phases import Action, PhaseKind
+from editions.permissions import can, phases_opening
+from editions.phases import Action
 from proposals.models import Plan, PlanStatus
 from ui.templatetags.money import format_money
 
@@ -49,8 +49,9 @@ def lines_cost(plan: Plan) -> int:
 
 
 def review_phase(edition: Edition) -> Phase | None:
-    # The phase's dates are what matter here (deadlines, the default publication date), not what it opens.
-    return Phase.objects.filter(edition=edition, kind=PhaseKind.REVIEW).first()
+    """The phase in which plans are reviewed: its dates set deadlines and the default publication date."""
+    kinds = phases_opening(edition, Action.REVIEW_PLAN)
+    return Phase.objects.filter(edition=edition, kind__in=kinds).order_by("starts_at").first()
 
 
 def format_moment(moment: datetime) -> str:

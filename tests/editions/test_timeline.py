@@ -29,7 +29,7 @@ def test_current_phase_is_the_one_whose_dates_contain_the_moment() -> None:
     assert timeline.current is not None
     assert timeline.current.phase.kind == "review"
     assert [e.state for e in timeline.entries] == ["past", "current", "upcoming", "upcoming"]
-    assert timeline.opens == PHASES["review"].opens
+    assert timeline.opens == PHASES["review"].opens_for("online_vote")
     assert timeline.is_running
 
 

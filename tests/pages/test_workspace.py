@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Role
 from editions.models import Edition
+from editions.permissions import ACTION_RULES, phases_opening
+from pages.views import WORKSPACE_TASKS
 from tests import factories
 from tests.conftest import People
 
@@ -107,3 +112,38 @@ def test_officials_and_reviewers_get_the_panels_questions(client: Client, people
         html = _page(client, people.staff[role])
         assert reverse("panel_sessions:questions", args=[panel.slug]) in html
         assert reverse("panel_sessions:questions", args=[vote.slug]) not in html
+
+
+def test_a_panel_edition_offers_no_vote_management_and_a_vote_does(client: Client, people: People) -> None:
+    district = people.staff[Role.OFFICIAL].staff_roles.get().district
+    panel = factories.make_edition(district=district, decision_model="panel")
+    vote = factories.make_edition(district=district)
+    html = _page(client, people.staff[Role.OFFICIAL])
+    assert reverse("voting_staff:manage", args=[vote.slug]) in html
+    assert reverse("voting_staff:manage", args=[panel.slug]) not in html
+    assert reverse("outcomes:count", args=[panel.slug]) in html  # the result phase: publishing
+
+
+STEPS: dict[str, dict[str, Any]] = {
+    "online_vote": {"decision_model": "online_vote"},
+    "panel": {"decision_model": "panel"},
+    "panel_then_vote": {"decision_model": "hybrid", "hybrid_order": "panel_then_vote"},
+    "vote_then_panel": {"decision_model": "hybrid", "hybrid_order": "vote_then_panel"},
+}
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+@pytest.mark.parametrize("role", [role for role in Role if role != Role.ADMINISTRATOR], ids=str)
+def test_each_role_gets_the_tasks_the_declaration_gives_it_under_each_decision_model(
+    client: Client, people: People, step: str, role: Role
+) -> None:
+    user = people.staff[role]
+    edition = factories.make_edition(district=user.staff_roles.get().district, **STEPS[step])
+    html = _page(client, user)
+    for task in WORKSPACE_TASKS:
+        roles = ACTION_RULES[task.action].roles_for(edition) or frozenset()
+        opening = task.offered_with or task.action
+        has_phase = ACTION_RULES[opening].any_phase or bool(phases_opening(edition, opening))
+        offered = role in roles and has_phase and (user.is_staff or not task.admin)
+        href = f'href="{task.link(edition).url}"'
+        assert (href in html) is offered, (task.url_name, offered)

@@ -23,8 +23,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from editions.models import Edition
-from editions.permissions import is_open
-from editions.phases import Action, PhaseKind
+from editions.permissions import is_open, phases_opening
+from editions.phases import Action
 
 from .. import codes, guard
 from ..ballots import BallotRules, Content, validate_ballot
@@ -174,8 +174,14 @@ _CAST_IN_ONE_STATEMENT = f"""
 
 
 def _open_at(edition: Edition, now: datetime) -> list[Any]:
+    """The phase condition's parameters: a phase that opens the vote for this edition, open at ``now``.
+
+    The declaration opens the vote in one phase, none where the citizens' panel alone decides; an
+    empty kind then matches no phase, so the database refuses the cast too.
+    """
     moment = connection.ops.adapt_datetimefield_value(now)
-    return [edition.pk, PhaseKind.DECISION.value, moment, moment]
+    (kind,) = phases_opening(edition, Action.VOTE) or ("",)
+    return [edition.pk, str(kind), moment, moment]
 
 
 def _ballot_row(edition: Edition, slot: str, content: Content, receipt: str) -> list[Any]:

@@ -25,7 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from audit.services import record
 from editions.models import Edition, Phase
-from editions.phases import PhaseKind
+from editions.permissions import phases_opening
+from editions.phases import Action
 from places.models import Neighbourhood
 
 from .. import codes
@@ -81,7 +82,9 @@ class RegisterImport:
 
 
 def decision_phase(edition: Edition) -> Phase | None:
-    return Phase.objects.filter(edition=edition, kind=PhaseKind.DECISION).first()
+    """The phase in which residents vote; None where the citizens' panel alone decides."""
+    kinds = phases_opening(edition, Action.VOTE)
+    return Phase.objects.filter(edition=edition, kind__in=kinds).order_by("starts_at").first()
 
 
 def vote_has_started(edition: Edition) -> bool:

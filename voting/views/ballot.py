@@ -7,19 +7,17 @@ that token, and the receipt holds what was chosen, which must not linger in a sh
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.ratelimit import client_ip
-from editions.models import DecisionModel, Edition
-from editions.permissions import is_open
-from editions.phases import Action, PhaseKind
+from editions.models import Edition
+from editions.permissions import is_open, phases_opening
+from editions.phases import Action
 from editions.selectors import edition_for_page
-from editions.timeline import timeline_of
+from editions.timeline import TimelineEntry, timeline_of
 
 from ..ballots import BallotRules
 from ..errors import BallotError, EligibilityError, VoteStateError
@@ -34,14 +32,13 @@ from .tokens import credential_from_token, sign_credential
 def voting_edition(slug: str) -> Edition:
     """The published edition with this slug whose decision is (also) an online vote, or 404."""
     edition = edition_for_page(slug)
-    if edition is None or edition.decision_model == DecisionModel.PANEL:
+    if edition is None or not phases_opening(edition, Action.VOTE):
         raise Http404
     return edition
 
 
-def _vote_phase(edition: Edition) -> Any:
-    timeline = timeline_of(edition)
-    return next((e for e in timeline.entries if e.phase.kind == PhaseKind.DECISION), None)
+def _vote_phase(edition: Edition) -> TimelineEntry | None:
+    return timeline_of(edition).entry_opening(Action.VOTE)
 
 
 def render_start(

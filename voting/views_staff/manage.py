@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from common.downloads import private_download
 from common.errors import ServiceError
 from editions.models import Edition
+from editions.phases import Action
 from editions.timeline import timeline_of
 
 from .. import selectors
@@ -67,7 +68,7 @@ def _render(request: HttpRequest, edition: Edition, **bound: forms.Form) -> Http
             "decision": decision_phase(edition),
             "closure": VoteClosure.objects.filter(edition=edition).select_related("closed_by").first(),
             "vote_started": vote_has_started(edition),
-            "vote_open": timeline.current is not None and timeline.current.phase.kind == "decision",
+            "vote_open": Action.VOTE in timeline.opens,
             "overview": selectors.overview(edition),
             "batches": selectors.letter_batches(edition),
             "batch_in_progress": batch_in_progress(edition),

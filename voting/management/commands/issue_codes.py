@@ -7,10 +7,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from accounts.models import Role, User
-from accounts.roles import holds_role
+from accounts.models import User
 from common.errors import ServiceError
 from editions.models import Edition
+from editions.permissions import can
+from editions.phases import Action
 from voting.services.letters import batch_path, issue_codes
 
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         if edition is None:
             raise CommandError(f"No edition with the slug {options['edition']!r}.")
         by = User.objects.filter(email=options["by"].strip().lower(), is_active=True).first()
-        if by is None or not holds_role(by, edition.district_id, [Role.OFFICIAL]):
+        if by is None or not can(by, Action.MANAGE_EDITION, edition):
             raise CommandError(f"{options['by']} is not an active official of {edition.district}.")
         started = time.perf_counter()
         try:
