@@ -113,17 +113,23 @@ def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
                 "cast_at": {"type": "string", "format": "date-time"},
                 "ballot": {
                     "type": "object",
-                    "description": "The ballot as stored (canonical): section key → choice.",
+                    "description": "The ballot as validated (canonical): section key → choice. It is "
+                    "stored sealed; nobody can read it back before the count.",
                     "additionalProperties": canonical_section,
                 },
             },
         },
         "BallotDefinition": {
             "type": "object",
-            "required": ["edition", "name", "format", "k", "points", "sections"],
+            "required": ["edition", "name", "sealed_to", "format", "k", "points", "sections"],
             "properties": {
                 "edition": {"type": "string"},
                 "name": {"type": "string"},
+                "sealed_to": {
+                    "type": "string",
+                    "description": "Fingerprint of the public key every ballot is sealed to; only the "
+                    "officials' key shares together open the ballots, at the count.",
+                },
                 "format": {"type": "string", "enum": list(BallotFormat.values)},
                 "k": {"type": ["integer", "null"], "description": "At most this many plans per section."},
                 "points": {"type": "integer", "description": "Cumulative: points to spread per section."},

@@ -24,7 +24,9 @@ from editions.permissions import is_open
 from editions.phases import Action
 from voting.ballots import BallotRules
 from voting.errors import VoteStateError
+from voting.sealing import fingerprint
 from voting.sections import ballot_sections_cached
+from voting.services.ballot_box import public_key_for
 from voting.services.casting import cast_ballot, code_credential
 
 from .editions import published_edition
@@ -133,6 +135,8 @@ def ballot(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     body = {
         "edition": edition.slug,
         "name": edition.name,
+        # The key every ballot is sealed to (docs/voting.md): a kiosk can show it to voters.
+        "sealed_to": fingerprint(public_key_for(edition)),
         "format": rules.format,
         "k": rules.max_choices,
         "points": rules.points,

@@ -19,6 +19,7 @@ from editions.models import Edition
 from places.models import District
 from voting.guard import forget_blocks
 from voting.sections import forget_sections
+from voting.services.ballot_box import forget_public_keys
 
 from . import factories
 
@@ -82,11 +83,13 @@ def _empty_cache() -> Iterator[None]:
     forget_sections()
     forget_editions()
     forget_blocks()
+    forget_public_keys()
     yield
     cache.clear()
     forget_sections()
     forget_editions()
     forget_blocks()
+    forget_public_keys()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from outcomes.errors import OutcomeError
 from outcomes.models import Count
 from outcomes.services import publish_result, start_count
 from proposals.models import Plan, PlanStatus
+from tests.factories import ballot_box_shares
 from tests.outcomes.factories import make_closed_vote, make_count, make_official
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_a_result_is_published_once_and_then_cannot_be_counted_again() -> None:
         publish_result(count=count, by=official)
     assert twice.value.code == "already_published"
     with pytest.raises(OutcomeError) as recount:
-        start_count(edition=edition, by=official)
+        start_count(edition=edition, by=official, shares=ballot_box_shares(edition))
     assert recount.value.code == "result_published"
 
 

@@ -41,7 +41,7 @@ def test_matching_entries_are_counted_as_one_ballot(vote: tuple[Edition, list[Pl
     assert not Ballot.objects.exists() and unresolved_paper_entries(edition) == 1
     confirmed = confirm_paper_ballot(entry=entry, ballot={"main": [str(plans[1].pk)]}, by=second)
     assert confirmed.status == PaperEntryStatus.CONFIRMED and confirmed.pending_slot == ""
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[1].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[1].pk]}]
     voter.refresh_from_db()
     assert voter.channel == Channel.PAPER and unresolved_paper_entries(edition) == 0
 
@@ -60,7 +60,7 @@ def test_differing_entries_are_flagged_then_resolved(vote: tuple[Edition, list[P
     assert caught.value.code == "note_required"
     resolved = resolve_paper_entry(entry=flagged, decision="second", note="Kruisje bij plan 3.", by=first)
     assert resolved.status == PaperEntryStatus.RESOLVED
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[2].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[2].pk]}]
 
 
 def test_a_voided_entry_lets_the_voter_vote_again(vote: tuple[Edition, list[Plan], User, User]) -> None:
@@ -102,7 +102,7 @@ def test_a_paper_ballot_after_an_online_vote_is_refused(vote: tuple[Edition, lis
     with pytest.raises(VoteStateError) as caught:
         enter_paper_ballot(edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first)
     assert caught.value.code == "voted_online"
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[0].pk]}]
 
 
 def test_an_online_vote_after_a_paper_entry_is_refused(vote: tuple[Edition, list[Plan], User, User]) -> None:

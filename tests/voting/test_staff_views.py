@@ -233,7 +233,7 @@ def test_a_mismatch_is_reviewed_side_by_side(vote: tuple[Edition, list[Plan]], p
     first.post(
         url("paper_review_entry", edition, pk=entry.pk), {"decision": "first", "note": "Gecontroleerd."}
     )
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[1].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[1].pk]}]
 
 
 def test_the_paper_page_refuses_voters_who_voted_and_invalid_ballots(
