@@ -186,7 +186,7 @@ def format_share(x: int, y: bytes) -> str:
 
 def parse_share(text: str) -> tuple[int, bytes]:
     """(number, bytes) of a share as typed or scanned; case, spaces and dashes don't matter."""
-    cleaned = "".join(text.split()).upper()
+    cleaned = "-".join(text.replace("-", " ").split()).upper()
     number, _, rest = cleaned.partition("-")
     if not number.isdigit() or not 1 <= int(number) <= 255:
         raise ShareFormatError(text)

@@ -94,3 +94,20 @@ def test_an_official_publishes_from_the_count_page() -> None:
     assert edition.plans.filter(status=PlanStatus.SELECTED).count() == 2
     after = client.get(reverse("outcomes:count", args=[edition.slug])).content.decode()
     assert 'value="publish"' not in after
+
+
+def test_publishing_destroys_the_sealed_ballots_and_the_published_files_stay() -> None:
+    from voting.models import Ballot, BallotBox
+
+    edition, _, official, count = counted_vote()
+    assert Ballot.objects.filter(edition=edition).count() == 4
+    files = [section.pb_file for section in count.sections.all()]
+
+    publish_result(count=count, by=official)
+
+    assert not Ballot.objects.filter(edition=edition).exists()
+    assert BallotBox.objects.get(edition=edition).ballots_destroyed_at is not None
+    assert [section.pb_file for section in count.sections.all()] == files
+    assert AuditEntry.objects.get(action="outcomes.result_published").after["sealed_ballots_destroyed"] == 4
+    page = Client().get(reverse("outcomes:result", args=[edition.slug]))
+    assert page.status_code == 200

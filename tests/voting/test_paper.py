@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from accounts.models import Role, User
@@ -9,7 +11,7 @@ from editions.models import Edition
 from proposals.models import Plan
 from tests import factories
 from voting.errors import EligibilityError, PaperError, VoteStateError
-from voting.models import Ballot, Channel, PaperEntryStatus, Voter
+from voting.models import Ballot, Channel, PaperEntry, PaperEntryStatus, Voter
 from voting.services.casting import cast_ballot, credential_for_code
 from voting.services.paper import (
     confirm_paper_ballot,
@@ -151,3 +153,50 @@ def test_paper_entry_is_refused_outside_the_vote(db: None) -> None:
         )
     assert caught.value.code == "vote_not_open"
     assert Voter.objects.get().channel == ""
+
+
+def test_a_counted_entry_forgets_its_readings_and_its_voter_and_keeps_a_hash(
+    vote: tuple[Edition, list[Plan], User, User],
+) -> None:
+    edition, plans, first, second = vote
+    for decision in ("confirm", "first", "void"):
+        voter, code = factories.make_voter(edition=edition)
+        _, slot = voter_for_code(edition=edition, code=code)
+        entry = enter_paper_ballot(
+            edition=edition, voter=voter, slot=slot, ballot={"main": [plans[0].pk]}, by=first
+        )
+        assert entry.voter_id == voter.pk and entry.first_content == {"main": [plans[0].pk]}  # while pending
+        if decision == "confirm":
+            entry = confirm_paper_ballot(entry=entry, ballot={"main": [plans[0].pk]}, by=second)
+        else:
+            entry = confirm_paper_ballot(entry=entry, ballot={"main": [plans[3].pk]}, by=second)
+            entry = resolve_paper_entry(entry=entry, decision=decision, note="Gecontroleerd.", by=first)  # type: ignore[arg-type]
+
+        stored = PaperEntry.objects.filter(pk=entry.pk).values().get()
+        assert stored["voter_id"] is None and stored["pending_slot"] == ""
+        assert stored["first_content"] is None and stored["second_content"] is None
+        assert (len(stored["content_hash"]) == 64) is (decision != "void")
+        assert (stored["first_by_id"], stored["second_by_id"]) == (first.pk, second.pk)  # who, for the audit
+    assert sorted(c["main"] for c in factories.opened_contents(edition)) == [[plans[0].pk], [plans[0].pk]]
+    hashes = {hashlib.sha256(bytes(s)).hexdigest() for s in Ballot.objects.values_list("sealed", flat=True)}
+    assert set(PaperEntry.objects.exclude(content_hash="").values_list("content_hash", flat=True)) == hashes
+
+
+def test_a_missing_reading_is_refused_not_counted_as_an_empty_ballot(
+    vote: tuple[Edition, list[Plan], User, User],
+) -> None:
+    edition, plans, first, second = vote
+    voter, code = factories.make_voter(edition=edition)
+    _, slot = voter_for_code(edition=edition, code=code)
+    entry = enter_paper_ballot(
+        edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first
+    )
+    flagged = confirm_paper_ballot(entry=entry, ballot={"main": [plans[2].pk]}, by=second)
+    PaperEntry.objects.filter(pk=flagged.pk).update(second_content=None)
+
+    with pytest.raises(PaperError) as refused:
+        resolve_paper_entry(entry=flagged, decision="second", note="Tweede lezing kwijt.", by=first)
+
+    assert refused.value.code == "missing_reading"
+    assert not Ballot.objects.exists()
+    assert PaperEntry.objects.get(pk=flagged.pk).status == PaperEntryStatus.MISMATCH

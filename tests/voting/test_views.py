@@ -462,3 +462,22 @@ def test_a_ballot_with_sub_budgets_has_one_fieldset_per_section(client: Client) 
     )
     assert "Your vote has been received" in response.content.decode()
     assert factories.opened_contents(edition) == [{"n-westpunt": [local.pk], "main": [plans[1].pk]}]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_voter_whose_paper_ballot_was_entered_is_told_at_once_not_shown_a_ballot(
+    client: Client, language: str
+) -> None:
+    from voting.services.paper import enter_paper_ballot, voter_for_code
+
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    _, code = factories.make_voter(edition=edition)
+    official = factories.make_staff(role=factories.Role.OFFICIAL, district=edition.district)
+    found, slot = voter_for_code(edition=edition, code=code)
+    enter_paper_ballot(edition=edition, voter=found, slot=slot, ballot={"main": [plans[0].pk]}, by=official)
+
+    page = open_ballot(client, edition, code, language)
+
+    assert message(VoteStateError, "voted_on_paper", language) in page.content.decode()
+    assert 'name="token"' not in page.content.decode()  # no ballot to fill in and lose
