@@ -104,6 +104,28 @@ def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
                 "ballot": {"$ref": "#/components/schemas/BallotChoice"},
             },
         },
+        "CodeCheck": {
+            "type": "object",
+            "required": ["code"],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "description": "The voting code from the letter; case, spaces and dashes don't matter.",
+                    "examples": ["K7QM-3XRD-9TBW-HP2C-V"],
+                },
+            },
+        },
+        "VoterState": {
+            "type": "object",
+            "required": ["has_voted"],
+            "properties": {
+                "has_voted": {
+                    "type": "boolean",
+                    "description": "This voter has voted online before; a new ballot replaces it. What it "
+                    "said cannot be shown: ballots are sealed.",
+                },
+            },
+        },
         "Receipt": {
             "type": "object",
             "required": ["receipt", "replaced", "cast_at", "ballot"],
@@ -198,6 +220,21 @@ def openapi_schema() -> dict[str, Any]:
                             "content": _json_content("Receipt"),
                         },
                         **_errors(400, 403, 404, 405, 409, 413, 422, 429),
+                    },
+                },
+            },
+            "/v1/editions/{slug}/voter": {
+                "parameters": [SLUG, ACCEPT_LANGUAGE],
+                "post": {
+                    "operationId": "checkVoter",
+                    "summary": "Before showing the ballot: may the holder of this code vote now?",
+                    "requestBody": {"required": True, "content": _json_content("CodeCheck")},
+                    "responses": {
+                        "200": {
+                            "description": "The code may vote now.",
+                            "content": _json_content("VoterState"),
+                        },
+                        **_errors(400, 403, 404, 405, 409, 413, 429),
                     },
                 },
             },

@@ -301,6 +301,8 @@ def compute_outcome(*, count: Count) -> Count:
         results, durations = count_sections_of(count)
         _set_progress(count, 96, progress_text("saving"))
         store_result(count, results, durations)
+        # The files now live on as the counted sections' .pb files; the working copy goes.
+        Count.objects.filter(pk=count.pk).update(ballot_files={})
     except Exception as exc:
         logger.exception("Count %s of edition %s failed", count.pk, count.edition_id)
         _fail(count, exc)

@@ -303,3 +303,33 @@ def test_an_early_closure_takes_effect_at_once_despite_the_edition_memo(vote: Vo
     )
     assert _refusal(post(edition, second, {"main": [plans[0].pk]})) == (409, "vote_not_open")
     assert Ballot.objects.count() == 1
+
+
+def test_checking_a_code_first_tells_a_paper_voter_at_once_and_others_whether_they_voted(
+    vote: Vote, post: Post
+) -> None:
+    from voting.services.paper import enter_paper_ballot, voter_for_code
+
+    edition, plans = vote
+    client = Client(enforce_csrf_checks=True)
+    url = f"/api/v1/editions/{edition.slug}/voter"
+
+    def check(code: str) -> Any:
+        return client.post(url, json.dumps({"code": code}), content_type="application/json")
+
+    _, fresh = factories.make_voter(edition=edition)
+    assert (check(fresh).status_code, check(fresh).json()) == (200, {"has_voted": False})
+    post(edition, fresh, {"main": [plans[0].pk]})
+    assert check(fresh).json() == {"has_voted": True}
+
+    _, on_paper = factories.make_voter(edition=edition)
+    official = factories.make_staff(role=factories.Role.OFFICIAL, district=edition.district)
+    found, slot = voter_for_code(edition=edition, code=on_paper)
+    enter_paper_ballot(edition=edition, voter=found, slot=slot, ballot={"main": [plans[1].pk]}, by=official)
+    assert _refusal(check(on_paper)) == (409, "voted_on_paper")
+    assert _refusal(check(on_paper.replace("-", "")[:-1] + "0")) in {
+        (403, "malformed_code"),
+        (403, "unknown_code"),
+    }
+    assert _refusal(client.post(url, "[]", content_type="application/json")) == (400, "not_json")
+    assert _refusal(client.get(url)) == (405, "method_not_allowed")
