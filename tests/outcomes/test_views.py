@@ -265,3 +265,15 @@ def test_failed_count_shows_its_error(client: Client) -> None:
     page = client.post(url("count", edition), {"share": ballot_box_shares(edition)}, follow=True)
 
     assert "424242" in page.content.decode() and "utrecht-alert--error" in page.content.decode()
+
+
+def test_the_result_page_says_the_ballots_were_sealed_and_are_destroyed_in_both_languages(
+    client: Client, counted: Counted
+) -> None:
+    edition, _, _ = counted
+
+    dutch = client.get(url("result", edition)).content.decode()
+    english = client.get(en("result", edition)).content.decode()
+
+    assert "Elke stem werd verzegeld op het moment dat hij werd uitgebracht" in dutch
+    assert "Every ballot was sealed the moment it was cast" in html.unescape(english)
