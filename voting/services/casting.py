@@ -21,12 +21,13 @@ ORM cost three times as much CPU as running them.
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from editions.models import Edition
@@ -202,17 +203,28 @@ def _store_sealed(
     public_key: bytes,
     now: datetime,
 ) -> bool:
+    """Upsert the sealed ballot; whether a row was written. SQLite's "locked" is waited out here:
+    the voter is marked already, and a retry of the whole cast would count it twice."""
     sealed = seal_ballot(edition, content, public_key=public_key)
-    cursor.execute(
-        _UPSERT_SEALED_BALLOT,
-        [
-            *_ballot_row(edition, slot, sealed, receipt),
-            *_open_at(edition, now),
-            edition.pk,
-            _binary(public_key),
-        ],
-    )
+    params = [
+        *_ballot_row(edition, slot, sealed, receipt),
+        *_open_at(edition, now),
+        edition.pk,
+        _binary(public_key),
+    ]
+    for attempt in range(_LOCKED_RETRIES):
+        try:
+            cursor.execute(_UPSERT_SEALED_BALLOT, params)
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == _LOCKED_RETRIES - 1:
+                raise
+            time.sleep(0.01)
+        else:
+            break
     return bool(cursor.rowcount)
+
+
+_LOCKED_RETRIES = 300
 
 
 def _open_at(edition: Edition, now: datetime) -> list[Any]:
