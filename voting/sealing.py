@@ -10,8 +10,11 @@ of ``PAD_TO`` bytes, so the length of a sealed ballot says nothing about what it
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,6 +23,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
 
 from .codes import ALPHABET
 
@@ -113,6 +117,35 @@ class Opener:
 def ballot_context(edition_id: int) -> bytes:
     """What a ballot is bound to: it opens only as a ballot of this edition."""
     return f"buurtbudget:edition:{edition_id}".encode()
+
+
+# --- Paper readings awaiting a second entry or a review ---------------------------------------------
+
+
+def _reading_key() -> bytes:
+    """The key of pending paper readings: derived from ``VOTING_CODE_KEY`` (the environment's, never
+    the database's), because officials must see and compare readings before the count."""
+    return hmac.new(settings.VOTING_CODE_KEY.encode(), b"buurtbudget:paper-reading", hashlib.sha256).digest()
+
+
+def seal_reading(content: Any, *, edition_id: int) -> dict[str, str]:
+    """A paper reading as stored while it waits: encrypted and padded, so the database shows nothing."""
+    nonce = os.urandom(12)
+    plain = _pad(json.dumps(content, separators=(",", ":"), sort_keys=True).encode())
+    box = ChaCha20Poly1305(_reading_key()).encrypt(nonce, plain, ballot_context(edition_id))
+    return {"sealed": base64.b64encode(nonce + box).decode()}
+
+
+def open_reading(stored: Any, *, edition_id: int) -> Any:
+    """The reading ``seal_reading`` stored (None stays None); SealError if it does not open."""
+    if stored is None:
+        return None
+    try:
+        raw = base64.b64decode(stored["sealed"])
+        plain = ChaCha20Poly1305(_reading_key()).decrypt(raw[:12], raw[12:], ballot_context(edition_id))
+    except (InvalidTag, ValueError, KeyError, TypeError) as error:
+        raise SealError("does not open") from error
+    return json.loads(_unpad(plain))
 
 
 # --- Shamir's secret sharing over GF(256) ------------------------------------------------------------

@@ -513,7 +513,7 @@ def _save_paper(
             edition=edition,
             voter_id=pk,
             status=status,
-            first_content=vote.content,
+            first_content=sealing.seal_reading(vote.content, edition_id=edition.pk),
             first_by=by_first,
             first_at=entered_at,
             pending_slot="" if status == PaperEntryStatus.CONFIRMED else slot,
@@ -527,7 +527,9 @@ def _save_paper(
             ballots.append(Ballot(edition=edition, slot=slot, sealed=sealed, receipt=codes.new_receipt()))
         elif status == PaperEntryStatus.MISMATCH:
             entry.second_by, entry.second_at = by_second, confirmed_at
-            entry.second_content = _misread(vote.content, sections)
+            entry.second_content = sealing.seal_reading(
+                _misread(vote.content, sections), edition_id=edition.pk
+            )
         entries.append(entry)
     created = PaperEntry.objects.bulk_create(entries, batch_size=1000)
     Ballot.objects.bulk_create(ballots, batch_size=1000)

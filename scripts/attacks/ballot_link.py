@@ -95,6 +95,16 @@ def _edition_ids(connection: Any, target: Target) -> list[int]:
     return [row[0] for row in _rows(connection, "SELECT DISTINCT edition_id FROM voting_ballot")]
 
 
+def _json(value: Any) -> Any:
+    """A JSON column's value as Python (psycopg decodes jsonb; sqlite3 gives text)."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _looks_like_content(value: Any) -> bool:
     """Whether a stored value reads as a ballot's choices: JSON mapping section keys to plan ids."""
     if isinstance(value, memoryview | bytes | bytearray):
@@ -189,14 +199,25 @@ def attack_database(target: Target) -> list[Finding]:
         )[0][0]
         pending = _rows(
             connection,
-            "SELECT count(*) FROM voting_paperentry WHERE status IN ('awaiting_second', 'mismatch')",
-        )[0][0]
+            "SELECT first_content, second_content FROM voting_paperentry "
+            "WHERE status IN ('awaiting_second', 'mismatch')",
+        )
+        readable = sum(
+            any(_looks_like_content(_json(value)) for value in row if value is not None) for row in pending
+        )
         findings.append(
             Finding(
                 "counted paper entries keep a reading, a voter or a slot",
                 kept == 0,
-                f"{kept} counted entry(ies) keep them; {pending} pending entry(ies) keep their readings "
-                "until the second entry or review (documented)",
+                f"{kept} counted entry(ies) keep them",
+            )
+        )
+        findings.append(
+            Finding(
+                "pending paper readings in the clear",
+                readable == 0,
+                f"{readable} of {len(pending)} pending entry(ies) readable (they keep their voter until "
+                "counted; their readings are encrypted under the server's key)",
             )
         )
         tallied = _rows(connection, "SELECT count(*) FROM voting_ballot")[0][0]

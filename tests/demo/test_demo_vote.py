@@ -34,6 +34,7 @@ from voting.models import (
     Voter,
     VoterKind,
 )
+from voting.sealing import open_reading
 from voting.sections import ballot_sections
 from voting.services.casting import cast_ballot, credential_for_code, register_slot
 from voting.services.paper import confirm_paper_ballot, resolve_paper_entry
@@ -146,11 +147,15 @@ def test_paper_ballots_wait_for_the_demo_official(summary: DemoSummary) -> None:
 
     assert entries.filter(status=PaperEntryStatus.CONFIRMED).count() >= 1
     assert awaiting.first_by != official and awaiting.pending_slot
-    assert mismatch.second_by == official and mismatch.first_content != mismatch.second_content
-    assert validate_ballot(mismatch.second_content, sections=sections, rules=rules) == mismatch.second_content
+    first, second = (
+        open_reading(r, edition_id=zuidoost.pk) for r in (mismatch.first_content, mismatch.second_content)
+    )
+    assert mismatch.second_by == official and first != second
+    assert validate_ballot(second, sections=sections, rules=rules) == second
     assert Voter.objects.filter(edition=zuidoost, channel=Channel.PAPER).count() == entries.count()
 
-    confirmed = confirm_paper_ballot(entry=awaiting, ballot=awaiting.first_content, by=official)
+    reading = open_reading(awaiting.first_content, edition_id=zuidoost.pk)
+    confirmed = confirm_paper_ballot(entry=awaiting, ballot=reading, by=official)
 
     assert confirmed.status == PaperEntryStatus.CONFIRMED
     assert Ballot.objects.filter(edition=zuidoost, slot=awaiting.pending_slot).exists()
@@ -217,7 +222,8 @@ def test_the_open_vote_counts_with_two_of_its_printed_key_shares(
     zuidoost = edition(ZUIDOOST)
     official = User.objects.get(email=OFFICIAL)
     for entry in PaperEntry.objects.filter(edition=zuidoost, status=PaperEntryStatus.AWAITING_SECOND):
-        confirm_paper_ballot(entry=entry, ballot=entry.first_content, by=official)
+        reading = open_reading(entry.first_content, edition_id=zuidoost.pk)
+        confirm_paper_ballot(entry=entry, ballot=reading, by=official)
     for entry in PaperEntry.objects.filter(edition=zuidoost, status=PaperEntryStatus.MISMATCH):
         resolve_paper_entry(entry=entry, decision="first", note="Stembiljet bekeken.", by=official)
     ballots = Ballot.objects.filter(edition=zuidoost).count()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 
@@ -12,6 +13,7 @@ from proposals.models import Plan
 from tests import factories
 from voting.errors import EligibilityError, PaperError, VoteStateError
 from voting.models import Ballot, Channel, PaperEntry, PaperEntryStatus, Voter
+from voting.sealing import open_reading
 from voting.services.casting import cast_ballot, credential_for_code
 from voting.services.paper import (
     confirm_paper_ballot,
@@ -165,7 +167,12 @@ def test_a_counted_entry_forgets_its_readings_and_its_voter_and_keeps_a_hash(
         entry = enter_paper_ballot(
             edition=edition, voter=voter, slot=slot, ballot={"main": [plans[0].pk]}, by=first
         )
-        assert entry.voter_id == voter.pk and entry.first_content == {"main": [plans[0].pk]}  # while pending
+        assert entry.voter_id == voter.pk  # while pending, with its reading sealed under the server's key
+        assert open_reading(entry.first_content, edition_id=edition.pk) == {"main": [plans[0].pk]}
+        stored_reading = PaperEntry.objects.filter(pk=entry.pk).values("first_content").get()
+        assert '"main"' not in json.dumps(stored_reading) and set(stored_reading["first_content"]) == {
+            "sealed"
+        }
         if decision == "confirm":
             entry = confirm_paper_ballot(entry=entry, ballot={"main": [plans[0].pk]}, by=second)
         else:

@@ -2,8 +2,11 @@
 
 The first entry claims the voter's participation record for paper with a conditional update, so
 a voter who voted online cannot also vote on paper, and the reverse (see ``casting``). Entries
-that differ wait for a review. Every step is written to the audit log, without the ballot's
-content (the log names the official, and must not show what a voter chose). Once an entry is
+that differ wait for a review. While they wait, the readings are stored encrypted under a key
+derived from the environment's ``VOTING_CODE_KEY`` (``sealing.seal_reading``): officials can
+compare and review them, a database holder cannot read them. Every step is written to the audit
+log, without the ballot's content (the log names the official, and must not show what a voter
+chose). Once an entry is
 confirmed, resolved or voided, its readings and its voter are dropped: the counted ballot is sealed
 in its slot like an online one, and the entry keeps only the hash of that sealed ballot.
 """
@@ -25,6 +28,7 @@ from .. import codes
 from ..ballots import BallotRules, Content, validate_ballot
 from ..errors import EligibilityError, PaperError, VoteStateError
 from ..models import Channel, PaperEntry, PaperEntryStatus, Voter
+from ..sealing import open_reading, seal_reading
 from ..sections import ballot_sections
 from .casting import refuse_unless_open, store_counted_ballot
 
@@ -72,7 +76,11 @@ def enter_paper_ballot(*, edition: Edition, voter: Voter, slot: str, ballot: Any
             current = Voter.objects.only("channel").get(pk=voter.pk)
             raise VoteStateError("voted_online" if current.channel == Channel.ONLINE else "voted_on_paper")
         entry = PaperEntry.objects.create(
-            edition=edition, voter=voter, first_content=content, first_by=by, pending_slot=slot
+            edition=edition,
+            voter=voter,
+            first_content=seal_reading(content, edition_id=edition.pk),
+            first_by=by,
+            pending_slot=slot,
         )
         record(
             actor=by, action="voting.paper_entered", target=entry, edition=edition, after={"entry": entry.pk}
@@ -91,8 +99,9 @@ def confirm_paper_ballot(*, entry: PaperEntry, ballot: Any, by: User) -> PaperEn
             raise PaperError("not_awaiting")
         if locked.first_by_id == by.pk:
             raise PaperError("same_official")
-        locked.second_content, locked.second_by, locked.second_at = content, by, timezone.now()
-        if content == locked.first_content:
+        sealed = seal_reading(content, edition_id=edition.pk)
+        locked.second_content, locked.second_by, locked.second_at = sealed, by, timezone.now()
+        if content == open_reading(locked.first_content, edition_id=edition.pk):
             locked.content_hash = store_counted_ballot(
                 edition=edition, slot=locked.pending_slot, content=content
             )
@@ -134,7 +143,9 @@ def resolve_paper_entry(*, entry: PaperEntry, decision: Decision, note: str, by:
             locked.status = PaperEntryStatus.VOID
             Voter.objects.filter(paper_entries=locked, channel=Channel.PAPER).update(channel="")
         else:
-            reading = locked.first_content if decision == "first" else locked.second_content
+            reading = open_reading(
+                locked.first_content if decision == "first" else locked.second_content, edition_id=edition.pk
+            )
             if not reading:  # a missing reading is never counted as an empty ballot
                 raise PaperError("missing_reading")
             locked.content_hash = store_counted_ballot(
