@@ -129,7 +129,11 @@ def refuse_unless_open(edition: Edition, *, at: datetime | None = None) -> None:
 
 
 def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Receipt:
-    """Validate ``ballot``, seal it, store it as the voter's one counted ballot (replacing an earlier one)."""
+    """Validate ``ballot``, seal it, store it as the voter's one counted ballot (replacing an earlier one).
+
+    Call it outside any transaction (the web views and the API do, ``ATOMIC_REQUESTS`` is off): its
+    two writes must commit separately, or the voter's row and the ballot's share a transaction id.
+    """
     refuse_unless_open(edition)
     public_key = public_key_for(edition)
     try:
