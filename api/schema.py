@@ -105,6 +105,28 @@ def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
                 "ballot": {"$ref": "#/components/schemas/BallotChoice"},
             },
         },
+        "CodeCheck": {
+            "type": "object",
+            "required": ["code"],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "description": "The voting code from the letter; case, spaces and dashes don't matter.",
+                    "examples": ["K7QM-3XRD-9TBW-HP2C-V"],
+                },
+            },
+        },
+        "VoterState": {
+            "type": "object",
+            "required": ["has_voted"],
+            "properties": {
+                "has_voted": {
+                    "type": "boolean",
+                    "description": "This voter has voted online before; a new ballot replaces it. What it "
+                    "said cannot be shown: ballots are sealed.",
+                },
+            },
+        },
         "Receipt": {
             "type": "object",
             "required": ["receipt", "replaced", "cast_at", "ballot"],
@@ -114,17 +136,23 @@ def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
                 "cast_at": {"type": "string", "format": "date-time"},
                 "ballot": {
                     "type": "object",
-                    "description": "The ballot as stored (canonical): section key → choice.",
+                    "description": "The ballot as validated (canonical): section key → choice. It is "
+                    "stored sealed; nobody can read it back before the count.",
                     "additionalProperties": canonical_section,
                 },
             },
         },
         "BallotDefinition": {
             "type": "object",
-            "required": ["edition", "name", "format", "k", "points", "sections"],
+            "required": ["edition", "name", "sealed_to", "format", "k", "points", "sections"],
             "properties": {
                 "edition": {"type": "string"},
                 "name": {"type": "string"},
+                "sealed_to": {
+                    "type": "string",
+                    "description": "Fingerprint of the public key every ballot is sealed to; only the "
+                    "officials' key shares together open the ballots, at the count.",
+                },
                 "format": {"type": "string", "enum": list(BallotFormat.values)},
                 "k": {"type": ["integer", "null"], "description": "At most this many plans per section."},
                 "points": {"type": "integer", "description": "Cumulative: points to spread per section."},
@@ -193,6 +221,21 @@ def openapi_schema() -> dict[str, Any]:
                             "content": _json_content("Receipt"),
                         },
                         **_errors(400, 403, 404, 405, 409, 413, 422, 429),
+                    },
+                },
+            },
+            "/v1/editions/{slug}/voter": {
+                "parameters": [SLUG, ACCEPT_LANGUAGE],
+                "post": {
+                    "operationId": "checkVoter",
+                    "summary": "Before showing the ballot: may the holder of this code vote now?",
+                    "requestBody": {"required": True, "content": _json_content("CodeCheck")},
+                    "responses": {
+                        "200": {
+                            "description": "The code may vote now.",
+                            "content": _json_content("VoterState"),
+                        },
+                        **_errors(400, 403, 404, 405, 409, 413, 429),
                     },
                 },
             },

@@ -1,4 +1,4 @@
-"""JSON endpoints: cast a ballot with a voting code, read an edition's ballot, and the OpenAPI schema.
+"""JSON endpoints: check a voting code, cast a ballot with it, read an edition's ballot, the OpenAPI schema.
 
 No session, cookie or user is read or written here: a voting code is the only credential, so the
 views are CSRF-exempt and stay cheap (SessionMiddleware and AuthenticationMiddleware are lazy and
@@ -24,8 +24,12 @@ from editions.permissions import is_open
 from editions.phases import Action
 from voting.ballots import BallotRules
 from voting.errors import VoteStateError
+from voting.models import Channel
+from voting.sealing import fingerprint
 from voting.sections import ballot_sections_cached
-from voting.services.casting import cast_ballot, code_credential
+from voting.selectors import voter_channel
+from voting.services.ballot_box import public_key_for
+from voting.services.casting import cast_ballot, code_credential, credential_for_code, refuse_unless_open
 
 from .editions import published_edition
 from .errors import RequestError, error_response
@@ -68,8 +72,8 @@ def _edition(slug: str) -> Edition:
     return edition
 
 
-def _cast_request(request: HttpRequest) -> tuple[str, Any]:
-    """The (code, ballot) a cast request carries, or RequestError."""
+def _code_request(request: HttpRequest) -> tuple[str, dict[str, Any]]:
+    """The code a request carries, and its whole JSON object, or RequestError."""
     try:
         data = json.loads(request.body)
     except RequestDataTooBig:
@@ -81,6 +85,12 @@ def _cast_request(request: HttpRequest) -> tuple[str, Any]:
     code = data.get("code")
     if not isinstance(code, str):
         raise RequestError("missing_field", field="code", type="string")
+    return code, data
+
+
+def _cast_request(request: HttpRequest) -> tuple[str, Any]:
+    """The (code, ballot) a cast request carries, or RequestError."""
+    code, data = _code_request(request)
     if "ballot" not in data:
         raise RequestError("missing_field", field="ballot", type="object")
     return code, data["ballot"]
@@ -123,6 +133,24 @@ def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
 
 
 @_answering_errors
+def voter(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
+    """POST a code before showing the ballot: 200 if it may vote now, else why not (409 for paper).
+
+    A kiosk asks this first, so a voter whose paper ballot was entered is told at once, not after
+    filling in the ballot. Wrong codes count towards the guessing limits as a cast's do.
+    """
+    _method_guard("POST", request)
+    edition = _edition(slug)
+    code, _ = _code_request(request)
+    refuse_unless_open(edition)
+    credential = credential_for_code(edition=edition, code=code, client_ip=client_ip(request.META))
+    channel = voter_channel(edition=edition, credential_hash=credential.credential_hash)
+    if channel == Channel.PAPER:
+        raise VoteStateError("voted_on_paper")
+    return _json({"has_voted": channel == Channel.ONLINE}, language=language)
+
+
+@_answering_errors
 def ballot(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     """GET the ballot a kiosk shows: format, limits, sections and their plans (while the vote is open)."""
     _method_guard("GET", request)
@@ -133,6 +161,8 @@ def ballot(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     body = {
         "edition": edition.slug,
         "name": edition.name,
+        # The key every ballot is sealed to (docs/voting.md): a kiosk can show it to voters.
+        "sealed_to": fingerprint(public_key_for(edition)),
         "format": rules.format,
         "k": rules.max_choices,
         "points": rules.points,

@@ -107,7 +107,8 @@ START, END = "<!-- bench-casting:start -->", "<!-- bench-casting:end -->"
 
 PGBENCH_SCRIPT = """\
 \\set vid random(:vmin, :vmax)
-WITH voter AS (UPDATE voting_voter SET channel = 'online', ballots_cast = ballots_cast + 1 WHERE edition_id = :eid AND id = :vid AND revoked_at IS NULL AND channel IN ('', 'online') AND EXISTS (SELECT 1 FROM editions_phase WHERE edition_id = :eid AND kind = 'decision' AND starts_at <= now() AND ends_at > now()) RETURNING ballots_cast), ballot AS (INSERT INTO voting_ballot (id, edition_id, slot, content, receipt) SELECT gen_random_uuid(), :eid, md5(:vid::text), ':content'::jsonb, 'PGBEN-CH000' FROM voter ON CONFLICT (edition_id, slot) DO UPDATE SET content = excluded.content, receipt = excluded.receipt) SELECT ballots_cast FROM voter;
+UPDATE voting_voter SET channel = 'online', ballots_cast = ballots_cast + 1 WHERE edition_id = :eid AND id = :vid AND revoked_at IS NULL AND channel IN ('', 'online') AND EXISTS (SELECT 1 FROM editions_phase WHERE edition_id = :eid AND kind = 'decision' AND starts_at <= now() AND ends_at > now()) RETURNING ballots_cast;
+INSERT INTO voting_ballot (id, edition_id, slot, sealed, receipt) SELECT gen_random_uuid(), :eid, md5(:vid::text), decode(':sealed', 'hex'), 'PGBEN-CH000' WHERE EXISTS (SELECT 1 FROM editions_phase WHERE edition_id = :eid AND kind = 'decision' AND starts_at <= now() AND ends_at > now()) AND EXISTS (SELECT 1 FROM voting_ballotbox WHERE edition_id = :eid) ON CONFLICT (edition_id, slot) DO UPDATE SET sealed = excluded.sealed, receipt = excluded.receipt;
 """  # noqa: E501
 
 
@@ -166,8 +167,18 @@ def prepare(voters: int, warmup: int, workdir: Path) -> dict[str, object]:
     (workdir / "warmup.txt").write_text("\n".join(plain[voters:]) + "\n")
     ids = list(Voter.objects.filter(edition=edition).order_by("pk").values_list("pk", flat=True))
     chosen = [plans[0].pk, plans[4].pk, plans[9].pk]
+    from voting.services.ballot_box import public_key_for, seal_ballot
+
+    sealed = seal_ballot(edition, {"main": sorted(chosen)}, public_key=public_key_for(edition)).hex()
     # voters are created in the order of ``plain``: the measured run's first, then the warm-up's
-    return {"edition": edition, "chosen": chosen, "vmin": ids[0], "vmax": ids[-1], "warmup_from": ids[voters]}
+    return {
+        "edition": edition,
+        "chosen": chosen,
+        "vmin": ids[0],
+        "vmax": ids[-1],
+        "sealed": sealed,
+        "warmup_from": ids[voters],
+    }
 
 
 def start_gunicorn(
@@ -231,7 +242,7 @@ def run_wrk(
 def run_pgbench(seconds: int, clients: int, values: dict[str, object], workdir: Path, database: str) -> float:
     script = workdir / "cast.sql"
     script.write_text(PGBENCH_SCRIPT)
-    content = json.dumps({"main": values["chosen"]})
+    sealed = str(values["sealed"])  # one sealed ballot (hex), as casting stores them
     command = [
         "pgbench",
         "-h",
@@ -251,7 +262,7 @@ def run_pgbench(seconds: int, clients: int, values: dict[str, object], workdir: 
         "-D",
         f"vmax={values['vmax']}",
         "-D",
-        f"content={content}",
+        f"sealed={sealed}",
         database,
     ]
     out = subprocess.run(command, capture_output=True, text=True)

@@ -42,12 +42,10 @@ from pbrules import (
 from pbrules import __version__ as pbrules_version
 from pbrules.pabulib.write import format_amount
 from pbrules.satisfaction import project_totals, support_counts
-from voting.models import Ballot as BallotRow
 from voting.sections import Section
 
 from .errors import OutcomeError
 
-CHUNK_SIZE = 20_000
 VOTE_TYPES = {
     BallotFormat.APPROVAL: "approval",
     BallotFormat.KNAPSACK: "approval",
@@ -80,13 +78,12 @@ def read_choices(
     edition: Edition,
     sections: Sequence[Section],
     *,
-    contents: Iterable[Mapping[str, Any]] | None = None,
-    chunk_size: int = CHUNK_SIZE,
+    contents: Iterable[Mapping[str, Any]],
 ) -> dict[str, list[Choice]]:
     """Every ballot's choice per section key; identical choices share one tuple.
 
-    ``contents`` are the ballots to read (canonical contents, as ``voting.ballots`` stores them);
-    by default the edition's counted public ballots, read in chunks. A ballot naming a section or
+    ``contents`` are the ballots to read (canonical contents, as ``voting.ballots`` makes them): the
+    public vote's as opened from the sealed ballot box, or the panel's. A ballot naming a section or
     plan that is not on the ballot any more stops the count: counting it silently without that
     choice would change what the voter said.
     """
@@ -94,9 +91,6 @@ def read_choices(
     choices: dict[str, list[Choice]] = {s.key: [] for s in sections}
     cumulative = edition.ballot_format == BallotFormat.CUMULATIVE
     seen: dict[tuple[str, Any], Choice] = {}
-    if contents is None:
-        rows = BallotRow.objects.filter(edition=edition).values_list("content", flat=True)
-        contents = rows.iterator(chunk_size=chunk_size)
     for content in contents:
         for key, raw in content.items():
             if not raw:

@@ -70,8 +70,11 @@ class Count(models.Model):
     is_current = models.BooleanField(_("current result"), default=False)
     # When the winners became "selected" and every initiator on the ballot was told (publish_result).
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    # Seconds per stage (read, write, parse, count, compare), for the benchmark and for operators.
+    # Seconds per stage (open, write, parse, count, compare), for the benchmark and for operators.
     durations = models.JSONField(_("durations"), default=dict, blank=True)
+    # The public vote's ballots as opened with the officials' key shares when the count started:
+    # per section key, the shuffled .pb text and its number of voters. What the worker counts.
+    ballot_files = models.JSONField(_("ballot files"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("count")

@@ -1,10 +1,16 @@
-"""Starting a count of a closed vote and doing it: ballots → .pb file per section → pbrules → result."""
+"""Starting a count of a closed vote and doing it: ballots → .pb file per section → pbrules → result.
+
+The public vote's ballots are sealed (voting.services.ballot_box): ``start_count`` takes the
+officials' key shares, opens the ballots in memory, and writes each section's shuffled .pb text onto
+the count; the key and the opened ballots go no further than that request. The worker then counts
+those texts, which are published as they are. Publishing the result destroys the sealed ballots.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -32,6 +38,7 @@ from pbrules.tiebreak import DEFAULT_TIE_BREAKING
 from proposals.models import Plan, PlanStatus
 from proposals.status import change_status, initiators_of
 from voting.sections import CHOSEN_STATUSES, Section, ballot_sections, ballot_statuses
+from voting.services.ballot_box import destroy_sealed_ballots, open_ballots
 from voting.services.paper import unresolved_paper_entries
 
 from . import elections
@@ -74,11 +81,14 @@ def counting_rule(edition: Edition) -> dict[str, str]:
     }
 
 
-def start_count(*, edition: Edition, by: User, background: bool = True) -> Count:
-    """Queue a count of the edition's closed vote (the caller checked ``Action.RUN_COUNT``).
+def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), background: bool = True) -> Count:
+    """Open the edition's sealed ballots with ``shares`` and queue their count (the caller checked
+    ``Action.RUN_COUNT``).
 
-    With ``background`` the count runs as a task once this transaction commits; without it the
-    caller runs ``compute_outcome`` itself (the ``count_vote`` management command does).
+    The ballots are opened here, in memory, and leave as one shuffled .pb text per section stored on
+    the count (``ballot_files``); a wrong, missing or repeated share is refused (BallotBoxError) and
+    nothing is stored. With ``background`` the count runs as a task once this transaction commits;
+    without it the caller runs ``compute_outcome`` itself (the ``count_vote`` command does).
     """
     if not edition.public_votes:
         raise OutcomeError("no_public_vote")
@@ -89,24 +99,52 @@ def start_count(*, edition: Edition, by: User, background: bool = True) -> Count
     if unresolved:
         raise OutcomeError("unresolved_paper_entries", number=unresolved)
     _expire_stale_counts(edition)
+    if Count.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).exists():
+        raise OutcomeError("count_running")
+    files, durations = _open_into_files(edition, shares)
     with transaction.atomic():
         if Count.objects.select_for_update().filter(edition=edition, status__in=ACTIVE_STATUSES).exists():
             raise OutcomeError("count_running")
         count = Count.objects.create(
-            edition=edition, started_by=by, progress_text=progress_text("queued"), **counting_rule(edition)
+            edition=edition,
+            started_by=by,
+            progress_text=progress_text("queued"),
+            ballot_files=files,
+            durations=durations,
+            **counting_rule(edition),
         )
         record(
             actor=by,
             action="outcomes.count_started",
             target=count,
             edition=edition,
-            after={"count": count.pk, "rule": count.rule, "satisfaction": count.satisfaction},
+            after={
+                "count": count.pk,
+                "rule": count.rule,
+                "satisfaction": count.satisfaction,
+                "sections": {key: file["voters"] for key, file in files.items()},
+            },
         )
         if background:
             from .tasks import count_vote
 
             transaction.on_commit(lambda: count_vote.enqueue(count.pk))
     return count
+
+
+def _open_into_files(edition: Edition, shares: Sequence[str]) -> tuple[dict[str, Any], dict[str, float]]:
+    """Open the sealed ballots and write each section's shuffled .pb text: {key: {text, voters}}."""
+    started = time.perf_counter()
+    contents = open_ballots(edition=edition, shares=shares)
+    opened = time.perf_counter()
+    sections = [s for s in ballot_sections(edition) if s.plans]
+    choices = elections.read_choices(edition, sections, contents=contents)
+    del contents
+    files = {}
+    for section in sections:
+        pb = elections.section_file(edition, section, choices.pop(section.key))
+        files[section.key] = {"text": pb.text, "voters": pb.voters}
+    return files, {"open": opened - started, "write": time.perf_counter() - opened}
 
 
 @dataclass(frozen=True)
@@ -137,11 +175,9 @@ def _set_progress(count: Count, percent: int, text: str) -> None:
 
 
 def _count_section(
-    count: Count, section: Section, choices: list[elections.Choice], durations: dict[str, float]
+    count: Count, section: Section, pb: elections.SectionFile, durations: dict[str, float]
 ) -> _SectionResult:
     edition = count.edition
-    started = time.perf_counter()
-    pb = elections.section_file(edition, section, choices, panel=count.source == CountSource.PANEL)
     written = time.perf_counter()
     # Count from the text just written: the published file is exactly what was counted.
     instance = elections.parse_text(pb.text)
@@ -170,7 +206,6 @@ def _count_section(
         }
     compared = time.perf_counter()
     for key, seconds in (
-        ("write", written - started),
         ("parse", parsed - written),
         ("count", counted - parsed),
         ("compare", compared - counted),
@@ -189,16 +224,33 @@ def _count_section(
 def count_sections_of(
     count: Count, *, contents: Iterable[Mapping[str, Any]] | None = None
 ) -> tuple[list[_SectionResult], dict[str, float]]:
-    """Count every section; ``contents`` are the ballots (default: the edition's public ballots)."""
+    """Count every section: of ``contents`` (the panel's ballots), or else of the count's ballot files
+    (the public vote's, opened when the count started)."""
     edition = count.edition
-    durations: dict[str, float] = {}
+    durations: dict[str, float] = dict(count.durations or {})
     sections = [s for s in ballot_sections(edition) if s.plans]
     if not sections:
         raise OutcomeError("no_plans")
     _set_progress(count, 2, progress_text("reading"))
     started = time.perf_counter()
-    choices = elections.read_choices(edition, sections, contents=contents)
-    durations["read"] = time.perf_counter() - started
+    files: dict[str, elections.SectionFile] = {}
+    if contents is not None:
+        choices = elections.read_choices(edition, sections, contents=contents)
+        panel = count.source == CountSource.PANEL
+        for section in sections:
+            files[section.key] = elections.section_file(
+                edition, section, choices.pop(section.key), panel=panel
+            )
+        durations["write"] = time.perf_counter() - started
+    else:
+        for section in sections:
+            stored = count.ballot_files.get(section.key)
+            if stored is None:  # the ballot changed between opening and counting
+                raise OutcomeError("plans_changed")
+            text = stored["text"]
+            files[section.key] = elections.SectionFile(
+                section, text, elections.sha256_of(text), stored["voters"]
+            )
     results = []
     for number, section in enumerate(sections, start=1):
         _set_progress(
@@ -206,7 +258,7 @@ def count_sections_of(
             10 + 85 * (number - 1) // len(sections),
             progress_text("section", section=section.label, number=number, total=len(sections)),
         )
-        results.append(_count_section(count, section, choices.pop(section.key), durations))
+        results.append(_count_section(count, section, files.pop(section.key), durations))
     return results, durations
 
 
@@ -252,6 +304,8 @@ def compute_outcome(*, count: Count) -> Count:
         results, durations = count_sections_of(count)
         _set_progress(count, 96, progress_text("saving"))
         store_result(count, results, durations)
+        # The files now live on as the counted sections' .pb files; the working copy goes.
+        Count.objects.filter(pk=count.pk).update(ballot_files={})
     except Exception as exc:
         logger.exception("Count %s of edition %s failed", count.pk, count.edition_id)
         _fail(count, exc)
@@ -338,6 +392,8 @@ def publish_result(*, count: Count, by: User) -> Count:
                 edition=edition, step=PanelStep.DECISION, published_at__isnull=True
             ).update(published_at=timezone.now())
         winners = {int(pid) for section in count.sections.all() for pid in section.selected}
+        # The result stands: the sealed ballots have served their purpose and go (docs/voting.md).
+        destroyed = destroy_sealed_ballots(edition=edition)
         url = reverse("outcomes:result", args=[edition.slug])
         for plan in Plan.objects.filter(edition=edition, status__in=ballot_statuses(edition)).select_related(
             "edition", "initiator"
@@ -356,7 +412,7 @@ def publish_result(*, count: Count, by: User) -> Count:
             action="outcomes.result_published",
             target=count,
             edition=edition,
-            after={"selected": sorted(winners)},
+            after={"selected": sorted(winners), "sealed_ballots_destroyed": destroyed},
         )
     count.refresh_from_db()
     return count

@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import User
@@ -23,6 +25,7 @@ from common.errors import ServiceError
 from editions.models import Edition
 from editions.permissions import can, holds_action_roles
 from editions.phases import Action
+from voting.selectors import ballot_box_of
 
 from . import selectors, services
 from .errors import OutcomeError
@@ -158,6 +161,8 @@ def _official_edition(request: HttpRequest, slug: str) -> tuple[Edition, User]:
     return edition, user
 
 
+@sensitive_post_parameters("share")  # key shares never reach an error report
+@never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def count(request: HttpRequest, slug: str) -> HttpResponse:
@@ -175,7 +180,7 @@ def count(request: HttpRequest, slug: str) -> HttpResponse:
                     raise OutcomeError("not_publishable")
                 services.publish_result(count=current, by=user)
             else:
-                services.start_count(edition=edition, by=user)
+                services.start_count(edition=edition, by=user, shares=request.POST.getlist("share"))
         except ServiceError as error:
             messages.error(request, error.message)
         else:
@@ -194,6 +199,7 @@ def count(request: HttpRequest, slug: str) -> HttpResponse:
         "published": selectors.published_count(edition),
         "advice": edition.public_votes and edition.panel_decides,
         "may_count": may_count,
+        "ballot_box": ballot_box_of(edition),
     }
     if request.headers.get("HX-Request") == "true":
         return render(request, "outcomes/_count_status.html", context)

@@ -18,6 +18,7 @@ from api.editions import forget_editions
 from editions.models import Edition
 from places.models import District
 from voting.sections import forget_sections
+from voting.services.ballot_box import forget_public_keys
 
 from . import factories
 
@@ -80,10 +81,12 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
     forget_sections()
     forget_editions()
+    forget_public_keys()
     yield
     cache.clear()
     forget_sections()
     forget_editions()
+    forget_public_keys()
 
 
 @pytest.fixture

@@ -286,7 +286,27 @@ def make_vote(
         )
         for i, cost in enumerate(plan_costs)
     ]
+    make_ballot_box(edition=edition)
     return edition, plans
+
+
+# The key shares of the ballot boxes made here, by edition id (a real box's shares are never stored).
+_BALLOT_BOX_SHARES: dict[int, tuple[str, ...]] = {}
+
+
+def make_ballot_box(*, edition: Edition, threshold: int = 2, shares: int = 3) -> tuple[str, ...]:
+    """Set up the edition's sealed ballot box through the service, as an official does; its shares."""
+    from voting.services.ballot_box import set_up_ballot_box
+
+    official = make_staff(role=Role.OFFICIAL, district=edition.district)
+    issued = set_up_ballot_box(edition=edition, by=official, threshold=threshold, shares=shares)
+    _BALLOT_BOX_SHARES[edition.pk] = issued.shares
+    return issued.shares
+
+
+def ballot_box_shares(edition: Edition) -> tuple[str, ...]:
+    """The shares ``make_ballot_box`` handed out for ``edition`` (empty if it made none)."""
+    return _BALLOT_BOX_SHARES.get(edition.pk, ())
 
 
 def make_voter(*, edition: Edition, neighbourhood: Neighbourhood | None = None) -> tuple[Any, str]:
@@ -325,3 +345,22 @@ def make_register_voter(
         credential_hash=codes.register_hash(identity),
         email_hash=codes.email_hash(email),
     )
+
+
+def opened_ballots(edition: Edition, shares: Sequence[str] | None = None) -> dict[str, Any]:
+    """slot → content of the edition's sealed ballots, opened with its shares as the count does."""
+    from voting import sealing
+    from voting.models import Ballot
+
+    points = [sealing.parse_share(share) for share in (shares or ballot_box_shares(edition))]
+    opener = sealing.Opener(sealing.combine_shares(points))
+    context = sealing.ballot_context(edition.pk)
+    return {
+        slot: opener.open(sealed, context=context)
+        for slot, sealed in Ballot.objects.filter(edition=edition).values_list("slot", "sealed")
+    }
+
+
+def opened_contents(edition: Edition) -> list[Any]:
+    """The contents of the edition's sealed ballots (order unspecified)."""
+    return list(opened_ballots(edition).values())

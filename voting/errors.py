@@ -37,6 +37,32 @@ class VoteStateError(ServiceError):
         ),
         "vote_already_closed": _("This vote has already closed."),
         "reason_required": _("Give a reason for closing the vote early."),
+        "no_ballot_box": _("You cannot vote yet: the sealed ballot box of this vote has not been set up."),
+    }
+
+
+class BallotBoxError(ServiceError):
+    """The election key cannot be set up, or the shares given do not open the ballot box."""
+
+    messages = {
+        "not_an_official": _("Only an official of this district can set up the ballot box."),
+        "bad_threshold": _(
+            "Choose between 2 and 9 shares, and how many of them are needed: at least 1, at most all."
+        ),
+        "ballots_exist": _("The key cannot change any more: ballots have been cast into this ballot box."),
+        "no_ballot_box": _("This vote has no sealed ballot box: set one up before the vote opens."),
+        "too_few_shares": _("Enter %(needed)s different key shares; %(given)s were given."),
+        "malformed_share": _(
+            "Key share %(position)s is not a key share. Check it against its sheet: "
+            "a number, then 52 characters."
+        ),
+        "invalid_share": _("Key share %(number)s of %(total)s is not valid for this vote."),
+        "duplicate_share": _("Key share %(number)s was entered twice; each share counts once."),
+        "unreadable_ballot": _(
+            "A sealed ballot does not open with this key: the ballot box was tampered with. "
+            "Nothing was counted."
+        ),
+        "destroyed": _("The sealed ballots of this vote were destroyed after its result was published."),
     }
 
 
@@ -65,6 +91,10 @@ class PaperError(ServiceError):
         "not_awaiting": _("This paper ballot does not wait for a second entry."),
         "not_in_review": _("This paper ballot does not need a review."),
         "note_required": _("Explain the decision in a note."),
+        "missing_reading": _(
+            "That reading is missing, so it cannot be counted: choose the other reading, or declare "
+            "the ballot void."
+        ),
     }
 
 

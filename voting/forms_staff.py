@@ -63,6 +63,30 @@ class CloseVoteForm(forms.Form):
     )
 
 
+class BallotBoxForm(forms.Form):
+    prefix = "box"
+    shares = forms.IntegerField(
+        label=_("Number of key shares"),
+        min_value=2,
+        max_value=9,
+        initial=3,
+        help_text=_("One for each official who keeps a share until the count."),
+    )
+    threshold = forms.IntegerField(
+        label=_("Shares needed to open the ballots"),
+        min_value=1,
+        max_value=9,
+        initial=2,
+        help_text=_("So many officials must come together to count; fewer cannot open a single ballot."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("threshold") and data.get("shares") and data["threshold"] > data["shares"]:
+            raise forms.ValidationError(_("More shares cannot be needed than there are."))
+        return data
+
+
 class FindByCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Voting code"),

@@ -2,9 +2,10 @@
 
 The secrecy design (docs/voting.md): a ``Voter`` row is the participation record of one eligible
 resident; it holds only a keyed hash of their voting code (or of their register identity). The
-``Ballot`` holds what was chosen under a *slot*: a second keyed hash of the same credential. Nothing
-stored joins the two; only someone presenting the plain code (or holding the key and the register)
-can find a voter's ballot, which is what replacing a ballot needs.
+``Ballot`` holds what was chosen, sealed to the edition's public key (``BallotBox``), under a
+*slot*: a second keyed hash of the plain credential. Nothing stored joins the two, and a ballot's
+content opens only with the private key that the district's officials hold in shares; only someone
+presenting the plain code can find a voter's ballot, which is what replacing a ballot needs.
 """
 
 from __future__ import annotations
@@ -104,18 +105,58 @@ class Voter(models.Model):
         return f"{self.get_kind_display()} #{self.pk}"
 
 
-class Ballot(models.Model):
-    """What one voter chose, under a slot that stored data cannot join to the voter.
+class BallotBox(models.Model):
+    """The edition's election key: its public half seals ballots, its private half exists only in shares.
 
-    No time, channel, address or person is stored; the id is random so the table's order reveals
-    nothing either. ``content`` maps a section key ("main" or a sub-budget key) to plan ids (a list;
-    ranked in order for ranking ballots) or to {plan id: points} for cumulative ballots.
+    The private key is generated when the vote is set up, split into ``share_count`` Shamir shares of
+    which ``threshold`` rebuild it, and handed to the officials on paper; only a hash of each share
+    is kept here (to tell a wrong share at the count). Casting refuses until the box exists. After
+    the result is published its sealed ballots are destroyed (``ballots_destroyed_at``).
+    """
+
+    edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="ballot_box")
+    public_key = models.BinaryField(_("public key"))
+    threshold = models.PositiveSmallIntegerField(_("shares needed"))
+    share_count = models.PositiveSmallIntegerField(_("shares"))
+    share_hashes = models.JSONField(default=list)
+    created_at = models.DateTimeField(_("set up at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("set up by")
+    )
+    ballots_destroyed_at = models.DateTimeField(_("sealed ballots destroyed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ballot box")
+        verbose_name_plural = _("ballot boxes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(threshold__gte=1) & Q(threshold__lte=models.F("share_count")),
+                name="voting_ballot_box_threshold_within_shares",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.edition)
+
+    @property
+    def share_inputs(self) -> range:
+        """1..threshold: one field per share a count asks for."""
+        return range(1, self.threshold + 1)
+
+
+class Ballot(models.Model):
+    """One voter's counted ballot, sealed, under a slot that stored data cannot join to the voter.
+
+    No time, channel, address or person is stored; the id is random. ``sealed`` is the content
+    (section key → plan ids, ranked for ranking ballots, or [plan id, points] pairs for cumulative
+    ballots) sealed to the edition's ``BallotBox`` key and padded to a fixed length
+    (``voting.sealing``): without the officials' shares nobody reads it, and its length says nothing.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="ballots")
     slot = models.CharField(max_length=64)
-    content = models.JSONField()
+    sealed = models.BinaryField()
     receipt = models.CharField(max_length=16)
 
     class Meta:
@@ -136,14 +177,21 @@ class PaperEntryStatus(models.TextChoices):
 
 
 class PaperEntry(models.Model):
-    """A paper ballot entered twice by two officials; only a matching (or reviewed) pair is counted."""
+    """A paper ballot entered twice by two officials; only a matching (or reviewed) pair is counted.
+
+    Once the entry is confirmed or resolved, the readings and the voter are dropped: what stays is
+    who entered it, when, and ``content_hash`` (a keyed hash of the counted content) for the audit
+    trail. The counted ballot itself is sealed in its slot like an online one.
+    """
 
     edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="paper_entries")
-    voter = models.ForeignKey(Voter, on_delete=models.PROTECT, related_name="paper_entries")
+    voter = models.ForeignKey(
+        Voter, on_delete=models.PROTECT, null=True, blank=True, related_name="paper_entries"
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=PaperEntryStatus.choices, default=PaperEntryStatus.AWAITING_SECOND
     )
-    first_content = models.JSONField(_("first entry"))
+    first_content = models.JSONField(_("first entry"), null=True, blank=True)
     first_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("entered by")
     )
@@ -169,6 +217,8 @@ class PaperEntry(models.Model):
     resolution_note = models.TextField(_("review note"), blank=True)
     # The voter's ballot slot, kept only until the entry is confirmed or resolved (then emptied).
     pending_slot = models.CharField(max_length=64, blank=True)
+    # A keyed hash of the content that was counted, kept for the audit trail when the readings go.
+    content_hash = models.CharField(_("content hash"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("paper ballot entry")

@@ -1,23 +1,39 @@
-"""Reads of the vote: a voter's own ballot, the officials' turnout overview, paper entries."""
+"""Reads of the vote: whether a voter has voted, the officials' turnout overview, paper entries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
 from editions.models import Edition
 
-from .models import Address, Ballot, Channel, LetterBatch, PaperEntry, PaperEntryStatus, Voter
+from .models import Address, Ballot, BallotBox, Channel, LetterBatch, PaperEntry, PaperEntryStatus, Voter
 
 
-def current_ballot(*, edition: Edition, slot: str) -> dict[str, Any] | None:
-    """The content of the ballot in ``slot`` (the voter's own, found through their credential)."""
-    content: dict[str, Any] | None = (
-        Ballot.objects.filter(edition=edition, slot=slot).values_list("content", flat=True).first()
+def voter_channel(*, edition: Edition, credential_hash: str) -> str | None:
+    """How the voter with this credential voted ("online", "paper", "" if not yet); None if unknown.
+
+    What they chose cannot be read back: their ballot is sealed (docs/voting.md).
+    """
+    channel: str | None = (
+        Voter.objects.filter(edition=edition, credential_hash=credential_hash)
+        .values_list("channel", flat=True)
+        .first()
     )
-    return content
+    return channel
+
+
+def ballot_box_of(edition: Edition) -> BallotBox | None:
+    """The edition's sealed ballot box (public key, shares, who set it up), if it has one."""
+    return BallotBox.objects.filter(edition=edition).select_related("created_by").first()
+
+
+def ballot_box_locked(edition: Edition) -> bool:
+    """Whether ballots (online or paper) exist, so the box's key can no longer be set up again."""
+    return (
+        Ballot.objects.filter(edition=edition).exists() or PaperEntry.objects.filter(edition=edition).exists()
+    )
 
 
 @dataclass(frozen=True)

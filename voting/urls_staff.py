@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/brieven/<int:pk>/vernietigen/", manage.destroy_letters, name="destroy_letters"),
     path("<slug:slug>/brief-opnieuw/", manage.reissue, name="reissue"),
     path("<slug:slug>/sluiten/", manage.close_early, name="close"),
+    path("<slug:slug>/stembus/", manage.set_up_box, name="set_up_box"),
     path("<slug:slug>/papier/", paper.paper, name="paper"),
     path("<slug:slug>/papier/tweede-invoer/", paper.paper_confirm, name="paper_confirm"),
     path("<slug:slug>/papier/tweede-invoer/<int:pk>/", paper.paper_confirm_entry, name="paper_confirm_entry"),

@@ -5,20 +5,26 @@ by the edition's slug, so every load generates the same vote; rows that exist al
 they are, so loading again adds nothing (and keeps ballots a visitor cast with a printed code).
 
 Ballots are written as the voting services write them: content checked and made canonical by
-``voting.ballots.validate_ballot`` against the edition's ballot sections, slots from
-``voting.codes.ballot_slot`` of the voter's code, one counted ballot per voter who voted. The
-rows are written directly (in bulk) rather than through ``cast_ballot`` and the paper services:
-those refuse unless the vote is open by the real clock, and the demo records a vote that has
-been going on for days (and is loaded at other moments in the tests).
+``voting.ballots.validate_ballot`` against the edition's ballot sections, sealed to the edition's
+ballot-box key, slots from ``voting.codes.ballot_slot`` of the voter's code, one counted ballot per
+voter who voted; confirmed paper entries keep neither their readings nor their voter. The rows are
+written directly (in bulk) rather than through ``cast_ballot`` and the paper services: those
+refuse unless the vote is open by the real clock, and the demo records a vote that has been going
+on for days (and is loaded at other moments in the tests).
+
+The ballot box is set up through ``set_up_ballot_box``, with a key derived from the edition's slug
+(``demo_key_shares``), so that every load knows its shares: ``load_demo`` prints them and writes
+them to var/, and the count of a closed vote opens the ballots with two of them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import random
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,12 +40,13 @@ from outcomes.services import compute_outcome, start_count
 from places.models import Neighbourhood
 from proposals.models import Plan, PlanStatus
 from proposals.status import allowed_targets
-from voting import codes
+from voting import codes, sealing
 from voting.ballots import BallotRules, Content, validate_ballot
 from voting.letters import vote_url
 from voting.models import (
     Address,
     Ballot,
+    BallotBox,
     Channel,
     LetterBatch,
     PaperEntry,
@@ -48,6 +55,8 @@ from voting.models import (
     VoterKind,
 )
 from voting.sections import MAIN, Section, ballot_sections
+from voting.services.ballot_box import destroy_sealed_ballots, public_key_for, seal_ballot, set_up_ballot_box
+from voting.services.casting import register_slot
 
 from ..content.specs import VoterAreaSpec, VoteSpec
 from ._common import audit_once, between, phase_of, phase_so_far
@@ -71,13 +80,44 @@ OTHER_NEIGHBOURHOOD_PLAN = 0.6
 MOST_LIKELY = 0.9
 
 
+# The demo's ballot-box keys are derived from this key and the edition's slug; see ``demo_key_shares``.
+DEMO_BALLOT_BOX_KEY = b"buurtbudget-demo-ballot-box"
+DEMO_THRESHOLD, DEMO_SHARES = 2, 3
+
+
 @dataclass(frozen=True)
 class LoadedVote:
-    """What ``load_vote`` leaves for the report: codes that have not voted, and where to use them."""
+    """What ``load_vote`` leaves for the report: codes that have not voted, where to use them, and
+    the ballot box's key shares (the demo's only: a real vote's shares exist on paper alone)."""
 
     edition: Edition
     url: str
     codes: tuple[str, ...]  # formatted, XXXX-XXXX-XXXX-XXXX-C
+    shares: tuple[str, ...] = ()
+
+
+def _demo_random(edition_slug: str) -> Callable[[int], bytes]:
+    """A reproducible byte stream for the demo's key: HMAC-SHA256 of the slug and a counter."""
+    counter = itertools.count()
+
+    def random_bytes(length: int) -> bytes:
+        out = b""
+        while len(out) < length:
+            message = f"{edition_slug}:{next(counter)}".encode()
+            out += hmac.new(DEMO_BALLOT_BOX_KEY, message, hashlib.sha256).digest()
+        return out[:length]
+
+    return random_bytes
+
+
+def demo_key_shares(edition_slug: str) -> tuple[str, ...]:
+    """The shares ``set_up_ballot_box`` made for the demo edition (the same stream, the same steps)."""
+    draw = _demo_random(edition_slug)
+    private_key = sealing.new_private_key(draw)
+    points = sealing.split_secret(
+        private_key, threshold=DEMO_THRESHOLD, shares=DEMO_SHARES, random_bytes=draw
+    )
+    return tuple(sealing.format_share(x, y) for x, y in points)
 
 
 def demo_code(edition_slug: str, number: int) -> str:
@@ -137,6 +177,14 @@ def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: 
     votes = _votes(edition, spec, residents, sections, rng)
     first, second = (users[email] for email in spec.officials)
 
+    if not BallotBox.objects.filter(edition=edition).exists():
+        set_up_ballot_box(
+            edition=edition,
+            by=first,
+            threshold=DEMO_THRESHOLD,
+            shares=DEMO_SHARES,
+            random_bytes=_demo_random(edition.slug),
+        )
     _save_addresses(edition, addresses, neighbourhoods)
     _issue_letters(edition, residents, by=first, now=now)
     # A resident's voter row, ballot and paper entry are made together: a voter that exists
@@ -150,10 +198,12 @@ def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: 
     if spec.counted_by is not None:
         _count(edition, by=users[spec.counted_by], now=now)
     voted = {v.resident.number for v in votes}
+    counted = BallotBox.objects.filter(edition=edition, ballots_destroyed_at__isnull=False).exists()
     return LoadedVote(
         edition=edition,
         url=vote_url(edition),
         codes=_unused_codes(edition, spec, [r for r in residents if r.number not in voted]),
+        shares=() if counted else demo_key_shares(edition.slug),
     )
 
 
@@ -403,9 +453,15 @@ def _save_code_voters(
 def _save_ballots(edition: Edition, votes: Sequence[_Vote]) -> None:
     """Each online voter's one ballot, in the slot of their code (as ``cast_ballot`` stores it)."""
     existing = set(Ballot.objects.filter(edition=edition).values_list("slot", flat=True))
+    key = public_key_for(edition)
     Ballot.objects.bulk_create(
         (
-            Ballot(edition=edition, slot=slot, content=v.content, receipt=codes.new_receipt())
+            Ballot(
+                edition=edition,
+                slot=slot,
+                sealed=seal_ballot(edition, v.content, public_key=key),
+                receipt=codes.new_receipt(),
+            )
             for v in votes
             if (slot := codes.ballot_slot(v.resident.code)) not in existing
         ),
@@ -439,6 +495,7 @@ def _save_paper(
     first, second = officials
     entries: list[PaperEntry] = []
     ballots: list[Ballot] = []
+    key = public_key_for(edition)
     for index, vote in enumerate(votes):
         entered_at = between(start, end, (index + 1) / (len(votes) + 1))
         confirmed_at = min(entered_at + timedelta(minutes=rng.randrange(20, 240)), now)
@@ -456,19 +513,23 @@ def _save_paper(
             edition=edition,
             voter_id=pk,
             status=status,
-            first_content=vote.content,
+            first_content=sealing.seal_reading(vote.content, edition_id=edition.pk),
             first_by=by_first,
             first_at=entered_at,
             pending_slot="" if status == PaperEntryStatus.CONFIRMED else slot,
         )
         if status == PaperEntryStatus.CONFIRMED:
-            entry.second_by, entry.second_at, entry.second_content = by_second, confirmed_at, vote.content
-            ballots.append(
-                Ballot(edition=edition, slot=slot, content=vote.content, receipt=codes.new_receipt())
-            )
+            # Counted: the sealed ballot is in its slot; the entry forgets the readings and the voter.
+            sealed = seal_ballot(edition, vote.content, public_key=key)
+            entry.second_by, entry.second_at = by_second, confirmed_at
+            entry.voter_id, entry.first_content = None, None
+            entry.content_hash = hashlib.sha256(sealed).hexdigest()
+            ballots.append(Ballot(edition=edition, slot=slot, sealed=sealed, receipt=codes.new_receipt()))
         elif status == PaperEntryStatus.MISMATCH:
             entry.second_by, entry.second_at = by_second, confirmed_at
-            entry.second_content = _misread(vote.content, sections)
+            entry.second_content = sealing.seal_reading(
+                _misread(vote.content, sections), edition_id=edition.pk
+            )
         entries.append(entry)
     created = PaperEntry.objects.bulk_create(entries, batch_size=1000)
     Ballot.objects.bulk_create(ballots, batch_size=1000)
@@ -564,8 +625,9 @@ def _save_register(
         )
         if person.voted:
             content = validate_ballot(raw, sections=sections, rules=rules)
-            slot = codes.ballot_slot(f"register:{credential}")
-            ballots.append(Ballot(edition=edition, slot=slot, content=content, receipt=codes.new_receipt()))
+            sealed = seal_ballot(edition, content, public_key=public_key_for(edition))
+            slot = register_slot(person.email)
+            ballots.append(Ballot(edition=edition, slot=slot, sealed=sealed, receipt=codes.new_receipt()))
     Voter.objects.bulk_create(voters)
     Ballot.objects.bulk_create(ballots)
 
@@ -585,9 +647,12 @@ def _count(edition: Edition, *, by: User, now: datetime) -> None:
     count = Count.objects.filter(edition=edition, is_current=True, status=CountStatus.DONE).first()
     if count is None:
         try:
-            count = compute_outcome(count=start_count(edition=edition, by=by, background=False))
+            queued = start_count(
+                edition=edition, by=by, shares=demo_key_shares(edition.slug)[:2], background=False
+            )
         except OutcomeError:
             return
+        count = compute_outcome(count=queued)
         if count.status != CountStatus.DONE:
             raise RuntimeError(f"The demo count of {edition.slug} failed: {count.error}")
         result = phase_of(edition, PhaseKind.RESULT)
@@ -597,6 +662,9 @@ def _count(edition: Edition, *, by: User, now: datetime) -> None:
         )
     if count.published_at is None and edition.results_publish_at is not None:
         Count.objects.filter(pk=count.pk).update(published_at=min(edition.results_publish_at, now))
+        count.published_at = min(edition.results_publish_at, now)
+    if count.published_at is not None:  # as publish_result does: the sealed ballots have served
+        destroy_sealed_ballots(edition=edition)
     winners = [pk for section in count.sections.all() for pk in section.selected]
     for plan in Plan.objects.filter(pk__in=winners).exclude(status=PlanStatus.SELECTED):
         if PlanStatus.SELECTED in allowed_targets(plan.status):

@@ -22,6 +22,7 @@ from proposals.models import Plan, PlanStatus
 from review.errors import ReviewError
 from review.services import publish_shortlist, shortlist_plan
 from tests import factories
+from tests.factories import ballot_box_shares
 from voting.errors import BallotError
 from voting.sections import ballot_sections
 from voting.services.casting import cast_ballot, credential_for_code
@@ -90,6 +91,7 @@ def test_the_panel_shortlists_and_then_everyone_votes_on_the_shortlist(
     freeze_time(during(phases, "decision"))
     (section,) = ballot_sections(edition)
     assert section.plan_ids == {plans[1].pk, plans[3].pk}
+    factories.make_ballot_box(edition=edition)
     codes = [factories.make_voter(edition=edition)[1] for _ in range(3)]
     credentials = [credential_for_code(edition=edition, code=code, client_ip="10.0.0.1") for code in codes]
     with pytest.raises(BallotError):  # a plan the panel left off is not on the ballot
@@ -100,7 +102,9 @@ def test_the_panel_shortlists_and_then_everyone_votes_on_the_shortlist(
 
     # The vote's count is the result (not advice), published as usual.
     freeze_time(during(phases, "result"))
-    count = compute_outcome(count=start_count(edition=edition, by=official, background=False))
+    count = compute_outcome(
+        count=start_count(edition=edition, by=official, shares=ballot_box_shares(edition), background=False)
+    )
     assert count.source == "vote" and result_count(edition) == count
     assert published_count(edition) == count
     publish_result(count=count, by=official)

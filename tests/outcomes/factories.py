@@ -23,16 +23,23 @@ from editions.models import Edition
 from outcomes.models import Count
 from outcomes.services import compute_outcome, start_count
 from proposals.models import Plan
-from tests.factories import make_staff, make_vote
+from tests.factories import ballot_box_shares, make_staff, make_vote
 from voting.models import Ballot
+from voting.services.ballot_box import public_key_for, seal_ballot
 
 _slots = itertools.count(1)
 
 
 def add_ballots(*, edition: Edition, contents: Sequence[dict[str, Any]]) -> list[Ballot]:
-    """Counted ballots with the given canonical contents (as ``voting.ballots`` stores them)."""
+    """Counted ballots with the given canonical contents, sealed to the edition's key as casting does."""
+    key = public_key_for(edition)
     return Ballot.objects.bulk_create(
-        Ballot(edition=edition, slot=f"slot-{next(_slots)}", content=content, receipt="R")
+        Ballot(
+            edition=edition,
+            slot=f"slot-{next(_slots)}",
+            sealed=seal_ballot(edition, content, public_key=key),
+            receipt="R",
+        )
         for content in contents
     )
 
@@ -70,7 +77,12 @@ def make_official(edition: Edition) -> User:
 def make_count(*, edition: Edition, by: User | None = None) -> Count:
     """A count of the edition, run to the end in this process."""
     return compute_outcome(
-        count=start_count(edition=edition, by=by or make_official(edition), background=False)
+        count=start_count(
+            edition=edition,
+            by=by or make_official(edition),
+            shares=ballot_box_shares(edition)[:2],
+            background=False,
+        )
     )
 
 

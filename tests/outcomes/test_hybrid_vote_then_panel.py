@@ -14,7 +14,7 @@ from outcomes.models import CountSource
 from outcomes.selectors import advice_count, published_count
 from outcomes.services import compute_outcome, start_count
 from proposals.models import Plan, PlanStatus
-from tests.factories import make_vote, make_voter, phase_of
+from tests.factories import ballot_box_shares, make_vote, make_voter, phase_of
 from voting.services.casting import cast_ballot, credential_for_code
 
 from .factories import make_facilitator, make_official
@@ -38,7 +38,9 @@ def test_everyone_votes_then_the_panel_decides_with_the_vote_as_advice(
     # The vote closes; the panel's phase begins.
     freeze_time(phase_of(edition, "panel").starts_at + timedelta(days=1))
     official = make_official(edition)
-    vote_count = compute_outcome(count=start_count(edition=edition, by=official, background=False))
+    vote_count = compute_outcome(
+        count=start_count(edition=edition, by=official, shares=ballot_box_shares(edition), background=False)
+    )
     assert vote_count.source == CountSource.VOTE and advice_count(edition) == vote_count
     assert {plans[2].pk, plans[3].pk} <= set(vote_count.sections.get().selected)
     assert published_count(edition) is None

@@ -18,7 +18,7 @@ from outcomes.panel import count_panel_vote, record_panel_decision
 from outcomes.selectors import counted_round, current_count, published_count, result_of
 from outcomes.services import publish_result, start_count
 from proposals.models import Plan, PlanStatus
-from tests.factories import make_neighbourhood, make_sub_budget
+from tests.factories import ballot_box_shares, make_neighbourhood, make_sub_budget
 
 from .factories import (
     add_panel_round,
@@ -295,6 +295,8 @@ def test_there_is_no_public_vote_to_count_when_the_panel_decides_alone() -> None
     edition, _ = make_panel_edition(phase="result")
 
     with pytest.raises(OutcomeError) as refused:
-        start_count(edition=edition, by=make_official(edition), background=False)
+        start_count(
+            edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+        )
 
     assert refused.value.code == "no_public_vote"

@@ -18,6 +18,7 @@ from outcomes.errors import OutcomeError
 from outcomes.models import Count
 from outcomes.services import publish_result, start_count
 from proposals.models import Plan, PlanStatus
+from tests.factories import ballot_box_shares
 from tests.outcomes.factories import make_closed_vote, make_count, make_official
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_a_result_is_published_once_and_then_cannot_be_counted_again() -> None:
         publish_result(count=count, by=official)
     assert twice.value.code == "already_published"
     with pytest.raises(OutcomeError) as recount:
-        start_count(edition=edition, by=official)
+        start_count(edition=edition, by=official, shares=ballot_box_shares(edition))
     assert recount.value.code == "result_published"
 
 
@@ -93,3 +94,20 @@ def test_an_official_publishes_from_the_count_page() -> None:
     assert edition.plans.filter(status=PlanStatus.SELECTED).count() == 2
     after = client.get(reverse("outcomes:count", args=[edition.slug])).content.decode()
     assert 'value="publish"' not in after
+
+
+def test_publishing_destroys_the_sealed_ballots_and_the_published_files_stay() -> None:
+    from voting.models import Ballot, BallotBox
+
+    edition, _, official, count = counted_vote()
+    assert Ballot.objects.filter(edition=edition).count() == 4
+    files = [section.pb_file for section in count.sections.all()]
+
+    publish_result(count=count, by=official)
+
+    assert not Ballot.objects.filter(edition=edition).exists()
+    assert BallotBox.objects.get(edition=edition).ballots_destroyed_at is not None
+    assert [section.pb_file for section in count.sections.all()] == files
+    assert AuditEntry.objects.get(action="outcomes.result_published").after["sealed_ballots_destroyed"] == 4
+    page = Client().get(reverse("outcomes:result", args=[edition.slug]))
+    assert page.status_code == 200

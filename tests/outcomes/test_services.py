@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shlex
 import subprocess
@@ -24,7 +25,7 @@ from outcomes.selectors import published_count, recount_command
 from outcomes.services import compute_outcome, start_count
 from pbrules import Ballot, Election, Project, run_rule, to_instance
 from proposals.models import Plan
-from tests.factories import make_user, make_vote, make_voter
+from tests.factories import ballot_box_shares, make_user, make_vote, make_voter
 from voting.models import PaperEntry, PaperEntryStatus
 
 from .factories import add_ballots, make_closed_vote, make_count, make_official
@@ -164,7 +165,7 @@ def test_count_is_refused_while_the_vote_is_open() -> None:
     edition, _ = make_vote()
 
     with pytest.raises(OutcomeError) as caught:
-        start_count(edition=edition, by=make_official(edition))
+        start_count(edition=edition, by=make_official(edition), shares=ballot_box_shares(edition))
 
     assert caught.value.code == "vote_open"
     assert not Count.objects.exists()
@@ -184,7 +185,7 @@ def test_count_is_refused_while_paper_entries_wait_and_names_their_number() -> N
         )
 
     with pytest.raises(OutcomeError) as caught:
-        start_count(edition=edition, by=official)
+        start_count(edition=edition, by=official, shares=ballot_box_shares(edition))
 
     assert caught.value.code == "unresolved_paper_entries"
     assert caught.value.params == {"number": 2}
@@ -193,10 +194,14 @@ def test_count_is_refused_while_paper_entries_wait_and_names_their_number() -> N
 
 def test_second_count_is_refused_while_one_is_running() -> None:
     edition, _ = make_closed_vote(choices=[[0]])
-    start_count(edition=edition, by=make_official(edition), background=False)
+    start_count(
+        edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+    )
 
     with pytest.raises(OutcomeError) as caught:
-        start_count(edition=edition, by=make_official(edition), background=False)
+        start_count(
+            edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+        )
 
     assert caught.value.code == "count_running"
 
@@ -205,27 +210,30 @@ def test_count_left_running_by_a_dead_worker_does_not_block_a_new_one(
     freeze_time: Callable[[datetime], None],
 ) -> None:
     edition, _ = make_closed_vote(choices=[[0]])
-    stale = start_count(edition=edition, by=make_official(edition), background=False)
+    stale = start_count(
+        edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+    )
     freeze_time(timezone.now() + timedelta(hours=3))
 
-    fresh = start_count(edition=edition, by=make_official(edition), background=False)
+    fresh = start_count(
+        edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+    )
 
     stale.refresh_from_db()
     assert stale.status == CountStatus.FAILED and stale.error
     assert fresh.status == CountStatus.QUEUED
 
 
-def test_count_of_a_ballot_naming_an_unknown_plan_fails_with_a_message() -> None:
+def test_count_of_a_ballot_naming_an_unknown_plan_is_refused_with_a_message() -> None:
+    """The ballots are opened when the count starts: a ballot naming an unknown plan stops it there."""
     edition, _ = make_closed_vote(choices=[[0]])
     add_ballots(edition=edition, contents=[{"main": [999_999]}])
 
-    count = make_count(edition=edition)
+    with pytest.raises(OutcomeError) as refused:
+        make_count(edition=edition)
 
-    assert count.status == CountStatus.FAILED
-    assert "999999" in count.error
-    assert count.finished_at is not None and not count.is_current
-    assert not count.sections.exists()
-    assert AuditEntry.objects.filter(action="outcomes.count_failed", object_id=str(count.pk)).exists()
+    assert refused.value.code == "unknown_plan" and "999999" in refused.value.message
+    assert not Count.objects.filter(edition=edition).exists()
 
 
 def test_engine_failure_marks_the_count_failed_and_never_running(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,7 +242,7 @@ def test_engine_failure_marks_the_count_failed_and_never_running(monkeypatch: py
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("outcomes.elections.write_election", broken)
+    monkeypatch.setattr("outcomes.elections.run_rule", broken)
     count = make_count(edition=edition)
 
     assert count.status == CountStatus.FAILED
@@ -269,7 +277,7 @@ def test_start_count_queues_the_task_after_commit_and_is_audited(
     official = make_official(edition)
 
     with django_capture_on_commit_callbacks(execute=True):
-        count = start_count(edition=edition, by=official)
+        count = start_count(edition=edition, by=official, shares=ballot_box_shares(edition))
 
     count.refresh_from_db()
     assert count.status == CountStatus.DONE
@@ -293,7 +301,9 @@ def test_count_by_the_management_command(capsys: pytest.CaptureFixture[str]) -> 
     edition, _ = make_closed_vote(choices=[[3]] * 3)
     official = make_official(edition)
 
-    call_command("count_vote", edition.slug, "--by", official.email)
+    shares = io.StringIO("\n".join(ballot_box_shares(edition)[1:]) + "\n")
+
+    call_command("count_vote", edition.slug, "--by", official.email, stdin=shares)
 
     assert "done" in capsys.readouterr().out
     assert Count.objects.get(edition=edition).status == CountStatus.DONE

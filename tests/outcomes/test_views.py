@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -17,7 +19,7 @@ from accounts.models import Role
 from editions.models import Edition
 from outcomes.models import Count, CountStatus
 from proposals.models import Plan
-from tests.factories import make_staff, make_user, make_vote
+from tests.factories import ballot_box_shares, make_staff, make_user, make_vote
 
 from .factories import make_closed_vote, make_count, make_official
 
@@ -28,6 +30,11 @@ Counted = tuple[Edition, list[Plan], Count]
 def url(name: str, edition: object, **kwargs: str) -> str:
     with translation.override("nl"):
         return reverse(f"outcomes:{name}", kwargs={"slug": edition.slug, **kwargs})  # type: ignore[attr-defined]
+
+
+def en(name: str, edition: object) -> str:
+    with translation.override("en"):
+        return reverse(f"outcomes:{name}", kwargs={"slug": edition.slug})  # type: ignore[attr-defined]
 
 
 @pytest.fixture
@@ -151,14 +158,63 @@ def test_official_starts_the_count_and_sees_it_done(
 ) -> None:
     edition, _ = make_closed_vote(choices=[[0], [1]])
     client.force_login(make_official(edition))
+    form = client.get(en("count", edition)).content.decode()
+    assert form.count('name="share"') == 2 and "Enter 2 of the 3 key shares" in form
+    first, _, third = ballot_box_shares(edition)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url("count", edition))
+        response = client.post(url("count", edition), {"share": [third.lower(), f"  {first} "]})
 
     assert response.status_code == 302
     assert Count.objects.get(edition=edition).status == CountStatus.DONE
     page = client.get(url("count", edition))
     assert page.status_code == 200 and url("result", edition) in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (lambda shares: [shares[0]], "Enter 2 different key shares; 1 were given."),
+        (lambda shares: [shares[0], shares[0]], "Key share 1 was entered twice"),
+        (lambda shares: [shares[0], "2-" + "0000-" * 12 + "0000"], "Key share 2 of 3 is not valid"),
+        (lambda shares: ["hallo", shares[1]], "Key share 1 is not a key share"),
+    ],
+)
+def test_a_wrong_missing_or_repeated_share_is_refused_with_a_message_and_nothing_counted(
+    client: Client, given: Any, message: str
+) -> None:
+    edition, _ = make_closed_vote(choices=[[0], [1]])
+    client.force_login(make_official(edition))
+
+    response = client.post(en("count", edition), {"share": given(ballot_box_shares(edition))}, follow=True)
+
+    assert message in html.unescape(response.content.decode())
+    assert not Count.objects.filter(edition=edition).exists()
+
+
+def test_shares_of_another_vote_do_not_open_the_ballot_box(client: Client) -> None:
+    edition, _ = make_closed_vote(choices=[[0]])
+    other, _ = make_closed_vote(choices=[[1]])
+    client.force_login(make_official(edition))
+
+    response = client.post(en("count", edition), {"share": ballot_box_shares(other)[:2]}, follow=True)
+
+    assert "Key share 1 of 3 is not valid" in html.unescape(response.content.decode())
+    assert not Count.objects.filter(edition=edition).exists()
+
+
+def test_the_count_page_asks_for_shares_in_dutch(client: Client) -> None:
+    edition, _ = make_closed_vote(choices=[[0]])
+    client.force_login(make_official(edition))
+
+    page = client.get(
+        f"/nl{url('count', edition)[3:]}"
+        if url("count", edition).startswith("/en/")
+        else url("count", edition)
+    )
+
+    assert "sleuteldelen" in page.content.decode()
 
 
 def test_official_cannot_start_a_count_while_the_vote_is_open(client: Client) -> None:
@@ -174,7 +230,7 @@ def test_count_refusal_is_shown_as_a_message(client: Client) -> None:
     official = make_official(edition)
     from outcomes.services import start_count
 
-    start_count(edition=edition, by=official, background=False)
+    start_count(edition=edition, by=official, shares=ballot_box_shares(edition), background=False)
     client.force_login(official)
 
     response = client.post(url("count", edition), follow=True)
@@ -188,7 +244,7 @@ def test_running_count_refreshes_with_htmx_and_returns_only_the_status(client: C
     official = make_official(edition)
     from outcomes.services import start_count
 
-    start_count(edition=edition, by=official, background=False)
+    start_count(edition=edition, by=official, shares=ballot_box_shares(edition), background=False)
     client.force_login(official)
 
     full = client.get(url("count", edition)).content.decode()
@@ -204,9 +260,20 @@ def test_failed_count_shows_its_error(client: Client) -> None:
 
     add_ballots(edition=edition, contents=[{"main": [424242]}])
     official = make_official(edition)
-    make_count(edition=edition, by=official)
     client.force_login(official)
 
-    html = client.get(url("count", edition)).content.decode()
+    page = client.post(url("count", edition), {"share": ballot_box_shares(edition)}, follow=True)
 
-    assert "424242" in html and "utrecht-alert--error" in html
+    assert "424242" in page.content.decode() and "utrecht-alert--error" in page.content.decode()
+
+
+def test_the_result_page_says_the_ballots_were_sealed_and_are_destroyed_in_both_languages(
+    client: Client, counted: Counted
+) -> None:
+    edition, _, _ = counted
+
+    dutch = client.get(url("result", edition)).content.decode()
+    english = client.get(en("result", edition)).content.decode()
+
+    assert "Elke stem werd verzegeld op het moment dat hij werd uitgebracht" in dutch
+    assert "Every ballot was sealed the moment it was cast" in html.unescape(english)

@@ -30,7 +30,7 @@ def test_first_ballot_is_stored_and_marks_the_voter_online(vote: tuple[Edition, 
     assert receipt.content == {"main": sorted([plans[0].pk, plans[1].pk])}
     voter.refresh_from_db()
     assert (voter.channel, voter.ballots_cast) == (Channel.ONLINE, 1)
-    assert list(Ballot.objects.values_list("content", flat=True)) == [receipt.content]
+    assert factories.opened_contents(edition) == [receipt.content]
 
 
 def test_a_second_ballot_with_the_same_code_replaces_the_first(vote: tuple[Edition, list[Plan]]) -> None:
@@ -41,7 +41,7 @@ def test_a_second_ballot_with_the_same_code_replaces_the_first(vote: tuple[Editi
     again = credential_for_code(edition=edition, code=code.lower().replace("-", " "), client_ip=IP)
     receipt = cast_ballot(edition=edition, credential=again, ballot={"main": [plans[2].pk]})
     assert receipt.replaced
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[2].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[2].pk]}]
 
 
 def test_the_ballot_row_holds_no_link_to_the_voter(vote: tuple[Edition, list[Plan]]) -> None:
@@ -54,7 +54,7 @@ def test_the_ballot_row_holds_no_link_to_the_voter(vote: tuple[Edition, list[Pla
     )
     ballot = Ballot.objects.get()
     stored = {f.attname for f in Ballot._meta.concrete_fields}
-    assert stored == {"id", "edition_id", "slot", "content", "receipt"}
+    assert stored == {"id", "edition_id", "slot", "sealed", "receipt"}
     assert ballot.slot != voter.credential_hash
     assert codes.normalise(code) not in ballot.slot
 
@@ -204,4 +204,4 @@ def test_an_invalid_ballot_changes_nothing_even_after_a_valid_one(vote: tuple[Ed
     assert refused.value.code == "over_budget"
     voter.refresh_from_db()
     assert voter.ballots_cast == 1
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[0].pk]}]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pytest
 
 from accounts.models import Role, User
@@ -9,7 +12,8 @@ from editions.models import Edition
 from proposals.models import Plan
 from tests import factories
 from voting.errors import EligibilityError, PaperError, VoteStateError
-from voting.models import Ballot, Channel, PaperEntryStatus, Voter
+from voting.models import Ballot, Channel, PaperEntry, PaperEntryStatus, Voter
+from voting.sealing import open_reading
 from voting.services.casting import cast_ballot, credential_for_code
 from voting.services.paper import (
     confirm_paper_ballot,
@@ -41,7 +45,7 @@ def test_matching_entries_are_counted_as_one_ballot(vote: tuple[Edition, list[Pl
     assert not Ballot.objects.exists() and unresolved_paper_entries(edition) == 1
     confirmed = confirm_paper_ballot(entry=entry, ballot={"main": [str(plans[1].pk)]}, by=second)
     assert confirmed.status == PaperEntryStatus.CONFIRMED and confirmed.pending_slot == ""
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[1].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[1].pk]}]
     voter.refresh_from_db()
     assert voter.channel == Channel.PAPER and unresolved_paper_entries(edition) == 0
 
@@ -60,7 +64,7 @@ def test_differing_entries_are_flagged_then_resolved(vote: tuple[Edition, list[P
     assert caught.value.code == "note_required"
     resolved = resolve_paper_entry(entry=flagged, decision="second", note="Kruisje bij plan 3.", by=first)
     assert resolved.status == PaperEntryStatus.RESOLVED
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[2].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[2].pk]}]
 
 
 def test_a_voided_entry_lets_the_voter_vote_again(vote: tuple[Edition, list[Plan], User, User]) -> None:
@@ -102,7 +106,7 @@ def test_a_paper_ballot_after_an_online_vote_is_refused(vote: tuple[Edition, lis
     with pytest.raises(VoteStateError) as caught:
         enter_paper_ballot(edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first)
     assert caught.value.code == "voted_online"
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[0].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[0].pk]}]
 
 
 def test_an_online_vote_after_a_paper_entry_is_refused(vote: tuple[Edition, list[Plan], User, User]) -> None:
@@ -151,3 +155,55 @@ def test_paper_entry_is_refused_outside_the_vote(db: None) -> None:
         )
     assert caught.value.code == "vote_not_open"
     assert Voter.objects.get().channel == ""
+
+
+def test_a_counted_entry_forgets_its_readings_and_its_voter_and_keeps_a_hash(
+    vote: tuple[Edition, list[Plan], User, User],
+) -> None:
+    edition, plans, first, second = vote
+    for decision in ("confirm", "first", "void"):
+        voter, code = factories.make_voter(edition=edition)
+        _, slot = voter_for_code(edition=edition, code=code)
+        entry = enter_paper_ballot(
+            edition=edition, voter=voter, slot=slot, ballot={"main": [plans[0].pk]}, by=first
+        )
+        assert entry.voter_id == voter.pk  # while pending, with its reading sealed under the server's key
+        assert open_reading(entry.first_content, edition_id=edition.pk) == {"main": [plans[0].pk]}
+        stored_reading = PaperEntry.objects.filter(pk=entry.pk).values("first_content").get()
+        assert '"main"' not in json.dumps(stored_reading) and set(stored_reading["first_content"]) == {
+            "sealed"
+        }
+        if decision == "confirm":
+            entry = confirm_paper_ballot(entry=entry, ballot={"main": [plans[0].pk]}, by=second)
+        else:
+            entry = confirm_paper_ballot(entry=entry, ballot={"main": [plans[3].pk]}, by=second)
+            entry = resolve_paper_entry(entry=entry, decision=decision, note="Gecontroleerd.", by=first)  # type: ignore[arg-type]
+
+        stored = PaperEntry.objects.filter(pk=entry.pk).values().get()
+        assert stored["voter_id"] is None and stored["pending_slot"] == ""
+        assert stored["first_content"] is None and stored["second_content"] is None
+        assert (len(stored["content_hash"]) == 64) is (decision != "void")
+        assert (stored["first_by_id"], stored["second_by_id"]) == (first.pk, second.pk)  # who, for the audit
+    assert sorted(c["main"] for c in factories.opened_contents(edition)) == [[plans[0].pk], [plans[0].pk]]
+    hashes = {hashlib.sha256(bytes(s)).hexdigest() for s in Ballot.objects.values_list("sealed", flat=True)}
+    assert set(PaperEntry.objects.exclude(content_hash="").values_list("content_hash", flat=True)) == hashes
+
+
+def test_a_missing_reading_is_refused_not_counted_as_an_empty_ballot(
+    vote: tuple[Edition, list[Plan], User, User],
+) -> None:
+    edition, plans, first, second = vote
+    voter, code = factories.make_voter(edition=edition)
+    _, slot = voter_for_code(edition=edition, code=code)
+    entry = enter_paper_ballot(
+        edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first
+    )
+    flagged = confirm_paper_ballot(entry=entry, ballot={"main": [plans[2].pk]}, by=second)
+    PaperEntry.objects.filter(pk=flagged.pk).update(second_content=None)
+
+    with pytest.raises(PaperError) as refused:
+        resolve_paper_entry(entry=flagged, decision="second", note="Tweede lezing kwijt.", by=first)
+
+    assert refused.value.code == "missing_reading"
+    assert not Ballot.objects.exists()
+    assert PaperEntry.objects.get(pk=flagged.pk).status == PaperEntryStatus.MISMATCH

@@ -17,7 +17,7 @@ from editions.models import Edition
 from tests import factories
 from voting import codes
 from voting.errors import EligibilityError, VoteStateError
-from voting.models import Ballot, EmailChallenge, Voter
+from voting.models import EmailChallenge, Voter
 from voting.services import register_login
 from voting.services.casting import credential_for_register_voter
 from voting.services.register_login import request_one_time_code, verify_one_time_code
@@ -91,7 +91,7 @@ def test_the_right_code_gives_the_register_credential_once(
     ask(edition, EMAIL, django_capture_on_commit_callbacks)
     code = mailed_code()
     credential = verify_one_time_code(edition=edition, email=EMAIL.upper(), code=f" {code} ", client_ip=IP)
-    assert credential == credential_for_register_voter(register_voter)
+    assert credential == credential_for_register_voter(register_voter, email=EMAIL)
     with pytest.raises(EligibilityError) as refused:
         verify_one_time_code(edition=edition, email=EMAIL, code=code, client_ip=IP)
     assert refused.value.code == "wrong_one_time_code"
@@ -239,8 +239,8 @@ def test_a_register_voter_votes_through_the_e_mail_check_end_to_end(
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     receipt = client.post(url("ballot", edition), {"token": token, "s-main": [str(plans[2].pk)]})
     assert "Your vote has been received" in receipt.content.decode()
-    credential = credential_for_register_voter(register_voter)
-    assert Ballot.objects.get(slot=credential.slot).content == {"main": [plans[2].pk]}
+    credential = credential_for_register_voter(register_voter, email=EMAIL)
+    assert factories.opened_ballots(edition)[credential.slot] == {"main": [plans[2].pk]}
     register_voter.refresh_from_db()
     assert register_voter.ballots_cast == 1
 

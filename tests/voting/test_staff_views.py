@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -233,7 +234,7 @@ def test_a_mismatch_is_reviewed_side_by_side(vote: tuple[Edition, list[Plan]], p
     first.post(
         url("paper_review_entry", edition, pk=entry.pk), {"decision": "first", "note": "Gecontroleerd."}
     )
-    assert list(Ballot.objects.values_list("content", flat=True)) == [{"main": [plans[1].pk]}]
+    assert factories.opened_contents(edition) == [{"main": [plans[1].pk]}]
 
 
 def test_the_paper_page_refuses_voters_who_voted_and_invalid_ballots(
@@ -273,3 +274,53 @@ def test_the_workspace_links_officials_to_vote_management(
     assert url("manage", edition) in page
     page = client_for(people.staff[Role.REVIEWER]).get(reverse("pages:workspace")).content.decode()
     assert url("manage", edition) not in page
+
+
+def test_setting_up_the_ballot_box_downloads_the_share_sheets_once_and_stores_no_share(
+    upcoming: Edition, people: People, private_root: Path
+) -> None:
+    from voting.models import BallotBox
+
+    official = client_for(people.staff[Role.OFFICIAL])
+    page = official.get(url("manage", upcoming)).content.decode()
+    assert "Sealed ballot box" in page and 'action="' + url("set_up_box", upcoming) in page
+
+    response = official.post(url("set_up_box", upcoming), {"box-shares": "4", "box-threshold": "3"})
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "no-store" and "attachment" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type /Page\b(?!s)", response.content)) == 4  # one page per share
+    box = BallotBox.objects.get(edition=upcoming)
+    assert (box.threshold, box.share_count, len(box.share_hashes)) == (3, 4, 4)
+    assert not any(private_root.iterdir())  # no file written anywhere
+    page = official.get(url("manage", upcoming)).content.decode()
+    assert "3 of 4 shares open it" in page
+
+
+def test_an_impossible_threshold_is_shown_on_the_form_and_nothing_is_set_up(
+    upcoming: Edition, people: People
+) -> None:
+    from voting.models import BallotBox
+
+    before = BallotBox.objects.get(edition=upcoming).public_key
+    response = client_for(people.staff[Role.OFFICIAL]).post(
+        url("set_up_box", upcoming), {"box-shares": "2", "box-threshold": "3"}
+    )
+
+    assert (
+        response.status_code == 200
+        and "More shares cannot be needed than there are." in response.content.decode()
+    )
+    assert BallotBox.objects.get(edition=upcoming).public_key == before
+
+
+def test_another_districts_official_cannot_set_up_the_box(upcoming: Edition, people: People) -> None:
+    other = factories.make_staff(role=Role.OFFICIAL, district=factories.make_district(name="Elders"))
+
+    assert (
+        client_for(other)
+        .post(url("set_up_box", upcoming), {"box-shares": "3", "box-threshold": "2"})
+        .status_code
+        == 403
+    )

@@ -259,7 +259,7 @@ def test_each_format_is_cast_and_then_replaced_through_the_web_form(
     assert receipt.status_code == 200, page
     assert "Your vote has been received" in page
     stored = Ballot.objects.get()
-    assert stored.content == first_content
+    assert factories.opened_contents(edition) == [first_content]
     assert stored.receipt in page
     assert "no-store" in receipt["Cache-Control"]
     titles = {p.pk: p.title for p in plans}
@@ -267,29 +267,32 @@ def test_each_format_is_cast_and_then_replaced_through_the_web_form(
     assert all(titles[pk] in page for pk in chosen)
     assert all(titles[p.pk] not in page for p in plans if p.pk not in chosen)
 
-    # "Change my vote" re-opens the form with the token, filled with the ballot just cast.
+    # "Change my vote" re-opens the form with the token, empty: the ballot just cast is sealed.
     change = client.post(url("ballot", edition), {"token": token_of(receipt), "intent": "change"})
     change_page = change.content.decode()
-    assert "You have already voted" in change_page
-    assert prefilled(ballot_format, change_page, first_content)
-    assert Ballot.objects.get().content == first_content  # opening the form changes nothing
+    assert "You have already voted" in change_page and "cannot be shown" in change_page
+    assert not prefilled(ballot_format, change_page, first_content)
+    assert factories.opened_contents(edition) == [first_content]  # opening the form changes nothing
 
     again = cast(client, edition, token_of(change), second)
     assert "Your vote has been changed" in again.content.decode()
-    assert list(Ballot.objects.values_list("content", flat=True)) == [second_content]
+    assert factories.opened_contents(edition) == [second_content]
     voter.refresh_from_db()
     assert (voter.channel, voter.ballots_cast) == (Channel.ONLINE, 2)
 
 
 @pytest.mark.django_db
-def test_entering_the_code_again_later_shows_the_earlier_ballot(client: Client) -> None:
+def test_entering_the_code_again_later_says_the_earlier_ballot_is_sealed_and_shows_it_empty(
+    client: Client,
+) -> None:
     edition, plans = make_format_vote(BallotFormat.KNAPSACK)
     _, code = factories.make_voter(edition=edition)
     cast(client, edition, token_of(open_ballot(client, edition, code)), {"s-main": [str(plans[3].pk)]})
     page = open_ballot(client, edition, code).content.decode()
-    assert "You have already voted" in page
-    assert prefilled(BallotFormat.KNAPSACK, page, {"main": [plans[3].pk]})
-    assert "€10,000 of €60,000 chosen" in page  # the budget line, rendered without JavaScript
+    assert "You have already voted" in page and "your earlier choices cannot be shown" in page
+    assert not prefilled(BallotFormat.KNAPSACK, page, {"main": [plans[3].pk]})
+    assert "€0 of €60,000 chosen" in page  # the budget line, rendered without JavaScript
+    assert factories.opened_contents(edition) == [{"main": [plans[3].pk]}]
 
 
 @pytest.mark.django_db
@@ -461,4 +464,23 @@ def test_a_ballot_with_sub_budgets_has_one_fieldset_per_section(client: Client) 
         {"s-n-westpunt": [str(local.pk)], "s-main": [str(plans[1].pk)]},  # main: € 35.000 left
     )
     assert "Your vote has been received" in response.content.decode()
-    assert Ballot.objects.get().content == {"n-westpunt": [local.pk], "main": [plans[1].pk]}
+    assert factories.opened_contents(edition) == [{"n-westpunt": [local.pk], "main": [plans[1].pk]}]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_voter_whose_paper_ballot_was_entered_is_told_at_once_not_shown_a_ballot(
+    client: Client, language: str
+) -> None:
+    from voting.services.paper import enter_paper_ballot, voter_for_code
+
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    _, code = factories.make_voter(edition=edition)
+    official = factories.make_staff(role=factories.Role.OFFICIAL, district=edition.district)
+    found, slot = voter_for_code(edition=edition, code=code)
+    enter_paper_ballot(edition=edition, voter=found, slot=slot, ballot={"main": [plans[0].pk]}, by=official)
+
+    page = open_ballot(client, edition, code, language)
+
+    assert message(VoteStateError, "voted_on_paper", language) in page.content.decode()
+    assert 'name="token"' not in page.content.decode()  # no ballot to fill in and lose

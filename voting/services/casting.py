@@ -1,25 +1,33 @@
 """Open a ballot with a credential and cast it: the one path the web form, kiosks and the API share.
 
-Exactly one counted ballot per voter holds in the database, under any concurrency:
+Exactly one counted ballot per voter holds in the database, under any concurrency, and nothing
+stored links it to the voter (docs/voting.md):
 
 1. a conditional UPDATE marks the voter as voting online only if they have not voted on paper and
-   the decision phase is open at this moment (on PostgreSQL it also locks the voter's row, so casts
-   with the same code queue up here);
-2. the ballot is upserted into the voter's slot: INSERT … ON CONFLICT (edition, slot) DO UPDATE, so
-   the unique constraint turns any race into a replacement, never a second ballot.
+   the decision phase is open at this moment;
+2. then, in its own transaction, the ballot, sealed to the edition's public key, is upserted into
+   the voter's slot: INSERT … ON CONFLICT (edition, slot) DO UPDATE, so the unique constraint turns
+   any race into a replacement, never a second ballot. It is written only while the phase is
+   still open and the key it was sealed to is still the edition's.
 
-This is the hot path of a city-wide vote (bench/casting.py), so its three statements are written
-as SQL: building them through the ORM cost three times as much CPU as running them.
+The two writes are two transactions on purpose: in one, the voter's row and the ballot's row
+carried the same transaction id (PostgreSQL's ``xmin``, and the WAL's records), which joined them.
+A crash between the two leaves a voter marked without a (new) ballot; the voter's retry stores it,
+and the answer (201 or 200) is only sent once the ballot is stored. This is the hot path of a
+city-wide vote (bench/casting.py), so the statements are written as SQL: building them through the
+ORM cost three times as much CPU as running them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from editions.models import Edition
@@ -31,6 +39,7 @@ from ..ballots import BallotRules, Content, validate_ballot
 from ..errors import BallotError, EligibilityError, VoteStateError
 from ..models import Ballot, Channel, Voter, VoterKind
 from ..sections import ballot_sections_cached
+from .ballot_box import forget_public_keys, public_key_for, seal_ballot
 
 
 @dataclass(frozen=True)
@@ -82,13 +91,19 @@ def credential_for_code(*, edition: Edition, code: str, client_ip: str) -> Crede
     return Credential(credential_hash=unchecked.credential_hash, slot=unchecked.slot)
 
 
-def credential_for_register_voter(voter: Voter) -> Credential:
-    """A register voter's credential; their slot comes from the stored identity hash (docs/voting.md)."""
+def credential_for_register_voter(voter: Voter, *, email: str) -> Credential:
+    """A register voter's credential; their slot comes from the e-mail address they just proved.
+
+    Not from anything stored: the address is kept only as a keyed hash, so the database cannot name
+    a register voter's slot (docs/voting.md).
+    """
     if voter.kind != VoterKind.REGISTER:
         raise EligibilityError("unknown_code")
-    return Credential(
-        credential_hash=voter.credential_hash, slot=codes.ballot_slot(f"register:{voter.credential_hash}")
-    )
+    return Credential(credential_hash=voter.credential_hash, slot=register_slot(email))
+
+
+def register_slot(email: str) -> str:
+    return codes.ballot_slot(f"register-email:{email.strip().casefold()}")
 
 
 def _check_voter(edition: Edition, credential: Credential) -> Voter:
@@ -112,8 +127,13 @@ def refuse_unless_open(edition: Edition, *, at: datetime | None = None) -> None:
 
 
 def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Receipt:
-    """Validate ``ballot`` and store it as the voter's one counted ballot, replacing an earlier one."""
+    """Validate ``ballot``, seal it, store it as the voter's one counted ballot (replacing an earlier one).
+
+    Call it outside any transaction (the web views and the API do, ``ATOMIC_REQUESTS`` is off): its
+    two writes must commit separately, or the voter's row and the ballot's share a transaction id.
+    """
     refuse_unless_open(edition)
+    public_key = public_key_for(edition)
     try:
         content = validate_ballot(
             ballot, sections=ballot_sections_cached(edition), rules=BallotRules.of(edition)
@@ -126,20 +146,21 @@ def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Rec
     now = timezone.now()
     mark = [Channel.ONLINE, edition.pk, credential.credential_hash, Channel.ONLINE, *_open_at(edition, now)]
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # One statement, so one round trip and no BEGIN/COMMIT: both writes or neither.
-            cursor.execute(
-                _CAST_IN_ONE_STATEMENT, [*mark, *_ballot_row(edition, credential.slot, content, receipt)]
+        # First transaction: the voter's participation (one round trip on PostgreSQL, autocommit).
+        cursor.execute(_MARK_ONLINE, mark)
+        row = cursor.fetchone()
+        if row is None:
+            _refuse_cast(edition, credential)
+        # Second transaction: the sealed ballot, in the slot only the plain credential names.
+        stored = _store_sealed(cursor, edition, credential.slot, content, receipt, public_key, now)
+        if not stored:
+            forget_public_keys()  # the key was set up again, or the phase closed meanwhile
+            refuse_unless_open(edition)
+            stored = _store_sealed(
+                cursor, edition, credential.slot, content, receipt, public_key_for(edition), now
             )
-            row = cursor.fetchone()
-        else:
-            with transaction.atomic():
-                cursor.execute(_MARK_ONLINE, mark)
-                row = cursor.fetchone()
-                if row is not None:
-                    cursor.execute(_UPSERT_BALLOT, _ballot_row(edition, credential.slot, content, receipt))
-    if row is None:
-        _refuse_cast(edition, credential)
+            if not stored:
+                raise VoteStateError("vote_not_open")
     return Receipt(receipt=receipt, replaced=row[0] > 1, cast_at=now, content=content)
 
 
@@ -155,22 +176,57 @@ _MARK_ONLINE = """
     RETURNING ballots_cast
 """
 
-_UPSERT_BALLOT = """
-    INSERT INTO voting_ballot (id, edition_id, slot, content, receipt) VALUES (%s, %s, %s, %s, %s)
-    ON CONFLICT (edition_id, slot) DO UPDATE SET content = excluded.content, receipt = excluded.receipt
+# The sealed ballot is written while the phase is still open and only if the key it was sealed to
+# is the edition's key (a process's memo of the key may be stale).
+_UPSERT_SEALED_BALLOT = """
+    INSERT INTO voting_ballot (id, edition_id, slot, sealed, receipt)
+    SELECT %s, %s, %s, %s, %s
+    WHERE EXISTS (
+        SELECT 1 FROM editions_phase
+        WHERE edition_id = %s AND kind = %s AND starts_at <= %s AND ends_at > %s
+      )
+      AND EXISTS (SELECT 1 FROM voting_ballotbox WHERE edition_id = %s AND public_key = %s)
+    ON CONFLICT (edition_id, slot) DO UPDATE SET sealed = excluded.sealed, receipt = excluded.receipt
 """
 
-# PostgreSQL runs a data-modifying WITH exactly once, so the ballot is written only if the voter's
-# row was: the same two writes as above, atomic as one statement.
-_CAST_IN_ONE_STATEMENT = f"""
-    WITH voter AS ({_MARK_ONLINE}),
-    ballot AS (
-      INSERT INTO voting_ballot (id, edition_id, slot, content, receipt)
-      SELECT %s::uuid, %s::bigint, %s::varchar, %s::jsonb, %s::varchar FROM voter
-      ON CONFLICT (edition_id, slot) DO UPDATE SET content = excluded.content, receipt = excluded.receipt
-    )
-    SELECT ballots_cast FROM voter
+# The paper path writes inside the official's transaction, after its own checks.
+_UPSERT_BALLOT = """
+    INSERT INTO voting_ballot (id, edition_id, slot, sealed, receipt) VALUES (%s, %s, %s, %s, %s)
+    ON CONFLICT (edition_id, slot) DO UPDATE SET sealed = excluded.sealed, receipt = excluded.receipt
 """
+
+
+def _store_sealed(
+    cursor: Any,
+    edition: Edition,
+    slot: str,
+    content: Content,
+    receipt: str,
+    public_key: bytes,
+    now: datetime,
+) -> bool:
+    """Upsert the sealed ballot; whether a row was written. SQLite's "locked" is waited out here:
+    the voter is marked already, and a retry of the whole cast would count it twice."""
+    sealed = seal_ballot(edition, content, public_key=public_key)
+    params = [
+        *_ballot_row(edition, slot, sealed, receipt),
+        *_open_at(edition, now),
+        edition.pk,
+        _binary(public_key),
+    ]
+    for attempt in range(_LOCKED_RETRIES):
+        try:
+            cursor.execute(_UPSERT_SEALED_BALLOT, params)
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == _LOCKED_RETRIES - 1:
+                raise
+            time.sleep(0.01)
+        else:
+            break
+    return bool(cursor.rowcount)
+
+
+_LOCKED_RETRIES = 300
 
 
 def _open_at(edition: Edition, now: datetime) -> list[Any]:
@@ -184,10 +240,13 @@ def _open_at(edition: Edition, now: datetime) -> list[Any]:
     return [edition.pk, str(kind), moment, moment]
 
 
-def _ballot_row(edition: Edition, slot: str, content: Content, receipt: str) -> list[Any]:
+def _ballot_row(edition: Edition, slot: str, sealed: bytes, receipt: str) -> list[Any]:
     ballot_id = Ballot._meta.pk.get_db_prep_value(uuid.uuid4(), connection)
-    stored = Ballot._meta.get_field("content").get_db_prep_value(content, connection)
-    return [ballot_id, edition.pk, slot, stored, receipt]
+    return [ballot_id, edition.pk, slot, _binary(sealed), receipt]
+
+
+def _binary(value: bytes) -> Any:
+    return Ballot._meta.get_field("sealed").get_db_prep_value(value, connection)
 
 
 def _refuse_cast(edition: Edition, credential: Credential) -> None:
@@ -198,7 +257,13 @@ def _refuse_cast(edition: Edition, credential: Credential) -> None:
     raise VoteStateError("vote_not_open")
 
 
-def store_counted_ballot(*, edition: Edition, slot: str, content: Content) -> None:
-    """Paper path: store a confirmed paper ballot in its slot (inside the caller's transaction)."""
+def store_counted_ballot(*, edition: Edition, slot: str, content: Content) -> str:
+    """Paper path: seal a confirmed paper ballot into its slot (inside the caller's transaction).
+
+    Returns the SHA-256 of the sealed ballot: what the paper entry keeps for the audit trail (it
+    names the sealed ballot it produced, and reveals nothing of its content).
+    """
+    sealed = seal_ballot(edition, content, public_key=public_key_for(edition))
     with connection.cursor() as cursor:
-        cursor.execute(_UPSERT_BALLOT, _ballot_row(edition, slot, content, codes.new_receipt()))
+        cursor.execute(_UPSERT_BALLOT, _ballot_row(edition, slot, sealed, codes.new_receipt()))
+    return hashlib.sha256(sealed).hexdigest()

@@ -2,12 +2,18 @@
 
 The first entry claims the voter's participation record for paper with a conditional update, so
 a voter who voted online cannot also vote on paper, and the reverse (see ``casting``). Entries
-that differ wait for a review. Every step is written to the audit log, without the ballot's
-content (the log names the official, and must not show what a voter chose).
+that differ wait for a review. While they wait, the readings are stored encrypted under a key
+derived from the environment's ``VOTING_CODE_KEY`` (``sealing.seal_reading``): officials can
+compare and review them, a database holder cannot read them. Every step is written to the audit
+log, without the ballot's content (the log names the official, and must not show what a voter
+chose). Once an entry is
+confirmed, resolved or voided, its readings and its voter are dropped: the counted ballot is sealed
+in its slot like an online one, and the entry keeps only the hash of that sealed ballot.
 """
 
 from __future__ import annotations
 
+import secrets
 from typing import Any, Literal
 
 from django.db import transaction
@@ -22,6 +28,7 @@ from .. import codes
 from ..ballots import BallotRules, Content, validate_ballot
 from ..errors import EligibilityError, PaperError, VoteStateError
 from ..models import Channel, PaperEntry, PaperEntryStatus, Voter
+from ..sealing import open_reading, seal_reading
 from ..sections import ballot_sections
 from .casting import refuse_unless_open, store_counted_ballot
 
@@ -41,12 +48,16 @@ def voter_for_code(*, edition: Edition, code: str) -> tuple[Voter, str]:
 
 
 def voter_for_register(*, edition: Edition, name: str, birth_date: str, postcode: str) -> tuple[Voter, str]:
-    """The register voter with this name, birth date (ISO) and postcode, and their ballot slot."""
+    """The register voter with this name, birth date (ISO) and postcode, and a slot for their ballot.
+
+    The slot is random: a paper voter cannot vote online, so their ballot needs no slot they could
+    find again, and none that the stored register hash would name.
+    """
     identity = codes.register_identity(name=name, birth_date=birth_date, postcode=postcode)
     voter = Voter.objects.filter(edition=edition, credential_hash=codes.register_hash(identity)).first()
     if voter is None:
         raise EligibilityError("not_on_register")
-    return voter, codes.ballot_slot(f"register:{voter.credential_hash}")
+    return voter, codes.ballot_slot(f"paper:{secrets.token_hex(32)}")
 
 
 def _content(edition: Edition, ballot: Any) -> Content:
@@ -65,7 +76,11 @@ def enter_paper_ballot(*, edition: Edition, voter: Voter, slot: str, ballot: Any
             current = Voter.objects.only("channel").get(pk=voter.pk)
             raise VoteStateError("voted_online" if current.channel == Channel.ONLINE else "voted_on_paper")
         entry = PaperEntry.objects.create(
-            edition=edition, voter=voter, first_content=content, first_by=by, pending_slot=slot
+            edition=edition,
+            voter=voter,
+            first_content=seal_reading(content, edition_id=edition.pk),
+            first_by=by,
+            pending_slot=slot,
         )
         record(
             actor=by, action="voting.paper_entered", target=entry, edition=edition, after={"entry": entry.pk}
@@ -84,10 +99,14 @@ def confirm_paper_ballot(*, entry: PaperEntry, ballot: Any, by: User) -> PaperEn
             raise PaperError("not_awaiting")
         if locked.first_by_id == by.pk:
             raise PaperError("same_official")
-        locked.second_content, locked.second_by, locked.second_at = content, by, timezone.now()
-        if content == locked.first_content:
-            store_counted_ballot(edition=edition, slot=locked.pending_slot, content=content)
-            locked.status, locked.pending_slot = PaperEntryStatus.CONFIRMED, ""
+        sealed = seal_reading(content, edition_id=edition.pk)
+        locked.second_content, locked.second_by, locked.second_at = sealed, by, timezone.now()
+        if content == open_reading(locked.first_content, edition_id=edition.pk):
+            locked.content_hash = store_counted_ballot(
+                edition=edition, slot=locked.pending_slot, content=content
+            )
+            locked.status = PaperEntryStatus.CONFIRMED
+            _forget_reading(locked)
         else:
             locked.status = PaperEntryStatus.MISMATCH
         locked.save()
@@ -122,12 +141,19 @@ def resolve_paper_entry(*, entry: PaperEntry, decision: Decision, note: str, by:
             raise PaperError("not_in_review")
         if decision == "void":
             locked.status = PaperEntryStatus.VOID
-            Voter.objects.filter(pk=locked.voter_id, channel=Channel.PAPER).update(channel="")
+            Voter.objects.filter(paper_entries=locked, channel=Channel.PAPER).update(channel="")
         else:
-            content: Content = locked.first_content if decision == "first" else locked.second_content or {}
-            store_counted_ballot(edition=edition, slot=locked.pending_slot, content=content)
+            reading = open_reading(
+                locked.first_content if decision == "first" else locked.second_content, edition_id=edition.pk
+            )
+            if not reading:  # a missing reading is never counted as an empty ballot
+                raise PaperError("missing_reading")
+            locked.content_hash = store_counted_ballot(
+                edition=edition, slot=locked.pending_slot, content=reading
+            )
             locked.status = PaperEntryStatus.RESOLVED
-        locked.pending_slot, locked.resolved_by, locked.resolution_note = "", by, note.strip()
+        _forget_reading(locked)
+        locked.resolved_by, locked.resolution_note = by, note.strip()
         locked.save()
         record(
             actor=by,
@@ -137,6 +163,13 @@ def resolve_paper_entry(*, entry: PaperEntry, decision: Decision, note: str, by:
             after={"decision": decision, "note": locked.resolution_note},
         )
     return locked
+
+
+def _forget_reading(entry: PaperEntry) -> None:
+    """Drop what the entry read and whose ballot it was: the sealed ballot in its slot is all that counts."""
+    entry.first_content = entry.second_content = None
+    entry.voter = None
+    entry.pending_slot = ""
 
 
 def unresolved_paper_entries(edition: Edition) -> int:

@@ -111,4 +111,4 @@ def verify_one_time_code(*, edition: Edition, email: str, code: str, client_ip: 
     spent = EmailChallenge.objects.filter(pk=challenge.pk, used_at__isnull=True).update(used_at=now)
     if not spent:  # a parallel request used it first
         raise EligibilityError("wrong_one_time_code")
-    return credential_for_register_voter(voter)
+    return credential_for_register_voter(voter, email=email)

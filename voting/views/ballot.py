@@ -2,7 +2,9 @@
 
 A correct code answers with the ballot itself, so the code never appears in a URL; the ballot and
 the receipt carry a signed token (``tokens``) instead. Every page here is ``never_cache``: they hold
-that token, and the receipt holds what was chosen, which must not linger in a shared cache.
+that token, and the receipt holds what was chosen, which must not linger in a shared cache. A voter
+who comes back sees an empty ballot: their earlier one is sealed and cannot be shown (the page says
+so), and a voter whose paper ballot was entered is told at once, before filling anything in.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from editions.timeline import TimelineEntry, timeline_of
 from ..ballots import BallotRules
 from ..errors import BallotError, EligibilityError, VoteStateError
 from ..forms import BallotForm, CodeForm, rank_positions, summarise
+from ..models import Channel
 from ..sections import ballot_sections_cached
-from ..selectors import current_ballot
+from ..selectors import voter_channel
 from ..services import casting
 from ..services.register_login import offers_email_check
 from .tokens import credential_from_token, sign_credential
@@ -67,17 +70,21 @@ def render_ballot(
     *,
     form: BallotForm | None = None,
 ) -> HttpResponse:
-    """The ballot form; without ``form`` it is filled with the voter's earlier ballot, if any."""
-    earlier = current_ballot(edition=edition, slot=credential.slot)
+    """The ballot form, empty unless ``form`` carries what was just posted.
+
+    VoteStateError("voted_on_paper") if a paper ballot was entered for this voter: they learn it
+    before they fill anything in.
+    """
+    channel = voter_channel(edition=edition, credential_hash=credential.credential_hash)
+    if channel == Channel.PAPER:
+        raise VoteStateError("voted_on_paper")
     if form is None:
-        form = BallotForm(
-            sections=ballot_sections_cached(edition), rules=BallotRules.of(edition), content=earlier
-        )
+        form = BallotForm(sections=ballot_sections_cached(edition), rules=BallotRules.of(edition))
     context = {
         "edition": edition,
         **form.context(),
         "token": sign_credential(edition=edition, credential=credential),
-        "has_voted": earlier is not None,
+        "has_voted": channel == Channel.ONLINE,
         "vote_phase": _vote_phase(edition),
     }
     return render(request, "voting/ballot.html", context)
@@ -94,12 +101,11 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
             credential = casting.credential_for_code(
                 edition=edition, code=form.cleaned_data["code"], client_ip=client_ip(request)
             )
+            return render_ballot(request, edition, credential)
         except VoteStateError as error:
             return render_start(request, edition, error=error.message)
         except EligibilityError as error:
             form.add_error("code", error.message)
-        else:
-            return render_ballot(request, edition, credential)
     return render_start(request, edition, form=form)
 
 
@@ -112,15 +118,16 @@ def ballot(request: HttpRequest, slug: str) -> HttpResponse:
         credential = credential_from_token(request.POST.get("token", ""), edition=edition)
     except EligibilityError as error:
         return render_start(request, edition, error=error.message)
-    if request.POST.get("intent") == "change":
-        return render_ballot(request, edition, credential)
     sections = ballot_sections_cached(edition)
-    form = BallotForm(sections=sections, rules=BallotRules.of(edition), data=request.POST)
     try:
-        receipt = casting.cast_ballot(edition=edition, credential=credential, ballot=form.ballot())
-    except BallotError as error:
-        form.error = error
-        return render_ballot(request, edition, credential, form=form)
+        if request.POST.get("intent") == "change":
+            return render_ballot(request, edition, credential)
+        form = BallotForm(sections=sections, rules=BallotRules.of(edition), data=request.POST)
+        try:
+            receipt = casting.cast_ballot(edition=edition, credential=credential, ballot=form.ballot())
+        except BallotError as error:
+            form.error = error
+            return render_ballot(request, edition, credential, form=form)
     except (VoteStateError, EligibilityError) as error:
         return render_start(request, edition, error=error.message)
     context = {

@@ -61,12 +61,11 @@ def verify_code(request: HttpRequest, slug: str) -> HttpResponse:
                 code=form.cleaned_data["code"],
                 client_ip=client_ip(request),
             )
+            return render_ballot(request, edition, credential)
         except VoteStateError as error:
             return render_start(request, edition, error=error.message)
         except EligibilityError as error:
             form.add_error("code", error.message)
-        else:
-            return render_ballot(request, edition, credential)
     if "email" in form.errors:  # the hidden address was lost or altered: start the e-mail step again
         return render(request, "voting/email_request.html", {"edition": edition, "form": EmailForm()})
     return render(

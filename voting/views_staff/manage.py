@@ -24,10 +24,13 @@ from common.errors import ServiceError
 from editions.models import Edition
 from editions.phases import Action
 from editions.timeline import timeline_of
+from voting.sealing import fingerprint
 
 from .. import selectors
-from ..forms_staff import AddressImportForm, CloseVoteForm, RegisterImportForm, ReissueForm
+from ..forms_staff import AddressImportForm, BallotBoxForm, CloseVoteForm, RegisterImportForm, ReissueForm
+from ..key_sheets import share_sheets_pdf
 from ..models import Address, LetterBatch, VoteClosure
+from ..services.ballot_box import set_up_ballot_box
 from ..services.closing import close_vote_early
 from ..services.eligibility import (
     decision_phase,
@@ -56,6 +59,7 @@ def _render(request: HttpRequest, edition: Edition, **bound: forms.Form) -> Http
         "register_form": RegisterImportForm(),
         "reissue_form": ReissueForm(),
         "close_form": CloseVoteForm(),
+        "box_form": BallotBoxForm(),
         **bound,
     }
     timeline = timeline_of(edition)
@@ -70,11 +74,45 @@ def _render(request: HttpRequest, edition: Edition, **bound: forms.Form) -> Http
             "vote_started": vote_has_started(edition),
             "vote_open": Action.VOTE in timeline.opens,
             "overview": selectors.overview(edition),
+            "ballot_box": selectors.ballot_box_of(edition),
+            "box_fingerprint": _fingerprint(edition),
+            "box_locked": selectors.ballot_box_locked(edition),
             "batches": selectors.letter_batches(edition),
             "batch_in_progress": batch_in_progress(edition),
             **forms_by_name,
         },
     )
+
+
+def _fingerprint(edition: Edition) -> str:
+    box = selectors.ballot_box_of(edition)
+    return fingerprint(bytes(box.public_key)) if box else ""
+
+
+@login_required
+@require_POST
+def set_up_box(request: HttpRequest, slug: str) -> HttpResponse:
+    """Set up the sealed ballot box; the answer is the PDF of its key shares, made once, stored nowhere."""
+    edition = official_edition(request, slug)
+    form = BallotBoxForm(request.POST)
+    if form.is_valid():
+        try:
+            issued = set_up_ballot_box(
+                edition=edition,
+                by=official(request),
+                threshold=form.cleaned_data["threshold"],
+                shares=form.cleaned_data["shares"],
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            response = HttpResponse(
+                share_sheets_pdf(edition=edition, issued=issued), content_type="application/pdf"
+            )
+            response["Content-Disposition"] = f'attachment; filename="{edition.slug}-sleuteldelen.pdf"'
+            response["Cache-Control"] = "no-store"
+            return response
+    return _render(request, edition, box_form=form)
 
 
 @login_required

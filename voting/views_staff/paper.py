@@ -26,6 +26,7 @@ from ..ballots import BallotRules
 from ..errors import PaperError, VoteStateError
 from ..forms_staff import FindByCodeForm, FindByRegisterForm, PaperBallotForm, ResolveForm
 from ..models import Channel, PaperEntry, PaperEntryStatus, Voter
+from ..sealing import open_reading
 from ..sections import Section, ballot_sections
 from ..services.eligibility import normalise_postcode
 from ..services.paper import (
@@ -242,6 +243,9 @@ def paper_review_entry(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             messages.success(request, _("The review of this paper ballot has been recorded."))
             return redirect(_url("paper_review", edition))
     sections = ballot_sections(edition)
+    first, second = (
+        open_reading(r, edition_id=edition.pk) for r in (entry.first_content, entry.second_content)
+    )
     return render(
         request,
         "voting/staff/paper_review_entry.html",
@@ -250,9 +254,7 @@ def paper_review_entry(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             "entry": entry,
             "form": form,
             "void_only": void_only,
-            "first": reading(entry.first_content, sections, edition.ballot_format),
-            "second": reading(entry.second_content, sections, edition.ballot_format)
-            if not void_only
-            else None,
+            "first": reading(first, sections, edition.ballot_format),
+            "second": None if void_only else reading(second, sections, edition.ballot_format),
         },
     )

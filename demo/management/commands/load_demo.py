@@ -90,7 +90,7 @@ class Command(BaseCommand):
         return "\n".join(lines)
 
     def _codes(self, summary: DemoSummary, codes_file: Path) -> str:
-        lines = [self.style.MIGRATE_HEADING("Stemcodes / voting codes"), ""]
+        lines = [self.style.MIGRATE_HEADING("Stemcodes en sleuteldelen / voting codes and key shares"), ""]
         lines += _codes_text(summary).splitlines()
         lines += [f"(ook in / also in {codes_file})", ""]
         return "\n".join(lines)
@@ -99,14 +99,22 @@ class Command(BaseCommand):
 def _codes_text(summary: DemoSummary) -> str:
     lines = []
     for vote in summary.votes:
-        if not vote.codes:
-            continue
-        lines += [
-            f"{vote.edition.name}: stem met een ongebruikte code / vote with an unused code",
-            f"  {_local(vote.url)}",
-            *(f"  {code}" for code in vote.codes),
-            "",
-        ]
+        if vote.codes:
+            lines += [
+                f"{vote.edition.name}: stem met een ongebruikte code / vote with an unused code",
+                f"  {_local(vote.url)}",
+                *(f"  {code}" for code in vote.codes),
+                "",
+            ]
+        if vote.shares:
+            address = os.environ.get("DEMO_ADDR", "127.0.0.1:8000")
+            lines += [
+                f"{vote.edition.name}: sleuteldelen van de stembus (2 nodig bij de telling) / "
+                "ballot-box key shares (the count needs 2)",
+                f"  http://{address}/uitslag/{vote.edition.slug}/tellen/",
+                *(f"  {share}" for share in vote.shares),
+                "",
+            ]
     return "\n".join(lines)
 
 
@@ -118,7 +126,8 @@ def _local(url: str) -> str:
 
 
 def write_codes_file(summary: DemoSummary) -> Path | None:
-    """var/demo-codes.txt: the printed codes, for whoever missed the output (var/ is not in git)."""
+    """var/demo-codes.txt: the printed codes and the demo's key shares, for whoever missed the output
+    (var/ is not in git; a real vote's key shares exist only on the officials' printed sheets)."""
     text = _codes_text(summary)
     if not text:
         return None

@@ -1,8 +1,14 @@
-"""`manage.py count_vote <edition-slug> --by EMAIL`: count a closed vote now, in this process."""
+"""`manage.py count_vote <edition-slug> --by EMAIL`: count a closed vote now, in this process.
+
+The key shares are read from standard input, one per line (asked for without echo on a terminal),
+never from the command line, where other users of the machine could see them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import getpass
+import sys
+from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -13,10 +19,12 @@ from editions.permissions import can
 from editions.phases import Action
 from outcomes.models import CountStatus
 from outcomes.services import compute_outcome, start_count
+from voting.selectors import ballot_box_of
 
 
 class Command(BaseCommand):
-    help = "Count the closed vote of an edition synchronously (for cron jobs and the demo)."
+    help = "Count the closed vote of an edition synchronously; the key shares come from standard input."
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("edition", help="the edition's slug")
@@ -32,7 +40,10 @@ class Command(BaseCommand):
         if not can(user, Action.RUN_COUNT, edition):
             raise CommandError(f"{user.email} may not run the count of {edition.slug} now.")
         try:
-            count = compute_outcome(count=start_count(edition=edition, by=user, background=False))
+            shares = self._shares(edition, options.get("stdin") or sys.stdin)
+            count = compute_outcome(
+                count=start_count(edition=edition, by=user, shares=shares, background=False)
+            )
         except ServiceError as error:
             raise CommandError(error.message) from error
         if count.status != CountStatus.DONE:
@@ -41,3 +52,11 @@ class Command(BaseCommand):
             chosen = ", ".join(str(pid) for pid in section.selected) or "-"
             self.stdout.write(f"{section.label}: {chosen} (sha256 {section.sha256})")
         self.stdout.write(self.style.SUCCESS(f"Count {count.pk} is done."))
+
+    def _shares(self, edition: Edition, stdin: TextIO) -> list[str]:
+        box = ballot_box_of(edition)
+        if box is None:
+            return []
+        if stdin.isatty():
+            return [getpass.getpass(f"Key share {i} of {box.threshold}: ") for i in box.share_inputs]
+        return [line.strip() for line in stdin if line.strip()]
