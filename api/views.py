@@ -143,7 +143,7 @@ def voter(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     edition = _edition(slug)
     code, _ = _code_request(request)
     refuse_unless_open(edition)
-    credential = credential_for_code(edition=edition, code=code, client_ip=client_ip(request.META))
+    credential = credential_for_code(edition=edition, code=code, client_ip=client_ip(request))
     channel = voter_channel(edition=edition, credential_hash=credential.credential_hash)
     if channel == Channel.PAPER:
         raise VoteStateError("voted_on_paper")

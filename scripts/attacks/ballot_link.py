@@ -44,8 +44,8 @@ def _connect(url: str) -> Iterator[tuple[Any, str]]:
         return
     import psycopg
 
-    with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as connection:
-        yield connection, "postgresql"
+    with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as server:
+        yield server, "postgresql"
 
 
 def _rows(connection: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

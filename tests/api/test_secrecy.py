@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.db import connection, transaction
 
+from accounts.models import Role
 from editions.models import Edition
 from proposals.models import Plan
 from tests import factories
@@ -52,7 +53,7 @@ def _postgresql_only() -> None:
 def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        return list(cursor.fetchall())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -139,8 +140,8 @@ def test_a_dump_of_the_vote_tables_holds_no_ballot_content_and_no_paper_reading_
     client: Any,
 ) -> None:
     edition, plans, chose = _cast_through_the_api(client)
-    official = factories.make_staff(role=factories.Role.OFFICIAL, district=edition.district)
-    second = factories.make_staff(role=factories.Role.OFFICIAL, district=edition.district)
+    official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
+    second = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
     _, code = factories.make_voter(edition=edition)
     found, slot = voter_for_code(edition=edition, code=code)
     entry = enter_paper_ballot(

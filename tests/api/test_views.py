@@ -339,7 +339,7 @@ def test_checking_a_code_first_tells_a_paper_voter_at_once_and_others_whether_th
     assert check(fresh).json() == {"has_voted": True}
 
     _, on_paper = factories.make_voter(edition=edition)
-    official = factories.make_staff(role=factories.Role.OFFICIAL, district=edition.district)
+    official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
     found, slot = voter_for_code(edition=edition, code=on_paper)
     enter_paper_ballot(edition=edition, voter=found, slot=slot, ballot={"main": [plans[1].pk]}, by=official)
     assert _refusal(check(on_paper)) == (409, "voted_on_paper")

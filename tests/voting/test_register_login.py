@@ -113,7 +113,7 @@ def test_the_right_one_time_code_passes_though_its_client_is_over_the_guessing_l
     assert over.value.code == "too_many_attempts"
     ask(edition, EMAIL, django_capture_on_commit_callbacks)
     credential = verify_one_time_code(edition=edition, email=EMAIL, code=mailed_code(), client_ip=IP)
-    assert credential == credential_for_register_voter(register_voter)
+    assert credential == credential_for_register_voter(register_voter, email=EMAIL)
 
 
 def test_wrong_codes_count_and_the_limit_ends_the_code(

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from accounts.models import Role
 from editions.models import BallotFormat, DecisionModel, Edition, Phase
 from proposals.models import Plan
 from tests import factories
@@ -476,7 +477,7 @@ def test_a_voter_whose_paper_ballot_was_entered_is_told_at_once_not_shown_a_ball
 
     edition, plans = make_format_vote(BallotFormat.APPROVAL)
     _, code = factories.make_voter(edition=edition)
-    official = factories.make_staff(role=factories.Role.OFFICIAL, district=edition.district)
+    official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
     found, slot = voter_for_code(edition=edition, code=code)
     enter_paper_ballot(edition=edition, voter=found, slot=slot, ballot={"main": [plans[0].pk]}, by=official)
 
