@@ -16,6 +16,7 @@ from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountSection, CountStatus
 from outcomes.services import STALE_AFTER, compute_outcome, count_sections_of, start_count, store_result
 from tests.concurrency import run_at_once
+from tests.factories import ballot_box_shares
 from tests.outcomes.factories import make_closed_vote, make_official
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,9 @@ pytestmark = pytest.mark.django_db
 
 def _running_since(edition: Edition, started_at: datetime) -> Count:
     """A count a worker claimed at ``started_at`` and is still counting (as ``compute_outcome`` does)."""
-    count = start_count(edition=edition, by=make_official(edition), background=False)
+    count = start_count(
+        edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+    )
     Count.objects.filter(pk=count.pk).update(status=CountStatus.RUNNING, started_at=started_at, progress=1)
     count.refresh_from_db()
     return count
@@ -33,7 +36,9 @@ def test_a_result_stored_after_the_count_was_expired_is_refused_and_stores_nothi
     edition, _ = make_closed_vote(choices=[[0], [1]])
     stale = _running_since(edition, timezone.now() - STALE_AFTER - timedelta(minutes=1))
     results, durations = count_sections_of(stale)
-    fresh = start_count(edition=edition, by=make_official(edition), background=False)  # expires ``stale``
+    fresh = start_count(
+        edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+    )  # expires ``stale``
     expired_error = Count.objects.get(pk=stale.pk).error
 
     with pytest.raises(OutcomeError) as refusal:
@@ -51,8 +56,14 @@ def test_a_worker_whose_count_expires_while_counting_leaves_the_expiry_and_the_c
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     edition, _ = make_closed_vote(choices=[[0], [1]])
-    earlier = compute_outcome(count=start_count(edition=edition, by=make_official(edition), background=False))
-    stale = start_count(edition=edition, by=make_official(edition), background=False)
+    earlier = compute_outcome(
+        count=start_count(
+            edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+        )
+    )
+    stale = start_count(
+        edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+    )
     counted = services.count_sections_of
     expiry_errors: list[str] = []
 
@@ -62,7 +73,9 @@ def test_a_worker_whose_count_expires_while_counting_leaves_the_expiry_and_the_c
         Count.objects.filter(pk=count.pk).update(
             started_at=timezone.now() - STALE_AFTER - timedelta(minutes=1)
         )
-        start_count(edition=edition, by=make_official(edition), background=False)
+        start_count(
+            edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+        )
         expiry_errors.append(Count.objects.get(pk=count.pk).error)
         return result
 
@@ -84,7 +97,9 @@ def test_an_expiry_after_the_result_was_stored_does_not_undo_it(
     store_result(count, results, durations)
     freeze_time(timezone.now() + STALE_AFTER + timedelta(hours=1))
 
-    start_count(edition=edition, by=make_official(edition), background=False)  # expires stale counts
+    start_count(
+        edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
+    )  # expires stale counts
 
     count.refresh_from_db()
     assert (count.status, count.is_current, count.error) == (CountStatus.DONE, True, "")
@@ -105,7 +120,9 @@ def test_a_result_racing_its_expiry_ends_either_done_with_its_sections_or_expire
             store_result(stale, results, durations)
 
         def expire() -> Count:
-            return start_count(edition=edition, by=official, background=False)  # expires stale counts
+            return start_count(
+                edition=edition, by=official, shares=ballot_box_shares(edition), background=False
+            )  # expires stale counts
 
         outcomes = run_at_once([store, expire])
 
