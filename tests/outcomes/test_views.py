@@ -210,3 +210,14 @@ def test_failed_count_shows_its_error(client: Client) -> None:
     html = client.get(url("count", edition)).content.decode()
 
     assert "424242" in html and "utrecht-alert--error" in html
+
+
+def test_a_plan_title_that_looks_like_a_formula_is_text_in_the_csv(client: Client) -> None:
+    edition, plans = make_closed_vote(choices=[[0]] * 3 + [[1]] * 2, aggregation_rule="mes")
+    Plan.objects.filter(pk=plans[0].pk).update(title='=HYPERLINK("https://evil.example","Klik")')
+    make_count(edition=edition)
+
+    rows = list(csv.DictReader(io.StringIO(client.get(url("result_csv", edition)).content.decode())))
+
+    titles = {int(r["plan_id"]): r["title"] for r in rows}
+    assert titles[plans[0].pk] == '\'=HYPERLINK("https://evil.example","Klik")'
