@@ -60,7 +60,7 @@ def world() -> dict[str, object]:
             "pages:district.slug": district.slug,
             "edition_slug": edition.slug,
             "int": str(plan.pk),
-            "step": "beschrijving",
+            "step": "kosten",
             "key": "all",
             "filename": "pool.csv",
             "str": "no-such-token",
