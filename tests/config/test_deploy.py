@@ -14,15 +14,19 @@ import pytest
 from django.test import Client, override_settings
 
 ROOT = Path(__file__).resolve().parents[2]
+# Set by the test run itself (the browser tests allow async-unsafe ORM calls), never in production.
+TEST_ONLY_VARIABLES = {
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "BUURTBUDGET_TRUSTED_PROXIES",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_PRELOAD",
+}
 
 
 def production_environment(**extra: str) -> dict[str, str]:
     """What production needs set, with test values."""
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "BUURTBUDGET_TRUSTED_PROXIES", "SECURE_HSTS_SECONDS"}
-    }
+    environment = {key: value for key, value in os.environ.items() if key not in TEST_ONLY_VARIABLES}
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.prod",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
