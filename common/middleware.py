@@ -2,9 +2,9 @@
 
 ``RequestGuardMiddleware`` (just inside Django's SecurityMiddleware) refuses, with a 400, what no form
 or filter of ours accepts and what otherwise reaches the database raw: a NUL byte anywhere in the path,
-the query string or a submitted form (PostgreSQL refuses NUL in text, so such input was a 500), a query
-value longer than ``REQUEST_QUERY_VALUE_MAX_LENGTH`` and a body announced larger than
-``REQUEST_BODY_MAX_BYTES`` (refused from its Content-Length, before a byte of it is read).
+the query string, a cookie (the session key is looked up) or a submitted form (PostgreSQL refuses NUL
+in text, so such input was a 500), a query value longer than ``REQUEST_QUERY_VALUE_MAX_LENGTH`` and a
+body announced larger than ``REQUEST_BODY_MAX_BYTES`` (refused from its Content-Length, unread).
 
 ``SecurityHeadersMiddleware`` (outermost, so error pages get the headers too) gives every response a
 Content-Security-Policy without ``unsafe-inline`` (a per-request nonce is in ``request.csp_nonce`` for
@@ -52,6 +52,9 @@ class RequestGuardMiddleware:
             raise RequestDataTooBig("The request body is larger than REQUEST_BODY_MAX_BYTES")
         if NUL in request.path_info:
             raise BadRequest("NUL byte in the path")
+        # Django unquotes cookie values ("\000" becomes NUL), and the session key goes to the database.
+        if any(NUL in name or NUL in value for name, value in request.COOKIES.items()):
+            raise BadRequest("NUL byte in a cookie")
         limit = settings.REQUEST_QUERY_VALUE_MAX_LENGTH
         for key, values in request.GET.lists():
             if NUL in key or len(key) > limit or any(NUL in value or len(value) > limit for value in values):

@@ -7,7 +7,7 @@
   HTTPS redirect (skipped when the instance does not redirect at all, like the demo).
 - junk: every path found by crawling the site (as a visitor and as the resident) gets NUL bytes,
   over-long values and wrong types in its query string, with the parameter names of its GET forms:
-  a NUL or an over-long value must be a 400, nothing may be a 5xx.
+  a NUL or an over-long value must be a 400, nothing may be a 5xx; so must a NUL in the session cookie.
 - oversized body: a POST announcing 64 MB (and sending a few bytes) is refused at once.
 - PNG bomb: the resident uploads a 48 KB PNG of 7070×7070 pixels to a draft plan: a form error,
   no 500, no image added, answered quickly.
@@ -248,6 +248,12 @@ def junk_queries(target: Target) -> list[Finding]:
                 status = session.request(path + suffix, follow=False).status
                 if status >= 500:
                     failures.append(f"{label} {path} {junk}: {status}")
+    nul_cookie = {"Cookie": 'sessionid="abcdefghij\\000klmnop"'}  # Django unquotes it to a NUL byte
+    for path in PUBLIC_PAGES:
+        asked += 1
+        status = Session(target.base_url).request(path, headers=nul_cookie, follow=False).status
+        if status != 400:
+            failures.append(f"NUL in the session cookie {path}: {status}")
     example = visitor.request("/plannen/?edition=%00", follow=False).status
     example_name = "/plannen/?edition=%00 (the issue's example)"
     findings = [Finding(example_name, held=example == 400, detail=str(example))]

@@ -31,6 +31,13 @@ def test_a_nul_byte_in_the_path_is_a_400(client: Client, edition: Edition) -> No
     assert client.get("/plannen/uitnodiging/abc%00def/").status_code == 400
 
 
+def test_a_nul_byte_in_the_session_cookie_is_a_400_not_a_500(client: Client, edition: Edition) -> None:
+    # Django unquotes a quoted cookie's octal escapes: this session key holds a NUL byte, which
+    # PostgreSQL refused when the session was looked up.
+    assert client.get("/", HTTP_COOKIE='sessionid="abcdefghij\\000klmnop"').status_code == 400
+    assert client.get("/", HTTP_COOKIE="sessionid=abcdefghijklmnop").status_code == 200
+
+
 @override_settings(REQUEST_QUERY_VALUE_MAX_LENGTH=50)
 def test_an_over_long_query_value_or_name_is_a_400(client: Client, edition: Edition) -> None:
     assert client.get("/plannen/?q=" + "x" * 51).status_code == 400

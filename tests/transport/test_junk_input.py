@@ -34,6 +34,8 @@ REFUSED = {
     "nul-in-name": "?edi%00tion=1",
     "over-long": _query("x" * 1001),
 }
+# Django unquotes the octal escape: a session key with a NUL byte, looked up in the database.
+NUL_SESSION_COOKIE = 'sessionid="abcdefghij\\000klmnop"'
 # Reach the views: each must answer with a page, a redirect, a 4xx or the form's error.
 TOLERATED = {
     "words": _query("abc"),
@@ -99,6 +101,9 @@ def test_junk_in_the_query_string_never_gives_a_500(route: Route, world: dict[st
             status = client.get(url + query).status_code
             if status != 400:
                 failures.append(f"{label} {junk}: {status}")
+        status = client.get(url, HTTP_COOKIE=NUL_SESSION_COOKIE).status_code
+        if status != 400:
+            failures.append(f"{label} nul-in-cookie: {status}")
         for junk, query in TOLERATED.items():
             status = client.get(url + query).status_code
             if status >= 500:
