@@ -342,7 +342,7 @@ def image_bomb(target: Target) -> list[Finding]:
         )
         took = time.monotonic() - started
         after = session.request(path)
-        refused = answer.status == 200 and (b"pixels" in answer.body)
+        refused = answer.status == 200 and b"megapixels" in answer.body
         unchanged = after.body.count(b"/afbeeldingen/") == images_before
         return [
             Finding(
