@@ -59,19 +59,29 @@ def reencode_image(data: IO[bytes], *, max_side: int) -> EncodedImage:
                 if opened.format == "JPEG":
                     opened.draft("RGB", (max_side, max_side))
                 opened.load()
-                picture = ImageOps.exif_transpose(opened)
+                # Turned and scaled in place, inside the ``with``: one full-size copy in memory, not three.
+                ImageOps.exif_transpose(opened, in_place=True)
+                return _as_jpeg(opened, max_side=max_side)
     except PlanError:
         raise
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PlanError("not_an_image") from None
-    if picture.mode in ("RGBA", "LA", "P", "PA"):
+
+
+def _as_jpeg(picture: Image.Image, *, max_side: int) -> EncodedImage:
+    """Scaled to ``max_side`` first (L, LA, RGB, RGBA scale well), then flattened onto white."""
+    if picture.mode not in ("RGB", "RGBA", "L", "LA"):
+        # Palette and 1-bit pictures would be scaled by nearest neighbour: convert them first.
+        modes = {"P": "RGBA", "PA": "RGBA", "1": "L"}
+        picture = picture.convert(modes.get(picture.mode, "RGB"))
+    picture.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    if picture.mode in ("RGBA", "LA"):
         picture = picture.convert("RGBA")
         flat = Image.new("RGB", picture.size, (255, 255, 255))
         flat.paste(picture, mask=picture.getchannel("A"))
         picture = flat
     elif picture.mode != "RGB":
         picture = picture.convert("RGB")
-    picture.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     # A fresh image without ``exif``/``icc_profile`` arguments carries no metadata at all.
     picture.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)

@@ -88,6 +88,24 @@ def test_a_file_that_is_not_a_jpeg_png_or_webp_is_refused(draft: Plan, resident:
     refused("not_an_image", draft, resident, data)
 
 
+def test_a_photo_taken_sideways_is_stored_upright(draft: Plan, resident: User) -> None:
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: the camera was turned a quarter
+    Image.new("RGB", (40, 30), (30, 120, 60)).save(out, format="JPEG", exif=exif)
+    image = add(draft, resident, out.getvalue())
+    assert (image.width, image.height) == (30, 40)
+
+
+def test_a_one_bit_png_is_stored_as_a_jpeg(draft: Plan, resident: User) -> None:
+    out = io.BytesIO()
+    Image.new("1", (300, 200), 1).save(out, format="PNG")
+    image = add(draft, resident, out.getvalue())
+    with Image.open(image.image.path) as stored:
+        assert stored.mode == "RGB" and stored.size == (300, 200)
+        assert stored.getpixel((10, 10)) == (255, 255, 255)
+
+
 def _png_bomb(side: int) -> bytes:
     """A tiny file that decodes to side × side pixels: one bit a pixel, all zero, compresses to nothing."""
     out = io.BytesIO()
