@@ -30,3 +30,20 @@ def test_the_writer_neutralises_every_cell_of_every_row() -> None:
     writer.writerows([["=1+1", -5], ["@me", "-7"]])
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows == [["title", "cost"], ["'=1+1", "-5"], ["'@me", "-7"]]
+
+
+def test_every_csv_writer_of_the_app_goes_through_the_helper() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    # pbrules writes the pabulib .pb format for re-counting tools, not a spreadsheet, and imports
+    # nothing of ours; the helper itself wraps csv.writer.
+    allowed = {root / "common" / "csv_safe.py"}
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.glob("*/**/*.py")
+        if not {"tests", "pbrules", "node_modules", ".venv", "bench"} & set(path.relative_to(root).parts)
+        and path not in allowed
+        and ("csv.writer(" in (text := path.read_text(encoding="utf-8")) or "csv.DictWriter(" in text)
+    ]
+    assert offenders == []
