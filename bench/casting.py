@@ -75,6 +75,8 @@ function init(args)
     i = i + 1
   end
   wrk.headers["Content-Type"] = "application/json"
+  -- wrk plays the TLS-terminating reverse proxy production settings expect (one trusted proxy)
+  wrk.headers["X-Forwarded-Proto"] = "https"
 end
 function request()
   sent = sent + 1
@@ -393,6 +395,8 @@ def main() -> int:
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key"),
         "BUURTBUDGET_VOTING_KEY": os.environ.get("BUURTBUDGET_VOTING_KEY", "bench-only-voting-key"),
+        # Production redirects plain HTTP to HTTPS; wrk stands in for the proxy that terminates TLS.
+        "BUURTBUDGET_TRUSTED_PROXIES": "1",
     }
     os.environ.update(env)
     recreate_database(args.database)

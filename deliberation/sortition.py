@@ -34,6 +34,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from common import csv_safe
+
 LIBRARY = "sortition-algorithms"
 LIBRARY_VERSION = version(LIBRARY)
 ID_COLUMN = "pool_id"
@@ -74,7 +76,7 @@ class Outcome:
 def pool_csv(pool: Pool, feature_keys: Sequence[str]) -> str:
     """The anonymised pool as the library reads it: a pool_id column and one column per feature."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_safe.writer(out, lineterminator="\n")
     writer.writerow([ID_COLUMN, *feature_keys])
     for person in pool:
         writer.writerow([person[ID_COLUMN], *(person.get(key, "") for key in feature_keys)])
@@ -84,7 +86,7 @@ def pool_csv(pool: Pool, feature_keys: Sequence[str]) -> str:
 def quotas_csv(quotas: Quotas) -> str:
     """The quotas as the library reads them: feature, value, min, max."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_safe.writer(out, lineterminator="\n")
     writer.writerow(["feature", "value", "min", "max"])
     for feature, values in quotas.items():
         for value, (low, high) in values.items():

@@ -7,7 +7,6 @@ and shows its progress; htmx refreshes the status every 2 seconds, a plain reloa
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import User
+from common import csv_safe
 from common.errors import ServiceError
 from editions.models import Edition
 from editions.permissions import can, holds_action_roles
@@ -118,7 +118,7 @@ CSV_COLUMNS = (
 def result_csv(request: HttpRequest, slug: str) -> HttpResponse:
     edition, count = _published(slug)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_safe.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     result = selectors.result_of(count)
     method = result.panel.method if result.panel is not None else ""

@@ -30,6 +30,10 @@ class PlanError(ServiceError):
         "too_many_images": _("A plan can have at most %(limit)s images."),
         "image_too_large": _("The image is %(size)s; the most you can upload is %(limit)s."),
         "not_an_image": _("That file is not a JPEG, PNG or WebP image."),
+        "image_too_many_pixels": _(
+            "The image has too many pixels; the most is %(megapixels)s megapixels. "
+            "Make it smaller and try again."
+        ),
         "image_needs_description": _("Describe what the image shows, for people who cannot see it."),
         "already_invited": _("%(email)s has already been invited."),
         "cannot_invite_self": _("You are already the initiator of this plan."),

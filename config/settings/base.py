@@ -49,7 +49,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # issue 12 §4 (transport): outermost, so every response, error pages included, gets CSP,
+    # Permissions-Policy and no-store for personal pages; then junk input is refused before any view.
+    "common.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "common.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -153,6 +157,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Buurtbudget <noreply@buurtbudget.example>")
+
+# --- issue 12 §4 (transport): request limits and browser headers (common/middleware.py) ---
+# Bodies announced larger than this are refused (400) before a byte is read. The largest upload is a
+# district's address list for voting letters (~50 bytes an address); a plan image is at most 8 MB.
+REQUEST_BODY_MAX_BYTES = 32 * 1024 * 1024
+# Form fields without files held in memory; files stream to disk (and are bounded by the line above).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# No query parameter of ours is longer (a search is at most 100 characters); longer ones get a 400.
+REQUEST_QUERY_VALUE_MAX_LENGTH = 1000
+# Decoded pictures larger than this (width x height) are refused before decoding (proposals' images).
+IMAGE_MAX_PIXELS = 20_000_000
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# --- end issue 12 §4 ---
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

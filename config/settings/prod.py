@@ -10,4 +10,22 @@ VOTING_CODE_KEY = os.environ["BUURTBUDGET_VOTING_KEY"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# issue 12 §4: SECURE_PROXY_SSL_HEADER is set below, only behind a configured proxy.
+
+# --- issue 12 §4 (transport): HTTPS only, and the forwarded scheme trusted only behind our proxy ---
+# `manage.py check --deploy --fail-level WARNING` passes with these (tests/config/test_deploy.py).
+SECURE_SSL_REDIRECT = True
+# The load balancer's health check may speak plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Eligible for the browsers' preload list (the header says so; submitting the domain is the city's act).
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+# X-Forwarded-Proto is believed only when a proxy is configured: then that proxy must SET the header
+# (overwriting whatever the client sent), so a client can never claim HTTPS itself. Without a proxy the
+# app terminates TLS itself (or is reached directly) and the header is ignored.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT > 0 else None  # noqa: F405 (base.py)
+)
+# --- end issue 12 §4 ---

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition
@@ -21,9 +23,22 @@ SORT_CHOICES = [
 ]
 
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
+
+
+class SlugChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice by slug that looks up only what can be a slug: junk (a NUL byte, which PostgreSQL
+    refuses in text) is an invalid choice, never a database error."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not SLUG.fullmatch(str(value)):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class PlanFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    edition = forms.ModelChoiceField(
+    edition = SlugChoiceField(
         label=_("Edition"),
         queryset=Edition.objects.filter(is_published=True).select_related("district"),
         to_field_name="slug",
@@ -59,7 +74,7 @@ class PlanFilterForm(forms.Form):
 
     def _selected_edition(self) -> Edition | None:
         slug = self.data.get("edition") if self.is_bound else None
-        return Edition.objects.filter(slug=slug).first() if slug else None
+        return Edition.objects.filter(slug=slug).first() if slug and SLUG.fullmatch(slug) else None
 
     def to_filter(self) -> PlanFilter:
         """The filter to apply: valid fields only, so a bad value narrows nothing."""

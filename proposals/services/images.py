@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 ACCEPTED_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
 JPEG_QUALITY = 85
-# Refuse "decompression bombs": a small file that unpacks into a gigantic picture.
-MAX_PIXELS = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -38,31 +36,52 @@ class EncodedImage:
 def reencode_image(data: IO[bytes], *, max_side: int) -> EncodedImage:
     """The picture as a JPEG of at most ``max_side`` pixels a side, upright, without EXIF/GPS.
 
-    Raises PlanError("not_an_image") unless the data decodes as a JPEG, PNG or WebP image.
+    Raises PlanError("not_an_image") unless the data decodes as a JPEG, PNG or WebP image, and
+    PlanError("image_too_many_pixels") for a picture of more than ``settings.IMAGE_MAX_PIXELS`` pixels:
+    a "decompression bomb" (a 48 KB PNG of 7070×7070 pixels took 378 MB to decode) is refused from its
+    header, before any pixel is decoded. A JPEG is decoded at the smallest scale (1/2, 1/4, 1/8) that
+    still gives ``max_side``, so a large photo costs a fraction of its full size.
     """
+    max_pixels = settings.IMAGE_MAX_PIXELS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(data) as probe:
-                if probe.format not in ACCEPTED_FORMATS or probe.width * probe.height > MAX_PIXELS:
+                if probe.format not in ACCEPTED_FORMATS:
                     raise PlanError("not_an_image")
+                if probe.width * probe.height > max_pixels:
+                    raise PlanError("image_too_many_pixels", megapixels=max_pixels // 1_000_000)
                 probe.verify()
             data.seek(0)
             with Image.open(data) as opened:
+                if opened.width * opened.height > max_pixels:  # the same file read twice: check again
+                    raise PlanError("image_too_many_pixels", megapixels=max_pixels // 1_000_000)
+                if opened.format == "JPEG":
+                    opened.draft("RGB", (max_side, max_side))
                 opened.load()
-                picture = ImageOps.exif_transpose(opened)
+                # Turned and scaled in place, inside the ``with``: one full-size copy in memory, not three.
+                ImageOps.exif_transpose(opened, in_place=True)
+                return _as_jpeg(opened, max_side=max_side)
     except PlanError:
         raise
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PlanError("not_an_image") from None
-    if picture.mode in ("RGBA", "LA", "P", "PA"):
+
+
+def _as_jpeg(picture: Image.Image, *, max_side: int) -> EncodedImage:
+    """Scaled to ``max_side`` first (L, LA, RGB, RGBA scale well), then flattened onto white."""
+    if picture.mode not in ("RGB", "RGBA", "L", "LA"):
+        # Palette and 1-bit pictures would be scaled by nearest neighbour: convert them first.
+        modes = {"P": "RGBA", "PA": "RGBA", "1": "L"}
+        picture = picture.convert(modes.get(picture.mode, "RGB"))
+    picture.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    if picture.mode in ("RGBA", "LA"):
         picture = picture.convert("RGBA")
         flat = Image.new("RGB", picture.size, (255, 255, 255))
         flat.paste(picture, mask=picture.getchannel("A"))
         picture = flat
     elif picture.mode != "RGB":
         picture = picture.convert("RGB")
-    picture.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     # A fresh image without ``exif``/``icc_profile`` arguments carries no metadata at all.
     picture.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)

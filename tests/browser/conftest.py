@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from editions.models import Edition
 from places.models import District
@@ -63,8 +63,18 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
+def page(context: BrowserContext) -> Iterator[Page]:
+    """A page that fails its test if the Content-Security-Policy blocked anything on it."""
+    page = context.new_page()
+    blocked: list[str] = []
+
+    def watch(message: ConsoleMessage) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            blocked.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", watch)
+    yield page
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
 
 
 PAGE_URL_NAMES = {

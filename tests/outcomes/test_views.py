@@ -277,3 +277,14 @@ def test_the_result_page_says_the_ballots_were_sealed_and_are_destroyed_in_both_
 
     assert "Elke stem werd verzegeld op het moment dat hij werd uitgebracht" in dutch
     assert "Every ballot was sealed the moment it was cast" in html.unescape(english)
+
+
+def test_a_plan_title_that_looks_like_a_formula_is_text_in_the_csv(client: Client) -> None:
+    edition, plans = make_closed_vote(choices=[[0]] * 3 + [[1]] * 2, aggregation_rule="mes")
+    Plan.objects.filter(pk=plans[0].pk).update(title='=HYPERLINK("https://evil.example","Klik")')
+    make_count(edition=edition)
+
+    rows = list(csv.DictReader(io.StringIO(client.get(url("result_csv", edition)).content.decode())))
+
+    titles = {int(r["plan_id"]): r["title"] for r in rows}
+    assert titles[plans[0].pk] == '\'=HYPERLINK("https://evil.example","Klik")'

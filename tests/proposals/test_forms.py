@@ -48,3 +48,11 @@ def test_a_fixed_edition_replaces_the_edition_field(edition: Edition) -> None:
     form = PlanFilterForm(QueryDict("edition=anything"), edition=edition)
     assert "edition" not in form.fields
     assert form.to_filter().edition == edition
+
+
+@pytest.mark.parametrize("junk", ["\x00", "nieuw-west\x00", "x" * 500, "é", "a b"])
+def test_junk_as_the_edition_is_an_invalid_choice_not_a_database_error(edition: Edition, junk: str) -> None:
+    # Without the request guard's 400 in front (a form bound elsewhere), PostgreSQL would refuse the NUL.
+    form = PlanFilterForm({"edition": junk})
+    plan_filter = form.to_filter()
+    assert "edition" in form.errors and plan_filter.edition is None

@@ -88,6 +88,52 @@ def test_a_file_that_is_not_a_jpeg_png_or_webp_is_refused(draft: Plan, resident:
     refused("not_an_image", draft, resident, data)
 
 
+def test_a_photo_taken_sideways_is_stored_upright(draft: Plan, resident: User) -> None:
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: the camera was turned a quarter
+    Image.new("RGB", (40, 30), (30, 120, 60)).save(out, format="JPEG", exif=exif)
+    image = add(draft, resident, out.getvalue())
+    assert (image.width, image.height) == (30, 40)
+
+
+def test_a_one_bit_png_is_stored_as_a_jpeg(draft: Plan, resident: User) -> None:
+    out = io.BytesIO()
+    Image.new("1", (300, 200), 1).save(out, format="PNG")
+    image = add(draft, resident, out.getvalue())
+    with Image.open(image.image.path) as stored:
+        assert stored.mode == "RGB" and stored.size == (300, 200)
+        assert stored.getpixel((10, 10)) == (255, 255, 255)
+
+
+def _png_bomb(side: int) -> bytes:
+    """A tiny file that decodes to side × side pixels: one bit a pixel, all zero, compresses to nothing."""
+    out = io.BytesIO()
+    Image.new("1", (side, side)).save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def test_a_png_bomb_of_7070_by_7070_pixels_is_refused_from_its_header(draft: Plan, resident: User) -> None:
+    data = _png_bomb(7070)
+    assert len(data) < 100_000  # the 48 KB file that used to cost 378 MB to decode
+    error = refused("image_too_many_pixels", draft, resident, data)
+    assert error.params == {"megapixels": 20}
+    assert "20 megapixels" in str(error)
+
+
+@override_settings(IMAGE_MAX_PIXELS=10_000)
+def test_the_pixel_limit_is_a_setting(draft: Plan, resident: User) -> None:
+    refused("image_too_many_pixels", draft, resident, factories.make_image_bytes(size=(101, 100)))
+    assert add(draft, resident, factories.make_image_bytes(size=(100, 100))).width == 100
+
+
+def test_a_large_jpeg_is_decoded_reduced_and_still_scaled_to_the_largest_side(
+    draft: Plan, resident: User
+) -> None:
+    picture = add(draft, resident, factories.make_image_bytes(size=(4000, 3000), image_format="JPEG"))
+    assert (picture.width, picture.height) == (1600, 1200)
+
+
 @override_settings(PLAN_IMAGE_MAX_BYTES=1_000)
 def test_an_oversized_file_is_refused_with_its_size(draft: Plan, resident: User) -> None:
     data = factories.make_image_bytes(size=(300, 300), image_format="PNG") + b"\0" * 2_000
