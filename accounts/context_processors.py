@@ -12,10 +12,14 @@ from .roles import is_district_staff
 
 
 def staff(request: HttpRequest) -> dict[str, Any]:
-    user = request.user
+    # Read ``request.user`` only when a template asks: an error page for a request refused before the
+    # authentication middleware ran (junk input, a 400) has no user, and renders without these.
     return {
-        "user_is_district_staff": SimpleLazyObject(lambda: is_district_staff(user)),
-        "user_email_unconfirmed": SimpleLazyObject(
-            lambda: user.is_authenticated and getattr(user, "email_verified_at", True) is None
-        ),
+        "user_is_district_staff": SimpleLazyObject(lambda: is_district_staff(request.user)),
+        "user_email_unconfirmed": SimpleLazyObject(lambda: _unconfirmed(request)),
     }
+
+
+def _unconfirmed(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and getattr(user, "email_verified_at", True) is None)
