@@ -12,8 +12,6 @@ import re
 import pytest
 from django.test import Client
 
-from accounts.models import Role
-from tests import factories
 from tests.transport.routes import Route, all_routes, url_for
 
 pytestmark = pytest.mark.django_db
@@ -23,36 +21,6 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r"<[a-z][^>]*\sstyle\s*=", re.IGNORECASE)
 STYLE_ELEMENT = re.compile(r"<style\b", re.IGNORECASE)
 HANDLER_ATTRIBUTE = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
-
-
-@pytest.fixture
-def world() -> dict[str, object]:
-    district = factories.make_district(name="Nieuw-West")
-    edition = factories.make_edition(district=district, name="Buurtbudget Nieuw-West 2027")
-    factories.make_theme(edition=edition, name="Groen")
-    initiator = factories.make_user()
-    plan = factories.make_plan(edition=edition, initiator=initiator, costs=(100_000, 250_000))
-    factories.make_likes(plan=plan, count=3)
-    return {
-        "values": {
-            "slug": edition.slug,
-            "pages:district.slug": district.slug,
-            "edition_slug": edition.slug,
-            "int": str(plan.pk),
-            "step": "kosten",
-            "key": "all",
-            "filename": "pool.csv",
-            "str": "no-such-token",
-            "path": "nothing.jpg",
-            "app_label": "proposals",
-        },
-        "users": {
-            "anonymous": None,
-            "initiator": initiator,
-            "administrator": factories.make_staff(role=Role.ADMINISTRATOR, district=district),
-            "superuser": factories.make_user(is_superuser=True, is_staff=True),
-        },
-    }
 
 
 def csp_problems(html: str) -> list[str]:

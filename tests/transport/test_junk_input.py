@@ -14,8 +14,7 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 
-from accounts.models import Role, User
-from tests import factories
+from accounts.models import User
 from tests.transport.routes import Route, all_routes, query_parameter_names, url_for
 
 pytestmark = pytest.mark.django_db
@@ -46,36 +45,6 @@ TOLERATED = {
     "repeated": "?" + "&".join(f"{name}=1&{name}=2&{name}[]=3" for name in NAMES),
     "empty": _query(""),
 }
-
-
-@pytest.fixture
-def world() -> dict[str, object]:
-    district = factories.make_district(name="Nieuw-West")
-    neighbourhood = factories.make_neighbourhood(district=district)
-    edition = factories.make_edition(district=district, name="Buurtbudget Nieuw-West 2027")
-    factories.make_theme(edition=edition, name="Groen")
-    initiator = factories.make_user()
-    plan = factories.make_plan(edition=edition, initiator=initiator, neighbourhood=neighbourhood)
-    return {
-        "values": {
-            "slug": edition.slug,
-            "pages:district.slug": district.slug,
-            "edition_slug": edition.slug,
-            "int": str(plan.pk),
-            "step": "kosten",
-            "key": "all",
-            "filename": "pool.csv",
-            "str": "no-such-token",
-            "path": "nothing.jpg",
-            "app_label": "proposals",
-        },
-        "users": {
-            "anonymous": None,
-            "initiator": initiator,
-            "administrator": factories.make_staff(role=Role.ADMINISTRATOR, district=district),
-            "superuser": factories.make_user(is_superuser=True, is_staff=True),
-        },
-    }
 
 
 def _clients(world: dict[str, object], route: Route) -> dict[str, Client]:
