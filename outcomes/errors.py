@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from common.errors import ServiceError
 
@@ -12,9 +13,11 @@ class OutcomeError(ServiceError):
 
     messages = {
         "vote_open": _("The vote has not closed yet: the count can start once the vote is over."),
-        "unresolved_paper_entries": _(
-            "%(number)s paper ballot(s) still wait for a second entry or a review; "
-            "finish them before counting."
+        "unresolved_paper_entries": ngettext_lazy(
+            "%(number)s paper ballot still waits for a second entry or a review; finish it before counting.",
+            "%(number)s paper ballots still wait for a second entry or a review; "
+            "finish them before counting.",
+            "number",
         ),
         "count_running": _("A count is already running for this edition."),
         "not_queued": _("This count has already started or finished."),

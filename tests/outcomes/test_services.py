@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from audit.models import AuditEntry
@@ -190,6 +190,22 @@ def test_count_is_refused_while_paper_entries_wait_and_names_their_number() -> N
     assert caught.value.code == "unresolved_paper_entries"
     assert caught.value.params == {"number": 2}
     assert "2" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("number", "language", "expected"),
+    [
+        (1, "en", "1 paper ballot still waits for a second entry or a review; finish it before counting."),
+        (2, "en", "2 paper ballots still wait for a second entry or a review; finish them before counting."),
+        (1, "nl", "Er wacht nog 1 papieren stembiljet op een tweede invoer of een beoordeling"),
+        (2, "nl", "Er wachten nog 2 papieren stembiljetten op een tweede invoer of een beoordeling"),
+    ],
+)
+def test_the_waiting_paper_ballots_are_counted_in_words_that_fit_the_number(
+    number: int, language: str, expected: str
+) -> None:
+    with translation.override(language):
+        assert OutcomeError("unresolved_paper_entries", number=number).message.startswith(expected)
 
 
 def test_second_count_is_refused_while_one_is_running() -> None:
