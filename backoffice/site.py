@@ -11,8 +11,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import admin
-from django.db import models
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.urls import URLPattern, URLResolver, path
+
+from audit.services import record
 
 from .scoping import RulesReplaceModelPermissions, ScopedInlineMixin, ScopedModelAdminMixin
 
@@ -61,3 +65,20 @@ class ScopedAdminSite(admin.AdminSite):
             ),
             *super().get_urls(),
         ]
+
+    def password_change(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> TemplateResponse:
+        """The admin's own "change my password" page: the change and its audit entry commit together."""
+        with transaction.atomic():
+            response = super().password_change(request, extra_context)
+            if response.status_code == 302:  # the form was valid and the password is changed
+                user = request.user
+                record(
+                    actor=user,  # type: ignore[arg-type]
+                    action="admin.password_change",
+                    target=user,  # type: ignore[arg-type]
+                    edition=None,
+                    after={"password": "changed"},
+                )
+        return response

@@ -152,6 +152,53 @@ def test_a_password_set_in_the_admin_is_logged_without_the_password(db: None, cl
     assert entry.actor == superuser and entry.object_id == str(resident.pk)
 
 
+def test_an_admin_changing_their_own_password_is_logged_without_the_password(
+    db: None, client: Client
+) -> None:
+    official = factories.make_staff(role=Role.OFFICIAL, district=factories.make_district(), is_staff=True)
+    official.set_password("Oud-wachtwoord-2026")
+    official.save()
+    client.force_login(official)
+
+    response = client.post(
+        reverse("admin:password_change"),
+        {
+            "old_password": "Oud-wachtwoord-2026",
+            "new_password1": "Nieuw-wachtwoord-2027",
+            "new_password2": "Nieuw-wachtwoord-2027",
+        },
+    )
+
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="admin.password_change")
+    assert entry.actor == official and entry.object_id == str(official.pk)
+    official.refresh_from_db()
+    logged = str(entry.before) + str(entry.after)
+    assert official.check_password("Nieuw-wachtwoord-2027")
+    assert official.password not in logged and "Nieuw-wachtwoord" not in logged
+
+
+def test_a_wrong_old_password_changes_nothing_and_logs_nothing(db: None, client: Client) -> None:
+    official = factories.make_staff(role=Role.OFFICIAL, district=factories.make_district(), is_staff=True)
+    official.set_password("Oud-wachtwoord-2026")
+    official.save()
+    client.force_login(official)
+
+    response = client.post(
+        reverse("admin:password_change"),
+        {
+            "old_password": "fout",
+            "new_password1": "Nieuw-wachtwoord-2027",
+            "new_password2": "Nieuw-wachtwoord-2027",
+        },
+    )
+
+    assert response.status_code == 200
+    official.refresh_from_db()
+    assert official.check_password("Oud-wachtwoord-2026")
+    assert not AuditEntry.objects.filter(action="admin.password_change").exists()
+
+
 def test_a_snapshot_hides_a_changed_password_hash(db: None) -> None:
     from backoffice.scoping import difference
 
