@@ -61,7 +61,26 @@ class RegisterForm(forms.Form):
         return cleaned
 
 
-class LoginForm(AuthenticationForm):
+THROTTLED_MESSAGE = _(
+    "Too many wrong passwords were tried for this account or from your network. Wait a quarter "
+    "of an hour, or log in with a login link by e-mail."
+)
+
+
+class SaysWhenThrottled(AuthenticationForm):
+    """A login form that says so when the password was not checked because of too many failures
+    (accounts.backends), instead of calling a possibly right password wrong."""
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if getattr(self.request, THROTTLED_ATTRIBUTE, False):
+                raise forms.ValidationError(THROTTLED_MESSAGE, code="throttled") from None
+            raise
+
+
+class LoginForm(SaysWhenThrottled):
     username = forms.EmailField(
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
     )
@@ -70,19 +89,7 @@ class LoginForm(AuthenticationForm):
             "This e-mail address and password do not match an account. Check both and try again."
         ),
         "inactive": _("This account is not active."),
-        "throttled": _(
-            "Too many wrong passwords were tried for this account or from your network. Wait a quarter "
-            "of an hour, or log in with a login link by e-mail."
-        ),
     }
-
-    def clean(self) -> dict[str, Any]:
-        try:
-            return super().clean()
-        except forms.ValidationError:
-            if getattr(self.request, THROTTLED_ATTRIBUTE, False):
-                raise forms.ValidationError(self.error_messages["throttled"], code="throttled") from None
-            raise
 
 
 class ThrottledPasswordResetForm(PasswordResetForm):

@@ -1,14 +1,22 @@
-"""The form for moving a phase's end: extend to a later date, or close now; a reason either way."""
+"""The admin's forms: its login (which says when logins are throttled), and moving a phase's end:
+extend to a later date, or close now; a reason either way."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import SaysWhenThrottled
 
 EXTEND = "extend"
 CLOSE_EARLY = "close_early"
+
+
+class AdminLoginForm(SaysWhenThrottled, AdminAuthenticationForm):
+    """/beheer/'s login: staff only, and the same throttling message as the site's login form."""
 
 
 class PhaseEndForm(forms.Form):

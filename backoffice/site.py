@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from audit.services import record
 
+from .forms import AdminLoginForm
 from .scoping import RulesReplaceModelPermissions, ScopedInlineMixin, ScopedModelAdminMixin
 
 
@@ -46,6 +47,8 @@ def scoped_admin(admin_class: type[Any]) -> type[Any]:
 
 
 class ScopedAdminSite(admin.AdminSite):
+    login_form = AdminLoginForm
+
     def register(
         self,
         model_or_iterable: type[models.Model] | Iterable[type[models.Model]],

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
+from django.utils import translation
 from pytest_django import Settings
 
+from accounts.forms import THROTTLED_MESSAGE
 from accounts.models import User
 from tests import factories
+from tests.helpers import dutch
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +66,21 @@ def test_the_site_says_why_a_throttled_login_is_refused_and_points_to_the_login_
     client.post(SITE, {"username": user.email, "password": "wrong-password"})
     page = client.post(SITE, {"username": user.email, "password": factories.PASSWORD}).content.decode()
     assert "Too many wrong passwords" in page
+    assert SESSION_KEY not in client.session
+
+
+def test_the_admin_login_says_why_a_throttled_login_is_refused_in_dutch_too(
+    client: Client, settings: Settings
+) -> None:
+    settings.LOGIN_FAILURES_PER_ACCOUNT = (1, 900)
+    user = factories.make_user(is_staff=True)
+    wrong = client.post(ADMIN, {"username": user.email, "password": "wrong-password"}).content.decode()
+    page = client.post(ADMIN, {"username": user.email, "password": factories.PASSWORD}).content.decode()
+
+    with translation.override("en"):
+        throttled = dutch(str(THROTTLED_MESSAGE))
+    assert throttled not in html.unescape(wrong)  # a plain wrong password is still called wrong
+    assert throttled in html.unescape(page)
     assert SESSION_KEY not in client.session
 
 
