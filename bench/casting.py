@@ -15,9 +15,11 @@ postgres, trust), Redis at 127.0.0.1:6379 (database 3 is emptied), `pgbench` and
 4. checks the database: exactly one ballot per voter that cast, every response 2xx, no server error,
    and, separately for the warm-up's and the measured run's voters, no voter cast more often than the
    load sent their code;
-5. runs pgbench at 16 clients with the one statement a cast sends (find and mark the voter, upsert
-   the ballot: WITH … UPDATE … INSERT … ON CONFLICT; pgbench finds the voter by id where the app
-   uses the unique (edition, credential hash) index) and prints the ratio.
+5. runs pgbench at 16 clients with the two statements a cast sends, each its own transaction (mark
+   the voter: UPDATE … RETURNING; then upsert the sealed ballot: INSERT … ON CONFLICT, so the two
+   rows never share a transaction id; pgbench finds the voter by id where the app uses the unique
+   (edition, credential hash) index, and stores one ballot sealed in advance where the app seals
+   each) and prints the ratio.
 
 The markdown table goes to stdout (and, with --write, into docs/benchmarks.md between its
 bench-casting markers).
@@ -458,8 +460,8 @@ def main() -> int:
             + f", CONN_MAX_AGE={args.conn_max_age}, Redis cache, PostgreSQL on the same machine; wrk "
             f"{args.connections} connections for {args.seconds} s, every request a first ballot with a fresh "
             f"code; pgbench {args.connections} clients for {args.pgbench_seconds} s running the SQL of one "
-            "cast (one statement finding and marking the voter and upserting the ballot: "
-            "WITH … UPDATE … INSERT … ON CONFLICT). CPU per ballot: gunicorn workers and the bench "
+            "cast (two statements, each its own transaction: UPDATE … RETURNING marks the voter, then "
+            "INSERT … ON CONFLICT upserts the sealed ballot). CPU per ballot: gunicorn workers and the bench "
             "database's PostgreSQL backends, "
             f"from /proc (load average {load_average} at the end: the machine is shared).",
             "",
