@@ -69,6 +69,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.display_name or self.email
 
+    @property
+    def audit_label(self) -> str:
+        """How the append-only audit log names this account: by number, never by name or address."""
+        return f"{self._meta.verbose_name} #{self.pk}"
+
     def get_short_name(self) -> str:
         return self.display_name
 

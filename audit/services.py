@@ -31,7 +31,7 @@ def record(
         action=action,
         object_type=target._meta.label_lower,
         object_id=str(target.pk),
-        object_label=str(target)[:200],
+        object_label=str(getattr(target, "audit_label", None) or target)[:200],
         before=dict(before or {}),
         after=dict(after or {}),
     )

@@ -27,7 +27,9 @@ from audit.services import record
 
 from .rules import allows, edition_of, rule_for, visible_rows
 
-SECRET_FIELDS = frozenset({"password"})
+# Values the audit log never holds, only that they changed: secrets (a password hash) and a person's
+# contact details (the log is append-only, so nothing in it could ever be purged).
+UNLOGGED_FIELDS = frozenset({"password", "email", "display_name", "phone"})
 HIDDEN = "••••••"
 
 
@@ -61,11 +63,11 @@ def snapshot(row: models.Model) -> dict[str, str | None]:
 
 
 def difference(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Only the fields that changed; secrets (a password hash) are shown as changed, never stored."""
+    """Only the fields that changed; ``UNLOGGED_FIELDS`` are shown as changed, never stored."""
     changed = [key for key in sorted(set(before) | set(after)) if before.get(key) != after.get(key)]
 
     def shown(values: dict[str, Any], key: str) -> Any:
-        return HIDDEN if key in SECRET_FIELDS and values.get(key) else values.get(key)
+        return HIDDEN if key in UNLOGGED_FIELDS and values.get(key) else values.get(key)
 
     return (
         {key: shown(before, key) for key in changed if key in before},

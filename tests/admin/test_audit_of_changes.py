@@ -199,6 +199,27 @@ def test_a_wrong_old_password_changes_nothing_and_logs_nothing(db: None, client:
     assert not AuditEntry.objects.filter(action="admin.password_change").exists()
 
 
+def test_an_e_mail_address_changed_in_the_admin_is_logged_as_changed_without_either_address(
+    db: None, client: Client
+) -> None:
+    superuser = factories.make_user(is_staff=True, is_superuser=True)
+    resident = factories.make_user(email="oud@example.org")
+    client.force_login(superuser)
+    url = _url("accounts_user_change", resident.pk)
+    data = form_data(client.get(url).content.decode())
+    data["email"] = ["nieuw@example.org"]
+    data["_save"] = ["Save"]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    resident.refresh_from_db()
+    assert resident.email == "nieuw@example.org"
+    entry = AuditEntry.objects.get(action="admin.change", object_type="accounts.user")
+    assert entry.before["email"] == HIDDEN and entry.after["email"] == HIDDEN
+    assert "example.org" not in str(entry.before) + str(entry.after) + entry.object_label
+
+
 def test_a_snapshot_hides_a_changed_password_hash(db: None) -> None:
     from backoffice.scoping import difference
 
