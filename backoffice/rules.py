@@ -88,6 +88,18 @@ def _superusers_only(*, view: Requirement = SUPERUSERS, write: Requirement = SUP
     return AdminRule(districts=(), view=view, add=write, change=write, delete=write)
 
 
+def _record(edition: str, *, view: Requirement) -> AdminRule:
+    """A record of an edition that only its services write: the admin shows it to ``view``, nothing more."""
+    return AdminRule(
+        districts=(f"{edition}__district",),
+        edition=edition,
+        view=view,
+        add=NOBODY,
+        change=NOBODY,
+        delete=NOBODY,
+    )
+
+
 def _edition_part(path: str, *, roles: frozenset[Role] = MANAGERS, **extra: Any) -> AdminRule:
     """A part of an edition (its themes, phases, …) that the edition's managers edit with it."""
     return AdminRule(
@@ -151,30 +163,9 @@ ADMIN_RULES: dict[str, AdminRule] = {
     ),
     "proposals.costline": _edition_part("plan__edition"),
     # Records: read by those who work with them, written only by their services.
-    "audit.auditentry": AdminRule(
-        districts=("edition__district",),
-        edition="edition",
-        view=AUDIT_READERS,
-        add=NOBODY,
-        change=NOBODY,
-        delete=NOBODY,
-    ),
-    "deliberation.draw": AdminRule(
-        districts=("edition__district",),
-        edition="edition",
-        view=PANEL_STAFF,
-        add=NOBODY,
-        change=NOBODY,
-        delete=NOBODY,
-    ),
-    "deliberation.panelmember": AdminRule(
-        districts=("draw__edition__district",),
-        edition="draw__edition",
-        view=PANEL_STAFF,
-        add=NOBODY,
-        change=NOBODY,
-        delete=NOBODY,
-    ),
+    "audit.auditentry": _record("edition", view=AUDIT_READERS),
+    "deliberation.draw": _record("edition", view=PANEL_STAFF),
+    "deliberation.panelmember": _record("draw__edition", view=PANEL_STAFF),
 }
 
 
