@@ -35,7 +35,8 @@ def _get(user: User | AnonymousUser) -> HttpRequest:
 def test_the_view_gets_the_edition_when_the_phase_opens_the_action_for_the_role() -> None:
     edition = factories.make_edition_in_phase("review")
     reviewer = factories.make_staff(role=Role.REVIEWER, district=edition.district)
-    assert review_now(_get(reviewer), slug=edition.slug).content.decode() == edition.slug
+    response = review_now(_get(reviewer), slug=edition.slug)
+    assert isinstance(response, HttpResponse) and response.content.decode() == edition.slug
 
 
 @pytest.mark.django_db
