@@ -23,6 +23,7 @@ so the workspace offers exactly the pages that exist, under the action that guar
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import wraps
@@ -126,13 +127,18 @@ class DeclaredTask:
     task: Task
 
 
-def declared_tasks() -> list[DeclaredTask]:
-    """Every URL whose view declares a workspace task, in the tasks' order."""
-    return sorted(_declarations(), key=lambda declared: declared.task.order)
+def declared_tasks() -> tuple[DeclaredTask, ...]:
+    """Every URL whose view declares a workspace task, in the tasks' order (read once per URLconf)."""
+    return _tasks_of(get_resolver())
 
 
-def _declarations(patterns: list[Any] | None = None, namespace: str = "") -> Iterator[DeclaredTask]:
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
+@functools.cache
+def _tasks_of(resolver: URLResolver) -> tuple[DeclaredTask, ...]:
+    return tuple(sorted(_declarations(resolver.url_patterns), key=lambda declared: declared.task.order))
+
+
+def _declarations(patterns: list[Any], namespace: str = "") -> Iterator[DeclaredTask]:
+    for entry in patterns:
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _declarations(entry.url_patterns, inner)
