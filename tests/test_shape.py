@@ -35,7 +35,7 @@ KERNEL_MARKER = "Kernel: long on purpose because"
 KERNEL_HOME = "pbrules/"
 SKIPPED_FOLDERS = {"node_modules", "migrations", "__pycache__"}
 SKIPPED_PREFIXES = ("tests/", "demo/content/")
-# The parts every app has; a sub-domain repeats them in a subpackage instead of a file-name suffix.
+# The parts an app is made of; a sub-domain repeats them in a subpackage instead of a file-name suffix.
 PARTS = ("models", "services", "selectors", "forms", "views", "urls", "errors", "admin", "tasks")
 SUFFIXED = re.compile(rf"^(({'|'.join(PARTS)})_\w+|\w+_({'|'.join(PARTS)}))$")
 # Folders whose module names are public names chosen elsewhere: ``{% load forms_ui %}``, commands.
