@@ -15,9 +15,8 @@ from outcomes.selectors import advice_count, published_count
 from outcomes.services import compute_outcome, start_count
 from proposals.models import Plan, PlanStatus
 from tests.factories import ballot_box_shares, make_vote, make_voter, phase_of
+from tests.outcomes.factories import make_facilitator, make_official
 from voting.services.casting import cast_ballot, credential_for_code
-
-from .factories import make_facilitator, make_official
 
 IP = "192.0.2.44"
 
