@@ -1,6 +1,6 @@
 """Panel recruitment: default features, invitation letters with response codes, and registering interest.
 
-Response codes are voting-style codes (``voting.codes``: 80 random bits and a check symbol); only
+Response codes are voting-style codes (``common.codes``: 80 random bits and a check symbol); only
 their keyed hash under ``VOTING_CODE_KEY`` with the purpose "panel" is stored, so a panel code can
 never be used as a voting code or the other way round. The plain codes exist only in the letters
 PDF under PRIVATE_FILES_ROOT/panel_letters/, which the facilitator downloads and then destroys.
@@ -32,13 +32,13 @@ from django.utils.translation import ngettext_lazy
 
 from accounts.models import User
 from audit.services import record
+from common import code_guard, codes
 from common.errors import ServiceError
 from editions.models import Edition
 from editions.permissions import is_open
 from editions.phases import Action
+from outreach.models import Address
 from places.models import Neighbourhood
-from voting import codes, guard
-from voting.models import Address
 
 from ..invitation_letters import Invitee, write_invitation_letters
 from ..models import Feature, FeatureValue, Invitation, PanelSetup, Respondent
@@ -371,7 +371,7 @@ def register_interest(
     ``features`` maps a feature key to a value key; the age band is chosen from ``birth_year``
     (whatever ``features`` says about it), and with a response code the invited address's
     neighbourhood is used. Every refusal is a ``RecruitmentError`` and stores nothing. A wrong
-    response code counts against ``client_ip``'s guessing limits (``voting.guard``); a right one is
+    response code counts against ``client_ip``'s guessing limits (``common.code_guard``); a right one is
     never refused by them.
     """
     moment = now or timezone.now()
@@ -390,7 +390,7 @@ def register_interest(
                 try:
                     normalised = codes.normalise(code)
                 except codes.MalformedCode:
-                    guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
+                    code_guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
                 invitation = (
                     Invitation.objects.select_for_update(of=("self",))
                     .select_related("address__neighbourhood")
@@ -398,7 +398,7 @@ def register_interest(
                     .first()
                 )
                 if invitation is None:
-                    guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
+                    code_guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
                 if invitation.responded_at is not None:
                     raise RecruitmentError("code_used")
                 if invitation.address is not None:
