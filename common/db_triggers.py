@@ -37,7 +37,7 @@ class VendorSql:
 
 
 def column_lock(*, name: str, table: str, columns: Sequence[str], when: str, message: str) -> VendorSql:
-    """A trigger ``name`` refusing an UPDATE of ``table`` that changes any of ``columns`` while ``when`` holds.
+    """A trigger ``name`` refusing an UPDATE of ``table`` changing any of ``columns`` while ``when`` holds.
 
     ``when`` is an SQL condition on the row (``NEW``); ``message`` is the database's refusal.
     """
