@@ -11,10 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-
 from editions.models import Edition
-from outreach.letters import LetterText, code_link, write_letters_pdf
+from outreach.letters import LetterText, code_link, site_url, write_letters_pdf
 
 from .models import PanelSetup
 
@@ -29,11 +27,10 @@ class Invitee:
 
 
 def sign_up_url(edition: Edition) -> str:
-    return f"{settings.BUURTBUDGET_SITE_URL.rstrip('/')}/panel/{edition.slug}/aanmelden/"
+    return site_url(f"/panel/{edition.slug}/aanmelden/")
 
 
 def response_url(edition: Edition, code: str) -> str:
-    """The QR code's link: the code sits in the fragment, which no server ever receives."""
     return code_link(sign_up_url(edition), code)
 
 

@@ -45,6 +45,11 @@ class LetterText:
     footer: tuple[str, ...]
 
 
+def site_url(path: str) -> str:
+    """``path`` on the public site (``BUURTBUDGET_SITE_URL``), as a letter prints it."""
+    return f"{settings.BUURTBUDGET_SITE_URL.rstrip('/')}{path}"
+
+
 def code_link(url: str, code: str) -> str:
     """The QR code's link: the code sits in the fragment, which no server ever receives."""
     return f"{url}#code={code}"

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import formats, timezone, translation
 
 from editions.models import Edition, Phase
 from editions.permissions import phases_opening
 from editions.phases import Action
-from outreach.letters import LetterText, code_link, private_pdf_path, write_letters_pdf
+from outreach.letters import LetterText, code_link, private_pdf_path, site_url, write_letters_pdf
 from ui.templatetags.money import format_money
 
 LETTERS_DIR = "letters"
@@ -50,11 +49,10 @@ class VoteFacts:
 
 
 def vote_url(edition: Edition) -> str:
-    return f"{settings.BUURTBUDGET_SITE_URL.rstrip('/')}/stemmen/{edition.slug}/"
+    return site_url(f"/stemmen/{edition.slug}/")
 
 
 def code_url(edition: Edition, code: str) -> str:
-    """The QR code's link: the code sits in the fragment, which no server ever receives."""
     return code_link(vote_url(edition), code)
 
 
