@@ -12,8 +12,6 @@ at the same moment never get the same id.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import random
 import secrets
 from collections.abc import Mapping, Sequence
@@ -224,8 +222,7 @@ def set_population_figures(*, edition: Edition, figures: Mapping[int, int], by: 
 
 def response_code_hash(normalised_code: str) -> str:
     """What an ``Invitation`` stores to be found by its response code (purpose "panel")."""
-    key = settings.VOTING_CODE_KEY.encode()
-    return hmac.new(key, f"panel:{normalised_code}".encode(), hashlib.sha256).hexdigest()
+    return codes.keyed_hash("panel", normalised_code)
 
 
 @dataclass(frozen=True)
@@ -371,8 +368,8 @@ def register_interest(
     ``features`` maps a feature key to a value key; the age band is chosen from ``birth_year``
     (whatever ``features`` says about it), and with a response code the invited address's
     neighbourhood is used. Every refusal is a ``RecruitmentError`` and stores nothing. A wrong
-    response code counts against ``client_ip``'s guessing limits (``common.code_guard``); a right one is
-    never refused by them.
+    response code counts against ``client_ip``'s guessing limits (``common.code_guard``); a right one
+    is never refused by them.
     """
     moment = now or timezone.now()
     if not is_open(edition, Action.SIGN_UP_FOR_PANEL, at=moment):
