@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 
+from ballots.errors import BallotError
+from common import code_guard
 from common.errors import ServiceError
-from voting import guard
-from voting.errors import BallotError, EligibilityError, VoteStateError
+from voting.errors import EligibilityError, VoteStateError
 
 
 class RequestError(ServiceError):
@@ -58,7 +59,7 @@ def codes_by_status() -> dict[int, list[str]]:
 
 def retry_after_seconds() -> int:
     """Seconds until the guessing limits' current windows end (the longer of the two)."""
-    return guard.retry_after_seconds()
+    return code_guard.retry_after_seconds()
 
 
 def error_response(error: ServiceError, *, language: str) -> JsonResponse:

@@ -17,16 +17,16 @@ from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
+from ballots.rules import BallotRules
+from ballots.sections import ballot_sections_cached
 from common.errors import ServiceError
 from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import is_open
 from editions.phases import Action
-from voting.ballots import BallotRules
 from voting.errors import VoteStateError
 from voting.models import Channel
 from voting.sealing import fingerprint
-from voting.sections import ballot_sections_cached
 from voting.selectors import voter_channel
 from voting.services.ballot_box import public_key_for
 from voting.services.casting import cast_ballot, code_credential, credential_for_code, refuse_unless_open

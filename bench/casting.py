@@ -146,8 +146,8 @@ def prepare(voters: int, warmup: int, workdir: Path) -> dict[str, object]:
     from django.core.cache import cache
     from django.core.management import call_command
 
+    from common import codes
     from tests import factories
-    from voting import codes
     from voting.models import Voter, VoterKind
 
     call_command("migrate", verbosity=0)

@@ -8,8 +8,8 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ballots.forms import CODE_INPUT_ATTRS
 from editions.models import Edition
-from voting.forms import CODE_INPUT_ATTRS
 
 from .models import WorkSession
 

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from django.db.models import Count, Prefetch, Q, Sum
 
+from ballots.sections import ballot_sections
 from editions.models import Edition
 from proposals.models import CostLine, Plan
 from review.models import Review, Verdict
-from voting.sections import ballot_sections
 
 from .models import Attendance, MemberStatus, PanelMember, PanelQuestion, Presentation, WorkSession
 from .selectors import published_draw

@@ -24,6 +24,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from ballots.sections import Section
 from editions.models import BallotFormat, Edition
 from editions.permissions import phases_opening
 from editions.phases import Action
@@ -42,7 +43,6 @@ from pbrules import (
 from pbrules import __version__ as pbrules_version
 from pbrules.pabulib.write import format_amount
 from pbrules.satisfaction import project_totals, support_counts
-from voting.sections import Section
 
 from .errors import OutcomeError
 
@@ -82,7 +82,7 @@ def read_choices(
 ) -> dict[str, list[Choice]]:
     """Every ballot's choice per section key; identical choices share one tuple.
 
-    ``contents`` are the ballots to read (canonical contents, as ``voting.ballots`` makes them): the
+    ``contents`` are the ballots to read (canonical contents, as ``ballots.rules`` makes them): the
     public vote's as opened from the sealed ballot box, or the panel's. A ballot naming a section or
     plan that is not on the ballot any more stops the count: counting it silently without that
     choice would change what the voter said.

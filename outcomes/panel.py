@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.services import record
+from ballots.sections import Section, ballot_sections
 from deliberation.models import DecisionMethod, PanelDecision, PanelReason, PanelStep, PanelVote
 from deliberation.steps import decision_open
 from editions.models import Edition
@@ -26,7 +27,6 @@ from editions.permissions import can
 from editions.phases import Action
 from pbrules import PabulibError
 from ui.templatetags.money import format_money
-from voting.sections import Section, ballot_sections
 
 from .errors import OutcomeError
 from .models import ACTIVE_STATUSES, Count, CountSection, CountSource, CountStatus

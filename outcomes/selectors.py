@@ -23,7 +23,8 @@ from deliberation.models import (
     WorkSession,
 )
 from editions.models import AggregationRule, Edition, Satisfaction
-from voting.models import Address, Channel, Voter
+from outreach.models import Address
+from voting.models import Channel, Voter
 
 from .explain import explain_section, support_text
 from .models import Count, CountSection, CountSource, CountStatus

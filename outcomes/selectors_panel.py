@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ballots.sections import ballot_sections
 from deliberation.models import PanelDecision, PanelVote
 from editions.models import Edition
 from review.models import Review, Verdict
-from voting.sections import ballot_sections
 
 from .explain import explain_section, support_text
 from .models import Count, CountSource

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from audit.services import record
+from ballots.sections import CHOSEN_STATUSES, Section, ballot_sections, ballot_statuses
 from deliberation.models import PanelDecision, PanelStep
 from editions.models import AggregationRule, Edition
 from editions.permissions import is_open
@@ -37,7 +38,6 @@ from pbrules import __version__ as pbrules_version
 from pbrules.tiebreak import DEFAULT_TIE_BREAKING
 from proposals.models import Plan, PlanStatus
 from proposals.status import change_status, initiators_of
-from voting.sections import CHOSEN_STATUSES, Section, ballot_sections, ballot_statuses
 from voting.services.ballot_box import destroy_sealed_ballots, open_ballots
 from voting.services.paper import unresolved_paper_entries
 

@@ -15,9 +15,9 @@ from django.utils import timezone, translation
 
 from accounts.models import Role, User
 from api.editions import forget_editions
+from ballots.sections import forget_sections
 from editions.models import Edition
 from places.models import District
-from voting.sections import forget_sections
 from voting.services.ballot_box import forget_public_keys
 
 from . import factories

@@ -311,7 +311,7 @@ def ballot_box_shares(edition: Edition) -> tuple[str, ...]:
 
 def make_voter(*, edition: Edition, neighbourhood: Neighbourhood | None = None) -> tuple[Any, str]:
     """A voter with a fresh voting code; returns (voter, the plain code as printed on the letter)."""
-    from voting import codes
+    from common import codes
     from voting.models import Voter, VoterKind
 
     code = codes.new_code()
@@ -334,7 +334,7 @@ def make_register_voter(
     neighbourhood: Neighbourhood | None = None,
 ) -> Any:
     """A voter on the resident register (as the register import creates them)."""
-    from voting import codes
+    from common import codes
     from voting.models import Voter, VoterKind
 
     identity = codes.register_identity(name=name, birth_date=birth_date, postcode=postcode)

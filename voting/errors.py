@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from common.code_guard import CodeEntryError
 from common.errors import ServiceError
+from outreach.errors import CsvImportError
 
 
-class EligibilityError(ServiceError):
+class EligibilityError(CodeEntryError):
     """The credential does not open a ballot (the API answers 403, or 429 for ``too_many_attempts``)."""
 
     messages = {
@@ -16,7 +18,7 @@ class EligibilityError(ServiceError):
         ),
         "unknown_code": _("This voting code is not known for this vote. Check it against your letter."),
         "revoked_code": _("This voting code has been replaced by a new letter and can no longer be used."),
-        "too_many_attempts": _("Too many wrong codes were tried. Please wait a few minutes and try again."),
+        **CodeEntryError.messages,  # too_many_attempts
         "not_on_register": _("This e-mail address is not on the list of residents who can vote."),
         "wrong_one_time_code": _("That code is not right, or it has expired. Request a new one."),
         "session_expired": _("Your voting session has expired. Enter your code again."),
@@ -66,23 +68,6 @@ class BallotBoxError(ServiceError):
     }
 
 
-class BallotError(ServiceError):
-    """The ballot itself is invalid (the API answers 422 with ``code`` and ``message``)."""
-
-    messages = {
-        "wrong_format": _("The ballot is not in the format this vote uses."),
-        "unknown_section": _("The ballot has a part “%(section)s” that this vote does not have."),
-        "unknown_plan": _("Plan %(plan)s is not on this ballot."),
-        "duplicate_plan": _("The same plan is chosen twice."),
-        "too_many_plans": _("You chose %(given)s plans in %(section)s; you can choose at most %(allowed)s."),
-        "over_budget": _("Your choice in %(section)s costs %(cost)s, more than the budget of %(budget)s."),
-        "too_many_points": _("You gave %(given)s points in %(section)s; you have %(allowed)s to spread."),
-        "points_not_whole": _("Points must be whole numbers."),
-        "points_negative": _("Points cannot be negative."),
-        "empty_ballot": _("Choose at least one plan."),
-    }
-
-
 class PaperError(ServiceError):
     """A paper-ballot entry that cannot be accepted as it is."""
 
@@ -98,14 +83,10 @@ class PaperError(ServiceError):
     }
 
 
-class CsvImportError(ServiceError):
-    """A CSV import that was refused as a whole; ``line`` names the first bad line."""
+class VoterListError(CsvImportError):
+    """An address list or register import refused as a whole, also once the vote has started."""
 
     messages = {
-        "empty_file": _("The file is empty."),
-        "not_text": _("The file is not a UTF-8 text (CSV) file."),
-        "missing_columns": _("The first line must name the columns %(columns)s; missing: %(missing)s."),
-        "bad_row": _("Line %(line)s: %(problem)s"),
+        **CsvImportError.messages,
         "vote_started": _("The vote has started: the list of voters can no longer change."),
-        "too_many_rows": _("The file has %(count)s lines; at most %(limit)s can be imported at once."),
     }

@@ -8,22 +8,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ballots.rules import BallotRules
+from ballots.sections import Section
 from editions.models import BallotFormat
-
-from .ballots import BallotRules
-from .sections import Section
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-
-class CsvUploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"))
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
-        return upload
+from outreach.forms import CsvUploadForm
 
 
 class AddressImportForm(CsvUploadForm):

@@ -15,8 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from editions.models import Edition
+from outreach.letters import QR_SIZE, draw_qr, paragraph
 
-from .letters import QR_SIZE, draw_qr, paragraph
 from .services.ballot_box import IssuedShares
 
 

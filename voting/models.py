@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition
+from outreach.models import Address
 from places.models import Neighbourhood
 
 
@@ -30,33 +31,6 @@ class VoterKind(models.TextChoices):
 class Channel(models.TextChoices):
     ONLINE = "online", _("Online")
     PAPER = "paper", _("Paper")
-
-
-class Address(models.Model):
-    """One line of the imported address list; its eligible residents each get a voting code."""
-
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="voting_addresses")
-    street_address = models.CharField(_("address"), max_length=200)
-    postcode = models.CharField(_("postcode"), max_length=10)
-    neighbourhood = models.ForeignKey(
-        Neighbourhood, on_delete=models.PROTECT, related_name="+", verbose_name=_("neighbourhood")
-    )
-    eligible_count = models.PositiveSmallIntegerField(_("eligible residents"))
-    codes_issued = models.BooleanField(_("codes issued"), default=False)
-
-    class Meta:
-        verbose_name = _("address")
-        verbose_name_plural = _("addresses")
-        ordering = ["postcode", "street_address"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["edition", "postcode", "street_address"], name="voting_address_unique"
-            ),
-            models.CheckConstraint(condition=Q(eligible_count__gte=1), name="voting_address_has_residents"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.street_address}, {self.postcode}"
 
 
 class Voter(models.Model):

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
-from .codes import ALPHABET
+from common.codes import ALPHABET
 
 PAD_TO = 512
 KEY_BYTES = 32

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet, Sum
 
 from editions.models import Edition
+from outreach.models import Address
 
-from .models import Address, Ballot, BallotBox, Channel, LetterBatch, PaperEntry, PaperEntryStatus, Voter
+from .models import Ballot, BallotBox, Channel, LetterBatch, PaperEntry, PaperEntryStatus, Voter
 
 
 def voter_channel(*, edition: Edition, credential_hash: str) -> str | None:

@@ -7,6 +7,8 @@ PostgreSQL). Only the test suite's database flush uses it; no application code d
 
 from django.db import migrations
 
+from common.db_triggers import VendorSql
+
 TABLE = "audit_auditentry"
 
 SQLITE = [
@@ -44,20 +46,12 @@ POSTGRES_REVERSE = [
 ]
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("audit", "0001_initial")]
 
     operations = [
-        migrations.RunPython(
-            _run({"sqlite": SQLITE, "postgresql": POSTGRES}),
-            _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRES_REVERSE}),
-        )
+        VendorSql(
+            forward={"sqlite": SQLITE, "postgresql": POSTGRES},
+            reverse={"sqlite": SQLITE_REVERSE, "postgresql": POSTGRES_REVERSE},
+        ).operation()
     ]

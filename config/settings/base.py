@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "notifications",
     "proposals",
     "review",
+    "ballots",
+    "outreach",
     "voting",
     "deliberation",
     "outcomes",

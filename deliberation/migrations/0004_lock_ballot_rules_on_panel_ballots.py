@@ -6,53 +6,24 @@ ballots are counted with the edition's format and rule, so these must not change
 
 from django.db import migrations
 
+from common.db_triggers import column_lock
+
 FIELDS = ["ballot_format", "ballot_max_choices", "ballot_points", "aggregation_rule", "rule_satisfaction"]
-CHANGED_SQLITE = " OR ".join(f"OLD.{f} IS NOT NEW.{f}" for f in FIELDS)
-CHANGED_PG = " OR ".join(f"OLD.{f} IS DISTINCT FROM NEW.{f}" for f in FIELDS)
 CAST = (
     "EXISTS (SELECT 1 FROM deliberation_panelballot b JOIN deliberation_panelvote v ON b.vote_id = v.id"
     " WHERE v.edition_id = NEW.id)"
 )
 
-SQLITE = [
-    f"""CREATE TRIGGER deliberation_lock_ballot_rules BEFORE UPDATE ON editions_edition
-        WHEN ({CHANGED_SQLITE}) AND ({CAST})
-        BEGIN SELECT RAISE(ABORT, 'ballot rules are locked: the panel has voted'); END;""",
-]
-SQLITE_REVERSE = ["DROP TRIGGER IF EXISTS deliberation_lock_ballot_rules;"]
-
-POSTGRES = [
-    f"""CREATE OR REPLACE FUNCTION deliberation_lock_ballot_rules() RETURNS trigger AS $$
-        BEGIN
-            IF ({CHANGED_PG}) AND ({CAST}) THEN
-                RAISE EXCEPTION 'ballot rules are locked: the panel has voted'
-                    USING ERRCODE = 'integrity_constraint_violation';
-            END IF;
-            RETURN NEW;
-        END; $$ LANGUAGE plpgsql;""",
-    """CREATE TRIGGER deliberation_lock_ballot_rules BEFORE UPDATE ON editions_edition
-        FOR EACH ROW EXECUTE FUNCTION deliberation_lock_ballot_rules();""",
-]
-POSTGRES_REVERSE = [
-    "DROP TRIGGER IF EXISTS deliberation_lock_ballot_rules ON editions_edition;",
-    "DROP FUNCTION IF EXISTS deliberation_lock_ballot_rules();",
-]
-
-
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
-
-    return run
+LOCK = column_lock(
+    name="deliberation_lock_ballot_rules",
+    table="editions_edition",
+    columns=FIELDS,
+    when=CAST,
+    message="ballot rules are locked: the panel has voted",
+)
 
 
 class Migration(migrations.Migration):
     dependencies = [("deliberation", "0003_draw_in_background")]
 
-    operations = [
-        migrations.RunPython(
-            _run({"sqlite": SQLITE, "postgresql": POSTGRES}),
-            _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRES_REVERSE}),
-        )
-    ]
+    operations = [LOCK.operation()]

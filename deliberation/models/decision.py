@@ -81,7 +81,7 @@ class BallotCard(models.Model):
 
 
 class PanelBallot(models.Model):
-    """A cast panel ballot: the choices only (the shape ``voting.ballots.validate_ballot`` returns)."""
+    """A cast panel ballot: the choices only (the shape ``ballots.rules.validate_ballot`` returns)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vote = models.ForeignKey(PanelVote, on_delete=models.CASCADE, related_name="ballots")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition
-from voting.models import Address
+from outreach.models import Address
 
 
 class SelectionAlgorithm(models.TextChoices):

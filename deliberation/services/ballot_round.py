@@ -1,6 +1,6 @@
 """The panel's ballot round: open it with one card per active member, cast a ballot once per card, close it.
 
-Secrecy: a card is found by the keyed hash of its code (``voting.codes.keyed_hash``), and a cast
+Secrecy: a card is found by the keyed hash of its code (``common.codes.keyed_hash``), and a cast
 marks the card used and stores a ``PanelBallot`` that names no member, card or time. Exactly one
 ballot per card holds under concurrency: the cast's conditional UPDATE sets ``used_at`` only where
 it is still empty and the round is still open, and inserts the ballot only if that UPDATE changed a
@@ -19,12 +19,12 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from audit.services import record
+from ballots.rules import BallotRules, validate_ballot
+from ballots.sections import ballot_sections
+from common import code_guard, codes
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
-from voting import codes, guard
-from voting.ballots import BallotRules, validate_ballot
-from voting.sections import ballot_sections
 
 from ..errors_round import RoundError
 from ..models import BallotCard, MemberStatus, PanelBallot, PanelDecision, PanelStep, PanelVote, WorkSession
@@ -159,7 +159,7 @@ def card_for_code(*, vote: PanelVote, code: str, client_ip: str = "") -> BallotC
         else None
     )
     if card is None:
-        guard.refuse_wrong_code(client_ip, RoundError("unknown_code"))
+        code_guard.refuse_wrong_code(client_ip, RoundError("unknown_code"))
     if card.used_at is not None:
         raise RoundError("already_voted")
     return card

@@ -26,8 +26,8 @@ from audit.services import record
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
-from voting.errors import CsvImportError
-from voting.services.eligibility import bad_row, read_csv
+from outreach.csv_import import bad_row, read_csv
+from outreach.errors import CsvImportError
 
 from ..errors import PanelError
 from ..models import Draw, Feature, Respondent

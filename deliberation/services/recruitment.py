@@ -1,6 +1,6 @@
 """Panel recruitment: default features, invitation letters with response codes, and registering interest.
 
-Response codes are voting-style codes (``voting.codes``: 80 random bits and a check symbol); only
+Response codes are voting-style codes (``common.codes``: 80 random bits and a check symbol); only
 their keyed hash under ``VOTING_CODE_KEY`` with the purpose "panel" is stored, so a panel code can
 never be used as a voting code or the other way round. The plain codes exist only in the letters
 PDF under PRIVATE_FILES_ROOT/panel_letters/, which the facilitator downloads and then destroys.
@@ -12,8 +12,6 @@ at the same moment never get the same id.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import random
 import secrets
 from collections.abc import Mapping, Sequence
@@ -32,13 +30,13 @@ from django.utils.translation import ngettext_lazy
 
 from accounts.models import User
 from audit.services import record
+from common import code_guard, codes
 from common.errors import ServiceError
 from editions.models import Edition
 from editions.permissions import is_open
 from editions.phases import Action
+from outreach.models import Address
 from places.models import Neighbourhood
-from voting import codes, guard
-from voting.models import Address
 
 from ..invitation_letters import Invitee, write_invitation_letters
 from ..models import Feature, FeatureValue, Invitation, PanelSetup, Respondent
@@ -224,8 +222,7 @@ def set_population_figures(*, edition: Edition, figures: Mapping[int, int], by: 
 
 def response_code_hash(normalised_code: str) -> str:
     """What an ``Invitation`` stores to be found by its response code (purpose "panel")."""
-    key = settings.VOTING_CODE_KEY.encode()
-    return hmac.new(key, f"panel:{normalised_code}".encode(), hashlib.sha256).hexdigest()
+    return codes.keyed_hash("panel", normalised_code)
 
 
 @dataclass(frozen=True)
@@ -371,8 +368,8 @@ def register_interest(
     ``features`` maps a feature key to a value key; the age band is chosen from ``birth_year``
     (whatever ``features`` says about it), and with a response code the invited address's
     neighbourhood is used. Every refusal is a ``RecruitmentError`` and stores nothing. A wrong
-    response code counts against ``client_ip``'s guessing limits (``voting.guard``); a right one is
-    never refused by them.
+    response code counts against ``client_ip``'s guessing limits (``common.code_guard``); a right one
+    is never refused by them.
     """
     moment = now or timezone.now()
     if not is_open(edition, Action.SIGN_UP_FOR_PANEL, at=moment):
@@ -390,7 +387,7 @@ def register_interest(
                 try:
                     normalised = codes.normalise(code)
                 except codes.MalformedCode:
-                    guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
+                    code_guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
                 invitation = (
                     Invitation.objects.select_for_update(of=("self",))
                     .select_related("address__neighbourhood")
@@ -398,7 +395,7 @@ def register_interest(
                     .first()
                 )
                 if invitation is None:
-                    guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
+                    code_guard.refuse_wrong_code(client_ip, RecruitmentError("unknown_code"))
                 if invitation.responded_at is not None:
                     raise RecruitmentError("code_used")
                 if invitation.address is not None:

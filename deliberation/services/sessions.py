@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import record
+from ballots.sections import ballot_sections
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
@@ -27,7 +28,6 @@ from notifications.services import notify
 from notifications.texts import moment_param
 from proposals.models import Plan
 from proposals.status import initiators_of
-from voting.sections import ballot_sections
 
 from ..errors_sessions import SessionError
 from ..models import Attendance, MemberStatus, PanelMember, PanelQuestion, Presentation, WorkSession

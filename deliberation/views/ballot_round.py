@@ -20,16 +20,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ballots.errors import BallotError
+from ballots.forms import BallotForm, summarise
+from ballots.rules import BallotRules
+from ballots.sections import ballot_sections
 from common.errors import ServiceError
 from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
-from voting.ballots import BallotRules
-from voting.errors import BallotError
-from voting.forms import BallotForm, summarise
-from voting.letters import qr_modules
-from voting.sections import ballot_sections
+from outreach.letters import qr_modules
 
 from .. import selectors_round
 from ..errors_round import RoundError

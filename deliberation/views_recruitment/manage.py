@@ -21,11 +21,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
-from common.downloads import private_download
 from common.errors import ServiceError
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
+from outreach.views import destroy_letters_file, download_letters_file
 
 from ..forms_recruitment import FeatureForm, InvitationForm, PoolImportForm
 from ..models import Feature, FeatureValue, PanelSetup
@@ -164,13 +164,11 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
 def download_letters(request: HttpRequest, slug: str, batch: int) -> HttpResponseBase:
     edition = panel_edition(slug)
     user = facilitator(request, edition)
-    try:
-        path = open_invitation_letters(edition=edition, batch=batch, by=user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect(manage_url(edition))
-    return private_download(
-        path, filename=f"uitnodigingen-{edition.slug}-{batch}.pdf", content_type="application/pdf"
+    return download_letters_file(
+        request,
+        open_file=lambda: open_invitation_letters(edition=edition, batch=batch, by=user),
+        filename=f"uitnodigingen-{edition.slug}-{batch}.pdf",
+        back_to=manage_url(edition),
     )
 
 
@@ -179,13 +177,11 @@ def download_letters(request: HttpRequest, slug: str, batch: int) -> HttpRespons
 def destroy_letters(request: HttpRequest, slug: str, batch: int) -> HttpResponse:
     edition = panel_edition(slug)
     user = facilitator(request, edition)
-    try:
-        destroy_invitation_letters(edition=edition, batch=batch, by=user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The letters file has been destroyed."))
-    return redirect(manage_url(edition))
+    return destroy_letters_file(
+        request,
+        destroy=lambda: destroy_invitation_letters(edition=edition, batch=batch, by=user),
+        back_to=manage_url(edition),
+    )
 
 
 @login_required

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from django.utils.text import slugify
 
 from accounts.models import User
+from common import codes
 from deliberation.models import Draw, FeatureValue, Invitation, PanelSetup, Respondent
 from deliberation.services.draw import draw_panel, publish_draw
 from deliberation.services.recruitment import (
@@ -29,9 +30,8 @@ from deliberation.services.recruitment import (
 )
 from editions.models import Edition
 from editions.phases import PhaseKind
+from outreach.models import Address
 from places.models import Neighbourhood
-from voting import codes
-from voting.models import Address
 
 from ..content.panel_noord import PanelSpec
 from ._common import audit_once, between, phase_of

@@ -16,6 +16,9 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from accounts.models import User
+from ballots.rules import BallotRules, Content, validate_ballot
+from ballots.sections import ballot_sections
+from common import codes
 from deliberation.models import (
     BallotCard,
     DecisionMethod,
@@ -32,9 +35,6 @@ from editions.models import Edition
 from editions.phases import PhaseKind
 from outcomes.models import Count
 from outcomes.panel import count_panel_vote, record_panel_decision
-from voting import codes
-from voting.ballots import BallotRules, Content, validate_ballot
-from voting.sections import ballot_sections
 
 from ..content.panel_noord import DecisionSpec
 from ._common import audit_once, phase_of

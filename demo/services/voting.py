@@ -5,8 +5,8 @@ by the edition's slug, so every load generates the same vote; rows that exist al
 they are, so loading again adds nothing (and keeps ballots a visitor cast with a printed code).
 
 Ballots are written as the voting services write them: content checked and made canonical by
-``voting.ballots.validate_ballot`` against the edition's ballot sections, sealed to the edition's
-ballot-box key, slots from ``voting.codes.ballot_slot`` of the voter's code, one counted ballot per
+``ballots.rules.validate_ballot`` against the edition's ballot sections, sealed to the edition's
+ballot-box key, slots from ``common.codes.ballot_slot`` of the voter's code, one counted ballot per
 voter who voted; confirmed paper entries keep neither their readings nor their voter. The rows are
 written directly (in bulk) rather than through ``cast_ballot`` and the paper services: those
 refuse unless the vote is open by the real clock, and the demo records a vote that has been going
@@ -32,19 +32,21 @@ from django.utils import translation
 
 from accounts.models import User
 from audit.models import AuditEntry
+from ballots.rules import BallotRules, Content, validate_ballot
+from ballots.sections import MAIN, Section, ballot_sections
+from common import codes
 from editions.models import BallotFormat, Edition
 from editions.phases import PhaseKind
 from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountStatus
 from outcomes.services import compute_outcome, start_count
+from outreach.models import Address
 from places.models import Neighbourhood
 from proposals.models import Plan, PlanStatus
 from proposals.status import allowed_targets
-from voting import codes, sealing
-from voting.ballots import BallotRules, Content, validate_ballot
+from voting import sealing
 from voting.letters import vote_url
 from voting.models import (
-    Address,
     Ballot,
     BallotBox,
     Channel,
@@ -54,7 +56,6 @@ from voting.models import (
     Voter,
     VoterKind,
 )
-from voting.sections import MAIN, Section, ballot_sections
 from voting.services.ballot_box import destroy_sealed_ballots, public_key_for, seal_ballot, set_up_ballot_box
 from voting.services.casting import register_slot
 
@@ -123,7 +124,7 @@ def demo_key_shares(edition_slug: str) -> tuple[str, ...]:
 def demo_code(edition_slug: str, number: int) -> str:
     """The normalised voting code of the demo's resident ``number`` of an edition.
 
-    Real codes are random (``voting.codes.new_code``) and exist only on the printed letters. The
+    Real codes are random (``common.codes.new_code``) and exist only on the printed letters. The
     demo derives its codes from a fixed key instead, so that every load finds the same voters and
     ``load_demo`` can print codes that work: 80 bits of HMAC-SHA256 in the code alphabet, plus the
     check symbol.

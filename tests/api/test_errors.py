@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from api.errors import RequestError, codes_by_status, retry_after_seconds, status_of
-from voting.errors import BallotError, EligibilityError, VoteStateError
+from ballots.errors import BallotError
+from voting.errors import EligibilityError, VoteStateError
 
 
 def test_each_error_class_maps_to_its_status() -> None:

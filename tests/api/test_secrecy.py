@@ -17,10 +17,11 @@ import pytest
 from django.db import connection, transaction
 
 from accounts.models import Role
+from common import codes
 from editions.models import Edition
 from proposals.models import Plan
 from tests import factories
-from voting import codes, sealing
+from voting import sealing
 from voting.models import Ballot, PaperEntry, PaperEntryStatus, Voter
 from voting.services.paper import confirm_paper_ballot, enter_paper_ballot, voter_for_code
 

@@ -13,12 +13,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from accounts.models import Role
+from ballots.errors import BallotError
+from ballots.sections import ballot_sections_cached
+from common import codes
 from editions.models import BallotFormat, Edition
 from tests import factories
-from voting import codes
-from voting.errors import BallotError, EligibilityError
+from voting.errors import EligibilityError
 from voting.models import Ballot, Channel, Voter
-from voting.sections import ballot_sections_cached
 from voting.services.closing import close_vote_early
 
 from .conftest import Post, ballot_url, ballots_url

@@ -10,12 +10,12 @@ from django.utils import timezone
 from playwright.sync_api import Page, ViewportSize, expect
 
 from accounts.models import Role
+from common import codes
 from deliberation.models import Invitation, PanelSetup, Respondent
 from deliberation.services.recruitment import ensure_default_features, response_code_hash
+from outreach.models import Address
 from tests import factories
 from tests.browser.test_accessibility import WCAG_21_AA, describe
-from voting import codes
-from voting.models import Address
 
 pytestmark = pytest.mark.browser
 

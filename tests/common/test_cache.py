@@ -10,7 +10,7 @@ from django.core.cache import caches
 from django.test import override_settings
 from pytest_django import Settings
 
-from voting import guard
+from common import code_guard
 from voting.errors import EligibilityError
 
 REDIS = {"default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": "redis://127.0.0.1:6379/7"}}
@@ -39,7 +39,7 @@ def test_failed_code_entries_are_counted_across_threads_and_then_refused(
 
     def fail_ten_times() -> None:
         for _ in range(10):
-            guard.count_failure("192.0.2.7")
+            code_guard.count_failure("192.0.2.7")
 
     threads = [threading.Thread(target=fail_ten_times) for _ in range(4)]
     for thread in threads:
@@ -47,8 +47,8 @@ def test_failed_code_entries_are_counted_across_threads_and_then_refused(
     for thread in threads:
         thread.join()
     with pytest.raises(EligibilityError) as refused:
-        guard.refuse_wrong_code("192.0.2.7", EligibilityError("unknown_code"))
+        code_guard.refuse_wrong_code("192.0.2.7", EligibilityError("unknown_code"))
     assert refused.value.code == "too_many_attempts"
     with pytest.raises(EligibilityError) as other:
-        guard.refuse_wrong_code("192.0.2.8", EligibilityError("unknown_code"))
+        code_guard.refuse_wrong_code("192.0.2.8", EligibilityError("unknown_code"))
     assert other.value.code == "unknown_code"

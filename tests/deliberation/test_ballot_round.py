@@ -10,6 +10,8 @@ import pytest
 from django.utils import timezone, translation
 
 from audit.models import AuditEntry
+from ballots.errors import BallotError
+from common.code_guard import CodeEntryError
 from common.errors import ServiceError
 from deliberation.errors_round import RoundError
 from deliberation.models import (
@@ -35,7 +37,6 @@ from editions.models import BallotFormat
 from tests import factories
 from tests.concurrency import run_at_once
 from tests.deliberation.factories import make_deciding_panel, make_facilitator, make_published_panel
-from voting.errors import BallotError, EligibilityError
 
 
 def refused(call: Callable[[], Any]) -> str:
@@ -220,7 +221,7 @@ def test_guessing_codes_is_limited(settings: Any) -> None:
     opened = open_round(edition=edition, by=facilitator)
     for _ in range(3):
         refused(lambda: card_for_code(vote=opened.vote, code="AAAAA-AAAAA", client_ip="192.0.2.9"))
-    with pytest.raises(EligibilityError) as caught:
+    with pytest.raises(CodeEntryError) as caught:
         card_for_code(vote=opened.vote, code="AAAAA-AAAAA", client_ip="192.0.2.9")
     assert caught.value.code == "too_many_attempts"
     # The right code is never refused for the wrong ones before it.

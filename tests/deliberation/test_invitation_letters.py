@@ -10,12 +10,12 @@ import pytest
 from django.db import connection
 
 from accounts.models import Role
+from common import codes
 from deliberation.invitation_letters import Invitee, response_url, write_invitation_letters
 from deliberation.models import Invitation
 from deliberation.services.recruitment import ensure_default_features, response_code_hash, send_invitations
+from outreach.models import Address
 from tests import factories
-from voting import codes
-from voting.models import Address
 
 pytestmark = pytest.mark.django_db
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from accounts.models import Role
 from audit.models import AuditEntry
+from common import codes
+from common.code_guard import CodeEntryError
 from deliberation.models import Feature, FeatureValue, Invitation, PanelSetup, Respondent
 from deliberation.services.recruitment import (
     RecruitmentError,
@@ -27,10 +29,8 @@ from deliberation.services.recruitment import (
     send_invitations,
     set_population_figures,
 )
+from outreach.models import Address
 from tests import factories
-from voting import codes
-from voting.errors import EligibilityError
-from voting.models import Address
 
 pytestmark = pytest.mark.django_db
 
@@ -268,7 +268,7 @@ def test_guessing_response_codes_is_limited_but_the_right_code_still_signs_up(
     code = invite_one(edition, "kadoelen")
     assert refusal(edition, code=codes.new_code(), client_ip="192.0.2.4") == "unknown_code"
     assert refusal(edition, code="not-a-code", client_ip="192.0.2.4") == "unknown_code"
-    with pytest.raises(EligibilityError) as caught:
+    with pytest.raises(CodeEntryError) as caught:
         sign_up(edition, code=codes.new_code(), client_ip="192.0.2.4")
     assert caught.value.code == "too_many_attempts"
     assert sign_up(edition, code=code, client_ip="192.0.2.4").invitation is not None

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Role
+from common import codes
 from deliberation.models import Feature, Invitation, Respondent
 from deliberation.services.recruitment import ensure_default_features, response_code_hash
+from outreach.models import Address
 from tests import factories
-from voting import codes
-from voting.models import Address
 
 pytestmark = pytest.mark.django_db
 

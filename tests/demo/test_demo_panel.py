@@ -13,6 +13,7 @@ from django.test import Client
 
 from accounts.models import User
 from audit.models import AuditEntry
+from ballots.sections import ballot_sections
 from deliberation import sortition
 from deliberation.models import (
     Draw,
@@ -38,8 +39,7 @@ from demo.services.panel_decision import load_panel_decision
 from demo.services.panel_sessions import load_sessions
 from editions.models import Edition
 from outcomes.selectors import published_count
-from voting.models import Address
-from voting.sections import ballot_sections
+from outreach.models import Address
 
 pytestmark = pytest.mark.django_db
 

@@ -13,18 +13,19 @@ from django.db.models import Sum
 from django.test import Client
 
 from accounts.models import User
+from ballots.rules import BallotRules, validate_ballot
+from ballots.sections import ballot_sections
+from common import codes
 from demo.content.votes import VOTES
 from demo.services import DemoSummary, load_demo
 from demo.services.voting import demo_code, demo_key_shares
 from editions.models import Edition
 from outcomes.models import Count, CountSection, CountStatus
 from outcomes.services import compute_outcome, start_count
+from outreach.models import Address
 from proposals.models import Plan, PlanStatus
 from tests.factories import opened_ballots
-from voting import codes
-from voting.ballots import BallotRules, validate_ballot
 from voting.models import (
-    Address,
     Ballot,
     BallotBox,
     Channel,
@@ -35,7 +36,6 @@ from voting.models import (
     VoterKind,
 )
 from voting.sealing import open_reading
-from voting.sections import ballot_sections
 from voting.services.casting import cast_ballot, credential_for_code, register_slot
 from voting.services.paper import confirm_paper_ballot, resolve_paper_entry
 from voting.services.register_login import offers_email_check

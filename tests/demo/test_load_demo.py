@@ -30,6 +30,7 @@ from editions.models import Edition, Phase, SubBudget, Theme
 from editions.timeline import timeline_of
 from notifications.models import Notification
 from outcomes.models import Count, CountSection
+from outreach.models import Address
 from places.models import District, Municipality, Neighbourhood
 from proposals.models import (
     CoInitiator,
@@ -51,7 +52,7 @@ from review.models import (
     ShortlistPublication,
     VerdictPublication,
 )
-from voting.models import Address, Ballot, LetterBatch, PaperEntry, Voter
+from voting.models import Ballot, LetterBatch, PaperEntry, Voter
 
 pytestmark = pytest.mark.django_db
 

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Role
+from ballots.errors import BallotError
+from ballots.sections import ballot_sections
 from deliberation.steps import panel_step, published_decision
 from editions.models import BallotFormat, DecisionModel, HybridOrder
 from editions.permissions import can
@@ -23,8 +25,6 @@ from review.errors import ReviewError
 from review.services import publish_shortlist, shortlist_plan
 from tests import factories
 from tests.factories import ballot_box_shares
-from voting.errors import BallotError
-from voting.sections import ballot_sections
 from voting.services.casting import cast_ballot, credential_for_code
 
 START = datetime(2027, 2, 1, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from pytest_django import Settings
 
+from ballots.errors import BallotError
+from common import codes
 from editions.models import BallotFormat, Edition
 from proposals.models import Plan
 from tests import factories
-from voting import codes
-from voting.errors import BallotError, EligibilityError, VoteStateError
+from voting.errors import EligibilityError, VoteStateError
 from voting.models import Ballot, Channel, Voter
 from voting.services.casting import cast_ballot, credential_for_code
 

@@ -10,12 +10,13 @@ from django.utils import translation
 
 from accounts.models import Role, User
 from audit.models import AuditEntry
+from common import codes
 from editions.models import Edition
+from outreach.errors import CsvImportError
+from outreach.models import Address
 from places.models import Neighbourhood
 from tests import factories
-from voting import codes
-from voting.errors import CsvImportError
-from voting.models import Address, Voter, VoterKind
+from voting.models import Voter, VoterKind
 from voting.services.eligibility import import_addresses, import_register
 
 

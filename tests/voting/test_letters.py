@@ -11,11 +11,12 @@ from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from accounts.models import Role, User
 from audit.models import AuditEntry
+from common import codes
 from editions.models import Edition
+from outreach.models import Address
 from tests import factories
-from voting import codes
 from voting.letters import code_url
-from voting.models import Address, Channel, LetterBatch, Voter, VoterKind
+from voting.models import Channel, LetterBatch, Voter, VoterKind
 from voting.services.eligibility import import_addresses
 from voting.services.letters import (
     LetterError,

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from common import codes
 from editions.models import Edition
 from tests import factories
-from voting import codes
 from voting.errors import EligibilityError, VoteStateError
 from voting.models import EmailChallenge, Voter
 from voting.services import register_login

@@ -17,11 +17,12 @@ from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from accounts.models import Role, User
 from editions.models import Edition
+from outreach.models import Address
 from places.models import District
 from proposals.models import Plan
 from tests import factories
 from tests.conftest import People
-from voting.models import Address, Ballot, LetterBatch, PaperEntry, PaperEntryStatus, VoteClosure, Voter
+from voting.models import Ballot, LetterBatch, PaperEntry, PaperEntryStatus, VoteClosure, Voter
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse

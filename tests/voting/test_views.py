@@ -15,11 +15,12 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from accounts.models import Role
+from ballots.errors import BallotError
+from common import codes
 from editions.models import BallotFormat, DecisionModel, Edition, Phase
 from proposals.models import Plan
 from tests import factories
-from voting import codes
-from voting.errors import BallotError, EligibilityError, VoteStateError
+from voting.errors import EligibilityError, VoteStateError
 from voting.models import Ballot, Channel, Voter
 from voting.services.casting import Credential
 from voting.views.tokens import credential_from_token, sign_credential

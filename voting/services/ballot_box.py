@@ -16,12 +16,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.services import record
+from ballots.rules import Content
 from editions.models import Edition
 from editions.permissions import holds_action_roles
 from editions.phases import Action
 
 from .. import sealing
-from ..ballots import Content
 from ..errors import BallotBoxError, VoteStateError
 from ..models import Ballot, BallotBox, PaperEntry
 

@@ -30,15 +30,16 @@ from typing import Any
 from django.db import OperationalError, connection
 from django.utils import timezone
 
+from ballots.errors import BallotError
+from ballots.rules import BallotRules, Content, validate_ballot
+from ballots.sections import ballot_sections_cached
+from common import code_guard, codes
 from editions.models import Edition
 from editions.permissions import is_open, phases_opening
 from editions.phases import Action
 
-from .. import codes, guard
-from ..ballots import BallotRules, Content, validate_ballot
-from ..errors import BallotError, EligibilityError, VoteStateError
+from ..errors import EligibilityError, VoteStateError
 from ..models import Ballot, Channel, Voter, VoterKind
-from ..sections import ballot_sections_cached
 from .ballot_box import forget_public_keys, public_key_for, seal_ballot
 
 
@@ -70,12 +71,12 @@ def code_credential(*, code: str, client_ip: str) -> Credential:
 
     A malformed code is refused here (it counts as a wrong code); whether a voter has this code is
     settled by ``cast_ballot``. No limit is consulted before the code is checked: a code that
-    verifies is never refused for its client's or everyone's wrong codes (``voting.guard``).
+    verifies is never refused for its client's or everyone's wrong codes (``common.code_guard``).
     """
     try:
         normalised = codes.normalise(code)
     except codes.MalformedCode:
-        guard.refuse_wrong_code(client_ip, EligibilityError("malformed_code"))
+        code_guard.refuse_wrong_code(client_ip, EligibilityError("malformed_code"))
     return Credential(
         credential_hash=codes.credential_hash(normalised),
         slot=codes.ballot_slot(normalised),
@@ -115,7 +116,7 @@ def _check_voter(edition: Edition, credential: Credential) -> Voter:
         .first()
     )
     if voter is None:
-        guard.refuse_wrong_code(credential.client_ip, EligibilityError("unknown_code"))
+        code_guard.refuse_wrong_code(credential.client_ip, EligibilityError("unknown_code"))
     if voter.revoked_at is not None:
         raise EligibilityError("revoked_code")
     return voter

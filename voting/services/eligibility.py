@@ -7,35 +7,33 @@ it. The register is stored only as keyed hashes of each resident's identity and 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO, Any
+from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
-from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from audit.services import record
+from common import codes
 from editions.models import Edition, Phase
 from editions.permissions import phases_opening
 from editions.phases import Action
+from outreach.csv_import import bad_row, read_csv
+from outreach.models import Address
 from places.models import Neighbourhood
 
-from .. import codes
-from ..errors import CsvImportError
-from ..models import Address, Ballot, PaperEntry, VoteClosure, Voter, VoterKind
+from ..errors import VoterListError
+from ..models import Ballot, PaperEntry, VoteClosure, Voter, VoterKind
 
 # The largest household count one line may give (a care home can be large; a typo of 1000s is not).
 MAX_PER_ADDRESS = 999
-MAX_FILE_BYTES = 20 * 1024 * 1024
 POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*([A-Z]{2})$")
 # Dutch postcodes never use these letter pairs.
 UNUSED_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})
@@ -53,20 +51,6 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "email": ("email", "e-mail", "e-mailadres", "emailadres"),
     "neighbourhood": ("neighbourhood", "neighborhood", "buurt", "wijk"),
 }
-
-Row = dict[str, str]
-
-
-def _format(text: Promise | str, params: Mapping[str, Any]) -> str:
-    return str(text) % params if params else str(text)
-
-
-# A problem's text stays lazy, so the message is built in the language of whoever reads it.
-lazy_format = lazy(_format, str)
-
-
-def bad_row(line: int, problem: Promise | str, **params: Any) -> CsvImportError:
-    return CsvImportError("bad_row", line=line, problem=lazy_format(problem, params))
 
 
 @dataclass(frozen=True)
@@ -101,60 +85,7 @@ def vote_has_started(edition: Edition) -> bool:
 
 def _refuse_if_started(edition: Edition) -> None:
     if vote_has_started(edition):
-        raise CsvImportError("vote_started")
-
-
-def read_csv(
-    file: IO[bytes] | bytes,
-    columns: Mapping[str, tuple[str, ...]],
-    *,
-    optional: Mapping[str, tuple[str, ...]] | None = None,
-) -> list[tuple[int, Row]]:
-    """(line number, {column: stripped value}) for every non-empty line after the header.
-
-    Every one of ``columns`` must be in the header and filled on every line; an ``optional`` column
-    may be absent or empty (it reads as "").
-    """
-    raw = file if isinstance(file, bytes) else file.read(MAX_FILE_BYTES + 1)
-    if not raw.strip():
-        raise CsvImportError("empty_file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CsvImportError("not_text") from None
-    if "\x00" in text:
-        raise CsvImportError("not_text")
-    header_line = text.splitlines()[0]
-    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [" ".join(name.strip().casefold().split()) for name in next(reader)]
-    positions: dict[str, int] = {}
-    for column, aliases in columns.items():
-        found = next((i for i, name in enumerate(header) if name in aliases), None)
-        if found is not None:
-            positions[column] = found
-    missing = [column for column in columns if column not in positions]
-    if missing:
-        raise CsvImportError("missing_columns", columns=", ".join(columns), missing=", ".join(missing))
-    extra: dict[str, int] = {}
-    for column, aliases in (optional or {}).items():
-        found = next((i for i, name in enumerate(header) if name in aliases), None)
-        if found is not None:
-            extra[column] = found
-    rows: list[tuple[int, Row]] = []
-    for cells in reader:
-        if not any(cell.strip() for cell in cells):
-            continue
-        line = reader.line_num
-        values = {column: cells[i].strip() if i < len(cells) else "" for column, i in positions.items()}
-        empty = [column for column, value in values.items() if not value]
-        if empty:
-            raise bad_row(line, _("the field “%(field)s” is empty."), field=empty[0])
-        values.update({column: cells[i].strip() if i < len(cells) else "" for column, i in extra.items()})
-        rows.append((line, values))
-    if not rows:
-        raise CsvImportError("empty_file")
-    return rows
+        raise VoterListError("vote_started")
 
 
 def normalise_postcode(text: str, line: int) -> str:

@@ -20,12 +20,13 @@ from django_tasks import task
 
 from accounts.models import User
 from audit.services import record
+from common import codes
 from common.errors import ServiceError
 from editions.models import Edition
+from outreach.models import Address
 
-from .. import codes
 from ..letters import LETTERS_DIR, Letter, new_letters_path, write_letters
-from ..models import Address, LetterBatch, Voter, VoterKind
+from ..models import LetterBatch, Voter, VoterKind
 
 
 class LetterError(ServiceError):

@@ -22,14 +22,14 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.services import record
+from ballots.rules import BallotRules, Content, validate_ballot
+from ballots.sections import ballot_sections
+from common import codes
 from editions.models import Edition
 
-from .. import codes
-from ..ballots import BallotRules, Content, validate_ballot
 from ..errors import EligibilityError, PaperError, VoteStateError
 from ..models import Channel, PaperEntry, PaperEntryStatus, Voter
 from ..sealing import open_reading, seal_reading
-from ..sections import ballot_sections
 from .casting import refuse_unless_open, store_counted_ballot
 
 

@@ -4,7 +4,7 @@ Asking for a code answers the same whether or not the address is on the register
 not a limit was hit), so the form cannot be used to test addresses. Only the code's keyed hash is
 stored; a code works once, for ``VOTING_ONE_TIME_CODE_MINUTES``, and allows
 ``VOTING_ONE_TIME_CODE_ATTEMPTS`` tries. Wrong tries also count towards the code-entry limits
-(``voting.guard``), which refuse only wrong codes: the right one still opens the ballot.
+(``common.code_guard``), which refuse only wrong codes: the right one still opens the ballot.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import code_guard, codes
 from common.ratelimit import Limit, hit, hit_client
 from editions.models import Edition
 
-from .. import codes, guard
 from ..errors import EligibilityError
 from ..models import EmailChallenge, Voter, VoterKind
 from .casting import Credential, credential_for_register_voter, refuse_unless_open
@@ -94,7 +94,7 @@ def verify_one_time_code(*, edition: Edition, email: str, code: str, client_ip: 
         else None
     )
     if voter is None or challenge is None:
-        guard.refuse_wrong_code(client_ip, EligibilityError("wrong_one_time_code"))
+        code_guard.refuse_wrong_code(client_ip, EligibilityError("wrong_one_time_code"))
     now = timezone.now()
     # Each try is counted before the code is compared, in one conditional update, so parallel
     # guesses cannot exceed the limit.
@@ -107,7 +107,7 @@ def verify_one_time_code(*, edition: Edition, email: str, code: str, client_ip: 
     entered = "".join(code.split())
     matches = hmac.compare_digest(challenge.code_hash, codes.one_time_code_hash(entered))
     if not counted or not matches:
-        guard.refuse_wrong_code(client_ip, EligibilityError("wrong_one_time_code"))
+        code_guard.refuse_wrong_code(client_ip, EligibilityError("wrong_one_time_code"))
     spent = EmailChallenge.objects.filter(pk=challenge.pk, used_at__isnull=True).update(used_at=now)
     if not spent:  # a parallel request used it first
         raise EligibilityError("wrong_one_time_code")

@@ -14,6 +14,10 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ballots.errors import BallotError
+from ballots.forms import BallotForm, rank_positions, summarise
+from ballots.rules import BallotRules
+from ballots.sections import ballot_sections_cached
 from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import is_open, phases_opening
@@ -21,11 +25,9 @@ from editions.phases import Action
 from editions.selectors import edition_for_page
 from editions.timeline import TimelineEntry, timeline_of
 
-from ..ballots import BallotRules
-from ..errors import BallotError, EligibilityError, VoteStateError
-from ..forms import BallotForm, CodeForm, rank_positions, summarise
+from ..errors import EligibilityError, VoteStateError
+from ..forms import CodeForm
 from ..models import Channel
-from ..sections import ballot_sections_cached
 from ..selectors import voter_channel
 from ..services import casting
 from ..services.register_login import offers_email_check

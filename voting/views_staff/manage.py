@@ -19,17 +19,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from common.downloads import private_download
 from common.errors import ServiceError
 from editions.models import Edition
 from editions.phases import Action
 from editions.timeline import timeline_of
+from outreach.models import Address
+from outreach.views import destroy_letters_file, download_letters_file
 from voting.sealing import fingerprint
 
 from .. import selectors
 from ..forms_staff import AddressImportForm, BallotBoxForm, CloseVoteForm, RegisterImportForm, ReissueForm
 from ..key_sheets import share_sheets_pdf
-from ..models import Address, LetterBatch, VoteClosure
+from ..models import LetterBatch, VoteClosure
 from ..services.ballot_box import set_up_ballot_box
 from ..services.closing import close_vote_early
 from ..services.eligibility import (
@@ -209,13 +210,11 @@ def issue(request: HttpRequest, slug: str) -> HttpResponse:
 def download_letters(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
     edition = official_edition(request, slug)
     batch = get_object_or_404(LetterBatch, edition=edition, pk=pk)
-    try:
-        path = open_letter_batch(batch=batch, by=official(request))
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect(manage_url(edition))
-    return private_download(
-        path, filename=f"stemcodes-{edition.slug}-{batch.pk}.pdf", content_type="application/pdf"
+    return download_letters_file(
+        request,
+        open_file=lambda: open_letter_batch(batch=batch, by=official(request)),
+        filename=f"stemcodes-{edition.slug}-{batch.pk}.pdf",
+        back_to=manage_url(edition),
     )
 
 
@@ -224,13 +223,11 @@ def download_letters(request: HttpRequest, slug: str, pk: int) -> HttpResponseBa
 def destroy_letters(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     edition = official_edition(request, slug)
     batch = get_object_or_404(LetterBatch, edition=edition, pk=pk)
-    try:
-        destroy_letter_batch(batch=batch, by=official(request))
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The letters file has been destroyed."))
-    return redirect(manage_url(edition))
+    return destroy_letters_file(
+        request,
+        destroy=lambda: destroy_letter_batch(batch=batch, by=official(request)),
+        back_to=manage_url(edition),
+    )
 
 
 @login_required

@@ -18,16 +18,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ballots.rules import BallotRules
+from ballots.sections import Section, ballot_sections
 from common.errors import ServiceError
 from editions.models import BallotFormat, Edition
 
 from .. import selectors
-from ..ballots import BallotRules
 from ..errors import PaperError, VoteStateError
 from ..forms_staff import FindByCodeForm, FindByRegisterForm, PaperBallotForm, ResolveForm
 from ..models import Channel, PaperEntry, PaperEntryStatus, Voter
 from ..sealing import open_reading
-from ..sections import Section, ballot_sections
 from ..services.eligibility import normalise_postcode
 from ..services.paper import (
     confirm_paper_ballot,

@@ -18,13 +18,25 @@ from __future__ import annotations
 from typing import NoReturn
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
-from common.errors import ServiceError
-from common.ratelimit import Limit, client_bucket, count, seconds_left
-
-from .errors import EligibilityError
+from .errors import ServiceError
+from .ratelimit import Limit, client_bucket, count, seconds_left
 
 GLOBAL_KEY = "everyone"
+
+
+class CodeEntryError(ServiceError):
+    """A code typed in was refused: ``too_many_attempts`` is the guard's own (HTTP 429).
+
+    An app whose refusals of a typed code should carry the guard's one too (voting's
+    ``EligibilityError``) subclasses this and adds its codes to ``messages``: over a limit the guard
+    then raises the caller's own class, so whoever catches that class catches the refusal.
+    """
+
+    messages = {
+        "too_many_attempts": _("Too many wrong codes were tried. Please wait a few minutes and try again."),
+    }
 
 
 def _limits() -> tuple[Limit, Limit]:
@@ -43,9 +55,14 @@ def count_failure(client_ip: str) -> bool:
 
 
 def refuse_wrong_code(client_ip: str, error: ServiceError) -> NoReturn:
-    """Count the failure, then raise ``error``, or EligibilityError("too_many_attempts") over a limit."""
+    """Count the failure, then raise ``error``, or "too_many_attempts" over a limit.
+
+    The refusal over a limit has ``error``'s class when that is a ``CodeEntryError``, else it is a
+    ``CodeEntryError`` itself.
+    """
     if count_failure(client_ip):
-        raise EligibilityError("too_many_attempts")
+        refusal = type(error) if isinstance(error, CodeEntryError) else CodeEntryError
+        raise refusal("too_many_attempts")
     raise error
 
 

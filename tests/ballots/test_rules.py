@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from ballots.errors import BallotError
+from ballots.rules import BallotRules, validate_ballot
+from ballots.sections import BallotPlan, Section
 from editions.models import BallotFormat
-from voting.ballots import BallotRules, validate_ballot
-from voting.errors import BallotError
-from voting.sections import BallotPlan, Section
 
 
 def _plan(pk: int, cost: int) -> BallotPlan:

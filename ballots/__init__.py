@@ -1,0 +1,1 @@
+"""The ballot both decision models use: its sections, formats and rules, its form and its partials."""
