@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from voting.forms_staff import CsvUploadForm
+from voting.forms.uploads import CsvUploadForm
 
 from .models import Feature
 from .services.recruitment import AGE, NEIGHBOURHOOD, feature_name, value_label

@@ -9,7 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition
-from voting.forms import CODE_INPUT_ATTRS
+from voting.forms.ballot import CODE_INPUT_ATTRS
 
 from .models import WorkSession
 

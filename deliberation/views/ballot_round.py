@@ -27,7 +27,7 @@ from editions.permissions import can
 from editions.phases import Action
 from voting.ballots import BallotRules
 from voting.errors import BallotError
-from voting.forms import BallotForm, summarise
+from voting.forms.ballot import BallotForm, summarise
 from voting.letters import qr_modules
 from voting.sections import ballot_sections
 

@@ -58,7 +58,7 @@ def upcoming(district: District) -> Edition:
 
 
 def url(name: str, edition: Edition, **kwargs: Any) -> str:
-    return reverse(f"voting_staff:{name}", kwargs={"slug": edition.slug, **kwargs})
+    return reverse(f"voting:{name}", kwargs={"slug": edition.slug, **kwargs})
 
 
 def client_for(user: User) -> Client:

@@ -1,4 +1,4 @@
-"""The resident's voting forms: the code, the e-mail check, and the ballot read from its fields.
+"""The ballot read from its fields, and the receipt's summary of a cast ballot.
 
 The ballot form is not a Django form: its fields follow the edition's sections and format, so it
 reads the POST into the shape ``validate_ballot`` takes (the service does all the checking) and
@@ -12,19 +12,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django import forms
 from django.http import QueryDict
-from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 
 from editions.models import BallotFormat
 
-from .ballots import BallotRules, Content
-from .errors import BallotError
-from .sections import BallotPlan, Section
-
-CODE_FORMAT = "XXXX-XXXX-XXXX-XXXX-X"
-
+from ..ballots import BallotRules, Content
+from ..errors import BallotError
+from ..sections import BallotPlan, Section
 
 # A printed code typed in: no autofill or spelling help, capitals on phones.
 CODE_INPUT_ATTRS = {
@@ -33,36 +27,6 @@ CODE_INPUT_ATTRS = {
     "autocapitalize": "characters",
     "spellcheck": "false",
 }
-
-
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label=format_lazy("{} ({})", _("Voting code"), CODE_FORMAT),
-        help_text=_("The 17 characters on your letter. Capitals, spaces and dashes don't matter."),
-        max_length=40,
-        widget=forms.TextInput(attrs=CODE_INPUT_ATTRS),
-    )
-
-
-class EmailForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        help_text=_("The address the municipality has for you on the list of residents who can vote."),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
-
-class OneTimeCodeForm(forms.Form):
-    email = forms.EmailField(widget=forms.HiddenInput)
-    code = forms.CharField(
-        label=_("Code from the e-mail"),
-        help_text=_("6 digits."),
-        max_length=12,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
-        ),
-    )
 
 
 @dataclass(frozen=True)
