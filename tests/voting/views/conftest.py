@@ -1,4 +1,4 @@
-"""Fixtures of the officials' vote pages; their modules ask for ``english`` and ``private_root``."""
+"""Fixtures of the vote's pages; the officials' page modules ask for ``english`` and ``private_root``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.utils import translation
 from pytest_django import Settings
 
@@ -15,6 +16,11 @@ from proposals.models import Plan
 from tests import factories
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client(enforce_csrf_checks=False)
 
 
 @pytest.fixture
