@@ -169,7 +169,7 @@ WORKSPACE_TASKS: tuple[WorkspaceTask, ...] = (
     WorkspaceTask(
         "review:shortlist", _("Shortlist"), Action.SHORTLIST_PLAN, panel_label=_("The panel's shortlist")
     ),
-    WorkspaceTask("voting_staff:manage", _("Vote management"), Action.ENTER_PAPER_BALLOT),
+    WorkspaceTask("voting:manage", _("Vote management"), Action.ENTER_PAPER_BALLOT),
     WorkspaceTask("outcomes:count", _("Count and publish the result"), Action.RUN_COUNT),
     WorkspaceTask(
         "panel_recruitment:manage",

@@ -1,14 +1,37 @@
-"""The resident's voting pages, under /stemmen/<edition>/ (English: /en/stemmen/<edition>/)."""
+"""The vote's URLs (namespace ``voting``): the resident's pages under /stemmen/<edition>/ and the
+officials' pages under /stemming/<edition>/ (English: under /en/)."""
 
 from django.urls import URLPattern, path
 
-from .views import ballot, register
+from .views import ballot, letters, manage, paper, register
 
 app_name = "voting"
 
 urlpatterns: list[URLPattern] = [
-    path("<slug:slug>/", ballot.start, name="start"),
-    path("<slug:slug>/stembiljet/", ballot.ballot, name="ballot"),
-    path("<slug:slug>/e-mail/", register.request_code, name="email"),
-    path("<slug:slug>/e-mail/code/", register.verify_code, name="email_code"),
+    path("stemmen/<slug:slug>/", ballot.start, name="start"),
+    path("stemmen/<slug:slug>/stembiljet/", ballot.ballot, name="ballot"),
+    path("stemmen/<slug:slug>/e-mail/", register.request_code, name="email"),
+    path("stemmen/<slug:slug>/e-mail/code/", register.verify_code, name="email_code"),
+    path("stemming/<slug:slug>/", manage.manage, name="manage"),
+    path("stemming/<slug:slug>/adressen/", manage.import_address_list, name="import_addresses"),
+    path("stemming/<slug:slug>/register/", manage.import_resident_register, name="import_register"),
+    path("stemming/<slug:slug>/codes/", manage.issue, name="issue_codes"),
+    path("stemming/<slug:slug>/brieven/<int:pk>/", letters.download_letters, name="download_letters"),
+    path(
+        "stemming/<slug:slug>/brieven/<int:pk>/vernietigen/", letters.destroy_letters, name="destroy_letters"
+    ),
+    path("stemming/<slug:slug>/brief-opnieuw/", manage.reissue, name="reissue"),
+    path("stemming/<slug:slug>/sluiten/", manage.close_early, name="close"),
+    path("stemming/<slug:slug>/stembus/", manage.set_up_box, name="set_up_box"),
+    path("stemming/<slug:slug>/papier/", paper.paper, name="paper"),
+    path("stemming/<slug:slug>/papier/tweede-invoer/", paper.paper_confirm, name="paper_confirm"),
+    path(
+        "stemming/<slug:slug>/papier/tweede-invoer/<int:pk>/",
+        paper.paper_confirm_entry,
+        name="paper_confirm_entry",
+    ),
+    path("stemming/<slug:slug>/papier/controle/", paper.paper_review, name="paper_review"),
+    path(
+        "stemming/<slug:slug>/papier/controle/<int:pk>/", paper.paper_review_entry, name="paper_review_entry"
+    ),
 ]

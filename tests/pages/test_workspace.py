@@ -119,8 +119,8 @@ def test_a_panel_edition_offers_no_vote_management_and_a_vote_does(client: Clien
     panel = factories.make_edition(district=district, decision_model="panel")
     vote = factories.make_edition(district=district)
     html = _page(client, people.staff[Role.OFFICIAL])
-    assert reverse("voting_staff:manage", args=[vote.slug]) in html
-    assert reverse("voting_staff:manage", args=[panel.slug]) not in html
+    assert reverse("voting:manage", args=[vote.slug]) in html
+    assert reverse("voting:manage", args=[panel.slug]) not in html
     assert reverse("outcomes:count", args=[panel.slug]) in html  # the result phase: publishing
 
 

@@ -97,6 +97,6 @@ def test_junk_in_the_path_never_gives_a_500(route: Route, world: dict[str, objec
 
 def test_the_sweep_covers_the_app_and_the_admin() -> None:
     names = {route.name for route in ROUTES}
-    assert {"proposals:list", "pages:plan", "voting_staff:manage", "outcomes:result_csv"} <= names
+    assert {"proposals:list", "pages:plan", "voting:manage", "outcomes:result_csv"} <= names
     assert sum(route.is_admin for route in ROUTES) > 20
     assert {"edition", "q", "theme", "pagina", "next"} <= set(NAMES)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from accounts.models import Role
 from audit.models import AuditEntry
 from tests import factories
+from tests.refusals import refused
 from voting import sealing
 from voting.errors import BallotBoxError, VoteStateError
 from voting.models import Ballot, BallotBox
@@ -40,10 +43,13 @@ def test_only_an_official_of_the_district_sets_up_the_box() -> None:
     edition, _ = factories.make_vote()
     other = factories.make_district(name="Elders")
 
-    with pytest.raises(BallotBoxError) as refused:
-        set_up_ballot_box(edition=edition, by=factories.make_staff(role=Role.OFFICIAL, district=other))
-
-    assert refused.value.code == "not_an_official"
+    refused(
+        lambda: set_up_ballot_box(
+            edition=edition, by=factories.make_staff(role=Role.OFFICIAL, district=other)
+        ),
+        "not_an_official",
+        error=BallotBoxError,
+    )
 
 
 @pytest.mark.parametrize(("threshold", "shares"), [(0, 3), (4, 3), (1, 1), (2, 10)])
@@ -51,10 +57,11 @@ def test_an_impossible_threshold_is_refused(threshold: int, shares: int) -> None
     edition, _ = factories.make_vote()
     official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
 
-    with pytest.raises(BallotBoxError) as refused:
-        set_up_ballot_box(edition=edition, by=official, threshold=threshold, shares=shares)
-
-    assert refused.value.code == "bad_threshold"
+    refused(
+        lambda: set_up_ballot_box(edition=edition, by=official, threshold=threshold, shares=shares),
+        "bad_threshold",
+        error=BallotBoxError,
+    )
 
 
 def test_the_key_cannot_be_replaced_once_a_ballot_was_cast() -> None:
@@ -64,10 +71,7 @@ def test_the_key_cannot_be_replaced_once_a_ballot_was_cast() -> None:
     cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
     official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
 
-    with pytest.raises(BallotBoxError) as refused:
-        set_up_ballot_box(edition=edition, by=official)
-
-    assert refused.value.code == "ballots_exist"
+    refused(lambda: set_up_ballot_box(edition=edition, by=official), "ballots_exist", error=BallotBoxError)
 
 
 def test_casting_refuses_until_the_box_is_set_up() -> None:
@@ -79,10 +83,11 @@ def test_casting_refuses_until_the_box_is_set_up() -> None:
     _, code = factories.make_voter(edition=edition)
     credential = credential_for_code(edition=edition, code=code, client_ip=IP)
 
-    with pytest.raises(VoteStateError) as refused:
-        cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
-
-    assert refused.value.code == "no_ballot_box"
+    refused(
+        lambda: cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]}),
+        "no_ballot_box",
+        error=VoteStateError,
+    )
     assert not Ballot.objects.exists()
 
 
@@ -122,9 +127,7 @@ def test_opening_needs_threshold_valid_distinct_shares_and_shuffles() -> None:
         "invalid_share": [shares[0], "3-" + "0000-" * 12 + "0001"],
     }
     for code, given in refusals.items():
-        with pytest.raises(BallotBoxError) as refused:
-            open_ballots(edition=edition, shares=given)
-        assert refused.value.code == code
+        refused(partial(open_ballots, edition=edition, shares=given), code, error=BallotBoxError)
 
 
 def test_a_ballot_not_sealed_to_the_key_stops_the_opening() -> None:
@@ -137,7 +140,8 @@ def test_a_ballot_not_sealed_to_the_key_stops_the_opening() -> None:
         receipt="R",
     )
 
-    with pytest.raises(BallotBoxError) as refused:
-        open_ballots(edition=edition, shares=factories.ballot_box_shares(edition)[:2])
-
-    assert refused.value.code == "unreadable_ballot"
+    refused(
+        lambda: open_ballots(edition=edition, shares=factories.ballot_box_shares(edition)[:2]),
+        "unreadable_ballot",
+        error=BallotBoxError,
+    )

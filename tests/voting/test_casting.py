@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from pytest_django import Settings
 
@@ -10,6 +12,7 @@ from common import codes
 from editions.models import BallotFormat, Edition
 from proposals.models import Plan
 from tests import factories
+from tests.refusals import refused
 from voting.errors import EligibilityError, VoteStateError
 from voting.models import Ballot, Channel, Voter
 from voting.services.casting import cast_ballot, credential_for_code
@@ -68,9 +71,9 @@ def test_malformed_codes_are_refused_before_lookup(
     vote: tuple[Edition, list[Plan]], text: str, error: str
 ) -> None:
     edition, _ = vote
-    with pytest.raises(EligibilityError) as refused:
-        credential_for_code(edition=edition, code=text, client_ip=IP)
-    assert refused.value.code == error
+    refused(
+        lambda: credential_for_code(edition=edition, code=text, client_ip=IP), error, error=EligibilityError
+    )
 
 
 def test_a_single_mistyped_character_fails_the_check_symbol(vote: tuple[Edition, list[Plan]]) -> None:
@@ -104,9 +107,11 @@ def test_an_unknown_code_is_refused_and_a_code_of_another_edition_too(
     other, _ = factories.make_vote()
     _, code = factories.make_voter(edition=other)
     for text in (codes.new_code(), code):
-        with pytest.raises(EligibilityError) as refused:
-            credential_for_code(edition=edition, code=text, client_ip=IP)
-        assert refused.value.code == "unknown_code"
+        refused(
+            partial(credential_for_code, edition=edition, code=text, client_ip=IP),
+            "unknown_code",
+            error=EligibilityError,
+        )
 
 
 def test_wrong_codes_from_one_address_are_refused_as_too_many_but_a_valid_code_still_casts(
@@ -117,9 +122,11 @@ def test_wrong_codes_from_one_address_are_refused_as_too_many_but_a_valid_code_s
     voter, code = factories.make_voter(edition=edition)
     refusals = []
     for _ in range(10):
-        with pytest.raises(EligibilityError) as refused:
-            credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP)
-        refusals.append(refused.value.code)
+        error = refused(
+            lambda: credential_for_code(edition=edition, code=codes.new_code(), client_ip=IP),
+            error=EligibilityError,
+        )
+        refusals.append(error.code)
     assert refusals == ["unknown_code"] * 3 + ["too_many_attempts"] * 7
     credential = credential_for_code(edition=edition, code=code, client_ip=IP)
     cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
@@ -134,11 +141,15 @@ def test_a_flood_of_wrong_codes_from_many_addresses_does_not_stop_the_vote(
     edition, plans = vote
     voter, code = factories.make_voter(edition=edition)
     for i in range(20):
-        with pytest.raises(EligibilityError):
-            credential_for_code(edition=edition, code=codes.new_code(), client_ip=f"198.51.100.{i}")
-    with pytest.raises(EligibilityError) as refused:
-        credential_for_code(edition=edition, code=codes.new_code(), client_ip="203.0.113.1")
-    assert refused.value.code == "too_many_attempts"
+        refused(
+            partial(credential_for_code, edition=edition, code=codes.new_code(), client_ip=f"198.51.100.{i}"),
+            error=EligibilityError,
+        )
+    refused(
+        lambda: credential_for_code(edition=edition, code=codes.new_code(), client_ip="203.0.113.1"),
+        "too_many_attempts",
+        error=EligibilityError,
+    )
     credential = credential_for_code(edition=edition, code=code, client_ip="198.51.100.3")
     cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
     voter.refresh_from_db()
@@ -150,9 +161,11 @@ def test_malformed_codes_count_as_wrong_codes(vote: tuple[Edition, list[Plan]], 
     edition, _ = vote
     seen = []
     for _ in range(3):
-        with pytest.raises(EligibilityError) as refused:
-            credential_for_code(edition=edition, code="nonsense", client_ip=IP)
-        seen.append(refused.value.code)
+        error = refused(
+            lambda: credential_for_code(edition=edition, code="nonsense", client_ip=IP),
+            error=EligibilityError,
+        )
+        seen.append(error.code)
     assert seen == ["malformed_code", "malformed_code", "too_many_attempts"]
 
 
@@ -162,23 +175,36 @@ def test_ipv6_clients_in_one_64_share_their_wrong_code_count(
     settings.VOTING_FAILURES_PER_CLIENT = (3, 600)
     edition, _ = vote
     for n in range(3):
-        with pytest.raises(EligibilityError):
-            credential_for_code(edition=edition, code=codes.new_code(), client_ip=f"2001:db8:7:7::{n + 1}")
-    with pytest.raises(EligibilityError) as same_64:
-        credential_for_code(edition=edition, code=codes.new_code(), client_ip="2001:db8:7:7:abcd::1")
-    assert same_64.value.code == "too_many_attempts"
-    with pytest.raises(EligibilityError) as other_64:
-        credential_for_code(edition=edition, code=codes.new_code(), client_ip="2001:db8:7:8::1")
-    assert other_64.value.code == "unknown_code"
+        refused(
+            partial(
+                credential_for_code,
+                edition=edition,
+                code=codes.new_code(),
+                client_ip=f"2001:db8:7:7::{n + 1}",
+            ),
+            error=EligibilityError,
+        )
+    refused(
+        lambda: credential_for_code(edition=edition, code=codes.new_code(), client_ip="2001:db8:7:7:abcd::1"),
+        "too_many_attempts",
+        error=EligibilityError,
+    )
+    refused(
+        lambda: credential_for_code(edition=edition, code=codes.new_code(), client_ip="2001:db8:7:8::1"),
+        "unknown_code",
+        error=EligibilityError,
+    )
 
 
 def test_a_revoked_code_is_refused(vote: tuple[Edition, list[Plan]]) -> None:
     edition, _ = vote
     voter, code = factories.make_voter(edition=edition)
     Voter.objects.filter(pk=voter.pk).update(revoked_at="2026-01-01T00:00:00Z")
-    with pytest.raises(EligibilityError) as refused:
-        credential_for_code(edition=edition, code=code, client_ip=IP)
-    assert refused.value.code == "revoked_code"
+    refused(
+        lambda: credential_for_code(edition=edition, code=code, client_ip=IP),
+        "revoked_code",
+        error=EligibilityError,
+    )
 
 
 @pytest.mark.parametrize("phase", ["shortlist", "result"])
@@ -186,9 +212,11 @@ def test_casting_outside_the_decision_phase_is_refused(db: None, phase: str) -> 
     edition, plans = factories.make_vote(phase=phase)
     voter, code = factories.make_voter(edition=edition)
     credential = credential_for_code(edition=edition, code=code, client_ip=IP)
-    with pytest.raises(VoteStateError) as refused:
-        cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
-    assert refused.value.code == "vote_not_open"
+    refused(
+        lambda: cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]}),
+        "vote_not_open",
+        error=VoteStateError,
+    )
     voter.refresh_from_db()
     assert (voter.channel, Ballot.objects.count()) == ("", 0)
 
@@ -200,9 +228,13 @@ def test_an_invalid_ballot_changes_nothing_even_after_a_valid_one(vote: tuple[Ed
     voter, code = factories.make_voter(edition=edition)
     credential = credential_for_code(edition=edition, code=code, client_ip=IP)
     cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk]})
-    with pytest.raises(BallotError) as refused:
-        cast_ballot(edition=edition, credential=credential, ballot={"main": [plans[0].pk, plans[1].pk]})
-    assert refused.value.code == "over_budget"
+    refused(
+        lambda: cast_ballot(
+            edition=edition, credential=credential, ballot={"main": [plans[0].pk, plans[1].pk]}
+        ),
+        "over_budget",
+        error=BallotError,
+    )
     voter.refresh_from_db()
     assert voter.ballots_cast == 1
     assert factories.opened_contents(edition) == [{"main": [plans[0].pk]}]

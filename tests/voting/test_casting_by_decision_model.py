@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from tests import factories
+from tests.refusals import refused
 from voting.errors import VoteStateError
 from voting.models import Ballot, Channel
 from voting.services.casting import cast_ballot, credential_for_code
@@ -29,9 +30,7 @@ def _cast(edition: Any, code: str, plan: Any) -> None:
 def test_a_panel_edition_refuses_a_cast_in_its_decision_phase_and_stores_nothing() -> None:
     edition, plans = factories.make_vote(decision_model="panel")
     voter, code = factories.make_voter(edition=edition)
-    with pytest.raises(VoteStateError) as refusal:
-        _cast(edition, code, plans[0])
-    assert refusal.value.code == "vote_not_open"
+    refused(lambda: _cast(edition, code, plans[0]), "vote_not_open", error=VoteStateError)
     voter.refresh_from_db()
     assert (voter.channel, voter.ballots_cast) == ("", 0)
     assert not Ballot.objects.filter(edition=edition).exists()
@@ -56,6 +55,4 @@ def test_in_a_vote_then_panel_edition_the_panel_phase_takes_no_ballots() -> None
         phase="panel", decision_model="hybrid", hybrid_order="vote_then_panel"
     )
     _, code = factories.make_voter(edition=edition)
-    with pytest.raises(VoteStateError) as refusal:
-        _cast(edition, code, plans[0])
-    assert refusal.value.code == "vote_not_open"
+    refused(lambda: _cast(edition, code, plans[0]), "vote_not_open", error=VoteStateError)

@@ -12,6 +12,7 @@ from audit.models import AuditEntry
 from editions.models import Edition
 from tests import factories
 from tests.concurrency import run_at_once
+from tests.refusals import refused
 from voting.errors import VoteStateError
 from voting.models import VoteClosure
 from voting.services.closing import close_vote_early
@@ -44,18 +45,22 @@ def test_closing_a_vote_the_panel_follows_starts_the_panel_phase_not_the_result(
 @pytest.mark.parametrize("phase", ["review", "result"])
 def test_a_vote_that_is_not_open_cannot_be_closed(phase: str) -> None:
     edition, _ = factories.make_vote(phase=phase)
-    with pytest.raises(VoteStateError) as refusal:
-        close_vote_early(edition=edition, reason="Storing", by=_official(edition))
-    assert refusal.value.code == "vote_already_closed"
+    refused(
+        lambda: close_vote_early(edition=edition, reason="Storing", by=_official(edition)),
+        "vote_already_closed",
+        error=VoteStateError,
+    )
     assert not VoteClosure.objects.exists()
 
 
 @pytest.mark.django_db
 def test_a_panel_edition_has_no_vote_to_close() -> None:
     edition, _ = factories.make_vote(decision_model="panel")
-    with pytest.raises(VoteStateError) as refusal:
-        close_vote_early(edition=edition, reason="Storing", by=_official(edition))
-    assert refusal.value.code == "vote_already_closed"
+    refused(
+        lambda: close_vote_early(edition=edition, reason="Storing", by=_official(edition)),
+        "vote_already_closed",
+        error=VoteStateError,
+    )
     assert factories.phase_of(edition, "decision").ends_at > timezone.now()
 
 
@@ -67,18 +72,22 @@ def test_a_vote_closed_and_then_reopened_by_hand_is_refused_not_crashed() -> Non
     decision.ends_at = timezone.now() + factories.PHASE_LENGTH
     decision.save()
     factories.phase_of(edition, "result").delete()
-    with pytest.raises(VoteStateError) as refusal:
-        close_vote_early(edition=edition, reason="Nog eens", by=_official(edition))
-    assert refusal.value.code == "vote_already_closed"
+    refused(
+        lambda: close_vote_early(edition=edition, reason="Nog eens", by=_official(edition)),
+        "vote_already_closed",
+        error=VoteStateError,
+    )
 
 
 @pytest.mark.django_db
 def test_a_closing_without_a_reason_is_refused_and_changes_nothing() -> None:
     edition, _ = factories.make_vote()
     ends_at = factories.phase_of(edition, "decision").ends_at
-    with pytest.raises(VoteStateError) as refusal:
-        close_vote_early(edition=edition, reason="  ", by=_official(edition))
-    assert refusal.value.code == "reason_required"
+    refused(
+        lambda: close_vote_early(edition=edition, reason="  ", by=_official(edition)),
+        "reason_required",
+        error=VoteStateError,
+    )
     assert factories.phase_of(edition, "decision").ends_at == ends_at
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.utils import translation
@@ -16,6 +17,7 @@ from outreach.errors import CsvImportError
 from outreach.models import Address
 from places.models import Neighbourhood
 from tests import factories
+from tests.refusals import refused
 from voting.models import Voter, VoterKind
 from voting.services.eligibility import import_addresses, import_register
 
@@ -87,18 +89,20 @@ def test_a_bad_line_is_named_and_nothing_is_imported(
     setup: tuple[Edition, Neighbourhood, Neighbourhood, User], bad_line: str, problem: str
 ) -> None:
     edition, _, _, official = setup
-    with pytest.raises(CsvImportError) as caught:
-        import_addresses(
+    caught = refused(
+        lambda: import_addresses(
             edition=edition,
             file=csv(
                 "address,postcode,neighbourhood,eligible", "Sloterkade 1,1058 HE,Slotervaart,2", bad_line
             ),
             by=official,
-        )
-    assert caught.value.code == "bad_row"
-    assert caught.value.params["line"] == 3
-    assert "Line 3" in caught.value.message
-    assert problem in caught.value.message
+        ),
+        "bad_row",
+        error=CsvImportError,
+    )
+    assert caught.params["line"] == 3
+    assert "Line 3" in caught.message
+    assert problem in caught.message
     assert not Address.objects.exists()
     assert not AuditEntry.objects.filter(action="voting.addresses_imported").exists()
 
@@ -109,16 +113,18 @@ def test_the_problem_is_translated_when_read(
     from django.utils import translation
 
     edition, _, _, official = setup
-    with pytest.raises(CsvImportError) as caught:
-        import_addresses(
+    caught = refused(
+        lambda: import_addresses(
             edition=edition,
             file=csv("address,postcode,neighbourhood,eligible", "A 1,1058 HE,X,1"),
             by=official,
-        )
+        ),
+        error=CsvImportError,
+    )
     with translation.override("en"):
-        english = caught.value.message
+        english = caught.message
     with translation.override("nl"):
-        dutch = caught.value.message
+        dutch = caught.message
     assert "Line 2" in english and "X" in dutch
 
 
@@ -128,13 +134,15 @@ def test_an_address_imported_before_is_a_duplicate(
     edition, _, _, official = setup
     header = "address,postcode,neighbourhood,eligible"
     import_addresses(edition=edition, file=csv(header, "Sloterkade 1,1058 HE,Slotervaart,2"), by=official)
-    with pytest.raises(CsvImportError) as caught:
-        import_addresses(
+    caught = refused(
+        lambda: import_addresses(
             edition=edition,
             file=csv(header, "Sloterkade 2,1058 HE,Slotervaart,1", "SLOTERKADE 1,1058 HE,Slotervaart,1"),
             by=official,
-        )
-    assert caught.value.params["line"] == 3
+        ),
+        error=CsvImportError,
+    )
+    assert caught.params["line"] == 3
     assert Address.objects.count() == 1
 
 
@@ -151,9 +159,7 @@ def test_files_that_are_not_an_address_list_are_refused(
     setup: tuple[Edition, Neighbourhood, Neighbourhood, User], data: bytes, code: str
 ) -> None:
     edition, _, _, official = setup
-    with pytest.raises(CsvImportError) as caught:
-        import_addresses(edition=edition, file=data, by=official)
-    assert caught.value.code == code
+    refused(lambda: import_addresses(edition=edition, file=data, by=official), code, error=CsvImportError)
     assert not Address.objects.exists()
 
 
@@ -168,9 +174,9 @@ def test_imports_are_refused_once_the_vote_has_started(db: None) -> None:
             csv("name,birth_date,postcode,email,neighbourhood", "A,1990-01-01,1058 HE,a@x.nl,Slotervaart"),
         ),
     ):
-        with pytest.raises(CsvImportError) as caught:
-            service(edition=edition, file=data, by=official)
-        assert caught.value.code == "vote_started"
+        refused(
+            partial(service, edition=edition, file=data, by=official), "vote_started", error=CsvImportError
+        )
     assert not Address.objects.exists() and not Voter.objects.exists()
 
 
@@ -229,16 +235,18 @@ def test_a_bad_register_line_is_named_and_nothing_is_imported(
     setup: tuple[Edition, Neighbourhood, Neighbourhood, User], bad_line: str, problem: str
 ) -> None:
     edition, _, _, official = setup
-    with pytest.raises(CsvImportError) as caught:
-        import_register(
+    caught = refused(
+        lambda: import_register(
             edition=edition,
             file=csv(
                 REGISTER_HEADER, "Sanne de Vries,1991-02-02,1061 AB,sanne@example.org,Slotervaart", bad_line
             ),
             by=official,
-        )
-    assert caught.value.params["line"] == 3
-    assert problem in caught.value.message
+        ),
+        error=CsvImportError,
+    )
+    assert caught.params["line"] == 3
+    assert problem in caught.message
     assert not Voter.objects.exists()
 
 

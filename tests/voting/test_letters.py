@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from common import codes
 from editions.models import Edition
 from outreach.models import Address
 from tests import factories
+from tests.refusals import refused
 from voting.letters import code_url
 from voting.models import Channel, LetterBatch, Voter, VoterKind
 from voting.services.eligibility import import_addresses
@@ -135,9 +137,7 @@ def test_a_second_issue_only_covers_new_addresses_and_nothing_new_is_refused(
 ) -> None:
     edition, official = vote
     issue(edition, official, django_capture_on_commit_callbacks)
-    with pytest.raises(LetterError) as caught:
-        issue_codes(edition=edition, by=official)
-    assert caught.value.code == "nothing_to_issue"
+    refused(lambda: issue_codes(edition=edition, by=official), "nothing_to_issue", error=LetterError)
     import_addresses(
         edition=edition,
         file=b"adres,postcode,buurt,stemgerechtigden\nDijk 2,1058 HE,Slotervaart,4\n",
@@ -151,9 +151,7 @@ def test_a_second_issue_only_covers_new_addresses_and_nothing_new_is_refused(
 def test_a_batch_still_being_made_blocks_the_next(vote: tuple[Edition, User]) -> None:
     edition, official = vote
     issue_codes(edition=edition, by=official)  # its task waits for the commit, which never comes here
-    with pytest.raises(LetterError) as caught:
-        issue_codes(edition=edition, by=official)
-    assert caught.value.code == "batch_in_progress"
+    refused(lambda: issue_codes(edition=edition, by=official), "batch_in_progress", error=LetterError)
 
 
 def test_the_command_line_makes_the_file_in_process(vote: tuple[Edition, User]) -> None:
@@ -193,31 +191,27 @@ def test_reissue_of_one_voter_and_its_refusals(
     voter = Voter.objects.filter(address__street_address="Sloterkade 3").get()
     reissue_code(voter=voter, by=official)
     voter.refresh_from_db()
-    with pytest.raises(LetterError) as caught:
-        reissue_code(voter=voter, by=official)
-    assert caught.value.code == "already_revoked"
+    refused(lambda: reissue_code(voter=voter, by=official), "already_revoked", error=LetterError)
     other = Voter.objects.filter(address__street_address="Sloterkade 1").first()
     assert other is not None
     Voter.objects.filter(pk=other.pk).update(channel=Channel.PAPER)
     other.refresh_from_db()
-    with pytest.raises(LetterError) as caught:
-        reissue_code(voter=other, by=official)
-    assert caught.value.code == "already_voted"
+    refused(lambda: reissue_code(voter=other, by=official), "already_voted", error=LetterError)
     Voter.objects.filter(address__street_address="Sloterkade 1").update(channel=Channel.ONLINE)
-    with pytest.raises(LetterError) as caught:
-        reissue_code(address=Address.objects.get(street_address="Sloterkade 1"), by=official)
-    assert caught.value.code == "all_voted"
+    refused(
+        lambda: reissue_code(address=Address.objects.get(street_address="Sloterkade 1"), by=official),
+        "all_voted",
+        error=LetterError,
+    )
     register = factories.make_register_voter(edition=edition, email="r@example.org")
-    with pytest.raises(LetterError) as caught:
-        reissue_code(voter=register, by=official)
-    assert caught.value.code == "not_a_letter_voter"
+    refused(lambda: reissue_code(voter=register, by=official), "not_a_letter_voter", error=LetterError)
 
 
 def test_reissue_before_codes_exist_is_refused(vote: tuple[Edition, User]) -> None:
     _edition, official = vote
-    with pytest.raises(LetterError) as caught:
-        reissue_code(address=Address.objects.first(), by=official)
-    assert caught.value.code == "no_codes_yet"
+    refused(
+        lambda: reissue_code(address=Address.objects.first(), by=official), "no_codes_yet", error=LetterError
+    )
 
 
 def test_download_is_audited_and_destroy_deletes_the_file(
@@ -231,6 +225,4 @@ def test_download_is_audited_and_destroy_deletes_the_file(
     destroyed = destroy_letter_batch(batch=batch, by=official)
     assert destroyed.destroyed_at is not None and not path.exists()
     for action in (open_letter_batch, destroy_letter_batch):
-        with pytest.raises(LetterError) as caught:
-            action(batch=destroyed, by=official)
-        assert caught.value.code == "destroyed"
+        refused(partial(action, batch=destroyed, by=official), "destroyed", error=LetterError)

@@ -11,6 +11,7 @@ from accounts.models import Role, User
 from editions.models import Edition
 from proposals.models import Plan
 from tests import factories
+from tests.refusals import refused
 from voting.errors import EligibilityError, PaperError, VoteStateError
 from voting.models import Ballot, Channel, PaperEntry, PaperEntryStatus, Voter
 from voting.sealing import open_reading
@@ -59,9 +60,11 @@ def test_differing_entries_are_flagged_then_resolved(vote: tuple[Edition, list[P
     )
     flagged = confirm_paper_ballot(entry=entry, ballot={"main": [plans[2].pk]}, by=second)
     assert flagged.status == PaperEntryStatus.MISMATCH and not Ballot.objects.exists()
-    with pytest.raises(PaperError) as caught:
-        resolve_paper_entry(entry=flagged, decision="second", note="  ", by=first)
-    assert caught.value.code == "note_required"
+    refused(
+        lambda: resolve_paper_entry(entry=flagged, decision="second", note="  ", by=first),
+        "note_required",
+        error=PaperError,
+    )
     resolved = resolve_paper_entry(entry=flagged, decision="second", note="Kruisje bij plan 3.", by=first)
     assert resolved.status == PaperEntryStatus.RESOLVED
     assert factories.opened_contents(edition) == [{"main": [plans[2].pk]}]
@@ -87,9 +90,11 @@ def test_the_same_official_cannot_make_both_entries(vote: tuple[Edition, list[Pl
     entry = enter_paper_ballot(
         edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first
     )
-    with pytest.raises(PaperError) as caught:
-        confirm_paper_ballot(entry=entry, ballot={"main": [plans[1].pk]}, by=first)
-    assert caught.value.code == "same_official"
+    refused(
+        lambda: confirm_paper_ballot(entry=entry, ballot={"main": [plans[1].pk]}, by=first),
+        "same_official",
+        error=PaperError,
+    )
     entry.refresh_from_db()
     assert entry.status == PaperEntryStatus.AWAITING_SECOND and not Ballot.objects.exists()
 
@@ -103,9 +108,13 @@ def test_a_paper_ballot_after_an_online_vote_is_refused(vote: tuple[Edition, lis
         ballot={"main": [plans[0].pk]},
     )
     _, slot = voter_for_code(edition=edition, code=code)
-    with pytest.raises(VoteStateError) as caught:
-        enter_paper_ballot(edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first)
-    assert caught.value.code == "voted_online"
+    refused(
+        lambda: enter_paper_ballot(
+            edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first
+        ),
+        "voted_online",
+        error=VoteStateError,
+    )
     assert factories.opened_contents(edition) == [{"main": [plans[0].pk]}]
 
 
@@ -114,13 +123,15 @@ def test_an_online_vote_after_a_paper_entry_is_refused(vote: tuple[Edition, list
     voter, code = factories.make_voter(edition=edition)
     _, slot = voter_for_code(edition=edition, code=code)
     enter_paper_ballot(edition=edition, voter=voter, slot=slot, ballot={"main": [plans[1].pk]}, by=first)
-    with pytest.raises(VoteStateError) as caught:
-        cast_ballot(
+    refused(
+        lambda: cast_ballot(
             edition=edition,
             credential=credential_for_code(edition=edition, code=code, client_ip=IP),
             ballot={"main": [plans[0].pk]},
-        )
-    assert caught.value.code == "voted_on_paper"
+        ),
+        "voted_on_paper",
+        error=VoteStateError,
+    )
     assert not Ballot.objects.exists()
 
 
@@ -138,10 +149,12 @@ def test_register_voters_are_found_by_name_birth_date_and_postcode(
     )
     confirm_paper_ballot(entry=entry, ballot={"main": [plans[3].pk]}, by=second)
     assert Ballot.objects.count() == 1
-    with pytest.raises(EligibilityError):
-        voter_for_register(
+    refused(
+        lambda: voter_for_register(
             edition=edition, name="Sanne de Vries", birth_date="1990-04-02", postcode="1061 AB"
-        )
+        ),
+        error=EligibilityError,
+    )
 
 
 def test_paper_entry_is_refused_outside_the_vote(db: None) -> None:
@@ -149,11 +162,13 @@ def test_paper_entry_is_refused_outside_the_vote(db: None) -> None:
     official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
     voter, code = factories.make_voter(edition=edition)
     _, slot = voter_for_code(edition=edition, code=code)
-    with pytest.raises(VoteStateError) as caught:
-        enter_paper_ballot(
+    refused(
+        lambda: enter_paper_ballot(
             edition=edition, voter=voter, slot=slot, ballot={"main": [plans[0].pk]}, by=official
-        )
-    assert caught.value.code == "vote_not_open"
+        ),
+        "vote_not_open",
+        error=VoteStateError,
+    )
     assert Voter.objects.get().channel == ""
 
 
@@ -201,9 +216,10 @@ def test_a_missing_reading_is_refused_not_counted_as_an_empty_ballot(
     flagged = confirm_paper_ballot(entry=entry, ballot={"main": [plans[2].pk]}, by=second)
     PaperEntry.objects.filter(pk=flagged.pk).update(second_content=None)
 
-    with pytest.raises(PaperError) as refused:
-        resolve_paper_entry(entry=flagged, decision="second", note="Tweede lezing kwijt.", by=first)
-
-    assert refused.value.code == "missing_reading"
+    refused(
+        lambda: resolve_paper_entry(entry=flagged, decision="second", note="Tweede lezing kwijt.", by=first),
+        "missing_reading",
+        error=PaperError,
+    )
     assert not Ballot.objects.exists()
     assert PaperEntry.objects.get(pk=flagged.pk).status == PaperEntryStatus.MISMATCH

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from django.utils.html import escape
 from common import codes
 from editions.models import Edition
 from tests import factories
+from tests.refusals import refused
 from voting.errors import EligibilityError, VoteStateError
 from voting.models import EmailChallenge, Voter
 from voting.services import register_login
@@ -92,9 +94,11 @@ def test_the_right_code_gives_the_register_credential_once(
     code = mailed_code()
     credential = verify_one_time_code(edition=edition, email=EMAIL.upper(), code=f" {code} ", client_ip=IP)
     assert credential == credential_for_register_voter(register_voter, email=EMAIL)
-    with pytest.raises(EligibilityError) as refused:
-        verify_one_time_code(edition=edition, email=EMAIL, code=code, client_ip=IP)
-    assert refused.value.code == "wrong_one_time_code"
+    refused(
+        lambda: verify_one_time_code(edition=edition, email=EMAIL, code=code, client_ip=IP),
+        "wrong_one_time_code",
+        error=EligibilityError,
+    )
 
 
 def test_the_right_one_time_code_passes_though_its_client_is_over_the_guessing_limit(
@@ -106,11 +110,23 @@ def test_the_right_one_time_code_passes_though_its_client_is_over_the_guessing_l
     settings.VOTING_FAILURES_PER_CLIENT = (2, 600)
     edition, _ = vote
     for n in range(3):
-        with pytest.raises(EligibilityError):
-            verify_one_time_code(edition=edition, email=f"nobody{n}@example.org", code="123456", client_ip=IP)
-    with pytest.raises(EligibilityError) as over:
-        verify_one_time_code(edition=edition, email="nobody@example.org", code="123456", client_ip=IP)
-    assert over.value.code == "too_many_attempts"
+        refused(
+            partial(
+                verify_one_time_code,
+                edition=edition,
+                email=f"nobody{n}@example.org",
+                code="123456",
+                client_ip=IP,
+            ),
+            error=EligibilityError,
+        )
+    refused(
+        lambda: verify_one_time_code(
+            edition=edition, email="nobody@example.org", code="123456", client_ip=IP
+        ),
+        "too_many_attempts",
+        error=EligibilityError,
+    )
     ask(edition, EMAIL, django_capture_on_commit_callbacks)
     credential = verify_one_time_code(edition=edition, email=EMAIL, code=mailed_code(), client_ip=IP)
     assert credential == credential_for_register_voter(register_voter, email=EMAIL)
@@ -127,13 +143,17 @@ def test_wrong_codes_count_and_the_limit_ends_the_code(
     code = mailed_code()
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     for _attempt in range(settings.VOTING_ONE_TIME_CODE_ATTEMPTS):
-        with pytest.raises(EligibilityError) as refused:
-            verify_one_time_code(edition=edition, email=EMAIL, code=wrong, client_ip=IP)
-        assert refused.value.code == "wrong_one_time_code"
+        refused(
+            lambda: verify_one_time_code(edition=edition, email=EMAIL, code=wrong, client_ip=IP),
+            "wrong_one_time_code",
+            error=EligibilityError,
+        )
     assert EmailChallenge.objects.get().attempts == settings.VOTING_ONE_TIME_CODE_ATTEMPTS
-    with pytest.raises(EligibilityError) as refused:
-        verify_one_time_code(edition=edition, email=EMAIL, code=code, client_ip=IP)
-    assert refused.value.code == "wrong_one_time_code"
+    refused(
+        lambda: verify_one_time_code(edition=edition, email=EMAIL, code=code, client_ip=IP),
+        "wrong_one_time_code",
+        error=EligibilityError,
+    )
 
 
 def test_an_expired_code_is_refused(
@@ -146,8 +166,10 @@ def test_an_expired_code_is_refused(
     ask(edition, EMAIL, django_capture_on_commit_callbacks)
     code = mailed_code()
     freeze_time(timezone.now() + timedelta(minutes=16))
-    with pytest.raises(EligibilityError):
-        verify_one_time_code(edition=edition, email=EMAIL, code=code, client_ip=IP)
+    refused(
+        lambda: verify_one_time_code(edition=edition, email=EMAIL, code=code, client_ip=IP),
+        error=EligibilityError,
+    )
 
 
 def test_a_new_code_ends_the_earlier_one(
@@ -159,17 +181,23 @@ def test_a_new_code_ends_the_earlier_one(
     ask(edition, EMAIL, django_capture_on_commit_callbacks)
     second = mailed_code()
     if first != second:
-        with pytest.raises(EligibilityError):
-            verify_one_time_code(edition=edition, email=EMAIL, code=first, client_ip=IP)
+        refused(
+            lambda: verify_one_time_code(edition=edition, email=EMAIL, code=first, client_ip=IP),
+            error=EligibilityError,
+        )
     assert verify_one_time_code(edition=edition, email=EMAIL, code=second, client_ip=IP)
 
 
 def test_an_unknown_address_is_refused_like_a_wrong_code(
     vote: tuple[Edition, Any], register_voter: Voter
 ) -> None:
-    with pytest.raises(EligibilityError) as refused:
-        verify_one_time_code(edition=vote[0], email="nobody@example.org", code="123456", client_ip=IP)
-    assert refused.value.code == "wrong_one_time_code"
+    refused(
+        lambda: verify_one_time_code(
+            edition=vote[0], email="nobody@example.org", code="123456", client_ip=IP
+        ),
+        "wrong_one_time_code",
+        error=EligibilityError,
+    )
 
 
 def test_requests_are_limited_per_address_and_per_client(
@@ -190,8 +218,7 @@ def test_requests_are_limited_per_address_and_per_client(
 def test_no_code_is_sent_when_the_vote_is_not_open(db: None, django_capture_on_commit_callbacks: Any) -> None:
     edition, _ = factories.make_vote(phase="result")
     factories.make_register_voter(edition=edition, email=EMAIL)
-    with pytest.raises(VoteStateError):
-        ask(edition, EMAIL, django_capture_on_commit_callbacks)
+    refused(lambda: ask(edition, EMAIL, django_capture_on_commit_callbacks), error=VoteStateError)
     assert mail.outbox == []
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 from accounts.models import Role
 from editions.models import Edition
 from tests import factories
+from tests.refusals import refused
 from voting.errors import VoteStateError
 from voting.services.casting import cast_ballot, credential_for_code
 from voting.services.rules import ballot_rules_locked, refuse_if_rules_locked
@@ -32,9 +33,7 @@ def test_rules_can_change_until_the_first_ballot(db: None) -> None:
 
 
 def test_the_service_refuses_once_a_ballot_exists(vote_with_a_ballot: Edition) -> None:
-    with pytest.raises(VoteStateError) as refused:
-        refuse_if_rules_locked(vote_with_a_ballot)
-    assert refused.value.code == "rules_locked"
+    refused(lambda: refuse_if_rules_locked(vote_with_a_ballot), "rules_locked", error=VoteStateError)
 
 
 @pytest.mark.parametrize(

@@ -209,6 +209,19 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+def _registered(edition: Edition) -> tuple[set[str], set[str]]:
+    """The credential hashes of the edition's register voters, and every voter's e-mail hash."""
+    credentials = set(
+        Voter.objects.filter(edition=edition, kind=VoterKind.REGISTER).values_list(
+            "credential_hash", flat=True
+        )
+    )
+    emails = set(
+        Voter.objects.filter(edition=edition).exclude(email_hash="").values_list("email_hash", flat=True)
+    )
+    return credentials, emails
+
+
 def import_register(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> RegisterImport:
     """Add the residents old enough to vote as hashed register voters, or none at the first bad line.
 
@@ -220,14 +233,7 @@ def import_register(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> R
     phase = decision_phase(edition)
     vote_day = timezone.localdate(phase.starts_at) if phase else timezone.localdate()
     known = _neighbourhood_finder(edition)
-    existing_credentials = set(
-        Voter.objects.filter(edition=edition, kind=VoterKind.REGISTER).values_list(
-            "credential_hash", flat=True
-        )
-    )
-    existing_emails = set(
-        Voter.objects.filter(edition=edition).exclude(email_hash="").values_list("email_hash", flat=True)
-    )
+    existing_credentials, existing_emails = _registered(edition)
     seen_identity: dict[str, int] = {}
     seen_email: dict[str, int] = {}
     voters: list[Voter] = []

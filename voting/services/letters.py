@@ -143,13 +143,8 @@ def make_letters(batch_id: int) -> None:
     write_letter_batch(batch_id=batch_id)
 
 
-def reissue_code(*, by: User, voter: Voter | None = None, address: Address | None = None) -> LetterBatch:
-    """Replace lost letters: the old codes stop working and a new PDF holds the new ones.
-
-    For a voter, their one code; for an address, the code of every resident there who has not
-    voted (officials cannot tell which of a household's letters was lost). A voter who has voted
-    keeps their code.
-    """
+def _codes_to_replace(*, voter: Voter | None, address: Address | None) -> list[Voter]:
+    """The voters whose codes a reissue replaces (see ``reissue_code``); LetterError if none may be."""
     if (voter is None) == (address is None):
         raise LetterError("voter_or_address")
     if voter is not None:
@@ -159,15 +154,19 @@ def reissue_code(*, by: User, voter: Voter | None = None, address: Address | Non
             raise LetterError("already_revoked")
         if voter.channel:
             raise LetterError("already_voted")
-        old = [voter]
-    else:
-        assert address is not None
-        if not address.codes_issued:
-            raise LetterError("no_codes_yet")
-        live = list(address.voters.filter(kind=VoterKind.CODE, revoked_at__isnull=True))
-        old = [v for v in live if not v.channel]
-        if not old:
-            raise LetterError("all_voted")
+        return [voter]
+    assert address is not None
+    if not address.codes_issued:
+        raise LetterError("no_codes_yet")
+    live = list(address.voters.filter(kind=VoterKind.CODE, revoked_at__isnull=True))
+    old = [v for v in live if not v.channel]
+    if not old:
+        raise LetterError("all_voted")
+    return old
+
+
+def _replacements(old: Sequence[Voter]) -> tuple[list[Letter], list[Voter]]:
+    """A new letter and a new code voter for each of ``old`` (all at one address, or one voter)."""
     edition = old[0].edition
     place = old[0].address
     letters, new_voters = [], []
@@ -192,6 +191,19 @@ def reissue_code(*, by: User, voter: Voter | None = None, address: Address | Non
                 credential_hash=codes.credential_hash(codes.normalise(code)),
             )
         )
+    return letters, new_voters
+
+
+def reissue_code(*, by: User, voter: Voter | None = None, address: Address | None = None) -> LetterBatch:
+    """Replace lost letters: the old codes stop working and a new PDF holds the new ones.
+
+    For a voter, their one code; for an address, the code of every resident there who has not
+    voted (officials cannot tell which of a household's letters was lost). A voter who has voted
+    keeps their code.
+    """
+    old = _codes_to_replace(voter=voter, address=address)
+    edition = old[0].edition
+    letters, new_voters = _replacements(old)
     path = new_letters_path()
     try:
         write_letters(edition=edition, letters=letters, path=path)

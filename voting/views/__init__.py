@@ -1,1 +1,1 @@
-"""The resident's side of the online vote: the start page, the ballot, the receipt, the e-mail check."""
+"""The vote's pages: the resident's start page, ballot and e-mail check; the officials' vote management."""

@@ -9,7 +9,7 @@ so), and a voter whose paper ballot was entered is told at once, before filling 
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,27 +19,22 @@ from ballots.forms import BallotForm, rank_positions, summarise
 from ballots.rules import BallotRules
 from ballots.sections import ballot_sections_cached
 from common.ratelimit import client_ip
+from editions.decorators import Gate, edition_action
 from editions.models import Edition
-from editions.permissions import is_open, phases_opening
+from editions.permissions import is_open
 from editions.phases import Action
-from editions.selectors import edition_for_page
 from editions.timeline import TimelineEntry, timeline_of
 
 from ..errors import EligibilityError, VoteStateError
-from ..forms import CodeForm
+from ..forms.access import CodeForm
 from ..models import Channel
 from ..selectors import voter_channel
 from ..services import casting
 from ..services.register_login import offers_email_check
 from .tokens import credential_from_token, sign_credential
 
-
-def voting_edition(slug: str) -> Edition:
-    """The published edition with this slug whose decision is (also) an online vote, or 404."""
-    edition = edition_for_page(slug)
-    if edition is None or not phases_opening(edition, Action.VOTE):
-        raise Http404
-    return edition
+# The pages of a published edition whose decision is (also) an online vote; 404 for any other.
+voting_page = edition_action(Action.VOTE, gate=Gate.OFFERED)
 
 
 def _vote_phase(edition: Edition) -> TimelineEntry | None:
@@ -92,10 +87,29 @@ def render_ballot(
     return render(request, "voting/ballot.html", context)
 
 
+def render_receipt(
+    request: HttpRequest,
+    edition: Edition,
+    credential: casting.Credential,
+    *,
+    receipt: casting.Receipt,
+    form: BallotForm,
+) -> HttpResponse:
+    context = {
+        "edition": edition,
+        "receipt": receipt,
+        "summary": summarise(receipt.content, form.sections),
+        "rules": form.rules,
+        "token": sign_credential(edition=edition, credential=credential),
+        "vote_phase": _vote_phase(edition),
+    }
+    return render(request, "voting/receipt.html", context)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = voting_edition(slug)
+@voting_page
+def start(request: HttpRequest, edition: Edition) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,18 +127,19 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
 
 @never_cache
 @require_POST
-def ballot(request: HttpRequest, slug: str) -> HttpResponse:
+@voting_page
+def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
     """POST with the token: cast the ballot (or, with intent=change, show the form to change it)."""
-    edition = voting_edition(slug)
     try:
         credential = credential_from_token(request.POST.get("token", ""), edition=edition)
     except EligibilityError as error:
         return render_start(request, edition, error=error.message)
-    sections = ballot_sections_cached(edition)
     try:
         if request.POST.get("intent") == "change":
             return render_ballot(request, edition, credential)
-        form = BallotForm(sections=sections, rules=BallotRules.of(edition), data=request.POST)
+        form = BallotForm(
+            sections=ballot_sections_cached(edition), rules=BallotRules.of(edition), data=request.POST
+        )
         try:
             receipt = casting.cast_ballot(edition=edition, credential=credential, ballot=form.ballot())
         except BallotError as error:
@@ -132,12 +147,4 @@ def ballot(request: HttpRequest, slug: str) -> HttpResponse:
             return render_ballot(request, edition, credential, form=form)
     except (VoteStateError, EligibilityError) as error:
         return render_start(request, edition, error=error.message)
-    context = {
-        "edition": edition,
-        "receipt": receipt,
-        "summary": summarise(receipt.content, sections),
-        "rules": form.rules,
-        "token": sign_credential(edition=edition, credential=credential),
-        "vote_phase": _vote_phase(edition),
-    }
-    return render(request, "voting/receipt.html", context)
+    return render_receipt(request, edition, credential, receipt=receipt, form=form)

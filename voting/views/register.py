@@ -13,22 +13,22 @@ from editions.permissions import is_open
 from editions.phases import Action
 
 from ..errors import EligibilityError, VoteStateError
-from ..forms import EmailForm, OneTimeCodeForm
+from ..forms.access import EmailForm, OneTimeCodeForm
 from ..services import register_login
-from .ballot import render_ballot, render_start, voting_edition
+from .ballot import render_ballot, render_start, voting_page
 
 
-def _email_edition(slug: str) -> Edition:
-    edition = voting_edition(slug)
+def _refuse_unless_offered(edition: Edition) -> None:
+    """404 unless the edition offers the e-mail check (it has a resident register)."""
     if not register_login.offers_email_check(edition):
         raise Http404
-    return edition
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def request_code(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _email_edition(slug)
+@voting_page
+def request_code(request: HttpRequest, edition: Edition) -> HttpResponse:
+    _refuse_unless_offered(edition)
     if not is_open(edition, Action.VOTE):
         return render_start(request, edition)
     form = EmailForm(request.POST or None)
@@ -50,8 +50,9 @@ def request_code(request: HttpRequest, slug: str) -> HttpResponse:
 
 @never_cache
 @require_POST
-def verify_code(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _email_edition(slug)
+@voting_page
+def verify_code(request: HttpRequest, edition: Edition) -> HttpResponse:
+    _refuse_unless_offered(edition)
     form = OneTimeCodeForm(request.POST)
     if form.is_valid():
         try:

@@ -1,4 +1,4 @@
-"""Input of the officials' vote pages: imports, letters, closing early, finding a voter, paper ballots."""
+"""Input of the paper ballot pages: finding the voter, the ballot as plain inputs, the review's decision."""
 
 from __future__ import annotations
 
@@ -11,68 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from ballots.rules import BallotRules
 from ballots.sections import Section
 from editions.models import BallotFormat
-from outreach.forms import CsvUploadForm
-
-
-class AddressImportForm(CsvUploadForm):
-    prefix = "addresses"
-    file = forms.FileField(
-        label=_("Address list (CSV)"),
-        help_text=_(
-            "Columns: address, postcode, neighbourhood, eligible (or adres, postcode, buurt, "
-            "stemgerechtigden), separated by commas or semicolons."
-        ),
-    )
-
-
-class RegisterImportForm(CsvUploadForm):
-    prefix = "register"
-    file = forms.FileField(
-        label=_("Resident register (CSV)"),
-        help_text=_(
-            "Columns: name, birth_date, postcode, email, neighbourhood (or naam, geboortedatum, "
-            "postcode, e-mail, buurt). Only hashes are stored."
-        ),
-    )
-
-
-class ReissueForm(forms.Form):
-    prefix = "reissue"
-    street_address = forms.CharField(label=_("Address"), max_length=200)
-    postcode = forms.CharField(label=_("Postcode"), max_length=10)
-
-
-class CloseVoteForm(forms.Form):
-    prefix = "close"
-    reason = forms.CharField(
-        label=_("Reason for closing the vote early"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown in the audit log and with the result."),
-    )
-
-
-class BallotBoxForm(forms.Form):
-    prefix = "box"
-    shares = forms.IntegerField(
-        label=_("Number of key shares"),
-        min_value=2,
-        max_value=9,
-        initial=3,
-        help_text=_("One for each official who keeps a share until the count."),
-    )
-    threshold = forms.IntegerField(
-        label=_("Shares needed to open the ballots"),
-        min_value=1,
-        max_value=9,
-        initial=2,
-        help_text=_("So many officials must come together to count; fewer cannot open a single ballot."),
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("threshold") and data.get("shares") and data["threshold"] > data["shares"]:
-            raise forms.ValidationError(_("More shares cannot be needed than there are."))
-        return data
 
 
 class FindByCodeForm(forms.Form):

@@ -10,7 +10,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,11 +20,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ballots.rules import BallotRules
 from ballots.sections import Section, ballot_sections
 from common.errors import ServiceError
+from editions.decorators import Gate, edition_action
 from editions.models import BallotFormat, Edition
+from editions.permissions import can
+from editions.phases import Action
 
 from .. import selectors
 from ..errors import PaperError, VoteStateError
-from ..forms_staff import FindByCodeForm, FindByRegisterForm, PaperBallotForm, ResolveForm
+from ..forms.paper import FindByCodeForm, FindByRegisterForm, PaperBallotForm, ResolveForm
 from ..models import Channel, PaperEntry, PaperEntryStatus, Voter
 from ..sealing import open_reading
 from ..services.eligibility import normalise_postcode
@@ -36,11 +38,19 @@ from ..services.paper import (
     voter_for_code,
     voter_for_register,
 )
-from .common import may_enter_paper, official, official_edition
+from .manage import official
+
+# The paper ballot pages: officials of the edition's district, in any phase; entering a ballot needs
+# the vote to be open (``may_enter``, and the services refuse it otherwise).
+paper_pages = edition_action(Action.ENTER_PAPER_BALLOT, gate=Gate.ROLES)
+
+
+def may_enter_paper(request: HttpRequest, edition: Edition) -> bool:
+    return can(request.user, Action.ENTER_PAPER_BALLOT, edition)
 
 
 def _url(name: str, edition: Edition, **kwargs: Any) -> str:
-    return reverse(f"voting_staff:{name}", kwargs={"slug": edition.slug, **kwargs})
+    return reverse(f"voting:{name}", kwargs={"slug": edition.slug, **kwargs})
 
 
 def _ballot_form(edition: Edition, data: Any = None) -> PaperBallotForm:
@@ -75,11 +85,41 @@ def _pending_entry(voter: Voter) -> PaperEntry | None:
     return PaperEntry.objects.filter(voter=voter, status=PaperEntryStatus.AWAITING_SECOND).first()
 
 
-@login_required
+def _entered(entry: PaperEntry) -> str:
+    return _(
+        "The paper ballot was entered as number %(number)s. Write this number on "
+        "the ballot paper: another official must now enter it a second time."
+    ) % {"number": entry.pk}
+
+
+def _voter_step(
+    request: HttpRequest, edition: Edition, lookup: forms.Form, voter: Voter, slot: str
+) -> dict[str, Any] | None:
+    """What the page shows for the voter found; None once their paper ballot has been entered."""
+    if voter.channel:
+        refusal = "voted_online" if voter.channel == Channel.ONLINE else "voted_on_paper"
+        lookup.add_error(None, VoteStateError(refusal).message)
+        return {"pending": _pending_entry(voter)}
+    if request.POST.get("step") != "enter":
+        return {"ballot_form": _ballot_form(edition), "voter": voter}
+    ballot_form = _ballot_form(edition, request.POST)
+    if ballot_form.is_valid():
+        try:
+            entry = enter_paper_ballot(
+                edition=edition, voter=voter, slot=slot, ballot=ballot_form.ballot(), by=official(request)
+            )
+        except ServiceError as error:
+            ballot_form.add_error(None, error.message)
+        else:
+            messages.success(request, _entered(entry))
+            return None
+    return {"ballot_form": ballot_form, "voter": voter}
+
+
+@paper_pages
 @require_http_methods(["GET", "POST"])
-def paper(request: HttpRequest, slug: str) -> HttpResponse:
+def paper(request: HttpRequest, edition: Edition) -> HttpResponse:
     """Find the voter of a paper ballot by code or by register identity, then enter the ballot."""
-    edition = official_edition(request, slug)
     context: dict[str, Any] = {
         "edition": edition,
         "may_enter": may_enter_paper(request, edition),
@@ -91,48 +131,19 @@ def paper(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, VoteStateError("vote_not_open").message)
             return redirect(_url("paper", edition))
         via, lookup, voter, slot = _find_voter(edition, request.POST)
-        context[f"{via}_form"] = lookup
-        context["via"] = via
+        context.update({f"{via}_form": lookup, "via": via})
         if voter is not None:
-            if voter.channel:
-                pending = _pending_entry(voter)
-                context["pending"] = pending
-                refusal = "voted_online" if voter.channel == Channel.ONLINE else "voted_on_paper"
-                lookup.add_error(None, VoteStateError(refusal).message)
-            elif request.POST.get("step") == "enter":
-                ballot_form = _ballot_form(edition, request.POST)
-                if ballot_form.is_valid():
-                    try:
-                        entry = enter_paper_ballot(
-                            edition=edition,
-                            voter=voter,
-                            slot=slot,
-                            ballot=ballot_form.ballot(),
-                            by=official(request),
-                        )
-                    except ServiceError as error:
-                        ballot_form.add_error(None, error.message)
-                    else:
-                        messages.success(
-                            request,
-                            _(
-                                "The paper ballot was entered as number %(number)s. Write this number on "
-                                "the ballot paper: another official must now enter it a second time."
-                            )
-                            % {"number": entry.pk},
-                        )
-                        return redirect(_url("paper", edition))
-                context.update(ballot_form=ballot_form, voter=voter)
-            else:
-                context.update(ballot_form=_ballot_form(edition), voter=voter)
+            shown = _voter_step(request, edition, lookup, voter, slot)
+            if shown is None:
+                return redirect(_url("paper", edition))
+            context.update(shown)
     return render(request, "voting/staff/paper.html", context)
 
 
-@login_required
+@paper_pages
 @require_GET
-def paper_confirm(request: HttpRequest, slug: str) -> HttpResponse:
+def paper_confirm(request: HttpRequest, edition: Edition) -> HttpResponse:
     """Paper ballots that wait for their second entry."""
-    edition = official_edition(request, slug)
     return render(
         request,
         "voting/staff/paper_confirm.html",
@@ -144,50 +155,47 @@ def paper_confirm(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
+def _confirmed(request: HttpRequest, entry: PaperEntry) -> None:
+    if entry.status == PaperEntryStatus.CONFIRMED:
+        messages.success(request, _("Both entries match: the paper ballot is counted."))
+    else:
+        messages.warning(
+            request,
+            _("The two entries differ. The paper ballot is not counted until it has been reviewed."),
+        )
+
+
+@paper_pages
 @require_http_methods(["GET", "POST"])
-def paper_confirm_entry(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def paper_confirm_entry(request: HttpRequest, edition: Edition, pk: int) -> HttpResponse:
     """The second entry of one paper ballot, made blind: the first reading is never shown."""
-    edition = official_edition(request, slug)
     entry = get_object_or_404(PaperEntry.objects.select_related("first_by"), edition=edition, pk=pk)
-    user = official(request)
     if entry.status != PaperEntryStatus.AWAITING_SECOND:
         messages.error(request, PaperError("not_awaiting").message)
         return redirect(_url("paper_confirm", edition))
     form = _ballot_form(edition, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            confirmed = confirm_paper_ballot(entry=entry, ballot=form.ballot(), by=user)
+            _confirmed(request, confirm_paper_ballot(entry=entry, ballot=form.ballot(), by=official(request)))
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
-            if confirmed.status == PaperEntryStatus.CONFIRMED:
-                messages.success(request, _("Both entries match: the paper ballot is counted."))
-            else:
-                messages.warning(
-                    request,
-                    _("The two entries differ. The paper ballot is not counted until it has been reviewed."),
-                )
             return redirect(_url("paper_confirm", edition))
-    return render(
-        request,
-        "voting/staff/paper_confirm_entry.html",
-        {
-            "edition": edition,
-            "entry": entry,
-            "form": form,
-            "own_entry": entry.first_by_id == user.pk,
-            "same_official": PaperError("same_official").message,
-            "may_enter": may_enter_paper(request, edition),
-        },
-    )
+    context = {
+        "edition": edition,
+        "entry": entry,
+        "form": form,
+        "own_entry": entry.first_by_id == request.user.pk,
+        "same_official": PaperError("same_official").message,
+        "may_enter": may_enter_paper(request, edition),
+    }
+    return render(request, "voting/staff/paper_confirm_entry.html", context)
 
 
-@login_required
+@paper_pages
 @require_GET
-def paper_review(request: HttpRequest, slug: str) -> HttpResponse:
+def paper_review(request: HttpRequest, edition: Edition) -> HttpResponse:
     """Paper ballots whose two entries differ."""
-    edition = official_edition(request, slug)
     return render(
         request,
         "voting/staff/paper_review.html",
@@ -215,46 +223,42 @@ def reading(content: Any, sections: tuple[Section, ...], ballot_format: str) -> 
     return lines
 
 
-@login_required
+def _readings(edition: Edition, entry: PaperEntry, void_only: bool) -> dict[str, Any]:
+    """Both readings of an entry as text (the second is None when only voiding is possible)."""
+    sections = ballot_sections(edition)
+    first, second = (
+        open_reading(r, edition_id=edition.pk) for r in (entry.first_content, entry.second_content)
+    )
+    return {
+        "first": reading(first, sections, edition.ballot_format),
+        "second": None if void_only else reading(second, sections, edition.ballot_format),
+    }
+
+
+@paper_pages
 @require_http_methods(["GET", "POST"])
-def paper_review_entry(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def paper_review_entry(request: HttpRequest, edition: Edition, pk: int) -> HttpResponse:
     """Both readings side by side; count one of them, or declare the ballot void, with a note."""
-    edition = official_edition(request, slug)
     entry = get_object_or_404(
         PaperEntry.objects.select_related("first_by", "second_by"), edition=edition, pk=pk
     )
-    reviewable = entry.status in (PaperEntryStatus.MISMATCH, PaperEntryStatus.AWAITING_SECOND)
-    if not reviewable:
+    if entry.status not in (PaperEntryStatus.MISMATCH, PaperEntryStatus.AWAITING_SECOND):
         messages.error(request, PaperError("not_in_review").message)
         return redirect(_url("paper_review", edition))
     void_only = entry.status == PaperEntryStatus.AWAITING_SECOND
     form = ResolveForm(request.POST if request.method == "POST" else None, void_only=void_only)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             resolve_paper_entry(
-                entry=entry,
-                decision=form.cleaned_data["decision"],
-                note=form.cleaned_data["note"],
-                by=official(request),
+                entry=entry, decision=data["decision"], note=data["note"], by=official(request)
             )
         except ServiceError as error:
             form.add_error("note" if error.code == "note_required" else None, error.message)
         else:
             messages.success(request, _("The review of this paper ballot has been recorded."))
             return redirect(_url("paper_review", edition))
-    sections = ballot_sections(edition)
-    first, second = (
-        open_reading(r, edition_id=edition.pk) for r in (entry.first_content, entry.second_content)
-    )
+    context = {"edition": edition, "entry": entry, "form": form, "void_only": void_only}
     return render(
-        request,
-        "voting/staff/paper_review_entry.html",
-        {
-            "edition": edition,
-            "entry": entry,
-            "form": form,
-            "void_only": void_only,
-            "first": reading(first, sections, edition.ballot_format),
-            "second": None if void_only else reading(second, sections, edition.ballot_format),
-        },
+        request, "voting/staff/paper_review_entry.html", {**context, **_readings(edition, entry, void_only)}
     )

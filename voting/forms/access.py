@@ -1,4 +1,4 @@
-"""The resident's voting forms: the code and the e-mail check (the ballot's own form is ``ballots.forms``)."""
+"""How a resident reaches the ballot: the code from their letter, or the e-mail check."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Tests of the vote's pages, one module per views module."""

@@ -1,0 +1,1 @@
+"""The vote's forms: the resident's way in and ballot; the officials' imports, letters, paper ballots."""
