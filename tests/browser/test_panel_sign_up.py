@@ -11,7 +11,8 @@ from playwright.sync_api import Page, ViewportSize, expect
 
 from accounts.models import Role
 from deliberation.models import Invitation, PanelSetup, Respondent
-from deliberation.services.recruitment import ensure_default_features, response_code_hash
+from deliberation.recruitment.services.features import ensure_default_features
+from deliberation.recruitment.services.invitations import response_code_hash
 from tests import factories
 from tests.browser.test_accessibility import WCAG_21_AA, describe
 from voting import codes

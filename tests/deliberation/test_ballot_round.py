@@ -11,7 +11,6 @@ from django.utils import timezone, translation
 
 from audit.models import AuditEntry
 from common.errors import ServiceError
-from deliberation.errors_round import RoundError
 from deliberation.models import (
     BallotCard,
     DecisionMethod,
@@ -22,7 +21,8 @@ from deliberation.models import (
     PanelVote,
     WorkSession,
 )
-from deliberation.services.ballot_round import (
+from deliberation.rounds.errors import RoundError
+from deliberation.rounds.services import (
     card_code_hash,
     card_for_code,
     cast_panel_ballot,

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from accounts.models import Role
 from deliberation.models import BallotCard, PanelBallot, PanelVote
-from deliberation.services.ballot_round import open_round
+from deliberation.rounds.services import open_round
 from tests import factories
 from tests.deliberation.factories import make_deciding_panel
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def url(name: str, slug: str, **kwargs: object) -> str:
     with translation.override("en"):
-        return reverse(f"panel_decision:{name}", kwargs={"slug": slug, **kwargs})
+        return reverse(f"deliberation:{name}", kwargs={"slug": slug, **kwargs})
 
 
 def test_the_round_pages_are_for_the_districts_facilitator_only(client: Client) -> None:

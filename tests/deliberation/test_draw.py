@@ -12,8 +12,12 @@ from django.utils import translation
 
 from accounts.models import Role
 from audit.models import AuditEntry
-from deliberation import selectors, sortition
-from deliberation.errors import PanelError, problem_text
+from deliberation.draw import selectors, sortition
+from deliberation.draw.errors import problem_text
+from deliberation.draw.services.draw import draw_panel, publish_draw
+from deliberation.draw.services.queued import queue_draw, run_queued_draw
+from deliberation.draw.services.replacements import replace_member
+from deliberation.errors import PanelError
 from deliberation.models import (
     Draw,
     DrawStatus,
@@ -23,7 +27,6 @@ from deliberation.models import (
     PanelSetup,
     Respondent,
 )
-from deliberation.services.draw import draw_panel, publish_draw, queue_draw, replace_member, run_queued_draw
 from deliberation.tasks import run_draw
 from editions.models import Edition
 from tests import factories

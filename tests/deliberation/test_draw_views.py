@@ -7,8 +7,8 @@ from django.test import Client
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from accounts.models import Role, User
+from deliberation.draw.services.draw import draw_panel, publish_draw
 from deliberation.models import Draw, FeatureValue, MemberStatus, PanelSetup
-from deliberation.services.draw import draw_panel, publish_draw
 from editions.models import Edition
 from tests import factories
 

@@ -10,9 +10,10 @@ import pytest
 from django.db import connection
 
 from accounts.models import Role
-from deliberation.invitation_letters import Invitee, response_url, write_invitation_letters
 from deliberation.models import Invitation
-from deliberation.services.recruitment import ensure_default_features, response_code_hash, send_invitations
+from deliberation.recruitment.invitation_letters import Invitee, response_url, write_invitation_letters
+from deliberation.recruitment.services.features import ensure_default_features
+from deliberation.recruitment.services.invitations import response_code_hash, send_invitations
 from tests import factories
 from voting import codes
 from voting.models import Address

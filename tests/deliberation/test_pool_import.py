@@ -10,7 +10,7 @@ from django.utils import translation
 from audit.models import AuditEntry
 from common.errors import ServiceError
 from deliberation.models import Respondent
-from deliberation.services.pool_import import import_pool
+from deliberation.recruitment.services.pool_import import import_pool
 from editions.models import Edition
 
 from .factories import make_facilitator, make_panel_edition, make_pool, make_published_panel

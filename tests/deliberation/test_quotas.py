@@ -9,16 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.models import AuditEntry
-from deliberation.errors import PanelError
-from deliberation.models import FeatureValue, PanelSetup
-from deliberation.services.quotas import (
+from deliberation.draw.quotas import (
     ValueQuota,
     default_quotas,
     effective_bounds,
     effective_quotas,
     proportional_bounds,
-    update_panel_setup,
 )
+from deliberation.draw.services.quotas import update_panel_setup
+from deliberation.errors import PanelError
+from deliberation.models import FeatureValue, PanelSetup
 
 from .factories import make_facilitator, make_panel_edition
 

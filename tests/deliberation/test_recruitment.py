@@ -13,20 +13,21 @@ from django.utils import timezone
 from accounts.models import Role
 from audit.models import AuditEntry
 from deliberation.models import Feature, FeatureValue, Invitation, PanelSetup, Respondent
-from deliberation.services.recruitment import (
-    RecruitmentError,
+from deliberation.recruitment.errors import RecruitmentError
+from deliberation.recruitment.features import age_bands
+from deliberation.recruitment.selectors import batch_file, letters_folder
+from deliberation.recruitment.services.features import (
     add_feature,
-    age_bands,
-    batch_file,
-    destroy_invitation_letters,
     ensure_default_features,
-    letters_folder,
-    open_invitation_letters,
-    register_interest,
-    response_code_hash,
-    send_invitations,
     set_population_figures,
 )
+from deliberation.recruitment.services.invitations import (
+    destroy_invitation_letters,
+    open_invitation_letters,
+    response_code_hash,
+    send_invitations,
+)
+from deliberation.recruitment.services.sign_up import register_interest
 from tests import factories
 from voting import codes
 from voting.errors import EligibilityError

@@ -14,7 +14,8 @@ from django.utils import timezone, translation
 
 from accounts.models import Role
 from deliberation.models import Feature, Invitation, Respondent
-from deliberation.services.recruitment import ensure_default_features, response_code_hash
+from deliberation.recruitment.services.features import ensure_default_features
+from deliberation.recruitment.services.invitations import response_code_hash
 from tests import factories
 from voting import codes
 from voting.models import Address
@@ -42,7 +43,7 @@ def panel(settings: Any, tmp_path: Path) -> Any:
 
 def url(name: str, edition: Any, language: str = "nl", **kwargs: Any) -> str:
     with translation.override(language):
-        return reverse(f"panel_recruitment:{name}", kwargs={"slug": edition.slug, **kwargs})
+        return reverse(f"deliberation:{name}", kwargs={"slug": edition.slug, **kwargs})
 
 
 def form_data(**overrides: Any) -> dict[str, Any]:
@@ -63,7 +64,7 @@ def form_data(**overrides: Any) -> dict[str, Any]:
 def test_the_urls_are_dutch_by_default_and_english_under_en(panel: Any) -> None:
     assert url("sign_up", panel) == f"/panel/{panel.slug}/aanmelden/"
     assert url("sign_up", panel, "en") == f"/en/panel/{panel.slug}/aanmelden/"
-    assert url("manage", panel) == f"/panel/{panel.slug}/werving/"
+    assert url("recruitment", panel) == f"/panel/{panel.slug}/werving/"
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -142,15 +143,15 @@ def test_editions_without_a_panel_have_no_sign_up_page(client: Client, panel: An
 
 
 def test_only_the_districts_facilitators_see_the_werving_page(client: Client, panel: Any) -> None:
-    assert client.get(url("manage", panel)).status_code == 302  # to the login page
+    assert client.get(url("recruitment", panel)).status_code == 302  # to the login page
     client.force_login(factories.make_user())
-    assert client.get(url("manage", panel)).status_code == 403
+    assert client.get(url("recruitment", panel)).status_code == 403
     client.force_login(factories.make_staff(role=Role.OFFICIAL, district=panel.district))
-    assert client.get(url("manage", panel)).status_code == 403
+    assert client.get(url("recruitment", panel)).status_code == 403
     client.force_login(factories.make_staff(role=Role.FACILITATOR, district=factories.make_district()))
-    assert client.get(url("manage", panel)).status_code == 403
+    assert client.get(url("recruitment", panel)).status_code == 403
     client.force_login(factories.make_staff(role=Role.FACILITATOR, district=panel.district))
-    response = client.get(url("manage", panel, "en"))
+    response = client.get(url("recruitment", panel, "en"))
     assert response.status_code == 200
     assert Feature.objects.filter(edition=panel).count() == 3  # the defaults, made on first visit
     html = response.content.decode()
@@ -159,7 +160,7 @@ def test_only_the_districts_facilitators_see_the_werving_page(client: Client, pa
 
 def test_a_facilitator_invites_downloads_and_destroys_letters(client: Client, panel: Any) -> None:
     client.force_login(factories.make_staff(role=Role.FACILITATOR, district=panel.district))
-    client.get(url("manage", panel))
+    client.get(url("recruitment", panel))
     response = client.post(url("invite", panel), {"count": "3", "seed": "11"})
     assert response.status_code == 302
     assert Invitation.objects.filter(edition=panel).count() == 3
@@ -173,14 +174,14 @@ def test_a_facilitator_invites_downloads_and_destroys_letters(client: Client, pa
     assert response.status_code == 400
     assert "only 1 address has not been invited yet" in response.content.decode()
     assert client.post(url("destroy_letters", panel, batch=1)).status_code == 302
-    page = client.get(url("manage", panel, "en")).content.decode()
+    page = client.get(url("recruitment", panel, "en")).content.decode()
     assert "Destroyed" in page
     assert client.get(url("download_letters", panel, batch=1)).status_code == 302
 
 
 def test_a_facilitator_adds_a_feature_and_sets_population_figures(client: Client, panel: Any) -> None:
     client.force_login(factories.make_staff(role=Role.FACILITATOR, district=panel.district))
-    client.get(url("manage", panel))
+    client.get(url("recruitment", panel))
     response = client.post(
         url("add_feature", panel), {"name": "Woning", "values": "Huur: 6.000\nKoop: 3000\n"}
     )
@@ -199,7 +200,7 @@ def test_after_recruitment_closes_facilitators_may_look_but_not_change(client: C
     review = factories.make_edition_in_phase("review", district=panel.district, decision_model="panel")
     ensure_default_features(review)
     client.force_login(factories.make_staff(role=Role.FACILITATOR, district=panel.district))
-    response = client.get(url("manage", review, "en"))
+    response = client.get(url("recruitment", review, "en"))
     assert (
         response.status_code == 200 and "you can look, but not change anything" in response.content.decode()
     )

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from audit.models import AuditEntry
-from deliberation.errors_sessions import SessionError
 from deliberation.models import (
     Attendance,
     Draw,
@@ -22,8 +21,9 @@ from deliberation.models import (
     Presentation,
     WorkSession,
 )
-from deliberation.selectors_sessions import session_materials, session_rows, sessions_public
-from deliberation.services.sessions import (
+from deliberation.sessions.errors import SessionError
+from deliberation.sessions.selectors import session_materials, session_rows, sessions_public
+from deliberation.sessions.services import (
     answer_question,
     ask_question,
     invite_presenter,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from deliberation.models import Attendance, PanelQuestion, Presentation, WorkSession
-from deliberation.services.sessions import ask_question, record_attendance, record_minutes
+from deliberation.sessions.services import ask_question, record_attendance, record_minutes
 from editions.models import Edition
 from notifications.models import Notification, NotificationKind
 from tests import factories

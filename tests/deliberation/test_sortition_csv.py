@@ -1,8 +1,8 @@
-"""deliberation.sortition's published CSV files: a pool value that looks like a formula is text."""
+"""deliberation.draw.sortition's published CSV files: a pool value that looks like a formula is text."""
 
 from __future__ import annotations
 
-from deliberation import sortition
+from deliberation.draw import sortition
 
 
 def test_pool_and_quota_cells_that_could_start_a_formula_are_neutralised() -> None:
