@@ -10,7 +10,6 @@ import pytest
 from django.utils import timezone, translation
 
 from audit.models import AuditEntry
-from common.errors import ServiceError
 from deliberation.models import (
     BallotCard,
     DecisionMethod,
@@ -35,14 +34,8 @@ from editions.models import BallotFormat
 from tests import factories
 from tests.concurrency import run_at_once
 from tests.deliberation.factories import make_deciding_panel, make_facilitator, make_published_panel
+from tests.refusals import refused
 from voting.errors import BallotError, EligibilityError
-
-
-def refused(call: Callable[[], Any]) -> str:
-    with pytest.raises(ServiceError) as caught:
-        call()
-    return caught.value.code
-
 
 # --- Opening -------------------------------------------------------------------------------------
 
@@ -76,7 +69,7 @@ def test_a_dropped_out_member_gets_no_card() -> None:
 @pytest.mark.django_db
 def test_opening_is_refused_before_the_decision_phase() -> None:
     edition, _, facilitator, _ = make_deciding_panel(phase="shortlist")
-    assert refused(lambda: open_round(edition=edition, by=facilitator)) == "not_deciding"
+    refused(lambda: open_round(edition=edition, by=facilitator), "not_deciding")
     assert not PanelVote.objects.exists()
 
 
@@ -84,10 +77,10 @@ def test_opening_is_refused_before_the_decision_phase() -> None:
 def test_opening_is_refused_without_a_published_panel() -> None:
     edition, _ = factories.make_vote(decision_model="panel")
     facilitator = make_facilitator(edition)
-    assert refused(lambda: open_round(edition=edition, by=facilitator)) == "no_panel"
+    refused(lambda: open_round(edition=edition, by=facilitator), "no_panel")
     make_published_panel(edition, size=4, dropped=1, by=facilitator)
     Draw.objects.filter(edition=edition).update(published_at=None)
-    assert refused(lambda: open_round(edition=edition, by=facilitator)) == "no_panel"
+    refused(lambda: open_round(edition=edition, by=facilitator), "no_panel")
     assert not PanelVote.objects.exists()
 
 
@@ -95,7 +88,7 @@ def test_opening_is_refused_without_a_published_panel() -> None:
 def test_a_second_open_round_is_refused() -> None:
     edition, _, facilitator, _ = make_deciding_panel()
     open_round(edition=edition, by=facilitator)
-    assert refused(lambda: open_round(edition=edition, by=facilitator)) == "round_open"
+    refused(lambda: open_round(edition=edition, by=facilitator), "round_open")
     assert PanelVote.objects.count() == 1
 
 
@@ -103,13 +96,13 @@ def test_a_second_open_round_is_refused() -> None:
 def test_opening_is_refused_once_the_decision_is_recorded() -> None:
     edition, _, facilitator, _ = make_deciding_panel()
     PanelDecision.objects.create(edition=edition, method=DecisionMethod.CONSENSUS, recorded_by=facilitator)
-    assert refused(lambda: open_round(edition=edition, by=facilitator)) == "decision_recorded"
+    refused(lambda: open_round(edition=edition, by=facilitator), "decision_recorded")
 
 
 @pytest.mark.django_db
 def test_opening_is_refused_to_someone_who_is_not_the_facilitator() -> None:
     edition, _, _, _ = make_deciding_panel()
-    assert refused(lambda: open_round(edition=edition, by=factories.make_user())) == "not_allowed"
+    refused(lambda: open_round(edition=edition, by=factories.make_user()), "not_allowed")
 
 
 @pytest.mark.django_db
@@ -127,7 +120,7 @@ def test_a_round_can_belong_to_a_session_of_its_own_edition_only() -> None:
         agenda="Stemmen",
         created_by=other_facilitator,
     )
-    assert refused(lambda: open_round(edition=edition, by=facilitator, session=foreign)) == "wrong_session"
+    refused(lambda: open_round(edition=edition, by=facilitator, session=foreign), "wrong_session")
     own = WorkSession.objects.create(
         edition=edition,
         number=1,
@@ -162,11 +155,13 @@ def test_a_knapsack_ballot_over_the_budget_is_refused_with_the_voting_message() 
     edition, plans, facilitator, _ = make_deciding_panel()
     opened = open_round(edition=edition, by=facilitator)
     card = card_for_code(vote=opened.vote, code=opened.codes["P0001"])
-    with pytest.raises(BallotError) as caught:
-        cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[0].pk, plans[1].pk]})
-    assert caught.value.code == "over_budget"
+    caught = refused(
+        lambda: cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[0].pk, plans[1].pk]}),
+        "over_budget",
+        error=BallotError,
+    )
     with translation.override("en"):
-        assert "more than the budget of" in caught.value.message
+        assert "more than the budget of" in caught.message
     card.refresh_from_db()
     assert card.used_at is None and not PanelBallot.objects.exists()
 
@@ -176,12 +171,18 @@ def test_the_ballot_format_is_the_editions() -> None:
     edition, plans, facilitator, _ = make_deciding_panel(BallotFormat.CUMULATIVE, ballot_points=10)
     opened = open_round(edition=edition, by=facilitator)
     card = card_for_code(vote=opened.vote, code=opened.codes["P0002"])
-    with pytest.raises(BallotError) as caught:
-        cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[0].pk]})
-    assert caught.value.code == "wrong_format"
-    with pytest.raises(BallotError) as caught:
-        cast_panel_ballot(vote=opened.vote, card=card, raw={"main": {plans[0].pk: 8, plans[1].pk: 3}})
-    assert caught.value.code == "too_many_points"
+    refused(
+        lambda: cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[0].pk]}),
+        "wrong_format",
+        error=BallotError,
+    )
+    refused(
+        lambda: cast_panel_ballot(
+            vote=opened.vote, card=card, raw={"main": {plans[0].pk: 8, plans[1].pk: 3}}
+        ),
+        "too_many_points",
+        error=BallotError,
+    )
     ballot = cast_panel_ballot(vote=opened.vote, card=card, raw={"main": {plans[0].pk: 7, plans[1].pk: 3}})
     assert ballot.content == {"main": [[plans[0].pk, 7], [plans[1].pk, 3]]}
 
@@ -194,10 +195,10 @@ def test_voting_twice_with_the_same_card_is_refused_and_changes_nothing() -> Non
     first = cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[0].pk]})
     card.refresh_from_db()
     used_at = card.used_at
-    assert refused(lambda: cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[3].pk]})) == (
-        "already_voted"
+    refused(
+        lambda: cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[3].pk]}), "already_voted"
     )
-    assert refused(lambda: card_for_code(vote=opened.vote, code=opened.codes["P0001"])) == "already_voted"
+    refused(lambda: card_for_code(vote=opened.vote, code=opened.codes["P0001"]), "already_voted")
     with translation.override("en"):
         assert str(RoundError("already_voted")) == "You have already voted in this round."
     assert list(PanelBallot.objects.values_list("pk", "content")) == [(first.pk, first.content)]
@@ -209,8 +210,8 @@ def test_voting_twice_with_the_same_card_is_refused_and_changes_nothing() -> Non
 def test_an_unknown_or_malformed_code_is_refused() -> None:
     edition, _, facilitator, _ = make_deciding_panel()
     opened = open_round(edition=edition, by=facilitator)
-    assert refused(lambda: card_for_code(vote=opened.vote, code="AAAAA-AAAAA")) == "unknown_code"
-    assert refused(lambda: card_for_code(vote=opened.vote, code="too short")) == "unknown_code"
+    refused(lambda: card_for_code(vote=opened.vote, code="AAAAA-AAAAA"), "unknown_code")
+    refused(lambda: card_for_code(vote=opened.vote, code="too short"), "unknown_code")
 
 
 @pytest.mark.django_db
@@ -220,9 +221,11 @@ def test_guessing_codes_is_limited(settings: Any) -> None:
     opened = open_round(edition=edition, by=facilitator)
     for _ in range(3):
         refused(lambda: card_for_code(vote=opened.vote, code="AAAAA-AAAAA", client_ip="192.0.2.9"))
-    with pytest.raises(EligibilityError) as caught:
-        card_for_code(vote=opened.vote, code="AAAAA-AAAAA", client_ip="192.0.2.9")
-    assert caught.value.code == "too_many_attempts"
+    refused(
+        lambda: card_for_code(vote=opened.vote, code="AAAAA-AAAAA", client_ip="192.0.2.9"),
+        "too_many_attempts",
+        error=EligibilityError,
+    )
     # The right code is never refused for the wrong ones before it.
     assert card_for_code(vote=opened.vote, code=opened.codes["P0001"], client_ip="192.0.2.9")
 
@@ -233,10 +236,10 @@ def test_a_closed_round_takes_no_ballot() -> None:
     opened = open_round(edition=edition, by=facilitator)
     card = card_for_code(vote=opened.vote, code=opened.codes["P0001"])
     close_round(vote=opened.vote, by=facilitator)
-    assert refused(lambda: cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[0].pk]})) == (
-        "round_closed"
+    refused(
+        lambda: cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[0].pk]}), "round_closed"
     )
-    assert refused(lambda: card_for_code(vote=opened.vote, code=opened.codes["P0002"])) == "round_closed"
+    refused(lambda: card_for_code(vote=opened.vote, code=opened.codes["P0002"]), "round_closed")
     assert not PanelBallot.objects.exists()
     card.refresh_from_db()
     assert card.used_at is None
@@ -253,9 +256,10 @@ def test_the_facilitator_casts_on_the_tablet_and_the_audit_has_no_content() -> N
     assert entry.before == {}
     stranger = factories.make_user()
     other = BallotCard.objects.get(vote=opened.vote, member__pool_id="P0004")
-    assert refused(
-        lambda: cast_panel_ballot(vote=opened.vote, card=other, raw={"main": [plans[2].pk]}, by=stranger)
-    ) == ("not_allowed")
+    refused(
+        lambda: cast_panel_ballot(vote=opened.vote, card=other, raw={"main": [plans[2].pk]}, by=stranger),
+        "not_allowed",
+    )
 
 
 # --- Reissuing and closing -----------------------------------------------------------------------
@@ -267,11 +271,11 @@ def test_a_lost_card_is_reissued_and_the_old_code_stops_working() -> None:
     opened = open_round(edition=edition, by=facilitator)
     card = BallotCard.objects.get(vote=opened.vote, member__pool_id="P0001")
     new_code = reissue_card(card=card, by=facilitator)
-    assert refused(lambda: card_for_code(vote=opened.vote, code=opened.codes["P0001"])) == "unknown_code"
+    refused(lambda: card_for_code(vote=opened.vote, code=opened.codes["P0001"]), "unknown_code")
     assert card_for_code(vote=opened.vote, code=new_code).pk == card.pk
     assert AuditEntry.objects.get(action="panel.round.reissue").after == {"member": "P0001"}
     cast_panel_ballot(vote=opened.vote, card=card, raw={"main": [plans[0].pk]})
-    assert refused(lambda: reissue_card(card=card, by=facilitator)) == "card_used"
+    refused(lambda: reissue_card(card=card, by=facilitator), "card_used")
 
 
 @pytest.mark.django_db
@@ -282,7 +286,7 @@ def test_closing_records_who_and_when_and_a_closed_round_cannot_close_again() ->
     vote = PanelVote.objects.get()
     assert vote.closed_at is not None and vote.closed_by == facilitator
     assert AuditEntry.objects.get(action="panel.round.close").after["used"] == 0
-    assert refused(lambda: close_round(vote=vote, by=facilitator)) == "round_closed"
+    refused(lambda: close_round(vote=vote, by=facilitator), "round_closed")
     assert open_round(edition=edition, by=facilitator).vote.pk != vote.pk  # a new round after closing
 
 

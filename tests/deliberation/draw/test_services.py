@@ -30,8 +30,9 @@ from deliberation.models import (
 from deliberation.tasks import run_draw
 from editions.models import Edition
 from tests import factories
+from tests.refusals import refused
 
-from .factories import make_facilitator, make_panel_edition, make_pool
+from ..factories import make_facilitator, make_panel_edition, make_pool
 
 pytestmark = pytest.mark.django_db
 
@@ -98,10 +99,12 @@ def test_the_legacy_algorithm_meets_the_quotas_with_estimated_probabilities(edit
 
 def test_a_panel_larger_than_the_pool_is_refused_and_nothing_changes(edition: Edition) -> None:
     PanelSetup.objects.filter(edition=edition).update(panel_size=41)
-    with pytest.raises(PanelError) as caught:
-        draw_panel(edition=edition, by=make_facilitator(edition), seed=1)
-    assert caught.value.code == "pool_too_small"
-    assert "41" in caught.value.message and "40" in caught.value.message
+    caught = refused(
+        lambda: draw_panel(edition=edition, by=make_facilitator(edition), seed=1),
+        "pool_too_small",
+        error=PanelError,
+    )
+    assert "41" in caught.message and "40" in caught.message
     assert not Draw.objects.exists()
 
 
@@ -157,16 +160,17 @@ def test_respondents_missing_a_feature_value_are_explained_not_crashed_on(editio
 
 def test_staff_without_the_facilitator_role_cannot_draw(edition: Edition) -> None:
     official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
-    with pytest.raises(PanelError):
-        draw_panel(edition=edition, by=official, seed=1)
+    refused(lambda: draw_panel(edition=edition, by=official, seed=1), error=PanelError)
 
 
 def test_no_draw_outside_the_draw_phases() -> None:
     edition = make_panel_edition(phase="plans")
     make_pool(edition, size=20)
-    with pytest.raises(PanelError) as caught:
-        draw_panel(edition=edition, by=make_facilitator(edition), seed=1)
-    assert caught.value.code == "not_allowed"
+    refused(
+        lambda: draw_panel(edition=edition, by=make_facilitator(edition), seed=1),
+        "not_allowed",
+        error=PanelError,
+    )
 
 
 def test_a_replacement_keeps_every_quota_and_is_recorded(edition: Edition) -> None:
@@ -200,9 +204,11 @@ def test_a_replacement_that_would_break_a_quota_is_refused(edition: Edition) -> 
     draw = draw_panel(edition=edition, by=facilitator, seed=7)
     Respondent.objects.filter(edition=edition).exclude(pool_id__in=draw.selected).update(available=False)
     member = draw.members.order_by("pool_id")[0]
-    with pytest.raises(PanelError) as caught:
-        replace_member(member=member, reason="Ziek", by=facilitator)
-    assert caught.value.code == "no_replacement"
+    refused(
+        lambda: replace_member(member=member, reason="Ziek", by=facilitator),
+        "no_replacement",
+        error=PanelError,
+    )
     member.refresh_from_db()
     assert member.status == MemberStatus.ACTIVE
     assert PanelMember.objects.filter(draw=draw).count() == 8
@@ -215,9 +221,7 @@ def test_publication_and_rerunning_from_the_published_files_gives_the_same_panel
     draw = draw_panel(edition=edition, by=facilitator, seed=2027)
     publish_draw(draw=draw, by=facilitator)
     assert draw.published_at is not None
-    with pytest.raises(PanelError) as caught:
-        draw_panel(edition=edition, by=facilitator)
-    assert caught.value.code == "already_published"
+    refused(lambda: draw_panel(edition=edition, by=facilitator), "already_published", error=PanelError)
     files = selectors.published_files(draw)
     for name, content in files.items():
         (tmp_path / name).write_text(content)
@@ -236,9 +240,7 @@ def test_only_a_current_done_draw_can_be_published_once(edition: Edition) -> Non
     facilitator = make_facilitator(edition)
     draw = draw_panel(edition=edition, by=facilitator, seed=1)
     publish_draw(draw=draw, by=facilitator)
-    with pytest.raises(PanelError) as caught:
-        publish_draw(draw=draw, by=facilitator)
-    assert caught.value.code == "draw_published"
+    refused(lambda: publish_draw(draw=draw, by=facilitator), "draw_published", error=PanelError)
 
 
 def test_a_queued_draw_run_by_the_task_gives_the_same_panel_as_a_draw_in_the_request(
@@ -248,9 +250,7 @@ def test_a_queued_draw_run_by_the_task_gives_the_same_panel_as_a_draw_in_the_req
     direct = draw_panel(edition=edition, by=facilitator, seed=99)
     queued = queue_draw(edition=edition, by=facilitator, seed=99)
     assert queued.status == DrawStatus.QUEUED and queued.pool == [] and not queued.is_current
-    with pytest.raises(PanelError) as refused:
-        queue_draw(edition=edition, by=facilitator, seed=100)
-    assert refused.value.code == "draw_running"
+    refused(lambda: queue_draw(edition=edition, by=facilitator, seed=100), "draw_running", error=PanelError)
     assert run_draw.call(queued.pk) == DrawStatus.DONE  # what the database worker calls
     queued.refresh_from_db()
     assert queued.is_current and queued.selected == direct.selected

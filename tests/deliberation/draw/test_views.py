@@ -12,7 +12,7 @@ from deliberation.models import Draw, FeatureValue, MemberStatus, PanelSetup
 from editions.models import Edition
 from tests import factories
 
-from .factories import make_facilitator, make_panel_edition, make_pool
+from ..factories import make_facilitator, make_panel_edition, make_pool
 
 pytestmark = pytest.mark.django_db
 

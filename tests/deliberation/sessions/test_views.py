@@ -16,7 +16,7 @@ from editions.models import Edition
 from notifications.models import Notification, NotificationKind
 from tests import factories
 
-from .factories import (
+from ..factories import (
     make_ballot_plan,
     make_facilitator,
     make_published_panel,

@@ -29,6 +29,7 @@ from deliberation.recruitment.services.invitations import (
 )
 from deliberation.recruitment.services.sign_up import register_interest
 from tests import factories
+from tests.refusals import refused
 from voting import codes
 from voting.errors import EligibilityError
 from voting.models import Address
@@ -81,11 +82,11 @@ def sign_up(edition: Any, **overrides: Any) -> Respondent:
 
 
 def refusal(edition: Any, **overrides: Any) -> str:
-    before = Respondent.objects.count()
-    with pytest.raises(RecruitmentError) as caught:
-        sign_up(edition, **overrides)
-    assert Respondent.objects.count() == before
-    return caught.value.code
+    """The code of the sign-up's refusal; nobody is added to the pool."""
+    error = refused(
+        lambda: sign_up(edition, **overrides), error=RecruitmentError, unchanged=Respondent.objects.count
+    )
+    return error.code
 
 
 # --- Features ---
@@ -117,23 +118,37 @@ def test_a_facilitator_adds_a_feature_with_population_figures(panel: Any) -> Non
     assert feature.key == "woning" and feature.position == 4
     assert [(v.key, v.population) for v in feature.values.all()] == [("huur", 6000), ("koop", 3000)]
     assert AuditEntry.objects.get(action="deliberation.feature_added").after["values"] == ["Huur", "Koop"]
-    with pytest.raises(RecruitmentError) as caught:
-        add_feature(edition=edition, name="Woning", values=[("Huur", 1), ("Koop", 2)], by=facilitator)
-    assert caught.value.code == "feature_exists"
-    with pytest.raises(RecruitmentError) as caught:
-        add_feature(edition=edition, name="Opleiding", values=[("Hbo", 1)], by=facilitator)
-    assert caught.value.code == "too_few_values"
-    with pytest.raises(RecruitmentError) as caught:
-        add_feature(edition=edition, name="Opleiding", values=[("Hbo", 1), ("hbo", 2)], by=facilitator)
-    assert caught.value.code == "duplicate_value"
+    refused(
+        lambda: add_feature(
+            edition=edition, name="Woning", values=[("Huur", 1), ("Koop", 2)], by=facilitator
+        ),
+        "feature_exists",
+        error=RecruitmentError,
+    )
+    refused(
+        lambda: add_feature(edition=edition, name="Opleiding", values=[("Hbo", 1)], by=facilitator),
+        "too_few_values",
+        error=RecruitmentError,
+    )
+    refused(
+        lambda: add_feature(
+            edition=edition, name="Opleiding", values=[("Hbo", 1), ("hbo", 2)], by=facilitator
+        ),
+        "duplicate_value",
+        error=RecruitmentError,
+    )
 
 
 def test_no_feature_can_be_added_once_someone_signed_up(panel: Any) -> None:
     edition, facilitator = panel
     sign_up(edition)
-    with pytest.raises(RecruitmentError) as caught:
-        add_feature(edition=edition, name="Woning", values=[("Huur", 1), ("Koop", 1)], by=facilitator)
-    assert caught.value.code == "pool_not_empty"
+    refused(
+        lambda: add_feature(
+            edition=edition, name="Woning", values=[("Huur", 1), ("Koop", 1)], by=facilitator
+        ),
+        "pool_not_empty",
+        error=RecruitmentError,
+    )
 
 
 def test_population_figures_are_set_and_audited(panel: Any) -> None:
@@ -161,9 +176,10 @@ def test_invitations_draw_uninvited_addresses_with_a_seed_and_hash_their_codes(p
     assert second.number == 2
     addresses = list(Invitation.objects.filter(edition=edition).values_list("address_id", flat=True))
     assert len(addresses) == len(set(addresses)) == 10
-    with pytest.raises(RecruitmentError) as caught:
-        send_invitations(edition=edition, count=1, by=facilitator)
-    assert caught.value.code == "too_many" and caught.value.params == {"count": 1, "available": 0}
+    caught = refused(
+        lambda: send_invitations(edition=edition, count=1, by=facilitator), "too_many", error=RecruitmentError
+    )
+    assert caught.params == {"count": 1, "available": 0}
 
 
 def test_the_same_seed_draws_the_same_addresses(panel: Any) -> None:
@@ -178,16 +194,21 @@ def test_the_same_seed_draws_the_same_addresses(panel: Any) -> None:
 
 def test_invitations_are_refused_without_an_address_list_or_beyond_it(panel: Any) -> None:
     edition, facilitator = panel
-    with pytest.raises(RecruitmentError) as caught:
-        send_invitations(edition=edition, count=1, by=facilitator)
-    assert caught.value.code == "no_address_list"
+    refused(
+        lambda: send_invitations(edition=edition, count=1, by=facilitator),
+        "no_address_list",
+        error=RecruitmentError,
+    )
     make_addresses(edition, 3)
-    with pytest.raises(RecruitmentError) as caught:
-        send_invitations(edition=edition, count=4, by=facilitator)
-    assert caught.value.code == "too_many" and caught.value.params == {"count": 4, "available": 3}
-    with pytest.raises(RecruitmentError) as caught:
-        send_invitations(edition=edition, count=0, by=facilitator)
-    assert caught.value.code == "count_positive"
+    caught = refused(
+        lambda: send_invitations(edition=edition, count=4, by=facilitator), "too_many", error=RecruitmentError
+    )
+    assert caught.params == {"count": 4, "available": 3}
+    refused(
+        lambda: send_invitations(edition=edition, count=0, by=facilitator),
+        "count_positive",
+        error=RecruitmentError,
+    )
     assert not Invitation.objects.exists()
     assert not list(letters_folder().glob("*.pdf"))
 
@@ -201,12 +222,16 @@ def test_letters_download_is_audited_and_destroy_deletes_the_file(panel: Any) ->
     destroy_invitation_letters(edition=edition, batch=1, by=facilitator)
     assert not batch.path.exists() and batch_file(edition, 1) is None
     for action in (open_invitation_letters, destroy_invitation_letters):
-        with pytest.raises(RecruitmentError) as caught:
-            action(edition=edition, batch=1, by=facilitator)
-        assert caught.value.code == "letters_destroyed"
-    with pytest.raises(RecruitmentError) as caught:
-        open_invitation_letters(edition=edition, batch=9, by=facilitator)
-    assert caught.value.code == "no_batch"
+        refused(
+            lambda: action(edition=edition, batch=1, by=facilitator),  # noqa: B023 (called at once)
+            "letters_destroyed",
+            error=RecruitmentError,
+        )
+    refused(
+        lambda: open_invitation_letters(edition=edition, batch=9, by=facilitator),
+        "no_batch",
+        error=RecruitmentError,
+    )
 
 
 # --- Signing up ---
@@ -269,9 +294,11 @@ def test_guessing_response_codes_is_limited_but_the_right_code_still_signs_up(
     code = invite_one(edition, "kadoelen")
     assert refusal(edition, code=codes.new_code(), client_ip="192.0.2.4") == "unknown_code"
     assert refusal(edition, code="not-a-code", client_ip="192.0.2.4") == "unknown_code"
-    with pytest.raises(EligibilityError) as caught:
-        sign_up(edition, code=codes.new_code(), client_ip="192.0.2.4")
-    assert caught.value.code == "too_many_attempts"
+    refused(
+        lambda: sign_up(edition, code=codes.new_code(), client_ip="192.0.2.4"),
+        "too_many_attempts",
+        error=EligibilityError,
+    )
     assert sign_up(edition, code=code, client_ip="192.0.2.4").invitation is not None
 
 
@@ -280,9 +307,11 @@ def test_sign_up_outside_the_area_is_refused(panel: Any) -> None:
     elsewhere = factories.make_neighbourhood(district=factories.make_district(name="West"), name="Kolenkit")
     assert refusal(edition, features={"neighbourhood": elsewhere.slug, "gender": "man"}) == "outside_area"
     assert refusal(edition, features={"neighbourhood": "elders", "gender": "man"}) == "outside_area"
-    with pytest.raises(RecruitmentError) as caught:
-        sign_up(edition, features={"neighbourhood": "elders", "gender": "man"})
-    assert "Noord" in caught.value.message
+    caught = refused(
+        lambda: sign_up(edition, features={"neighbourhood": "elders", "gender": "man"}),
+        error=RecruitmentError,
+    )
+    assert "Noord" in caught.message
 
 
 def test_sign_up_under_the_minimum_age_is_refused(panel: Any) -> None:

@@ -19,8 +19,9 @@ from deliberation.draw.quotas import (
 from deliberation.draw.services.quotas import update_panel_setup
 from deliberation.errors import PanelError
 from deliberation.models import FeatureValue, PanelSetup
+from tests.refusals import refused
 
-from .factories import make_facilitator, make_panel_edition
+from ..factories import make_facilitator, make_panel_edition
 
 
 @given(st.lists(st.integers(min_value=0, max_value=100_000), min_size=1, max_size=8), st.integers(2, 60))
@@ -93,15 +94,17 @@ def test_update_panel_setup_saves_and_is_audited() -> None:
 def test_bad_quotas_are_refused_with_a_specific_message(entered: tuple[int, int | None], code: str) -> None:
     edition = make_panel_edition(panel_size=24)
     young = FeatureValue.objects.get(feature__edition=edition, key="16-24")
-    with pytest.raises(PanelError) as caught:
-        update_panel_setup(
+    refused(
+        lambda: update_panel_setup(
             edition=edition,
             by=make_facilitator(edition),
             panel_size=24,
             algorithm="maximin",
             values=[ValueQuota(young.pk, 1500, *entered)],
-        )
-    assert caught.value.code == code
+        ),
+        code,
+        error=PanelError,
+    )
     young.refresh_from_db()
     assert young.min_quota is None
 
@@ -110,13 +113,15 @@ def test_bad_quotas_are_refused_with_a_specific_message(entered: tuple[int, int 
 def test_maximums_that_cannot_reach_the_panel_size_are_refused() -> None:
     edition = make_panel_edition(panel_size=24)
     values = FeatureValue.objects.filter(feature__edition=edition, feature__key="gender")
-    with pytest.raises(PanelError) as caught:
-        update_panel_setup(
+    caught = refused(
+        lambda: update_panel_setup(
             edition=edition,
             by=make_facilitator(edition),
             panel_size=24,
             algorithm="maximin",
             values=[ValueQuota(v.pk, v.population, None, 5) for v in values],
-        )
-    assert caught.value.code == "quota_maxes_too_low"
-    assert "15" in caught.value.message and "24" in caught.value.message
+        ),
+        "quota_maxes_too_low",
+        error=PanelError,
+    )
+    assert "15" in caught.message and "24" in caught.message

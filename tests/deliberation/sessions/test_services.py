@@ -37,8 +37,9 @@ from notifications.models import Notification, NotificationKind
 from notifications.texts import body_for, subject_for
 from proposals.models import PlanStatus
 from tests import factories
+from tests.refusals import refused
 
-from .factories import (
+from ..factories import (
     make_ballot_plan,
     make_facilitator,
     make_panel_edition,
@@ -124,13 +125,18 @@ def test_bad_session_details_are_refused_and_change_nothing(
     }
     for key, value in change.items():
         details[key] = {"start": start, "before": start - HOUR}.get(value, value)
-    before = snapshot()
-    with pytest.raises(SessionError) as plan_error:
-        plan_session(edition=edition, by=facilitator, **details)
-    with pytest.raises(SessionError) as update_error:
-        update_session(session=session, by=facilitator, **details)
-    assert plan_error.value.code == update_error.value.code == code
-    assert snapshot() == before
+    refused(
+        lambda: plan_session(edition=edition, by=facilitator, **details),
+        code,
+        error=SessionError,
+        unchanged=snapshot,
+    )
+    refused(
+        lambda: update_session(session=session, by=facilitator, **details),
+        code,
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 def test_updating_a_session_audits_before_and_after(session: WorkSession, facilitator: User) -> None:
@@ -158,9 +164,7 @@ def test_the_facilitator_plans_sessions_while_the_panel_works(phase: str) -> Non
 @pytest.mark.parametrize("phase", ["plans", "support", "result", "execution"])
 def test_sessions_cannot_be_planned_before_or_after_the_panels_phases(phase: str) -> None:
     edition = make_session_edition(phase=phase)
-    with pytest.raises(SessionError) as error:
-        make_work_session(edition, make_facilitator(edition))
-    assert error.value.code == "not_allowed"
+    refused(lambda: make_work_session(edition, make_facilitator(edition)), "not_allowed", error=SessionError)
     assert not WorkSession.objects.exists()
 
 
@@ -171,22 +175,21 @@ def test_the_panel_phase_of_a_hybrid_edition_opens_the_sessions() -> None:
 
 @pytest.mark.parametrize("role", [Role.OFFICIAL, Role.REVIEWER, Role.COMMITTEE])
 def test_other_staff_cannot_plan_sessions(edition: Edition, role: Role) -> None:
-    with pytest.raises(SessionError) as error:
-        make_work_session(edition, factories.make_staff(role=role, district=edition.district))
-    assert error.value.code == "not_allowed"
+    refused(
+        lambda: make_work_session(edition, factories.make_staff(role=role, district=edition.district)),
+        "not_allowed",
+        error=SessionError,
+    )
 
 
 def test_a_facilitator_of_another_district_cannot_plan_sessions(edition: Edition) -> None:
     elsewhere = factories.make_staff(role=Role.FACILITATOR, district=factories.make_district())
-    with pytest.raises(SessionError):
-        make_work_session(edition, elsewhere)
+    refused(lambda: make_work_session(edition, elsewhere), error=SessionError)
 
 
 def test_an_edition_without_a_panel_has_no_sessions() -> None:
     edition = make_panel_edition(phase="decision")  # online vote
-    with pytest.raises(SessionError) as error:
-        make_work_session(edition, make_facilitator(edition))
-    assert error.value.code == "no_panel"
+    refused(lambda: make_work_session(edition, make_facilitator(edition)), "no_panel", error=SessionError)
 
 
 # --- attendance ----------------------------------------------------------------------------------
@@ -244,9 +247,12 @@ def test_attendance_naming_someone_not_on_the_panel_is_refused(
     assert other is not None
     before = snapshot()
     for stranger in (members[0].pk, other.pk, 999_999):
-        with pytest.raises(SessionError) as error:
-            record_attendance(session=session, by=facilitator, present=[members[1].pk, stranger])
-        assert error.value.code == "not_on_panel"
+        present = [members[1].pk, stranger]
+        refused(
+            lambda: record_attendance(session=session, by=facilitator, present=present),  # noqa: B023 (called at once)
+            "not_on_panel",
+            error=SessionError,
+        )
     assert snapshot() == before
 
 
@@ -255,23 +261,29 @@ def test_attendance_needs_a_published_panel(
 ) -> None:
     draw = make_published_panel(edition, size=3)
     Draw.objects.filter(pk=draw.pk).update(published_at=None)
-    before = snapshot()
-    with pytest.raises(SessionError) as error:
-        record_attendance(session=session, by=facilitator, present=[])
-    assert error.value.code == "panel_not_published"
-    assert snapshot() == before
+    refused(
+        lambda: record_attendance(session=session, by=facilitator, present=[]),
+        "panel_not_published",
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 def test_attendance_and_minutes_wait_until_the_session_started(edition: Edition, facilitator: User) -> None:
     make_published_panel(edition, size=3)
     later = make_work_session(edition, facilitator, starts_at=timezone.now() + timedelta(days=2))
-    before = snapshot()
-    with pytest.raises(SessionError) as attendance_error:
-        record_attendance(session=later, by=facilitator, present=[])
-    with pytest.raises(SessionError) as minutes_error:
-        record_minutes(session=later, by=facilitator, minutes="We spraken over de plannen.")
-    assert attendance_error.value.code == minutes_error.value.code == "not_started"
-    assert snapshot() == before
+    refused(
+        lambda: record_attendance(session=later, by=facilitator, present=[]),
+        "not_started",
+        error=SessionError,
+        unchanged=snapshot,
+    )
+    refused(
+        lambda: record_minutes(session=later, by=facilitator, minutes="We spraken over de plannen."),
+        "not_started",
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 # --- minutes -------------------------------------------------------------------------------------
@@ -288,11 +300,12 @@ def test_minutes_are_recorded_and_corrections_audited(session: WorkSession, faci
 
 
 def test_empty_minutes_are_refused(session: WorkSession, facilitator: User) -> None:
-    before = snapshot()
-    with pytest.raises(SessionError) as error:
-        record_minutes(session=session, by=facilitator, minutes=" \n ")
-    assert error.value.code == "minutes_required"
-    assert snapshot() == before
+    refused(
+        lambda: record_minutes(session=session, by=facilitator, minutes=" \n "),
+        "minutes_required",
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 # --- presenters ----------------------------------------------------------------------------------
@@ -322,18 +335,21 @@ def test_only_plans_on_the_ballot_can_be_presented(
     edition: Edition, facilitator: User, session: WorkSession, status: str
 ) -> None:
     plan = factories.make_plan(edition=edition, status=status)
-    before = snapshot()
-    with pytest.raises(SessionError) as error:
-        invite_presenter(session=session, by=facilitator, plan=plan)
-    assert error.value.code == "plan_not_on_ballot"
-    assert snapshot() == before
+    refused(
+        lambda: invite_presenter(session=session, by=facilitator, plan=plan),
+        "plan_not_on_ballot",
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 def test_a_plan_of_another_edition_cannot_be_presented(facilitator: User, session: WorkSession) -> None:
     plan = make_ballot_plan(make_session_edition())
-    with pytest.raises(SessionError) as error:
-        invite_presenter(session=session, by=facilitator, plan=plan)
-    assert error.value.code == "plan_not_on_ballot"
+    refused(
+        lambda: invite_presenter(session=session, by=facilitator, plan=plan),
+        "plan_not_on_ballot",
+        error=SessionError,
+    )
 
 
 def test_inviting_the_same_plan_twice_to_a_session_is_refused(
@@ -341,11 +357,12 @@ def test_inviting_the_same_plan_twice_to_a_session_is_refused(
 ) -> None:
     plan = make_ballot_plan(edition)
     invite_presenter(session=session, by=facilitator, plan=plan)
-    before = snapshot()
-    with pytest.raises(SessionError) as error:
-        invite_presenter(session=session, by=facilitator, plan=plan)
-    assert error.value.code == "already_invited"
-    assert snapshot() == before
+    refused(
+        lambda: invite_presenter(session=session, by=facilitator, plan=plan),
+        "already_invited",
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 # --- questions and answers -----------------------------------------------------------------------
@@ -384,23 +401,29 @@ def test_the_same_answer_again_is_refused(edition: Edition, facilitator: User) -
     question = ask_question(edition=edition, by=facilitator, question="Hoe lang duurt de aanleg?")
     official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
     answer_question(question=question, by=official, answer="Drie maanden.")
-    before = snapshot()
-    with pytest.raises(SessionError) as error:
-        answer_question(question=question, by=official, answer=" Drie maanden. ")
-    assert error.value.code == "answer_unchanged"
-    assert snapshot() == before
+    refused(
+        lambda: answer_question(question=question, by=official, answer=" Drie maanden. "),
+        "answer_unchanged",
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 def test_empty_questions_and_answers_are_refused(edition: Edition, facilitator: User) -> None:
     question = ask_question(edition=edition, by=facilitator, question="Vraag?")
     official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
-    before = snapshot()
-    with pytest.raises(SessionError) as asked:
-        ask_question(edition=edition, by=facilitator, question="   ")
-    with pytest.raises(SessionError) as answered:
-        answer_question(question=question, by=official, answer="\n")
-    assert (asked.value.code, answered.value.code) == ("question_required", "answer_required")
-    assert snapshot() == before
+    refused(
+        lambda: ask_question(edition=edition, by=facilitator, question="   "),
+        "question_required",
+        error=SessionError,
+        unchanged=snapshot,
+    )
+    refused(
+        lambda: answer_question(question=question, by=official, answer="\n"),
+        "answer_required",
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 def test_a_question_about_a_plan_off_the_ballot_or_another_editions_session_is_refused(
@@ -408,32 +431,37 @@ def test_a_question_about_a_plan_off_the_ballot_or_another_editions_session_is_r
 ) -> None:
     other = make_session_edition()
     foreign = make_work_session(other, make_facilitator(other))
-    before = snapshot()
-    with pytest.raises(SessionError) as wrong_session:
-        ask_question(edition=edition, by=facilitator, session=foreign, question="Vraag?")
-    with pytest.raises(SessionError) as wrong_plan:
-        ask_question(
-            edition=edition, by=facilitator, plan=factories.make_plan(edition=edition), question="Vraag?"
-        )
-    assert (wrong_session.value.code, wrong_plan.value.code) == ("wrong_session", "plan_not_on_ballot")
-    assert snapshot() == before
+    refused(
+        lambda: ask_question(edition=edition, by=facilitator, session=foreign, question="Vraag?"),
+        "wrong_session",
+        error=SessionError,
+        unchanged=snapshot,
+    )
+    plan = factories.make_plan(edition=edition)
+    refused(
+        lambda: ask_question(edition=edition, by=facilitator, plan=plan, question="Vraag?"),
+        "plan_not_on_ballot",
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 @pytest.mark.parametrize("role", [Role.FACILITATOR, Role.COMMITTEE])
 def test_only_officials_and_reviewers_answer(edition: Edition, facilitator: User, role: Role) -> None:
     question = ask_question(edition=edition, by=facilitator, question="Vraag?")
-    before = snapshot()
-    with pytest.raises(SessionError) as error:
-        answer_question(
-            question=question,
-            by=factories.make_staff(role=role, district=edition.district),
-            answer="Antwoord.",
-        )
+    staff = factories.make_staff(role=role, district=edition.district)
     elsewhere = factories.make_staff(role=Role.OFFICIAL, district=factories.make_district())
-    with pytest.raises(SessionError):
-        answer_question(question=question, by=elsewhere, answer="Antwoord.")
-    assert error.value.code == "not_allowed"
-    assert snapshot() == before
+    refused(
+        lambda: answer_question(question=question, by=staff, answer="Antwoord."),
+        "not_allowed",
+        error=SessionError,
+        unchanged=snapshot,
+    )
+    refused(
+        lambda: answer_question(question=question, by=elsewhere, answer="Antwoord."),
+        error=SessionError,
+        unchanged=snapshot,
+    )
 
 
 # --- after the decision ---------------------------------------------------------------------------
@@ -458,9 +486,7 @@ def test_the_record_is_closed_once_the_decision_is_published(
         lambda: answer_question(question=question, by=official, answer="Te laat."),
     ]
     for call in calls:
-        with pytest.raises(SessionError) as error:
-            call()
-        assert error.value.code == "record_closed"
+        refused(call, "record_closed", error=SessionError)
     assert snapshot() == before
 
 
