@@ -327,3 +327,18 @@ def test_after_the_decision_answers_can_no_longer_be_changed(edition: Edition, f
     assert "can no longer be changed" in response.content.decode()
     question.refresh_from_db()
     assert question.answer == ""
+
+
+def test_each_posted_action_of_the_questions_page_needs_its_own_role(
+    edition: Edition, facilitator: User
+) -> None:
+    url = f"/en/panel/{edition.slug}/vragen/"
+    response = client_for(facilitator).post(
+        url, {"action": "ask", "question-question": "Wie onderhoudt het?"}, follow=True
+    )
+    assert "The question has been recorded for the officials." in response.content.decode()
+    official = client_for(factories.make_staff(role=Role.OFFICIAL, district=edition.district))
+    assert official.post(url, {"action": "ask", "question-question": "Zelf gevraagd?"}).status_code == 403
+    for action in ("", "delete", "ask-1", "answer"):
+        assert official.post(url, {"action": action}).status_code == 403
+    assert list(PanelQuestion.objects.values_list("question", flat=True)) == ["Wie onderhoudt het?"]
