@@ -10,7 +10,7 @@ from .models import Draw
 @task()
 def run_draw(draw_id: int) -> str:
     """Do the queued draw ``draw_id``; returns its final status (done, infeasible or failed)."""
-    from .services.draw import run_queued_draw  # the service queues this task: import at call time
+    from .draw.services.queued import run_queued_draw  # the service queues this task: import at call time
 
     draw = Draw.objects.select_related("edition", "drawn_by").get(pk=draw_id)
     return run_queued_draw(draw=draw).status

@@ -15,6 +15,9 @@ Gates:
 - ``Gate.OFFERED``: no login; the edition is published and its decision model has a phase that
   opens the action (else 404). For residents' pages such as sign-up or the ballot.
 
+A page that serves several actions names them all (``@edition_action(Action.X, Action.Y, ...)``):
+it lets in whoever passes the gate for any of them; the first is the one its task is offered under.
+
 ``@edition_page`` is the same look-up for public pages that serve no action: a published edition,
 else 404. A staff page that declares ``task=`` is listed in the staff workspace (``declared_tasks``),
 so the workspace offers exactly the pages that exist, under the action that guards them.
@@ -85,9 +88,10 @@ def load_edition(slug: str, *, published: bool) -> Edition:
 
 
 def edition_action(
-    action: Action, *, gate: Gate = Gate.NOW, task: Task | None = None
+    action: Action, *also: Action, gate: Gate = Gate.NOW, task: Task | None = None
 ) -> Callable[[EditionView], SlugView]:
-    """Guard a view by ``action`` in the edition named by the URL's ``slug`` (see the module text)."""
+    """Guard a view by ``action`` (or any of ``also``) in the edition named by the URL's ``slug``
+    (see the module text)."""
     if task is not None and gate is Gate.OFFERED:
         raise ValueError("a workspace task is a staff page: give it Gate.NOW or Gate.ROLES")
 
@@ -96,11 +100,14 @@ def edition_action(
         def guarded(request: HttpRequest, *args: Any, slug: str, **kwargs: Any) -> HttpResponseBase:
             edition = load_edition(slug, published=gate is Gate.OFFERED)
             if gate is Gate.OFFERED:
-                if not phases_opening(edition, action):
+                if not any(phases_opening(edition, a) for a in (action, *also)):
                     raise Http404
             elif not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            elif not (can if gate is Gate.NOW else holds_action_roles)(request.user, action, edition):
+            elif not any(
+                (can if gate is Gate.NOW else holds_action_roles)(request.user, a, edition)
+                for a in (action, *also)
+            ):
                 raise PermissionDenied
             return view(request, edition, *args, **kwargs)
 

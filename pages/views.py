@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import is_district_staff
+from deliberation.draw.selectors import published_draw
 from deliberation.models import WorkSession
-from deliberation.selectors import published_draw
 from editions.models import Edition
 from editions.permissions import ACTION_RULES, holds_action_roles
 from editions.phases import Action
@@ -172,7 +172,7 @@ WORKSPACE_TASKS: tuple[WorkspaceTask, ...] = (
     WorkspaceTask("voting:manage", _("Vote management"), Action.ENTER_PAPER_BALLOT),
     WorkspaceTask("outcomes:count", _("Count and publish the result"), Action.RUN_COUNT),
     WorkspaceTask(
-        "panel_recruitment:manage",
+        "deliberation:recruitment",
         _("Panel recruitment"),
         Action.RECRUIT_PANEL,
         offered_with=Action.SIGN_UP_FOR_PANEL,
@@ -181,15 +181,15 @@ WORKSPACE_TASKS: tuple[WorkspaceTask, ...] = (
         "deliberation:draw", _("Panel draw"), Action.DRAW_PANEL, offered_with=Action.SIGN_UP_FOR_PANEL
     ),
     WorkspaceTask(
-        "panel_sessions:list",
+        "deliberation:sessions",
         _("Work sessions"),
         Action.FACILITATE_PANEL,
         offered_with=Action.SIGN_UP_FOR_PANEL,
     ),
-    WorkspaceTask("panel_decision:round", _("Ballot round in a session"), Action.RECORD_PANEL_DECISION),
+    WorkspaceTask("deliberation:round", _("Ballot round in a session"), Action.RECORD_PANEL_DECISION),
     WorkspaceTask("outcomes:panel_decision", _("The panel's decision"), Action.RECORD_PANEL_DECISION),
     WorkspaceTask(
-        "panel_sessions:questions",
+        "deliberation:questions",
         _("Questions from the panel"),
         Action.ANSWER_PANEL_QUESTIONS,
         offered_with=Action.SIGN_UP_FOR_PANEL,

@@ -1,7 +1,7 @@
 """The panel's work sessions: when and where, the agenda, who came, the minutes, who presented.
 
 The materials of a session are not stored: they are the edition's feasible plans with their
-published review verdicts and costs, read when the page is shown (``deliberation.selectors_sessions``).
+published review verdicts and costs, read when the page is shown (``deliberation.sessions.selectors``).
 Questions the panel puts to officials, and the answers, belong to the edition (a question may be
 answered after the session it was asked in). Minutes, attendance and questions become public once
 the panel's decision is published; dates, places and agendas are public from the start.

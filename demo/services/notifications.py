@@ -21,7 +21,7 @@ from django.utils import translation
 
 from accounts.models import User
 from deliberation.models import Presentation
-from deliberation.services.sessions import public_sessions_url
+from deliberation.sessions.services import public_sessions_url
 from editions.models import Edition
 from editions.phases import PhaseKind
 from notifications.models import Notification, NotificationKind

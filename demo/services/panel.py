@@ -20,14 +20,11 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from common import codes
+from deliberation.draw.services.draw import draw_panel, publish_draw
 from deliberation.models import Draw, FeatureValue, Invitation, PanelSetup, Respondent
-from deliberation.services.draw import draw_panel, publish_draw
-from deliberation.services.recruitment import (
-    AGE,
-    GENDER,
-    ensure_default_features,
-    response_code_hash,
-)
+from deliberation.recruitment.features import AGE, GENDER
+from deliberation.recruitment.services.features import ensure_default_features
+from deliberation.recruitment.services.invitations import response_code_hash
 from editions.models import Edition
 from editions.phases import PhaseKind
 from outreach.models import Address

@@ -30,7 +30,7 @@ from deliberation.models import (
     PanelVote,
     WorkSession,
 )
-from deliberation.services.ballot_round import card_code_hash, normalise_card_code
+from deliberation.rounds.services import card_code_hash, normalise_card_code
 from editions.models import Edition
 from editions.phases import PhaseKind
 from outcomes.models import Count

@@ -12,7 +12,8 @@ from playwright.sync_api import Page, ViewportSize, expect
 from accounts.models import Role
 from common import codes
 from deliberation.models import Invitation, PanelSetup, Respondent
-from deliberation.services.recruitment import ensure_default_features, response_code_hash
+from deliberation.recruitment.services.features import ensure_default_features
+from deliberation.recruitment.services.invitations import response_code_hash
 from outreach.models import Address
 from tests import factories
 from tests.browser.test_accessibility import WCAG_21_AA, describe

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.errors import ServiceError
 from deliberation.errors import PanelError
-from deliberation.services.recruitment import RecruitmentError
+from deliberation.recruitment.errors import RecruitmentError
 from proposals.errors import PlanError
 from review.errors import ReviewError
 

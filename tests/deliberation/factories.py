@@ -23,7 +23,7 @@ from deliberation.models import (
     Respondent,
     WorkSession,
 )
-from deliberation.services.sessions import plan_session
+from deliberation.sessions.services import plan_session
 from editions.models import BallotFormat, Edition
 from proposals.models import Plan, PlanStatus
 from tests import factories

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import F
 
+from deliberation.draw.services.draw import draw_panel, publish_draw
 from deliberation.models import Draw, Invitation, Respondent
-from deliberation.services.draw import draw_panel, publish_draw
 from editions.models import Phase
 from tests import factories
 

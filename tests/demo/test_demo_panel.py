@@ -14,7 +14,7 @@ from django.test import Client
 from accounts.models import User
 from audit.models import AuditEntry
 from ballots.sections import ballot_sections
-from deliberation import sortition
+from deliberation.draw import sortition
 from deliberation.models import (
     Draw,
     Feature,
@@ -29,7 +29,7 @@ from deliberation.models import (
     Respondent,
     WorkSession,
 )
-from deliberation.services.recruitment import response_code_hash
+from deliberation.recruitment.services.invitations import response_code_hash
 from demo.content import DECISIONS, PANELS, SESSIONS
 from demo.services import DemoSummary, load_demo
 from demo.services import panel as panel_loader

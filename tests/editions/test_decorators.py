@@ -60,6 +60,19 @@ def test_staff_of_another_district_and_residents_are_refused_and_anonymous_users
 
 
 @pytest.mark.django_db
+def test_a_page_of_several_actions_lets_in_the_roles_of_any_of_them() -> None:
+    edition = factories.make_edition_in_phase("review")
+    review_or_count = edition_action(Action.REVIEW_PLAN, Action.RUN_COUNT, gate=Gate.ROLES)(_view)
+    for role in (Role.REVIEWER, Role.OFFICIAL):
+        user = factories.make_staff(role=role, district=edition.district)
+        assert review_or_count(_get(user), slug=edition.slug).status_code == 200
+    with pytest.raises(PermissionDenied):
+        review_or_count(
+            _get(factories.make_staff(role=Role.COMMITTEE, district=edition.district)), slug=edition.slug
+        )
+
+
+@pytest.mark.django_db
 def test_an_unknown_slug_is_404() -> None:
     with pytest.raises(Http404):
         review_any_phase(_get(factories.make_user()), slug="bestaat-niet")

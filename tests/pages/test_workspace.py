@@ -94,9 +94,9 @@ def test_a_facilitator_gets_every_page_of_the_panels_work_and_the_panels_shortli
         district=district, decision_model="hybrid", hybrid_order="panel_then_vote"
     )
     html = _page(client, people.staff[Role.FACILITATOR])
-    for name in ("panel_recruitment:manage", "deliberation:draw", "panel_sessions:list"):
+    for name in ("deliberation:recruitment", "deliberation:draw", "deliberation:sessions"):
         assert reverse(name, args=[panel.slug]) in html
-    assert reverse("panel_decision:round", args=[panel.slug]) in html
+    assert reverse("deliberation:round", args=[panel.slug]) in html
     assert reverse("outcomes:panel_decision", args=[panel.slug]) in html
     assert reverse("review:shortlist", args=[panel_first.slug]) in html  # the panel makes it here
     assert reverse("outcomes:panel_decision", args=[panel_first.slug]) not in html  # the public decides
@@ -110,8 +110,8 @@ def test_officials_and_reviewers_get_the_panels_questions(client: Client, people
     vote = factories.make_edition(district=district)
     for role in (Role.OFFICIAL, Role.REVIEWER):
         html = _page(client, people.staff[role])
-        assert reverse("panel_sessions:questions", args=[panel.slug]) in html
-        assert reverse("panel_sessions:questions", args=[vote.slug]) not in html
+        assert reverse("deliberation:questions", args=[panel.slug]) in html
+        assert reverse("deliberation:questions", args=[vote.slug]) not in html
 
 
 def test_a_panel_edition_offers_no_vote_management_and_a_vote_does(client: Client, people: People) -> None:

@@ -1,0 +1,1 @@
+"""The panel draw: quotas, the selection under a recorded seed, publication and replacements."""

@@ -1,0 +1,1 @@
+"""The draw pages: the facilitator's quotas, draw and members, and the published panel."""

@@ -1,0 +1,1 @@
+"""Panel recruitment: the features a panel is stratified on, invitations, sign-ups and the pool."""

@@ -1,0 +1,1 @@
+"""The recruitment services: features and population figures, invitation letters, sign-ups, pool files."""

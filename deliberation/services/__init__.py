@@ -1,1 +1,0 @@
-"""The panel services, by topic: recruitment, the draw, members."""

@@ -1,1 +1,0 @@
-"""The panel's pages: the facilitator's draw and quota pages, and the public panel page."""

@@ -1,1 +1,0 @@
-"""Recruitment pages: the resident's sign-up and the facilitator's werving (recruitment) page."""
