@@ -14,9 +14,8 @@ from editions.models import Edition
 from notifications.models import Notification, NotificationKind
 from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountSource, CountStatus
-from outcomes.panel import count_panel_vote, record_panel_decision
 from outcomes.selectors import counted_round, current_count, published_count, result_of
-from outcomes.services import publish_result, start_count
+from outcomes.services import count_panel_vote, publish_result, record_panel_decision, start_count
 from proposals.models import Plan, PlanStatus
 from tests.factories import ballot_box_shares, make_neighbourhood, make_sub_budget
 

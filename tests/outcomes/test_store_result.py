@@ -11,10 +11,16 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from editions.models import Edition
-from outcomes import services
 from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountSection, CountStatus
-from outcomes.services import STALE_AFTER, compute_outcome, count_sections_of, start_count, store_result
+from outcomes.services import (
+    STALE_AFTER,
+    compute_outcome,
+    count_sections_of,
+    counting,
+    start_count,
+    store_result,
+)
 from tests.concurrency import run_at_once
 from tests.factories import ballot_box_shares
 from tests.outcomes.factories import make_closed_vote, make_official
@@ -64,7 +70,7 @@ def test_a_worker_whose_count_expires_while_counting_leaves_the_expiry_and_the_c
     stale = start_count(
         edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
     )
-    counted = services.count_sections_of
+    counted = counting.count_sections_of
     expiry_errors: list[str] = []
 
     def count_while_an_official_restarts(count: Count) -> object:
@@ -79,7 +85,7 @@ def test_a_worker_whose_count_expires_while_counting_leaves_the_expiry_and_the_c
         expiry_errors.append(Count.objects.get(pk=count.pk).error)
         return result
 
-    monkeypatch.setattr(services, "count_sections_of", count_while_an_official_restarts)
+    monkeypatch.setattr(counting, "count_sections_of", count_while_an_official_restarts)
     expired = compute_outcome(count=stale)
 
     assert (expired.status, expired.error) == (CountStatus.FAILED, expiry_errors[0])
