@@ -9,7 +9,6 @@ from .counting import (
     STALE_AFTER,
     compute_outcome,
     count_sections_of,
-    counting_rule,
     start_count,
     store_result,
 )
@@ -23,7 +22,6 @@ __all__ = [
     "compute_outcome",
     "count_panel_vote",
     "count_sections_of",
-    "counting_rule",
     "publish_result",
     "record_panel_decision",
     "start_count",

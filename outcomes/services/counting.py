@@ -23,13 +23,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import record
-from editions.models import AggregationRule, Edition
+from editions.models import Edition
 from editions.permissions import is_open
 from editions.phases import Action
 from editions.timeline import timeline_of
-from pbrules import PabulibError
-from pbrules import __version__ as pbrules_version
-from pbrules.tiebreak import DEFAULT_TIE_BREAKING
 from voting.sections import Section, ballot_sections
 from voting.services.ballot_box import open_ballots
 from voting.services.paper import unresolved_paper_entries
@@ -62,17 +59,6 @@ def _expire_stale_counts(edition: Edition) -> None:
     )
 
 
-def counting_rule(edition: Edition) -> dict[str, str]:
-    """How a count of the edition is done, copied onto the count: rule, completion, engine, ties."""
-    return {
-        "rule": edition.aggregation_rule,
-        "satisfaction": edition.rule_satisfaction,
-        "completion": "exhaustion" if edition.aggregation_rule == AggregationRule.EQUAL_SHARES else "",
-        "pbrules_version": pbrules_version,
-        "tie_breaking": DEFAULT_TIE_BREAKING,
-    }
-
-
 def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), background: bool = True) -> Count:
     """Open the edition's sealed ballots with ``shares`` and queue their count (the caller checked
     ``Action.RUN_COUNT``).
@@ -103,7 +89,7 @@ def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), backg
             progress_text=progress_text("queued"),
             ballot_files=files,
             durations=durations,
-            **counting_rule(edition),
+            **engine.counting_rule(edition),
         )
         record(
             actor=by,
@@ -253,7 +239,7 @@ def count_sections_of(
 def _failure_message(exc: Exception) -> str:
     if isinstance(exc, OutcomeError):
         return exc.message
-    if isinstance(exc, PabulibError | ValueError):
+    if isinstance(exc, engine.ENGINE_ERRORS):
         return OutcomeError("engine_failed", detail=str(exc)).message
     return OutcomeError("engine_failed", detail=f"{type(exc).__name__}: {exc}").message
 

@@ -24,14 +24,14 @@ from deliberation.steps import decision_open
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
-from pbrules import PabulibError
 from ui.templatetags.money import format_money
 from voting.sections import Section, ballot_sections
 
+from ..engine import ENGINE_ERRORS, counting_rule
 from ..errors import OutcomeError
 from ..models import ACTIVE_STATUSES, Count, CountSection, CountSource, CountStatus
 from ..selectors import CONSENSUS, COUNTED_ROUND_ACTION, counted_round, current_count
-from .counting import count_sections_of, counting_rule, progress_text, store_result
+from .counting import count_sections_of, progress_text, store_result
 
 
 def _refuse_unless_deciding(edition: Edition, by: User, at: datetime | None = None) -> None:
@@ -101,7 +101,7 @@ def count_panel_vote(*, edition: Edition, vote: PanelVote, by: User, at: datetim
         )
         try:
             results, durations = count_sections_of(count, contents=contents)
-        except (PabulibError, ValueError) as exc:
+        except ENGINE_ERRORS as exc:
             raise OutcomeError("engine_failed", detail=str(exc)) from exc
         store_result(count, results, durations)
     count.refresh_from_db()
