@@ -231,20 +231,15 @@ def record_panel_decision(
     with transaction.atomic():
         _lock_counts(edition)
         count = _consensus_count(edition, sections, chosen, by) if counted is None else counted
-        decision = PanelDecision.objects.create(
+        decision = _store_decision(
             edition=edition,
-            step=PanelStep.DECISION,
+            by=by,
             method=method,
             vote=None if consensus else vote,
-            summary=summary.strip(),
-            recorded_by=by,
-            recorded_at=at or timezone.now(),
-        )
-        PanelReason.objects.bulk_create(
-            PanelReason(
-                decision=decision, plan_id=pid, reason=text, funded=(pid in chosen) if consensus else None
-            )
-            for pid, text in sorted(cleaned.items())
+            summary=summary,
+            reasons=cleaned,
+            funded=chosen if consensus else None,
+            at=at,
         )
         record(
             actor=by,
@@ -259,6 +254,36 @@ def record_panel_decision(
                 "reasons": len(cleaned),
             },
         )
+    return decision
+
+
+def _store_decision(
+    *,
+    edition: Edition,
+    by: User,
+    method: str,
+    vote: PanelVote | None,
+    summary: str,
+    reasons: dict[int, str],
+    funded: set[int] | None,
+    at: datetime | None,
+) -> PanelDecision:
+    """The decision row and its reasons (``funded``: the plans a consensus funds, None after a vote)."""
+    decision = PanelDecision.objects.create(
+        edition=edition,
+        step=PanelStep.DECISION,
+        method=method,
+        vote=vote,
+        summary=summary.strip(),
+        recorded_by=by,
+        recorded_at=at or timezone.now(),
+    )
+    PanelReason.objects.bulk_create(
+        PanelReason(
+            decision=decision, plan_id=pid, reason=text, funded=None if funded is None else pid in funded
+        )
+        for pid, text in sorted(reasons.items())
+    )
     return decision
 
 

@@ -20,7 +20,7 @@ from outcomes.services import count_panel_vote, record_panel_decision
 from proposals.models import Plan, PlanStatus
 from tests.factories import make_user
 
-from .factories import (
+from ..factories import (
     add_ballots,
     add_panel_round,
     make_count,

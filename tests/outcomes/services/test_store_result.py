@@ -24,6 +24,7 @@ from outcomes.services import (
 from tests.concurrency import run_at_once
 from tests.factories import ballot_box_shares
 from tests.outcomes.factories import make_closed_vote, make_official
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +48,7 @@ def test_a_result_stored_after_the_count_was_expired_is_refused_and_stores_nothi
     )  # expires ``stale``
     expired_error = Count.objects.get(pk=stale.pk).error
 
-    with pytest.raises(OutcomeError) as refusal:
-        store_result(stale, results, durations)
-
-    assert refusal.value.code == "no_longer_running"
+    refused(lambda: store_result(stale, results, durations), "no_longer_running", error=OutcomeError)
     stale.refresh_from_db()
     assert (stale.status, stale.is_current, stale.error) == (CountStatus.FAILED, False, expired_error)
     assert not CountSection.objects.filter(count=stale).exists()
