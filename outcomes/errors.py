@@ -38,7 +38,7 @@ class OutcomeError(ServiceError):
         "already_published": _("This result has already been published."),
         "result_published": _("The result has been published and taken effect; it cannot be counted again."),
         "no_public_vote": _("In this edition the citizens' panel decides: there is no public vote to count."),
-        # The citizens' panel's decision (outcomes.panel).
+        # The citizens' panel's decision (outcomes.services.panel).
         "not_facilitator": _("Only the facilitator of this edition's citizens' panel can do this."),
         "decision_not_open": _("The citizens' panel cannot decide now: its decision phase is not open."),
         "round_not_found": _("This ballot round does not belong to this edition."),

@@ -2,15 +2,15 @@
 
 from django.urls import path
 
-from . import views, views_panel
+from .views import count, downloads, panel, result
 
 app_name = "outcomes"
 urlpatterns = [
-    path("<slug:slug>/", views.result, name="result"),
-    path("<slug:slug>/stembiljetten/<slug:key>.pb", views.ballots, name="ballots"),
-    path("<slug:slug>/uitslag.json", views.result_json, name="result_json"),
-    path("<slug:slug>/uitslag.csv", views.result_csv, name="result_csv"),
-    path("<slug:slug>/advies/<slug:key>.pb", views.advice_ballots, name="advice_ballots"),
-    path("<slug:slug>/tellen/", views.count, name="count"),
-    path("<slug:slug>/panel/", views_panel.panel_decision, name="panel_decision"),
+    path("<slug:slug>/", result.result, name="result"),
+    path("<slug:slug>/stembiljetten/<slug:key>.pb", downloads.ballots, name="ballots"),
+    path("<slug:slug>/uitslag.json", downloads.result_json, name="result_json"),
+    path("<slug:slug>/uitslag.csv", downloads.result_csv, name="result_csv"),
+    path("<slug:slug>/advies/<slug:key>.pb", downloads.advice_ballots, name="advice_ballots"),
+    path("<slug:slug>/tellen/", count.count, name="count"),
+    path("<slug:slug>/panel/", panel.panel_decision, name="panel_decision"),
 ]

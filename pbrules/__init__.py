@@ -13,6 +13,7 @@ from pbrules.pabulib import (
     read_instance,
     write_election,
 )
+from pbrules.report import outcome_dict
 from pbrules.rules import RULES, run_rule
 from pbrules.rules.greedy import greedy
 from pbrules.rules.maxwelfare import maxwelfare
@@ -37,6 +38,7 @@ __all__ = [
     "greedy",
     "maxwelfare",
     "min_share_filter",
+    "outcome_dict",
     "outcome_metrics",
     "parse_election",
     "parse_instance",

@@ -12,9 +12,9 @@ from typing import Any
 
 from pbrules.constraints import sub_budgets_from_election
 from pbrules.instance import to_instance
-from pbrules.metrics import outcome_metrics
 from pbrules.model import Instance, Outcome
 from pbrules.pabulib import PabulibError, parse_election, parse_instance, read_text
+from pbrules.report import outcome_dict
 from pbrules.rules import COMPLETIONS, RULES, run_rule
 from pbrules.satisfaction import support_counts
 
@@ -32,8 +32,9 @@ compare:
   python -m pbrules compare FILE.pb [options]   table of the winners under every rule
 
 FILE may be "-" (standard input) and may be gzip-compressed. Errors exit with status 2.
---json prints {{"selected", "total_cost", "budget", "rule", "params", "trace", "rejections", "metrics"}};
-amounts are JSON numbers (integers when whole, otherwise the nearest float), never strings.
+--json prints {{"selected", "total_cost", "budget", "rule", "params", "trace", "rejections", "metrics"}}
+(pbrules.report.outcome_dict); amounts are JSON numbers (integers when whole, otherwise the nearest
+float), never strings.
 """
 
 
@@ -81,10 +82,6 @@ def _parser(prog: str = "python -m pbrules") -> argparse.ArgumentParser:
     return p
 
 
-def _number(x: Fraction) -> int | float:
-    return x.numerator if x.denominator == 1 else float(x)
-
-
 def _tie_order(instance: Instance, spec: str) -> list[str] | None:
     ids = list(instance.project_ids)
     if spec == "id":
@@ -121,57 +118,6 @@ def _run(args: argparse.Namespace, instance: Instance, election: Any, rule: str)
         min_share=args.min_share,
         sub_budgets=sub,
     )
-
-
-def outcome_json(instance: Instance, outcome: Outcome) -> dict[str, Any]:
-    """The JSON-ready form of an outcome, with its metrics."""
-    metrics = outcome_metrics(instance, outcome)
-    violation = metrics.ejr_violation
-    return {
-        "selected": list(outcome.selected),
-        "total_cost": _number(outcome.total_cost),
-        "budget": _number(outcome.budget),
-        "rule": outcome.rule,
-        "params": dict(outcome.params),
-        "trace": [
-            {
-                "round": s.round,
-                "project_id": s.project_id,
-                "cost": _number(s.cost),
-                "phase": s.phase,
-                "score": None if s.score is None else _number(s.score),
-                "supporters": s.supporters,
-                "price_per_supporter": None
-                if s.price_per_supporter is None
-                else _number(s.price_per_supporter),
-            }
-            for s in outcome.trace
-        ],
-        "rejections": [
-            {
-                "project_id": r.project_id,
-                "cost": _number(r.cost),
-                "reason": r.reason,
-                "max_winning_cost": None if r.max_winning_cost is None else _number(r.max_winning_cost),
-                "extra_supporters_needed": r.extra_supporters_needed,
-            }
-            for r in outcome.rejections
-        ],
-        "metrics": {
-            "total_cost": _number(metrics.total_cost),
-            "leftover_budget": _number(metrics.leftover_budget),
-            "num_selected": metrics.num_selected,
-            "avg_cost_satisfaction": metrics.avg_cost_satisfaction,
-            "avg_cardinality_satisfaction": metrics.avg_cardinality_satisfaction,
-            "share_with_funded_project": metrics.share_with_funded_project,
-            "gini_cost_satisfaction": metrics.gini_cost_satisfaction,
-            "ejr_up_to_one": metrics.ejr_up_to_one,
-            "ejr_method": metrics.ejr_method,
-            "ejr_violation": None
-            if violation is None
-            else {"projects": list(violation.projects), "group_size": violation.group_size},
-        },
-    }
 
 
 def _compare(args: argparse.Namespace, instance: Instance, election: Any) -> str:
@@ -223,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rule = "greedy-no-skip" if args.no_skip and args.rule == "greedy" else args.rule
         outcome = _run(args, instance, election, rule)
         if args.json:
-            print(json.dumps(outcome_json(instance, outcome), ensure_ascii=False))
+            print(json.dumps(outcome_dict(instance, outcome), ensure_ascii=False))
         else:
             print("\n".join(outcome.selected))
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly

@@ -2,7 +2,7 @@
 
 The round's cards and ballots are written as ``deliberation.services.ballot_round`` writes them
 (each card's code is derived from the edition and the member, real codes are random); the count and
-the decision go through ``outcomes.panel`` at a moment in the decision phase. Publication is
+the decision go through ``outcomes.services`` at a moment in the decision phase. Publication is
 recorded as ``publish_result`` would record it, at the result's publication date, without telling
 the initiators again (the demo's notifications are made in one place). Made once.
 """
@@ -34,7 +34,7 @@ from deliberation.rounds.services import card_code_hash, normalise_card_code
 from editions.models import Edition
 from editions.phases import PhaseKind
 from outcomes.models import Count
-from outcomes.panel import count_panel_vote, record_panel_decision
+from outcomes.services import count_panel_vote, record_panel_decision
 
 from ..content.panel_noord import DecisionSpec
 from ._common import audit_once, phase_of

@@ -18,7 +18,7 @@ from pbrules.satisfaction import check_satisfaction, project_totals
 from pbrules.tiebreak import priority
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GreedyRun:
     """The greedy pass in full: processing order, who was taken, and the budget left before each."""
 
@@ -76,7 +76,14 @@ def run_greedy(
                 break
     before.append(remaining)
     taken.extend([False] * (len(order) - len(taken)))
-    return GreedyRun(tuple(order), tuple(taken), tuple(before), stop, tuple(totals), tuple(ranks))
+    return GreedyRun(
+        order=tuple(order),
+        taken=tuple(taken),
+        remaining_before=tuple(before),
+        stop=stop,
+        totals=tuple(totals),
+        ranks=tuple(ranks),
+    )
 
 
 def greedy(

@@ -143,20 +143,6 @@ def maxwelfare(
         )
         for k, p in enumerate(selected_idx)
     )
-    chosen_set = set(selected_idx)
-    rejections: tuple[Rejection, ...] = ()
-    if explain:
-        rejections = tuple(
-            Rejection(
-                instance.project_ids[p],
-                Fraction(costs_all[p], instance.scale),
-                "no-support"
-                if totals[p] == 0
-                else ("did-not-fit" if costs_all[p] > instance.budget else "not-enough-support"),
-            )
-            for p in range(instance.num_projects)
-            if p not in chosen_set
-        )
     welfare = sum(totals[p] for p in selected_idx)
     return Outcome(
         rule="maxwelfare",
@@ -164,13 +150,28 @@ def maxwelfare(
         total_cost=Fraction(spent, instance.scale),
         budget=Fraction(instance.budget, instance.scale),
         trace=steps,
-        rejections=rejections,
+        rejections=_rejections(instance, totals, set(selected_idx)) if explain else (),
         params=(
             ("satisfaction", satisfaction),
             ("welfare", str(welfare)),
             ("exact", str(exact).lower()),
             ("max_winners", "" if max_winners is None else str(max_winners)),
         ),
+    )
+
+
+def _rejections(instance: Instance, totals: Sequence[int], chosen: set[int]) -> tuple[Rejection, ...]:
+    """A reason for every project not in the optimum."""
+    return tuple(
+        Rejection(
+            instance.project_ids[p],
+            Fraction(int(instance.costs[p]), instance.scale),
+            "no-support"
+            if totals[p] == 0
+            else ("did-not-fit" if int(instance.costs[p]) > instance.budget else "not-enough-support"),
+        )
+        for p in range(instance.num_projects)
+        if p not in chosen
     )
 
 

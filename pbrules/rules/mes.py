@@ -31,6 +31,8 @@ import numpy as np
 from pbrules.model import Instance, Outcome, Satisfaction, Step
 from pbrules.rules.greedy import greedy_order
 from pbrules.rules.mes_engine import Prepared, Run, prepare
+from pbrules.rules.mes_exact import run_exact
+from pbrules.rules.mes_fast import run_fast
 from pbrules.rules.mes_replay import Replay, replay
 from pbrules.rules.mes_search import search
 from pbrules.satisfaction import check_satisfaction
@@ -63,8 +65,18 @@ def _exhaustive(P: Prepared, chosen: Sequence[int], budget: int, among: Sequence
     return all(P.costs[p] > left for p in among if p not in taken)
 
 
+def run_mes(P: Prepared, beta: Fraction, max_winners: int | None = None, exact: bool = False) -> Run:
+    """One MES run at per-voter budget ``beta``: the float64 fast path, falling back to the exact path
+    on a near-tie (or the exact path only, with ``exact``)."""
+    if not exact:
+        run = run_fast(P, beta, max_winners)
+        if run is not None:
+            return run
+    return run_exact(P, beta, max_winners)
+
+
 def _empty_run() -> Run:
-    return Run((), 0, {}, exact=True, rhos=())
+    return Run(order=(), free=0, dropped={}, exact=True, rhos=())
 
 
 def solve(

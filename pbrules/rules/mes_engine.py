@@ -5,7 +5,8 @@ affordability rho (each supporter i pays ``min(budget_i, rho * u_i)``, the payme
 ties broken by the tie order, until no remaining project can be paid for by its supporters.
 
 Two implementations: ``mes_fast`` (float64, many budgets in lockstep, refuses to decide near-ties) and
-``mes_exact`` (Fraction budgets); ``run_mes`` uses the first and falls back to the second.
+``mes_exact`` (Fraction budgets); ``mes.run_mes`` uses the first and falls back to the second. This
+module holds only what both share: the supporter lists (``prepare``) and a run's result (``Run``).
 """
 
 from __future__ import annotations
@@ -106,12 +107,13 @@ def prepare(instance: Instance, satisfaction: Satisfaction, tie_breaking: Sequen
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Run:
     """One MES run: funded projects in order, and for each project the round it left the race.
 
-    ``dropped[p]`` is the round (0-based count of winners so far) at which project p was found
-    unaffordable, for projects that were; ``free`` counts the leading zero-cost winners.
+    Built by keyword (``Run(order=..., free=..., dropped=..., exact=...)``). ``dropped[p]`` is the
+    round (0-based count of winners so far) at which project p was found unaffordable, for projects
+    that were; ``free`` counts the leading zero-cost winners.
     """
 
     order: tuple[int, ...]
@@ -132,15 +134,3 @@ def free_projects(P: Prepared) -> list[int]:
 
 def candidates(P: Prepared, exclude: frozenset[int]) -> list[int]:
     return [p for p in range(P.num_projects) if P.costs[p] > 0 and P.totals[p] > 0 and p not in exclude]
-
-
-def run_mes(P: Prepared, beta: Fraction, max_winners: int | None = None, exact: bool = False) -> Run:
-    """One MES run: the float64 fast path, falling back to the exact path on a near-tie."""
-    from pbrules.rules.mes_exact import run_exact
-    from pbrules.rules.mes_fast import run_fast
-
-    if not exact:
-        run = run_fast(P, beta, max_winners)
-        if run is not None:
-            return run
-    return run_exact(P, beta, max_winners)

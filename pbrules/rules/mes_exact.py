@@ -226,7 +226,7 @@ def run_exact(P: Prepared, beta: Fraction, max_winners: int | None = None) -> Ru
         order.append(q)
         rhos.append(rho)
         _charge_exact(P, q, rho, bid, budgets)
-    return Run(tuple(order), free, dropped, exact=True, rhos=tuple(rhos))
+    return Run(order=tuple(order), free=free, dropped=dropped, exact=True, rhos=tuple(rhos))
 
 
 @dataclass(frozen=True)

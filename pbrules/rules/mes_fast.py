@@ -1,5 +1,8 @@
 """Equal Shares, float64 fast path: many MES runs (one per budget) advanced in lockstep with numpy.
 
+This module drives the runs round by round; ``mes_rho`` computes the affordability of the (run,
+project) pairs each round looks at.
+
 Every winner-deciding comparison that falls within a relative tolerance ``TOL`` of a tie makes the run
 return None (the caller then uses the exact path), except ties between projects whose rho is provably
 ``cost / (U - Z)`` (every supporter short of the equal share has exactly nothing left): those are
@@ -15,22 +18,19 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 import numpy.typing as npt
 
 from pbrules.rules.mes_engine import TOL, Prepared, Run, candidates, free_projects
+from pbrules.rules.mes_rho import ROUND, evaluate
 
 # Many runs (one per budget) advance in lockstep, round by round, so that each numpy call works on the
 # supporters of several (run, project) pairs at once; per run the usual lazy scheme applies: a project's
 # last rho is a lower bound (budgets only shrink), and only projects whose bound could beat the best so
 # far are re-evaluated.
-
-# Bound on a float budget's absolute error, relative to the voter's starting budget: each round adds
-# at most a few units of roundoff (2^-52) times the starting budget, plus the payment's share of the
-# float rho's error (Newton stops within 1e-13); 2^-32 leaves room for thousands of rounds.
-ROUND = 2.0**-32
 
 # heap entries taken per run and sub-round: fewer sub-rounds (numpy calls) against a few extra
 # evaluations; these pay off where supporter lists are short (per-call overhead dominates)
@@ -40,210 +40,6 @@ _SMALL = 20_000  # supporter entries
 # ... and within a round, each sub-round takes this many times more: rounds where many projects must
 # be looked at (the last one of a run: every project left is found unaffordable) need fewer sub-rounds
 _POP_GROWTH = 2
-
-
-def _evaluate(
-    P: Prepared,
-    b: npt.NDArray[np.float64],
-    runs: Sequence[int],
-    projs: Sequence[int],
-    cutoff: npt.NDArray[np.float64],
-    known: npt.NDArray[np.float64],
-    units: npt.NDArray[np.float64],
-    weights: npt.NDArray[np.float64],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """Affordability of each (run, project) pair: (status, rho).
-
-    ``b`` holds each run's voter groups' money (weight * budget); ``known`` is a lower bound on each
-    pair's rho (its heap key: budgets only shrink); ``units[run] * weights[project]`` bounds the
-    absolute error of the supporters' money (``ROUND`` times the money they started with).
-
-    status 0 = affordable (rho exact up to rounding), 1 = unaffordable, 2 = too close to call,
-    3 = rho is certainly above the pair's ``cutoff`` (then ``rho`` is only a lower bound). On a
-    near-tie ``_zero_util`` tells whether an affordable pair's rho is exactly cost / (U - Z).
-
-    Most evaluated pairs turn out unaffordable (every project still in the race when a run ends is
-    evaluated once more), so the supporters' money comes first and only the pairs that can pay go on.
-    """
-    pa = np.asarray(projs, dtype=np.int64)
-    ra = np.asarray(runs, dtype=np.int64)
-    lengths = P.lengths[pa]
-    sup = np.concatenate([P.sup_of[p] for p in projs])
-    wbb = b[sup + np.repeat(ra * P.num_groups, lengths)]
-    c = P.cost_f[pa]
-    total = np.add.reduceat(wbb, np.cumsum(lengths) - lengths)
-    status = np.zeros(len(pa), dtype=np.int64)
-    allow = units[ra] * weights[pa]
-    # unaffordable only if even the error bound cannot make up the difference; a cheap project's
-    # supporters may have paid for expensive ones, so the bound can be far above c * TOL
-    status[total <= c * (1.0 + TOL) + allow] = 2
-    status[total < c * (1.0 - TOL) - allow] = 1
-    rho = np.full(len(pa), np.inf)
-    can_pay = status != 1
-    alive = np.flatnonzero(can_pay)
-    if len(alive) == 0:
-        return status, rho
-    if len(alive) < len(pa):
-        wbb = wbb[np.repeat(can_pay, lengths)]
-    wu = np.concatenate([P.wutil_of[projs[i]] for i in alive.tolist()])
-    cl = c[alive]
-    big_u = P.total_f[pa[alive]]
-    st = status[alive]
-    # two lower bounds on rho: cost / U (nobody short of money), and the last rho (budgets only shrink)
-    lo = np.maximum(cl / big_u, known[alive] * (1.0 - 1e-12))
-    _newton(lengths[alive], wbb / wu, wbb, wu, cl, big_u, lo, st, cutoff[alive])
-    status[alive] = st
-    rho[alive] = lo
-    return status, rho
-
-
-_NEWTON_STEPS = 12  # the real files need at most 8
-
-
-def _newton(
-    lengths: npt.NDArray[np.int64],
-    ratio: npt.NDArray[np.float64],
-    wbb: npt.NDArray[np.float64],
-    wu: npt.NDArray[np.float64],
-    c: npt.NDArray[np.float64],
-    big_u: npt.NDArray[np.float64],
-    rho: npt.NDArray[np.float64],
-    status: npt.NDArray[np.int64],
-    cutoff: npt.NDArray[np.float64],
-) -> None:
-    """rho of each pair (in place), by Newton's method on F(t) = sum_i min(b_i, t u_i) - cost.
-
-    F is increasing, concave and piecewise linear, and ``rho`` holds a lower bound on entry, so each step
-    (the root of F's current linear piece: those poor at t pay all they have, the others t u_i) stays at
-    or below the answer and lands on it once no supporter changes side: usually the first step (nobody
-    is short of money, or only those with nothing left), a few on the real files otherwise. Cheaper
-    than sorting the supporters, and the same value: near-equal budget/utility ratios on either side of
-    rho move it by a rounding error only (the near-tie checks allow for that).
-
-    A pair whose step passes its ``cutoff`` stops there (status 3, the step as lower bound); pairs too
-    close to call (status 2) only take the first step, for that. Pairs not settled after
-    ``_NEWTON_STEPS`` steps go to the sort-based ``_water_fill``.
-    """
-    which = np.arange(len(lengths))
-    lens = lengths
-    r, wb, wq = ratio, wbb, wu
-    cw, t, cut, sure = c, rho.copy(), cutoff, status == 0
-    stuck = [which[:0]]
-    for _ in range(_NEWTON_STEPS):
-        starts = np.cumsum(lens) - lens
-        tt = np.repeat(t, lens)
-        rich = r >= tt
-        paid = np.add.reduceat(np.where(rich, 0.0, wb), starts)
-        urich = np.add.reduceat(np.where(rich, wq, 0.0), starts)
-        valid = urich > 0.0
-        # a lower bound even for a pair that cannot pay: F(s) <= paid + s * urich for s >= t
-        step = np.maximum((cw - paid) / np.where(valid, urich, 1.0), t)
-        done = sure & valid & (step <= t * (1.0 + 1e-13))
-        rho[which[done]] = step[done]
-        above = valid & ~done & (step > cut)  # cannot win this round: its lower bound will do
-        rho[which[above]] = step[above]
-        status[which[above]] = 3
-        stuck.append(which[sure & ~valid])
-        going = sure & valid & ~done & ~above
-        if not going.all():  # settled pairs leave the iteration
-            keep = np.repeat(going, lens)
-            r, wb, wq = r[keep], wb[keep], wq[keep]
-            which, lens, cw, step, cut = which[going], lens[going], cw[going], step[going], cut[going]
-            sure = sure[going]
-        t = step
-        if not len(which):
-            break
-    left = np.concatenate([which, *stuck])  # ``which``: not settled after the last step
-    if len(left):
-        unsettled = np.zeros(len(lengths), dtype=np.bool_)
-        unsettled[left] = True
-        _water_fill(unsettled, lengths, ratio, wbb, wu, c, big_u, rho, status)
-
-
-def _water_fill(
-    constrained: npt.NDArray[np.bool_],
-    lengths: npt.NDArray[np.int64],
-    ratio: npt.NDArray[np.float64],
-    wbb: npt.NDArray[np.float64],
-    wu: npt.NDArray[np.float64],
-    c: npt.NDArray[np.float64],
-    big_u: npt.NDArray[np.float64],
-    rho: npt.NDArray[np.float64],
-    status: npt.NDArray[np.int64],
-) -> None:
-    """rho for the constrained pairs (in place): the supporters who cannot pay rho * u pay all they have.
-
-    ``rho`` holds a lower bound on entry. An upper bound t (F(t) = sum min(b, t u) >= cost) limits the
-    possibly-poor supporters to those with budget / utility < t; only these are sorted.
-    """
-    which = np.flatnonzero(constrained)
-    lens = lengths[which]
-    sel = np.repeat(constrained, lengths)
-    r = ratio[sel]
-    wb = wbb[sel]
-    wq = wu[sel]
-    cw = c[which]
-    uw = big_u[which]
-    starts = np.cumsum(lens) - lens
-    low = rho[which]
-    top = np.full(len(which), np.inf)
-    for factor in (1.5, 4.0, 32.0):
-        t = np.where(np.isinf(top), low * factor, top)
-        tt = np.repeat(t, lens)
-        below = r < tt
-        money = np.add.reduceat(np.where(below, wb, tt * wq), starts)
-        top = np.where(np.isinf(top) & (money >= cw), t, top)
-        if not np.isinf(top).any():
-            break
-    bound = np.where(np.isinf(top), np.inf, top)
-    cand = r < np.repeat(bound, lens)
-    seg = np.repeat(np.arange(len(which)), lens)[cand]
-    rc = r[cand]
-    # one float sort for all pairs: segment s maps to [2s, 2s + 1] (near-equal ratios may swap, which
-    # moves rho by a rounding error only; the near-tie checks allow for that)
-    scale = np.where(np.isinf(bound), 0.0, 1.0 / np.where(np.isinf(bound), 1.0, bound))
-    key = 2.0 * seg + np.minimum(rc * scale[seg], 1.0)
-    unbounded = np.isinf(bound)
-    if unbounded.any():
-        spread = rc[unbounded[seg]]
-        rank = np.empty(len(rc))
-        rank[unbounded[seg]] = spread / (1.0 + spread.max()) if spread.size else spread
-        key = np.where(unbounded[seg], 2.0 * seg + rank, key)
-    order = np.argsort(key)
-    seg = seg[order]
-    rc = rc[order]
-    wb2 = wb[cand][order]
-    wu2 = wq[cand][order]
-    counts = np.bincount(seg, minlength=len(which))
-    st2 = np.cumsum(counts) - counts
-    cum_wb = np.cumsum(wb2) - wb2
-    cum_wu = np.cumsum(wu2) - wu2
-    base_wb = np.zeros(len(which))
-    base_wu = np.zeros(len(which))
-    nonempty = counts > 0
-    base_wb[nonempty] = cum_wb[st2[nonempty]]
-    base_wu[nonempty] = cum_wu[st2[nonempty]]
-    paid = cum_wb - base_wb[seg]
-    rest = uw[seg] - (cum_wu - base_wu[seg])
-    value = (cw[seg] - paid) / np.where(rest > 0.0, rest, 1.0)
-    ok = (rest > 0.0) & (value <= rc)
-    position = np.where(ok, np.arange(len(rc)), len(rc))
-    first = np.full(len(which), len(rc))
-    if len(rc):
-        np.minimum.at(first, seg, position)
-    found = first < len(rc)
-    result = np.full(len(which), np.nan)
-    result[found] = value[first[found]]
-    # every candidate is poor: the rest (budget / utility >= bound) pay the share
-    all_wb = np.bincount(seg, weights=wb2, minlength=len(which))
-    all_wu = np.bincount(seg, weights=wu2, minlength=len(which))
-    rest_all = uw - all_wu
-    tail = (cw - all_wb) / np.where(rest_all > 0.0, rest_all, 1.0)
-    use_tail = ~found & (rest_all > 0.0) & (tail <= bound)
-    result[use_tail] = tail[use_tail]
-    good = found | use_tail
-    rho[which[good]] = np.maximum(result[good], low[good])
-    status[which[~good]] = 2
 
 
 def _zero_util(
@@ -308,6 +104,157 @@ def _charge(
     b[pos] = left
 
 
+# A run's heap entry: (lower bound on the project's rho, its tie rank, the project).
+Entry = tuple[float, int, int]
+
+
+@dataclass(eq=False)
+class _Lockstep:
+    """k MES runs advancing in lockstep; run j has the per-voter budget ``betas[j]``."""
+
+    P: Prepared
+    b: npt.NDArray[np.float64]  # each run's voter groups' money (weight * budget), run after run
+    fuzzy: npt.NDArray[np.bool_]  # budgets within the error bound of 0: whether exactly 0 is unknown
+    units: npt.NDArray[np.float64]  # per run: the error bound of one voter's budget
+    cap: float  # ... and of any group's
+    weights: npt.NDArray[np.float64]  # per project: the weight of its supporters
+    free: list[int]
+    heaps: list[list[Entry]]
+    orders: list[list[int]]
+    dropped: list[dict[int, int]]
+    rho_f: list[list[float]]
+    second: list[list[float]]
+    spent: list[int]
+
+    @classmethod
+    def start(cls, P: Prepared, betas: Sequence[Fraction], max_winners: int | None) -> _Lockstep:
+        k = len(betas)
+        beta_f = np.array([float(x) for x in betas], dtype=np.float64)
+        units = ROUND * beta_f
+        free = free_projects(P)
+        if max_winners is not None:
+            free = free[:max_winners]
+        template = [(P.costs[p] / P.totals[p], P.ranks[p], p) for p in candidates(P, frozenset(free))]
+        heapq.heapify(template)
+        # per project the weight of its supporters, so ``units[run] * weights[p]`` bounds their money's error
+        weights = np.bincount(
+            np.repeat(np.arange(P.num_projects), P.lengths), weights=P.weight_f, minlength=P.num_projects
+        )
+        return cls(
+            P=P,
+            b=np.outer(beta_f, P.group_weight_f).ravel(),  # the evaluations read it without multiplying
+            fuzzy=np.zeros(k * P.num_groups, dtype=np.bool_),
+            units=units,
+            cap=float(units.max() * P.group_weight_f.max()) if k and P.num_groups else 0.0,
+            weights=weights.astype(np.float64),
+            free=free,
+            heaps=[list(template) for _ in range(k)],
+            orders=[list(free) for _ in range(k)],
+            dropped=[{} for _ in range(k)],
+            rho_f=[[] for _ in range(k)],
+            second=[[] for _ in range(k)],
+            spent=[sum(P.costs[p] for p in free)] * k,
+        )
+
+    def goes_on(self, j: int, max_winners: int | None) -> bool:
+        """Whether run j has projects left and is below ``max_winners``."""
+        return bool(self.heaps[j]) and (max_winners is None or len(self.orders[j]) < max_winners)
+
+    def take(self, j: int, rho: float, p: int) -> None:
+        """Run j funds project p at ``rho`` (its supporters pay in ``_charge``)."""
+        self.orders[j].append(p)
+        self.rho_f[j].append(rho)
+        self.second[j].append(self.heaps[j][0][0] if self.heaps[j] else float("inf"))
+        self.spent[j] += self.P.costs[p]
+
+    def run(self, j: int) -> Run:
+        return Run(
+            order=tuple(self.orders[j]),
+            free=len(self.free),
+            dropped=self.dropped[j],
+            exact=False,
+            rhos=None,
+            rho_f=tuple(self.rho_f[j]),
+            second=tuple(self.second[j]),
+        )
+
+
+def _evaluate_round(
+    S: _Lockstep, active: list[int], pop: int
+) -> tuple[dict[int, float], dict[int, list[tuple[float, int]]], set[int]]:
+    """One round of every active run: (best rho, the affordable projects evaluated as (rho, project),
+    the runs with a decision too close to call).
+
+    Each sub-round takes from every run's heap the entries whose lower bound could still beat the
+    run's best so far (``pop`` per run, growing each sub-round) and evaluates them all in one call.
+    """
+    P = S.P
+    best = dict.fromkeys(active, float("inf"))
+    evaluated: dict[int, list[tuple[float, int]]] = {j: [] for j in active}
+    failed: set[int] = set()
+    limit = pop
+    while True:
+        runs: list[int] = []
+        projs: list[int] = []
+        cutoffs: list[float] = []
+        lows: list[float] = []
+        for j in active:
+            if j in failed:
+                continue
+            heap = S.heaps[j]
+            bound = best[j] * (1.0 + TOL)
+            taken = 0
+            while heap and heap[0][0] <= bound and taken < limit:
+                key, _, p = heapq.heappop(heap)
+                runs.append(j)
+                projs.append(p)
+                cutoffs.append(bound)
+                lows.append(key)
+                taken += 1
+        if not runs:
+            return best, evaluated, failed
+        limit *= _POP_GROWTH
+        status, rho = evaluate(P, S.b, runs, projs, np.array(cutoffs), np.array(lows), S.units, S.weights)
+        for j, p, st, r in zip(runs, projs, status.tolist(), rho.tolist(), strict=True):
+            if st == 2:
+                failed.add(j)
+            elif st == 1:
+                S.dropped[j][p] = len(S.orders[j])
+            elif st == 3:
+                heapq.heappush(S.heaps[j], (r, P.ranks[p], p))  # a better lower bound, above the best
+            else:
+                evaluated[j].append((r, p))
+                if r < best[j]:
+                    best[j] = r
+
+
+def _winner(
+    S: _Lockstep, j: int, evaluated: list[tuple[float, int]], best: float
+) -> tuple[float, int] | None:
+    """Run j's winner this round as (rho, project), the other evaluated projects back on its heap;
+    None if projects within ``TOL`` of the best cannot be told apart exactly (too close to call)."""
+    P = S.P
+    bound = best * (1.0 + TOL)
+    close = [e for e in evaluated if e[0] <= bound]
+    if len(close) > 1:
+        zeros = [_zero_util(P, S.b, S.fuzzy, j, e[1], float(S.units[j])) for e in close]
+        if any(z < 0 for z in zeros):
+            return None
+        keyed = [
+            (Fraction(P.costs[e[1]], P.totals[e[1]] - z), P.ranks[e[1]], e)
+            for e, z in zip(close, zeros, strict=True)
+        ]
+        exact, _, tied = min(keyed, key=lambda t: (t[0], t[1]))
+        win = (float(exact), tied[1])  # charged at the exact price's rounding
+        tied_entry = tied
+    else:
+        win = tied_entry = close[0]
+    for e in evaluated:
+        if e is not tied_entry:
+            heapq.heappush(S.heaps[j], (e[0], P.ranks[e[1]], e[1]))
+    return win
+
+
 def run_fast_many(
     P: Prepared, betas: Sequence[Fraction], max_winners: int | None = None, budget: int | None = None
 ) -> list[Run | None]:
@@ -317,131 +264,44 @@ def run_fast_many(
     run's funded projects cost more than ``budget`` every later run is abandoned (None): the search
     stops at or before that run (one that fails later is re-run exactly, with the same prefix, so over
     budget too).
+
+    Each round: evaluate every active run's candidates (``_evaluate_round``), pick each run's winner
+    (``_winner``), and let all winners' supporters pay in one call (``_charge``).
     """
     pop = _POP_SMALL if len(P.sup) < _SMALL else _POP
     k = len(betas)
-    g = P.num_groups
-    # each voter group's money, weight * budget: the evaluations read it without multiplying
-    beta_f = np.array([float(x) for x in betas], dtype=np.float64)
-    b = np.outer(beta_f, P.group_weight_f).ravel()
-    units = ROUND * beta_f  # per run: the error bound of one voter's budget
-    cap = float(units.max() * P.group_weight_f.max()) if k and g else 0.0  # ... and of any group's
-    # per project: the weight of its supporters, so ``units[run] * weights[p]`` bounds their money's error
-    weights = np.bincount(
-        np.repeat(np.arange(P.num_projects), P.lengths), weights=P.weight_f, minlength=P.num_projects
-    ).astype(np.float64)
-    fuzzy = np.zeros(k * g, dtype=np.bool_)
-    free = free_projects(P)
-    if max_winners is not None:
-        free = free[:max_winners]
-    template = [(P.costs[p] / P.totals[p], P.ranks[p], p) for p in candidates(P, frozenset(free))]
-    heapq.heapify(template)
-    heaps = [list(template) for _ in range(k)]
-    orders = [list(free) for _ in range(k)]
-    dropped: list[dict[int, int]] = [{} for _ in range(k)]
+    S = _Lockstep.start(P, betas, max_winners)
     results: list[Run | None] = [None] * k
-    rho_f: list[list[float]] = [[] for _ in range(k)]
-    second: list[list[float]] = [[] for _ in range(k)]
-
-    def finish(j: int) -> None:
-        results[j] = Run(
-            tuple(orders[j]), len(free), dropped[j], False, None, tuple(rho_f[j]), tuple(second[j])
-        )
-
-    spent = [sum(P.costs[p] for p in free)] * k
     cut = k  # runs from this index on are abandoned
-    active = [j for j in range(k) if heaps[j] and (max_winners is None or len(free) < max_winners)]
+    active = [j for j in range(k) if S.goes_on(j, max_winners)]
     for j in range(k):
         if j not in active:
-            finish(j)
+            results[j] = S.run(j)
     while active:
-        best = dict.fromkeys(active, float("inf"))
-        evaluated: dict[int, list[tuple[float, int]]] = {j: [] for j in active}
-        failed: set[int] = set()
-        limit = pop
-        while True:
-            runs: list[int] = []
-            projs: list[int] = []
-            cutoffs: list[float] = []
-            lows: list[float] = []
-            for j in active:
-                if j in failed:
-                    continue
-                heap = heaps[j]
-                bound = best[j] * (1.0 + TOL)
-                taken = 0
-                while heap and heap[0][0] <= bound and taken < limit:
-                    key, _, p = heapq.heappop(heap)
-                    runs.append(j)
-                    projs.append(p)
-                    cutoffs.append(bound)
-                    lows.append(key)
-                    taken += 1
-            if not runs:
-                break
-            limit *= _POP_GROWTH
-            status, rho = _evaluate(P, b, runs, projs, np.array(cutoffs), np.array(lows), units, weights)
-            for j, p, st, r in zip(runs, projs, status.tolist(), rho.tolist(), strict=True):
-                if st == 2:
-                    failed.add(j)
-                elif st == 1:
-                    dropped[j][p] = len(orders[j])
-                elif st == 3:
-                    heapq.heappush(heaps[j], (r, P.ranks[p], p))  # a better lower bound, above the best
-                else:
-                    evaluated[j].append((r, p))
-                    if r < best[j]:
-                        best[j] = r
-        win_runs: list[int] = []
-        win_projs: list[int] = []
-        win_rhos: list[float] = []
+        best, evaluated, failed = _evaluate_round(S, active, pop)
+        winners: list[tuple[int, int, float]] = []  # (run, project, rho)
         still: list[int] = []
         for j in active:
             if j in failed:
                 continue
-            ev = evaluated[j]
-            if not ev:
-                finish(j)
+            if not evaluated[j]:
+                results[j] = S.run(j)
                 continue
-            bound = best[j] * (1.0 + TOL)
-            close = [e for e in ev if e[0] <= bound]
-            if len(close) > 1:
-                zeros = [_zero_util(P, b, fuzzy, j, e[1], float(units[j])) for e in close]
-                if any(z < 0 for z in zeros):
-                    failed.add(j)
-                    continue
-                keyed = [
-                    (Fraction(P.costs[e[1]], P.totals[e[1]] - z), P.ranks[e[1]], e)
-                    for e, z in zip(close, zeros, strict=True)
-                ]
-                exact, _, tied = min(keyed, key=lambda t: (t[0], t[1]))
-                win = (float(exact), tied[1])  # charged at the exact price's rounding
-                tied_entry = tied
-            else:
-                win = tied_entry = close[0]
-            for e in ev:
-                if e is not tied_entry:
-                    heapq.heappush(heaps[j], (e[0], P.ranks[e[1]], e[1]))
-            orders[j].append(win[1])
-            rho_f[j].append(win[0])
-            second[j].append(heaps[j][0][0] if heaps[j] else float("inf"))
-            win_runs.append(j)
-            win_projs.append(win[1])
-            win_rhos.append(win[0])
-            spent[j] += P.costs[win[1]]
-            if budget is not None and spent[j] > budget and j + 1 < cut:
+            win = _winner(S, j, evaluated[j], best[j])
+            if win is None:
+                continue  # too close to call: the run stays None
+            S.take(j, *win)
+            winners.append((j, win[1], win[0]))
+            if budget is not None and S.spent[j] > budget and j + 1 < cut:
                 cut = j + 1
-            if heaps[j] and (max_winners is None or len(orders[j]) < max_winners):
+            if S.goes_on(j, max_winners):
                 still.append(j)
             else:
-                finish(j)
-        if cut < k and win_runs and win_runs[-1] >= cut:
-            keep = [i for i, j in enumerate(win_runs) if j < cut]
-            win_runs = [win_runs[i] for i in keep]
-            win_projs = [win_projs[i] for i in keep]
-            win_rhos = [win_rhos[i] for i in keep]
-        if win_runs:
-            _charge(P, b, fuzzy, win_runs, win_projs, win_rhos, units, cap)
+                results[j] = S.run(j)
+        paying = [w for w in winners if w[0] < cut]
+        if paying:
+            runs, projs, rhos = zip(*paying, strict=True)
+            _charge(P, S.b, S.fuzzy, runs, projs, rhos, S.units, S.cap)
         active = [j for j in still if j < cut]
         for j in range(cut, k):
             results[j] = None

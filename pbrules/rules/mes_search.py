@@ -42,17 +42,46 @@ class _Walk:
     """Visits steps in increasing order and remembers the last one that did not stop the search."""
 
     def __init__(
-        self, P: Prepared, budget: int, among: Sequence[int], max_winners: int | None, last: int | None
+        self,
+        P: Prepared,
+        budget: int,
+        among: Sequence[int],
+        max_winners: int | None,
+        last: int | None,
+        beta0: Fraction,
+        step: Fraction,
     ) -> None:
         self.P = P
         self.last = last
+        self.beta0 = beta0
+        self.step = step
+        self.largest = _BIG_BATCH if len(P.sup) >= _BIG else _MAX_BATCH
         self.budget = budget
         self.among = among
         self.max_winners = max_winners
-        self.previous = Run((), 0, {}, exact=True, rhos=())
+        self.previous = Run(order=(), free=0, dropped={}, exact=True, rhos=())
         self.previous_k = -1
         self.steady = False  # the last two steps visited were certified alike
         self.saturation = Fraction(sum(P.costs[p] for p in range(P.num_projects) if P.totals[p] > 0))
+
+    def beta(self, k: int) -> Fraction:
+        return self.beta0 + k * self.step
+
+    def inside(self, k: int) -> bool:
+        return self.last is None or k <= self.last
+
+    def fast_runs(self, ks: list[int]) -> list[Run | None]:
+        return run_fast_many(self.P, [self.beta(x) for x in ks], self.max_winners, self.budget)
+
+    def one_by_one(self, ks: list[int]) -> tuple[Run, int, Run | None] | None:
+        """Visit steps ``ks`` in order (fast runs in lockstep batches) until one stops the search."""
+        for start in range(0, len(ks), self.largest):
+            chunk = ks[start : start + self.largest]
+            for k, run in zip(chunk, self.fast_runs(chunk), strict=True):
+                found = self.visit(k, self.beta(k), run)
+                if found is not None:
+                    return found
+        return None
 
     def stops(self, run: Run) -> bool:
         return self.over(run) or self.complete(run)
@@ -99,56 +128,37 @@ def search(
     """(kept run, its step, the over-budget run that stopped the search or None); see the module doc.
 
     The fast runs get the real budget: in a batch, the runs after an over-budget one are abandoned."""
-    walk = _Walk(P, budget, among, max_winners, last)
-    largest = _BIG_BATCH if len(P.sup) >= _BIG else _MAX_BATCH
-
-    def beta(k: int) -> Fraction:
-        return beta0 + k * step
-
-    def inside(k: int) -> bool:
-        return last is None or k <= last
-
-    def sequential(ks: list[int]) -> tuple[Run, int, Run | None] | None:
-        for start in range(0, len(ks), largest):
-            chunk = ks[start : start + largest]
-            runs = run_fast_many(P, [beta(x) for x in chunk], max_winners, budget)
-            for k, run in zip(chunk, runs, strict=True):
-                found = walk.visit(k, beta(k), run)
-                if found is not None:
-                    return found
-        return None
-
+    walk = _Walk(P, budget, among, max_winners, last, beta0, step)
     k = 0
     stride = 1
     size = _FIRST_BATCH
-    while inside(k):
+    while walk.inside(k):
         if stride == 1 or walk.previous_k < 0:
-            ks = [x for x in range(k, k + size) if inside(x)]
-            found = sequential(ks)
+            ks = [x for x in range(k, k + size) if walk.inside(x)]
+            found = walk.one_by_one(ks)
             if found is not None:
                 return found
             k = ks[-1] + 1
-            size = min(size * 2, largest)
+            size = min(size * 2, walk.largest)
             stride = 2 if walk.steady else 1
             continue
         base = walk.previous_k
-        ks = [base + stride * (i + 1) for i in range(_PROBES) if inside(base + stride * (i + 1))]
+        ks = [base + stride * (i + 1) for i in range(_PROBES) if walk.inside(base + stride * (i + 1))]
         if not ks:
             stride = 1
             continue
-        probes = run_fast_many(P, [beta(x) for x in ks], max_winners, budget)
         jumped_all = True
-        for x, probe in zip(ks, probes, strict=True):
+        for x, probe in zip(ks, walk.fast_runs(ks), strict=True):
             anchor_k = walk.previous_k
             if probe is not None and certified(walk.previous, probe):
                 walk.previous, walk.previous_k = probe, x  # same set as the anchor at every step up to x
-                if beta(x) >= walk.saturation:
+                if walk.beta(x) >= walk.saturation:
                     return walk.saturated(probe, x)
                 continue
             jumped_all = False
-            found = sequential(list(range(anchor_k + 1, x)))
+            found = walk.one_by_one(list(range(anchor_k + 1, x)))
             if found is None:
-                found = walk.visit(x, beta(x), probe)
+                found = walk.visit(x, walk.beta(x), probe)
             if found is not None:
                 return found
             break

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from outcomes.elections import outcome_data
+from outcomes.engine import outcome_data
 from outcomes.explain import explain_section
 from pbrules import Ballot, Election, Project, run_rule, to_instance
 

@@ -18,11 +18,12 @@ import pbrules.rules.mes_engine as engine
 import pbrules.rules.mes_exact as exact_path
 import pbrules.rules.mes_fast as fast_path
 import pbrules.rules.mes_replay as mes_replay
+import pbrules.rules.mes_rho as rho_path
 import pbrules.rules.mes_search as mes_search
 from pbrules.instance import build_instance, to_instance
 from pbrules.model import Instance
 from pbrules.pabulib import read_instance
-from pbrules.rules.mes import Completion, equal_shares
+from pbrules.rules.mes import Completion, equal_shares, run_mes
 
 HERE = Path(__file__).resolve().parent
 PABULIB = Path(os.environ.get("PABULIB_DIR") or HERE.parents[2] / "shared" / "data" / "pabulib")
@@ -67,7 +68,7 @@ def test_fast_runs_equal_exact_runs(election: object, satisfaction: str) -> None
         exact = exact_path.run_exact(P, beta)
         if run is not None:  # None: too close to call in float64, the caller uses the exact path
             assert run.order == exact.order
-        assert engine.run_mes(P, beta).order == exact.order
+        assert run_mes(P, beta).order == exact.order
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -84,7 +85,7 @@ def test_sort_based_water_filling_behind_newton_equals_exact_runs(
     instance = to_instance(election)  # type: ignore[arg-type]
     P = engine.prepare(instance, satisfaction, None)  # type: ignore[arg-type]
     betas = _betas(instance)
-    with patch.object(fast_path, "_NEWTON_STEPS", 0):
+    with patch.object(rho_path, "_NEWTON_STEPS", 0):
         fast = fast_path.run_fast_many(P, betas)
     for beta, run in zip(betas, fast, strict=True):
         if run is not None:
@@ -114,8 +115,9 @@ def test_near_ties_fall_back_to_the_exact_path(monkeypatch: pytest.MonkeyPatch) 
     beta = Fraction(instance.budget, instance.num_voters)
     exact = exact_path.run_exact(P, beta)
     monkeypatch.setattr(fast_path, "TOL", 0.5)
+    monkeypatch.setattr(rho_path, "TOL", 0.5)
     assert fast_path.run_fast(P, beta) is None
-    assert engine.run_mes(P, beta).order == exact.order
+    assert run_mes(P, beta).order == exact.order
     assert equal_shares(instance, explain=False).selected == expected
 
 
@@ -280,7 +282,7 @@ def test_cheap_projects_after_an_expensive_one_are_judged_as_the_exact_path_does
         exact = exact_path.run_exact(P, b)
         if run is not None:
             assert run.order == exact.order
-        assert engine.run_mes(P, b).order == exact.order
+        assert run_mes(P, b).order == exact.order
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -310,7 +312,7 @@ def test_a_cheap_project_paid_from_leftovers_of_an_expensive_one_is_funded() -> 
     assert exact_path.run_exact(P, beta).order == (0, 1)
     run = fast_path.run_fast(P, beta)
     assert run is None or run.order == (0, 1)
-    assert engine.run_mes(P, beta).order == (0, 1)
+    assert run_mes(P, beta).order == (0, 1)
     assert equal_shares(instance, completion="none").selected == ("E", "c")
 
 

@@ -1,8 +1,8 @@
 """The facilitator's page for the citizens' panel's decision: count a round or record a consensus, publish.
 
 Each POST names its action; the view parses the input, checks who may act, and calls one service
-(``outcomes.panel`` or ``services.publish_result``). A refusal re-renders the page with the input
-kept and the message in an error summary.
+(``count_panel_vote``, ``record_panel_decision`` or ``publish_result``). A refusal re-renders
+the page with the input kept and the message in an error summary.
 """
 
 from __future__ import annotations
@@ -10,26 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from common.errors import ServiceError
 from deliberation.models import DecisionMethod, PanelVote
 from deliberation.steps import decision_open
+from editions.decorators import Gate, Task, edition_action
 from editions.models import Edition
-from editions.permissions import can, holds_action_roles, is_open
+from editions.permissions import can, is_open
 from editions.phases import Action
 
-from . import selectors, services
-from .errors import OutcomeError
-from .models import CountSource
-from .panel import count_panel_vote, record_panel_decision
-from .selectors_panel import DecisionPage, decision_page
+from .. import selectors, services
+from ..errors import OutcomeError
+from ..models import CountSource
+from ..selectors import DecisionPage, decision_page
+from . import signed_in
 
 ACTIONS = ("count", "record_vote", "record_consensus", "publish")
 
@@ -61,17 +62,6 @@ class Posted:
         )
 
 
-def _edition(request: HttpRequest, slug: str) -> tuple[Edition, User]:
-    """The edition whose panel decides, and its facilitator (facilitators of its district only)."""
-    edition = Edition.objects.select_related("district").prefetch_related("phases").filter(slug=slug).first()
-    if edition is None or not edition.panel_decides:
-        raise Http404
-    user = request.user
-    if not isinstance(user, User) or not holds_action_roles(user, Action.FACILITATE_PANEL, edition):
-        raise PermissionDenied
-    return edition, user
-
-
 def _may_publish(user: User, edition: Edition) -> bool:
     """The facilitator publishes while the panel decides, or in the result phase (when counts are run)."""
     return can(user, Action.FACILITATE_PANEL, edition) or is_open(edition, Action.RUN_COUNT)
@@ -87,11 +77,11 @@ def _round(edition: Edition, vote_id: int | None) -> PanelVote:
 def _act(edition: Edition, user: User, posted: Posted) -> str:
     """Do what the facilitator asked; returns the success message."""
     if posted.action == "count":
-        count_panel_vote(edition=edition, vote=_round(edition, posted.vote), by=user)
+        services.count_panel_vote(edition=edition, vote=_round(edition, posted.vote), by=user)
         return _("The ballot round is counted. Check the result, add the panel's reasons and record it.")
     if posted.action in ("record_vote", "record_consensus"):
         consensus = posted.action == "record_consensus"
-        record_panel_decision(
+        services.record_panel_decision(
             edition=edition,
             by=user,
             method=DecisionMethod.CONSENSUS if consensus else DecisionMethod.VOTE,
@@ -137,10 +127,14 @@ def _error_target(error: ServiceError) -> str:
     return ""
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def panel_decision(request: HttpRequest, slug: str) -> HttpResponse:
-    edition, user = _edition(request, slug)
+@edition_action(
+    Action.RECORD_PANEL_DECISION, gate=Gate.ROLES, task=Task(gettext_lazy("The panel's decision"), order=90)
+)
+def panel_decision(request: HttpRequest, edition: Edition) -> HttpResponse:
+    if not edition.panel_decides:
+        raise Http404
+    user = signed_in(request)
     posted = Posted()
     error: ServiceError | None = None
     if request.method == "POST":
@@ -154,22 +148,22 @@ def panel_decision(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, done)
             return redirect("outcomes:panel_decision", slug=edition.slug)
+    return render(request, "outcomes/panel_decision.html", _page(edition, user, posted, error))
+
+
+def _page(edition: Edition, user: User, posted: Posted, error: ServiceError | None) -> dict[str, object]:
+    """The page, with what was posted and the refusal to show again."""
     page = decision_page(edition)
     result = selectors.result_count(edition)
-    published = selectors.published_count(edition)
-    return render(
-        request,
-        "outcomes/panel_decision.html",
-        {
-            "edition": edition,
-            "page": page,
-            "rows": _with_input(page, posted),
-            "posted": posted,
-            "error": error,
-            "error_target": _error_target(error) if error is not None else "",
-            "may_decide": decision_open(edition) and can(user, Action.FACILITATE_PANEL, edition),
-            "result": result if result is not None and result.source == CountSource.PANEL else None,
-            "published": published,
-            "may_publish": _may_publish(user, edition),
-        },
-    )
+    return {
+        "edition": edition,
+        "page": page,
+        "rows": _with_input(page, posted),
+        "posted": posted,
+        "error": error,
+        "error_target": _error_target(error) if error is not None else "",
+        "may_decide": decision_open(edition) and can(user, Action.FACILITATE_PANEL, edition),
+        "result": result if result is not None and result.source == CountSource.PANEL else None,
+        "published": selectors.published_count(edition),
+        "may_publish": _may_publish(user, edition),
+    }

@@ -5,7 +5,7 @@ same form as a public vote's result. A round is counted by exactly the pipeline 
 vote (one ``.pb`` file per ballot section, parsed back and counted with the edition's rule); a
 consensus has no ballots, so its count holds the chosen plans with rule "consensus" and no file.
 The facilitator then records the decision with the panel's reasons (``PanelDecision``), and
-``services.publish_result`` makes it take effect.
+``publication.publish_result`` makes it take effect.
 """
 
 from __future__ import annotations
@@ -25,15 +25,13 @@ from deliberation.steps import decision_open
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
-from pbrules import PabulibError
 from ui.templatetags.money import format_money
 
-from .errors import OutcomeError
-from .models import ACTIVE_STATUSES, Count, CountSection, CountSource, CountStatus
-from .selectors import COUNTED_ROUND_ACTION, counted_round, current_count
-from .services import count_sections_of, counting_rule, progress_text, store_result
-
-CONSENSUS = "consensus"
+from ..engine import ENGINE_ERRORS, counting_rule
+from ..errors import OutcomeError
+from ..models import ACTIVE_STATUSES, Count, CountSection, CountSource, CountStatus
+from ..selectors import CONSENSUS, COUNTED_ROUND_ACTION, counted_round, current_count
+from .counting import count_sections_of, progress_text, store_result
 
 
 def _refuse_unless_deciding(edition: Edition, by: User, at: datetime | None = None) -> None:
@@ -103,7 +101,7 @@ def count_panel_vote(*, edition: Edition, vote: PanelVote, by: User, at: datetim
         )
         try:
             results, durations = count_sections_of(count, contents=contents)
-        except (PabulibError, ValueError) as exc:
+        except ENGINE_ERRORS as exc:
             raise OutcomeError("engine_failed", detail=str(exc)) from exc
         store_result(count, results, durations)
     count.refresh_from_db()
@@ -225,48 +223,23 @@ def record_panel_decision(
         raise OutcomeError("unknown_method")
     _refuse_if_decided(edition)
     sections = _sections(edition)
-    plans = [p for s in sections for p in s.plans]
-    plan_ids = {p.pk for p in plans}
+    plan_ids = {p.pk for s in sections for p in s.plans}
     cleaned = _clean_reasons(reasons, plan_ids)
-    chosen: set[int] = set()
-    if method == DecisionMethod.CONSENSUS:
-        chosen = {int(pid) for pid in funded or ()}
-        if chosen - plan_ids:
-            raise OutcomeError("plans_changed")
-        missing = next((p for p in plans if p.pk not in cleaned), None)
-        if missing is not None:
-            raise OutcomeError("reason_missing", plan=missing.title, plan_id=missing.pk)
-        _refuse_over_budget(edition, sections, chosen)
-        vote = None
-    else:
-        current = current_count(edition, source=CountSource.PANEL)
-        if vote is None or current is None or current.rule == CONSENSUS or counted_round(current) != vote.pk:
-            raise OutcomeError("round_not_counted")
-        count = current
-        counted = {int(row["id"]) for s in count.sections.all() for row in s.plans}
-        if counted != plan_ids:
-            raise OutcomeError("plans_changed")
+    consensus = method == DecisionMethod.CONSENSUS
+    chosen = _consensus_choice(edition, sections, funded, cleaned) if consensus else set()
+    counted = None if consensus else _counted_round(edition, vote, plan_ids)
     with transaction.atomic():
         _lock_counts(edition)
-        if method == DecisionMethod.CONSENSUS:
-            count = _consensus_count(edition, sections, chosen, by)
-        decision = PanelDecision.objects.create(
+        count = _consensus_count(edition, sections, chosen, by) if counted is None else counted
+        decision = _store_decision(
             edition=edition,
-            step=PanelStep.DECISION,
+            by=by,
             method=method,
-            vote=vote,
-            summary=summary.strip(),
-            recorded_by=by,
-            recorded_at=at or timezone.now(),
-        )
-        PanelReason.objects.bulk_create(
-            PanelReason(
-                decision=decision,
-                plan_id=pid,
-                reason=text,
-                funded=(pid in chosen) if method == DecisionMethod.CONSENSUS else None,
-            )
-            for pid, text in sorted(cleaned.items())
+            vote=None if consensus else vote,
+            summary=summary,
+            reasons=cleaned,
+            funded=chosen if consensus else None,
+            at=at,
         )
         record(
             actor=by,
@@ -275,10 +248,66 @@ def record_panel_decision(
             edition=edition,
             after={
                 "method": method,
-                "vote": vote.pk if vote else None,
+                "vote": decision.vote_id,
                 "count": count.pk,
                 "selected": sorted(int(pid) for s in count.sections.all() for pid in s.selected),
                 "reasons": len(cleaned),
             },
         )
     return decision
+
+
+def _store_decision(
+    *,
+    edition: Edition,
+    by: User,
+    method: str,
+    vote: PanelVote | None,
+    summary: str,
+    reasons: dict[int, str],
+    funded: set[int] | None,
+    at: datetime | None,
+) -> PanelDecision:
+    """The decision row and its reasons (``funded``: the plans a consensus funds, None after a vote)."""
+    decision = PanelDecision.objects.create(
+        edition=edition,
+        step=PanelStep.DECISION,
+        method=method,
+        vote=vote,
+        summary=summary.strip(),
+        recorded_by=by,
+        recorded_at=at or timezone.now(),
+    )
+    PanelReason.objects.bulk_create(
+        PanelReason(
+            decision=decision, plan_id=pid, reason=text, funded=None if funded is None else pid in funded
+        )
+        for pid, text in sorted(reasons.items())
+    )
+    return decision
+
+
+def _consensus_choice(
+    edition: Edition, sections: list[Section], funded: Collection[int] | None, reasons: Mapping[int, str]
+) -> set[int]:
+    """The plans a consensus funds: refused unless every plan on the ballot has a reason and they fit."""
+    plans = [p for s in sections for p in s.plans]
+    chosen = {int(pid) for pid in funded or ()}
+    if chosen - {p.pk for p in plans}:
+        raise OutcomeError("plans_changed")
+    missing = next((p for p in plans if p.pk not in reasons), None)
+    if missing is not None:
+        raise OutcomeError("reason_missing", plan=missing.title, plan_id=missing.pk)
+    _refuse_over_budget(edition, sections, chosen)
+    return chosen
+
+
+def _counted_round(edition: Edition, vote: PanelVote | None, plan_ids: set[int]) -> Count:
+    """The panel's current count, if it counted ``vote`` over the plans on the ballot now."""
+    current = current_count(edition, source=CountSource.PANEL)
+    if vote is None or current is None or current.rule == CONSENSUS or counted_round(current) != vote.pk:
+        raise OutcomeError("round_not_counted")
+    counted = {int(row["id"]) for s in current.sections.all() for row in s.plans}
+    if counted != plan_ids:
+        raise OutcomeError("plans_changed")
+    return current

@@ -26,11 +26,12 @@ from outcomes.services import compute_outcome, start_count
 from pbrules import Ballot, Election, Project, run_rule, to_instance
 from proposals.models import Plan
 from tests.factories import ballot_box_shares, make_user, make_vote, make_voter
+from tests.refusals import refused
 from voting.models import PaperEntry, PaperEntryStatus
 
-from .factories import add_ballots, make_closed_vote, make_count, make_official
+from ..factories import add_ballots, make_closed_vote, make_count, make_official
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # Ten voters on four plans (40k, 30k, 20k, 10k euro; budget 60k) where the rules disagree.
 CHOICES = [[0]] * 5 + [[1, 2]] * 3 + [[2, 3]] * 2
 RULES = [
@@ -164,10 +165,11 @@ def test_cumulative_ballots_keep_their_points_and_support_counts_points(tmp_path
 def test_count_is_refused_while_the_vote_is_open() -> None:
     edition, _ = make_vote()
 
-    with pytest.raises(OutcomeError) as caught:
-        start_count(edition=edition, by=make_official(edition), shares=ballot_box_shares(edition))
-
-    assert caught.value.code == "vote_open"
+    refused(
+        lambda: start_count(edition=edition, by=make_official(edition), shares=ballot_box_shares(edition)),
+        "vote_open",
+        error=OutcomeError,
+    )
     assert not Count.objects.exists()
 
 
@@ -184,12 +186,13 @@ def test_count_is_refused_while_paper_entries_wait_and_names_their_number() -> N
             first_by=official,
         )
 
-    with pytest.raises(OutcomeError) as caught:
-        start_count(edition=edition, by=official, shares=ballot_box_shares(edition))
-
-    assert caught.value.code == "unresolved_paper_entries"
-    assert caught.value.params == {"number": 2}
-    assert "2" in caught.value.message
+    caught = refused(
+        lambda: start_count(edition=edition, by=official, shares=ballot_box_shares(edition)),
+        "unresolved_paper_entries",
+        error=OutcomeError,
+    )
+    assert caught.params == {"number": 2}
+    assert "2" in caught.message
 
 
 @pytest.mark.parametrize(
@@ -214,12 +217,13 @@ def test_second_count_is_refused_while_one_is_running() -> None:
         edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
     )
 
-    with pytest.raises(OutcomeError) as caught:
-        start_count(
+    refused(
+        lambda: start_count(
             edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
-        )
-
-    assert caught.value.code == "count_running"
+        ),
+        "count_running",
+        error=OutcomeError,
+    )
 
 
 def test_count_left_running_by_a_dead_worker_does_not_block_a_new_one(
@@ -245,10 +249,8 @@ def test_count_of_a_ballot_naming_an_unknown_plan_is_refused_with_a_message() ->
     edition, _ = make_closed_vote(choices=[[0]])
     add_ballots(edition=edition, contents=[{"main": [999_999]}])
 
-    with pytest.raises(OutcomeError) as refused:
-        make_count(edition=edition)
-
-    assert refused.value.code == "unknown_plan" and "999999" in refused.value.message
+    refusal = refused(lambda: make_count(edition=edition), "unknown_plan", error=OutcomeError)
+    assert "999999" in refusal.message
     assert not Count.objects.filter(edition=edition).exists()
 
 
@@ -258,7 +260,7 @@ def test_engine_failure_marks_the_count_failed_and_never_running(monkeypatch: py
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("outcomes.elections.run_rule", broken)
+    monkeypatch.setattr("outcomes.engine.run_rule", broken)
     count = make_count(edition=edition)
 
     assert count.status == CountStatus.FAILED
@@ -269,10 +271,7 @@ def test_compute_outcome_refuses_a_count_that_is_not_queued() -> None:
     edition, _ = make_closed_vote(choices=[[0]])
     count = make_count(edition=edition)
 
-    with pytest.raises(OutcomeError) as caught:
-        compute_outcome(count=count)
-
-    assert caught.value.code == "not_queued"
+    refused(lambda: compute_outcome(count=count), "not_queued", error=OutcomeError)
 
 
 def test_new_count_replaces_the_current_result() -> None:

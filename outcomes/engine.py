@@ -1,4 +1,10 @@
-"""An edition's ballots as one pabulib election per ballot section, written out and counted from the text.
+"""The seam with the outcome engine: the one module of ``outcomes`` that talks to ``pbrules``.
+
+Everything the app asks of pbrules goes through here: an edition's ballots become one pabulib
+election per ballot section, are written out and counted from the text with the edition's rule
+(``counting_rule``), and the outcome is kept in pbrules' own JSON shape (``pbrules.outcome_dict``,
+the shape ``python -m pbrules --json`` prints, with exact amounts). The services (``services/``)
+decide when to count and what to store; they never call pbrules themselves.
 
 The count never runs on the database rows directly: each section's ballots become a pabulib ``.pb``
 text (written by ``pbrules.write_election``), and that text is parsed back and counted. The file
@@ -15,7 +21,6 @@ ballots are ordinal (best first), cumulative ballots carry their points.
 from __future__ import annotations
 
 import hashlib
-import io
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,7 +30,7 @@ from typing import Any
 from django.utils import timezone
 
 from ballots.sections import Section
-from editions.models import BallotFormat, Edition
+from editions.models import AggregationRule, BallotFormat, Edition
 from editions.permissions import phases_opening
 from editions.phases import Action
 from pbrules import (
@@ -33,16 +38,18 @@ from pbrules import (
     Election,
     Instance,
     Outcome,
+    PabulibError,
     Project,
-    outcome_metrics,
+    outcome_dict,
     parse_election,
     run_rule,
     to_instance,
-    write_election,
 )
 from pbrules import __version__ as pbrules_version
-from pbrules.pabulib.write import format_amount
+from pbrules.pabulib import election_to_text
+from pbrules.report import JsonAmount, json_amount
 from pbrules.satisfaction import project_totals, support_counts
+from pbrules.tiebreak import DEFAULT_TIE_BREAKING
 
 from .errors import OutcomeError
 
@@ -52,6 +59,8 @@ VOTE_TYPES = {
     BallotFormat.RANKING: "ordinal",
     BallotFormat.CUMULATIVE: "cumulative",
 }
+# What the engine raises on input it cannot count (a malformed file, an impossible option).
+ENGINE_ERRORS = (PabulibError, ValueError)
 # A ballot's choice in one section, ready for the file: project ids as text, points for cumulative.
 Choice = tuple[tuple[str, ...], tuple[Fraction, ...] | None]
 
@@ -203,17 +212,11 @@ def _meta(
     return tuple(meta)
 
 
-def write_text(election: Election) -> str:
-    buffer = io.StringIO()
-    write_election(election, buffer)
-    return buffer.getvalue()
-
-
 def section_file(
     edition: Edition, section: Section, choices: list[Choice], *, panel: bool = False
 ) -> SectionFile:
     """Shuffle, number and write one section's ballots; hash the exact UTF-8 bytes."""
-    text = write_text(build_election(edition, section, shuffled(choices), panel=panel))
+    text = election_to_text(build_election(edition, section, shuffled(choices), panel=panel))
     return SectionFile(section, text, sha256_of(text), len(choices))
 
 
@@ -224,6 +227,17 @@ def sha256_of(text: str) -> str:
 def parse_text(text: str) -> Instance:
     """The numeric instance of a .pb text, the way ``parse_election`` and ``to_instance`` read it."""
     return to_instance(parse_election(text))
+
+
+def counting_rule(edition: Edition) -> dict[str, str]:
+    """How a count of the edition is done, copied onto the count: rule, completion, engine, ties."""
+    return {
+        "rule": edition.aggregation_rule,
+        "satisfaction": edition.rule_satisfaction,
+        "completion": "exhaustion" if edition.aggregation_rule == AggregationRule.EQUAL_SHARES else "",
+        "pbrules_version": pbrules_version,
+        "tie_breaking": DEFAULT_TIE_BREAKING,
+    }
 
 
 def count_instance(instance: Instance, *, rule: str, satisfaction: str, completion: str) -> Outcome:
@@ -238,60 +252,14 @@ def tie_order(instance: Instance) -> list[str]:
     return sorted(instance.project_ids)
 
 
-def amount(value: Fraction | None) -> int | str | None:
+def amount(value: Fraction | None) -> JsonAmount:
     """An exact amount for JSON: an integer when whole, else its exact text (a decimal or p/q)."""
-    if value is None:
-        return None
-    return value.numerator if value.denominator == 1 else format_amount(value)
+    return json_amount(value, exact=True)
 
 
 def outcome_data(instance: Instance, outcome: Outcome) -> dict[str, Any]:
-    """The outcome as pbrules gives it (the shape of ``python -m pbrules --json``), amounts exact."""
-    metrics = outcome_metrics(instance, outcome)
-    violation = metrics.ejr_violation
-    return {
-        "selected": list(outcome.selected),
-        "total_cost": amount(outcome.total_cost),
-        "budget": amount(outcome.budget),
-        "rule": outcome.rule,
-        "params": dict(outcome.params),
-        "trace": [
-            {
-                "round": s.round,
-                "project_id": s.project_id,
-                "cost": amount(s.cost),
-                "phase": s.phase,
-                "score": amount(s.score),
-                "supporters": s.supporters,
-                "price_per_supporter": amount(s.price_per_supporter),
-            }
-            for s in outcome.trace
-        ],
-        "rejections": [
-            {
-                "project_id": r.project_id,
-                "cost": amount(r.cost),
-                "reason": r.reason,
-                "max_winning_cost": amount(r.max_winning_cost),
-                "extra_supporters_needed": r.extra_supporters_needed,
-            }
-            for r in outcome.rejections
-        ],
-        "metrics": {
-            "total_cost": amount(metrics.total_cost),
-            "leftover_budget": amount(metrics.leftover_budget),
-            "num_selected": metrics.num_selected,
-            "avg_cost_satisfaction": metrics.avg_cost_satisfaction,
-            "avg_cardinality_satisfaction": metrics.avg_cardinality_satisfaction,
-            "share_with_funded_project": metrics.share_with_funded_project,
-            "gini_cost_satisfaction": metrics.gini_cost_satisfaction,
-            "ejr_up_to_one": metrics.ejr_up_to_one,
-            "ejr_method": metrics.ejr_method,
-            "ejr_violation": None
-            if violation is None
-            else {"projects": list(violation.projects), "group_size": violation.group_size},
-        },
-    }
+    """The outcome in the shape of ``python -m pbrules --json`` (``pbrules.outcome_dict``), amounts exact."""
+    return outcome_dict(instance, outcome, exact=True)
 
 
 def plan_rows(edition: Edition, section: Section, instance: Instance) -> list[dict[str, Any]]:

@@ -16,11 +16,11 @@ from django.utils import translation
 from deliberation.models import PanelDecision
 from editions.models import Edition
 from outcomes.models import Count, CountSource
-from outcomes.panel import count_panel_vote, record_panel_decision
+from outcomes.services import count_panel_vote, record_panel_decision
 from proposals.models import Plan, PlanStatus
 from tests.factories import make_user
 
-from .factories import (
+from ..factories import (
     add_ballots,
     add_panel_round,
     make_count,

@@ -20,6 +20,7 @@ from outcomes.services import publish_result, start_count
 from proposals.models import Plan, PlanStatus
 from tests.factories import ballot_box_shares
 from tests.outcomes.factories import make_closed_vote, make_count, make_official
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -53,21 +54,19 @@ def test_publishing_selects_the_winners_and_tells_every_initiator() -> None:
 def test_a_result_is_published_once_and_then_cannot_be_counted_again() -> None:
     edition, _, official, count = counted_vote()
     publish_result(count=count, by=official)
-    with pytest.raises(OutcomeError) as twice:
-        publish_result(count=count, by=official)
-    assert twice.value.code == "already_published"
-    with pytest.raises(OutcomeError) as recount:
-        start_count(edition=edition, by=official, shares=ballot_box_shares(edition))
-    assert recount.value.code == "result_published"
+    refused(lambda: publish_result(count=count, by=official), "already_published", error=OutcomeError)
+    refused(
+        lambda: start_count(edition=edition, by=official, shares=ballot_box_shares(edition)),
+        "result_published",
+        error=OutcomeError,
+    )
 
 
 def test_a_result_before_its_publication_date_is_not_published() -> None:
     edition, _, official, count = counted_vote()
     edition.results_publish_at = timezone.now() + timedelta(days=2)
     edition.save()
-    with pytest.raises(OutcomeError) as early:
-        publish_result(count=count, by=official)
-    assert early.value.code == "not_publishable"
+    refused(lambda: publish_result(count=count, by=official), "not_publishable", error=OutcomeError)
     assert not edition.plans.filter(status=PlanStatus.SELECTED).exists()
     assert Count.objects.get(pk=count.pk).published_at is None
 

@@ -21,7 +21,7 @@ from outcomes.models import Count, CountStatus
 from proposals.models import Plan
 from tests.factories import ballot_box_shares, make_staff, make_user, make_vote
 
-from .factories import make_closed_vote, make_count, make_official
+from ..factories import make_closed_vote, make_count, make_official
 
 pytestmark = pytest.mark.django_db
 Counted = tuple[Edition, list[Plan], Count]
@@ -256,7 +256,7 @@ def test_running_count_refreshes_with_htmx_and_returns_only_the_status(client: C
 
 def test_failed_count_shows_its_error(client: Client) -> None:
     edition, _ = make_closed_vote(choices=[[0]])
-    from .factories import add_ballots
+    from ..factories import add_ballots
 
     add_ballots(edition=edition, contents=[{"main": [424242]}])
     official = make_official(edition)

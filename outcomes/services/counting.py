@@ -3,7 +3,8 @@
 The public vote's ballots are sealed (voting.services.ballot_box): ``start_count`` takes the
 officials' key shares, opens the ballots in memory, and writes each section's shuffled .pb text onto
 the count; the key and the opened ballots go no further than that request. The worker then counts
-those texts, which are published as they are. Publishing the result destroys the sealed ballots.
+those texts, which are published as they are (``publication.publish_result``, which destroys the
+sealed ballots). The citizens' panel's rounds are counted by the same pipeline (``panel``).
 """
 
 from __future__ import annotations
@@ -17,34 +18,22 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from audit.services import record
-from ballots.sections import CHOSEN_STATUSES, Section, ballot_sections, ballot_statuses
-from deliberation.models import PanelDecision, PanelStep
-from editions.models import AggregationRule, Edition
+from ballots.sections import Section, ballot_sections
+from editions.models import Edition
 from editions.permissions import is_open
 from editions.phases import Action
 from editions.timeline import timeline_of
-from notifications.models import NotificationKind
-from notifications.services import notify
-from notifications.texts import source_text
-from pbrules import PabulibError
-from pbrules import __version__ as pbrules_version
-from pbrules.tiebreak import DEFAULT_TIE_BREAKING
-from proposals.models import Plan, PlanStatus
-from proposals.status import change_status, initiators_of
-from voting.services.ballot_box import destroy_sealed_ballots, open_ballots
+from voting.services.ballot_box import open_ballots
 from voting.services.paper import unresolved_paper_entries
 
-from . import elections
-from .errors import OutcomeError
-from .models import ACTIVE_STATUSES, Count, CountSection, CountSource, CountStatus
-from .selectors import published_count
+from .. import engine
+from ..errors import OutcomeError
+from ..models import ACTIVE_STATUSES, Count, CountSection, CountSource, CountStatus
 
 logger = logging.getLogger(__name__)
 
@@ -68,17 +57,6 @@ def _expire_stale_counts(edition: Edition) -> None:
         finished_at=timezone.now(),
         error=_("The count stopped without finishing (its worker ended); start it again."),
     )
-
-
-def counting_rule(edition: Edition) -> dict[str, str]:
-    """How a count of the edition is done, copied onto the count: rule, completion, engine, ties."""
-    return {
-        "rule": edition.aggregation_rule,
-        "satisfaction": edition.rule_satisfaction,
-        "completion": "exhaustion" if edition.aggregation_rule == AggregationRule.EQUAL_SHARES else "",
-        "pbrules_version": pbrules_version,
-        "tie_breaking": DEFAULT_TIE_BREAKING,
-    }
 
 
 def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), background: bool = True) -> Count:
@@ -111,7 +89,7 @@ def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), backg
             progress_text=progress_text("queued"),
             ballot_files=files,
             durations=durations,
-            **counting_rule(edition),
+            **engine.counting_rule(edition),
         )
         record(
             actor=by,
@@ -126,7 +104,7 @@ def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), backg
             },
         )
         if background:
-            from .tasks import count_vote
+            from ..tasks import count_vote
 
             transaction.on_commit(lambda: count_vote.enqueue(count.pk))
     return count
@@ -138,11 +116,11 @@ def _open_into_files(edition: Edition, shares: Sequence[str]) -> tuple[dict[str,
     contents = open_ballots(edition=edition, shares=shares)
     opened = time.perf_counter()
     sections = [s for s in ballot_sections(edition) if s.plans]
-    choices = elections.read_choices(edition, sections, contents=contents)
+    choices = engine.read_choices(edition, sections, contents=contents)
     del contents
     files = {}
     for section in sections:
-        pb = elections.section_file(edition, section, choices.pop(section.key))
+        pb = engine.section_file(edition, section, choices.pop(section.key))
         files[section.key] = {"text": pb.text, "voters": pb.voters}
     return files, {"open": opened - started, "write": time.perf_counter() - opened}
 
@@ -150,7 +128,7 @@ def _open_into_files(edition: Edition, shares: Sequence[str]) -> tuple[dict[str,
 @dataclass(frozen=True)
 class _SectionResult:
     section: Section
-    file: elections.SectionFile
+    file: engine.SectionFile
     tie_order: list[str]
     outcome: dict[str, Any]
     plans: list[dict[str, Any]]
@@ -175,17 +153,17 @@ def _set_progress(count: Count, percent: int, text: str) -> None:
 
 
 def _count_section(
-    count: Count, section: Section, pb: elections.SectionFile, durations: dict[str, float]
+    count: Count, section: Section, pb: engine.SectionFile, durations: dict[str, float]
 ) -> _SectionResult:
     edition = count.edition
     written = time.perf_counter()
     # Count from the text just written: the published file is exactly what was counted.
-    instance = elections.parse_text(pb.text)
+    instance = engine.parse_text(pb.text)
     parsed = time.perf_counter()
-    outcome = elections.count_instance(
+    outcome = engine.count_instance(
         instance, rule=count.rule, satisfaction=count.satisfaction, completion=count.completion
     )
-    data = elections.outcome_data(instance, outcome)
+    data = engine.outcome_data(instance, outcome)
     counted = time.perf_counter()
     comparison: dict[str, Any] = {}
     for label, rule, satisfaction in COMPARED_RULES:
@@ -193,7 +171,7 @@ def _count_section(
         other = (
             outcome
             if same
-            else elections.count_instance(
+            else engine.count_instance(
                 instance, rule=rule, satisfaction=satisfaction, completion="exhaustion"
             )
         )
@@ -202,7 +180,7 @@ def _count_section(
             "satisfaction": satisfaction,
             "completion": "exhaustion" if rule == "mes" else "",
             "selected": list(other.selected),
-            "total_cost": elections.amount(other.total_cost),
+            "total_cost": engine.amount(other.total_cost),
         }
     compared = time.perf_counter()
     for key, seconds in (
@@ -214,9 +192,9 @@ def _count_section(
     return _SectionResult(
         section=section,
         file=pb,
-        tie_order=elections.tie_order(instance),
+        tie_order=engine.tie_order(instance),
         outcome=data,
-        plans=elections.plan_rows(edition, section, instance),
+        plans=engine.plan_rows(edition, section, instance),
         comparison=comparison,
     )
 
@@ -233,14 +211,12 @@ def count_sections_of(
         raise OutcomeError("no_plans")
     _set_progress(count, 2, progress_text("reading"))
     started = time.perf_counter()
-    files: dict[str, elections.SectionFile] = {}
+    files: dict[str, engine.SectionFile] = {}
     if contents is not None:
-        choices = elections.read_choices(edition, sections, contents=contents)
+        choices = engine.read_choices(edition, sections, contents=contents)
         panel = count.source == CountSource.PANEL
         for section in sections:
-            files[section.key] = elections.section_file(
-                edition, section, choices.pop(section.key), panel=panel
-            )
+            files[section.key] = engine.section_file(edition, section, choices.pop(section.key), panel=panel)
         durations["write"] = time.perf_counter() - started
     else:
         for section in sections:
@@ -248,9 +224,7 @@ def count_sections_of(
             if stored is None:  # the ballot changed between opening and counting
                 raise OutcomeError("plans_changed")
             text = stored["text"]
-            files[section.key] = elections.SectionFile(
-                section, text, elections.sha256_of(text), stored["voters"]
-            )
+            files[section.key] = engine.SectionFile(section, text, engine.sha256_of(text), stored["voters"])
     results = []
     for number, section in enumerate(sections, start=1):
         _set_progress(
@@ -265,7 +239,7 @@ def count_sections_of(
 def _failure_message(exc: Exception) -> str:
     if isinstance(exc, OutcomeError):
         return exc.message
-    if isinstance(exc, PabulibError | ValueError):
+    if isinstance(exc, engine.ENGINE_ERRORS):
         return OutcomeError("engine_failed", detail=str(exc)).message
     return OutcomeError("engine_failed", detail=f"{type(exc).__name__}: {exc}").message
 
@@ -364,55 +338,3 @@ def store_result(count: Count, results: list[_SectionResult], durations: dict[st
                 "selected": {r.section.key: r.outcome["selected"] for r in results},
             },
         )
-
-
-FUNDED = gettext_lazy("Your plan was chosen: it will be carried out.")
-NOT_FUNDED = gettext_lazy("Your plan was not chosen this time.")
-
-
-def publish_result(*, count: Count, by: User) -> Count:
-    """Make the published result take effect: winners become "selected", every initiator is told.
-
-    The results page shows a result from its publication date on; this is the step that follows
-    (a button for officials and the panel's facilitator, or ``manage.py publish_due_results`` from
-    cron). It runs once. For the citizens' panel's count it publishes the panel's recorded decision
-    too, which makes its sessions' minutes and questions public.
-    """
-    edition = count.edition
-    if published_count(edition) != count:
-        raise OutcomeError("not_publishable")
-    with transaction.atomic():
-        if (
-            Count.objects.filter(pk=count.pk, published_at__isnull=True).update(published_at=timezone.now())
-            != 1
-        ):
-            raise OutcomeError("already_published")
-        if count.source == CountSource.PANEL:
-            PanelDecision.objects.filter(
-                edition=edition, step=PanelStep.DECISION, published_at__isnull=True
-            ).update(published_at=timezone.now())
-        winners = {int(pid) for section in count.sections.all() for pid in section.selected}
-        # The result stands: the sealed ballots have served their purpose and go (docs/voting.md).
-        destroyed = destroy_sealed_ballots(edition=edition)
-        url = reverse("outcomes:result", args=[edition.slug])
-        for plan in Plan.objects.filter(edition=edition, status__in=ballot_statuses(edition)).select_related(
-            "edition", "initiator"
-        ):
-            funded = plan.pk in winners
-            if funded and plan.status not in CHOSEN_STATUSES:  # executed plans stay as they are
-                change_status(plan=plan, to=PlanStatus.SELECTED, by=by, notify_initiators=False)
-            notify(
-                recipients=initiators_of(plan),
-                kind=NotificationKind.RESULT,
-                params={"plan": plan.title, "outcome": source_text(FUNDED if funded else NOT_FUNDED)},
-                url=url,
-            )
-        record(
-            actor=by,
-            action="outcomes.result_published",
-            target=count,
-            edition=edition,
-            after={"selected": sorted(winners), "sealed_ballots_destroyed": destroyed},
-        )
-    count.refresh_from_db()
-    return count

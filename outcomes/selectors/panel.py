@@ -9,10 +9,10 @@ from deliberation.models import PanelDecision, PanelVote
 from editions.models import Edition
 from review.models import Review, Verdict
 
-from .explain import explain_section, support_text
-from .models import Count, CountSource
-from .selectors import CONSENSUS, advice_count, closed_rounds, count_sections, counted_round, current_count
-from .selectors import panel_decision as recorded_decision
+from ..explain import explain_section, support_text
+from ..models import Count, CountSource
+from .counts import CONSENSUS, advice_count, closed_rounds, count_sections, counted_round, current_count
+from .counts import panel_decision as recorded_decision
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,20 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from editions.models import Edition
-from outcomes import services
 from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountSection, CountStatus
-from outcomes.services import STALE_AFTER, compute_outcome, count_sections_of, start_count, store_result
+from outcomes.services import (
+    STALE_AFTER,
+    compute_outcome,
+    count_sections_of,
+    counting,
+    start_count,
+    store_result,
+)
 from tests.concurrency import run_at_once
 from tests.factories import ballot_box_shares
 from tests.outcomes.factories import make_closed_vote, make_official
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +48,7 @@ def test_a_result_stored_after_the_count_was_expired_is_refused_and_stores_nothi
     )  # expires ``stale``
     expired_error = Count.objects.get(pk=stale.pk).error
 
-    with pytest.raises(OutcomeError) as refusal:
-        store_result(stale, results, durations)
-
-    assert refusal.value.code == "no_longer_running"
+    refused(lambda: store_result(stale, results, durations), "no_longer_running", error=OutcomeError)
     stale.refresh_from_db()
     assert (stale.status, stale.is_current, stale.error) == (CountStatus.FAILED, False, expired_error)
     assert not CountSection.objects.filter(count=stale).exists()
@@ -64,7 +68,7 @@ def test_a_worker_whose_count_expires_while_counting_leaves_the_expiry_and_the_c
     stale = start_count(
         edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
     )
-    counted = services.count_sections_of
+    counted = counting.count_sections_of
     expiry_errors: list[str] = []
 
     def count_while_an_official_restarts(count: Count) -> object:
@@ -79,7 +83,7 @@ def test_a_worker_whose_count_expires_while_counting_leaves_the_expiry_and_the_c
         expiry_errors.append(Count.objects.get(pk=count.pk).error)
         return result
 
-    monkeypatch.setattr(services, "count_sections_of", count_while_an_official_restarts)
+    monkeypatch.setattr(counting, "count_sections_of", count_while_an_official_restarts)
     expired = compute_outcome(count=stale)
 
     assert (expired.status, expired.error) == (CountStatus.FAILED, expiry_errors[0])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,20 @@ from editions.models import Edition
 from notifications.models import Notification, NotificationKind
 from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountSource, CountStatus
-from outcomes.panel import count_panel_vote, record_panel_decision
 from outcomes.selectors import counted_round, current_count, published_count, result_of
-from outcomes.services import publish_result, start_count
+from outcomes.services import count_panel_vote, publish_result, record_panel_decision, start_count
 from proposals.models import Plan, PlanStatus
 from tests.factories import ballot_box_shares, make_neighbourhood, make_sub_budget
+from tests.refusals import refused
 
-from .factories import (
+from ..factories import (
     add_panel_round,
     make_facilitator,
     make_official,
     make_panel,
     make_panel_edition,
 )
-from .test_services import CHOICES, pbrules_answer, recount
+from .test_counting import CHOICES, pbrules_answer, recount
 
 pytestmark = pytest.mark.django_db
 
@@ -48,21 +47,22 @@ def test_consensus_over_the_total_budget_is_refused_and_changes_nothing() -> Non
     edition, plans = make_panel_edition()
     facilitator = make_facilitator(edition)
 
-    with translation.override("en"), pytest.raises(OutcomeError) as refused:
-        record_panel_decision(
-            edition=edition,
-            by=facilitator,
-            method="consensus",
-            reasons=reasons_for(plans),
-            funded=[plans[0].pk, plans[1].pk],
-            summary="Samen besloten.",
+    with translation.override("en"):
+        refusal = refused(
+            lambda: record_panel_decision(
+                edition=edition,
+                by=facilitator,
+                method="consensus",
+                reasons=reasons_for(plans),
+                funded=[plans[0].pk, plans[1].pk],
+                summary="Samen besloten.",
+            ),
+            "over_total_budget",
+            error=OutcomeError,
         )
 
-    assert refused.value.code == "over_total_budget"
     with translation.override("en"):
-        assert refused.value.message == (
-            "The chosen plans cost €70,000 in total, more than the budget of €60,000."
-        )
+        assert refusal.message == ("The chosen plans cost €70,000 in total, more than the budget of €60,000.")
     assert nothing_written(edition)
 
 
@@ -72,20 +72,23 @@ def test_consensus_over_a_sections_budget_is_refused_naming_the_section() -> Non
     make_sub_budget(edition=edition, amount_cents=3_000_000, neighbourhood=noord)
     Plan.objects.filter(pk__in=[plans[0].pk, plans[1].pk]).update(neighbourhood=noord)
 
-    with translation.override("nl"), pytest.raises(OutcomeError) as refused:
-        record_panel_decision(
-            edition=edition,
-            by=make_facilitator(edition),
-            method="consensus",
-            reasons=reasons_for(plans),
-            funded=[plans[0].pk, plans[1].pk],
-            summary="",
+    with translation.override("nl"):
+        refusal = refused(
+            lambda: record_panel_decision(
+                edition=edition,
+                by=make_facilitator(edition),
+                method="consensus",
+                reasons=reasons_for(plans),
+                funded=[plans[0].pk, plans[1].pk],
+                summary="",
+            ),
+            "over_section_budget",
+            error=OutcomeError,
         )
 
-    assert refused.value.code == "over_section_budget"
-    assert refused.value.params["section"] == "Noord"
-    assert refused.value.params["cost"] == "€\N{NO-BREAK SPACE}40.000"
-    assert refused.value.params["budget"] == "€\N{NO-BREAK SPACE}30.000"
+    assert refusal.params["section"] == "Noord"
+    assert refusal.params["cost"] == "€\N{NO-BREAK SPACE}40.000"
+    assert refusal.params["budget"] == "€\N{NO-BREAK SPACE}30.000"
     assert nothing_written(edition)
 
 
@@ -94,18 +97,19 @@ def test_consensus_needs_a_reason_for_every_plan_on_the_ballot() -> None:
     reasons = reasons_for(plans)
     reasons[plans[2].pk] = "   "
 
-    with pytest.raises(OutcomeError) as refused:
-        record_panel_decision(
+    refusal = refused(
+        lambda: record_panel_decision(
             edition=edition,
             by=make_facilitator(edition),
             method="consensus",
             reasons=reasons,
             funded=[plans[0].pk],
             summary="",
-        )
-
-    assert refused.value.code == "reason_missing"
-    assert refused.value.params["plan"] == plans[2].title
+        ),
+        "reason_missing",
+        error=OutcomeError,
+    )
+    assert refusal.params["plan"] == plans[2].title
     assert nothing_written(edition)
 
 
@@ -190,11 +194,13 @@ def test_decision_by_vote_takes_the_counted_rounds_selection_with_optional_reaso
         members=members,
         contents=[{"main": [plans[0].pk]}] * 3 + [{"main": [plans[3].pk]}],
     )
-    with pytest.raises(OutcomeError) as early:
-        record_panel_decision(
+    refused(
+        lambda: record_panel_decision(
             edition=edition, by=facilitator, method="vote", reasons={}, funded=None, summary="", vote=vote
-        )
-    assert early.value.code == "round_not_counted"
+        ),
+        "round_not_counted",
+        error=OutcomeError,
+    )
     count = count_panel_vote(edition=edition, vote=vote, by=facilitator)
 
     decision = record_panel_decision(
@@ -220,26 +226,23 @@ def test_decision_by_vote_takes_the_counted_rounds_selection_with_optional_reaso
     }
 
 
-def refusal(call: Callable[[], object]) -> str:
-    with pytest.raises(OutcomeError) as refused:
-        call()
-    return refused.value.code
-
-
 def test_only_the_facilitator_while_the_panel_decides_may_count_or_record() -> None:
     edition, plans = make_panel_edition()
     facilitator = make_facilitator(edition)
     vote = add_panel_round(edition=edition, by=facilitator, contents=[{"main": [plans[0].pk]}])
     official = make_official(edition)
 
-    assert refusal(lambda: count_panel_vote(edition=edition, vote=vote, by=official)) == "not_facilitator"
-    assert (
-        refusal(
-            lambda: record_panel_decision(
-                edition=edition, by=official, method="consensus", reasons={}, funded=[], summary=""
-            )
-        )
-        == "not_facilitator"
+    refused(
+        lambda: count_panel_vote(edition=edition, vote=vote, by=official),
+        "not_facilitator",
+        error=OutcomeError,
+    )
+    refused(
+        lambda: record_panel_decision(
+            edition=edition, by=official, method="consensus", reasons={}, funded=[], summary=""
+        ),
+        "not_facilitator",
+        error=OutcomeError,
     )
 
     later, later_plans = make_panel_edition(phase="result")
@@ -247,9 +250,10 @@ def test_only_the_facilitator_while_the_panel_decides_may_count_or_record() -> N
     later_vote = add_panel_round(
         edition=later, by=later_facilitator, contents=[{"main": [later_plans[0].pk]}]
     )
-    assert (
-        refusal(lambda: count_panel_vote(edition=later, vote=later_vote, by=later_facilitator))
-        == "decision_not_open"
+    refused(
+        lambda: count_panel_vote(edition=later, vote=later_vote, by=later_facilitator),
+        "decision_not_open",
+        error=OutcomeError,
     )
     assert not Count.objects.exists()
 
@@ -258,15 +262,24 @@ def test_rounds_that_are_open_empty_or_of_another_edition_are_not_counted() -> N
     edition, _ = make_panel_edition()
     facilitator = make_facilitator(edition)
     open_round = add_panel_round(edition=edition, by=facilitator, contents=[], closed=False)
-    assert refusal(lambda: count_panel_vote(edition=edition, vote=open_round, by=facilitator)) == "round_open"
+    refused(
+        lambda: count_panel_vote(edition=edition, vote=open_round, by=facilitator),
+        "round_open",
+        error=OutcomeError,
+    )
     open_round.delete()
     empty = add_panel_round(edition=edition, by=facilitator, contents=[])
-    assert refusal(lambda: count_panel_vote(edition=edition, vote=empty, by=facilitator)) == "round_empty"
+    refused(
+        lambda: count_panel_vote(edition=edition, vote=empty, by=facilitator),
+        "round_empty",
+        error=OutcomeError,
+    )
     other, _ = make_panel_edition()
     elsewhere = add_panel_round(edition=other, by=make_facilitator(other), contents=[{"main": []}])
-    assert (
-        refusal(lambda: count_panel_vote(edition=edition, vote=elsewhere, by=facilitator))
-        == "round_not_found"
+    refused(
+        lambda: count_panel_vote(edition=edition, vote=elsewhere, by=facilitator),
+        "round_not_found",
+        error=OutcomeError,
     )
     assert not Count.objects.exists()
 
@@ -282,21 +295,24 @@ def test_a_decision_is_recorded_once_and_not_for_plans_off_the_ballot() -> None:
             edition=edition, by=facilitator, method="consensus", reasons=reasons, funded=[], summary=""
         )
 
-    assert refusal(lambda: record(unknown)) == "plans_changed"
+    refused(lambda: record(unknown), "plans_changed", error=OutcomeError)
     record(reasons_for(plans))
-    assert refusal(lambda: record(reasons_for(plans))) == "decision_recorded"
+    refused(lambda: record(reasons_for(plans)), "decision_recorded", error=OutcomeError)
     vote = add_panel_round(edition=edition, by=facilitator, contents=[{"main": [plans[0].pk]}])
-    assert (
-        refusal(lambda: count_panel_vote(edition=edition, vote=vote, by=facilitator)) == "decision_recorded"
+    refused(
+        lambda: count_panel_vote(edition=edition, vote=vote, by=facilitator),
+        "decision_recorded",
+        error=OutcomeError,
     )
 
 
 def test_there_is_no_public_vote_to_count_when_the_panel_decides_alone() -> None:
     edition, _ = make_panel_edition(phase="result")
 
-    with pytest.raises(OutcomeError) as refused:
-        start_count(
+    refused(
+        lambda: start_count(
             edition=edition, by=make_official(edition), shares=ballot_box_shares(edition), background=False
-        )
-
-    assert refused.value.code == "no_public_vote"
+        ),
+        "no_public_vote",
+        error=OutcomeError,
+    )

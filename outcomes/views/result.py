@@ -1,0 +1,28 @@
+"""The public results page: the result once a count is done and its publication time has come.
+
+Before that the page says when (and whether the votes are counted yet).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from editions.decorators import edition_page
+from editions.models import Edition
+
+from .. import selectors
+
+
+@require_safe
+@edition_page
+def result(request: HttpRequest, edition: Edition) -> HttpResponse:
+    count = selectors.published_count(edition)
+    if count is None:
+        return render(
+            request,
+            "outcomes/not_published.html",
+            {"edition": edition, "counted": selectors.result_count(edition) is not None},
+        )
+    return render(request, "outcomes/result.html", {"edition": edition, "result": selectors.result_of(count)})
