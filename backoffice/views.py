@@ -38,7 +38,7 @@ def phase_dates(request: HttpRequest, edition_id: int) -> HttpResponse:
 
 def _changeable_edition(request: HttpRequest, edition_id: int) -> Edition:
     """The edition, if the admin shows it to this user (else 404) and lets them change it (else 403)."""
-    edition = visible_rows(request.user, Edition.objects.all()).filter(pk=edition_id).first()
+    edition: Edition | None = visible_rows(request.user, Edition.objects.all()).filter(pk=edition_id).first()
     if edition is None:
         raise Http404
     if not allows(request.user, Edition, "change", edition):

@@ -99,7 +99,7 @@ def test_a_theme_of_another_edition_is_refused(resident: User, edition: Edition,
 
 def test_a_draft_needs_a_title(resident: User, edition: Edition) -> None:
     refused(
-        lambda: start_draft(edition=edition, initiator=resident, title="  ", theme=edition.themes.first()),
+        lambda: start_draft(edition=edition, initiator=resident, title="  ", theme=edition.themes.first()),  # type: ignore[arg-type]
         "title_required",
         error=PlanError,
     )
