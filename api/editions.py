@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import time
 
+from django.http import Http404
+
+from editions.decorators import load_edition
 from editions.models import Edition
 
 # Every ballot cast reads the edition and its phases. They change rarely (an early closure shortens
@@ -21,13 +24,14 @@ def published_edition(slug: str) -> Edition | None:
     held = _memo.get(slug)
     if held is not None and held[0] > now:
         return held[1]
-    edition = Edition.objects.filter(slug=slug, is_published=True).prefetch_related("phases").first()
-    if edition is None:
+    try:
+        edition = load_edition(slug, published=True)  # the pages' look-up; the API answers its 404 in JSON
+    except Http404:
         _memo.pop(slug, None)
-    else:
-        if len(_memo) > 1000:  # only a handful of editions vote at once; unknown slugs are not kept
-            _memo.clear()
-        _memo[slug] = (now + MEMO_SECONDS, edition)
+        return None
+    if len(_memo) > 1000:  # only a handful of editions vote at once; unknown slugs are not kept
+        _memo.clear()
+    _memo[slug] = (now + MEMO_SECONDS, edition)
     return edition
 
 

@@ -69,53 +69,100 @@ def _errors(*statuses: int) -> dict[str, Any]:
     return {str(status): _error_response(status) for status in statuses}
 
 
-def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
-    plan_ids = {"type": "array", "items": {"type": ["integer", "string"]}}
-    points = {"type": "object", "additionalProperties": {"type": ["integer", "string"]}}
-    canonical_section = {
-        "oneOf": [
-            {"type": "array", "items": {"type": "integer"}, "description": "Plan ids (ranking: best first)."},
-            {
-                "type": "array",
-                "description": "Cumulative: [plan id, points] pairs sorted by plan id.",
-                "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
-            },
-        ]
-    }
-    schemas: dict[str, Any] = {
-        "BallotChoice": {
-            "type": "object",
-            "description": (
-                "Section key (`main`, or a sub-budget's key from the ballot definition) → for approval, "
-                "knapsack and ranking a list of plan ids (ranking: best first); for cumulative an object "
-                "{plan id: points}."
-            ),
-            "minProperties": 1,
-            "additionalProperties": {"oneOf": [plan_ids, points]},
+CODE = {
+    "type": "string",
+    "description": "The voting code from the letter; case, spaces and dashes don't matter.",
+    "examples": ["K7QM-3XRD-9TBW-HP2C-V"],
+}
+PLAN_IDS = {"type": "array", "items": {"type": ["integer", "string"]}}
+POINTS = {"type": "object", "additionalProperties": {"type": ["integer", "string"]}}
+CANONICAL_SECTION = {
+    "oneOf": [
+        {"type": "array", "items": {"type": "integer"}, "description": "Plan ids (ranking: best first)."},
+        {
+            "type": "array",
+            "description": "Cumulative: [plan id, points] pairs sorted by plan id.",
+            "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
         },
+    ]
+}
+BALLOT_CHOICE = {
+    "type": "object",
+    "description": (
+        "Section key (`main`, or a sub-budget's key from the ballot definition) → for approval, "
+        "knapsack and ranking a list of plan ids (ranking: best first); for cumulative an object "
+        "{plan id: points}."
+    ),
+    "minProperties": 1,
+    "additionalProperties": {"oneOf": [PLAN_IDS, POINTS]},
+}
+RECEIPT = {
+    "type": "object",
+    "required": ["receipt", "replaced", "cast_at", "ballot"],
+    "properties": {
+        "receipt": {"type": "string", "description": "Receipt number to show the voter."},
+        "replaced": {"type": "boolean", "description": "True if it replaced an earlier ballot."},
+        "cast_at": {"type": "string", "format": "date-time"},
+        "ballot": {
+            "type": "object",
+            "description": "The ballot as validated (canonical): section key → choice. It is "
+            "stored sealed; nobody can read it back before the count.",
+            "additionalProperties": CANONICAL_SECTION,
+        },
+    },
+}
+SECTION = {
+    "type": "object",
+    "required": ["key", "label", "budget_cents", "plans"],
+    "properties": {
+        "key": {"type": "string"},
+        "label": {"type": "string"},
+        "budget_cents": {"type": "integer"},
+        "plans": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "title", "cost_cents"],
+                "properties": {
+                    "id": {"type": "integer"},
+                    "title": {"type": "string"},
+                    "cost_cents": {"type": "integer"},
+                },
+            },
+        },
+    },
+}
+
+
+def _ballot_definition() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["edition", "name", "sealed_to", "format", "k", "points", "sections"],
+        "properties": {
+            "edition": {"type": "string"},
+            "name": {"type": "string"},
+            "sealed_to": {
+                "type": "string",
+                "description": "Fingerprint of the public key every ballot is sealed to; only the "
+                "officials' key shares together open the ballots, at the count.",
+            },
+            "format": {"type": "string", "enum": list(BallotFormat.values)},
+            "k": {"type": ["integer", "null"], "description": "At most this many plans per section."},
+            "points": {"type": "integer", "description": "Cumulative: points to spread per section."},
+            "sections": {"type": "array", "items": SECTION},
+        },
+    }
+
+
+def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
+    schemas: dict[str, Any] = {
+        "BallotChoice": BALLOT_CHOICE,
         "CastRequest": {
             "type": "object",
             "required": ["code", "ballot"],
-            "properties": {
-                "code": {
-                    "type": "string",
-                    "description": "The voting code from the letter; case, spaces and dashes don't matter.",
-                    "examples": ["K7QM-3XRD-9TBW-HP2C-V"],
-                },
-                "ballot": {"$ref": "#/components/schemas/BallotChoice"},
-            },
+            "properties": {"code": CODE, "ballot": {"$ref": "#/components/schemas/BallotChoice"}},
         },
-        "CodeCheck": {
-            "type": "object",
-            "required": ["code"],
-            "properties": {
-                "code": {
-                    "type": "string",
-                    "description": "The voting code from the letter; case, spaces and dashes don't matter.",
-                    "examples": ["K7QM-3XRD-9TBW-HP2C-V"],
-                },
-            },
-        },
+        "CodeCheck": {"type": "object", "required": ["code"], "properties": {"code": CODE}},
         "VoterState": {
             "type": "object",
             "required": ["has_voted"],
@@ -127,71 +174,76 @@ def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
                 },
             },
         },
-        "Receipt": {
-            "type": "object",
-            "required": ["receipt", "replaced", "cast_at", "ballot"],
-            "properties": {
-                "receipt": {"type": "string", "description": "Receipt number to show the voter."},
-                "replaced": {"type": "boolean", "description": "True if it replaced an earlier ballot."},
-                "cast_at": {"type": "string", "format": "date-time"},
-                "ballot": {
-                    "type": "object",
-                    "description": "The ballot as validated (canonical): section key → choice. It is "
-                    "stored sealed; nobody can read it back before the count.",
-                    "additionalProperties": canonical_section,
-                },
-            },
-        },
-        "BallotDefinition": {
-            "type": "object",
-            "required": ["edition", "name", "sealed_to", "format", "k", "points", "sections"],
-            "properties": {
-                "edition": {"type": "string"},
-                "name": {"type": "string"},
-                "sealed_to": {
-                    "type": "string",
-                    "description": "Fingerprint of the public key every ballot is sealed to; only the "
-                    "officials' key shares together open the ballots, at the count.",
-                },
-                "format": {"type": "string", "enum": list(BallotFormat.values)},
-                "k": {"type": ["integer", "null"], "description": "At most this many plans per section."},
-                "points": {"type": "integer", "description": "Cumulative: points to spread per section."},
-                "sections": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["key", "label", "budget_cents", "plans"],
-                        "properties": {
-                            "key": {"type": "string"},
-                            "label": {"type": "string"},
-                            "budget_cents": {"type": "integer"},
-                            "plans": {
-                                "type": "array",
-                                "items": {
-                                    "type": "object",
-                                    "required": ["id", "title", "cost_cents"],
-                                    "properties": {
-                                        "id": {"type": "integer"},
-                                        "title": {"type": "string"},
-                                        "cost_cents": {"type": "integer"},
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        },
+        "Receipt": RECEIPT,
+        "BallotDefinition": _ballot_definition(),
     }
     for status, codes in by_status.items():
         schemas[f"Error{status}"] = _error_schema(codes)
     return {"schemas": schemas}
 
 
+def _edition_path(method: str, operation: dict[str, Any]) -> dict[str, Any]:
+    return {"parameters": [SLUG, ACCEPT_LANGUAGE], method: operation}
+
+
+def _paths() -> dict[str, Any]:
+    receipt = _json_content("Receipt")
+    return {
+        "/v1/editions/{slug}/ballots": _edition_path(
+            "post",
+            {
+                "operationId": "castBallot",
+                "summary": "Cast (or replace) the ballot of the voter holding a voting code",
+                "requestBody": {"required": True, "content": _json_content("CastRequest")},
+                "responses": {
+                    "201": {"description": "The first ballot of this voter.", "content": receipt},
+                    "200": {"description": "It replaced this voter's earlier ballot.", "content": receipt},
+                    **_errors(400, 403, 404, 405, 409, 413, 422, 429),
+                },
+            },
+        ),
+        "/v1/editions/{slug}/voter": _edition_path(
+            "post",
+            {
+                "operationId": "checkVoter",
+                "summary": "Before showing the ballot: may the holder of this code vote now?",
+                "requestBody": {"required": True, "content": _json_content("CodeCheck")},
+                "responses": {
+                    "200": {"description": "The code may vote now.", "content": _json_content("VoterState")},
+                    **_errors(400, 403, 404, 405, 409, 413, 429),
+                },
+            },
+        ),
+        "/v1/editions/{slug}/ballot": _edition_path(
+            "get",
+            {
+                "operationId": "getBallot",
+                "summary": "The ballot of an edition whose vote is open: format, limits, sections, plans",
+                "responses": {
+                    "200": {"description": "The ballot.", "content": _json_content("BallotDefinition")},
+                    **_errors(404, 405, 409),
+                },
+            },
+        ),
+        "/schema": {
+            "get": {
+                "operationId": "getSchema",
+                "summary": "This OpenAPI document",
+                "responses": {
+                    "200": {
+                        "description": "OpenAPI 3.1 document.",
+                        "content": {"application/json": {"schema": {"type": "object"}}},
+                    },
+                    **_errors(405),
+                },
+            },
+        },
+    }
+
+
 @cache
 def openapi_schema() -> dict[str, Any]:
     """The whole document; error-code enums are read from the error classes, so they cannot drift."""
-    by_status = codes_by_status()
     return {
         "openapi": "3.1.0",
         "info": {
@@ -204,65 +256,6 @@ def openapi_schema() -> dict[str, Any]:
             "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
         },
         "servers": [{"url": "/api"}],
-        "paths": {
-            "/v1/editions/{slug}/ballots": {
-                "parameters": [SLUG, ACCEPT_LANGUAGE],
-                "post": {
-                    "operationId": "castBallot",
-                    "summary": "Cast (or replace) the ballot of the voter holding a voting code",
-                    "requestBody": {"required": True, "content": _json_content("CastRequest")},
-                    "responses": {
-                        "201": {
-                            "description": "The first ballot of this voter.",
-                            "content": _json_content("Receipt"),
-                        },
-                        "200": {
-                            "description": "It replaced this voter's earlier ballot.",
-                            "content": _json_content("Receipt"),
-                        },
-                        **_errors(400, 403, 404, 405, 409, 413, 422, 429),
-                    },
-                },
-            },
-            "/v1/editions/{slug}/voter": {
-                "parameters": [SLUG, ACCEPT_LANGUAGE],
-                "post": {
-                    "operationId": "checkVoter",
-                    "summary": "Before showing the ballot: may the holder of this code vote now?",
-                    "requestBody": {"required": True, "content": _json_content("CodeCheck")},
-                    "responses": {
-                        "200": {
-                            "description": "The code may vote now.",
-                            "content": _json_content("VoterState"),
-                        },
-                        **_errors(400, 403, 404, 405, 409, 413, 429),
-                    },
-                },
-            },
-            "/v1/editions/{slug}/ballot": {
-                "parameters": [SLUG, ACCEPT_LANGUAGE],
-                "get": {
-                    "operationId": "getBallot",
-                    "summary": "The ballot of an edition whose vote is open: format, limits, sections, plans",
-                    "responses": {
-                        "200": {"description": "The ballot.", "content": _json_content("BallotDefinition")},
-                        **_errors(404, 405, 409),
-                    },
-                },
-            },
-            "/schema": {
-                "get": {
-                    "operationId": "getSchema",
-                    "summary": "This OpenAPI document",
-                    "responses": {
-                        "200": {
-                            "description": "OpenAPI 3.1 document.",
-                            "content": {"application/json": {"schema": {"type": "object"}}},
-                        },
-                        **_errors(405),
-                    },
-                },
-            },
-        },
-        "components": _components(by_status),
+        "paths": _paths(),
+        "components": _components(codes_by_status()),
     }

@@ -157,8 +157,13 @@ def ballot(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     edition = _edition(slug)
     if not is_open(edition, Action.VOTE):
         raise VoteStateError("vote_not_open")
+    return _json(_ballot_body(edition), language=language)
+
+
+def _ballot_body(edition: Edition) -> dict[str, Any]:
+    """What a kiosk needs to show the ballot (the API's BallotDefinition)."""
     rules = BallotRules.of(edition)
-    body = {
+    return {
         "edition": edition.slug,
         "name": edition.name,
         # The key every ballot is sealed to (docs/voting.md): a kiosk can show it to voters.
@@ -176,7 +181,6 @@ def ballot(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
             for section in ballot_sections_cached(edition)
         ],
     }
-    return _json(body, language=language)
 
 
 @_answering_errors

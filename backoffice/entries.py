@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from deliberation.models import PanelBallot, PanelDecision
 from editions.models import Edition, Phase
-from editions.phases import PhaseKind
+from editions.phases import PHASES, Action, step_key
 from outcomes.models import Count
 from proposals.models import Like, Plan
 from review.models import Review, ShortlistEntry
@@ -57,18 +57,21 @@ def _decided(edition: Edition) -> bool:
     )
 
 
-ENTRIES: dict[str, Callable[[Edition], bool]] = {
-    PhaseKind.PLANS: _plans_submitted,
-    PhaseKind.SUPPORT: _likes,
-    PhaseKind.REVIEW: _verdicts,
-    PhaseKind.SHORTLIST: _shortlist,
-    PhaseKind.DECISION: _decided,
-    PhaseKind.PANEL: _decided,
-    PhaseKind.RESULT: _counts,
+# What each action leaves behind; a phase has entries when an action it opens (under the edition's
+# decision model, as the phase declarations say) has left some.
+ENTRIES: dict[Action, Callable[[Edition], bool]] = {
+    Action.SUBMIT_PLAN: _plans_submitted,
+    Action.SUPPORT_PLAN: _likes,
+    Action.REVIEW_PLAN: _verdicts,
+    Action.SHORTLIST_PLAN: _shortlist,
+    Action.VOTE: _decided,
+    Action.RECORD_PANEL_DECISION: _decided,
+    Action.RUN_COUNT: _counts,
 }
 
 
 def phase_has_entries(phase: Phase) -> bool:
     """Whether what happened in the phase depends on its dates (see the module's docstring)."""
-    check = ENTRIES.get(phase.kind)
-    return check is not None and check(phase.edition)
+    edition = phase.edition
+    opens = PHASES[phase.kind].opens_for(step_key(edition.decision_model, edition.hybrid_order))
+    return any(check(edition) for action, check in ENTRIES.items() if action in opens)

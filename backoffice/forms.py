@@ -3,10 +3,12 @@ extend to a later date, or close now; a reason either way."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import SaysWhenThrottled
@@ -43,6 +45,12 @@ class PhaseEndForm(forms.Form):
     def __init__(self, *args: Any, phases: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phase"].choices = phases  # type: ignore[attr-defined]
+
+    def clean_ends_at(self) -> datetime | None:
+        ends_at: datetime | None = self.cleaned_data.get("ends_at")
+        if ends_at is None or timezone.is_aware(ends_at):
+            return ends_at
+        return timezone.make_aware(ends_at)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -16,8 +16,8 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import record
 from editions.models import Edition, Phase
-from editions.permissions import can, is_open
-from editions.phases import Action, PhaseKind
+from editions.permissions import can, is_open, phases_opening
+from editions.phases import Action
 from editions.services import PhaseDates, phase_chain_errors
 from voting.services.closing import close_vote_early
 
@@ -84,7 +84,7 @@ def extend_phase(*, edition: Edition, kind: str, ends_at: datetime, reason: str,
 def close_phase_early(*, edition: Edition, kind: str, reason: str, by: User) -> Phase:
     """End a running phase now; an open vote closes through the vote's own service."""
     reason = _authorised_reason(edition=edition, reason=reason, by=by)
-    if kind == PhaseKind.DECISION and is_open(edition, Action.VOTE):
+    if kind in phases_opening(edition, Action.VOTE) and is_open(edition, Action.VOTE):
         close_vote_early(edition=edition, reason=reason, by=by)
         return Phase.objects.get(edition=edition, kind=kind)
     with transaction.atomic():

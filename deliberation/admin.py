@@ -1,28 +1,22 @@
-"""Admin for the panel's draws and members: read-only, since a draw is a record, not a form."""
+"""Admin for the panel's draws and members: read-only, since a draw is a record, not a form.
+
+The panel's part of the Edition admin is ``panel_ballots_cast``: the panel's ballots lock the ballot
+rules too (composed into the one Edition admin by ``backoffice.editions``).
+"""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
 
-from editions.models import BALLOT_RULE_FIELDS, Edition
-from voting.admin import EditionWithVoteAdmin
+from editions.models import Edition
 
 from .models import Draw, PanelBallot, PanelMember
 
-# deliberation sits above voting: the panel's ballots lock the ballot rules too (see voting.admin).
-admin.site.unregister(Edition)
 
-
-@admin.register(Edition)
-class EditionWithPanelAdmin(EditionWithVoteAdmin):
-    def get_readonly_fields(self, request: HttpRequest, obj: Edition | None = None) -> Any:
-        fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and PanelBallot.objects.filter(vote__edition=obj).exists():
-            fields += [f for f in BALLOT_RULE_FIELDS if f not in fields]
-        return fields
+def panel_ballots_cast(edition: Edition) -> bool:
+    """Whether the edition's panel has cast a ballot (its ballot rules are then locked)."""
+    return PanelBallot.objects.filter(vote__edition=edition).exists()
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]

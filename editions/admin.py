@@ -1,4 +1,9 @@
-"""Admin for editions: amounts typed in euros, themes, sub-budgets and the phase chain validated whole."""
+"""The editions' part of the Edition admin: amounts typed in euros, themes, sub-budgets and the phase
+chain validated whole.
+
+``EditionAdmin`` is not registered here: the one Edition admin is composed from what each app adds
+to an edition's page and registered once, in ``backoffice.editions``.
+"""
 
 from __future__ import annotations
 
@@ -108,8 +113,9 @@ class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
         ]
 
 
-@admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin[Edition]):
+    """The edition's own fields, list and inlines (``backoffice.editions`` adds the other apps')."""
+
     form = EditionForm
     list_display = [
         "name",

@@ -58,15 +58,18 @@ class Gate(enum.Enum):
 class Task:
     """How a staff page appears in the workspace.
 
-    It is offered in an edition to whoever holds the action's roles there (in any phase), when the
-    edition has a phase that opens ``offered_with`` (default: the action) under its decision model.
-    ``order`` places it in the list (lower first: the order of the edition's cycle).
+    It is offered in an edition to whoever holds the roles of ``offered_to`` (default: the action)
+    there (in any phase), when the edition has a phase that opens ``offered_with`` (default: the
+    action) under its decision model. ``order`` places it in the list (lower first: the order of the
+    edition's cycle). ``offered_to`` is for a page that lets in more people than whose task it is:
+    officials may open the review queue, but reviewing is the reviewers' task.
     """
 
     label: Promise
     order: int
     panel_label: Promise | None = None  # the label when the citizens' panel makes the shortlist
     offered_with: Action | None = None
+    offered_to: Action | None = None
 
 
 @dataclass(frozen=True)

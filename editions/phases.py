@@ -190,6 +190,19 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
     ),
 )
 
+# The phase a hybrid step cannot do without, beyond the required ones (where its panel does its work),
+# and why, for the chain's validation (editions.services).
+STEP_NEEDS: dict[Step, tuple[PhaseKind, Promise]] = {
+    Step.PANEL_THEN_VOTE: (
+        PhaseKind.SHORTLIST,
+        _("The panel makes the shortlist in this edition, so it needs the phase “%(phase)s”."),
+    ),
+    Step.VOTE_THEN_PANEL: (
+        PhaseKind.PANEL,
+        _("The panel decides after the vote in this edition, so it needs the phase “%(phase)s”."),
+    ),
+}
+
 PHASES: dict[str, PhaseSpec] = {spec.kind.value: spec for spec in PHASE_CHAIN}
 CHAIN_ORDER: dict[str, int] = {spec.kind.value: i for i, spec in enumerate(PHASE_CHAIN)}
 REQUIRED_PHASES: frozenset[str] = frozenset(spec.kind.value for spec in PHASE_CHAIN if spec.required)

@@ -32,6 +32,15 @@ def edition_for_page(slug: str) -> Edition | None:
     )
 
 
+def sub_budgets_for_page(edition: Edition) -> QuerySet[SubBudget]:
+    """The edition's sub-budgets with what their rows show, by neighbourhood and theme."""
+    return (
+        SubBudget.objects.filter(edition=edition)
+        .select_related("neighbourhood", "theme")
+        .order_by("neighbourhood__name", "theme__name")
+    )
+
+
 def districts_with_editions(municipality_slug: str) -> QuerySet[District]:
     editions = published_editions().order_by("-year", "name")
     return (

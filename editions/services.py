@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Edition, HybridOrder, Phase
-from .phases import CHAIN_ORDER, PHASES, REQUIRED_PHASES, PhaseKind
+from .models import Edition, Phase
+from .phases import CHAIN_ORDER, PHASES, REQUIRED_PHASES, STEP_NEEDS, PhaseKind, Step, step_key
 
 
 @dataclass(frozen=True)
@@ -22,26 +22,27 @@ class PhaseDates:
     ends_at: datetime
 
 
+STEPS = frozenset(Step)
+
+
 def decision_model_phase_errors(edition: Edition | None, kinds: Sequence[str]) -> list[str]:
-    """What the edition's decision model asks of the chain: a hybrid's panel step needs its phase."""
+    """What the edition's decision model asks of the chain: a hybrid's panel step needs its phase
+    (``STEP_NEEDS``), and a phase that opens nothing under the edition's step cannot be in it."""
     if edition is None:
         return []
+    step = step_key(edition.decision_model, edition.hybrid_order)
+    if step not in STEPS:  # a hybrid edition without its order: the edition's form says so
+        step = Step.ONLINE_VOTE
     errors: list[str] = []
-    if edition.hybrid_order == HybridOrder.PANEL_THEN_VOTE and PhaseKind.SHORTLIST not in kinds:
-        errors.append(
-            _("The panel makes the shortlist in this edition, so it needs the phase “%(phase)s”.")
-            % {"phase": PhaseKind.SHORTLIST.label}
-        )
-    if edition.hybrid_order == HybridOrder.VOTE_THEN_PANEL and PhaseKind.PANEL not in kinds:
-        errors.append(
-            _("The panel decides after the vote in this edition, so it needs the phase “%(phase)s”.")
-            % {"phase": PhaseKind.PANEL.label}
-        )
-    if edition.hybrid_order != HybridOrder.VOTE_THEN_PANEL and PhaseKind.PANEL in kinds:
-        errors.append(
-            _("The phase “%(phase)s” is only for hybrid editions where everyone votes first.")
-            % {"phase": PhaseKind.PANEL.label}
-        )
+    needed, why = STEP_NEEDS.get(Step(step), (None, ""))
+    if needed is not None and needed not in kinds:
+        errors.append(str(why % {"phase": needed.label}))
+    for kind in dict.fromkeys(kinds):
+        if kind in PHASES and not PHASES[kind].opens_for(step):
+            errors.append(
+                _("The phase “%(phase)s” is only for hybrid editions where everyone votes first.")
+                % {"phase": PhaseKind(kind).label}
+            )
     return errors
 
 

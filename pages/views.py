@@ -7,32 +7,26 @@ a higher one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import is_district_staff
 from deliberation.draw.selectors import published_draw
 from deliberation.models import WorkSession
+from editions.decorators import edition_page
 from editions.models import Edition
-from editions.permissions import ACTION_RULES, holds_action_roles
-from editions.phases import Action
 from editions.selectors import (
     district_for_page,
     districts_with_editions,
-    edition_for_page,
     editions_for_staff,
+    sub_budgets_for_page,
 )
-from editions.timeline import Timeline, timeline_of
+from editions.timeline import timeline_of
 from outcomes.selectors import published_count
 from places.models import Municipality
 from proposals.selectors import (
@@ -50,6 +44,8 @@ from proposals.selectors.discussion import (
 )
 from proposals.selectors.revisions import revision_history
 from review.selectors import public_review, public_shortlist
+
+from .workspace import tasks_for
 
 PLANS_ON_EDITION_PAGE = 12
 
@@ -80,10 +76,8 @@ def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = edition_for_page(slug)
-    if edition is None:
-        raise Http404
+@edition_page
+def edition_detail(request: HttpRequest, edition: Edition) -> HttpResponse:
     timeline = timeline_of(edition)
     counts = plan_counts_by_status(edition)
     current = timeline.current
@@ -97,7 +91,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "upcoming": timeline.upcoming,
             "plans": filter_plans(PlanFilter(edition=edition))[:PLANS_ON_EDITION_PAGE],
             "plan_count": sum(counts.values()),
-            "sub_budgets": edition.sub_budgets.all(),
+            "sub_budgets": sub_budgets_for_page(edition),
             "themes": edition.themes.all(),
             "shortlist": public_shortlist(edition=edition),
             "result_published": published_count(edition) is not None,
@@ -128,82 +122,6 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@dataclass(frozen=True)
-class Task:
-    url: str
-    label: str | Promise
-
-
-@dataclass(frozen=True)
-class WorkspaceTask:
-    """A link in the staff workspace, declared by the action it serves.
-
-    It is offered in an edition to whoever holds ``action``'s roles there (in any phase), when the
-    edition has a phase that opens ``offered_with`` (default: ``action``) under its decision model.
-    """
-
-    url_name: str
-    label: Promise
-    action: Action
-    offered_with: Action | None = None
-    panel_label: Promise | None = None  # the label when the citizens' panel makes the shortlist
-    url_arg: str = "slug"
-    admin: bool = False  # a page of the Django admin: only for accounts with admin access
-
-    def offered(self, user: User, edition: Edition, timeline: Timeline) -> bool:
-        if self.admin and not user.is_staff:
-            return False
-        if not holds_action_roles(user, self.action, edition):
-            return False
-        opening = self.offered_with or self.action
-        return ACTION_RULES[opening].any_phase or timeline.has_phase_opening(opening)
-
-    def link(self, edition: Edition) -> Task:
-        label = self.panel_label if self.panel_label and edition.panel_shortlists else self.label
-        return Task(reverse(self.url_name, args=[getattr(edition, self.url_arg)]), label)
-
-
-# Panel work is offered in editions that recruit a citizens' panel (residents sign up for it).
-WORKSPACE_TASKS: tuple[WorkspaceTask, ...] = (
-    WorkspaceTask("review:queue", _("Feasibility review"), Action.REVIEW_PLAN),
-    WorkspaceTask(
-        "review:shortlist", _("Shortlist"), Action.SHORTLIST_PLAN, panel_label=_("The panel's shortlist")
-    ),
-    WorkspaceTask("voting:manage", _("Vote management"), Action.ENTER_PAPER_BALLOT),
-    WorkspaceTask("outcomes:count", _("Count and publish the result"), Action.RUN_COUNT),
-    WorkspaceTask(
-        "deliberation:recruitment",
-        _("Panel recruitment"),
-        Action.RECRUIT_PANEL,
-        offered_with=Action.SIGN_UP_FOR_PANEL,
-    ),
-    WorkspaceTask(
-        "deliberation:draw", _("Panel draw"), Action.DRAW_PANEL, offered_with=Action.SIGN_UP_FOR_PANEL
-    ),
-    WorkspaceTask(
-        "deliberation:sessions",
-        _("Work sessions"),
-        Action.FACILITATE_PANEL,
-        offered_with=Action.SIGN_UP_FOR_PANEL,
-    ),
-    WorkspaceTask("deliberation:round", _("Ballot round in a session"), Action.RECORD_PANEL_DECISION),
-    WorkspaceTask("outcomes:panel_decision", _("The panel's decision"), Action.RECORD_PANEL_DECISION),
-    WorkspaceTask(
-        "deliberation:questions",
-        _("Questions from the panel"),
-        Action.ANSWER_PANEL_QUESTIONS,
-        offered_with=Action.SIGN_UP_FOR_PANEL,
-    ),
-    WorkspaceTask(
-        "admin:editions_edition_change",
-        _("Edition settings"),
-        Action.MANAGE_EDITION,
-        url_arg="pk",
-        admin=True,
-    ),
-)
-
-
 @login_required
 def workspace(request: HttpRequest) -> HttpResponse:
     """Staff's starting point: per edition in their districts, the work their roles give them."""
@@ -213,8 +131,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     editions = []
     for edition in editions_for_staff(user):
         timeline = timeline_of(edition)
-        tasks = [task.link(edition) for task in WORKSPACE_TASKS if task.offered(user, edition, timeline)]
-        editions.append((edition, timeline, tasks))
+        editions.append((edition, timeline, tasks_for(user, edition, timeline)))
     return render(
         request,
         "pages/workspace.html",

@@ -2,19 +2,19 @@
 
 from django.urls import path
 
-from .views import discussion, public, submission
+from .views import discussion, invitations, own_plans, public, wizard
 
 app_name = "proposals"
 urlpatterns = [
     path("", public.plan_list, name="list"),
-    path("nieuw/<slug:edition_slug>/", submission.start, name="start"),
-    path("mijn-plannen/", submission.my_plans, name="my_plans"),
-    path("uitnodiging/<str:token>/", submission.invitation, name="invitation"),
-    path("<int:pk>/bewerken/<slug:step>/", submission.edit, name="edit"),
-    path("<int:pk>/afbeeldingen/<int:image_pk>/verwijderen/", submission.remove_image, name="remove_image"),
-    path("<int:pk>/intrekken/", submission.withdraw, name="withdraw"),
-    path("<int:pk>/verwijderen/", submission.delete, name="delete"),
-    path("<int:pk>/versies/<int:number>/", submission.revision, name="revision"),
+    path("nieuw/<slug:slug>/", wizard.start, name="start"),
+    path("mijn-plannen/", own_plans.my_plans, name="my_plans"),
+    path("uitnodiging/<str:token>/", invitations.invitation, name="invitation"),
+    path("<int:pk>/bewerken/<slug:step>/", wizard.edit, name="edit"),
+    path("<int:pk>/afbeeldingen/<int:image_pk>/verwijderen/", wizard.remove_image, name="remove_image"),
+    path("<int:pk>/intrekken/", own_plans.withdraw, name="withdraw"),
+    path("<int:pk>/verwijderen/", own_plans.delete, name="delete"),
+    path("<int:pk>/versies/<int:number>/", public.revision, name="revision"),
     # Support and discussion (views/discussion.py)
     path("<int:pk>/steunen/", discussion.like, name="like"),
     path("<int:pk>/steun-intrekken/", discussion.unlike, name="unlike"),

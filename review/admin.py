@@ -1,10 +1,12 @@
-"""The admin: an edition's review checklist is edited on the edition's page, below its phases."""
+"""The review's part of the Edition admin: the edition's review checklist, below its phases.
+
+It is an inline of the edition's page, composed into the one Edition admin by ``backoffice.editions``.
+"""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from editions.admin import EditionAdmin
 from editions.models import Edition
 
 from .models import ReviewCriterion
@@ -16,13 +18,3 @@ class ReviewCriterionInline(admin.TabularInline[ReviewCriterion, Edition]):
     fields = ["position", "key", "name", "description"]
     prepopulated_fields = {"key": ["name"]}
     ordering = ["position", "pk"]
-
-
-# review sits above editions, so it extends the edition's admin page instead of editions knowing
-# about review (the pattern Django documents for extending another app's admin).
-admin.site.unregister(Edition)
-
-
-@admin.register(Edition)
-class EditionWithChecklistAdmin(EditionAdmin):
-    inlines = [*EditionAdmin.inlines, ReviewCriterionInline]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +17,7 @@ from proposals.models import PRIVATE_STATUSES, PlanStatus
 from ui.fields import EuroField
 
 from .models import CheckOutcome, ReviewCriterion, Verdict
-from .selectors import QueueFilter
+from .selectors import QueueFilter, ReviewPage
 from .services import CheckAnswer
 
 YES_NO = [("", _("All")), ("yes", _("Yes")), ("no", _("No"))]
@@ -154,3 +156,35 @@ class ShortlistForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Published with the shortlist."),
     )
+
+
+@dataclass(frozen=True)
+class ReviewForms:
+    """The three forms of a plan's review page; only the one the posted ``action`` names is bound."""
+
+    checklist: ChecklistForm
+    verdict: VerdictForm
+    changes: ChangeRequestForm
+
+    @classmethod
+    def of(cls, page: ReviewPage, *, posted: QueryDict | None, action: str) -> ReviewForms:
+        review = page.review
+        checklist = ChecklistForm(
+            posted if action == "checks" else None,
+            criteria=[row.criterion for row in page.checklist],
+            initial={
+                "internal_remarks": review.internal_remarks if review else "",
+                **{f"outcome_{r.criterion.key}": r.check.outcome for r in page.checklist if r.check},
+                **{f"note_{r.criterion.key}": r.check.note for r in page.checklist if r.check},
+            },
+        )
+        verdict = VerdictForm(
+            posted if action == "verdict" else None,
+            initial={
+                "verdict": review.verdict if review else "",
+                "public_explanation": review.public_explanation if review else "",
+                "adjusted_cost_cents": review.adjusted_cost_cents if review else None,
+                "cost_change_reason": review.cost_change_reason if review else "",
+            },
+        )
+        return cls(checklist, verdict, ChangeRequestForm(posted if action == "changes" else None))

@@ -211,6 +211,13 @@ def plan_for_review(*, edition: Edition, pk: int) -> Plan | None:
     )
 
 
+def plan_of_edition(*, edition: Edition, pk: str) -> Plan | None:
+    """The plan a shortlist button names (its posted ``plan``), if it is a plan of the edition."""
+    if not pk.isdigit():
+        return None
+    return Plan.objects.select_related("edition").filter(edition=edition, pk=pk).first()
+
+
 # ---------------------------------------------------------------- the public side
 
 

@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from . import views
+from .views import plan, queue, shortlist
 
 app_name = "review"
 urlpatterns = [
-    path("<slug:slug>/", views.queue, name="queue"),
-    path("<slug:slug>/starten/", views.start_reviews, name="start_reviews"),
-    path("<slug:slug>/publiceren/", views.publish_verdicts, name="publish_verdicts"),
-    path("<slug:slug>/plan/<int:pk>/", views.plan_review, name="plan"),
-    path("<slug:slug>/shortlist/", views.shortlist, name="shortlist"),
+    path("<slug:slug>/", queue.queue, name="queue"),
+    path("<slug:slug>/starten/", queue.start_reviews, name="start_reviews"),
+    path("<slug:slug>/publiceren/", queue.publish_verdicts, name="publish_verdicts"),
+    path("<slug:slug>/plan/<int:pk>/", plan.plan_review, name="plan"),
+    path("<slug:slug>/shortlist/", shortlist.shortlist, name="shortlist"),
 ]

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition, Theme
@@ -152,6 +153,36 @@ def cost_line_formset(
     return cast(BaseCostLineFormSet, CostLineFormSet(data, initial=initial))
 
 
+def cost_lines_plus_one(data: QueryDict) -> tuple[BaseCostLineFormSet, int]:
+    """Without JavaScript, "add a line": the rows typed so far plus an empty one; nothing is saved.
+
+    The formset is validated at once, so rows typed so far show their mistakes; the number is the
+    new row's index (where the focus goes).
+    """
+    data = data.copy()
+    total = int(data.get("form-TOTAL_FORMS") or 0)
+    data["form-TOTAL_FORMS"] = str(min(total + 1, CostLineFormSet.max_num))
+    formset = cost_line_formset(data)
+    formset.errors  # noqa: B018 -- validates now
+    return formset, total
+
+
+def typed_total(formset: BaseCostLineFormSet) -> int:
+    """The sum of the amounts typed so far that could be read."""
+    return sum(form.cleaned_data.get("amount") or 0 for form in formset.forms if form.is_valid())
+
+
+class CostNoteForm(forms.Form):
+    """The costs step's note: when a submitted plan is edited, what changed and why."""
+
+    def __init__(self, *args: Any, revising: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if revising:
+            self.fields["note"] = forms.CharField(
+                label=_("What did you change, and why?"), required=False, max_length=300
+            )
+
+
 def cost_line_initial(plan: Plan) -> list[dict[str, Any]]:
     lines: list[dict[str, Any]] = [
         {"description": line.description, "amount": line.amount_cents} for line in plan.cost_lines.all()
@@ -192,6 +223,9 @@ class PeopleForm(RevisionNoteMixin):
         super().__init__(*args, **kwargs)
         if revising:
             self.add_note_field()
+
+    def plan_fields(self) -> dict[str, Any]:
+        return {"public_name": self.cleaned_data["public_name"]}
 
 
 class InviteForm(forms.Form):

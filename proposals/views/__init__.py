@@ -1,1 +1,1 @@
-"""Views for plans, by topic: public list, submission, support and discussion."""
+"""Views for plans, by topic: public pages, the wizard, own plans, invitations, support and discussion."""

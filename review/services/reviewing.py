@@ -206,6 +206,22 @@ def record_checks(
     return review
 
 
+def _cost_change(plan: Plan, adjusted_cost_cents: int | None, reason: str) -> tuple[int | None, str]:
+    """The adjusted cost and its reason as stored: none (and no reason) when equal to the plan's own."""
+    own_cost = lines_cost(plan)
+    if adjusted_cost_cents is not None and adjusted_cost_cents <= 0:
+        raise ReviewError("adjusted_cost_not_positive")
+    if adjusted_cost_cents == own_cost:
+        adjusted_cost_cents = None
+    if adjusted_cost_cents is None:
+        return None, ""
+    if not reason:
+        raise ReviewError(
+            "cost_change_needs_reason", old=money_text(own_cost), new=money_text(adjusted_cost_cents)
+        )
+    return adjusted_cost_cents, reason
+
+
 @transaction.atomic
 def record_verdict(
     *,
@@ -237,20 +253,9 @@ def record_verdict(
         # Lazy, so the names are translated when the message is shown, in that moment's language.
         raise ReviewError("checklist_incomplete", criteria=_names_in_reader_language(missing))
     explanation = public_explanation.strip()
-    reason = cost_change_reason.strip()
     if verdict in VERDICTS_NEEDING_EXPLANATION and not explanation:
         raise ReviewError("verdict_needs_explanation", verdict=verdict.label)
-    own_cost = lines_cost(plan)
-    if adjusted_cost_cents is not None and adjusted_cost_cents <= 0:
-        raise ReviewError("adjusted_cost_not_positive")
-    if adjusted_cost_cents == own_cost:
-        adjusted_cost_cents = None
-    if adjusted_cost_cents is None:
-        reason = ""
-    elif not reason:
-        raise ReviewError(
-            "cost_change_needs_reason", old=money_text(own_cost), new=money_text(adjusted_cost_cents)
-        )
+    adjusted_cost_cents, reason = _cost_change(plan, adjusted_cost_cents, cost_change_reason.strip())
     before = _review_fields(review)
     review.verdict = verdict
     review.public_explanation = explanation

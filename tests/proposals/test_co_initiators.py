@@ -20,15 +20,9 @@ from proposals.services.co_initiators import (
     invite_co_initiator,
 )
 from tests import factories
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
-
-
-def refusal(code: str, call: object) -> PlanError:
-    with pytest.raises(PlanError) as caught:
-        call()  # type: ignore[operator]
-    assert caught.value.code == code, caught.value.message
-    return caught.value
 
 
 def test_an_invitation_mails_a_signed_link_to_someone_without_an_account(
@@ -60,28 +54,39 @@ def test_someone_with_an_account_is_notified_with_the_link(
 def test_the_same_address_cannot_be_invited_twice(resident: User, edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident)
     invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
-    refusal("already_invited", lambda: invite_co_initiator(plan=plan, by=resident, email="BUUR@example.org"))
+    refused(
+        lambda: invite_co_initiator(plan=plan, by=resident, email="BUUR@example.org"),
+        "already_invited",
+        error=PlanError,
+    )
     assert CoInitiator.objects.count() == 1
 
 
 def test_the_initiator_cannot_invite_themselves(resident: User, edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident)
-    refusal(
-        "cannot_invite_self",
+    refused(
         lambda: invite_co_initiator(plan=plan, by=resident, email=resident.email.upper()),
+        "cannot_invite_self",
+        error=PlanError,
     )
 
 
 def test_a_stranger_cannot_invite(resident: User, edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident)
-    refusal(
-        "not_yours", lambda: invite_co_initiator(plan=plan, by=factories.make_user(), email="x@example.org")
+    refused(
+        lambda: invite_co_initiator(plan=plan, by=factories.make_user(), email="x@example.org"),
+        "not_yours",
+        error=PlanError,
     )
 
 
 def test_no_invitations_once_the_plan_is_in_review(resident: User, edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.IN_REVIEW)
-    refusal("not_editable", lambda: invite_co_initiator(plan=plan, by=resident, email="x@example.org"))
+    refused(
+        lambda: invite_co_initiator(plan=plan, by=resident, email="x@example.org"),
+        "not_editable",
+        error=PlanError,
+    )
 
 
 def test_accepting_makes_a_co_initiator_and_tells_the_initiator(resident: User, edition: Edition) -> None:
@@ -110,9 +115,10 @@ def test_declining_is_recorded_and_gives_no_rights(resident: User, edition: Edit
 def test_only_the_invited_address_can_answer(resident: User, edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident)
     invitation = invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
-    refusal(
-        "invitation_not_for_you",
+    refused(
         lambda: answer_invitation(invitation=invitation, user=factories.make_user(), accept=True),
+        "invitation_not_for_you",
+        error=PlanError,
     )
     invitation.refresh_from_db()
     assert invitation.status == CoInitiatorStatus.INVITED
@@ -124,7 +130,11 @@ def test_an_invitation_is_answered_once(resident: User, edition: Edition) -> Non
     neighbour = factories.make_user(email="buur@example.org")
     stale = CoInitiator.objects.get(pk=invitation.pk)
     answer_invitation(invitation=invitation, user=neighbour, accept=True)
-    refusal("invitation_answered", lambda: answer_invitation(invitation=stale, user=neighbour, accept=False))
+    refused(
+        lambda: answer_invitation(invitation=stale, user=neighbour, accept=False),
+        "invitation_answered",
+        error=PlanError,
+    )
     invitation.refresh_from_db()
     assert invitation.status == CoInitiatorStatus.ACCEPTED
 
@@ -149,9 +159,10 @@ def test_invitations_are_capped_per_inviting_person_per_hour_over_all_their_plan
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         for n in range(3):
             invite_co_initiator(plan=plans[n % 2], by=resident, email=f"buur{n}@example.org")
-        error = refusal(
-            "too_many_invitations",
+        error = refused(
             lambda: invite_co_initiator(plan=plans[1], by=resident, email="x@example.org"),
+            "too_many_invitations",
+            error=PlanError,
         )
     with translation.override("en"):
         assert "at most 3 invitations an hour" in error.message
@@ -167,7 +178,11 @@ def test_a_refused_invitation_does_not_use_up_the_hourly_allowance(
 ) -> None:
     settings.CO_INITIATOR_INVITATIONS_PER_HOUR = 1  # type: ignore[attr-defined]
     plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.DRAFT)
-    refusal("cannot_invite_self", lambda: invite_co_initiator(plan=plan, by=resident, email=resident.email))
+    refused(
+        lambda: invite_co_initiator(plan=plan, by=resident, email=resident.email),
+        "cannot_invite_self",
+        error=PlanError,
+    )
     assert invite_co_initiator(plan=plan, by=resident, email="buur@example.org")
 
 

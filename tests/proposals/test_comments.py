@@ -26,6 +26,7 @@ from proposals.services.comments import (
     report_comment,
 )
 from tests import factories
+from tests.refusals import refused
 
 from .discussion_helpers import add_co_initiator
 
@@ -40,12 +41,6 @@ def plan(edition: Edition) -> Plan:
 @pytest.fixture
 def moderator(district: District) -> User:
     return factories.make_staff(role=Role.OFFICIAL, district=district, display_name="Moderator")
-
-
-def refusal(action: Callable[[], object]) -> str:
-    with pytest.raises(PlanError) as caught:
-        action()
-    return caught.value.code
 
 
 # Posting ----------------------------------------------------------------------------------------
@@ -91,9 +86,10 @@ def test_a_reply_hangs_under_a_top_level_comment(plan: Plan, resident: User) -> 
 def test_a_reply_to_a_reply_is_refused(plan: Plan, resident: User) -> None:
     top = post_comment(plan=plan, author=resident, body="Vraag")
     reply = post_comment(plan=plan, author=plan.initiator, body="Antwoord", parent=top)
-    assert (
-        refusal(lambda: post_comment(plan=plan, author=resident, body="En?", parent=reply))
-        == "reply_to_reply"
+    refused(
+        lambda: post_comment(plan=plan, author=resident, body="En?", parent=reply),
+        "reply_to_reply",
+        error=PlanError,
     )
     assert Comment.objects.count() == 2
 
@@ -102,29 +98,32 @@ def test_a_reply_to_a_comment_on_another_plan_is_refused(
     plan: Plan, resident: User, edition: Edition
 ) -> None:
     elsewhere = post_comment(plan=factories.make_plan(edition=edition), author=resident, body="Daar")
-    assert refusal(lambda: post_comment(plan=plan, author=resident, body="Hier", parent=elsewhere)) == (
-        "reply_not_found"
+    refused(
+        lambda: post_comment(plan=plan, author=resident, body="Hier", parent=elsewhere),
+        "reply_not_found",
+        error=PlanError,
     )
 
 
 @pytest.mark.parametrize(("body", "code"), [("", "empty_comment"), ("  \n ", "empty_comment")])
 def test_an_empty_comment_is_refused(plan: Plan, resident: User, body: str, code: str) -> None:
-    assert refusal(lambda: post_comment(plan=plan, author=resident, body=body)) == code
+    refused(lambda: post_comment(plan=plan, author=resident, body=body), code, error=PlanError)
     assert not Comment.objects.exists()
 
 
 def test_a_too_long_comment_is_refused_with_the_limit(plan: Plan, resident: User) -> None:
-    with pytest.raises(PlanError) as caught:
-        post_comment(plan=plan, author=resident, body="x" * (MAX_COMMENT_LENGTH + 1))
-    assert caught.value.code == "comment_too_long"
-    assert str(MAX_COMMENT_LENGTH) in caught.value.message
+    too_long = "x" * (MAX_COMMENT_LENGTH + 1)
+    error = refused(
+        lambda: post_comment(plan=plan, author=resident, body=too_long), "comment_too_long", error=PlanError
+    )
+    assert str(MAX_COMMENT_LENGTH) in error.message
     post_comment(plan=plan, author=resident, body="x" * MAX_COMMENT_LENGTH)
     assert Comment.objects.count() == 1
 
 
 def test_a_draft_cannot_be_commented_on(edition: Edition, resident: User) -> None:
     draft = factories.make_plan(edition=edition, status=PlanStatus.DRAFT)
-    assert refusal(lambda: post_comment(plan=draft, author=resident, body="Hoi")) == "not_public"
+    refused(lambda: post_comment(plan=draft, author=resident, body="Hoi"), "not_public", error=PlanError)
 
 
 @pytest.mark.parametrize(("offset_days", "open_"), [(-20, False), (0, True), (200, False)])
@@ -139,7 +138,9 @@ def test_comments_are_open_only_while_the_edition_runs(
     if open_:
         post_comment(plan=plan, author=resident, body="Hoi")
     else:
-        assert refusal(lambda: post_comment(plan=plan, author=resident, body="Hoi")) == "comments_closed"
+        refused(
+            lambda: post_comment(plan=plan, author=resident, body="Hoi"), "comments_closed", error=PlanError
+        )
     assert Comment.objects.count() == (1 if open_ else 0)
 
 
@@ -197,8 +198,10 @@ def comment(plan: Plan) -> Comment:
 
 def test_anyone_logged_in_reports_a_comment_once(comment: Comment, resident: User) -> None:
     report_comment(comment=comment, reporter=resident, reason="Beledigend")
-    assert refusal(lambda: report_comment(comment=comment, reporter=resident, reason="Nog steeds")) == (
-        "already_reported"
+    refused(
+        lambda: report_comment(comment=comment, reporter=resident, reason="Nog steeds"),
+        "already_reported",
+        error=PlanError,
     )
     assert list(CommentReport.objects.values_list("reason", flat=True)) == ["Beledigend"]
 
@@ -217,13 +220,17 @@ def test_reporting_is_open_in_every_phase(
     ("reason", "code"), [("", "reason_required"), ("   ", "reason_required"), ("x" * 301, "reason_too_long")]
 )
 def test_a_report_needs_a_reason(comment: Comment, resident: User, reason: str, code: str) -> None:
-    assert refusal(lambda: report_comment(comment=comment, reporter=resident, reason=reason)) == code
+    refused(lambda: report_comment(comment=comment, reporter=resident, reason=reason), code, error=PlanError)
     assert not CommentReport.objects.exists()
 
 
 def test_an_inactive_account_cannot_report(comment: Comment) -> None:
     inactive = factories.make_user(is_active=False)
-    assert refusal(lambda: report_comment(comment=comment, reporter=inactive, reason="Spam")) == "not_allowed"
+    refused(
+        lambda: report_comment(comment=comment, reporter=inactive, reason="Spam"),
+        "not_allowed",
+        error=PlanError,
+    )
 
 
 # Moderation --------------------------------------------------------------------------------------
@@ -257,17 +264,20 @@ def test_hiding_twice_is_refused(comment: Comment, moderator: User) -> None:
     hide_comment(comment=comment, moderator=moderator, reason="Spam")
     stale = Comment.objects.get(pk=comment.pk)
     stale.hidden_at = None  # as another moderator's page still shows it
-    assert (
-        refusal(lambda: hide_comment(comment=stale, moderator=moderator, reason="Ook spam"))
-        == "already_hidden"
+    refused(
+        lambda: hide_comment(comment=stale, moderator=moderator, reason="Ook spam"),
+        "already_hidden",
+        error=PlanError,
     )
     assert Comment.objects.get(pk=comment.pk).hidden_reason == "Spam"
     assert AuditEntry.objects.count() == 1
 
 
 def test_hiding_needs_a_reason(comment: Comment, moderator: User) -> None:
-    assert (
-        refusal(lambda: hide_comment(comment=comment, moderator=moderator, reason=" ")) == "reason_required"
+    refused(
+        lambda: hide_comment(comment=comment, moderator=moderator, reason=" "),
+        "reason_required",
+        error=PlanError,
     )
     assert Comment.objects.get(pk=comment.pk).hidden_at is None
 
@@ -291,16 +301,20 @@ def test_only_moderators_of_the_district_may_hide(
     if allowed:
         hide_comment(comment=comment, moderator=user, reason="Spam")
     else:
-        assert (
-            refusal(lambda: hide_comment(comment=comment, moderator=user, reason="Spam")) == "not_moderator"
+        refused(
+            lambda: hide_comment(comment=comment, moderator=user, reason="Spam"),
+            "not_moderator",
+            error=PlanError,
         )
     assert (Comment.objects.get(pk=comment.pk).hidden_at is not None) is allowed
 
 
 def test_a_hidden_comment_cannot_be_reported(comment: Comment, moderator: User, resident: User) -> None:
     hide_comment(comment=comment, moderator=moderator, reason="Spam")
-    assert (
-        refusal(lambda: report_comment(comment=comment, reporter=resident, reason="Ja")) == "already_hidden"
+    refused(
+        lambda: report_comment(comment=comment, reporter=resident, reason="Ja"),
+        "already_hidden",
+        error=PlanError,
     )
 
 
@@ -315,13 +329,13 @@ def test_dismissing_reports_keeps_the_comment_and_is_audited(
 
 
 def test_dismissing_without_open_reports_is_refused(comment: Comment, moderator: User) -> None:
-    assert refusal(lambda: dismiss_reports(comment=comment, moderator=moderator)) == "no_open_reports"
+    refused(lambda: dismiss_reports(comment=comment, moderator=moderator), "no_open_reports", error=PlanError)
     assert not AuditEntry.objects.exists()
 
 
 def test_a_resident_cannot_dismiss_reports(comment: Comment, resident: User) -> None:
     report_comment(comment=comment, reporter=factories.make_user(), reason="Spam")
-    assert refusal(lambda: dismiss_reports(comment=comment, moderator=resident)) == "not_moderator"
+    refused(lambda: dismiss_reports(comment=comment, moderator=resident), "not_moderator", error=PlanError)
     assert CommentReport.objects.filter(resolved_at__isnull=True).count() == 1
 
 
@@ -369,7 +383,9 @@ def test_the_moderation_queue_shows_open_reports_in_the_moderators_districts(
 def test_a_flood_of_comments_is_stopped_and_the_refused_one_not_stored(plan: Plan, resident: User) -> None:
     for i in range(COMMENTS_PER_WINDOW):
         post_comment(plan=plan, author=resident, body=f"Reactie {i}")
-    assert refusal(lambda: post_comment(plan=plan, author=resident, body="Nog één")) == "too_many_comments"
+    refused(
+        lambda: post_comment(plan=plan, author=resident, body="Nog één"), "too_many_comments", error=PlanError
+    )
     assert Comment.objects.count() == COMMENTS_PER_WINDOW
     # Someone else can still comment.
     post_comment(plan=plan, author=factories.make_user(), body="Ik ook")
@@ -377,11 +393,15 @@ def test_a_flood_of_comments_is_stopped_and_the_refused_one_not_stored(plan: Pla
 
 def test_refused_comments_do_not_count_towards_the_limit(plan: Plan, resident: User) -> None:
     for _ in range(COMMENTS_PER_WINDOW + 5):
-        refusal(lambda: post_comment(plan=plan, author=resident, body="  "))
+        refused(lambda: post_comment(plan=plan, author=resident, body="  "), error=PlanError)
     post_comment(plan=plan, author=resident, body="Nu wel")
 
 
 def test_an_unconfirmed_account_is_told_to_confirm_its_address_before_commenting(plan: Plan) -> None:
     unconfirmed = factories.make_user(email_verified_at=None)
-    assert refusal(lambda: post_comment(plan=plan, author=unconfirmed, body="Hallo")) == "email_not_confirmed"
+    refused(
+        lambda: post_comment(plan=plan, author=unconfirmed, body="Hallo"),
+        "email_not_confirmed",
+        error=PlanError,
+    )
     assert not Comment.objects.filter(author=unconfirmed).exists()

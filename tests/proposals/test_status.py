@@ -15,6 +15,7 @@ from proposals.errors import PlanError
 from proposals.models import CoInitiator, CoInitiatorStatus, Plan, PlanStatus
 from proposals.status import TRANSITIONS, change_status, check_transition, initiators_of
 from tests import factories
+from tests.refusals import refused
 
 ALLOWED = [(current, target) for current, targets in TRANSITIONS.items() for target in sorted(targets)]
 REFUSED = [
@@ -52,9 +53,7 @@ def test_illegal_transition_is_refused_and_changes_nothing(
     current: PlanStatus, target: PlanStatus, edition: Edition
 ) -> None:
     plan = factories.make_plan(edition=edition, status=current)
-    with pytest.raises(PlanError) as refused:
-        change_status(plan=plan, to=target, by=None)
-    assert refused.value.code == "illegal_transition"
+    refused(lambda: change_status(plan=plan, to=target, by=None), "illegal_transition", error=PlanError)
     plan.refresh_from_db()
     assert plan.status == current
     assert not Notification.objects.exists()
@@ -62,18 +61,19 @@ def test_illegal_transition_is_refused_and_changes_nothing(
 
 def test_refusal_names_both_statuses_in_the_active_language() -> None:
     with translation.override("en"):
-        with pytest.raises(PlanError) as refused:
-            check_transition(PlanStatus.NOT_FEASIBLE, PlanStatus.SELECTED)
-        assert refused.value.message == "A plan that is “Not feasible” cannot become “Selected”."
+        error = refused(
+            lambda: check_transition(PlanStatus.NOT_FEASIBLE, PlanStatus.SELECTED), error=PlanError
+        )
+        assert error.message == "A plan that is “Not feasible” cannot become “Selected”."
 
 
 def test_a_stale_plan_object_cannot_overwrite_a_concurrent_change(edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, status=PlanStatus.SUBMITTED)
     stale = Plan.objects.get(pk=plan.pk)
     change_status(plan=plan, to=PlanStatus.WITHDRAWN, by=None)
-    with pytest.raises(PlanError) as refused:
-        change_status(plan=stale, to=PlanStatus.IN_REVIEW, by=None)
-    assert refused.value.code == "status_changed"
+    refused(
+        lambda: change_status(plan=stale, to=PlanStatus.IN_REVIEW, by=None), "status_changed", error=PlanError
+    )
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.WITHDRAWN
 
 

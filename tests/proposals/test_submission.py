@@ -26,6 +26,7 @@ from proposals.services.submission import (
     withdraw_plan,
 )
 from tests import factories
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -61,13 +62,6 @@ def complete_draft(resident: User, edition: Edition) -> Plan:
     return plan
 
 
-def refusal(code: str, call: Callable[[], object]) -> PlanError:
-    with pytest.raises(PlanError) as caught:
-        call()
-    assert caught.value.code == code, caught.value.message
-    return caught.value
-
-
 # --- Starting and saving a draft -----------------------------------------------------------
 
 
@@ -84,28 +78,30 @@ def test_a_draft_can_only_be_started_in_the_plans_phase(
     resident: User, edition: Edition, freeze_time: Freeze, shift: timedelta
 ) -> None:
     freeze_time(timezone.now() + shift)
-    refusal("not_allowed", lambda: draft_of(resident, edition))
+    refused(lambda: draft_of(resident, edition), "not_allowed", error=PlanError)
     assert not Plan.objects.exists()
 
 
 def test_an_inactive_account_cannot_start_a_plan(edition: Edition) -> None:
     inactive = factories.make_user(is_active=False)
-    refusal("not_allowed", lambda: draft_of(inactive, edition))
+    refused(lambda: draft_of(inactive, edition), "not_allowed", error=PlanError)
 
 
 def test_a_theme_of_another_edition_is_refused(resident: User, edition: Edition, district: District) -> None:
     other = factories.make_theme(edition=factories.make_edition(district=district))
-    refusal(
-        "theme_not_in_edition",
+    refused(
         lambda: start_draft(edition=edition, initiator=resident, title="Plan", theme=other),
+        "theme_not_in_edition",
+        error=PlanError,
     )
     assert not Plan.objects.filter(edition=edition).exists()
 
 
 def test_a_draft_needs_a_title(resident: User, edition: Edition) -> None:
-    refusal(
-        "title_required",
+    refused(
         lambda: start_draft(edition=edition, initiator=resident, title="  ", theme=edition.themes.first()),  # type: ignore[arg-type]
+        "title_required",
+        error=PlanError,
     )
 
 
@@ -114,9 +110,10 @@ def test_a_neighbourhood_outside_the_district_is_refused_by_name(
 ) -> None:
     plan = draft_of(resident, edition)
     elsewhere = factories.make_neighbourhood(district=other_district, name="Bijlmer")
-    error = refusal(
-        "neighbourhood_outside_area",
+    error = refused(
         lambda: save_draft(plan=plan, by=resident, fields={"neighbourhood": elsewhere, "address": "Hier"}),
+        "neighbourhood_outside_area",
+        error=PlanError,
     )
     assert "Bijlmer" in error.message and "Nieuw-West" in error.message
     plan.refresh_from_db()
@@ -151,9 +148,10 @@ def test_a_bad_map_point_is_refused(
     resident: User, edition: Edition, latitude: Decimal | None, longitude: Decimal | None, code: str
 ) -> None:
     plan = draft_of(resident, edition)
-    refusal(
-        code,
+    refused(
         lambda: save_draft(plan=plan, by=resident, fields={"latitude": latitude, "longitude": longitude}),
+        code,
+        error=PlanError,
     )
     plan.refresh_from_db()
     assert plan.latitude is None and plan.longitude is None
@@ -184,7 +182,9 @@ def test_a_bad_cost_line_is_refused_and_changes_nothing(
     resident: User, edition: Edition, bad: CostLineInput, code: str
 ) -> None:
     plan = complete_draft(resident, edition)
-    refusal(code, lambda: save_draft(plan=plan, by=resident, cost_lines=[*lines(1_000), bad]))
+    refused(
+        lambda: save_draft(plan=plan, by=resident, cost_lines=[*lines(1_000), bad]), code, error=PlanError
+    )
     assert list(plan.cost_lines.values_list("amount_cents", flat=True)) == [150_000, 25_000, 9_950]
 
 
@@ -193,7 +193,11 @@ def test_a_plan_over_the_editions_maximum_is_refused_with_both_amounts(
 ) -> None:
     plan = complete_draft(resident, edition)
     limit = edition.max_plan_cost_cents
-    error = refusal("over_max_cost", lambda: save_draft(plan=plan, by=resident, cost_lines=lines(limit, 1)))
+    error = refused(
+        lambda: save_draft(plan=plan, by=resident, cost_lines=lines(limit, 1)),
+        "over_max_cost",
+        error=PlanError,
+    )
     assert error.params["limit"] and error.params["cost"]
     assert CostLine.objects.filter(plan=plan).count() == 3
 
@@ -207,7 +211,9 @@ def test_exactly_the_maximum_is_allowed(resident: User, edition: Edition) -> Non
 def test_someone_else_cannot_change_a_draft(resident: User, edition: Edition) -> None:
     plan = draft_of(resident, edition)
     stranger = factories.make_user()
-    refusal("not_yours", lambda: save_draft(plan=plan, by=stranger, fields={"title": "Van mij"}))
+    refused(
+        lambda: save_draft(plan=plan, by=stranger, fields={"title": "Van mij"}), "not_yours", error=PlanError
+    )
     invited = factories.make_co_initiator(plan=plan, email="nog@example.org", status="invited")
     assert invited.user is None
     plan.refresh_from_db()
@@ -225,7 +231,9 @@ def test_an_accepted_co_initiator_can_change_a_draft(resident: User, edition: Ed
 def test_a_declined_co_initiator_cannot_change_a_draft(resident: User, edition: Edition) -> None:
     plan = draft_of(resident, edition)
     co = factories.make_co_initiator(plan=plan, status="declined")
-    refusal("not_yours", lambda: save_draft(plan=plan, by=co.user, fields={"title": "Samen"}))
+    refused(
+        lambda: save_draft(plan=plan, by=co.user, fields={"title": "Samen"}), "not_yours", error=PlanError
+    )
 
 
 # --- Submitting ------------------------------------------------------------------------------
@@ -253,7 +261,9 @@ def test_submitting_tells_the_co_initiators_but_not_the_submitter(resident: User
 
 def test_submitting_needs_the_age_confirmation(resident: User, edition: Edition) -> None:
     plan = complete_draft(resident, edition)
-    error = refusal("too_young", lambda: submit_plan(plan=plan, by=resident, age_confirmed=False))
+    error = refused(
+        lambda: submit_plan(plan=plan, by=resident, age_confirmed=False), "too_young", error=PlanError
+    )
     assert str(edition.min_age) in error.message
     plan.refresh_from_db()
     assert plan.status == PlanStatus.DRAFT
@@ -265,27 +275,33 @@ def test_an_incomplete_plan_is_refused_naming_what_is_missing(resident: User, ed
     )
     save_draft(plan=plan, by=resident, cost_lines=lines(1_000))
     with translation.override("en"):
-        error = refusal("incomplete", lambda: submit_plan(plan=plan, by=resident, age_confirmed=True))
+        error = refused(
+            lambda: submit_plan(plan=plan, by=resident, age_confirmed=True), "incomplete", error=PlanError
+        )
         assert "summary" in error.message and "description" in error.message
     assert not PlanRevision.objects.exists()
 
 
 def test_a_plan_without_cost_lines_is_refused(resident: User, edition: Edition) -> None:
     plan = draft_of(resident, edition)
-    refusal("no_cost_lines", lambda: submit_plan(plan=plan, by=resident, age_confirmed=True))
+    refused(lambda: submit_plan(plan=plan, by=resident, age_confirmed=True), "no_cost_lines", error=PlanError)
 
 
 def test_a_plan_over_the_maximum_cannot_be_submitted(resident: User, edition: Edition) -> None:
     plan = complete_draft(resident, edition)
     Edition.objects.filter(pk=edition.pk).update(max_plan_cost_cents=100_000)
-    refusal("over_max_cost", lambda: submit_plan(plan=plan, by=resident, age_confirmed=True))
+    refused(lambda: submit_plan(plan=plan, by=resident, age_confirmed=True), "over_max_cost", error=PlanError)
 
 
 def test_a_plan_whose_theme_left_the_edition_cannot_be_submitted(resident: User, edition: Edition) -> None:
     plan = complete_draft(resident, edition)
     other = factories.make_theme(edition=factories.make_edition())
     Plan.objects.filter(pk=plan.pk).update(theme=other)
-    refusal("theme_not_in_edition", lambda: submit_plan(plan=plan, by=resident, age_confirmed=True))
+    refused(
+        lambda: submit_plan(plan=plan, by=resident, age_confirmed=True),
+        "theme_not_in_edition",
+        error=PlanError,
+    )
 
 
 @pytest.mark.parametrize("shift", [BEFORE_PLANS, IN_SUPPORT, IN_REVIEW])
@@ -294,13 +310,15 @@ def test_a_plan_can_only_be_submitted_in_the_plans_phase(
 ) -> None:
     plan = complete_draft(resident, edition)
     freeze_time(timezone.now() + shift)
-    refusal("not_allowed", lambda: submit_plan(plan=plan, by=resident, age_confirmed=True))
+    refused(lambda: submit_plan(plan=plan, by=resident, age_confirmed=True), "not_allowed", error=PlanError)
 
 
 def test_submitting_twice_is_refused(resident: User, edition: Edition) -> None:
     plan = complete_draft(resident, edition)
     submit_plan(plan=plan, by=resident, age_confirmed=True)
-    refusal("already_submitted", lambda: submit_plan(plan=plan, by=resident, age_confirmed=True))
+    refused(
+        lambda: submit_plan(plan=plan, by=resident, age_confirmed=True), "already_submitted", error=PlanError
+    )
     assert PlanRevision.objects.filter(plan=plan).count() == 1
 
 
@@ -310,20 +328,32 @@ def test_two_submissions_from_stale_copies_make_one_submission(resident: User, e
     first_tab, second_tab = Plan.objects.get(pk=plan.pk), Plan.objects.get(pk=plan.pk)
     submit_plan(plan=first_tab, by=resident, age_confirmed=True)
     assert second_tab.status == PlanStatus.DRAFT
-    refusal("already_submitted", lambda: submit_plan(plan=second_tab, by=resident, age_confirmed=True))
+    refused(
+        lambda: submit_plan(plan=second_tab, by=resident, age_confirmed=True),
+        "already_submitted",
+        error=PlanError,
+    )
     assert PlanRevision.objects.filter(plan=plan).count() == 1
     assert Notification.objects.count() == 0
 
 
 def test_a_stranger_cannot_submit_someone_elses_draft(resident: User, edition: Edition) -> None:
     plan = complete_draft(resident, edition)
-    refusal("not_yours", lambda: submit_plan(plan=plan, by=factories.make_user(), age_confirmed=True))
+    refused(
+        lambda: submit_plan(plan=plan, by=factories.make_user(), age_confirmed=True),
+        "not_yours",
+        error=PlanError,
+    )
 
 
 def test_save_draft_refuses_a_submitted_plan(resident: User, edition: Edition) -> None:
     plan = complete_draft(resident, edition)
     submit_plan(plan=plan, by=resident, age_confirmed=True)
-    refusal("already_submitted", lambda: save_draft(plan=plan, by=resident, fields={"title": "Stiekem"}))
+    refused(
+        lambda: save_draft(plan=plan, by=resident, fields={"title": "Stiekem"}),
+        "already_submitted",
+        error=PlanError,
+    )
 
 
 # --- Editing after submission: revisions ----------------------------------------------------
@@ -360,16 +390,21 @@ def test_an_edit_that_changes_nothing_keeps_no_revision(resident: User, edition:
 
 def test_a_bad_edit_changes_nothing_and_keeps_no_revision(resident: User, edition: Edition) -> None:
     plan = submitted(resident, edition)
-    refusal(
-        "over_max_cost",
+    refused(
         lambda: edit_submitted_plan(
             plan=plan,
             by=resident,
             fields={"title": "Duur"},
             cost_lines=lines(edition.max_plan_cost_cents + 1),
         ),
+        "over_max_cost",
+        error=PlanError,
     )
-    refusal("incomplete", lambda: edit_submitted_plan(plan=plan, by=resident, fields={"summary": ""}))
+    refused(
+        lambda: edit_submitted_plan(plan=plan, by=resident, fields={"summary": ""}),
+        "incomplete",
+        error=PlanError,
+    )
     plan.refresh_from_db()
     assert plan.title == "Bankjes in het park" and plan.summary
     assert PlanRevision.objects.filter(plan=plan).count() == 1
@@ -389,13 +424,21 @@ def test_a_submitted_plan_cannot_be_edited_once_review_starts(
 ) -> None:
     plan = submitted(resident, edition)
     freeze_time(timezone.now() + shift)
-    refusal("not_editable", lambda: edit_submitted_plan(plan=plan, by=resident, fields={"title": "Te laat"}))
+    refused(
+        lambda: edit_submitted_plan(plan=plan, by=resident, fields={"title": "Te laat"}),
+        "not_editable",
+        error=PlanError,
+    )
 
 
 @pytest.mark.parametrize("status", [PlanStatus.IN_REVIEW, PlanStatus.FEASIBLE, PlanStatus.WITHDRAWN])
 def test_a_plan_in_review_or_decided_cannot_be_edited(resident: User, edition: Edition, status: str) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident, status=status)
-    refusal("not_editable", lambda: edit_submitted_plan(plan=plan, by=resident, fields={"title": "Nee"}))
+    refused(
+        lambda: edit_submitted_plan(plan=plan, by=resident, fields={"title": "Nee"}),
+        "not_editable",
+        error=PlanError,
+    )
 
 
 def test_an_accepted_co_initiator_can_edit_a_submitted_plan(resident: User, edition: Edition) -> None:
@@ -435,22 +478,24 @@ def test_after_the_deadline_a_returned_plan_can_neither_be_revised_nor_resubmitt
     now = timezone.now()
     plan = returned_for_changes(resident, edition, due=now + timedelta(days=1))
     freeze_time(now + timedelta(days=1))
-    refusal(
-        "deadline_passed", lambda: edit_submitted_plan(plan=plan, by=resident, fields={"title": "Te laat"})
+    refused(
+        lambda: edit_submitted_plan(plan=plan, by=resident, fields={"title": "Te laat"}),
+        "deadline_passed",
+        error=PlanError,
     )
-    refusal("deadline_passed", lambda: resubmit_plan(plan=plan, by=resident))
+    refused(lambda: resubmit_plan(plan=plan, by=resident), "deadline_passed", error=PlanError)
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CHANGES_REQUESTED
 
 
 def test_only_a_plan_returned_for_changes_can_be_resubmitted(resident: User, edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident, status=PlanStatus.IN_REVIEW)
-    refusal("no_changes_requested", lambda: resubmit_plan(plan=plan, by=resident))
+    refused(lambda: resubmit_plan(plan=plan, by=resident), "no_changes_requested", error=PlanError)
 
 
 def test_a_stranger_cannot_resubmit(resident: User, edition: Edition) -> None:
     plan = returned_for_changes(resident, edition, due=None)
-    refusal("not_yours", lambda: resubmit_plan(plan=plan, by=factories.make_user()))
+    refused(lambda: resubmit_plan(plan=plan, by=factories.make_user()), "not_yours", error=PlanError)
 
 
 # --- Withdrawing and deleting ---------------------------------------------------------------
@@ -480,7 +525,7 @@ def test_the_initiator_can_withdraw_a_plan_until_the_decision(
 )
 def test_a_plan_in_other_statuses_cannot_be_withdrawn(resident: User, edition: Edition, status: str) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident, status=status)
-    refusal("illegal_transition", lambda: withdraw_plan(plan=plan, by=resident))
+    refused(lambda: withdraw_plan(plan=plan, by=resident), "illegal_transition", error=PlanError)
 
 
 @pytest.mark.parametrize(
@@ -494,14 +539,14 @@ def test_withdrawal_ends_when_the_decision_starts(
     if allowed:
         withdraw_plan(plan=plan, by=resident)
     else:
-        refusal("withdraw_too_late", lambda: withdraw_plan(plan=plan, by=resident))
+        refused(lambda: withdraw_plan(plan=plan, by=resident), "withdraw_too_late", error=PlanError)
 
 
 def test_only_the_initiator_withdraws(resident: User, edition: Edition) -> None:
     plan = factories.make_plan(edition=edition, initiator=resident)
     co = factories.make_co_initiator(plan=plan)
-    refusal("not_yours", lambda: withdraw_plan(plan=plan, by=co.user))
-    refusal("not_yours", lambda: withdraw_plan(plan=plan, by=factories.make_user()))
+    refused(lambda: withdraw_plan(plan=plan, by=co.user), "not_yours", error=PlanError)
+    refused(lambda: withdraw_plan(plan=plan, by=factories.make_user()), "not_yours", error=PlanError)
 
 
 def test_withdrawing_tells_the_co_initiators(resident: User, edition: Edition) -> None:
@@ -513,12 +558,12 @@ def test_withdrawing_tells_the_co_initiators(resident: User, edition: Edition) -
 
 def test_a_draft_can_be_deleted_by_its_initiator_only(resident: User, edition: Edition) -> None:
     plan = complete_draft(resident, edition)
-    refusal("not_yours", lambda: delete_draft(plan=plan, by=factories.make_user()))
+    refused(lambda: delete_draft(plan=plan, by=factories.make_user()), "not_yours", error=PlanError)
     delete_draft(plan=plan, by=resident)
     assert not Plan.objects.filter(pk=plan.pk).exists()
 
 
 def test_a_submitted_plan_cannot_be_deleted(resident: User, edition: Edition) -> None:
     plan = submitted(resident, edition)
-    refusal("not_a_draft", lambda: delete_draft(plan=plan, by=resident))
+    refused(lambda: delete_draft(plan=plan, by=resident), "not_a_draft", error=PlanError)
     assert Plan.objects.filter(pk=plan.pk).exists()

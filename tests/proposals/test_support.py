@@ -17,6 +17,7 @@ from proposals.models import CoInitiatorStatus, Like, Plan, PlanStatus
 from proposals.selectors.discussion import support_state
 from proposals.services.support import like_plan, unlike_plan
 from tests import factories
+from tests.refusals import refused
 
 from .discussion_helpers import add_co_initiator, edition_in_support_phase, moments_around_support
 
@@ -33,12 +34,6 @@ def plan(support_edition: Edition) -> Plan:
     return factories.make_plan(edition=support_edition, title="Moestuin")
 
 
-def refusal(action: Callable[[], object]) -> str:
-    with pytest.raises(PlanError) as caught:
-        action()
-    return caught.value.code
-
-
 def test_a_resident_likes_a_plan_in_the_support_phase(plan: Plan, resident: User) -> None:
     like_plan(plan=plan, user=resident)
     assert list(Like.objects.filter(plan=plan).values_list("user", flat=True)) == [resident.pk]
@@ -46,7 +41,7 @@ def test_a_resident_likes_a_plan_in_the_support_phase(plan: Plan, resident: User
 
 def test_a_second_like_is_refused_and_changes_nothing(plan: Plan, resident: User) -> None:
     first = like_plan(plan=plan, user=resident)
-    assert refusal(lambda: like_plan(plan=plan, user=resident)) == "already_liked"
+    refused(lambda: like_plan(plan=plan, user=resident), "already_liked", error=PlanError)
     assert list(Like.objects.filter(plan=plan)) == [first]
 
 
@@ -62,7 +57,7 @@ def test_liking_is_open_only_during_the_support_phase(
     if allowed:
         like_plan(plan=plan, user=resident)
     else:
-        assert refusal(lambda: like_plan(plan=plan, user=resident)) == "not_in_support_phase"
+        refused(lambda: like_plan(plan=plan, user=resident), "not_in_support_phase", error=PlanError)
     assert Like.objects.filter(plan=plan).count() == (1 if allowed else 0)
 
 
@@ -79,7 +74,7 @@ def test_taking_a_like_back_is_open_only_during_the_support_phase(
     if allowed:
         unlike_plan(plan=plan, user=resident)
     else:
-        assert refusal(lambda: unlike_plan(plan=plan, user=resident)) == "not_in_support_phase"
+        refused(lambda: unlike_plan(plan=plan, user=resident), "not_in_support_phase", error=PlanError)
     assert Like.objects.filter(plan=plan).count() == (0 if allowed else 1)
 
 
@@ -87,17 +82,17 @@ def test_an_edition_without_a_support_phase_takes_no_likes(district: District, r
     kinds = [k for k in factories.ALL_PHASE_KINDS if k != "support"]
     edition = factories.make_edition(district=district, kinds=kinds)
     plan = factories.make_plan(edition=edition)
-    assert refusal(lambda: like_plan(plan=plan, user=resident)) == "not_in_support_phase"
+    refused(lambda: like_plan(plan=plan, user=resident), "not_in_support_phase", error=PlanError)
 
 
 def test_the_initiator_cannot_like_their_own_plan(plan: Plan) -> None:
-    assert refusal(lambda: like_plan(plan=plan, user=plan.initiator)) == "cannot_like_own_plan"
+    refused(lambda: like_plan(plan=plan, user=plan.initiator), "cannot_like_own_plan", error=PlanError)
     assert not Like.objects.exists()
 
 
 def test_an_accepted_co_initiator_cannot_like_the_plan(plan: Plan, resident: User) -> None:
     add_co_initiator(plan, resident)
-    assert refusal(lambda: like_plan(plan=plan, user=resident)) == "cannot_like_own_plan"
+    refused(lambda: like_plan(plan=plan, user=resident), "cannot_like_own_plan", error=PlanError)
 
 
 def test_someone_only_invited_as_co_initiator_may_like_the_plan(plan: Plan, resident: User) -> None:
@@ -108,7 +103,7 @@ def test_someone_only_invited_as_co_initiator_may_like_the_plan(plan: Plan, resi
 
 def test_a_draft_cannot_be_liked(support_edition: Edition, resident: User) -> None:
     draft = factories.make_plan(edition=support_edition, status=PlanStatus.DRAFT)
-    assert refusal(lambda: like_plan(plan=draft, user=resident)) == "not_public"
+    refused(lambda: like_plan(plan=draft, user=resident), "not_public", error=PlanError)
 
 
 @pytest.mark.parametrize("status", [PlanStatus.IN_REVIEW, PlanStatus.WITHDRAWN, PlanStatus.FEASIBLE])
@@ -116,16 +111,13 @@ def test_a_plan_past_submission_takes_no_more_likes(
     support_edition: Edition, resident: User, status: PlanStatus
 ) -> None:
     plan = factories.make_plan(edition=support_edition, status=status)
-    with pytest.raises(PlanError) as caught:
-        like_plan(plan=plan, user=resident)
-    error = caught.value
-    assert error.code == "support_closed"
+    error = refused(lambda: like_plan(plan=plan, user=resident), "support_closed", error=PlanError)
     assert str(PlanStatus(status).label) in error.message
 
 
 def test_an_inactive_account_cannot_like(plan: Plan) -> None:
     inactive = factories.make_user(is_active=False)
-    assert refusal(lambda: like_plan(plan=plan, user=inactive)) == "not_in_support_phase"
+    refused(lambda: like_plan(plan=plan, user=inactive), "not_in_support_phase", error=PlanError)
 
 
 def test_district_staff_may_like_like_any_resident(plan: Plan, district: District) -> None:
@@ -143,7 +135,7 @@ def test_taking_back_a_like_removes_it(plan: Plan, resident: User) -> None:
 def test_taking_back_a_like_you_never_gave_is_refused(plan: Plan, resident: User) -> None:
     other = factories.make_user()
     Like.objects.create(plan=plan, user=other)
-    assert refusal(lambda: unlike_plan(plan=plan, user=resident)) == "not_liked"
+    refused(lambda: unlike_plan(plan=plan, user=resident), "not_liked", error=PlanError)
     assert Like.objects.filter(plan=plan).count() == 1
 
 
@@ -199,5 +191,5 @@ def test_two_simultaneous_likes_by_one_person_make_one_like(district: District) 
 
 def test_an_unconfirmed_account_is_told_to_confirm_its_address_before_supporting(plan: Plan) -> None:
     unconfirmed = factories.make_user(email_verified_at=None)
-    assert refusal(lambda: like_plan(plan=plan, user=unconfirmed)) == "email_not_confirmed"
+    refused(lambda: like_plan(plan=plan, user=unconfirmed), "email_not_confirmed", error=PlanError)
     assert not Like.objects.filter(plan=plan).exists()

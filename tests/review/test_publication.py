@@ -23,6 +23,7 @@ from review.selectors import public_review
 from tests import factories
 from tests.conftest import People
 from tests.helpers import page_text
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -49,17 +50,14 @@ def verdicts(review_edition: Edition, plan: Plan, reviewer: User) -> tuple[Plan,
     return plan, rejected
 
 
-def refused(code: str, **kwargs: object) -> ReviewError:
-    with pytest.raises(ReviewError) as caught:
-        services.publish_verdicts(**kwargs)  # type: ignore[arg-type]
-    assert caught.value.code == code
-    return caught.value
-
-
 def test_verdicts_cannot_be_published_before_the_date_and_nothing_changes(
     review_edition: Edition, verdicts: tuple[Plan, Plan], reviewer: User
 ) -> None:
-    error = refused("before_publication_date", edition=review_edition, by=reviewer)
+    error = refused(
+        lambda: services.publish_verdicts(edition=review_edition, by=reviewer),
+        "before_publication_date",
+        error=ReviewError,
+    )
     end = factories.phase_of(review_edition, "review").ends_at
     with translation.override("en"):
         assert str(end.astimezone().year) in error.message and "too early" in error.message
@@ -78,7 +76,11 @@ def test_the_editions_own_date_can_come_before_the_end_of_the_review_phase(
     review_edition.verdicts_publish_at = phase.ends_at - timedelta(days=2)
     review_edition.save()
     freeze_time(review_edition.verdicts_publish_at - timedelta(seconds=1))
-    refused("before_publication_date", edition=review_edition, by=reviewer)
+    refused(
+        lambda: services.publish_verdicts(edition=review_edition, by=reviewer),
+        "before_publication_date",
+        error=ReviewError,
+    )
     freeze_time(review_edition.verdicts_publish_at)
     assert services.publish_verdicts(edition=review_edition, by=reviewer).created
 
@@ -135,7 +137,11 @@ def test_a_plan_in_review_without_a_verdict_holds_the_publication_back_and_is_na
 ) -> None:
     factories.make_plan(edition=review_edition, title="Bankje bij de bieb", status=PlanStatus.IN_REVIEW)
     freeze_time(after_review)
-    error = refused("verdicts_missing", edition=review_edition, by=reviewer)
+    error = refused(
+        lambda: services.publish_verdicts(edition=review_edition, by=reviewer),
+        "verdicts_missing",
+        error=ReviewError,
+    )
     assert "“Bankje bij de bieb”" in error.message
     assert not VerdictPublication.objects.exists()
     assert Plan.objects.filter(status=PlanStatus.IN_REVIEW).count() == 3
@@ -165,7 +171,11 @@ def test_there_must_be_something_to_publish(
     review_edition: Edition, reviewer: User, after_review: datetime, freeze_time: Callable[[datetime], None]
 ) -> None:
     freeze_time(after_review)
-    refused("nothing_to_publish", edition=review_edition, by=reviewer)
+    refused(
+        lambda: services.publish_verdicts(edition=review_edition, by=reviewer),
+        "nothing_to_publish",
+        error=ReviewError,
+    )
 
 
 @pytest.mark.parametrize(
@@ -202,7 +212,11 @@ def test_who_may_publish_verdicts_after_the_review_phase(
     if allowed:
         assert services.publish_verdicts(edition=review_edition, by=user).created
     else:
-        refused("not_allowed", edition=review_edition, by=user)
+        refused(
+            lambda: services.publish_verdicts(edition=review_edition, by=user),
+            "not_allowed",
+            error=ReviewError,
+        )
         assert not VerdictPublication.objects.exists()
 
 

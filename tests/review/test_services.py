@@ -22,19 +22,13 @@ from review.selectors import public_review, review_page
 from review.services import CheckAnswer
 from tests import factories
 from tests.conftest import People
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
 ALL_OK = {
     key: CheckAnswer("ok") for key in ("legal", "financial", "spatial", "maintenance", "public_benefit")
 }
-
-
-def refused(code: str, call: Callable[[], object]) -> ReviewError:
-    with pytest.raises(ReviewError) as caught:
-        call()
-    assert caught.value.code == code
-    return caught.value
 
 
 def reviewed(plan: Plan, reviewer: User) -> Plan:
@@ -63,7 +57,7 @@ def test_a_plan_with_too_few_likes_is_refused_with_its_count_and_the_threshold(
     review_edition.support_threshold = 50
     review_edition.save()
     factories.make_likes(plan=plan, count=48)
-    error = refused("too_few_likes", lambda: services.start_review(plan=plan, by=reviewer))
+    error = refused(lambda: services.start_review(plan=plan, by=reviewer), "too_few_likes", error=ReviewError)
     with translation.override("en"):
         assert error.message == "This plan has 48 likes; it needs 50 to go into review."
     plan.refresh_from_db()
@@ -83,7 +77,7 @@ def test_a_plan_reaching_the_threshold_exactly_goes_into_review(
 
 def test_only_a_submitted_plan_can_go_into_review(review_edition: Edition, reviewer: User) -> None:
     draft = factories.make_plan(edition=review_edition, status=PlanStatus.DRAFT)
-    refused("not_submitted", lambda: services.start_review(plan=draft, by=reviewer))
+    refused(lambda: services.start_review(plan=draft, by=reviewer), "not_submitted", error=ReviewError)
 
 
 def test_starting_the_reviews_of_an_edition_skips_plans_below_the_threshold(
@@ -133,8 +127,9 @@ def test_checks_are_saved_as_the_reviewer_goes_and_audited_with_before_and_after
 def test_a_criterion_not_on_the_checklist_is_refused(plan: Plan, reviewer: User) -> None:
     services.start_review(plan=plan, by=reviewer)
     refused(
-        "unknown_criterion",
         lambda: services.record_checks(plan=plan, by=reviewer, checks={"weather": CheckAnswer("ok")}),
+        "unknown_criterion",
+        error=ReviewError,
     )
     assert not ReviewCheck.objects.exists()
 
@@ -146,8 +141,9 @@ def test_a_verdict_needs_the_whole_checklist(plan: Plan, reviewer: User) -> None
     services.start_review(plan=plan, by=reviewer)
     services.record_checks(plan=plan, by=reviewer, checks={"legal": CheckAnswer("ok")})
     error = refused(
-        "checklist_incomplete",
         lambda: services.record_verdict(plan=plan, by=reviewer, verdict=Verdict.FEASIBLE),
+        "checklist_incomplete",
+        error=ReviewError,
     )
     with translation.override("en"):
         assert "Financial" in error.message and "Legal" not in error.message
@@ -169,8 +165,9 @@ def test_a_verdict_without_the_required_public_explanation_is_refused(
 ) -> None:
     reviewed(plan, reviewer)
     error = refused(
-        "verdict_needs_explanation",
         lambda: services.record_verdict(plan=plan, by=reviewer, verdict=verdict, public_explanation="   "),
+        "verdict_needs_explanation",
+        error=ReviewError,
     )
     with translation.override("en"):
         assert error.message.startswith(f"Explain to the public why the plan is “{verdict.label}”")
@@ -182,10 +179,11 @@ def test_a_verdict_without_the_required_public_explanation_is_refused(
 def test_a_cost_change_without_a_reason_is_refused_with_both_amounts(plan: Plan, reviewer: User) -> None:
     reviewed(plan, reviewer)
     error = refused(
-        "cost_change_needs_reason",
         lambda: services.record_verdict(
             plan=plan, by=reviewer, verdict=Verdict.FEASIBLE, adjusted_cost_cents=1_500_000
         ),
+        "cost_change_needs_reason",
+        error=ReviewError,
     )
     with translation.override("en"):
         assert (
@@ -226,7 +224,9 @@ def test_a_verdict_can_be_corrected_until_publication(plan: Plan, reviewer: User
 
 def test_no_verdict_for_a_plan_that_is_not_in_review(plan: Plan, reviewer: User) -> None:
     refused(
-        "not_in_review", lambda: services.record_verdict(plan=plan, by=reviewer, verdict=Verdict.FEASIBLE)
+        lambda: services.record_verdict(plan=plan, by=reviewer, verdict=Verdict.FEASIBLE),
+        "not_in_review",
+        error=ReviewError,
     )
 
 
@@ -264,10 +264,11 @@ def test_a_bad_change_request_is_refused_and_changes_nothing(
 ) -> None:
     services.start_review(plan=plan, by=reviewer)
     refused(
-        code,
         lambda: services.request_changes(
             plan=plan, by=reviewer, message=message, deadline=timezone.now() + offset
         ),
+        code,
+        error=ReviewError,
     )
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.IN_REVIEW
     assert not ChangeRequest.objects.exists()
@@ -280,7 +281,9 @@ def test_while_the_initiators_revise_no_verdict_can_be_recorded(plan: Plan, revi
         plan=plan, by=reviewer, message="Tekening?", deadline=timezone.now() + timedelta(days=1)
     )
     refused(
-        "not_in_review", lambda: services.record_verdict(plan=plan, by=reviewer, verdict=Verdict.FEASIBLE)
+        lambda: services.record_verdict(plan=plan, by=reviewer, verdict=Verdict.FEASIBLE),
+        "not_in_review",
+        error=ReviewError,
     )
 
 
@@ -349,7 +352,11 @@ def test_who_may_review_during_the_review_phase(
         services.record_checks(plan=plan, by=user, checks=ALL_OK)
         assert ReviewCheck.objects.count() == 5
     else:
-        refused("not_allowed", lambda: services.record_checks(plan=plan, by=user, checks=ALL_OK))
+        refused(
+            lambda: services.record_checks(plan=plan, by=user, checks=ALL_OK),
+            "not_allowed",
+            error=ReviewError,
+        )
         assert not ReviewCheck.objects.exists()
 
 
@@ -373,7 +380,7 @@ def test_a_reviewer_may_review_only_during_the_review_phase(
         services.start_review(plan=plan, by=reviewer)
         assert Plan.objects.get(pk=plan.pk).status == PlanStatus.IN_REVIEW
     else:
-        refused("not_allowed", lambda: services.start_review(plan=plan, by=reviewer))
+        refused(lambda: services.start_review(plan=plan, by=reviewer), "not_allowed", error=ReviewError)
         assert Plan.objects.get(pk=plan.pk).status == PlanStatus.SUBMITTED
 
 

@@ -25,6 +25,7 @@ from review.selectors import public_shortlist
 from tests import factories
 from tests.conftest import People
 from tests.helpers import page_text
+from tests.refusals import refused
 
 
 @pytest.fixture
@@ -39,13 +40,6 @@ def feasible_plans(edition: Edition, count: int) -> list[Plan]:
         factories.make_plan(edition=edition, title=f"Plan {i + 1}", status=PlanStatus.FEASIBLE)
         for i in range(count)
     ]
-
-
-def refused(code: str, call: Callable[[], object]) -> ReviewError:
-    with pytest.raises(ReviewError) as caught:
-        call()
-    assert caught.value.code == code
-    return caught.value
 
 
 @pytest.mark.django_db
@@ -68,7 +62,11 @@ def test_a_feasible_plan_goes_on_the_shortlist_with_its_reason_and_is_audited(
 @pytest.mark.django_db
 def test_a_plan_without_a_reason_is_refused(shortlist_edition: Edition, committee_member: User) -> None:
     (plan,) = feasible_plans(shortlist_edition, 1)
-    refused("reason_required", lambda: services.shortlist_plan(plan=plan, by=committee_member, reason=" "))
+    refused(
+        lambda: services.shortlist_plan(plan=plan, by=committee_member, reason=" "),
+        "reason_required",
+        error=ReviewError,
+    )
     assert not ShortlistEntry.objects.exists()
 
 
@@ -79,7 +77,9 @@ def test_a_plan_that_is_not_feasible_is_refused_naming_its_status(
 ) -> None:
     plan = factories.make_plan(edition=shortlist_edition, status=status)
     error = refused(
-        "not_feasible", lambda: services.shortlist_plan(plan=plan, by=committee_member, reason="Mooi.")
+        lambda: services.shortlist_plan(plan=plan, by=committee_member, reason="Mooi."),
+        "not_feasible",
+        error=ReviewError,
     )
     with translation.override("en"):
         assert f"this one is “{status.label}”" in error.message
@@ -92,7 +92,9 @@ def test_more_than_k_plans_are_refused(shortlist_edition: Edition, committee_mem
     services.shortlist_plan(plan=first, by=committee_member, reason="Een.")
     services.shortlist_plan(plan=second, by=committee_member, reason="Twee.")
     error = refused(
-        "shortlist_full", lambda: services.shortlist_plan(plan=third, by=committee_member, reason="Drie.")
+        lambda: services.shortlist_plan(plan=third, by=committee_member, reason="Drie."),
+        "shortlist_full",
+        error=ReviewError,
     )
     with translation.override("en"):
         assert error.message == "The shortlist is full: it has 2 of at most 2 plans. Remove one first."
@@ -115,8 +117,9 @@ def test_a_plan_goes_on_the_shortlist_once(shortlist_edition: Edition, committee
     (plan,) = feasible_plans(shortlist_edition, 1)
     services.shortlist_plan(plan=plan, by=committee_member, reason="Goed.")
     refused(
-        "already_shortlisted",
         lambda: services.shortlist_plan(plan=plan, by=committee_member, reason="Nog eens."),
+        "already_shortlisted",
+        error=ReviewError,
     )
 
 
@@ -129,7 +132,11 @@ def test_taking_a_plan_off_frees_its_place(shortlist_edition: Edition, committee
     services.shortlist_plan(plan=third, by=committee_member, reason="Drie.")
     assert set(ShortlistEntry.objects.values_list("plan", flat=True)) == {second.pk, third.pk}
     assert AuditEntry.objects.get(action="shortlist.remove").before == {"shortlisted": True, "reason": "Een."}
-    refused("not_shortlisted", lambda: services.unshortlist_plan(plan=first, by=committee_member))
+    refused(
+        lambda: services.unshortlist_plan(plan=first, by=committee_member),
+        "not_shortlisted",
+        error=ReviewError,
+    )
 
 
 @pytest.mark.django_db
@@ -159,13 +166,19 @@ def test_after_publication_the_shortlist_is_fixed(shortlist_edition: Edition, co
     services.shortlist_plan(plan=first, by=committee_member, reason="Een.")
     services.publish_shortlist(edition=shortlist_edition, by=committee_member)
     refused(
-        "shortlist_published",
         lambda: services.shortlist_plan(plan=second, by=committee_member, reason="Twee."),
-    )
-    refused("shortlist_published", lambda: services.unshortlist_plan(plan=first, by=committee_member))
-    refused(
         "shortlist_published",
+        error=ReviewError,
+    )
+    refused(
+        lambda: services.unshortlist_plan(plan=first, by=committee_member),
+        "shortlist_published",
+        error=ReviewError,
+    )
+    refused(
         lambda: services.publish_shortlist(edition=shortlist_edition, by=committee_member),
+        "shortlist_published",
+        error=ReviewError,
     )
     assert ShortlistPublication.objects.count() == 1
 
@@ -173,7 +186,9 @@ def test_after_publication_the_shortlist_is_fixed(shortlist_edition: Edition, co
 @pytest.mark.django_db
 def test_an_empty_shortlist_is_not_published(shortlist_edition: Edition, committee_member: User) -> None:
     refused(
-        "shortlist_empty", lambda: services.publish_shortlist(edition=shortlist_edition, by=committee_member)
+        lambda: services.publish_shortlist(edition=shortlist_edition, by=committee_member),
+        "shortlist_empty",
+        error=ReviewError,
     )
 
 
@@ -185,8 +200,9 @@ def test_a_withdrawn_plan_on_the_shortlist_holds_back_publication(
     services.shortlist_plan(plan=plan, by=committee_member, reason="Een.")
     Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.WITHDRAWN)
     error = refused(
-        "shortlist_plans_changed",
         lambda: services.publish_shortlist(edition=shortlist_edition, by=committee_member),
+        "shortlist_plans_changed",
+        error=ReviewError,
     )
     assert plan.title in error.message
     assert not ShortlistPublication.objects.exists()
@@ -221,8 +237,16 @@ def test_who_may_shortlist(shortlist_edition: Edition, people: People, who: str,
         services.publish_shortlist(edition=shortlist_edition, by=user)
         assert Plan.objects.get(pk=plan.pk).status == PlanStatus.SHORTLISTED
     else:
-        refused("not_allowed", lambda: services.shortlist_plan(plan=plan, by=user, reason="Goed."))
-        refused("not_allowed", lambda: services.publish_shortlist(edition=shortlist_edition, by=user))
+        refused(
+            lambda: services.shortlist_plan(plan=plan, by=user, reason="Goed."),
+            "not_allowed",
+            error=ReviewError,
+        )
+        refused(
+            lambda: services.publish_shortlist(edition=shortlist_edition, by=user),
+            "not_allowed",
+            error=ReviewError,
+        )
 
 
 @pytest.mark.django_db
@@ -248,10 +272,14 @@ def test_the_committee_shortlists_only_during_the_shortlist_phase(
         services.publish_shortlist(edition=shortlist_edition, by=committee_member)
     else:
         refused(
-            "not_allowed", lambda: services.shortlist_plan(plan=plan, by=committee_member, reason="Goed.")
+            lambda: services.shortlist_plan(plan=plan, by=committee_member, reason="Goed."),
+            "not_allowed",
+            error=ReviewError,
         )
         refused(
-            "not_allowed", lambda: services.publish_shortlist(edition=shortlist_edition, by=committee_member)
+            lambda: services.publish_shortlist(edition=shortlist_edition, by=committee_member),
+            "not_allowed",
+            error=ReviewError,
         )
 
 
