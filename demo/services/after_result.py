@@ -35,17 +35,9 @@ def load_after_result(*, edition: Edition, specs: Sequence[PlanSpec], now: datet
         .order_by("submitted_at", "pk")
     )
     for index, plan in enumerate(plans):
-        target = wanted[plan.title]
         selected = waking(between(result.starts_at, result.ends_at, 0.1), latest=now)
         started = waking(between(execution.starts_at, now, 0.1 + 0.05 * (index % 5)), latest=now)
-        moments = dict(
-            zip(
-                AFTER_RESULT, (selected, started, waking(between(started, now, 0.6), latest=now)), strict=True
-            )
-        )
-        for step in AFTER_RESULT[: AFTER_RESULT.index(target) + 1]:
-            if plan.status in AFTER_RESULT and AFTER_RESULT.index(
-                PlanStatus(plan.status)
-            ) >= AFTER_RESULT.index(step):
-                continue
-            change_status(plan=plan, to=step, by=None, at=moments[step])
+        moments = (selected, started, waking(between(started, now, 0.6), latest=now))
+        done = AFTER_RESULT.index(PlanStatus(plan.status)) + 1 if plan.status in AFTER_RESULT else 0
+        for step in range(done, AFTER_RESULT.index(wanted[plan.title]) + 1):
+            change_status(plan=plan, to=AFTER_RESULT[step], by=None, at=moments[step])

@@ -98,36 +98,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
     plan_count = 0
     for spec in EDITIONS:
         edition = _load_edition(spec=spec, district=districts[spec.district_slug], today=today)
-        plan_specs = PLANS[spec.slug]
-        reviews = REVIEWS.get(spec.slug, ())
-        activity = ACTIVITY.get(spec.slug, ())
-        answered = {r.plan_title: r.change_request.answered for r in reviews if r.change_request}
-        edits = {a.plan_title: a.edit for a in activity if a.edit is not None}
-        made = load_plans(
-            edition=edition,
-            plans=plan_specs,
-            activity=activity,
-            edits={**edits, **{title: edit for title, edit in answered.items() if edit is not None}},
-            users=users,
-            now=moment,
-        )
-        plan_count += len(plan_specs)
-        load_discussion(
-            edition=edition,
-            plans=made,
-            specs=plan_specs,
-            activity=activity,
-            users=users,
-            residents=residents,
-            edited_in_review={title for title, edit in answered.items() if edit is not None},
-            now=moment,
-        )
-        if reviews:
-            load_reviews(
-                edition=edition, plans=made, specs=plan_specs, reviews=reviews, users=users, now=moment
-            )
-        if spec.slug in SHORTLISTS:
-            load_shortlist(edition=edition, spec=SHORTLISTS[spec.slug], users=users, now=moment)
+        plan_count += _load_plans(edition=edition, spec=spec, users=users, residents=residents, now=moment)
         if spec.slug in VOTES:
             votes.append(load_vote(edition=edition, spec=VOTES[spec.slug], users=users, now=moment))
         if spec.slug in PANELS:
@@ -146,7 +117,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
                     facilitator=users[panel.facilitator],
                     now=moment,
                 )
-        load_after_result(edition=edition, specs=plan_specs, now=moment)
+        load_after_result(edition=edition, specs=PLANS[spec.slug], now=moment)
         editions.append(edition)
     load_notifications(editions=editions, now=moment)
     return DemoSummary(
@@ -157,6 +128,40 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         votes=tuple(votes),
         panels=tuple(panels),
     )
+
+
+def _load_plans(
+    *, edition: Edition, spec: EditionSpec, users: dict[str, User], residents: list[User], now: datetime
+) -> int:
+    """The edition's plans and what happened to them up to the vote: discussion, review, shortlist."""
+    plan_specs = PLANS[spec.slug]
+    reviews = REVIEWS.get(spec.slug, ())
+    activity = ACTIVITY.get(spec.slug, ())
+    answered = {r.plan_title: r.change_request.answered for r in reviews if r.change_request}
+    edited_in_review = {title: edit for title, edit in answered.items() if edit is not None}
+    made = load_plans(
+        edition=edition,
+        plans=plan_specs,
+        activity=activity,
+        edits={**{a.plan_title: a.edit for a in activity if a.edit is not None}, **edited_in_review},
+        users=users,
+        now=now,
+    )
+    load_discussion(
+        edition=edition,
+        plans=made,
+        specs=plan_specs,
+        activity=activity,
+        users=users,
+        residents=residents,
+        edited_in_review=edited_in_review.keys(),
+        now=now,
+    )
+    if reviews:
+        load_reviews(edition=edition, plans=made, specs=plan_specs, reviews=reviews, users=users, now=now)
+    if spec.slug in SHORTLISTS:
+        load_shortlist(edition=edition, spec=SHORTLISTS[spec.slug], users=users, now=now)
+    return len(plan_specs)
 
 
 def _load_district(*, municipality: Municipality, spec: DistrictSpec) -> District:

@@ -230,8 +230,7 @@ def record_verdict(
     """Record (or correct) the verdict; it stays internal and the plan's status unchanged until publication.
 
     A verdict other than plainly feasible needs a public explanation, and a changed cost its reason.
-    A cost equal to the plan's own is no change. ``at`` (default now) dates the verdict.
-    """
+    A cost equal to the plan's own is no change; ``at`` (default now) dates the verdict."""
     review = _workable_review(plan, by, at=at)
     verdict = Verdict(verdict)
     open_request = _open_change_request(plan)
