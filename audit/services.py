@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
+from django.utils import timezone
 
 from editions.models import Edition
 
@@ -23,9 +25,11 @@ def record(
     edition: Edition | None,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> AuditEntry:
-    """Append one entry; call it inside the transaction of the change it describes."""
+    """Append one entry dated ``at`` (default now), inside the transaction of the change it describes."""
     return AuditEntry.objects.create(
+        at=at or timezone.now(),
         actor=actor,
         edition=edition,
         action=action,

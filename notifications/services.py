@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -27,12 +28,17 @@ def notify(
     params: Mapping[str, Any],
     url: str = "",
     exclude: User | None = None,
+    at: datetime | None = None,
 ) -> list[Notification]:
     """Store one notification per recipient (once each, never to ``exclude``) and queue the e-mails.
 
     ``params`` must be JSON-serialisable plain values (strings already in the recipient's terms:
     names, titles, dates); labels that need translating are passed as their codes and translated
     by ``texts`` at rendering time.
+
+    With ``at`` the notification records news of that moment (a service replaying history, as the
+    demo does): it is dated ``at`` and counts as mailed then to those who want mail, so nobody is
+    mailed now about something long past.
     """
     seen: set[int] = set()
     unique: list[User] = []
@@ -41,6 +47,18 @@ def notify(
             continue
         seen.add(user.pk)
         unique.append(user)
+    if at is not None:
+        return Notification.objects.bulk_create(
+            Notification(
+                recipient=user,
+                kind=kind,
+                params=dict(params),
+                url=url,
+                created_at=at,
+                emailed_at=at if user.email_notifications else None,
+            )
+            for user in unique
+        )
     created = Notification.objects.bulk_create(
         Notification(recipient=user, kind=kind, params=dict(params), url=url) for user in unique
     )
@@ -72,9 +90,13 @@ def send_notification_emails(*, notification_ids: list[int]) -> int:
     return sent
 
 
-def mark_read(*, user: User, notification_ids: Iterable[int] | None = None) -> int:
-    """Mark the user's notifications read (all unread ones when no ids are given)."""
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+def mark_read(
+    *, user: User, notification_ids: Iterable[int] | None = None, at: datetime | None = None
+) -> int:
+    """Mark the user's notifications read at ``at`` (default now): all that were unread by then when
+    no ids are given."""
+    moment = at or timezone.now()
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True, created_at__lte=moment)
     if notification_ids is not None:
         unread = unread.filter(pk__in=list(notification_ids))
-    return unread.update(read_at=timezone.now())
+    return unread.update(read_at=moment)

@@ -7,6 +7,7 @@ concurrent changes cannot both win), and tells the initiators.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
@@ -55,18 +56,26 @@ def check_transition(current: str, target: str) -> None:
         )
 
 
-def change_status(*, plan: Plan, to: PlanStatus, by: User | None, notify_initiators: bool = True) -> Plan:
+def change_status(
+    *,
+    plan: Plan,
+    to: PlanStatus,
+    by: User | None,
+    notify_initiators: bool = True,
+    at: datetime | None = None,
+) -> Plan:
     """Move ``plan`` to ``to`` if the state machine allows it; call inside the service's transaction.
 
     The update only applies if the plan still has the status this object holds, so a concurrent
     change (another reviewer, the initiator withdrawing) makes this one fail instead of both
-    succeeding.
+    succeeding. ``at`` (default now) dates the change and its notification.
     """
     check_transition(plan.status, to)
     old = PlanStatus(plan.status)
-    fields: dict[str, object] = {"status": to, "updated_at": timezone.now()}
+    moment = at or timezone.now()
+    fields: dict[str, object] = {"status": to, "updated_at": moment}
     if to == S.SUBMITTED and plan.submitted_at is None:
-        fields["submitted_at"] = timezone.now()
+        fields["submitted_at"] = moment
     updated = Plan.objects.filter(pk=plan.pk, status=old).update(**fields)
     if updated != 1:
         raise PlanError("status_changed")
@@ -83,6 +92,7 @@ def change_status(*, plan: Plan, to: PlanStatus, by: User | None, notify_initiat
             },
             url=plan.get_absolute_url(),
             exclude=by,
+            at=at,
         )
     return plan
 

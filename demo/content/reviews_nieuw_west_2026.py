@@ -34,7 +34,6 @@ _NOT_FEASIBLE: tuple[ReviewSpec, ...] = (
         REVIEWER,
         started=0.1,
         checks=checks(
-            only=("legal", "financial", "maintenance"),
             financial=(NOT_OK, "Het abonnement kost elk jaar geld; het buurtbudget betaalt eenmalig."),
             maintenance=(NOT_OK, "Geen beheerder voor de zenders na het eerste jaar."),
         ),

@@ -1,10 +1,12 @@
 """Loading the demo: one idempotent transaction that creates or refreshes every demo row.
 
-``loading`` builds places, accounts, editions and plans; ``discussion`` adds likes, co-initiators,
-comments and revisions; ``reviews`` adds checklists, verdicts, change requests, publications and
-shortlists, with the audit entries the staff actions would have written; ``voting`` adds the
-online votes (address lists, voters with derived codes, ballots, paper entries, the count);
-``notifications`` adds what the demo accounts were told about all that (without mailing anyone).
+``loading`` builds places, accounts and editions; ``plans`` has the residents write, join and
+submit their plans through the plan services; ``discussion`` adds edits, likes, comments and
+reports, and ``reviews`` the reviews, verdicts, change requests and shortlists, through the
+services as the demo's residents and staff at the demo's moments (so the notifications and audit
+entries are the services' own); ``voting`` adds the online votes (address lists, voters with
+derived codes, ballots, paper entries, the count); ``after_result`` carries the selected plans out;
+``notifications`` sends the notices the vote and panel loaders leave out (without mailing anyone).
 """
 
 from .loading import DemoAccount, DemoLoadError, DemoSummary, load_demo

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
@@ -14,10 +12,8 @@ from django.utils import timezone
 
 from accounts.models import Role, StaffRole, User
 from editions.models import Edition, SubBudget, Theme
-from editions.phases import PhaseKind
 from editions.services import PhaseDates, set_phases
 from places.models import District, Municipality, Neighbourhood
-from proposals.models import CostLine, Plan, PlanStatus
 
 from ..content import (
     ACCOUNTS,
@@ -39,15 +35,16 @@ from ..content import (
     AccountSpec,
     DistrictSpec,
     EditionSpec,
-    PlanSpec,
 )
 from ..content.accounts import staff
 from ._common import AMSTERDAM
+from .after_result import load_after_result
 from .discussion import load_discussion
 from .notifications import load_notifications
 from .panel import LoadedPanel, load_panel
 from .panel_decision import load_panel_decision
 from .panel_sessions import load_sessions
+from .plans import load_plans
 from .reviews import load_reviews, load_shortlist
 from .voting import LoadedVote, load_vote
 
@@ -101,22 +98,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
     plan_count = 0
     for spec in EDITIONS:
         edition = _load_edition(spec=spec, district=districts[spec.district_slug], today=today)
-        plan_count += _load_plans(edition=edition, spec=spec, plans=PLANS[spec.slug], users=users, now=moment)
-        reviews = REVIEWS.get(spec.slug, ())
-        load_discussion(
-            edition=edition,
-            activity=ACTIVITY.get(spec.slug, ()),
-            users=users,
-            residents=residents,
-            edited_in_review={
-                r.plan_title for r in reviews if r.change_request and r.change_request.answered
-            },
-            now=moment,
-        )
-        if reviews:
-            load_reviews(edition=edition, reviews=reviews, users=users, now=moment)
-        if spec.slug in SHORTLISTS:
-            load_shortlist(edition=edition, spec=SHORTLISTS[spec.slug], users=users, now=moment)
+        plan_count += _load_plans(edition=edition, spec=spec, users=users, residents=residents, now=moment)
         if spec.slug in VOTES:
             votes.append(load_vote(edition=edition, spec=VOTES[spec.slug], users=users, now=moment))
         if spec.slug in PANELS:
@@ -135,6 +117,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
                     facilitator=users[panel.facilitator],
                     now=moment,
                 )
+        load_after_result(edition=edition, specs=PLANS[spec.slug], now=moment)
         editions.append(edition)
     load_notifications(editions=editions, now=moment)
     return DemoSummary(
@@ -145,6 +128,40 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         votes=tuple(votes),
         panels=tuple(panels),
     )
+
+
+def _load_plans(
+    *, edition: Edition, spec: EditionSpec, users: dict[str, User], residents: list[User], now: datetime
+) -> int:
+    """The edition's plans and what happened to them up to the vote: discussion, review, shortlist."""
+    plan_specs = PLANS[spec.slug]
+    reviews = REVIEWS.get(spec.slug, ())
+    activity = ACTIVITY.get(spec.slug, ())
+    answered = {r.plan_title: r.change_request.answered for r in reviews if r.change_request}
+    edited_in_review = {title: edit for title, edit in answered.items() if edit is not None}
+    made = load_plans(
+        edition=edition,
+        plans=plan_specs,
+        activity=activity,
+        edits={**{a.plan_title: a.edit for a in activity if a.edit is not None}, **edited_in_review},
+        users=users,
+        now=now,
+    )
+    load_discussion(
+        edition=edition,
+        plans=made,
+        specs=plan_specs,
+        activity=activity,
+        users=users,
+        residents=residents,
+        edited_in_review=edited_in_review.keys(),
+        now=now,
+    )
+    if reviews:
+        load_reviews(edition=edition, plans=made, specs=plan_specs, reviews=reviews, users=users, now=now)
+    if spec.slug in SHORTLISTS:
+        load_shortlist(edition=edition, spec=SHORTLISTS[spec.slug], users=users, now=now)
+    return len(plan_specs)
 
 
 def _load_district(*, municipality: Municipality, spec: DistrictSpec) -> District:
@@ -283,60 +300,6 @@ def _phase_dates(spec: EditionSpec, today: date) -> list[PhaseDates]:
         )
         for span in spec.phases
     ]
-
-
-def _load_plans(
-    *, edition: Edition, spec: EditionSpec, plans: Sequence[PlanSpec], users: dict[str, User], now: datetime
-) -> int:
-    """Create or refresh the edition's demo plans (by title) and replace their cost lines."""
-    themes = {theme.slug: theme for theme in edition.themes.all()}
-    neighbourhoods = {n.slug: n for n in edition.district.neighbourhoods.all()}
-    plans_phase = next(p for p in edition.phases.all() if p.kind == PhaseKind.PLANS)
-    for created_at, submitted_at, plan_spec in _plan_moments(
-        plans, start=plans_phase.starts_at, end=min(plans_phase.ends_at, now)
-    ):
-        plan, _ = Plan.objects.update_or_create(
-            edition=edition,
-            title=plan_spec.title,
-            defaults={
-                "summary": plan_spec.summary,
-                "description": plan_spec.description,
-                "theme": themes[plan_spec.theme_slug],
-                "neighbourhood": (
-                    None
-                    if plan_spec.neighbourhood_slug is None
-                    else neighbourhoods[plan_spec.neighbourhood_slug]
-                ),
-                "initiator": users[plan_spec.initiator_email],
-                "public_name": plan_spec.public_name,
-                "status": plan_spec.status,
-                "created_at": created_at,
-                "submitted_at": None if plan_spec.status == PlanStatus.DRAFT else submitted_at,
-                "for_whom": plan_spec.for_whom,
-                "address": plan_spec.address,
-                "latitude": Decimal(plan_spec.point[0]) if plan_spec.point else None,
-                "longitude": Decimal(plan_spec.point[1]) if plan_spec.point else None,
-                # Set again by the review loader where a published review or a change request says so.
-                "reviewed_cost_cents": None,
-                "changes_due_at": None,
-            },
-        )
-        plan.cost_lines.all().delete()
-        CostLine.objects.bulk_create(
-            CostLine(plan=plan, description=description, amount_cents=amount, position=position)
-            for position, (description, amount) in enumerate(plan_spec.cost_lines, start=1)
-        )
-    return len(plans)
-
-
-def _plan_moments(
-    plans: Sequence[PlanSpec], *, start: datetime, end: datetime
-) -> Iterable[tuple[datetime, datetime, PlanSpec]]:
-    """Spread the plans' creation over the plans phase (up to ``end``); each is submitted a little later."""
-    step = (end - start) / (len(plans) + 1)
-    for index, plan in enumerate(plans, start=1):
-        created_at = (start + step * index).replace(second=0, microsecond=0)
-        yield created_at, (created_at + step / 2).replace(second=0, microsecond=0), plan
 
 
 def _describe(spec: AccountSpec, districts: dict[str, District]) -> DemoAccount:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -56,26 +58,29 @@ def _invitations_per_inviter() -> Limit:
     return Limit("co-initiator-invitations", settings.CO_INITIATOR_INVITATIONS_PER_HOUR, 3600)
 
 
-def invite_co_initiator(*, plan: Plan, by: User, email: str) -> CoInitiator:
+def invite_co_initiator(*, plan: Plan, by: User, email: str, at: datetime | None = None) -> CoInitiator:
     """Invite ``email`` to help carry the plan; they get a link to accept or decline.
 
     Each invitation mails an address the inviter chose, with the inviter's name and the plan's
     title in it, so a person may send only ``CO_INITIATOR_INVITATIONS_PER_HOUR`` of them an hour
-    (over all their plans); a refused invitation does not count.
+    (over all their plans); a refused invitation does not count. An invitation dated ``at`` (history
+    replayed) is not counted, and only goes to someone with an account: nobody is mailed now.
     """
     email = email.strip().lower()
     with transaction.atomic():
         current = Plan.objects.select_for_update().select_related("edition", "initiator").get(pk=plan.pk)
-        check_may_edit(plan=current, user=by)
+        check_may_edit(plan=current, user=by, at=at)
         if email == current.initiator.email.lower():
             raise PlanError("cannot_invite_self")
         if current.co_initiators.filter(email=email).exists():
             raise PlanError("already_invited", email=email)
-        if not hit(_invitations_per_inviter(), str(by.pk)):
+        if at is None and not hit(_invitations_per_inviter(), str(by.pk)):
             raise PlanError("too_many_invitations", limit=settings.CO_INITIATOR_INVITATIONS_PER_HOUR)
         try:
             with transaction.atomic():
-                invitation = CoInitiator.objects.create(plan=current, email=email, invited_by=by)
+                invitation = CoInitiator.objects.create(
+                    plan=current, email=email, invited_by=by, invited_at=at or timezone.now()
+                )
         except IntegrityError:
             raise PlanError("already_invited", email=email) from None
         # An account whose address is not confirmed may belong to someone else than the address's
@@ -90,8 +95,9 @@ def invite_co_initiator(*, plan: Plan, by: User, email: str) -> CoInitiator:
                 kind=NotificationKind.CO_INITIATOR_INVITED,
                 params={"inviter": by.display_name, "plan": current.title},
                 url=invitation_path(invitation, language=invitee.language),
+                at=at,
             )
-        else:
+        elif at is None:
             language = translation.get_language() or settings.LANGUAGE_CODE
             pk, inviter, title = invitation.pk, by.display_name, current.title
             transaction.on_commit(
@@ -114,7 +120,9 @@ def send_invitation_email(*, invitation_id: int, inviter: str, plan: str, langua
     send_mail(subject, body, None, [invitation.email])
 
 
-def answer_invitation(*, invitation: CoInitiator, user: User, accept: bool) -> CoInitiator:
+def answer_invitation(
+    *, invitation: CoInitiator, user: User, accept: bool, at: datetime | None = None
+) -> CoInitiator:
     """The invitee, logged in with the invited address, accepts or declines; the initiator is told."""
     with transaction.atomic():
         if user.email.lower() != invitation.email.lower():
@@ -123,7 +131,7 @@ def answer_invitation(*, invitation: CoInitiator, user: User, accept: bool) -> C
         if plan.initiator_id == user.pk:
             raise PlanError("cannot_invite_self")
         status = CoInitiatorStatus.ACCEPTED if accept else CoInitiatorStatus.DECLINED
-        now = timezone.now()
+        now = at or timezone.now()
         updated = CoInitiator.objects.filter(pk=invitation.pk, status=CoInitiatorStatus.INVITED).update(
             status=status, user=user, answered_at=now
         )
@@ -136,5 +144,6 @@ def answer_invitation(*, invitation: CoInitiator, user: User, accept: bool) -> C
             params={"person": user.display_name, "plan": plan.title, "answer": ANSWER_WORDS[accept]},
             url=reverse("proposals:my_plans"),
             exclude=user,
+            at=at,
         )
         return invitation

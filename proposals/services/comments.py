@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
@@ -32,13 +33,13 @@ MAX_REASON_LENGTH = 300
 EXCERPT_LENGTH = 140
 
 
-def author_role_for(*, plan: Plan, user: User) -> AuthorRole:
+def author_role_for(*, plan: Plan, user: User, at: datetime | None = None) -> AuthorRole:
     """How ``user`` relates to ``plan``: initiator, co-initiator, district staff or resident."""
     if plan.initiator_id == user.pk:
         return AuthorRole.INITIATOR
     if plan.co_initiators.filter(user=user, status=CoInitiatorStatus.ACCEPTED).exists():
         return AuthorRole.CO_INITIATOR
-    if can(user, Action.COMMENT_AS_STAFF, plan.edition):
+    if can(user, Action.COMMENT_AS_STAFF, plan.edition, at=at):
         return AuthorRole.OFFICIAL
     return AuthorRole.RESIDENT
 
@@ -63,12 +64,17 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT_LENGTH else text[: EXCERPT_LENGTH - 1].rstrip() + "…"
 
 
-def post_comment(*, plan: Plan, author: User, body: str, parent: Comment | None = None) -> Comment:
-    """Post a comment (or a reply to a top-level comment) and tell the plan's initiators."""
+def post_comment(
+    *, plan: Plan, author: User, body: str, parent: Comment | None = None, at: datetime | None = None
+) -> Comment:
+    """Post a comment (or a reply to a top-level comment) ``at`` (default now) and tell the initiators.
+
+    The flood limit counts comments posted now; one dated ``at`` (history replayed) is not counted.
+    """
     body = body.strip()
     if plan.status in PRIVATE_STATUSES:
         raise PlanError("not_public")
-    if not can(author, Action.COMMENT, plan.edition):
+    if not can(author, Action.COMMENT, plan.edition, at=at):
         raise PlanError("comments_closed" if author.email_verified else "email_not_confirmed")
     if not body:
         raise PlanError("empty_comment")
@@ -80,15 +86,16 @@ def post_comment(*, plan: Plan, author: User, body: str, parent: Comment | None 
         if parent.parent_id is not None:
             raise PlanError("reply_to_reply")
     # Counted last, so a refused comment (empty, too long) does not use up the allowance.
-    if not hit(COMMENTS_PER_AUTHOR, str(author.pk)):
+    if at is None and not hit(COMMENTS_PER_AUTHOR, str(author.pk)):
         raise PlanError("too_many_comments", minutes=COMMENT_WINDOW_SECONDS // 60)
     with transaction.atomic():
         comment = Comment.objects.create(
             plan=plan,
             author=author,
-            author_role=author_role_for(plan=plan, user=author),
+            author_role=author_role_for(plan=plan, user=author, at=at),
             parent=parent,
             body=body,
+            created_at=at or timezone.now(),
         )
         notify(
             recipients=initiators_of(plan),
@@ -96,13 +103,16 @@ def post_comment(*, plan: Plan, author: User, body: str, parent: Comment | None 
             params={"plan": plan.title, "author": author.display_name, "excerpt": _excerpt(body)},
             url=f"{plan.get_absolute_url()}#comment-{comment.pk}",
             exclude=author,
+            at=at,
         )
     return comment
 
 
-def report_comment(*, comment: Comment, reporter: User, reason: str) -> CommentReport:
+def report_comment(
+    *, comment: Comment, reporter: User, reason: str, at: datetime | None = None
+) -> CommentReport:
     """Report a comment to the moderators; once per person per comment (a database constraint)."""
-    if not can(reporter, Action.REPORT_COMMENT, comment.plan.edition):
+    if not can(reporter, Action.REPORT_COMMENT, comment.plan.edition, at=at):
         raise PlanError("not_allowed")
     reason = _clean_reason(reason)
     if comment.hidden_at is not None:
@@ -110,18 +120,21 @@ def report_comment(*, comment: Comment, reporter: User, reason: str) -> CommentR
     with transaction.atomic():
         try:
             with transaction.atomic():
-                return CommentReport.objects.create(comment=comment, reporter=reporter, reason=reason)
+                return CommentReport.objects.create(
+                    comment=comment, reporter=reporter, reason=reason, created_at=at or timezone.now()
+                )
         except IntegrityError:
             raise PlanError("already_reported") from None
 
 
-def hide_comment(*, comment: Comment, moderator: User, reason: str) -> Comment:
-    """Hide a comment with a public reason; its open reports are resolved, the author is told."""
+def hide_comment(*, comment: Comment, moderator: User, reason: str, at: datetime | None = None) -> Comment:
+    """Hide a comment with a public reason (``at``, default now); its open reports are resolved, the
+    author is told."""
     edition = comment.plan.edition
-    if not can(moderator, Action.MODERATE, edition):
+    if not can(moderator, Action.MODERATE, edition, at=at):
         raise PlanError("not_moderator")
     reason = _clean_reason(reason)
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
         # Conditional update: of two moderators hiding at once, one wins and the other is told.
         hidden = Comment.objects.filter(pk=comment.pk, hidden_at__isnull=True).update(
@@ -140,6 +153,7 @@ def hide_comment(*, comment: Comment, moderator: User, reason: str) -> Comment:
             edition=edition,
             before={"hidden": False, "open_reports": resolved},
             after={"hidden": True, "reason": reason, "open_reports": 0},
+            at=at,
         )
         notify(
             recipients=[comment.author],
@@ -147,6 +161,7 @@ def hide_comment(*, comment: Comment, moderator: User, reason: str) -> Comment:
             params={"plan": comment.plan.title, "reason": reason},
             url=f"{comment.plan.get_absolute_url()}#comment-{comment.pk}",
             exclude=moderator,
+            at=at,
         )
     return comment
 

@@ -239,7 +239,9 @@ def _write(
         )
 
 
-def record_edit(*, plan: Plan, by: User, before: dict[str, Any], note: str = "") -> PlanRevision | None:
+def record_edit(
+    *, plan: Plan, by: User, before: dict[str, Any], note: str = "", at: datetime | None = None
+) -> PlanRevision | None:
     """Keep the edit of a submitted plan as its next revision; None when nothing public changed.
 
     Call inside the transaction of the edit, with ``before`` = ``snapshot_of(plan)`` taken first.
@@ -250,16 +252,29 @@ def record_edit(*, plan: Plan, by: User, before: dict[str, Any], note: str = "")
         return None
     last = PlanRevision.objects.filter(plan=plan).aggregate(n=Max("number"))["n"] or 0
     return PlanRevision.objects.create(
-        plan=plan, number=last + 1, author=by, snapshot=after, changed_fields=changed, note=note.strip()[:300]
+        plan=plan,
+        number=last + 1,
+        author=by,
+        snapshot=after,
+        changed_fields=changed,
+        note=note.strip()[:300],
+        created_at=at or timezone.now(),
     )
 
 
 def start_draft(
-    *, edition: Edition, initiator: User, title: str, theme: Theme, summary: str = "", description: str = ""
+    *,
+    edition: Edition,
+    initiator: User,
+    title: str,
+    theme: Theme,
+    summary: str = "",
+    description: str = "",
+    at: datetime | None = None,
 ) -> Plan:
-    """A new draft with the first step's answers; the initiator's public name defaults to their own."""
+    """A new draft with the first step's answers, begun ``at``; public name: the initiator's."""
     with transaction.atomic():
-        if not can(initiator, Action.SUBMIT_PLAN, edition):
+        if not can(initiator, Action.SUBMIT_PLAN, edition, at=at):
             raise PlanError("not_allowed")
         cleaned = clean_fields(
             edition=edition,
@@ -270,6 +285,7 @@ def start_draft(
             initiator=initiator,
             public_name=initiator.display_name,
             status=S.DRAFT,
+            created_at=at or timezone.now(),
             **cleaned,
         )
 
@@ -280,13 +296,14 @@ def save_draft(
     by: User,
     fields: Mapping[str, Any] | None = None,
     cost_lines: Sequence[CostLineInput] | None = None,
+    at: datetime | None = None,
 ) -> Plan:
     """Save one wizard step of a draft: the given fields, and the cost lines when given (they replace all)."""
     with transaction.atomic():
         current = _locked(plan)
         if current.status != S.DRAFT:
             raise PlanError("already_submitted")
-        check_may_edit(plan=current, user=by)
+        check_may_edit(plan=current, user=by, at=at)
         _write(plan=current, fields=fields, cost_lines=cost_lines)
         return current
 
@@ -298,6 +315,7 @@ def edit_submitted_plan(
     fields: Mapping[str, Any] | None = None,
     cost_lines: Sequence[CostLineInput] | None = None,
     note: str = "",
+    at: datetime | None = None,
 ) -> PlanRevision | None:
     """Change a submitted plan (or one returned for changes) and keep the change as a revision.
 
@@ -307,22 +325,22 @@ def edit_submitted_plan(
         current = _locked(plan)
         if current.status == S.DRAFT:
             raise PlanError("not_allowed")
-        check_may_edit(plan=current, user=by)
+        check_may_edit(plan=current, user=by, at=at)
         before = snapshot_of(current)
         _write(plan=current, fields=fields, cost_lines=cost_lines)
         check_complete(plan=current)
-        return record_edit(plan=current, by=by, before=before, note=note)
+        return record_edit(plan=current, by=by, before=before, note=note, at=at)
 
 
-def submit_plan(*, plan: Plan, by: User, age_confirmed: bool) -> Plan:
-    """Make a complete draft public: status submitted, revision 1 kept, co-initiators told."""
+def submit_plan(*, plan: Plan, by: User, age_confirmed: bool, at: datetime | None = None) -> Plan:
+    """Make a complete draft public (at ``at``): status submitted, revision 1 kept, co-initiators told."""
     with transaction.atomic():
         current = _locked(plan)
         if current.status != S.DRAFT:
             raise PlanError("already_submitted")
         if not is_initiator(plan=current, user=by):
             raise PlanError("not_yours")
-        if not can(by, Action.SUBMIT_PLAN, current.edition):
+        if not can(by, Action.SUBMIT_PLAN, current.edition, at=at):
             raise PlanError("not_allowed")
         if not age_confirmed:
             raise PlanError("too_young", min_age=current.edition.min_age)
@@ -332,22 +350,24 @@ def submit_plan(*, plan: Plan, by: User, age_confirmed: bool) -> Plan:
             fields={"theme": current.theme, "neighbourhood": current.neighbourhood},
         )
         check_complete(plan=current)
-        change_status(plan=current, to=S.SUBMITTED, by=by)
-        PlanRevision.objects.create(
+        change_status(plan=current, to=S.SUBMITTED, by=by, at=at)
+        first = PlanRevision(
             plan=current, number=1, author=by, snapshot=snapshot_of(current), changed_fields=[]
         )
+        first.created_at = at or timezone.now()
+        first.save()
         return current
 
 
-def resubmit_plan(*, plan: Plan, by: User) -> Plan:
+def resubmit_plan(*, plan: Plan, by: User, at: datetime | None = None) -> Plan:
     """Send a plan that was returned for changes back to review, before the deadline."""
     with transaction.atomic():
         current = _locked(plan)
         if not is_initiator(plan=current, user=by):
             raise PlanError("not_yours")
-        check_may_revise(plan=current, user=by)
+        check_may_revise(plan=current, user=by, at=at)
         check_complete(plan=current)
-        return change_status(plan=current, to=S.IN_REVIEW, by=by)
+        return change_status(plan=current, to=S.IN_REVIEW, by=by, at=at)
 
 
 def withdraw_plan(*, plan: Plan, by: User) -> Plan:

@@ -56,13 +56,14 @@ def _existing(edition: Edition) -> VerdictPublication | None:
 
 
 @transaction.atomic
-def publish_verdicts(*, edition: Edition, by: User) -> PublishedVerdicts:
-    """Publish every recorded verdict of the edition at once: statuses, reviewed costs, notifications.
+def publish_verdicts(*, edition: Edition, by: User, at: datetime | None = None) -> PublishedVerdicts:
+    """Publish every recorded verdict of the edition at once (``at``, default now): statuses, reviewed
+    costs, notifications.
 
     Refused before the publication date and while a plan in review has no verdict. Publishing
     twice changes nothing: the edition's one ``VerdictPublication`` row decides who was first.
     """
-    require(by, Action.PUBLISH_VERDICTS, edition)
+    require(by, Action.PUBLISH_VERDICTS, edition, at=at)
     lock_edition(edition)
     existing = _existing(edition)
     if existing is not None:
@@ -70,7 +71,7 @@ def publish_verdicts(*, edition: Edition, by: User) -> PublishedVerdicts:
     date = publication_date(edition)
     if date is None:
         raise ReviewError("no_review_phase")
-    now = timezone.now()
+    now = at or timezone.now()
     if now < date:
         raise ReviewError("before_publication_date", date=moment_text(date))
     pending = Plan.objects.filter(edition=edition, status__in=PENDING_STATUSES).filter(
@@ -99,7 +100,7 @@ def publish_verdicts(*, edition: Edition, by: User) -> PublishedVerdicts:
         assert existing is not None
         return PublishedVerdicts(publication=existing, created=False)
     for review in reviews:
-        _publish_one(review, by=by, now=now)
+        _publish_one(review, by=by, now=now, at=at)
     record(
         actor=by,
         action="review.publish_verdicts",
@@ -107,16 +108,17 @@ def publish_verdicts(*, edition: Edition, by: User) -> PublishedVerdicts:
         edition=edition,
         before={},
         after={"published_at": now.isoformat(), "verdicts": len(reviews)},
+        at=at,
     )
     return PublishedVerdicts(publication=publication, created=True)
 
 
-def _publish_one(review: Review, *, by: User, now: datetime) -> None:
+def _publish_one(review: Review, *, by: User, now: datetime, at: datetime | None) -> None:
     plan = review.plan
     before = {"status": plan.status, "reviewed_cost_cents": plan.reviewed_cost_cents}
     if plan.status == PlanStatus.CHANGES_REQUESTED:  # the initiators let the deadline pass
-        change_status(plan=plan, to=PlanStatus.IN_REVIEW, by=by, notify_initiators=False)
-    change_status(plan=plan, to=PLAN_STATUS_FOR[review.verdict], by=by, notify_initiators=False)
+        change_status(plan=plan, to=PlanStatus.IN_REVIEW, by=by, notify_initiators=False, at=at)
+    change_status(plan=plan, to=PLAN_STATUS_FOR[review.verdict], by=by, notify_initiators=False, at=at)
     Plan.objects.filter(pk=plan.pk).update(reviewed_cost_cents=review.adjusted_cost_cents)
     plan.reviewed_cost_cents = review.adjusted_cost_cents
     Review.objects.filter(pk=review.pk).update(published_at=now)
@@ -131,6 +133,7 @@ def _publish_one(review: Review, *, by: User, now: datetime) -> None:
             "explanation": explanation,
         },
         url=plan.get_absolute_url(),
+        at=at,
     )
     record(
         actor=by,
@@ -143,6 +146,7 @@ def _publish_one(review: Review, *, by: User, now: datetime) -> None:
             "reviewed_cost_cents": plan.reviewed_cost_cents,
             "verdict": review.verdict,
         },
+        at=at,
     )
 
 

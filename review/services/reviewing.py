@@ -93,32 +93,34 @@ def _open_change_request(plan: Plan) -> ChangeRequest | None:
     return ChangeRequest.objects.filter(plan=plan, resolved_at__isnull=True).first()
 
 
-def _close_answered_request(plan: Plan) -> None:
+def _close_answered_request(plan: Plan, *, at: datetime | None) -> None:
     """A plan back in review has answered its open change request."""
     if plan.status == PlanStatus.IN_REVIEW:
-        ChangeRequest.objects.filter(plan=plan, resolved_at__isnull=True).update(resolved_at=timezone.now())
+        ChangeRequest.objects.filter(plan=plan, resolved_at__isnull=True).update(
+            resolved_at=at or timezone.now()
+        )
 
 
-def _workable_review(plan: Plan, by: User) -> Review:
-    """The plan's review, locked and still open to change by ``by``; refuses otherwise."""
+def _workable_review(plan: Plan, by: User, *, at: datetime | None) -> Review:
+    """The plan's review, locked and still open to change by ``by`` at ``at``; refuses otherwise."""
     lock_plan(plan)
-    require(by, Action.REVIEW_PLAN, plan.edition)
+    require(by, Action.REVIEW_PLAN, plan.edition, at=at)
     if plan.status not in WORKABLE_STATUSES:
         raise ReviewError("not_in_review", status=status_label(plan.status))
     review = Review.objects.filter(plan=plan).first()
     if review is None:  # a plan put in review some other way (the demo, an import) gets one now
-        review = Review.objects.create(plan=plan)
+        review = Review.objects.create(plan=plan, started_at=at or timezone.now())
     if review.published_at is not None:
         raise ReviewError("already_published")
-    _close_answered_request(plan)
+    _close_answered_request(plan, at=at)
     return review
 
 
 @transaction.atomic
-def start_review(*, plan: Plan, by: User) -> Review:
-    """Move a submitted plan with enough likes into review (submitted → in review)."""
+def start_review(*, plan: Plan, by: User, at: datetime | None = None) -> Review:
+    """Move a submitted plan with enough likes into review (submitted → in review) at ``at`` (default now)."""
     lock_plan(plan)
-    require(by, Action.REVIEW_PLAN, plan.edition)
+    require(by, Action.REVIEW_PLAN, plan.edition, at=at)
     if plan.status != PlanStatus.SUBMITTED:
         raise ReviewError("not_submitted", status=status_label(plan.status))
     likes = Like.objects.filter(plan=plan).count()
@@ -126,9 +128,9 @@ def start_review(*, plan: Plan, by: User) -> Review:
     if likes < needed:
         raise ReviewError("too_few_likes", likes=likes, needed=needed)
     ensure_criteria(edition=plan.edition)
-    review, _created = Review.objects.get_or_create(plan=plan)
+    review, _created = Review.objects.get_or_create(plan=plan, defaults={"started_at": at or timezone.now()})
     review.reviewers.add(by)
-    change_status(plan=plan, to=PlanStatus.IN_REVIEW, by=by)
+    change_status(plan=plan, to=PlanStatus.IN_REVIEW, by=by, at=at)
     record(
         actor=by,
         action="review.start",
@@ -136,6 +138,7 @@ def start_review(*, plan: Plan, by: User) -> Review:
         edition=plan.edition,
         before={"status": PlanStatus.SUBMITTED.value},
         after={"status": PlanStatus.IN_REVIEW.value, "likes": likes},
+        at=at,
     )
     return review
 
@@ -168,12 +171,13 @@ def record_checks(
     by: User,
     checks: Mapping[str, CheckAnswer],
     internal_remarks: str | None = None,
+    at: datetime | None = None,
 ) -> Review:
     """Save answers to the checklist (keyed by criterion key) and, if given, the internal remarks.
 
     A partial checklist is fine: reviewers save as they go. A criterion not in ``checks`` keeps its answer.
     """
-    review = _workable_review(plan, by)
+    review = _workable_review(plan, by, at=at)
     criteria = {c.key: c for c in ensure_criteria(edition=plan.edition)}
     for key in checks:
         if key not in criteria:
@@ -201,7 +205,13 @@ def record_checks(
     review.reviewers.add(by)
     if after:
         record(
-            actor=by, action="review.checks", target=plan, edition=plan.edition, before=before, after=after
+            actor=by,
+            action="review.checks",
+            target=plan,
+            edition=plan.edition,
+            before=before,
+            after=after,
+            at=at,
         )
     return review
 
@@ -231,20 +241,17 @@ def record_verdict(
     public_explanation: str = "",
     adjusted_cost_cents: int | None = None,
     cost_change_reason: str = "",
+    at: datetime | None = None,
 ) -> Review:
     """Record (or correct) the verdict; it stays internal and the plan's status unchanged until publication.
 
     A verdict other than plainly feasible needs a public explanation, and a changed cost its reason.
-    A cost equal to the plan's own is no change.
-    """
-    review = _workable_review(plan, by)
+    A cost equal to the plan's own is no change; ``at`` (default now) dates the verdict."""
+    review = _workable_review(plan, by, at=at)
     verdict = Verdict(verdict)
     open_request = _open_change_request(plan)
-    if (
-        plan.status == PlanStatus.CHANGES_REQUESTED
-        and open_request
-        and open_request.deadline > timezone.now()
-    ):
+    now = at or timezone.now()
+    if plan.status == PlanStatus.CHANGES_REQUESTED and open_request and open_request.deadline > now:
         raise ReviewError("not_in_review", status=status_label(plan.status))
     criteria = ensure_criteria(edition=plan.edition)
     answered = set(ReviewCheck.objects.filter(review=review).values_list("criterion_id", flat=True))
@@ -261,7 +268,7 @@ def record_verdict(
     review.public_explanation = explanation
     review.adjusted_cost_cents = adjusted_cost_cents
     review.cost_change_reason = reason
-    review.recorded_at = timezone.now()
+    review.recorded_at = now
     review.recorded_by = by
     review.save()
     review.reviewers.add(by)
@@ -272,20 +279,23 @@ def record_verdict(
         edition=plan.edition,
         before=before,
         after=_review_fields(review),
+        at=at,
     )
     return review
 
 
 @transaction.atomic
-def request_changes(*, plan: Plan, by: User, message: str, deadline: datetime) -> ChangeRequest:
+def request_changes(
+    *, plan: Plan, by: User, message: str, deadline: datetime, at: datetime | None = None
+) -> ChangeRequest:
     """Return the plan to its initiators (in review → changes requested), with a deadline in the phase."""
-    review = _workable_review(plan, by)
+    review = _workable_review(plan, by, at=at)
     if plan.status != PlanStatus.IN_REVIEW:
         raise ReviewError("not_in_review", status=status_label(plan.status))
     message = message.strip()
     if not message:
         raise ReviewError("message_required")
-    now = timezone.now()
+    now = at or timezone.now()
     if deadline <= now:
         raise ReviewError("deadline_in_past")
     phase = review_phase(plan.edition)
@@ -299,7 +309,7 @@ def request_changes(*, plan: Plan, by: User, message: str, deadline: datetime) -
     change_request = ChangeRequest.objects.create(
         plan=plan, message=message, deadline=deadline, requested_by=by, created_at=now, revision_number=latest
     )
-    change_status(plan=plan, to=PlanStatus.CHANGES_REQUESTED, by=by, notify_initiators=False)
+    change_status(plan=plan, to=PlanStatus.CHANGES_REQUESTED, by=by, notify_initiators=False, at=at)
     # A verdict recorded earlier was about the plan as it was: the revised plan needs a new one.
     withdrawn_verdict = _review_fields(review) if review.verdict else None
     if withdrawn_verdict is not None:
@@ -315,6 +325,7 @@ def request_changes(*, plan: Plan, by: User, message: str, deadline: datetime) -
         params={"plan": plan.title, "deadline": moment_param(deadline), "message": message},
         url=plan.get_absolute_url(),
         exclude=by,
+        at=at,
     )
     record(
         actor=by,
@@ -331,5 +342,6 @@ def request_changes(*, plan: Plan, by: User, message: str, deadline: datetime) -
             "deadline": deadline.isoformat(),
             "revision": latest,
         },
+        at=at,
     )
     return change_request

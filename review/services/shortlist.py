@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
@@ -29,14 +30,14 @@ def _refuse_if_published(edition: Edition) -> None:
 
 
 @transaction.atomic
-def shortlist_plan(*, plan: Plan, by: User, reason: str) -> ShortlistEntry:
+def shortlist_plan(*, plan: Plan, by: User, reason: str, at: datetime | None = None) -> ShortlistEntry:
     """Put a feasible plan on the edition's shortlist, with the committee's reason.
 
     The edition's row is locked first, so two members adding the last free place at the same
-    time cannot both succeed: the second one counts the first one's entry.
+    time cannot both succeed: the second one counts the first one's entry. ``at`` (default now) dates it.
     """
     edition = plan.edition
-    require(by, Action.SHORTLIST_PLAN, edition)
+    require(by, Action.SHORTLIST_PLAN, edition, at=at)
     lock_edition(edition)
     _refuse_if_published(edition)
     reason = reason.strip()
@@ -53,7 +54,9 @@ def shortlist_plan(*, plan: Plan, by: User, reason: str) -> ShortlistEntry:
         raise ReviewError("shortlist_full", count=count, limit=limit)
     try:
         with transaction.atomic():
-            entry = ShortlistEntry.objects.create(edition=edition, plan=plan, reason=reason, chosen_by=by)
+            entry = ShortlistEntry.objects.create(
+                edition=edition, plan=plan, reason=reason, chosen_by=by, chosen_at=at or timezone.now()
+            )
     except IntegrityError:
         raise ReviewError("already_shortlisted") from None
     record(
@@ -63,6 +66,7 @@ def shortlist_plan(*, plan: Plan, by: User, reason: str) -> ShortlistEntry:
         edition=edition,
         before={"shortlisted": False},
         after={"shortlisted": True, "reason": reason, "count": count + 1, "limit": limit},
+        at=at,
     )
     return entry
 
@@ -90,9 +94,10 @@ def unshortlist_plan(*, plan: Plan, by: User) -> None:
 
 
 @transaction.atomic
-def publish_shortlist(*, edition: Edition, by: User) -> ShortlistPublication:
-    """Publish the shortlist: every chosen plan becomes shortlisted and its initiators hear why."""
-    require(by, Action.PUBLISH_SHORTLIST, edition)
+def publish_shortlist(*, edition: Edition, by: User, at: datetime | None = None) -> ShortlistPublication:
+    """Publish the shortlist (``at``, default now): every chosen plan becomes shortlisted and its
+    initiators hear why."""
+    require(by, Action.PUBLISH_SHORTLIST, edition, at=at)
     lock_edition(edition)
     _refuse_if_published(edition)
     entries = list(
@@ -105,16 +110,17 @@ def publish_shortlist(*, edition: Edition, by: User) -> ShortlistPublication:
     changed = [e.plan.title for e in entries if e.plan.status != PlanStatus.FEASIBLE]
     if changed:
         raise ReviewError("shortlist_plans_changed", plans=", ".join(f"“{t}”" for t in changed))
-    now = timezone.now()
+    now = at or timezone.now()
     publication = ShortlistPublication.objects.create(edition=edition, published_at=now, published_by=by)
     for entry in entries:
         plan = entry.plan
-        change_status(plan=plan, to=PlanStatus.SHORTLISTED, by=by, notify_initiators=False)
+        change_status(plan=plan, to=PlanStatus.SHORTLISTED, by=by, notify_initiators=False, at=at)
         notify(
             recipients=initiators_of(plan),
             kind=NotificationKind.SHORTLISTED,
             params={"plan": plan.title, "reason": entry.reason},
             url=plan.get_absolute_url(),
+            at=at,
         )
     record(
         actor=by,
@@ -123,5 +129,6 @@ def publish_shortlist(*, edition: Edition, by: User) -> ShortlistPublication:
         edition=edition,
         before={},
         after={"published_at": now.isoformat(), "plans": [e.plan_id for e in entries]},
+        at=at,
     )
     return publication

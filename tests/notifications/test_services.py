@@ -112,3 +112,33 @@ def test_a_deadline_is_written_out_in_the_readers_language() -> None:
         assert "12 November 2026 17:00" in body_for(NotificationKind.CHANGES_REQUESTED, params)
     with translation.override("nl"):
         assert "12 november 2026 17:00" in body_for(NotificationKind.CHANGES_REQUESTED, params)
+
+
+def test_a_notice_dated_in_the_past_counts_as_mailed_then_and_mails_nobody_now(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    bram, quiet = factories.make_user(), factories.make_user(email_notifications=False)
+    then = datetime(2026, 3, 1, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipients=[bram, quiet], kind=NotificationKind.COMMENT, params=PARAMS, at=then)
+
+    assert mail.outbox == []
+    stored = {n.recipient_id: n for n in Notification.objects.all()}
+    assert (stored[bram.pk].created_at, stored[bram.pk].emailed_at) == (then, then)
+    assert (stored[quiet.pk].created_at, stored[quiet.pk].emailed_at) == (then, None)
+
+
+def test_reading_at_a_moment_marks_read_only_what_had_come_by_then() -> None:
+    bram = factories.make_user()
+    early = datetime(2026, 3, 1, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    late = datetime(2026, 3, 9, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    for moment in (early, late):
+        notify(recipients=[bram], kind=NotificationKind.COMMENT, params=PARAMS, at=moment)
+
+    assert mark_read(user=bram, at=early.replace(hour=17)) == 1
+
+    assert dict(Notification.objects.values_list("created_at", "read_at")) == {
+        early: early.replace(hour=17),
+        late: None,
+    }

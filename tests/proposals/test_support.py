@@ -15,7 +15,7 @@ from places.models import District
 from proposals.errors import PlanError
 from proposals.models import CoInitiatorStatus, Like, Plan, PlanStatus
 from proposals.selectors.discussion import support_state
-from proposals.services.support import like_plan, unlike_plan
+from proposals.services.support import LikeInput, like_plan, like_plan_by_many, unlike_plan
 from tests import factories
 from tests.refusals import refused
 
@@ -193,3 +193,58 @@ def test_an_unconfirmed_account_is_told_to_confirm_its_address_before_supporting
     unconfirmed = factories.make_user(email_verified_at=None)
     refused(lambda: like_plan(plan=plan, user=unconfirmed), "email_not_confirmed", error=PlanError)
     assert not Like.objects.filter(plan=plan).exists()
+
+
+def test_many_likes_are_given_at_once_each_at_its_own_moment(plan: Plan) -> None:
+    moments = moments_around_support(plan.edition)
+    people = [factories.make_user(email=f"fan{i}@example.org") for i in range(3)]
+    at = [moments["during"] + i * factories.PHASE_LENGTH / 10 for i in range(3)]
+
+    like_plan_by_many(plan=plan, likes=[LikeInput(user=u, at=t) for u, t in zip(people, at, strict=True)])
+
+    assert sorted(Like.objects.filter(plan=plan).values_list("user", "created_at")) == sorted(
+        (u.pk, t) for u, t in zip(people, at, strict=True)
+    )
+
+
+def test_one_like_given_outside_the_support_phase_refuses_them_all(plan: Plan, resident: User) -> None:
+    moments = moments_around_support(plan.edition)
+    fan = factories.make_user(email="fan@example.org")
+
+    refused(
+        lambda: like_plan_by_many(
+            plan=plan,
+            likes=[LikeInput(user=fan, at=moments["during"]), LikeInput(user=resident, at=moments["after"])],
+        ),
+        "not_in_support_phase",
+        error=PlanError,
+        unchanged=lambda: Like.objects.count(),
+    )
+
+
+@pytest.mark.parametrize("who", ["initiator", "twice", "earlier"])
+def test_many_likes_refuse_the_own_plan_and_a_second_like_and_change_nothing(
+    plan: Plan, resident: User, who: str
+) -> None:
+    if who == "earlier":
+        like_plan(plan=plan, user=resident)
+    people = {"initiator": [resident, plan.initiator], "twice": [resident, resident], "earlier": [resident]}
+    code = "cannot_like_own_plan" if who == "initiator" else "already_liked"
+
+    refused(
+        lambda: like_plan_by_many(plan=plan, likes=[LikeInput(user=u) for u in people[who]]),
+        code,
+        error=PlanError,
+        unchanged=lambda: list(Like.objects.values_list("plan", "user")),
+    )
+
+
+def test_a_like_given_at_a_moment_is_judged_and_dated_at_that_moment(plan: Plan, resident: User) -> None:
+    moments = moments_around_support(plan.edition)
+
+    assert (
+        refusal(lambda: like_plan(plan=plan, user=resident, at=moments["before"])) == "not_in_support_phase"
+    )
+    like = like_plan(plan=plan, user=resident, at=moments["during"])
+
+    assert like.created_at == moments["during"]
