@@ -242,8 +242,10 @@ def test_many_likes_refuse_the_own_plan_and_a_second_like_and_change_nothing(
 def test_a_like_given_at_a_moment_is_judged_and_dated_at_that_moment(plan: Plan, resident: User) -> None:
     moments = moments_around_support(plan.edition)
 
-    assert (
-        refusal(lambda: like_plan(plan=plan, user=resident, at=moments["before"])) == "not_in_support_phase"
+    refused(
+        lambda: like_plan(plan=plan, user=resident, at=moments["before"]),
+        "not_in_support_phase",
+        error=PlanError,
     )
     like = like_plan(plan=plan, user=resident, at=moments["during"])
 
