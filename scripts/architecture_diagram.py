@@ -63,8 +63,11 @@ def draw(contract: dict[str, Any]) -> list[str]:
     if kind == "layers":
         body = draw_layers(contract)
     elif kind == "forbidden":
-        source = ", ".join(contract["source_modules"])
-        body = draw_list(f"{source} never imports: ", contract["forbidden_modules"])
+        sources = contract["source_modules"]
+        lead = f"{sources[0]} never imports: " if len(sources) == 1 else "these never import: "
+        body = (draw_list("these: ", sources) if len(sources) > 1 else []) + draw_list(
+            lead, contract["forbidden_modules"]
+        )
     elif kind == "independence":
         body = draw_list("none imports another: ", contract["modules"])
     else:
