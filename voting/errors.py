@@ -88,6 +88,7 @@ class PaperError(ServiceError):
 
     messages = {
         "same_official": _("The second entry must be made by a different official."),
+        "not_allowed": _("You cannot enter paper ballots for this vote now."),
         "not_awaiting": _("This paper ballot does not wait for a second entry."),
         "not_in_review": _("This paper ballot does not need a review."),
         "note_required": _("Explain the decision in a note."),
@@ -107,5 +108,6 @@ class CsvImportError(ServiceError):
         "missing_columns": _("The first line must name the columns %(columns)s; missing: %(missing)s."),
         "bad_row": _("Line %(line)s: %(problem)s"),
         "vote_started": _("The vote has started: the list of voters can no longer change."),
+        "not_an_official": _("Only an official of this district can change the list of voters."),
         "too_many_rows": _("The file has %(count)s lines; at most %(limit)s can be imported at once."),
     }

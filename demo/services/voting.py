@@ -1,16 +1,14 @@
 """The demo's online votes: address lists, voters with codes, ballots, paper entries and the count.
 
 Everything a vote holds is generated from the edition's ``VoteSpec`` with a random generator seeded
-by the edition's slug, so every load generates the same vote; rows that exist already are left as
-they are, so loading again adds nothing (and keeps ballots a visitor cast with a printed code).
+by the edition's slug, so every load generates the same vote; what exists already is left as it is,
+so loading again adds nothing (and keeps ballots a visitor cast with a printed code).
 
-Ballots are written as the voting services write them: content checked and made canonical by
-``voting.ballots.validate_ballot`` against the edition's ballot sections, sealed to the edition's
-ballot-box key, slots from ``voting.codes.ballot_slot`` of the voter's code, one counted ballot per
-voter who voted; confirmed paper entries keep neither their readings nor their voter. The rows are
-written directly (in bulk) rather than through ``cast_ballot`` and the paper services: those
-refuse unless the vote is open by the real clock, and the demo records a vote that has been going
-on for days (and is loaded at other moments in the tests).
+It goes through the voting services, told the demo's moments (``at``): the address list and the
+register are imported, the voters' codes (derived from the slug, ``demo_code``) imported as letters
+printed elsewhere, the online ballots cast into the sealed ballot box in bulk, the paper ballots
+entered by one official and confirmed by the other, and a closed vote counted and published by
+``outcomes.services``.
 
 The ballot box is set up through ``set_up_ballot_box``, with a key derived from the edition's slug
 (``demo_key_shares``), so that every load knows its shares: ``load_demo`` prints them and writes
@@ -19,8 +17,10 @@ them to var/, and the count of a closed vote opens the ballots with two of them.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import hmac
+import io
 import itertools
 import random
 from collections import defaultdict
@@ -28,38 +28,27 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.utils import translation
-
 from accounts.models import User
-from audit.models import AuditEntry
 from editions.models import BallotFormat, Edition
 from editions.phases import PhaseKind
 from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountStatus
-from outcomes.services import compute_outcome, start_count
-from places.models import Neighbourhood
+from outcomes.services import compute_outcome, publish_result, start_count
 from proposals.models import Plan, PlanStatus
-from proposals.status import allowed_targets
+from proposals.status import allowed_targets, change_status
 from voting import codes, sealing
 from voting.ballots import BallotRules, Content, validate_ballot
 from voting.letters import vote_url
-from voting.models import (
-    Address,
-    Ballot,
-    BallotBox,
-    Channel,
-    LetterBatch,
-    PaperEntry,
-    PaperEntryStatus,
-    Voter,
-    VoterKind,
-)
+from voting.models import Address, BallotBox, Channel, Voter, VoterKind
 from voting.sections import MAIN, Section, ballot_sections
-from voting.services.ballot_box import destroy_sealed_ballots, public_key_for, seal_ballot, set_up_ballot_box
-from voting.services.casting import register_slot
+from voting.services.ballot_box import set_up_ballot_box
+from voting.services.bulk import VoterRow, cast_ballots, import_voters
+from voting.services.casting import Credential, register_slot
+from voting.services.eligibility import import_addresses, import_register
+from voting.services.paper import PaperBallot, confirm_paper_ballots, enter_paper_ballots
 
-from ..content.specs import VoterAreaSpec, VoteSpec
-from ._common import audit_once, between, phase_of, phase_so_far
+from ..content.specs import RegisterVoterSpec, VoterAreaSpec, VoteSpec
+from ._common import between, phase_of, phase_so_far
 
 # The demo's codes are derived from this key and a number; see ``demo_code``.
 DEMO_CODE_KEY = b"buurtbudget-demo-codes"
@@ -78,6 +67,8 @@ FILLS_SHARED_SECTION = 0.85
 HOME_PLAN = 2.6
 OTHER_NEIGHBOURHOOD_PLAN = 0.6
 MOST_LIKELY = 0.9
+# Paper ballots are entered in this many sittings over the vote so far.
+PAPER_SITTINGS = 6
 
 
 # The demo's ballot-box keys are derived from this key and the edition's slug; see ``demo_key_shares``.
@@ -170,7 +161,6 @@ class _BallotPlan:
 def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: datetime) -> LoadedVote:
     """Create what is missing of the edition's vote; count it if it closed and is not counted yet."""
     rng = random.Random(edition.slug)
-    neighbourhoods = {n.slug: n for n in Neighbourhood.objects.filter(district=edition.district)}
     addresses = _address_list(spec, rng)
     residents = _residents(edition.slug, addresses)
     sections = ballot_sections(edition)
@@ -185,16 +175,21 @@ def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: 
             shares=DEMO_SHARES,
             random_bytes=_demo_random(edition.slug),
         )
-    _save_addresses(edition, addresses, neighbourhoods)
-    _issue_letters(edition, residents, by=first, now=now)
-    # A resident's voter row, ballot and paper entry are made together: a voter that exists
-    # keeps whatever it holds (a visitor may have voted with a printed code).
-    new = _save_code_voters(edition, residents, votes, neighbourhoods)
+    # The letters went out three weeks before the vote, after the address list was imported.
+    issued_at = min(phase_of(edition, PhaseKind.DECISION).starts_at - timedelta(days=21), now)
+    if not Address.objects.filter(edition=edition).exists():
+        import_addresses(
+            edition=edition, file=_address_csv(addresses), by=first, at=issued_at - timedelta(days=3)
+        )
+    # A resident's voter, ballot and paper entry are made together: a voter that exists keeps
+    # whatever it holds (a visitor may have voted with a printed code).
+    new = _import_code_voters(edition, residents, by=first, at=issued_at)
+    register = _import_register(edition, spec, by=first, at=issued_at)
     fresh = [v for v in votes if v.resident.number in new]
-    _save_ballots(edition, [v for v in fresh if v.channel == Channel.ONLINE])
+    registered = _register_ballots(edition, spec, sections, rng, new=register)
+    _cast_online(edition, [v for v in fresh if v.channel == Channel.ONLINE], registered, now=now)
     paper = [v for v in fresh if v.channel == Channel.PAPER]
-    _save_paper(edition, spec, paper, (first, second), sections, rng, now)
-    _save_register(edition, spec, sections, neighbourhoods, rng)
+    _enter_paper(edition, spec, paper, (first, second), sections, now)
     if spec.counted_by is not None:
         _count(edition, by=users[spec.counted_by], now=now)
     voted = {v.resident.number for v in votes}
@@ -344,196 +339,154 @@ def _fit(
     return order[: rules.max_choices] if rules.max_choices else order
 
 
-# --- Writing the rows --------------------------------------------------------------------------
+# --- Through the services --------------------------------------------------------------------
 
 
-def _save_addresses(
-    edition: Edition, addresses: Sequence[_Address], neighbourhoods: dict[str, Neighbourhood]
-) -> None:
-    existing = set(Address.objects.filter(edition=edition).values_list("postcode", "street_address"))
-    Address.objects.bulk_create(
-        (
-            Address(
-                edition=edition,
-                street_address=a.street,
-                postcode=a.postcode,
-                neighbourhood=neighbourhoods[a.area.neighbourhood_slug],
-                eligible_count=a.eligible,
-                codes_issued=True,
-            )
-            for a in addresses
-            if (a.postcode, a.street) not in existing
-        ),
-        batch_size=1000,
-    )
+def _address_csv(addresses: Sequence[_Address]) -> bytes:
+    """The address list as the file an official uploads (``import_addresses`` reads it)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["address", "postcode", "neighbourhood", "eligible"])
+    writer.writerows((a.street, a.postcode, a.area.neighbourhood_slug, a.eligible) for a in addresses)
+    return out.getvalue().encode()
 
 
-def _issue_letters(edition: Edition, residents: Sequence[_Resident], *, by: User, now: datetime) -> None:
-    """The letters went out three weeks before the vote; their PDF was destroyed after printing."""
-    decision = phase_of(edition, PhaseKind.DECISION)
-    issued_at = min(decision.starts_at - timedelta(days=21), now)
-    batch, _ = LetterBatch.objects.get_or_create(
-        edition=edition,
-        defaults={
-            "created_at": issued_at,
-            "created_by": by,
-            "letter_count": len(residents),
-            "file_name": f"stemcodes-{edition.slug}.pdf",
-            "destroyed_at": min(issued_at + timedelta(days=2), now),
-        },
-    )
-    addresses = Address.objects.filter(edition=edition).count()
-    audit_once(
-        actor=by,
-        action="voting.addresses_imported",
-        target=edition,
-        edition=edition,
-        at=issued_at - timedelta(days=3),
-        after={"imported": addresses, "residents": len(residents)},
-    )
-    audit_once(
-        actor=by,
-        action="voting.codes_issued",
-        target=batch,
-        edition=edition,
-        at=issued_at,
-        after={"addresses": addresses, "letters": len(residents)},
-    )
-    audit_once(
-        actor=by,
-        action="voting.letters_destroyed",
-        target=batch,
-        edition=edition,
-        at=batch.destroyed_at or now,
-    )
-
-
-def _save_code_voters(
-    edition: Edition,
-    residents: Sequence[_Resident],
-    votes: Sequence[_Vote],
-    neighbourhoods: dict[str, Neighbourhood],
+def _import_code_voters(
+    edition: Edition, residents: Sequence[_Resident], *, by: User, at: datetime
 ) -> set[int]:
-    """One voter row per resident, as ``write_letter_batch`` makes them; those who voted, marked.
-
-    Returns the numbers of the residents whose rows were made now.
-    """
-    address_pk = {
-        (postcode, street): pk
-        for pk, postcode, street in Address.objects.filter(edition=edition).values_list(
-            "pk", "postcode", "street_address"
-        )
-    }
+    """The residents' letters, as printed elsewhere with the demo's codes; the numbers of those new now."""
     existing = set(Voter.objects.filter(edition=edition).values_list("credential_hash", flat=True))
-    vote_of = {v.resident.number: v for v in votes}
-    new = []
-    numbers = set()
-    for resident in residents:
-        credential = codes.credential_hash(resident.code)
-        if credential in existing:
-            continue
-        numbers.add(resident.number)
-        vote = vote_of.get(resident.number)
-        address = resident.address
-        new.append(
-            Voter(
-                edition=edition,
-                kind=VoterKind.CODE,
-                address_id=address_pk[(address.postcode, address.street)],
-                neighbourhood=neighbourhoods[address.area.neighbourhood_slug],
-                credential_hash=credential,
-                channel=vote.channel if vote else "",
-                ballots_cast=vote.ballots_cast if vote else 0,
-            )
+    missing = [r for r in residents if codes.credential_hash(r.code) not in existing]
+    if missing:
+        import_voters(
+            edition=edition,
+            rows=[VoterRow(r.address.postcode, r.address.street, r.code) for r in missing],
+            by=by,
+            at=at,
         )
-    Voter.objects.bulk_create(new, batch_size=1000)
-    return numbers
+    return {r.number for r in missing}
 
 
-def _save_ballots(edition: Edition, votes: Sequence[_Vote]) -> None:
-    """Each online voter's one ballot, in the slot of their code (as ``cast_ballot`` stores it)."""
-    existing = set(Ballot.objects.filter(edition=edition).values_list("slot", flat=True))
-    key = public_key_for(edition)
-    Ballot.objects.bulk_create(
-        (
-            Ballot(
-                edition=edition,
-                slot=slot,
-                sealed=seal_ballot(edition, v.content, public_key=key),
-                receipt=codes.new_receipt(),
-            )
-            for v in votes
-            if (slot := codes.ballot_slot(v.resident.code)) not in existing
-        ),
-        batch_size=1000,
+def _import_register(edition: Edition, spec: VoteSpec, *, by: User, at: datetime) -> set[str]:
+    """Residents on the register (they vote after an e-mail check); the e-mail addresses new now."""
+    existing = set(Voter.objects.filter(edition=edition).values_list("credential_hash", flat=True))
+    missing = [p for p in spec.register if _register_hash(p) not in existing]
+    if missing:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["name", "birth_date", "postcode", "email", "neighbourhood"])
+        writer.writerows((p.name, p.birth_date, p.postcode, p.email, p.neighbourhood_slug) for p in missing)
+        import_register(edition=edition, file=out.getvalue().encode(), by=by, at=at)
+    return {p.email for p in missing}
+
+
+def _register_hash(person: RegisterVoterSpec) -> str:
+    identity = codes.register_identity(
+        name=person.name, birth_date=person.birth_date, postcode=person.postcode
     )
+    return codes.register_hash(identity)
 
 
-def _save_paper(
+def _register_ballots(
+    edition: Edition, spec: VoteSpec, sections: Sequence[Section], rng: random.Random, *, new: set[str]
+) -> list[tuple[Credential, Content]]:
+    """The ballots of the new register voters who voted."""
+    plans = _ballot_plans(edition, spec, sections)
+    rules = BallotRules.of(edition)
+    ballots = []
+    for person in spec.register:
+        # Drawn for every person, so the generator stays in step whatever exists already.
+        raw = _choose(rng, person.neighbourhood_slug, sections, plans, rules)
+        if person.voted and person.email in new:
+            credential = Credential(credential_hash=_register_hash(person), slot=register_slot(person.email))
+            ballots.append((credential, validate_ballot(raw, sections=sections, rules=rules)))
+    return ballots
+
+
+def _cast_online(
+    edition: Edition,
+    votes: Sequence[_Vote],
+    registered: Sequence[tuple[Credential, Content]],
+    *,
+    now: datetime,
+) -> None:
+    """Cast the online ballots into the sealed ballot box, halfway through the vote so far; a resident
+    who changed their mind casts twice (the second ballot replaces the first)."""
+    ballots = [
+        (
+            Credential(
+                credential_hash=codes.credential_hash(v.resident.code),
+                slot=codes.ballot_slot(v.resident.code),
+            ),
+            v.content,
+        )
+        for v in votes
+        for _ in range(v.ballots_cast)
+    ]
+    if ballots or registered:
+        start, end = phase_so_far(edition, PhaseKind.DECISION, now=now)
+        cast_ballots(edition=edition, ballots=[*ballots, *registered], at=between(start, end, 0.5))
+
+
+def _enter_paper(
     edition: Edition,
     spec: VoteSpec,
     votes: Sequence[_Vote],
     officials: tuple[User, User],
     sections: Sequence[Section],
-    rng: random.Random,
     now: datetime,
 ) -> None:
-    """Paper ballots, entered by one official and confirmed by the other (``voting.services.paper``).
+    """Paper ballots, entered by one official and confirmed by the other, in a few sittings.
 
     With ``open_paper_entries`` the last two wait: one for its second entry, one for a review of
     two entries that differ. Both were entered by the second official, so the district's main demo
     account can do the second entry and the review.
     """
+    if not votes:
+        return
     start, end = phase_so_far(edition, PhaseKind.DECISION, now=now)
-    voter_pk = dict(
-        Voter.objects.filter(
+    voters = {
+        v.credential_hash: v
+        for v in Voter.objects.filter(
             edition=edition, credential_hash__in=[codes.credential_hash(v.resident.code) for v in votes]
-        ).values_list("credential_hash", "pk")
-    )
-    entered = set(PaperEntry.objects.filter(edition=edition).values_list("voter_id", flat=True))
+        )
+    }
+
+    def paper(vote: _Vote) -> PaperBallot:
+        code = vote.resident.code
+        return PaperBallot(
+            voter=voters[codes.credential_hash(code)], slot=codes.ballot_slot(code), ballot=vote.content
+        )
+
     waiting = 2 if spec.open_paper_entries else 0
+    counted, open_ = list(votes[: len(votes) - waiting]), list(votes[len(votes) - waiting :])
     first, second = officials
-    entries: list[PaperEntry] = []
-    ballots: list[Ballot] = []
-    key = public_key_for(edition)
-    for index, vote in enumerate(votes):
-        entered_at = between(start, end, (index + 1) / (len(votes) + 1))
-        confirmed_at = min(entered_at + timedelta(minutes=rng.randrange(20, 240)), now)
-        status = PaperEntryStatus.CONFIRMED
-        if index >= len(votes) - waiting:
-            status = (PaperEntryStatus.MISMATCH, PaperEntryStatus.AWAITING_SECOND)[len(votes) - 1 - index]
-        pk = voter_pk[codes.credential_hash(vote.resident.code)]
-        if pk in entered:
-            continue
-        by_first, by_second = (
-            (first, second) if status == PaperEntryStatus.CONFIRMED and index % 2 else (second, first)
+    sittings = min(PAPER_SITTINGS, len(counted))
+    for sitting in range(sittings):
+        batch = counted[sitting::sittings]
+        entered_at = between(start, end, (sitting + 1) / (sittings + 2))
+        confirmed_at = min(entered_at + timedelta(hours=2), end - timedelta(minutes=1), now)
+        by_first, by_second = (first, second) if sitting % 2 else (second, first)
+        entries = enter_paper_ballots(
+            edition=edition, ballots=[paper(v) for v in batch], by=by_first, at=entered_at
         )
-        slot = codes.ballot_slot(vote.resident.code)
-        entry = PaperEntry(
+        confirm_paper_ballots(
             edition=edition,
-            voter_id=pk,
-            status=status,
-            first_content=sealing.seal_reading(vote.content, edition_id=edition.pk),
-            first_by=by_first,
-            first_at=entered_at,
-            pending_slot="" if status == PaperEntryStatus.CONFIRMED else slot,
+            readings=[(entry, vote.content) for entry, vote in zip(entries, batch, strict=True)],
+            by=by_second,
+            at=confirmed_at,
         )
-        if status == PaperEntryStatus.CONFIRMED:
-            # Counted: the sealed ballot is in its slot; the entry forgets the readings and the voter.
-            sealed = seal_ballot(edition, vote.content, public_key=key)
-            entry.second_by, entry.second_at = by_second, confirmed_at
-            entry.voter_id, entry.first_content = None, None
-            entry.content_hash = hashlib.sha256(sealed).hexdigest()
-            ballots.append(Ballot(edition=edition, slot=slot, sealed=sealed, receipt=codes.new_receipt()))
-        elif status == PaperEntryStatus.MISMATCH:
-            entry.second_by, entry.second_at = by_second, confirmed_at
-            entry.second_content = sealing.seal_reading(
-                _misread(vote.content, sections), edition_id=edition.pk
-            )
-        entries.append(entry)
-    created = PaperEntry.objects.bulk_create(entries, batch_size=1000)
-    Ballot.objects.bulk_create(ballots, batch_size=1000)
-    _audit_paper(edition, created)
+    if open_:
+        entered_at = between(start, end, (sittings + 1) / (sittings + 2))
+        entries = enter_paper_ballots(
+            edition=edition, ballots=[paper(v) for v in open_], by=second, at=entered_at
+        )
+        mismatch = [
+            (entry, _misread(vote.content, sections)) for entry, vote in zip(entries, open_, strict=True)
+        ][:-1]
+        confirm_paper_ballots(
+            edition=edition, readings=mismatch, by=first, at=min(entered_at + timedelta(hours=1), now)
+        )
 
 
 def _misread(content: Content, sections: Sequence[Section]) -> Content:
@@ -549,126 +502,36 @@ def _misread(content: Content, sections: Sequence[Section]) -> Content:
     return {**content, key: sorted([*chosen[:-1], fitting[0]])}
 
 
-def _audit_paper(edition: Edition, entries: Sequence[PaperEntry]) -> None:
-    """The entries ``enter_paper_ballot`` and ``confirm_paper_ballot`` write, without the content."""
-    if not entries:
-        return
-    rows = []
-    with translation.override("nl"):
-        for entry in entries:
-            label = str(entry)[:200]
-            common = {"edition": edition, "object_type": "voting.paperentry", "object_id": str(entry.pk)}
-            rows.append(
-                AuditEntry(
-                    at=entry.first_at,
-                    actor=entry.first_by,
-                    action="voting.paper_entered",
-                    object_label=label,
-                    before={},
-                    after={"entry": entry.pk},
-                    **common,
-                )
-            )
-            if entry.second_by is not None and entry.second_at is not None:
-                action = (
-                    "voting.paper_confirmed"
-                    if entry.status == PaperEntryStatus.CONFIRMED
-                    else "voting.paper_mismatch"
-                )
-                rows.append(
-                    AuditEntry(
-                        at=entry.second_at,
-                        actor=entry.second_by,
-                        action=action,
-                        object_label=label,
-                        before={},
-                        after={"status": entry.status},
-                        **common,
-                    )
-                )
-    AuditEntry.objects.bulk_create(rows, batch_size=1000)
-
-
-def _save_register(
-    edition: Edition,
-    spec: VoteSpec,
-    sections: Sequence[Section],
-    neighbourhoods: dict[str, Neighbourhood],
-    rng: random.Random,
-) -> None:
-    """Residents on the register (they vote after an e-mail check), as ``import_register`` adds them."""
-    if not spec.register:
-        return
-    existing = set(Voter.objects.filter(edition=edition).values_list("credential_hash", flat=True))
-    plans = _ballot_plans(edition, spec, sections)
-    rules = BallotRules.of(edition)
-    voters, ballots = [], []
-    for person in spec.register:
-        identity = codes.register_identity(
-            name=person.name, birth_date=person.birth_date, postcode=person.postcode
-        )
-        credential = codes.register_hash(identity)
-        # Drawn for every person, so the generator stays in step whatever exists already.
-        raw = _choose(rng, person.neighbourhood_slug, sections, plans, rules)
-        if credential in existing:
-            continue
-        voters.append(
-            Voter(
-                edition=edition,
-                kind=VoterKind.REGISTER,
-                neighbourhood=neighbourhoods[person.neighbourhood_slug],
-                credential_hash=credential,
-                email_hash=codes.email_hash(person.email),
-                channel=Channel.ONLINE if person.voted else "",
-                ballots_cast=1 if person.voted else 0,
-            )
-        )
-        if person.voted:
-            content = validate_ballot(raw, sections=sections, rules=rules)
-            sealed = seal_ballot(edition, content, public_key=public_key_for(edition))
-            slot = register_slot(person.email)
-            ballots.append(Ballot(edition=edition, slot=slot, sealed=sealed, receipt=codes.new_receipt()))
-    Voter.objects.bulk_create(voters)
-    Ballot.objects.bulk_create(ballots)
-
-
 # --- The count and the codes to print ----------------------------------------------------------
 
 
 def _count(edition: Edition, *, by: User, now: datetime) -> None:
-    """Count the closed vote with the outcomes service, once, and publish it: winners become "selected".
+    """Count the closed vote once, two days into the result phase, and publish it on its date.
 
-    Publishing is recorded as ``outcomes.services.publish_result`` would (``published_at``), without
-    its notifications: the demo mails nobody. A reload restores the winners' status.
-
-    The count is dated two days into the result phase. When the demo is loaded for another moment
-    than now (the tests do), the vote is not closed by the real clock and the count waits.
+    Publishing makes the winners "selected" without telling the initiators (the demo's notices are
+    made in one place). A reload, which set the plans' statuses again, makes the winners selected
+    again.
     """
     count = Count.objects.filter(edition=edition, is_current=True, status=CountStatus.DONE).first()
     if count is None:
+        result = phase_of(edition, PhaseKind.RESULT)
+        started = min(between(result.starts_at, result.ends_at, 0.1).replace(hour=10), now)
         try:
             queued = start_count(
-                edition=edition, by=by, shares=demo_key_shares(edition.slug)[:2], background=False
+                edition=edition, by=by, shares=demo_key_shares(edition.slug)[:2], background=False, at=started
             )
         except OutcomeError:
             return
-        count = compute_outcome(count=queued)
+        count = compute_outcome(count=queued, at=started)
         if count.status != CountStatus.DONE:
             raise RuntimeError(f"The demo count of {edition.slug} failed: {count.error}")
-        result = phase_of(edition, PhaseKind.RESULT)
-        started = min(between(result.starts_at, result.ends_at, 0.1).replace(hour=10), now)
-        Count.objects.filter(pk=count.pk).update(
-            started_at=started, finished_at=started + timedelta(seconds=4)
-        )
-    if count.published_at is None and edition.results_publish_at is not None:
-        Count.objects.filter(pk=count.pk).update(published_at=min(edition.results_publish_at, now))
-        count.published_at = min(edition.results_publish_at, now)
-    if count.published_at is not None:  # as publish_result does: the sealed ballots have served
-        destroy_sealed_ballots(edition=edition)
+    publish_at = edition.results_publish_at
+    if count.published_at is None and publish_at is not None and publish_at <= now:
+        count = publish_result(count=count, by=by, at=publish_at, notify_initiators=False)
     winners = [pk for section in count.sections.all() for pk in section.selected]
     for plan in Plan.objects.filter(pk__in=winners).exclude(status=PlanStatus.SELECTED):
         if PlanStatus.SELECTED in allowed_targets(plan.status):
-            Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.SELECTED)
+            change_status(plan=plan, to=PlanStatus.SELECTED, by=by, notify_initiators=False)
 
 
 def _unused_codes(edition: Edition, spec: VoteSpec, candidates: Sequence[_Resident]) -> tuple[str, ...]:
