@@ -65,8 +65,9 @@ def voter_for_register(*, edition: Edition, name: str, birth_date: str, postcode
     return voter, codes.ballot_slot(f"paper:{secrets.token_hex(32)}")
 
 
-def _content(edition: Edition, ballot: Any) -> Content:
-    return validate_ballot(ballot, sections=ballot_sections(edition), rules=BallotRules.of(edition))
+def _contents(edition: Edition, ballots: Sequence[Any]) -> list[Content]:
+    sections, rules = ballot_sections(edition), BallotRules.of(edition)
+    return [validate_ballot(ballot, sections=sections, rules=rules) for ballot in ballots]
 
 
 READING_FIELDS = ("second_content", "second_by", "second_at", "content_hash", "status", "first_content")
@@ -101,7 +102,7 @@ def enter_paper_ballots(
 def _enter(
     edition: Edition, ballots: Sequence[PaperBallot], *, by: User, at: datetime | None
 ) -> list[PaperEntry]:
-    contents = [_content(edition, paper.ballot) for paper in ballots]
+    contents = _contents(edition, [paper.ballot for paper in ballots])
     voters = [paper.voter.pk for paper in ballots]
     with transaction.atomic():
         claimed = sum(
@@ -158,7 +159,7 @@ def confirm_paper_ballots(
 def _confirm(
     edition: Edition, readings: Sequence[tuple[PaperEntry, Any]], *, by: User, at: datetime
 ) -> list[PaperEntry]:
-    contents = [_content(edition, ballot) for _entry, ballot in readings]
+    contents = _contents(edition, [ballot for _entry, ballot in readings])
     with transaction.atomic():
         locked = PaperEntry.objects.select_for_update().in_bulk([entry.pk for entry, _ballot in readings])
         confirmed: list[PaperEntry] = []
