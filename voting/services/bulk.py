@@ -9,13 +9,14 @@ demo loads its votes through them; one-row services would take minutes for a dis
 from __future__ import annotations
 
 import secrets
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,7 @@ from .casting import Credential, Receipt, _refuse_cast, refuse_unless_open
 from .eligibility import bad_row, vote_has_started
 
 BATCH = 500
+LOCKED_RETRIES = 300
 T = TypeVar("T")
 
 
@@ -53,13 +55,13 @@ class VoterRow:
     code: str
 
 
-def code_voter(*, address: Address, code: str) -> Voter:
+def code_voter(*, edition: Edition, address_id: int, neighbourhood_id: int, code: str) -> Voter:
     """The voter row of a letter's code: only the code's keyed hash is kept."""
     return Voter(
-        edition_id=address.edition_id,
+        edition=edition,
         kind=VoterKind.CODE,
-        address=address,
-        neighbourhood_id=address.neighbourhood_id,
+        address_id=address_id,
+        neighbourhood_id=neighbourhood_id,
         credential_hash=codes.credential_hash(codes.normalise(code)),
     )
 
@@ -78,12 +80,17 @@ def import_voters(
         raise CsvImportError("not_an_official")
     if vote_has_started(edition, at=moment):
         raise CsvImportError("vote_started")
-    addresses = {(a.postcode, a.street_address): a for a in Address.objects.filter(edition=edition)}
+    addresses = {
+        (postcode, street): (pk, neighbourhood_id)
+        for pk, postcode, street, neighbourhood_id in Address.objects.filter(edition=edition).values_list(
+            "pk", "postcode", "street_address", "neighbourhood_id"
+        )
+    }
     taken = set(Voter.objects.filter(edition=edition).values_list("credential_hash", flat=True))
     voters: list[Voter] = []
     for line, row in enumerate(rows, start=1):
-        address = addresses.get((row.postcode, row.street_address))
-        if address is None:
+        found = addresses.get((row.postcode, row.street_address))
+        if found is None:
             raise bad_row(
                 line,
                 _("the address %(address)s, %(postcode)s is not on the address list."),
@@ -91,7 +98,7 @@ def import_voters(
                 postcode=row.postcode,
             )
         try:
-            voter = code_voter(address=address, code=row.code)
+            voter = code_voter(edition=edition, address_id=found[0], neighbourhood_id=found[1], code=row.code)
         except codes.MalformedCode:
             raise bad_row(line, _("“%(value)s” is not a voting code."), value=row.code) from None
         if voter.credential_hash in taken:
@@ -151,15 +158,29 @@ def cast_ballots(
         receipts.append(Receipt(receipt=receipt, replaced=replaced, cast_at=moment, content=content))
     rows = list(final.values())
     secrets.SystemRandom().shuffle(rows)
-    with transaction.atomic():
-        Ballot.objects.bulk_create(
-            rows,
-            batch_size=1000,
-            update_conflicts=True,
-            unique_fields=["edition", "slot"],
-            update_fields=["sealed", "receipt"],
-        )
+    _store_sealed(rows)
     return receipts
+
+
+def _store_sealed(rows: Sequence[Ballot]) -> None:
+    """Upsert the sealed ballots in one transaction; SQLite's "locked" is waited out here, as in
+    ``cast_ballot``: the voters are marked already, and a retry of the whole call would count twice."""
+    for attempt in range(LOCKED_RETRIES):
+        try:
+            with transaction.atomic():
+                Ballot.objects.bulk_create(
+                    rows,
+                    batch_size=1000,
+                    update_conflicts=True,
+                    unique_fields=["edition", "slot"],
+                    update_fields=["sealed", "receipt"],
+                )
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == LOCKED_RETRIES - 1:
+                raise
+            time.sleep(0.01)
+        else:
+            return
 
 
 def _mark_online(edition: Edition, ballots: Sequence[tuple[Credential, Any]], casts: Counter[str]) -> None:
