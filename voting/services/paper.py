@@ -165,10 +165,8 @@ def _confirm(
         confirmed: list[PaperEntry] = []
         for (entry, _ballot), content in zip(readings, contents, strict=True):
             confirmed.append(_second_entry(edition, locked[entry.pk], content, by=by, at=at))
-        PaperEntry.objects.bulk_update(
-            confirmed,
-            [*READING_FIELDS, "voter", "pending_slot"],
-        )
+        for entry in confirmed:  # one UPDATE each: cheaper than bulk_update's CASE per field and row
+            entry.save(update_fields=[*READING_FIELDS, "voter", "pending_slot"])
         record_each(
             actor=by,
             action="voting.paper_confirmed",
