@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from accounts.models import User
-from editions.models import BallotFormat, Edition
+from editions.models import Edition
 from editions.phases import PhaseKind
 from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountStatus
@@ -40,35 +40,32 @@ from voting import codes, sealing
 from voting.ballots import BallotRules, Content, validate_ballot
 from voting.letters import vote_url
 from voting.models import Address, BallotBox, Channel, Voter, VoterKind
-from voting.sections import MAIN, Section, ballot_sections
+from voting.sections import Section, ballot_sections
 from voting.services.ballot_box import set_up_ballot_box
 from voting.services.bulk import VoterRow, cast_ballots, import_voters
 from voting.services.casting import Credential, register_slot
 from voting.services.eligibility import import_addresses, import_register
 from voting.services.paper import PaperBallot, confirm_paper_ballots, enter_paper_ballots
 
-from ..content.specs import RegisterVoterSpec, VoterAreaSpec, VoteSpec
+from ..content.specs import RegisterVoterSpec, VoteSpec
 from ._common import between, phase_of, phase_so_far
+from .vote_people import (
+    HomeAddress,
+    Resident,
+    ResidentVote,
+    address_list,
+    ballot_plans,
+    choose,
+    demo_code,
+    misread,
+    residents_of,
+    votes_of,
+)
 
-# The demo's codes are derived from this key and a number; see ``demo_code``.
-DEMO_CODE_KEY = b"buurtbudget-demo-codes"
-# How many residents live at an address: 1, 2, 3 or 4, with these weights.
-HOUSEHOLD_WEIGHTS = (0.32, 0.38, 0.18, 0.12)
-# Letters of Dutch postcodes used here (F, I, O, Q, U and Y are left out, as PostNL mostly does).
-POSTCODE_LETTERS = "ABCDEGHJKLMNPRSTVWXZ"
-UNUSED_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})
-FLOORS = ("H", "1", "2", "3")
-# Preferences: a resident who votes in a section fills it with this chance (their own
-# neighbourhood's section, another neighbourhood's, the main or a theme section) ...
-FILLS_OWN_SECTION = 0.92
-FILLS_OTHER_NEIGHBOURHOOD_SECTION = 0.03
-FILLS_SHARED_SECTION = 0.85
-# ... and picks a plan there with the plan's appeal times this factor (never above MOST_LIKELY).
-HOME_PLAN = 2.6
-OTHER_NEIGHBOURHOOD_PLAN = 0.6
-MOST_LIKELY = 0.9
+__all__ = ["LoadedVote", "demo_code", "demo_key_shares", "load_vote"]
+
 # Paper ballots are entered in this many sittings over the vote so far.
-PAPER_SITTINGS = 6
+PAPER_SITTINGS = 3
 
 
 # The demo's ballot-box keys are derived from this key and the edition's slug; see ``demo_key_shares``.
@@ -111,60 +108,13 @@ def demo_key_shares(edition_slug: str) -> tuple[str, ...]:
     return tuple(sealing.format_share(x, y) for x, y in points)
 
 
-def demo_code(edition_slug: str, number: int) -> str:
-    """The normalised voting code of the demo's resident ``number`` of an edition.
-
-    Real codes are random (``voting.codes.new_code``) and exist only on the printed letters. The
-    demo derives its codes from a fixed key instead, so that every load finds the same voters and
-    ``load_demo`` can print codes that work: 80 bits of HMAC-SHA256 in the code alphabet, plus the
-    check symbol.
-    """
-    digest = hmac.new(DEMO_CODE_KEY, f"{edition_slug}:{number}".encode(), hashlib.sha256).digest()
-    bits = int.from_bytes(digest[:10], "big")
-    body = "".join(codes.ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(codes.BODY_LENGTH)))
-    return body + codes.check_symbol(body)
-
-
-@dataclass(frozen=True)
-class _Address:
-    street: str
-    postcode: str
-    area: VoterAreaSpec
-    eligible: int
-
-
-@dataclass(frozen=True)
-class _Resident:
-    number: int
-    address: _Address
-    code: str  # normalised
-
-
-@dataclass(frozen=True)
-class _Vote:
-    """One resident's participation: how, how often, and the canonical content of their ballot."""
-
-    resident: _Resident
-    channel: str
-    ballots_cast: int
-    content: Content
-
-
-@dataclass(frozen=True)
-class _BallotPlan:
-    pk: int
-    cost_cents: int
-    neighbourhood_slug: str | None
-    appeal: float
-
-
 def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: datetime) -> LoadedVote:
     """Create what is missing of the edition's vote; count it if it closed and is not counted yet."""
     rng = random.Random(edition.slug)
-    addresses = _address_list(spec, rng)
-    residents = _residents(edition.slug, addresses)
+    addresses = address_list(spec, rng)
+    residents = residents_of(edition.slug, addresses)
     sections = ballot_sections(edition)
-    votes = _votes(edition, spec, residents, sections, rng)
+    votes = votes_of(edition, spec, residents, sections, rng)
     first, second = (users[email] for email in spec.officials)
 
     if not BallotBox.objects.filter(edition=edition).exists():
@@ -183,8 +133,9 @@ def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: 
         )
     # A resident's voter, ballot and paper entry are made together: a voter that exists keeps
     # whatever it holds (a visitor may have voted with a printed code).
-    new = _import_code_voters(edition, residents, by=first, at=issued_at)
-    register = _import_register(edition, spec, by=first, at=issued_at)
+    existing = set(Voter.objects.filter(edition=edition).values_list("credential_hash", flat=True))
+    new = _import_code_voters(edition, residents, existing, by=first, at=issued_at)
+    register = _import_register(edition, spec, existing, by=first, at=issued_at)
     fresh = [v for v in votes if v.resident.number in new]
     registered = _register_ballots(edition, spec, sections, rng, new=register)
     _cast_online(edition, [v for v in fresh if v.channel == Channel.ONLINE], registered, now=now)
@@ -202,147 +153,10 @@ def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: 
     )
 
 
-# --- The address list and the residents --------------------------------------------------------
-
-
-def _address_list(spec: VoteSpec, rng: random.Random) -> list[_Address]:
-    """Each area's addresses: streets in turn, house numbers going up, a postcode per block."""
-    addresses: list[_Address] = []
-    for area in spec.areas:
-        postcodes: dict[tuple[str, int], str] = {}
-        for index in range(area.addresses):
-            street = area.streets[index % len(area.streets)]
-            position = index // len(area.streets)
-            if area.high_rise:  # a Bijlmer flat: one name, numbers in the hundreds and thousands
-                house = f"{100 + position * 7 + rng.randrange(3)}"
-                block = position // 20
-            else:  # a gallery or porch flat: number and floor, as Amsterdam writes it ("12-2")
-                house = f"{1 + (position // len(FLOORS)) * 2}-{FLOORS[position % len(FLOORS)]}"
-                block = position // 24
-            if (street, block) not in postcodes:
-                postcodes[(street, block)] = _postcode(rng.choice(area.postcode_digits), rng)
-            eligible = rng.choices((1, 2, 3, 4), weights=HOUSEHOLD_WEIGHTS)[0]
-            addresses.append(_Address(f"{street} {house}", postcodes[(street, block)], area, eligible))
-    return addresses
-
-
-def _postcode(digits: int, rng: random.Random) -> str:
-    while True:
-        letters = rng.choice(POSTCODE_LETTERS) + rng.choice(POSTCODE_LETTERS)
-        if letters not in UNUSED_POSTCODE_LETTERS:
-            return f"{digits} {letters}"
-
-
-def _residents(edition_slug: str, addresses: Sequence[_Address]) -> list[_Resident]:
-    """One resident per eligible person, numbered in address-list order; each has their code."""
-    residents: list[_Resident] = []
-    for address in addresses:
-        for _ in range(address.eligible):
-            number = len(residents) + 1
-            residents.append(_Resident(number, address, demo_code(edition_slug, number)))
-    return residents
-
-
-# --- Who voted, and what -----------------------------------------------------------------------
-
-
-def _votes(
-    edition: Edition,
-    spec: VoteSpec,
-    residents: Sequence[_Resident],
-    sections: Sequence[Section],
-    rng: random.Random,
-) -> list[_Vote]:
-    plans = _ballot_plans(edition, spec, sections)
-    rules = BallotRules.of(edition)
-    votes = []
-    for resident in residents:
-        area = resident.address.area
-        if rng.random() >= area.turnout:
-            continue
-        raw = _choose(rng, area.neighbourhood_slug, sections, plans, rules)
-        content = validate_ballot(raw, sections=sections, rules=rules)
-        if rng.random() < spec.paper_share:
-            votes.append(_Vote(resident, Channel.PAPER, 0, content))
-        else:
-            casts = 2 if rng.random() < spec.changed_mind_share else 1
-            votes.append(_Vote(resident, Channel.ONLINE, casts, content))
-    return votes
-
-
-def _ballot_plans(edition: Edition, spec: VoteSpec, sections: Sequence[Section]) -> dict[int, _BallotPlan]:
-    appeal = dict(spec.appeal)
-    on_ballot = {plan.pk: plan for section in sections for plan in section.plans}
-    where = dict(Plan.objects.filter(pk__in=on_ballot).values_list("pk", "neighbourhood__slug"))
-    return {
-        pk: _BallotPlan(pk, plan.cost_cents, where.get(pk), appeal.get(plan.title, 0.2))
-        for pk, plan in on_ballot.items()
-    }
-
-
-def _choose(
-    rng: random.Random,
-    home: str,
-    sections: Sequence[Section],
-    plans: dict[int, _BallotPlan],
-    rules: BallotRules,
-) -> dict[str, list[int]]:
-    """A resident's ballot: their own neighbourhood's plans and the district's favourites first."""
-    raw: dict[str, list[int]] = {}
-    for section in sections:
-        own = section.key == f"n-{home}"
-        if section.key.startswith("n-"):
-            fills = FILLS_OWN_SECTION if own else FILLS_OTHER_NEIGHBOURHOOD_SECTION
-        else:
-            fills = FILLS_SHARED_SECTION
-        if rng.random() >= fills:
-            continue
-        weights = {
-            p.pk: _weight(plans[p.pk], home, local_section=section.key.startswith("n-"))
-            for p in section.plans
-        }
-        picked = [pk for pk, weight in weights.items() if rng.random() < weight]
-        chosen = _fit(rng, section, picked, weights, rules)
-        if chosen:
-            raw[section.key] = chosen
-    if not raw:  # everyone who voted chose something: their favourite that fits its section
-        section = next((s for s in sections if s.key == f"n-{home}"), None) or next(
-            (s for s in sections if s.key == MAIN or not s.key.startswith("n-")), sections[0]
-        )
-        weights = {p.pk: _weight(plans[p.pk], home, local_section=False) for p in section.plans}
-        fitting = [pk for pk in weights if section.cost_of(pk) <= section.budget_cents]
-        raw[section.key] = [max(fitting, key=lambda pk: weights[pk] * rng.random())]
-    return raw
-
-
-def _weight(plan: _BallotPlan, home: str, *, local_section: bool) -> float:
-    if local_section or plan.neighbourhood_slug is None:
-        return min(MOST_LIKELY, plan.appeal)
-    factor = HOME_PLAN if plan.neighbourhood_slug == home else OTHER_NEIGHBOURHOOD_PLAN
-    return min(MOST_LIKELY, plan.appeal * factor)
-
-
-def _fit(
-    rng: random.Random, section: Section, picked: list[int], weights: dict[int, float], rules: BallotRules
-) -> list[int]:
-    """What of ``picked`` the ballot allows: the favourites first, up to k plans or the budget."""
-    # A weighted random order (Efraimidis–Spirakis): likelier plans tend to come first.
-    order = sorted(picked, key=lambda pk: rng.random() ** (1 / weights[pk]), reverse=True)
-    if rules.format == BallotFormat.KNAPSACK:
-        chosen, spent = [], 0
-        for pk in order:
-            cost = section.cost_of(pk)
-            if spent + cost <= section.budget_cents:
-                chosen.append(pk)
-                spent += cost
-        return chosen
-    return order[: rules.max_choices] if rules.max_choices else order
-
-
 # --- Through the services --------------------------------------------------------------------
 
 
-def _address_csv(addresses: Sequence[_Address]) -> bytes:
+def _address_csv(addresses: Sequence[HomeAddress]) -> bytes:
     """The address list as the file an official uploads (``import_addresses`` reads it)."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -352,10 +166,10 @@ def _address_csv(addresses: Sequence[_Address]) -> bytes:
 
 
 def _import_code_voters(
-    edition: Edition, residents: Sequence[_Resident], *, by: User, at: datetime
+    edition: Edition, residents: Sequence[Resident], existing: set[str], *, by: User, at: datetime
 ) -> set[int]:
-    """The residents' letters, as printed elsewhere with the demo's codes; the numbers of those new now."""
-    existing = set(Voter.objects.filter(edition=edition).values_list("credential_hash", flat=True))
+    """The residents' letters, as printed elsewhere with the demo's codes; the numbers of those new now
+    (``existing``: the credential hashes of the edition's voters)."""
     missing = [r for r in residents if codes.credential_hash(r.code) not in existing]
     if missing:
         import_voters(
@@ -367,9 +181,10 @@ def _import_code_voters(
     return {r.number for r in missing}
 
 
-def _import_register(edition: Edition, spec: VoteSpec, *, by: User, at: datetime) -> set[str]:
+def _import_register(
+    edition: Edition, spec: VoteSpec, existing: set[str], *, by: User, at: datetime
+) -> set[str]:
     """Residents on the register (they vote after an e-mail check); the e-mail addresses new now."""
-    existing = set(Voter.objects.filter(edition=edition).values_list("credential_hash", flat=True))
     missing = [p for p in spec.register if _register_hash(p) not in existing]
     if missing:
         out = io.StringIO()
@@ -391,12 +206,12 @@ def _register_ballots(
     edition: Edition, spec: VoteSpec, sections: Sequence[Section], rng: random.Random, *, new: set[str]
 ) -> list[tuple[Credential, Content]]:
     """The ballots of the new register voters who voted."""
-    plans = _ballot_plans(edition, spec, sections)
+    plans = ballot_plans(edition, spec, sections)
     rules = BallotRules.of(edition)
     ballots = []
     for person in spec.register:
         # Drawn for every person, so the generator stays in step whatever exists already.
-        raw = _choose(rng, person.neighbourhood_slug, sections, plans, rules)
+        raw = choose(rng, person.neighbourhood_slug, sections, plans, rules)
         if person.voted and person.email in new:
             credential = Credential(credential_hash=_register_hash(person), slot=register_slot(person.email))
             ballots.append((credential, validate_ballot(raw, sections=sections, rules=rules)))
@@ -405,7 +220,7 @@ def _register_ballots(
 
 def _cast_online(
     edition: Edition,
-    votes: Sequence[_Vote],
+    votes: Sequence[ResidentVote],
     registered: Sequence[tuple[Credential, Content]],
     *,
     now: datetime,
@@ -431,7 +246,7 @@ def _cast_online(
 def _enter_paper(
     edition: Edition,
     spec: VoteSpec,
-    votes: Sequence[_Vote],
+    votes: Sequence[ResidentVote],
     officials: tuple[User, User],
     sections: Sequence[Section],
     now: datetime,
@@ -452,7 +267,7 @@ def _enter_paper(
         )
     }
 
-    def paper(vote: _Vote) -> PaperBallot:
+    def paper(vote: ResidentVote) -> PaperBallot:
         code = vote.resident.code
         return PaperBallot(
             voter=voters[codes.credential_hash(code)], slot=codes.ballot_slot(code), ballot=vote.content
@@ -482,24 +297,11 @@ def _enter_paper(
             edition=edition, ballots=[paper(v) for v in open_], by=second, at=entered_at
         )
         mismatch = [
-            (entry, _misread(vote.content, sections)) for entry, vote in zip(entries, open_, strict=True)
+            (entry, misread(vote.content, sections)) for entry, vote in zip(entries, open_, strict=True)
         ][:-1]
         confirm_paper_ballots(
             edition=edition, readings=mismatch, by=first, at=min(entered_at + timedelta(hours=1), now)
         )
-
-
-def _misread(content: Content, sections: Sequence[Section]) -> Content:
-    """The second reading of a ballot whose entries differ: one plan read as its neighbour on the form."""
-    key = next(iter(content))
-    chosen = [int(pk) for pk in content[key]]  # type: ignore[arg-type]
-    section = next(s for s in sections if s.key == key)
-    others = sorted(section.plan_ids - set(chosen))
-    if not others:
-        return {**content, key: chosen[:-1]} if len(chosen) > 1 else content
-    spent = sum(section.cost_of(pk) for pk in chosen[:-1])
-    fitting = [pk for pk in others if spent + section.cost_of(pk) <= section.budget_cents] or others
-    return {**content, key: sorted([*chosen[:-1], fitting[0]])}
 
 
 # --- The count and the codes to print ----------------------------------------------------------
@@ -534,7 +336,7 @@ def _count(edition: Edition, *, by: User, now: datetime) -> None:
             change_status(plan=plan, to=PlanStatus.SELECTED, by=by, notify_initiators=False)
 
 
-def _unused_codes(edition: Edition, spec: VoteSpec, candidates: Sequence[_Resident]) -> tuple[str, ...]:
+def _unused_codes(edition: Edition, spec: VoteSpec, candidates: Sequence[Resident]) -> tuple[str, ...]:
     """Codes of residents who have not voted, one from each neighbourhood in turn (visitors may
     have used earlier ones: those are skipped)."""
     if not spec.printed_codes:
@@ -544,7 +346,7 @@ def _unused_codes(edition: Edition, spec: VoteSpec, candidates: Sequence[_Reside
             edition=edition, kind=VoterKind.CODE, channel="", revoked_at__isnull=True
         ).values_list("credential_hash", flat=True)
     )
-    by_area: defaultdict[str, list[_Resident]] = defaultdict(list)
+    by_area: defaultdict[str, list[Resident]] = defaultdict(list)
     for resident in candidates:
         by_area[resident.address.area.neighbourhood_slug].append(resident)
     found: list[str] = []

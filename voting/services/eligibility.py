@@ -207,10 +207,7 @@ def _eligible_count(text: str, line: int) -> int:
 def import_addresses(
     *, edition: Edition, file: IO[bytes] | bytes, by: User, at: datetime | None = None
 ) -> AddressImport:
-    """Add every line of the address list, or none: the first bad line is named in the error.
-
-    ``at`` is the moment of the import (default: now); the list is fixed once the vote has started.
-    """
+    """Add every line of the address list, or none (the first bad line is named); ``at``: default now."""
     _refuse_if_started(edition, at)
     rows = read_csv(file, ADDRESS_COLUMNS)
     known = _neighbourhood_finder(edition)
