@@ -17,7 +17,6 @@ them to var/, and the count of a closed vote opens the ballots with two of them.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import hmac
 import io
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from accounts.models import User
+from common import csv_safe
 from editions.models import Edition
 from editions.phases import PhaseKind
 from outcomes.errors import OutcomeError
@@ -159,7 +159,7 @@ def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: 
 def _address_csv(addresses: Sequence[HomeAddress]) -> bytes:
     """The address list as the file an official uploads (``import_addresses`` reads it)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_safe.writer(out)
     writer.writerow(["address", "postcode", "neighbourhood", "eligible"])
     writer.writerows((a.street, a.postcode, a.area.neighbourhood_slug, a.eligible) for a in addresses)
     return out.getvalue().encode()
@@ -188,7 +188,7 @@ def _import_register(
     missing = [p for p in spec.register if _register_hash(p) not in existing]
     if missing:
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = csv_safe.writer(out)
         writer.writerow(["name", "birth_date", "postcode", "email", "neighbourhood"])
         writer.writerows((p.name, p.birth_date, p.postcode, p.email, p.neighbourhood_slug) for p in missing)
         import_register(edition=edition, file=out.getvalue().encode(), by=by, at=at)
