@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -38,4 +38,32 @@ def record(
         object_label=str(getattr(target, "audit_label", None) or target)[:200],
         before=dict(before or {}),
         after=dict(after or {}),
+    )
+
+
+def record_each(
+    *,
+    actor: User,
+    action: str,
+    changes: Sequence[tuple[models.Model, Mapping[str, Any]]],
+    edition: Edition | None,
+    at: datetime | None = None,
+) -> None:
+    """Append one entry per (target, after) of a bulk change, as ``record`` would one by one."""
+    AuditEntry.objects.bulk_create(
+        (
+            AuditEntry(
+                actor=actor,
+                edition=edition,
+                action=action,
+                object_type=target._meta.label_lower,
+                object_id=str(target.pk),
+                object_label=str(getattr(target, "audit_label", None) or target)[:200],
+                before={},
+                after=dict(after),
+                **({} if at is None else {"at": at}),
+            )
+            for target, after in changes
+        ),
+        batch_size=1000,
     )

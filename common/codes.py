@@ -47,12 +47,18 @@ for _ in range(BODY_LENGTH):
 _INVERSE_OF_LAST = next(v for v in range(1, 32) if _gf_mul(v, _WEIGHTS[BODY_LENGTH]) == 1)
 
 
+# The products α^i · v and v · (α^16)⁻¹ for every symbol value v, made once: codes are checked by the
+# ten thousand (an address list's letters, the demo's voters).
+_TERMS: list[list[int]] = [[_gf_mul(weight, value) for value in range(32)] for weight in _WEIGHTS]
+_TIMES_INVERSE_OF_LAST: list[int] = [_gf_mul(value, _INVERSE_OF_LAST) for value in range(32)]
+
+
 def check_symbol(body: str) -> str:
     """The symbol c that makes Σ α^i · symbol_i over the whole code (c last) zero in GF(32)."""
     total = 0
-    for weight, ch in zip(_WEIGHTS, body, strict=False):
-        total ^= _gf_mul(weight, _VALUE[ch])
-    return ALPHABET[_gf_mul(total, _INVERSE_OF_LAST)]
+    for terms, ch in zip(_TERMS, body, strict=False):
+        total ^= terms[_VALUE[ch]]
+    return ALPHABET[_TIMES_INVERSE_OF_LAST[total]]
 
 
 def new_code() -> str:

@@ -73,6 +73,7 @@ class PaperError(ServiceError):
 
     messages = {
         "same_official": _("The second entry must be made by a different official."),
+        "not_allowed": _("You cannot enter paper ballots for this vote now."),
         "not_awaiting": _("This paper ballot does not wait for a second entry."),
         "not_in_review": _("This paper ballot does not need a review."),
         "note_required": _("Explain the decision in a note."),
@@ -89,4 +90,5 @@ class VoterListError(CsvImportError):
     messages = {
         **CsvImportError.messages,
         "vote_started": _("The vote has started: the list of voters can no longer change."),
+        "not_an_official": _("Only an official of this district can change the list of voters."),
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, connection, transaction
@@ -76,11 +77,13 @@ def _lock(edition: Edition) -> None:
     Edition.objects.select_for_update().filter(pk=edition.pk).values_list("pk", flat=True).get()
 
 
-def open_round(*, edition: Edition, by: User, session: WorkSession | None = None) -> OpenedRound:
+def open_round(
+    *, edition: Edition, by: User, session: WorkSession | None = None, at: datetime | None = None
+) -> OpenedRound:
     """Open a ballot round with one fresh card per active member of the published panel."""
-    if not can(by, Action.FACILITATE_PANEL, edition):
+    if not can(by, Action.FACILITATE_PANEL, edition, at=at):
         raise RoundError("not_allowed")
-    if not decision_open(edition):
+    if not decision_open(edition, at=at):
         raise RoundError("not_deciding")
     if session is not None and session.edition_id != edition.pk:
         raise RoundError("wrong_session")
@@ -97,7 +100,9 @@ def open_round(*, edition: Edition, by: User, session: WorkSession | None = None
             )
             if not members:
                 raise RoundError("no_panel")
-            vote = PanelVote.objects.create(edition=edition, session=session, opened_by=by)
+            vote = PanelVote.objects.create(
+                edition=edition, session=session, opened_by=by, **({} if at is None else {"opened_at": at})
+            )
             plain = dict(zip((m.pool_id for m in members), _fresh_codes(len(members)), strict=True))
             BallotCard.objects.bulk_create(
                 BallotCard(
@@ -113,6 +118,7 @@ def open_round(*, edition: Edition, by: User, session: WorkSession | None = None
                 target=vote,
                 edition=edition,
                 after={"session": session.pk if session else None, "cards": sorted(plain)},
+                at=at,
             )
     except IntegrityError:  # another facilitator opened a round at the same moment
         raise RoundError("round_open") from None
@@ -182,7 +188,9 @@ def _hold_open_round(vote: PanelVote) -> bool:
         return cursor.fetchone() is not None
 
 
-def cast_panel_ballot(*, vote: PanelVote, card: BallotCard, raw: Any, by: User | None = None) -> PanelBallot:
+def cast_panel_ballot(
+    *, vote: PanelVote, card: BallotCard, raw: Any, by: User | None = None, at: datetime | None = None
+) -> PanelBallot:
     """Validate ``raw`` as the online vote does, then mark the card used and store the ballot, once.
 
     ``by`` is the facilitator when the member votes on the shared tablet (the cast is then audited,
@@ -191,9 +199,9 @@ def cast_panel_ballot(*, vote: PanelVote, card: BallotCard, raw: Any, by: User |
     edition = vote.edition
     if card.vote_id != vote.pk:
         raise RoundError("unknown_code")
-    if by is not None and not can(by, Action.FACILITATE_PANEL, edition):
+    if by is not None and not can(by, Action.FACILITATE_PANEL, edition, at=at):
         raise RoundError("not_allowed")
-    if not decision_open(edition):
+    if not decision_open(edition, at=at):
         raise RoundError("round_closed")
     if BallotCard.objects.filter(pk=card.pk, used_at__isnull=False).exists():
         raise RoundError("already_voted")  # before judging the ballot: that is the message that matters
@@ -205,7 +213,7 @@ def cast_panel_ballot(*, vote: PanelVote, card: BallotCard, raw: Any, by: User |
             pk=card.pk,
             used_at__isnull=True,
             vote__in=PanelVote.objects.filter(pk=vote.pk, closed_at__isnull=True),
-        ).update(used_at=timezone.now())
+        ).update(used_at=at or timezone.now())
         if not marked:
             raise RoundError("already_voted")
         ballot = PanelBallot.objects.create(vote=vote, content=content)
@@ -216,20 +224,21 @@ def cast_panel_ballot(*, vote: PanelVote, card: BallotCard, raw: Any, by: User |
                 target=card,
                 edition=edition,
                 after={"member": card.member.pool_id},
+                at=at,
             )
     return ballot
 
 
 @transaction.atomic
-def close_round(*, vote: PanelVote, by: User) -> PanelVote:
+def close_round(*, vote: PanelVote, by: User, at: datetime | None = None) -> PanelVote:
     """Close the round: no more ballots. The count is the outcomes app's."""
     edition = vote.edition
-    if not can(by, Action.FACILITATE_PANEL, edition):
+    if not can(by, Action.FACILITATE_PANEL, edition, at=at):
         raise RoundError("not_allowed")
     locked = PanelVote.objects.select_for_update().get(pk=vote.pk)
     if locked.closed_at is not None:
         raise RoundError("round_closed")
-    locked.closed_at = timezone.now()
+    locked.closed_at = at or timezone.now()
     locked.closed_by = by
     locked.save(update_fields=["closed_at", "closed_by"])
     used = BallotCard.objects.filter(vote=locked, used_at__isnull=False).count()
@@ -244,6 +253,7 @@ def close_round(*, vote: PanelVote, by: User) -> PanelVote:
             "cards": BallotCard.objects.filter(vote=locked).count(),
             "used": used,
         },
+        at=at,
     )
     vote.closed_at, vote.closed_by = locked.closed_at, by
     return locked

@@ -42,10 +42,10 @@ def _lock(edition: Edition) -> None:
     Edition.objects.select_for_update().filter(pk=edition.pk).values_list("pk", flat=True).get()
 
 
-def _require_facilitator(by: User, edition: Edition) -> None:
+def _require_facilitator(by: User, edition: Edition, at: datetime | None = None) -> None:
     if not edition.has_panel:
         raise SessionError("no_panel")
-    if not can(by, Action.FACILITATE_PANEL, edition):
+    if not can(by, Action.FACILITATE_PANEL, edition, at=at):
         raise SessionError("not_allowed")
 
 
@@ -54,9 +54,9 @@ def _require_open_record(edition: Edition) -> None:
         raise SessionError("record_closed")
 
 
-def may_answer(user: User, edition: Edition) -> bool:
+def may_answer(user: User, edition: Edition, *, at: datetime | None = None) -> bool:
     """Whether ``user`` may answer the panel's questions: an official or reviewer of the district."""
-    return can(user, Action.ANSWER_PANEL_QUESTIONS, edition)
+    return can(user, Action.ANSWER_PANEL_QUESTIONS, edition, at=at)
 
 
 def ballot_plan_ids(edition: Edition) -> frozenset[int]:
@@ -92,10 +92,18 @@ def _details(session: WorkSession) -> dict[str, str]:
 
 @transaction.atomic
 def plan_session(
-    *, edition: Edition, by: User, title: str, starts_at: datetime, ends_at: datetime, place: str, agenda: str
+    *,
+    edition: Edition,
+    by: User,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str,
+    agenda: str,
+    at: datetime | None = None,
 ) -> WorkSession:
-    """Plan the panel's next session; it gets the next number of the edition."""
-    _require_facilitator(by, edition)
+    """Plan the panel's next session; it gets the next number of the edition (``at``: default now)."""
+    _require_facilitator(by, edition, at)
     title, place, agenda = _clean_details(
         title=title, starts_at=starts_at, ends_at=ends_at, place=place, agenda=agenda
     )
@@ -111,6 +119,7 @@ def plan_session(
         place=place,
         agenda=agenda,
         created_by=by,
+        **({} if at is None else {"created_at": at}),
     )
     record(
         actor=by,
@@ -118,6 +127,7 @@ def plan_session(
         target=session,
         edition=edition,
         after={"number": session.number, **_details(session)},
+        at=at,
     )
     return session
 
@@ -157,21 +167,23 @@ def update_session(
     return session
 
 
-def _require_started(session: WorkSession) -> None:
-    if session.starts_at > timezone.now():
+def _require_started(session: WorkSession, at: datetime | None = None) -> None:
+    if session.starts_at > (at or timezone.now()):
         raise SessionError("not_started")
 
 
 @transaction.atomic
-def record_attendance(*, session: WorkSession, by: User, present: Collection[int]) -> list[Attendance]:
+def record_attendance(
+    *, session: WorkSession, by: User, present: Collection[int], at: datetime | None = None
+) -> list[Attendance]:
     """Record, for every active member of the published panel, whether they came (``present``: member pks).
 
     Recording again replaces the rows of the members who are active now; rows of members who have
     dropped out since stay, since they were on the panel at the time.
     """
     edition = session.edition
-    _require_facilitator(by, edition)
-    _require_started(session)
+    _require_facilitator(by, edition, at)
+    _require_started(session, at)
     draw = published_draw(edition)
     if draw is None:
         raise SessionError("panel_not_published")
@@ -188,7 +200,7 @@ def record_attendance(*, session: WorkSession, by: User, present: Collection[int
         )
     )
     Attendance.objects.filter(session=session, member__in=members).delete()
-    now = timezone.now()
+    now = at or timezone.now()
     rows = Attendance.objects.bulk_create(
         Attendance(session=session, member=m, present=m.pk in chosen, recorded_by=by, recorded_at=now)
         for m in members
@@ -203,25 +215,28 @@ def record_attendance(*, session: WorkSession, by: User, present: Collection[int
             "present": sorted(m.pool_id for m in members if m.pk in chosen),
             "absent": sorted(m.pool_id for m in members if m.pk not in chosen),
         },
+        at=at,
     )
     return rows
 
 
 @transaction.atomic
-def record_minutes(*, session: WorkSession, by: User, minutes: str) -> WorkSession:
+def record_minutes(
+    *, session: WorkSession, by: User, minutes: str, at: datetime | None = None
+) -> WorkSession:
     """Write (or correct) the session's minutes; possible once the session has started."""
     edition = session.edition
-    _require_facilitator(by, edition)
+    _require_facilitator(by, edition, at)
     minutes = minutes.strip()
     if not minutes:
         raise SessionError("minutes_required")
-    _require_started(session)
+    _require_started(session, at)
     _lock(edition)
     _require_open_record(edition)
     session.refresh_from_db()
     before = session.minutes
     session.minutes = minutes
-    session.minutes_recorded_at = timezone.now()
+    session.minutes_recorded_at = at or timezone.now()
     session.save(update_fields=["minutes", "minutes_recorded_at"])
     record(
         actor=by,
@@ -230,6 +245,7 @@ def record_minutes(*, session: WorkSession, by: User, minutes: str) -> WorkSessi
         edition=edition,
         before={"minutes": before} if before else {},
         after={"minutes": minutes},
+        at=at,
     )
     return session
 
@@ -239,18 +255,28 @@ def public_sessions_url(edition: Edition) -> str:
 
 
 @transaction.atomic
-def invite_presenter(*, session: WorkSession, by: User, plan: Plan) -> Presentation:
-    """Invite a plan's initiators to present it in the session; they are notified."""
+def invite_presenter(
+    *,
+    session: WorkSession,
+    by: User,
+    plan: Plan,
+    at: datetime | None = None,
+    notify_initiators: bool = True,
+) -> Presentation:
+    """Invite a plan's initiators to present it in the session; they are notified (unless not to:
+    the demo makes its notices itself)."""
     edition = session.edition
-    _require_facilitator(by, edition)
+    _require_facilitator(by, edition, at)
     if plan.edition_id != edition.pk or plan.pk not in ballot_plan_ids(edition):
         raise SessionError("plan_not_on_ballot", plan=plan.title)
     _lock(edition)
     _require_open_record(edition)
     if Presentation.objects.filter(session=session, plan=plan).exists():
         raise SessionError("already_invited", plan=plan.title)
-    presentation = Presentation.objects.create(session=session, plan=plan, invited_by=by)
-    initiators = initiators_of(plan)
+    presentation = Presentation.objects.create(
+        session=session, plan=plan, invited_by=by, **({} if at is None else {"invited_at": at})
+    )
+    initiators = initiators_of(plan) if notify_initiators else []
     notify(
         recipients=initiators,
         kind=NotificationKind.PANEL_PRESENTATION,
@@ -268,6 +294,7 @@ def invite_presenter(*, session: WorkSession, by: User, plan: Plan) -> Presentat
         target=presentation,
         edition=edition,
         after={"session": session.number, "plan": plan.pk, "notified": sorted(u.pk for u in initiators)},
+        at=at,
     )
     return presentation
 
@@ -280,9 +307,10 @@ def ask_question(
     question: str,
     session: WorkSession | None = None,
     plan: Plan | None = None,
+    at: datetime | None = None,
 ) -> PanelQuestion:
     """Record a question of the panel to the district's officials, about a session or plan if given."""
-    _require_facilitator(by, edition)
+    _require_facilitator(by, edition, at)
     question = question.strip()
     if not question:
         raise SessionError("question_required")
@@ -293,7 +321,12 @@ def ask_question(
     _lock(edition)
     _require_open_record(edition)
     asked = PanelQuestion.objects.create(
-        edition=edition, session=session, plan=plan, question=question, recorded_by=by
+        edition=edition,
+        session=session,
+        plan=plan,
+        question=question,
+        recorded_by=by,
+        **({} if at is None else {"asked_at": at}),
     )
     record(
         actor=by,
@@ -305,15 +338,18 @@ def ask_question(
             "session": session.number if session else None,
             "plan": plan.pk if plan else None,
         },
+        at=at,
     )
     return asked
 
 
 @transaction.atomic
-def answer_question(*, question: PanelQuestion, by: User, answer: str) -> PanelQuestion:
+def answer_question(
+    *, question: PanelQuestion, by: User, answer: str, at: datetime | None = None
+) -> PanelQuestion:
     """An official or reviewer answers the question, or corrects the answer (audited with the old text)."""
     edition = question.edition
-    if not may_answer(by, edition):
+    if not may_answer(by, edition, at=at):
         raise SessionError("not_allowed")
     answer = answer.strip()
     if not answer:
@@ -326,7 +362,7 @@ def answer_question(*, question: PanelQuestion, by: User, answer: str) -> PanelQ
         raise SessionError("answer_unchanged")
     question.answer = answer
     question.answered_by = by
-    question.answered_at = timezone.now()
+    question.answered_at = at or timezone.now()
     question.save(update_fields=["answer", "answered_by", "answered_at"])
     record(
         actor=by,
@@ -335,5 +371,6 @@ def answer_question(*, question: PanelQuestion, by: User, answer: str) -> PanelQ
         edition=edition,
         before={"answer": before} if before else {},
         after={"answer": answer},
+        at=at,
     )
     return question

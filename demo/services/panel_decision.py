@@ -1,52 +1,28 @@
 """The demo panel's decision: a ballot round in its last session, counted, with the panel's reasons.
 
-The round's cards and ballots are written as ``deliberation.services.ballot_round`` writes them
-(each card's code is derived from the edition and the member, real codes are random); the count and
-the decision go through ``outcomes.services`` at a moment in the decision phase. Publication is
-recorded as ``publish_result`` would record it, at the result's publication date, without telling
-the initiators again (the demo's notifications are made in one place). Made once.
+Made through the services, told the demo's moments in the decision phase: the round is opened,
+each present member casts with their card and the round is closed (``deliberation.rounds.
+services``); the count and the decision go through ``outcomes.services.panel``, and the result is
+published by ``publish_result`` on its publication date, without telling the initiators again (the
+demo's notifications are made in one place). Made once.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import random
 from collections import Counter
 from datetime import datetime, timedelta
 
 from accounts.models import User
-from ballots.rules import BallotRules, Content, validate_ballot
 from ballots.sections import ballot_sections
-from common import codes
-from deliberation.models import (
-    BallotCard,
-    DecisionMethod,
-    Draw,
-    MemberStatus,
-    PanelBallot,
-    PanelDecision,
-    PanelStep,
-    PanelVote,
-    WorkSession,
-)
-from deliberation.rounds.services import card_code_hash, normalise_card_code
+from deliberation.models import DecisionMethod, Draw, MemberStatus, PanelDecision, PanelStep, WorkSession
+from deliberation.rounds.services import card_for_code, cast_panel_ballot, close_round, open_round
 from editions.models import Edition
 from editions.phases import PhaseKind
-from outcomes.models import Count
-from outcomes.services import count_panel_vote, record_panel_decision
+from outcomes.services import count_panel_vote, publish_result, record_panel_decision
 
 from ..content.panel_noord import DecisionSpec
-from ._common import audit_once, phase_of
-
-DEMO_CARD_KEY = b"buurtbudget-demo-panel-cards"
-
-
-def demo_card_code(edition_slug: str, pool_id: str) -> str:
-    """The demo's card code of a member (10 symbols, as a round's cards have)."""
-    digest = hmac.new(DEMO_CARD_KEY, f"{edition_slug}:{pool_id}".encode(), hashlib.sha256).digest()
-    bits = int.from_bytes(digest[:8], "big")
-    return "".join(codes.ALPHABET[(bits >> (5 * i)) & 31] for i in range(10))
+from ._common import phase_of
 
 
 def load_panel_decision(
@@ -62,38 +38,14 @@ def load_panel_decision(
         return None
     opened_at = session.starts_at + timedelta(hours=2)
     closed_at = opened_at + timedelta(minutes=45)
-    vote = PanelVote.objects.create(
-        edition=edition,
-        session=session,
-        opened_by=facilitator,
-        opened_at=opened_at,
-        closed_by=facilitator,
-        closed_at=closed_at,
-    )
+    opened = open_round(edition=edition, by=facilitator, session=session, at=opened_at)
     present = set(session.attendance.filter(present=True).values_list("member_id", flat=True))
     members = list(draw.members.filter(status=MemberStatus.ACTIVE).order_by("pool_id"))
-    BallotCard.objects.bulk_create(
-        BallotCard(
-            vote=vote,
-            member=member,
-            code_hash=card_code_hash(normalise_card_code(demo_card_code(edition.slug, member.pool_id)) or ""),
-            used_at=opened_at + timedelta(minutes=5 + i) if member.pk in present else None,
-        )
-        for i, member in enumerate(members)
-    )
-    PanelBallot.objects.bulk_create(
-        PanelBallot(vote=vote, content=content)
-        for content in _ballots(edition, spec, voters=sum(1 for m in members if m.pk in present))
-    )
-    audit_once(
-        actor=facilitator,
-        action="panel.round.open",
-        target=vote,
-        edition=edition,
-        at=opened_at,
-        after={"session": session.number, "cards": len(members)},
-    )
-    audit_once(actor=facilitator, action="panel.round.close", target=vote, edition=edition, at=closed_at)
+    voters = [(i, m) for i, m in enumerate(members) if m.pk in present]
+    for (i, member), content in zip(voters, _ballots(edition, spec, voters=len(voters)), strict=True):
+        card = card_for_code(vote=opened.vote, code=opened.codes[member.pool_id])
+        cast_panel_ballot(vote=opened.vote, card=card, raw=content, at=opened_at + timedelta(minutes=5 + i))
+    vote = close_round(vote=opened.vote, by=facilitator, at=closed_at)
     decided_at = closed_at + timedelta(minutes=30)
     count = count_panel_vote(edition=edition, vote=vote, by=facilitator, at=decided_at)
     titles = {p.title: p.pk for s in ballot_sections(edition) for p in s.plans}
@@ -107,28 +59,17 @@ def load_panel_decision(
         vote=vote,
         at=decided_at + timedelta(hours=1),
     )
-    result = phase_of(edition, PhaseKind.RESULT)
-    published_at = min(edition.results_publish_at or result.starts_at, now)
-    Count.objects.filter(pk=count.pk).update(
-        started_at=decided_at, finished_at=decided_at, published_at=published_at
-    )
-    PanelDecision.objects.filter(pk=decision.pk).update(published_at=published_at)
-    audit_once(
-        actor=facilitator,
-        action="outcomes.result_published",
-        target=count,
-        edition=edition,
-        at=published_at,
-        after={"selected": sorted(int(pid) for s in count.sections.all() for pid in s.selected)},
-    )
+    published_at = edition.results_publish_at or phase_of(edition, PhaseKind.RESULT).starts_at
+    if published_at <= now:
+        publish_result(count=count, by=facilitator, at=published_at, notify_initiators=False)
     decision.refresh_from_db()
     return decision
 
 
-def _ballots(edition: Edition, spec: DecisionSpec, *, voters: int) -> list[Content]:
-    """Each present member's points, spread over three to five plans by the panel's preferences."""
+def _ballots(edition: Edition, spec: DecisionSpec, *, voters: int) -> list[dict[str, dict[int, int]]]:
+    """Each present member's points, spread over three to five plans by the panel's preferences, as
+    the ballot form sends them (``cast_panel_ballot`` checks them against the rules)."""
     sections = ballot_sections(edition)
-    rules = BallotRules.of(edition)
     plans = [(s.key, p.pk, spec.favourites.get(p.title, 1.0)) for s in sections for p in s.plans]
     rng = random.Random(f"panel-ballots:{edition.slug}")
     ballots = []
@@ -138,5 +79,5 @@ def _ballots(edition: Edition, spec: DecisionSpec, *, voters: int) -> list[Conte
         raw: dict[str, dict[int, int]] = {}
         for (key, pk), given in points.items():
             raw.setdefault(key, {})[pk] = given
-        ballots.append(validate_ballot(raw, sections=sections, rules=rules))
+        ballots.append(raw)
     return ballots

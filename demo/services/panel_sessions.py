@@ -1,8 +1,8 @@
 """The demo panel's work sessions: dates, agendas, attendance, presenters, minutes, questions and answers.
 
-Written as the session services would write them (``deliberation.services.sessions``), at moments
-in the decision phase, because those services refuse outside the phase by the real clock. Made
-once: a second load finds the sessions and adds nothing.
+Made through the session services (``deliberation.sessions.services``), told the demo's moments in
+the decision phase. Made once: a second load finds the sessions and adds nothing. The presenters'
+invitations tell nobody: the demo's notifications are made in one place.
 """
 
 from __future__ import annotations
@@ -11,20 +11,22 @@ import random
 from datetime import datetime, time, timedelta
 
 from accounts.models import User
-from deliberation.models import (
-    Attendance,
-    Draw,
-    MemberStatus,
-    PanelQuestion,
-    Presentation,
-    WorkSession,
+from deliberation.models import Draw, MemberStatus, WorkSession
+from deliberation.sessions.services import (
+    answer_question,
+    ask_question,
+    ballot_plan_ids,
+    invite_presenter,
+    plan_session,
+    record_attendance,
+    record_minutes,
 )
 from editions.models import Edition
 from editions.phases import PhaseKind
 from proposals.models import Plan
 
 from ..content.panel_noord import SessionSpec
-from ._common import AMSTERDAM, audit_once, phase_of
+from ._common import AMSTERDAM, phase_of
 
 SATURDAY = 5
 
@@ -49,72 +51,45 @@ def load_sessions(
     decision = phase_of(edition, PhaseKind.DECISION)
     members = list(draw.members.filter(status=MemberStatus.ACTIVE).order_by("pool_id"))
     plans = {p.title: p for p in Plan.objects.filter(edition=edition)}
+    # A question may name a plan that is not on the ballot (why it is not); it is asked about none.
+    on_ballot = {title: plan for title, plan in plans.items() if plan.pk in ballot_plan_ids(edition)}
     rng = random.Random(f"sessions:{edition.slug}")
     sessions = []
-    for number, spec in enumerate(specs, start=1):
+    for spec in specs:
         starts_at = _saturday(decision.starts_at, spec.saturday, 10)
         ends_at = starts_at + timedelta(hours=6)
-        session = WorkSession.objects.create(
+        session = plan_session(
             edition=edition,
-            number=number,
+            by=facilitator,
             title=spec.title,
             starts_at=starts_at,
             ends_at=ends_at,
             place=spec.place,
             agenda="\n".join(spec.agenda),
-            minutes=spec.minutes,
-            minutes_recorded_at=ends_at + timedelta(days=2),
-            created_by=facilitator,
-            created_at=decision.starts_at - timedelta(days=10),
+            at=decision.starts_at - timedelta(days=10),
         )
-        audit_once(
-            actor=facilitator,
-            action="panel.session_planned",
-            target=session,
-            edition=edition,
-            at=session.created_at,
-            after={"number": number, "title": spec.title, "starts_at": starts_at.isoformat()},
-        )
+        invited_at = max(starts_at - timedelta(days=8), decision.starts_at)
+        for title in spec.presenting:
+            invite_presenter(
+                session=session, by=facilitator, plan=plans[title], at=invited_at, notify_initiators=False
+            )
         absent = set(rng.sample([m.pk for m in members], spec.absent))
-        Attendance.objects.bulk_create(
-            Attendance(
-                session=session,
-                member=m,
-                present=m.pk not in absent,
-                recorded_by=facilitator,
-                recorded_at=ends_at,
-            )
-            for m in members
-        )
-        Presentation.objects.bulk_create(
-            Presentation(
-                session=session,
-                plan=plans[title],
-                invited_by=facilitator,
-                invited_at=starts_at - timedelta(days=8),
-            )
-            for title in spec.presenting
-        )
+        present = [m.pk for m in members if m.pk not in absent]
+        record_attendance(session=session, by=facilitator, present=present, at=ends_at)
         for position, question in enumerate(spec.questions):
             asked_at = starts_at + timedelta(hours=4, minutes=10 * position)
-            PanelQuestion.objects.create(
+            asked = ask_question(
                 edition=edition,
-                session=session,
-                plan=plans.get(question.plan_title),
+                by=facilitator,
                 question=question.question,
-                asked_at=asked_at,
-                recorded_by=facilitator,
-                answer=question.answer,
-                answered_by=official,
-                answered_at=asked_at + timedelta(days=6),
+                session=session,
+                plan=on_ballot.get(question.plan_title or ""),
+                at=asked_at,
             )
-        audit_once(
-            actor=facilitator,
-            action="panel.minutes_recorded",
-            target=session,
-            edition=edition,
-            at=ends_at + timedelta(days=2),
-            after={"number": number},
-        )
+            answer_question(
+                question=asked, by=official, answer=question.answer, at=asked_at + timedelta(days=6)
+            )
+        minutes_at = min(ends_at + timedelta(days=2), decision.ends_at - timedelta(minutes=1))
+        record_minutes(session=session, by=facilitator, minutes=spec.minutes, at=minutes_at)
         sessions.append(session)
     return sessions

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -43,23 +43,31 @@ STALE_AFTER = timedelta(hours=2)
 COMPARED_RULES = (("greedy", "greedy", "cost"), ("mes", "mes", "cost"))
 
 
-def _refuse_unless_closed(edition: Edition) -> None:
-    vote = timeline_of(edition).entry_opening(Action.VOTE)
-    if is_open(edition, Action.VOTE) or vote is None or vote.state != "past":
+def _refuse_unless_closed(edition: Edition, at: datetime | None = None) -> None:
+    vote = timeline_of(edition, at=at).entry_opening(Action.VOTE)
+    if is_open(edition, Action.VOTE, at=at) or vote is None or vote.state != "past":
         raise OutcomeError("vote_open")
 
 
-def _expire_stale_counts(edition: Edition) -> None:
+def _expire_stale_counts(edition: Edition, at: datetime | None = None) -> None:
+    moment = at or timezone.now()
     Count.objects.filter(
-        edition=edition, status__in=ACTIVE_STATUSES, started_at__lt=timezone.now() - STALE_AFTER
+        edition=edition, status__in=ACTIVE_STATUSES, started_at__lt=moment - STALE_AFTER
     ).update(
         status=CountStatus.FAILED,
-        finished_at=timezone.now(),
+        finished_at=moment,
         error=_("The count stopped without finishing (its worker ended); start it again."),
     )
 
 
-def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), background: bool = True) -> Count:
+def start_count(
+    *,
+    edition: Edition,
+    by: User,
+    shares: Sequence[str] = (),
+    background: bool = True,
+    at: datetime | None = None,
+) -> Count:
     """Open the edition's sealed ballots with ``shares`` and queue their count (the caller checked
     ``Action.RUN_COUNT``).
 
@@ -67,16 +75,17 @@ def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), backg
     the count (``ballot_files``); a wrong, missing or repeated share is refused (BallotBoxError) and
     nothing is stored. With ``background`` the count runs as a task once this transaction commits;
     without it the caller runs ``compute_outcome`` itself (the ``count_vote`` command does).
+    ``at`` is the moment of the count (default: now).
     """
     if not edition.public_votes:
         raise OutcomeError("no_public_vote")
-    _refuse_unless_closed(edition)
+    _refuse_unless_closed(edition, at)
     if Count.objects.filter(edition=edition, published_at__isnull=False).exists():
         raise OutcomeError("result_published")
     unresolved = unresolved_paper_entries(edition)
     if unresolved:
         raise OutcomeError("unresolved_paper_entries", number=unresolved)
-    _expire_stale_counts(edition)
+    _expire_stale_counts(edition, at)
     if Count.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).exists():
         raise OutcomeError("count_running")
     files, durations = _open_into_files(edition, shares)
@@ -86,6 +95,7 @@ def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), backg
         count = Count.objects.create(
             edition=edition,
             started_by=by,
+            **({} if at is None else {"started_at": at}),
             progress_text=progress_text("queued"),
             ballot_files=files,
             durations=durations,
@@ -102,6 +112,7 @@ def start_count(*, edition: Edition, by: User, shares: Sequence[str] = (), backg
                 "satisfaction": count.satisfaction,
                 "sections": {key: file["voters"] for key, file in files.items()},
             },
+            at=at,
         )
         if background:
             from ..tasks import count_vote
@@ -261,15 +272,17 @@ def _fail(count: Count, exc: Exception) -> None:
         )
 
 
-def compute_outcome(*, count: Count) -> Count:
+def compute_outcome(*, count: Count, at: datetime | None = None) -> Count:
     """Do a queued count: per section build the file, count it, explain and compare; store it all.
 
     Progress is written as it goes (outside a transaction, so the staff page sees it). The result
     is stored in one transaction that also makes this count the edition's current result. Any
-    error marks the count failed with a message; it never stays running.
+    error marks the count failed with a message; it never stays running. ``at`` is the moment it
+    runs (default: now); it finishes as long after as it took.
     """
+    began = time.monotonic()
     claimed = Count.objects.filter(pk=count.pk, status=CountStatus.QUEUED).update(
-        status=CountStatus.RUNNING, started_at=timezone.now(), progress=1
+        status=CountStatus.RUNNING, started_at=at or timezone.now(), progress=1
     )
     if not claimed:
         raise OutcomeError("not_queued")
@@ -277,7 +290,8 @@ def compute_outcome(*, count: Count) -> Count:
     try:
         results, durations = count_sections_of(count)
         _set_progress(count, 96, progress_text("saving"))
-        store_result(count, results, durations)
+        finished = None if at is None else at + timedelta(seconds=time.monotonic() - began)
+        store_result(count, results, durations, at=finished)
         # The files now live on as the counted sections' .pb files; the working copy goes.
         Count.objects.filter(pk=count.pk).update(ballot_files={})
     except Exception as exc:
@@ -287,7 +301,9 @@ def compute_outcome(*, count: Count) -> Count:
     return count
 
 
-def store_result(count: Count, results: list[_SectionResult], durations: dict[str, float]) -> None:
+def store_result(
+    count: Count, results: list[_SectionResult], durations: dict[str, float], *, at: datetime | None = None
+) -> None:
     """Finish a running count with its result and make it the current one, in one transaction.
 
     Only a count that is still running is finished: one that an expiry marked failed meanwhile (it
@@ -300,7 +316,7 @@ def store_result(count: Count, results: list[_SectionResult], durations: dict[st
             status=CountStatus.DONE,
             progress=100,
             progress_text=progress_text("done"),
-            finished_at=timezone.now(),
+            finished_at=at or timezone.now(),
             durations={k: round(v, 3) for k, v in durations.items()},
         )
         if not finished:
@@ -337,4 +353,5 @@ def store_result(count: Count, results: list[_SectionResult], durations: dict[st
                 "sections": {r.section.key: r.file.sha256 for r in results},
                 "selected": {r.section.key: r.outcome["selected"] for r in results},
             },
+            at=at,
         )

@@ -91,6 +91,7 @@ def count_panel_vote(*, edition: Edition, vote: PanelVote, by: User, at: datetim
             started_by=by,
             progress_text=progress_text("reading"),
             **counting_rule(edition),
+            **({} if at is None else {"started_at": at}),
         )
         record(
             actor=by,
@@ -98,12 +99,13 @@ def count_panel_vote(*, edition: Edition, vote: PanelVote, by: User, at: datetim
             target=count,
             edition=edition,
             after={"count": count.pk, "vote": vote.pk, "ballots": len(contents), "rule": count.rule},
+            at=at,
         )
         try:
             results, durations = count_sections_of(count, contents=contents)
         except ENGINE_ERRORS as exc:
             raise OutcomeError("engine_failed", detail=str(exc)) from exc
-        store_result(count, results, durations)
+        store_result(count, results, durations, at=at)
     count.refresh_from_db()
     return count
 
@@ -253,6 +255,7 @@ def record_panel_decision(
                 "selected": sorted(int(pid) for s in count.sections.all() for pid in s.selected),
                 "reasons": len(cleaned),
             },
+            at=at,
         )
     return decision
 

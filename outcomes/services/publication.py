@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -26,49 +28,53 @@ FUNDED = gettext_lazy("Your plan was chosen: it will be carried out.")
 NOT_FUNDED = gettext_lazy("Your plan was not chosen this time.")
 
 
-def publish_result(*, count: Count, by: User) -> Count:
+def publish_result(
+    *, count: Count, by: User, at: datetime | None = None, notify_initiators: bool = True
+) -> Count:
     """Make the published result take effect: winners become "selected", every initiator is told.
 
     The results page shows a result from its publication date on; this is the step that follows
     (a button for officials and the panel's facilitator, or ``manage.py publish_due_results`` from
     cron). It runs once. For the citizens' panel's count it publishes the panel's recorded decision
-    too, which makes its sessions' minutes and questions public.
+    too, which makes its sessions' minutes and questions public. ``at`` is the moment of publishing
+    (default: now); without ``notify_initiators`` nobody is told (the demo makes its notices itself).
     """
     edition = count.edition
-    if published_count(edition) != count:
+    moment = at or timezone.now()
+    if published_count(edition, at=moment) != count:
         raise OutcomeError("not_publishable")
     with transaction.atomic():
-        if (
-            Count.objects.filter(pk=count.pk, published_at__isnull=True).update(published_at=timezone.now())
-            != 1
-        ):
+        if Count.objects.filter(pk=count.pk, published_at__isnull=True).update(published_at=moment) != 1:
             raise OutcomeError("already_published")
         if count.source == CountSource.PANEL:
             PanelDecision.objects.filter(
                 edition=edition, step=PanelStep.DECISION, published_at__isnull=True
-            ).update(published_at=timezone.now())
+            ).update(published_at=moment)
         winners = {int(pid) for section in count.sections.all() for pid in section.selected}
         # The result stands: the sealed ballots have served their purpose and go (docs/voting.md).
-        destroyed = destroy_sealed_ballots(edition=edition)
+        destroyed = destroy_sealed_ballots(edition=edition, at=moment)
         url = reverse("outcomes:result", args=[edition.slug])
         for plan in Plan.objects.filter(edition=edition, status__in=ballot_statuses(edition)).select_related(
             "edition", "initiator"
         ):
             funded = plan.pk in winners
             if funded and plan.status not in CHOSEN_STATUSES:  # executed plans stay as they are
-                change_status(plan=plan, to=PlanStatus.SELECTED, by=by, notify_initiators=False)
-            notify(
-                recipients=initiators_of(plan),
-                kind=NotificationKind.RESULT,
-                params={"plan": plan.title, "outcome": source_text(FUNDED if funded else NOT_FUNDED)},
-                url=url,
-            )
+                change_status(plan=plan, to=PlanStatus.SELECTED, by=by, notify_initiators=False, at=at)
+            if notify_initiators:
+                notify(
+                    recipients=initiators_of(plan),
+                    kind=NotificationKind.RESULT,
+                    params={"plan": plan.title, "outcome": source_text(FUNDED if funded else NOT_FUNDED)},
+                    url=url,
+                    at=at,
+                )
         record(
             actor=by,
             action="outcomes.result_published",
             target=count,
             edition=edition,
             after={"selected": sorted(winners), "sealed_ballots_destroyed": destroyed},
+            at=moment,
         )
     count.refresh_from_db()
     return count

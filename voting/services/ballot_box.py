@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -176,13 +177,13 @@ def open_ballots(*, edition: Edition, shares: Sequence[str]) -> list[Content]:
     return contents
 
 
-def destroy_sealed_ballots(*, edition: Edition) -> int:
+def destroy_sealed_ballots(*, edition: Edition, at: datetime | None = None) -> int:
     """Delete the edition's sealed ballots (after its result is published); returns how many went.
 
     Runs inside the caller's transaction (``outcomes.services.publish_result``), which audits it.
     """
     destroyed, _ = Ballot.objects.filter(edition=edition).delete()
     BallotBox.objects.filter(edition=edition, ballots_destroyed_at__isnull=True).update(
-        ballots_destroyed_at=timezone.now()
+        ballots_destroyed_at=at or timezone.now()
     )
     return destroyed

@@ -71,10 +71,10 @@ def decision_phase(edition: Edition) -> Phase | None:
     return Phase.objects.filter(edition=edition, kind__in=kinds).order_by("starts_at").first()
 
 
-def vote_has_started(edition: Edition) -> bool:
+def vote_has_started(edition: Edition, *, at: datetime | None = None) -> bool:
     """The list of voters is fixed from the start of the decision phase (or the first ballot) on."""
     phase = decision_phase(edition)
-    if phase is not None and phase.starts_at <= timezone.now():
+    if phase is not None and phase.starts_at <= (at or timezone.now()):
         return True
     return (
         Ballot.objects.filter(edition=edition).exists()
@@ -83,8 +83,8 @@ def vote_has_started(edition: Edition) -> bool:
     )
 
 
-def _refuse_if_started(edition: Edition) -> None:
-    if vote_has_started(edition):
+def _refuse_if_started(edition: Edition, at: datetime | None) -> None:
+    if vote_has_started(edition, at=at):
         raise VoterListError("vote_started")
 
 
@@ -135,9 +135,11 @@ def _eligible_count(text: str, line: int) -> int:
     return int(text)
 
 
-def import_addresses(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> AddressImport:
-    """Add every line of the address list, or none: the first bad line is named in the error."""
-    _refuse_if_started(edition)
+def import_addresses(
+    *, edition: Edition, file: IO[bytes] | bytes, by: User, at: datetime | None = None
+) -> AddressImport:
+    """Add every line of the address list, or none (the first bad line is named); ``at``: default now."""
+    _refuse_if_started(edition, at)
     rows = read_csv(file, ADDRESS_COLUMNS)
     known = _neighbourhood_finder(edition)
     existing = {
@@ -190,6 +192,7 @@ def import_addresses(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> 
             target=edition,
             edition=edition,
             after={"addresses": len(addresses), "residents": residents},
+            at=at,
         )
     return AddressImport(addresses=len(addresses), residents=residents)
 
@@ -222,13 +225,15 @@ def _registered(edition: Edition) -> tuple[set[str], set[str]]:
     return credentials, emails
 
 
-def import_register(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> RegisterImport:
+def import_register(
+    *, edition: Edition, file: IO[bytes] | bytes, by: User, at: datetime | None = None
+) -> RegisterImport:
     """Add the residents old enough to vote as hashed register voters, or none at the first bad line.
 
     Residents younger than the edition's minimum age on the first day of the vote are counted and
-    left out; that is not an error.
+    left out; that is not an error. ``at`` is the moment of the import (default: now).
     """
-    _refuse_if_started(edition)
+    _refuse_if_started(edition, at)
     rows = read_csv(file, REGISTER_COLUMNS)
     phase = decision_phase(edition)
     vote_day = timezone.localdate(phase.starts_at) if phase else timezone.localdate()
@@ -276,5 +281,6 @@ def import_register(*, edition: Edition, file: IO[bytes] | bytes, by: User) -> R
             target=edition,
             edition=edition,
             after={"imported": len(voters), "skipped_too_young": too_young},
+            at=at,
         )
     return RegisterImport(imported=len(voters), skipped_too_young=too_young)

@@ -541,3 +541,47 @@ def test_the_public_sees_the_record_only_after_the_decision(
     assert (public.minutes, public.present, public.recorded) == ("Geheim tot het besluit.", 3, 4)
     assert [q.question for q in public.questions] == ["Vraag in de sessie?"]
     assert [q.question for q in after.other_questions] == ["Losse vraag?"]
+
+
+def test_a_session_recorded_afterwards_keeps_its_moments_and_refuses_a_moment_outside_the_phase() -> None:
+    edition = make_session_edition(phase="result")
+    facilitator = make_facilitator(edition)
+    draw = make_published_panel(edition)
+    decision = factories.phase_of(edition, "decision")
+    planned_at = decision.starts_at + HOUR
+    starts_at = decision.starts_at + 24 * HOUR
+    refused(
+        lambda: plan_session(
+            edition=edition,
+            by=facilitator,
+            title="Kennismaken",
+            starts_at=starts_at,
+            ends_at=starts_at + 3 * HOUR,
+            place="Buurthuis",
+            agenda="Welkom",
+        ),
+        "not_allowed",
+        error=SessionError,
+        unchanged=snapshot,
+    )
+
+    session = plan_session(
+        edition=edition,
+        by=facilitator,
+        title="Kennismaken",
+        starts_at=starts_at,
+        ends_at=starts_at + 3 * HOUR,
+        place="Buurthuis",
+        agenda="Welkom",
+        at=planned_at,
+    )
+    members = list(draw.members.filter(status=MemberStatus.ACTIVE))
+    ended = starts_at + 3 * HOUR
+    record_attendance(session=session, by=facilitator, present=[m.pk for m in members], at=ended)
+    record_minutes(session=session, by=facilitator, minutes="Iedereen was er.", at=ended + HOUR)
+
+    session.refresh_from_db()
+    assert session.created_at == planned_at and session.minutes_recorded_at == ended + HOUR
+    assert set(Attendance.objects.filter(session=session).values_list("recorded_at", flat=True)) == {ended}
+    log = AuditEntry.objects.filter(edition=edition, action__startswith="panel.session")
+    assert sorted(e.at for e in log) == [planned_at, ended, ended + HOUR]

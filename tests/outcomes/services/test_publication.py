@@ -110,3 +110,16 @@ def test_publishing_destroys_the_sealed_ballots_and_the_published_files_stay() -
     assert AuditEntry.objects.get(action="outcomes.result_published").after["sealed_ballots_destroyed"] == 4
     page = Client().get(reverse("outcomes:result", args=[edition.slug]))
     assert page.status_code == 200
+
+
+def test_a_result_published_at_its_date_without_notices_selects_the_winners_and_tells_nobody() -> None:
+    edition, _plans, official, count = counted_vote()
+    assert edition.results_publish_at is None or edition.results_publish_at <= timezone.now()
+    moment = timezone.now() - timedelta(minutes=5)
+
+    published = publish_result(count=count, by=official, at=moment, notify_initiators=False)
+
+    assert published.published_at == moment
+    assert edition.plans.filter(status=PlanStatus.SELECTED).count() == 2
+    assert not Notification.objects.filter(kind=NotificationKind.RESULT).exists()
+    assert AuditEntry.objects.get(action="outcomes.result_published").at == moment
