@@ -18,12 +18,6 @@ from tests.conftest import People
 
 WORKSPACE = reverse("pages:workspace")
 
-# The voting, deliberation and outcomes pages declare their workspace tasks in their own branches of
-# issue 13 (parts 2-4); until those are merged only the review pages do, and these tests wait.
-AFTER_MERGE = pytest.mark.skipif(
-    len(declared_tasks()) < 10, reason="waits for the voting, deliberation and outcomes task declarations"
-)
-
 
 def _page(client: Client, user) -> str:  # type: ignore[no-untyped-def]
     client.force_login(user)
@@ -92,7 +86,6 @@ def test_a_refusal_is_a_friendly_page_in_the_site_layout(client: Client, people:
     assert reverse("pages:home") in html
 
 
-@AFTER_MERGE
 def test_a_facilitator_gets_every_page_of_the_panels_work_and_the_panels_shortlist(
     client: Client, people: People
 ) -> None:
@@ -112,7 +105,6 @@ def test_a_facilitator_gets_every_page_of_the_panels_work_and_the_panels_shortli
     assert reverse("review:shortlist", args=[panel_first.slug]) not in committee
 
 
-@AFTER_MERGE
 def test_officials_and_reviewers_get_the_panels_questions(client: Client, people: People) -> None:
     district = people.staff[Role.OFFICIAL].staff_roles.get().district
     panel = factories.make_edition(district=district, decision_model="panel")
@@ -123,7 +115,6 @@ def test_officials_and_reviewers_get_the_panels_questions(client: Client, people
         assert reverse("deliberation:questions", args=[vote.slug]) not in html
 
 
-@AFTER_MERGE
 def test_a_panel_edition_offers_no_vote_management_and_a_vote_does(client: Client, people: People) -> None:
     district = people.staff[Role.OFFICIAL].staff_roles.get().district
     panel = factories.make_edition(district=district, decision_model="panel")
@@ -179,12 +170,10 @@ def test_the_review_pages_declare_their_tasks_first_in_the_cycle() -> None:
     assert [task.url_name for task in workspace_tasks()][-1] == "admin:editions_edition_change"
 
 
-@AFTER_MERGE
 def test_every_step_of_the_cycle_declares_its_task_once() -> None:
     assert [task.task.order for task in declared_tasks()] == list(range(10, 101, 10))
 
 
-@AFTER_MERGE
 @pytest.mark.parametrize("step", list(STEPS))
 @pytest.mark.parametrize("role", list(EXPECTED), ids=str)
 def test_each_role_gets_the_tasks_the_declaration_gives_it_under_each_decision_model(
