@@ -15,23 +15,6 @@ def published_editions() -> QuerySet[Edition]:
     return Edition.objects.filter(is_published=True).select_related("district").prefetch_related("phases")
 
 
-def edition_for_page(slug: str) -> Edition | None:
-    return (
-        published_editions()
-        .prefetch_related(
-            "themes",
-            Prefetch(
-                "sub_budgets",
-                queryset=SubBudget.objects.select_related("neighbourhood", "theme").order_by(
-                    "neighbourhood__name", "theme__name"
-                ),
-            ),
-        )
-        .filter(slug=slug)
-        .first()
-    )
-
-
 def sub_budgets_for_page(edition: Edition) -> QuerySet[SubBudget]:
     """The edition's sub-budgets with what their rows show, by neighbourhood and theme."""
     return (

@@ -10,6 +10,7 @@ from ballots.errors import BallotError
 from ballots.rules import BallotRules, validate_ballot
 from ballots.sections import BallotPlan, Section
 from editions.models import BallotFormat
+from tests.refusals import refused
 
 
 def _plan(pk: int, cost: int) -> BallotPlan:
@@ -26,9 +27,9 @@ def rules(fmt: str, k: int | None = None, points: int = 10) -> BallotRules:
 
 
 def refusal(raw: Any, ballot_rules: BallotRules) -> str:
-    with pytest.raises(BallotError) as refused:
-        validate_ballot(raw, sections=SECTIONS, rules=ballot_rules)
-    return refused.value.code
+    return refused(
+        lambda: validate_ballot(raw, sections=SECTIONS, rules=ballot_rules), error=BallotError
+    ).code
 
 
 def test_approval_ids_are_sorted_and_may_be_strings() -> None:
