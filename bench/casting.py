@@ -22,7 +22,8 @@ postgres, trust), Redis at 127.0.0.1:6379 (database 3 is emptied), `pgbench` and
    each) and prints the ratio.
 
 The markdown table goes to stdout (and, with --write, into docs/benchmarks.md between its
-bench-casting markers).
+bench-casting markers). Steps 1, 2, 3 and 5 (the database, gunicorn, wrk and pgbench) are in
+``bench/casting_load.py``; this file checks and reports.
 """
 
 from __future__ import annotations
@@ -31,24 +32,31 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.casting_load import (  # noqa: E402  (run as a script, the path starts at bench/)
+    PG,
+    free_port,
+    prepare,
+    recreate_database,
+    require_tools,
+    run_pgbench,
+    run_wrk,
+    start_gunicorn,
+)
+
 DB_NAME = "buurtbudget_bench_cast"
-PG = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/3"
-PLAN_COSTS = (900_000, 800_000, 700_000, 600_000, 500_000, 400_000, 300_000, 200_000, 150_000, 100_000)
 WARMUP_SECONDS = 3
 # Codes per second of warm-up: more than any machine casts, so the warm-up never sends a code twice.
 # (With 1,000 codes per second, a machine casting more than 1,000 ballots/s re-sent warm-up codes; the
@@ -56,227 +64,7 @@ WARMUP_SECONDS = 3
 # that applied one POST twice: "a voter cast 2 times though no code was reused".)
 WARMUP_CODES_PER_SECOND = 5000
 
-WRK_SCRIPT = r"""
--- One POST per request, each with the next code of this thread's share of the codes file. A thread that
--- has used all its codes starts over and counts every code it sends again ("reused"): the server must
--- answer those as replacements (200), and every other one as a first ballot (201).
-local codes, counter, sent = {}, 0, 0
-created, replaced, other, reused = 0, 0, 0, 0
-local threads = {}
-next_id = 0
-function setup(thread)
-  thread:set("id", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
-function init(args)
-  path, ballot = args[1], args[3]
-  local nthreads, i = tonumber(args[4]), 0
-  for line in io.lines(args[2]) do
-    if i % nthreads == id then codes[#codes + 1] = line end
-    i = i + 1
-  end
-  wrk.headers["Content-Type"] = "application/json"
-  -- wrk plays the TLS-terminating reverse proxy production settings expect (one trusted proxy)
-  wrk.headers["X-Forwarded-Proto"] = "https"
-end
-function request()
-  sent = sent + 1
-  if sent > #codes then reused = reused + 1 end
-  counter = counter % #codes + 1
-  return wrk.format("POST", path, nil, '{"code":"' .. codes[counter] .. '","ballot":' .. ballot .. '}')
-end
-function response(status, headers, body)
-  if status == 201 then created = created + 1
-  elseif status == 200 then replaced = replaced + 1
-  else other = other + 1 end
-end
-function done(summary, latency, requests)
-  local e = summary.errors
-  local sums = {created = 0, replaced = 0, other = 0, reused = 0}
-  for _, thread in ipairs(threads) do
-    for name, _ in pairs(sums) do sums[name] = sums[name] + thread:get(name) end
-  end
-  io.write(string.format(
-    'WRKJSON {"requests":%d,"duration_us":%d,"status_errors":%d,"socket_errors":%d,' ..
-    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,' ..
-    '"created":%d,"replaced":%d,"other":%d,"reused":%d}\n',
-    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    sums.created, sums.replaced, sums.other, sums.reused))
-end
-"""
-
 START, END = "<!-- bench-casting:start -->", "<!-- bench-casting:end -->"
-
-PGBENCH_SCRIPT = """\
-\\set vid random(:vmin, :vmax)
-UPDATE voting_voter SET channel = 'online', ballots_cast = ballots_cast + 1 WHERE edition_id = :eid AND id = :vid AND revoked_at IS NULL AND channel IN ('', 'online') AND EXISTS (SELECT 1 FROM editions_phase WHERE edition_id = :eid AND kind = 'decision' AND starts_at <= now() AND ends_at > now()) RETURNING ballots_cast;
-INSERT INTO voting_ballot (id, edition_id, slot, sealed, receipt) SELECT gen_random_uuid(), :eid, md5(:vid::text), decode(':sealed', 'hex'), 'PGBEN-CH000' WHERE EXISTS (SELECT 1 FROM editions_phase WHERE edition_id = :eid AND kind = 'decision' AND starts_at <= now() AND ends_at > now()) AND EXISTS (SELECT 1 FROM voting_ballotbox WHERE edition_id = :eid) ON CONFLICT (edition_id, slot) DO UPDATE SET sealed = excluded.sealed, receipt = excluded.receipt;
-"""  # noqa: E501
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def require_tools() -> None:
-    missing = [tool for tool in ("wrk", "pgbench") if shutil.which(tool) is None]
-    if missing:
-        sys.exit(f"missing {', '.join(missing)}: apt-get install -y wrk postgresql-client")
-    if not (ROOT / ".venv" / "bin" / "gunicorn").exists() and shutil.which("gunicorn") is None:
-        sys.exit("missing gunicorn: .venv/bin/pip install gunicorn (it is in pyproject's dependencies)")
-
-
-def recreate_database(name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-
-
-def prepare(voters: int, warmup: int, workdir: Path) -> dict[str, object]:
-    """Migrate, make the edition and its voters; write the codes; return what the load needs."""
-    import django
-
-    django.setup()
-    from django.core.cache import cache
-    from django.core.management import call_command
-
-    from common import codes
-    from tests import factories
-    from voting.models import Voter, VoterKind
-
-    call_command("migrate", verbosity=0)
-    cache.clear()  # Redis database 3: old rate-limit counters and cached editions
-    edition, plans = factories.make_vote(
-        plan_costs=PLAN_COSTS, total_budget_cents=sum(PLAN_COSTS) // 2, ballot_max_choices=5
-    )
-    plain = [codes.new_code() for _ in range(voters + warmup)]
-    Voter.objects.bulk_create(
-        (
-            Voter(
-                edition=edition,
-                kind=VoterKind.CODE,
-                credential_hash=codes.credential_hash(codes.normalise(c)),
-            )
-            for c in plain
-        ),
-        batch_size=5000,
-    )
-    (workdir / "codes.txt").write_text("\n".join(plain[:voters]) + "\n")
-    (workdir / "warmup.txt").write_text("\n".join(plain[voters:]) + "\n")
-    ids = list(Voter.objects.filter(edition=edition).order_by("pk").values_list("pk", flat=True))
-    chosen = [plans[0].pk, plans[4].pk, plans[9].pk]
-    from voting.services.ballot_box import public_key_for, seal_ballot
-
-    sealed = seal_ballot(edition, {"main": sorted(chosen)}, public_key=public_key_for(edition)).hex()
-    # voters are created in the order of ``plain``: the measured run's first, then the warm-up's
-    return {
-        "edition": edition,
-        "chosen": chosen,
-        "vmin": ids[0],
-        "vmax": ids[-1],
-        "sealed": sealed,
-        "warmup_from": ids[voters],
-    }
-
-
-def start_gunicorn(
-    port: int, env: dict[str, str], args: argparse.Namespace, log: Path
-) -> subprocess.Popen[bytes]:
-    gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
-    command = [
-        str(gunicorn) if gunicorn.exists() else "gunicorn",
-        "config.wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={args.workers}",
-        f"--worker-class={args.worker_class}",
-        f"--threads={args.threads}",
-        "--backlog=2048",
-        "--keep-alive=30",
-        "--log-level=warning",
-    ]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as answer:
-                if answer.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    sys.exit(f"gunicorn did not come up; see {log}")
-
-
-def run_wrk(
-    port: int, path: str, codes_file: Path, ballot: str, seconds: int, connections: int, workdir: Path
-) -> dict[str, int]:
-    script = workdir / "cast.lua"
-    script.write_text(WRK_SCRIPT)
-    threads = 2
-    command = [
-        "wrk",
-        f"-t{threads}",
-        f"-c{connections}",
-        f"-d{seconds}s",
-        "--timeout=5s",
-        "-s",
-        str(script),
-        f"http://127.0.0.1:{port}",
-        "--",
-        path,
-        str(codes_file),
-        ballot,
-        str(threads),
-    ]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    match = re.search(r"^WRKJSON (.*)$", out, re.MULTILINE)
-    if not match:
-        sys.exit(f"wrk printed no summary:\n{out}")
-    summary: dict[str, int] = json.loads(match.group(1))
-    return summary
-
-
-def run_pgbench(seconds: int, clients: int, values: dict[str, object], workdir: Path, database: str) -> float:
-    script = workdir / "cast.sql"
-    script.write_text(PGBENCH_SCRIPT)
-    sealed = str(values["sealed"])  # one sealed ballot (hex), as casting stores them
-    command = [
-        "pgbench",
-        "-h",
-        "127.0.0.1",
-        "-U",
-        "postgres",
-        "-n",
-        f"-c{clients}",
-        "-j2",
-        f"-T{seconds}",
-        "-f",
-        str(script),
-        "-D",
-        f"eid={values['eid']}",
-        "-D",
-        f"vmin={values['vmin']}",
-        "-D",
-        f"vmax={values['vmax']}",
-        "-D",
-        f"sealed={sealed}",
-        database,
-    ]
-    out = subprocess.run(command, capture_output=True, text=True)
-    match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out.stdout)
-    if out.returncode != 0 or not match:
-        sys.exit(f"pgbench failed:\n{out.stdout}\n{out.stderr}")
-    failed = re.search(r"number of failed transactions: (\d+)", out.stdout)
-    if failed and int(failed.group(1)):
-        sys.exit(f"pgbench had failed transactions:\n{out.stdout}")
-    return float(match.group(1))
 
 
 def verify(edition_id: int, warmup_from: int) -> dict[str, int]:
@@ -362,7 +150,7 @@ def cpu_seconds(server_pid: int, db_name: str) -> tuple[float, float]:
     return app, database
 
 
-def main() -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--voters", type=int, default=40_000, help="voters with codes (default 40000)")
     parser.add_argument("--seconds", type=int, default=25, help="wrk duration (default 25)")
@@ -385,11 +173,12 @@ def main() -> int:
     parser.add_argument(
         "--redis-url", default=REDIS_URL, help=f"Redis database for the cache, emptied (default {REDIS_URL})"
     )
-    args = parser.parse_args()
+    return parser
 
-    require_tools()
-    workdir = Path(tempfile.mkdtemp(prefix="bench-casting-"))
-    env = {
+
+def _server_env(args: argparse.Namespace) -> dict[str, str]:
+    """The environment of the servers (and of this process, which prepares their database)."""
+    return {
         **os.environ,
         "DATABASE_URL": f"{PG}/{args.database}",
         "CONN_MAX_AGE": str(args.conn_max_age),
@@ -400,19 +189,32 @@ def main() -> int:
         # Production redirects plain HTTP to HTTPS; wrk stands in for the proxy that terminates TLS.
         "BUURTBUDGET_TRUSTED_PROXIES": "1",
     }
-    os.environ.update(env)
-    recreate_database(args.database)
-    print(f"preparing {args.voters} voters in {args.database} …", file=sys.stderr)
-    values = prepare(args.voters, args.warmup_codes, workdir)
-    warmup_from = int(values["warmup_from"])  # type: ignore[call-overload]
-    edition = values["edition"]
-    values["eid"] = edition.pk  # type: ignore[attr-defined]
-    path = f"/api/v1/editions/{edition.slug}/ballots"  # type: ignore[attr-defined]
-    ballot = json.dumps({"main": values["chosen"]}, separators=(",", ":"))
 
-    port = free_port()
-    log = workdir / "gunicorn.log"
-    server = start_gunicorn(port, env, args, log)
+
+class Run(NamedTuple):
+    """What the warm-up and the measured run answered, the database before and after the measured run,
+    and the CPU seconds (app, PostgreSQL) around it. (A named tuple, not a dataclass: the tests load this
+    file without registering it as a module, and a dataclass looks its module up.)"""
+
+    warmup: dict[str, int]
+    load: dict[str, int]
+    before: dict[str, int]
+    after: dict[str, int]
+    cpu_before: tuple[float, float]
+    cpu_after: tuple[float, float]
+
+
+def _cast(
+    args: argparse.Namespace,
+    server: subprocess.Popen[bytes],
+    values: dict[str, object],
+    port: int,
+    workdir: Path,
+) -> Run:
+    """Warm up, then cast for ``--seconds``; stop the server; check the database."""
+    warmup_from = int(values["warmup_from"])  # type: ignore[call-overload]
+    path = f"/api/v1/editions/{values['edition'].slug}/ballots"  # type: ignore[attr-defined]
+    ballot = json.dumps({"main": values["chosen"]}, separators=(",", ":"))
     try:
         print(f"warming up {args.worker_class} ×{args.workers} (threads {args.threads}) …", file=sys.stderr)
         warmup = run_wrk(
@@ -429,29 +231,37 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
     after = verify(values["eid"], warmup_from)  # type: ignore[arg-type]
+    return Run(warmup, load, before, after, cpu_before, cpu_after)
+
+
+def _problems(run: Run, log: Path, voters: int) -> list[str]:
+    """Non-2xx answers, socket and server errors, and the answers and casts nothing explains."""
+    load = run.load
     server_errors = log.read_text(errors="replace").count("Internal Server Error")
     problems = []
     if load["status_errors"] or load["socket_errors"]:
         problems.append(f"{load['status_errors']} non-2xx responses, {load['socket_errors']} socket errors")
     if server_errors:
         problems.append(f"{server_errors} server errors in {log}")
-    problems += casting_problems(warmup, load, after)
+    problems += casting_problems(run.warmup, load, run.after)
     if load["reused"]:
         print(
             f"note: {load['reused']} requests re-sent a code (more requests than --voters "
-            f"{args.voters}): they are replacements, expected to be answered 200",
+            f"{voters}): they are replacements, expected to be answered 200",
             file=sys.stderr,
         )
+    return problems
 
-    print(f"pgbench for {args.pgbench_seconds} s at {args.connections} clients …", file=sys.stderr)
-    tps = run_pgbench(args.pgbench_seconds, args.connections, values, workdir, args.database)
 
+def _table(args: argparse.Namespace, run: Run, tps: float) -> str:
+    """The markdown paragraph and table (between the bench-casting markers with --write)."""
+    load, before, after = run.load, run.before, run.after
     rate = load["requests"] / (load["duration_us"] / 1e6)
     new_casts = after["casts"] - before["casts"]
-    app_ms = (cpu_after[0] - cpu_before[0]) * 1000 / max(new_casts, 1)
-    db_ms = (cpu_after[1] - cpu_before[1]) * 1000 / max(new_casts, 1)
+    app_ms = (run.cpu_after[0] - run.cpu_before[0]) * 1000 / max(new_casts, 1)
+    db_ms = (run.cpu_after[1] - run.cpu_before[1]) * 1000 / max(new_casts, 1)
     load_average = Path("/proc/loadavg").read_text().split()[0]
-    table = "\n".join(
+    return "\n".join(
         [
             f"Measured with `.venv/bin/python bench/casting.py` on {date.today().isoformat()} "
             f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}): gunicorn "
@@ -475,27 +285,57 @@ def main() -> int:
             f"{after['ballots'] - before['ballots']} new, one per voter |",
         ]
     )
+
+
+def _checks(run: Run) -> str:
+    """The line that says what passed."""
+    load, warmup, after = run.load, run.warmup, run.after
+    return (
+        f"\nchecks: {load['requests']} requests, all 2xx, no server error; answers {load['created']} first "
+        f"ballots (201), {load['replaced']} replacements (200) for {load['reused']} re-sent codes (warm-up: "
+        f"{warmup['created']} / {warmup['replaced']} for {warmup['reused']}); {after['ballots']} ballots for "
+        f"{after['voters_cast']} voters who cast (at most {after['most']} cast per voter)"
+    )
+
+
+def _write(table: str) -> None:
+    """Put the table between the bench-casting markers of docs/benchmarks.md (or add the section)."""
+    doc = ROOT / "docs" / "benchmarks.md"
+    text = doc.read_text(encoding="utf-8")
+    section = f"{START}\n{table}\n{END}"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + section + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n## Casting ballots (API)\n\n" + section + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    args = _parser().parse_args()
+    require_tools()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-casting-"))
+    env = _server_env(args)
+    os.environ.update(env)
+    recreate_database(args.database)
+    print(f"preparing {args.voters} voters in {args.database} …", file=sys.stderr)
+    values = prepare(args.voters, args.warmup_codes, workdir)
+    values["eid"] = values["edition"].pk  # type: ignore[attr-defined]
+    port = free_port()
+    log = workdir / "gunicorn.log"
+    run = _cast(args, start_gunicorn(port, env, args, log), values, port, workdir)
+    problems = _problems(run, log, args.voters)
+
+    print(f"pgbench for {args.pgbench_seconds} s at {args.connections} clients …", file=sys.stderr)
+    tps = run_pgbench(args.pgbench_seconds, args.connections, values, workdir, args.database)
+    table = _table(args, run, tps)
     print(table)
     if problems:
         print("\nFAILED: " + "; ".join(problems))
         return 1
-    print(
-        f"\nchecks: {load['requests']} requests, all 2xx, no server error; answers {load['created']} first "
-        f"ballots (201), {load['replaced']} replacements (200) for {load['reused']} re-sent codes (warm-up: "
-        f"{warmup['created']} / {warmup['replaced']} for {warmup['reused']}); {after['ballots']} ballots for "
-        f"{after['voters_cast']} voters who cast (at most {after['most']} cast per voter)",
-        file=sys.stderr,
-    )
+    print(_checks(run), file=sys.stderr)
     if args.write:
-        doc = ROOT / "docs" / "benchmarks.md"
-        text = doc.read_text(encoding="utf-8")
-        section = f"{START}\n{table}\n{END}"
-        if START in text and END in text:
-            head, rest = text.split(START, 1)
-            text = head + section + rest.split(END, 1)[1]
-        else:
-            text = text.rstrip() + "\n\n## Casting ballots (API)\n\n" + section + "\n"
-        doc.write_text(text, encoding="utf-8")
+        _write(table)
     shutil.rmtree(workdir, ignore_errors=True)
     return 0
 

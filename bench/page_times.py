@@ -18,18 +18,21 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from editions.models import Edition
+    from proposals.models import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 START, END = "<!-- bench-pages:start -->", "<!-- bench-pages:end -->"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=30, help="requests per page (default 30)")
-    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
-    args = parser.parse_args()
-
+def _load_demo() -> None:
+    """Point Django at a fresh temporary SQLite database, migrate it and load the demo."""
     tmp = tempfile.mkdtemp(prefix="bench-pages-")
     os.environ["SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
@@ -37,18 +40,18 @@ def main() -> int:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
-    from django.db.models import Count
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from accounts.models import User
-    from editions.models import Edition
-    from proposals.models import CostLine, Plan, PlanStatus
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--quiet")
-    client = Client()
+
+
+def _public_pages() -> tuple[dict[str, str], Plan]:
+    """The public pages by name, and the first plan that is not a draft (the extra plans copy it)."""
+    from django.db.models import Count
+
+    from editions.models import Edition
+    from proposals.models import Plan, PlanStatus
+
     plan = Plan.objects.exclude(status=PlanStatus.DRAFT).order_by("pk").first()
     discussed = Plan.objects.annotate(n=Count("comments")).order_by("-n", "pk").first()
     reviewed = Plan.objects.filter(review__published_at__isnull=False).order_by("pk").first()
@@ -71,10 +74,17 @@ def main() -> int:
         "accessibility": "/toegankelijkheid/",
         "log in": "/account/inloggen/",
     }
-    # Pages behind a login, requested as the demo's reviewer of the edition in review.
+    return pages, plan
+
+
+def _staff_pages(in_review: Edition) -> tuple[dict[str, str], Client]:
+    """Pages behind a login, and a client logged in as the demo's reviewer of the edition in review."""
+    from django.test import Client
+
+    from accounts.models import User
+
     staff_client = Client()
     staff_client.force_login(User.objects.get(email="toetser.west@demo.buurtbudget.nl"))
-    in_review = Edition.objects.get(slug="buurtbudget-west-2027")
     first_in_review = in_review.plans.order_by("pk").first()
     assert first_in_review is not None, "the demo's edition in review has no plans"
     staff_pages = {
@@ -82,23 +92,31 @@ def main() -> int:
         "review queue (reviewer)": f"/beoordelen/{in_review.slug}/",
         "plan review (reviewer)": f"/beoordelen/{in_review.slug}/plan/{first_in_review.pk}/",
     }
+    return staff_pages, staff_client
 
-    def measure(url: str, client: Client = client) -> tuple[float, int]:
-        for _ in range(3):
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
-        samples = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            client.get(url)
-            samples.append(time.perf_counter() - start)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        return statistics.median(samples) * 1000, len(queries)
 
-    results = {name: measure(url) for name, url in pages.items()}
-    results |= {name: measure(url, staff_client) for name, url in staff_pages.items()}
-    plans_before = Plan.objects.count()
+def _measure(url: str, client: Client, repeat: int) -> tuple[float, int]:
+    """The median milliseconds of ``repeat`` requests (after three to warm up), and the query count."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        client.get(url)
+        samples.append(time.perf_counter() - start)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(samples) * 1000, len(queries)
+
+
+def _add_plans(plan: Plan, in_review: Edition) -> None:
+    """200 more submitted plans in ``plan``'s edition and 100 more in review, each with a cost line."""
+    from proposals.models import CostLine, Plan, PlanStatus
+
     extra = []
     for i in range(200):
         extra.append(
@@ -134,16 +152,19 @@ def main() -> int:
     CostLine.objects.bulk_create(
         CostLine(plan=p, description="Materiaal", amount_cents=100_00) for p in created
     )
-    plans_after = Plan.objects.count()
-    more = {name: measure(url)[1] for name, url in pages.items()}
-    more |= {name: measure(url, staff_client)[1] for name, url in staff_pages.items()}
 
+
+def _table(
+    results: dict[str, tuple[float, int]], more: dict[str, int], plans: tuple[int, int], repeat: int
+) -> str:
+    """The markdown section between the bench-pages markers."""
+    plans_before, plans_after = plans
     baseline = results["/healthz (baseline)"][0]
     lines = [
         START,
         f"Demo data: {plans_before} plans; queries counted again with {plans_after} plans "
         "(200 more in one edition, 100 more in review in another). "
-        f"Median of {args.repeat} requests per page, Django test client, SQLite, DEBUG off.",
+        f"Median of {repeat} requests per page, Django test client, SQLite, DEBUG off.",
         "",
         "| page | median ms | × /healthz | queries | queries with +200 plans |",
         "|---|---:|---:|---:|---:|",
@@ -151,20 +172,52 @@ def main() -> int:
     for name, (ms, queries) in results.items():
         lines.append(f"| {name} | {ms:.1f} | {ms / baseline:.1f} | {queries} | {more[name]} |")
     lines.append(END)
-    table = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def _write(table: str) -> None:
+    """Replace the "Public pages" table in docs/benchmarks.md (or add the section)."""
+    doc = ROOT / "docs" / "benchmarks.md"
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + table + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n## Public pages\n\n`make bench-pages`\n\n" + table + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30, help="requests per page (default 30)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    args = parser.parse_args()
+
+    _load_demo()
+    from django.test import Client
+
+    from editions.models import Edition
+    from proposals.models import Plan
+
+    client = Client()
+    pages, plan = _public_pages()
+    in_review = Edition.objects.get(slug="buurtbudget-west-2027")
+    staff_pages, staff_client = _staff_pages(in_review)
+    results = {name: _measure(url, client, args.repeat) for name, url in pages.items()}
+    results |= {name: _measure(url, staff_client, args.repeat) for name, url in staff_pages.items()}
+    plans_before = Plan.objects.count()
+    _add_plans(plan, in_review)
+    plans_after = Plan.objects.count()
+    more = {name: _measure(url, client, args.repeat)[1] for name, url in pages.items()}
+    more |= {name: _measure(url, staff_client, args.repeat)[1] for name, url in staff_pages.items()}
+
+    table = _table(results, more, (plans_before, plans_after), args.repeat)
     print(table)
     slowest = max(ms for ms, _ in results.values())
     grew = [name for name in results if more[name] != results[name][1]]
     print(f"\nslowest page: {slowest:.1f} ms; query counts that grew with the plans: {grew or 'none'}")
     if not args.no_write:
-        doc = ROOT / "docs" / "benchmarks.md"
-        text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-        if START in text and END in text:
-            head, rest = text.split(START, 1)
-            text = head + table + rest.split(END, 1)[1]
-        else:
-            text = text.rstrip() + "\n\n## Public pages\n\n`make bench-pages`\n\n" + table + "\n"
-        doc.write_text(text, encoding="utf-8")
+        _write(table)
     return 1 if grew else 0
 
 

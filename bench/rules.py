@@ -276,7 +276,7 @@ def write_section(body: str) -> None:
     DOC.write_text(text, encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -303,11 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     parser.add_argument("--baseline", metavar="GIT-REF", help="also time pbrules at this commit, interleaved")
     parser.add_argument("--repeat", type=int, default=1, help="runs per cell, the fastest (CPU) kept")
-    args = parser.parse_args(argv)
-    if args.measure:
-        impl, path, rule = args.measure
-        print(json.dumps(measure_here(impl, Path(path), rule)))
-        return 0
+    return parser
+
+
+def _files_and_rules(args: argparse.Namespace) -> tuple[list[Path], list[str]]:
+    """The pabulib files and the rules the options choose."""
     files = sorted(DATA.glob("*.pb"))
     if args.files:
         files = [f for f in files if any(s in f.name for s in args.files)]
@@ -317,6 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     if "mes" in rules and not _mes_available():
         rules = [r for r in rules if r != "mes"]
         print("(mes skipped: pbrules/rules/mes.py does not exist yet)", file=sys.stderr)
+    return files, rules
+
+
+def _measure_all(args: argparse.Namespace, files: list[Path], rules: list[str]) -> list[Row]:
+    """Every file × rule: pbrules, pabutools and (with --baseline) the baseline's pbrules, printed as run."""
     overrides = dict(args.timeout_for)  # the user's first: the first match wins
     overrides.update((k, v) for k, v in DEFAULT_TIMEOUTS.items() if k not in overrides)
     base_root = export_baseline(args.baseline) if args.baseline else None
@@ -335,21 +340,36 @@ def main(argv: list[str] | None = None) -> int:
                 + (f"  baseline {_cell(base):>14}" if base is not None else ""),
                 flush=True,
             )
+    return rows
+
+
+def _section(rows: list[Row], table: str, argv: list[str] | None) -> str:
+    """The docs/benchmarks.md section: how it was measured, the summary and the table."""
+    cmd = "bench/rules.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    return (
+        f"Measured with `.venv/bin/python {cmd.strip()}` on {time.strftime('%Y-%m-%d')} "
+        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).\n"
+        + DESCRIPTION
+        + "Reproduce: `make bench-rules` (or `.venv/bin/python bench/rules.py [--rules ...]\n"
+        "[--files ...] [--quick] [--timeout S] [--timeout-for RULE:FILE=S]`).\n\n"
+        + _summary(rows)
+        + "\n\n"
+        + table
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.measure:
+        impl, path, rule = args.measure
+        print(json.dumps(measure_here(impl, Path(path), rule)))
+        return 0
+    files, rules = _files_and_rules(args)
+    rows = _measure_all(args, files, rules)
     table = _table(rows)
     print(table)
     if not args.no_write:
-        cmd = "bench/rules.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        body = (
-            f"Measured with `.venv/bin/python {cmd.strip()}` on {time.strftime('%Y-%m-%d')} "
-            f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).\n"
-            + DESCRIPTION
-            + "Reproduce: `make bench-rules` (or `.venv/bin/python bench/rules.py [--rules ...]\n"
-            "[--files ...] [--quick] [--timeout S] [--timeout-for RULE:FILE=S]`).\n\n"
-            + _summary(rows)
-            + "\n\n"
-            + table
-        )
-        write_section(body)
+        write_section(_section(rows, table, argv))
     return 0
 
 

@@ -138,6 +138,65 @@ def _probe(
     return findings
 
 
+def _close_early(browser: _Browser, district: str) -> Finding:
+    """Post a "close early" to the phase-date page of every other district's edition."""
+    _, foreign = _foreign(browser, "editions/edition/", district)
+    reached = []
+    for i in foreign:
+        path = f"{ADMIN}editions/edition/{i}/phase-dates/"
+        status, location, _ = browser.post_form(
+            path, {"phase": "decision", "change": "close_early", "reason": "x"}
+        )
+        if status == 200 or (status == 302 and location.endswith(path)):
+            reached.append(i)
+    return Finding(
+        "close another district's phase early (phase-date page)",
+        held=not reached,
+        detail=f"{len(foreign)} editions tried"
+        + (f"; reached {reached[:10]}" if reached else "; all refused"),
+    )
+
+
+def _user_addresses(browser: _Browser, email: str) -> Finding:
+    """List the accounts: an address of another district's staff is a leak."""
+    status, _, users = browser.request("GET", ADMIN + "accounts/user/?all=")
+    addresses = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", users)) if status == 200 else set()
+    # Demo staff are <role>.<district>@demo…: another district's name in an address is a leak.
+    own_slug = email.split("@")[0].partition(".")[2]
+    elsewhere = sorted(
+        a
+        for a in addresses
+        if a == "beheer@demo.buurtbudget.nl"
+        or (
+            a.endswith("@demo.buurtbudget.nl")
+            and a.split(".")[0] in DEMO_STAFF_MAILBOXES
+            and a.split("@")[0].partition(".")[2] != own_slug
+        )
+    )
+    return Finding(
+        "list every user's e-mail address",
+        held=status in (403, 302) or not elsewhere,
+        detail=f"status {status}, {len(addresses)} addresses listed"
+        + (f"; from elsewhere: {elsewhere[:5]}" if elsewhere else ", none of another district"),
+    )
+
+
+def _national_rows(browser: _Browser) -> list[Finding]:
+    """Add a municipality or a district, and read the audit log: none of them an official's."""
+    findings = []
+    for path, label in (
+        ("places/municipality/add/", "add a municipality"),
+        ("places/district/add/", "add a district"),
+    ):
+        status, location, _ = browser.request("GET", ADMIN + path)
+        findings.append(Finding(label, held=_refused(status, location), detail=f"status {status}"))
+    status, _, _ = browser.request("GET", ADMIN + "audit/auditentry/")
+    findings.append(
+        Finding("read the audit log as an official", held=status in (403, 302), detail=f"status {status}")
+    )
+    return findings
+
+
 def admin_scope(target: Target) -> list[Finding]:
     browser, login = _login(target)
     if browser is None:
@@ -153,56 +212,10 @@ def admin_scope(target: Target) -> list[Finding]:
         district,
         save={"name": "Gekaapt", "_save": "1"},
     )
-    _, foreign = _foreign(browser, "editions/edition/", district)
-    reached = []
-    for i in foreign:
-        path = f"{ADMIN}editions/edition/{i}/phase-dates/"
-        status, location, _ = browser.post_form(
-            path, {"phase": "decision", "change": "close_early", "reason": "x"}
-        )
-        if status == 200 or (status == 302 and location.endswith(path)):
-            reached.append(i)
-    findings.append(
-        Finding(
-            "close another district's phase early (phase-date page)",
-            held=not reached,
-            detail=f"{len(foreign)} editions tried"
-            + (f"; reached {reached[:10]}" if reached else "; all refused"),
-        )
-    )
+    findings.append(_close_early(browser, district))
     findings += _probe(browser, "proposals/plan/", "plan", district, save={"title": "Gekaapt", "_save": "1"})
-    status, _, users = browser.request("GET", ADMIN + "accounts/user/?all=")
-    addresses = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", users)) if status == 200 else set()
-    # Demo staff are <role>.<district>@demo…: another district's name in an address is a leak.
-    own_slug = email.split("@")[0].partition(".")[2]
-    elsewhere = sorted(
-        a
-        for a in addresses
-        if a == "beheer@demo.buurtbudget.nl"
-        or (
-            a.endswith("@demo.buurtbudget.nl")
-            and a.split(".")[0] in DEMO_STAFF_MAILBOXES
-            and a.split("@")[0].partition(".")[2] != own_slug
-        )
-    )
-    findings.append(
-        Finding(
-            "list every user's e-mail address",
-            held=status in (403, 302) or not elsewhere,
-            detail=f"status {status}, {len(addresses)} addresses listed"
-            + (f"; from elsewhere: {elsewhere[:5]}" if elsewhere else ", none of another district"),
-        )
-    )
-    for path, label in (
-        ("places/municipality/add/", "add a municipality"),
-        ("places/district/add/", "add a district"),
-    ):
-        status, location, _ = browser.request("GET", ADMIN + path)
-        findings.append(Finding(label, held=_refused(status, location), detail=f"status {status}"))
-    status, _, _ = browser.request("GET", ADMIN + "audit/auditentry/")
-    findings.append(
-        Finding("read the audit log as an official", held=status in (403, 302), detail=f"status {status}")
-    )
+    findings.append(_user_addresses(browser, email))
+    findings += _national_rows(browser)
     return findings
 
 

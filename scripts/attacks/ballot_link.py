@@ -125,101 +125,109 @@ def _looks_like_content(value: Any) -> bool:
     return False
 
 
+def _xmin_join(connection: Any, vendor: str) -> Finding:
+    """Per transaction id shared by voter and ballot rows: how many of each. One voter and one ballot
+    under one xid is a link; a bulk load (the demo's) shares one xid among thousands."""
+    if vendor != "postgresql":
+        return Finding("xmin join of voter and ballot rows", True, "SQLite has no xmin", skipped=True)
+    groups = _rows(
+        connection,
+        "SELECT count(DISTINCT v.id), count(DISTINCT b.id) FROM voting_voter v "
+        "JOIN voting_ballot b ON b.xmin = v.xmin AND b.edition_id = v.edition_id "
+        "GROUP BY v.xmin::text",
+    )
+    exact = sum(1 for voters, ballots in groups if voters == 1 and ballots == 1)
+    smallest = min((max(voters, ballots) for voters, ballots in groups), default=0)
+    return Finding(
+        "xmin join of voter and ballot rows",
+        exact == 0,
+        f"{exact} voter(s) paired one-to-one with a ballot; {len(groups)} shared xid(s), "
+        f"the smallest shared by {smallest} rows (a bulk load, not a cast)"
+        if groups
+        else "no voter row shares a transaction with a ballot row",
+    )
+
+
+def _write_order(connection: Any, vendor: str, editions: list[int]) -> list[Finding]:
+    """Pair each edition's online voters with its ballots by write order, and read the paired ballots."""
+    findings = []
+    orders = ["xmin::text::bigint", "ctid"] if vendor == "postgresql" else ["rowid"]
+    for edition in editions:
+        voters = _rows(
+            connection,
+            f"SELECT id FROM voting_voter WHERE edition_id = ? AND channel = 'online' ORDER BY {orders[0]}",
+            (edition,),
+        )
+        for order in orders:
+            ballots = _rows(
+                connection,
+                f"SELECT sealed FROM voting_ballot WHERE edition_id = ? ORDER BY {order}",
+                (edition,),
+            )
+            readable = sum(_looks_like_content(sealed) for (sealed,) in ballots)
+            lengths = {len(bytes(sealed)) for (sealed,) in ballots}
+            findings.append(
+                Finding(
+                    f"edition {edition}: pair {len(voters)} online voters with {len(ballots)} "
+                    f"ballots by {order}",
+                    readable == 0 and len(lengths) <= 1,
+                    f"{readable} paired ballot(s) readable; sealed lengths {sorted(lengths)} "
+                    "(write order still pairs a voter with a sealed row: it yields ciphertext only)",
+                )
+            )
+    return findings
+
+
+def _content_in_the_clear(connection: Any) -> tuple[Finding, int]:
+    """Any column of any ballot row that reads as a ballot's choices; and how many rows do."""
+    cursor = connection.cursor()
+    cursor.execute("SELECT * FROM voting_ballot")
+    names = [d[0] for d in cursor.description]
+    clear = sum(any(_looks_like_content(value) for value in row) for row in cursor.fetchall())
+    return Finding(f"ballot content in the clear in any of {names}", clear == 0, f"{clear} row(s)"), clear
+
+
+def _paper_entries(connection: Any) -> list[Finding]:
+    """Counted paper entries must have dropped their readings, voter and slot; pending ones are sealed."""
+    kept = _rows(
+        connection,
+        "SELECT count(*) FROM voting_paperentry WHERE status IN ('confirmed', 'resolved', 'void') "
+        "AND (voter_id IS NOT NULL OR first_content IS NOT NULL OR second_content IS NOT NULL "
+        "OR pending_slot <> '')",
+    )[0][0]
+    pending = _rows(
+        connection,
+        "SELECT first_content, second_content FROM voting_paperentry "
+        "WHERE status IN ('awaiting_second', 'mismatch')",
+    )
+    readable = sum(
+        any(_looks_like_content(_json(value)) for value in row if value is not None) for row in pending
+    )
+    return [
+        Finding(
+            "counted paper entries keep a reading, a voter or a slot",
+            kept == 0,
+            f"{kept} counted entry(ies) keep them",
+        ),
+        Finding(
+            "pending paper readings in the clear",
+            readable == 0,
+            f"{readable} of {len(pending)} pending entry(ies) readable (they keep their voter until "
+            "counted; their readings are encrypted under the server's key)",
+        ),
+    ]
+
+
 def attack_database(target: Target) -> list[Finding]:
     if not target.database_url:
         return [Finding("database attacks", True, "no --database-url given", skipped=True)]
-    findings: list[Finding] = []
     with _connect(target.database_url) as (connection, vendor):
         editions = _edition_ids(connection, target)
-        if vendor == "postgresql":
-            # Per transaction id shared by voter and ballot rows: how many of each. One voter and one
-            # ballot under one xid is a link; a bulk load (the demo's) shares one xid among thousands.
-            groups = _rows(
-                connection,
-                "SELECT count(DISTINCT v.id), count(DISTINCT b.id) FROM voting_voter v "
-                "JOIN voting_ballot b ON b.xmin = v.xmin AND b.edition_id = v.edition_id "
-                "GROUP BY v.xmin::text",
-            )
-            exact = sum(1 for voters, ballots in groups if voters == 1 and ballots == 1)
-            smallest = min((max(voters, ballots) for voters, ballots in groups), default=0)
-            findings.append(
-                Finding(
-                    "xmin join of voter and ballot rows",
-                    exact == 0,
-                    f"{exact} voter(s) paired one-to-one with a ballot; {len(groups)} shared xid(s), "
-                    f"the smallest shared by {smallest} rows (a bulk load, not a cast)"
-                    if groups
-                    else "no voter row shares a transaction with a ballot row",
-                )
-            )
-        else:
-            findings.append(
-                Finding("xmin join of voter and ballot rows", True, "SQLite has no xmin", skipped=True)
-            )
-
-        orders = ["xmin::text::bigint", "ctid"] if vendor == "postgresql" else ["rowid"]
-        for edition in editions:
-            voters = _rows(
-                connection,
-                "SELECT id FROM voting_voter WHERE edition_id = ? AND channel = 'online' "
-                f"ORDER BY {orders[0]}",
-                (edition,),
-            )
-            for order in orders:
-                ballots = _rows(
-                    connection,
-                    f"SELECT sealed FROM voting_ballot WHERE edition_id = ? ORDER BY {order}",
-                    (edition,),
-                )
-                readable = sum(_looks_like_content(sealed) for (sealed,) in ballots)
-                lengths = {len(bytes(sealed)) for (sealed,) in ballots}
-                findings.append(
-                    Finding(
-                        f"edition {edition}: pair {len(voters)} online voters with {len(ballots)} "
-                        f"ballots by {order}",
-                        readable == 0 and len(lengths) <= 1,
-                        f"{readable} paired ballot(s) readable; sealed lengths {sorted(lengths)} "
-                        "(write order still pairs a voter with a sealed row: it yields ciphertext only)",
-                    )
-                )
-
-        cursor = connection.cursor()
-        cursor.execute("SELECT * FROM voting_ballot")
-        names = [d[0] for d in cursor.description]
-        clear = sum(any(_looks_like_content(value) for value in row) for row in cursor.fetchall())
-        findings.append(
-            Finding(f"ballot content in the clear in any of {names}", clear == 0, f"{clear} row(s)")
-        )
-
-        kept = _rows(
-            connection,
-            "SELECT count(*) FROM voting_paperentry WHERE status IN ('confirmed', 'resolved', 'void') "
-            "AND (voter_id IS NOT NULL OR first_content IS NOT NULL OR second_content IS NOT NULL "
-            "OR pending_slot <> '')",
-        )[0][0]
-        pending = _rows(
-            connection,
-            "SELECT first_content, second_content FROM voting_paperentry "
-            "WHERE status IN ('awaiting_second', 'mismatch')",
-        )
-        readable = sum(
-            any(_looks_like_content(_json(value)) for value in row if value is not None) for row in pending
-        )
-        findings.append(
-            Finding(
-                "counted paper entries keep a reading, a voter or a slot",
-                kept == 0,
-                f"{kept} counted entry(ies) keep them",
-            )
-        )
-        findings.append(
-            Finding(
-                "pending paper readings in the clear",
-                readable == 0,
-                f"{readable} of {len(pending)} pending entry(ies) readable (they keep their voter until "
-                "counted; their readings are encrypted under the server's key)",
-            )
-        )
+        findings = [_xmin_join(connection, vendor)]
+        findings += _write_order(connection, vendor, editions)
+        clear_finding, clear = _content_in_the_clear(connection)
+        findings.append(clear_finding)
+        findings += _paper_entries(connection)
         tallied = _rows(connection, "SELECT count(*) FROM voting_ballot")[0][0]
         findings.append(
             Finding(
