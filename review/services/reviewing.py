@@ -182,9 +182,11 @@ def record_checks(
     for key in checks:
         if key not in criteria:
             raise ReviewError("unknown_criterion", criterion=key)
+    # The plan is locked (``_workable_review``), so the answers read here are the ones to change.
     existing = {c.criterion_id: c for c in ReviewCheck.objects.filter(review=review)}
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
+    new: list[ReviewCheck] = []
     for key, answer in checks.items():
         criterion = criteria[key]
         outcome = CheckOutcome(answer.outcome)
@@ -194,9 +196,12 @@ def record_checks(
             continue
         before[key] = {"outcome": current.outcome, "note": current.note} if current else None
         after[key] = {"outcome": outcome.value, "note": note}
-        ReviewCheck.objects.update_or_create(
-            review=review, criterion=criterion, defaults={"outcome": outcome, "note": note}
-        )
+        if current is None:
+            new.append(ReviewCheck(review=review, criterion=criterion, outcome=outcome, note=note))
+        else:
+            current.outcome, current.note = outcome, note
+            current.save(update_fields=["outcome", "note"])
+    ReviewCheck.objects.bulk_create(new)
     if internal_remarks is not None and internal_remarks.strip() != review.internal_remarks:
         before["internal_remarks"] = review.internal_remarks
         review.internal_remarks = internal_remarks.strip()
