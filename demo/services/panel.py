@@ -240,7 +240,7 @@ def _register_pool(
         entries.append((moment, None, _weighted(rng, by_population, {})))
     entries.sort(key=lambda entry: (entry[0], entry[1].pk if entry[1] else 0))
     rows = []
-    for number, (moment, invitation, neighbourhood) in enumerate(entries, start=1):
+    for number, (moment, answered_invitation, neighbourhood) in enumerate(entries, start=1):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         features = {
             "neighbourhood": neighbourhood,
@@ -257,7 +257,11 @@ def _register_pool(
                 available=available,
                 registered_at=moment,
                 phone=phone,
-                code=demo_response_code(edition.slug, number_of[invitation.pk]) if invitation else None,
+                code=(
+                    demo_response_code(edition.slug, number_of[answered_invitation.pk])
+                    if answered_invitation
+                    else None
+                ),
             )
         )
     register_respondents(edition=edition, rows=rows, by=by, at=max(entry[0] for entry in entries))

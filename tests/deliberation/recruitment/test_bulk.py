@@ -95,7 +95,7 @@ def test_a_printed_batch_with_a_repeated_or_used_code_or_by_someone_else_changes
 
 
 def row(number: int, *, code: str | None = None, **fields: Any) -> PoolRow:
-    values = {
+    values: dict[str, Any] = {
         "features": {"neighbourhood": "volewijck", "age": age_bands(16)[0][0], "gender": "vrouw"},
         "name": f"Bewoner {number}",
         "email": f"bewoner{number}@example.org",
