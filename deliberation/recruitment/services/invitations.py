@@ -49,8 +49,9 @@ class InvitationBatch:
     path: Path
 
 
-def _draw_uninvited(edition: Edition, count: int, seed: int) -> tuple[int, list[Address]]:
-    """The next batch number and ``count`` uninvited addresses drawn under ``seed`` (call it locked).
+def _draw_uninvited(edition: Edition, count: int, seed: int) -> tuple[int, list[int]]:
+    """The next batch number and the ids of ``count`` uninvited addresses drawn under ``seed`` (call it
+    locked).
 
     The draw is ``random.Random(seed).sample`` over the uninvited addresses in id order.
     """
@@ -65,8 +66,7 @@ def _draw_uninvited(edition: Edition, count: int, seed: int) -> tuple[int, list[
         raise RecruitmentError("too_many", count=count, available=len(uninvited))
     chosen = random.Random(seed).sample(uninvited, count)
     number = (Invitation.objects.filter(edition=edition).aggregate(m=Max("batch"))["m"] or 0) + 1
-    addresses = Address.objects.in_bulk(chosen)
-    return number, [addresses[pk] for pk in chosen]
+    return number, chosen
 
 
 def _store_batch(
@@ -99,9 +99,10 @@ def send_invitations(*, edition: Edition, count: int, by: User, seed: int | None
     try:
         with transaction.atomic():
             Edition.objects.select_for_update().filter(pk=edition.pk).first()
-            number, addresses = _draw_uninvited(edition, count, seed)
+            number, chosen = _draw_uninvited(edition, count, seed)
+            addresses = Address.objects.in_bulk(chosen)
             invitees, rows = [], []
-            for address in addresses:
+            for address in (addresses[pk] for pk in chosen):
                 code = codes.new_code()
                 invitees.append(Invitee(address.street_address, address.postcode, code))
                 rows.append(
@@ -147,10 +148,10 @@ def record_printed_invitations(
         Edition.objects.select_for_update().filter(pk=edition.pk).first()
         if Invitation.objects.filter(edition=edition, code_hash__in=hashes).exists():
             raise RecruitmentError("code_used")
-        number, addresses = _draw_uninvited(edition, len(hashes), seed)
+        number, chosen = _draw_uninvited(edition, len(hashes), seed)
         rows = [
-            Invitation(edition=edition, address=address, code_hash=code_hash, batch=number, sent_at=moment)
-            for address, code_hash in zip(addresses, hashes, strict=True)
+            Invitation(edition=edition, address_id=pk, code_hash=code_hash, batch=number, sent_at=moment)
+            for pk, code_hash in zip(chosen, hashes, strict=True)
         ]
         _store_batch(edition=edition, number=number, rows=rows, by=by, seed=seed, at=moment)
     return number

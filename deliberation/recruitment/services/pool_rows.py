@@ -45,10 +45,12 @@ class PoolRow:
     code: str | None = None
 
 
-def _checked_features(features: Sequence[Feature], chosen: Mapping[str, str]) -> dict[str, str]:
+def _checked_features(
+    features: Sequence[tuple[Feature, set[str]]], chosen: Mapping[str, str]
+) -> dict[str, str]:
     stored: dict[str, str] = {}
-    for feature in features:
-        if chosen.get(feature.key) not in {v.key for v in feature.values.all()}:
+    for feature, allowed in features:
+        if chosen.get(feature.key) not in allowed:
             raise RecruitmentError("missing_feature", feature=feature_name(feature))
         stored[feature.key] = chosen[feature.key]
     return stored
@@ -102,7 +104,10 @@ def register_respondents(
     """Add every row to the pool with fresh pool ids in row order, or nothing (see the module docstring)."""
     if not can(by, Action.RECRUIT_PANEL, edition, at=at):
         raise PanelError("not_allowed")
-    features = list(Feature.objects.filter(edition=edition).prefetch_related("values"))
+    features = [
+        (feature, {value.key for value in feature.values.all()})
+        for feature in Feature.objects.filter(edition=edition).prefetch_related("values")
+    ]
     if not features:
         raise PanelError("no_features")
     if not rows:
