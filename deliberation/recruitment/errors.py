@@ -37,5 +37,6 @@ class RecruitmentError(ServiceError):
         "too_young": _("You must be at least %(age)s years old to join this panel."),
         "birth_year": _("Enter your birth year as four digits, for example 1980."),
         "missing_feature": _("Choose a value for “%(feature)s”."),
+        "bad_email": _("“%(email)s” is not an e-mail address."),
         "already_signed_up": _("Someone has already signed up with this e-mail address."),
     }

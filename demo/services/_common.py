@@ -1,16 +1,10 @@
-"""What the demo loaders share: Amsterdam time, moments inside a phase, and audit entries written once."""
+"""What the demo loaders share: Amsterdam time and moments inside a phase."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db import models
-
-from accounts.models import User
-from audit.models import AuditEntry
 from editions.models import Edition, Phase
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -39,35 +33,3 @@ def waking(moment: datetime, *, latest: datetime) -> datetime:
     hour = moment.astimezone(AMSTERDAM).hour
     later = moment + timedelta(hours=8)
     return later if (hour < 7 or hour >= 23) and later <= latest else moment
-
-
-def audit_once(
-    *,
-    actor: User,
-    action: str,
-    target: models.Model,
-    edition: Edition,
-    at: datetime,
-    before: Mapping[str, Any] | None = None,
-    after: Mapping[str, Any] | None = None,
-) -> None:
-    """Append the audit entry a staff action would have written, unless the demo wrote it before.
-
-    The log is append-only (the database refuses changes), so a second load must not add it again.
-    """
-    object_type = target._meta.label_lower
-    if AuditEntry.objects.filter(
-        edition=edition, action=action, object_type=object_type, object_id=str(target.pk)
-    ).exists():
-        return
-    AuditEntry.objects.create(
-        at=at,
-        actor=actor,
-        edition=edition,
-        action=action,
-        object_type=object_type,
-        object_id=str(target.pk),
-        object_label=str(target)[:200],
-        before=dict(before or {}),
-        after=dict(after or {}),
-    )

@@ -2,16 +2,19 @@
 
 Generated from the edition's ``PanelSpec`` with random generators seeded by the edition's slug, so
 every load generates the same pool. Each part is made only when the edition has none of it, so a
-second load adds nothing (and keeps whatever a visitor changed). The rows are written in bulk rather
-than through ``register_interest``: that refuses unless sign-up is open by the real clock, and the
-demo's sign-up closed months ago. Invitations are drawn exactly as ``send_invitations`` draws them
-(``random.Random(seed).sample`` over the uninvited addresses in id order), under the recorded seed.
+second load adds nothing (and keeps whatever a visitor changed). Everything goes through the
+services, told the demo's moments (``at=``): the address list is imported as the file an official
+uploads; the invitations are recorded as letters printed elsewhere, with the codes
+``demo_response_code`` gives, drawn under the recorded seed as ``send_invitations`` draws them; and
+the pool is registered in one batch of rows (``register_respondents``), since ``register_interest``
+refuses once sign-up closed and the demo's closed months ago.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,19 +22,22 @@ from datetime import datetime, timedelta
 from django.utils.text import slugify
 
 from accounts.models import User
-from common import codes
+from common import codes, csv_safe
 from deliberation.draw.services.draw import draw_panel, publish_draw
 from deliberation.models import Draw, FeatureValue, Invitation, PanelSetup, Respondent
 from deliberation.recruitment.features import AGE, GENDER
-from deliberation.recruitment.services.features import ensure_default_features
-from deliberation.recruitment.services.invitations import response_code_hash
+from deliberation.recruitment.services.features import ensure_default_features, set_population_figures
+from deliberation.recruitment.services.invitations import record_printed_invitations
+from deliberation.recruitment.services.pool_rows import PoolRow, register_respondents
 from editions.models import Edition
 from editions.phases import PhaseKind
 from outreach.models import Address
 from places.models import Neighbourhood
+from voting.services.eligibility import UNUSED_POSTCODE_LETTERS as UNUSED
+from voting.services.eligibility import import_addresses
 
 from ..content.panel_noord import PanelSpec
-from ._common import audit_once, between, phase_of
+from ._common import between, phase_of
 
 DEMO_PANEL_KEY = b"buurtbudget-demo-panel-codes"
 FIRST_NAMES = (
@@ -122,35 +128,31 @@ def load_panel(*, edition: Edition, spec: PanelSpec, users: dict[str, User], now
         defaults={"panel_size": spec.panel_size, "availability_text": spec.availability_text},
     )
     ensure_default_features(edition)
-    _set_population(edition, AGE, spec.age_population)
-    _set_population(edition, GENDER, spec.gender_population)
-    neighbourhoods = list(Neighbourhood.objects.filter(district=edition.district).order_by("pk"))
-    rng = random.Random(f"panel:{edition.slug}")
-    if not Address.objects.filter(edition=edition).exists():
-        _save_addresses(edition, spec, neighbourhoods, rng)
     info = phase_of(edition, PhaseKind.INFORMATION)
     plans = phase_of(edition, PhaseKind.PLANS)
     sent_at = between(info.starts_at, info.ends_at, 0.1)
-    if not Invitation.objects.filter(edition=edition).exists():
-        _save_invitations(edition, spec, sent_at)
-        audit_once(
-            actor=facilitator,
-            action="deliberation.invitations_sent",
-            target=edition,
-            edition=edition,
-            at=sent_at,
-            after={"batch": 1, "count": spec.invitations, "seed": spec.invitation_seed},
+    set_population_figures(
+        edition=edition, figures=_population(edition, spec), by=facilitator, at=sent_at - timedelta(days=7)
+    )
+    neighbourhoods = list(Neighbourhood.objects.filter(district=edition.district).order_by("pk"))
+    rng = random.Random(f"panel:{edition.slug}")
+    if not Address.objects.filter(edition=edition).exists():
+        rows = _address_rows(spec, neighbourhoods, rng)
+        import_addresses(
+            edition=edition, file=_address_csv(rows), by=facilitator, at=sent_at - timedelta(days=3)
         )
-        audit_once(
-            actor=facilitator,
-            action="deliberation.invitation_letters_destroyed",
-            target=edition,
+    if not Invitation.objects.filter(edition=edition).exists():
+        record_printed_invitations(
             edition=edition,
-            at=sent_at + timedelta(days=1),
-            after={"batch": 1},
+            response_codes=[demo_response_code(edition.slug, n) for n in range(1, spec.invitations + 1)],
+            by=facilitator,
+            seed=spec.invitation_seed,
+            at=sent_at,
         )
     if not Respondent.objects.filter(edition=edition).exists():
-        _save_pool(edition, spec, neighbourhoods, rng, start=sent_at, end=min(plans.ends_at, now))
+        _register_pool(
+            edition, spec, neighbourhoods, rng, by=facilitator, start=sent_at, end=min(plans.ends_at, now)
+        )
     drawn = _draw(edition, spec, facilitator)
     return LoadedPanel(
         edition=edition,
@@ -160,19 +162,24 @@ def load_panel(*, edition: Edition, spec: PanelSpec, users: dict[str, User], now
     )
 
 
-def _set_population(edition: Edition, feature_key: str, figures: dict[str, int]) -> None:
-    for value in FeatureValue.objects.filter(feature__edition=edition, feature__key=feature_key):
-        if value.key in figures and value.population != figures[value.key]:
-            value.population = figures[value.key]
-            value.save(update_fields=["population"])
+def _population(edition: Edition, spec: PanelSpec) -> dict[int, int]:
+    """The spec's population figures of the age bands and genders, by feature value id."""
+    figures = {AGE: spec.age_population, GENDER: spec.gender_population}
+    return {
+        value.pk: figures[value.feature.key][value.key]
+        for value in FeatureValue.objects.filter(
+            feature__edition=edition, feature__key__in=list(figures)
+        ).select_related("feature")
+        if value.key in figures[value.feature.key]
+    }
 
 
-def _save_addresses(
-    edition: Edition, spec: PanelSpec, neighbourhoods: list[Neighbourhood], rng: random.Random
-) -> None:
+def _address_rows(
+    spec: PanelSpec, neighbourhoods: list[Neighbourhood], rng: random.Random
+) -> list[tuple[str, str, str, int]]:
     """The address list: each neighbourhood's share of the addresses follows its population."""
     total = sum(n.population or 0 for n in neighbourhoods) or 1
-    rows = []
+    rows: dict[tuple[str, str], tuple[str, str, str, int]] = {}
     for index, neighbourhood in enumerate(neighbourhoods):
         share = round(spec.addresses * (neighbourhood.population or 0) / total)
         streets = spec.streets.get(neighbourhood.slug, (f"{neighbourhood.name}straat",))
@@ -183,34 +190,22 @@ def _save_addresses(
             house = 1 + position // len(streets)
             if position % 20 == 0:
                 letters = rng.choice("ABCDEGHJKLMNPRSTVWXZ") + rng.choice("ABCDEGHJKLMNPRSTVWXZ")
-            rows.append(
-                Address(
-                    edition=edition,
-                    street_address=f"{street} {house}",
-                    postcode=f"{postcode_digits} {letters}",
-                    neighbourhood=neighbourhood,
-                    eligible_count=rng.choices((1, 2, 3, 4), weights=(0.35, 0.38, 0.16, 0.11))[0],
-                )
+            # Dutch postcodes never end in SA, SD or SS; the letters swap, the random stream stays.
+            postcode = f"{postcode_digits} {letters if letters not in UNUSED else letters[::-1]}"
+            eligible = rng.choices((1, 2, 3, 4), weights=(0.35, 0.38, 0.16, 0.11))[0]
+            rows.setdefault(
+                (postcode, f"{street} {house}"), (f"{street} {house}", postcode, neighbourhood.slug, eligible)
             )
-    Address.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return list(rows.values())
 
 
-def _save_invitations(edition: Edition, spec: PanelSpec, sent_at: datetime) -> None:
-    uninvited = list(Address.objects.filter(edition=edition).order_by("pk").values_list("pk", flat=True))
-    chosen = random.Random(spec.invitation_seed).sample(uninvited, min(spec.invitations, len(uninvited)))
-    Invitation.objects.bulk_create(
-        (
-            Invitation(
-                edition=edition,
-                address_id=pk,
-                code_hash=response_code_hash(demo_response_code(edition.slug, number)),
-                batch=1,
-                sent_at=sent_at,
-            )
-            for number, pk in enumerate(chosen, start=1)
-        ),
-        batch_size=1000,
-    )
+def _address_csv(rows: list[tuple[str, str, str, int]]) -> bytes:
+    """The address list as the file an official uploads (``import_addresses`` reads it)."""
+    out = io.StringIO()
+    writer = csv_safe.writer(out)
+    writer.writerow(["address", "postcode", "neighbourhood", "eligible"])
+    writer.writerows(rows)
+    return out.getvalue().encode()
 
 
 def _weighted(rng: random.Random, population: dict[str, int], weights: dict[str, float]) -> str:
@@ -218,19 +213,21 @@ def _weighted(rng: random.Random, population: dict[str, int], weights: dict[str,
     return rng.choices(keys, weights=[population[k] * weights.get(k, 1.0) for k in keys])[0]
 
 
-def _save_pool(
+def _register_pool(
     edition: Edition,
     spec: PanelSpec,
     neighbourhoods: list[Neighbourhood],
     rng: random.Random,
     *,
+    by: User,
     start: datetime,
     end: datetime,
 ) -> None:
-    """The respondents: most answered a letter, a few signed up on the open page."""
+    """The respondents: most answered a letter (with its code), a few signed up on the open page."""
     invitations = list(
         Invitation.objects.filter(edition=edition).select_related("address__neighbourhood").order_by("pk")
     )
+    number_of = {invitation.pk: number for number, invitation in enumerate(invitations, start=1)}
     answered = rng.sample(invitations, min(spec.responded, len(invitations)))
     by_population = {n.slug: n.population or 0 for n in neighbourhoods}
     entries: list[tuple[datetime, Invitation | None, str]] = []
@@ -242,34 +239,32 @@ def _save_pool(
         moment = between(start, end, rng.random())
         entries.append((moment, None, _weighted(rng, by_population, {})))
     entries.sort(key=lambda entry: (entry[0], entry[1].pk if entry[1] else 0))
-    respondents = []
+    rows = []
     for number, (moment, answered_invitation, neighbourhood) in enumerate(entries, start=1):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        email = f"{slugify(first)}.{slugify(last).replace('-', '')}.{number}@example.org"
-        respondents.append(
-            Respondent(
-                edition=edition,
-                invitation=answered_invitation,
-                pool_id=f"P{number:03d}",
-                features={
-                    "neighbourhood": neighbourhood,
-                    AGE: _weighted(rng, spec.age_population, spec.age_weights),
-                    GENDER: _weighted(rng, spec.gender_population, spec.gender_weights),
-                },
-                available=rng.random() < spec.available_share,
-                consent_at=moment,
-                registered_at=moment,
+        features = {
+            "neighbourhood": neighbourhood,
+            AGE: _weighted(rng, spec.age_population, spec.age_weights),
+            GENDER: _weighted(rng, spec.gender_population, spec.gender_weights),
+        }
+        available = rng.random() < spec.available_share
+        phone = f"06{rng.randrange(10_000_000, 99_999_999)}" if rng.random() < 0.6 else ""
+        rows.append(
+            PoolRow(
+                features=features,
                 name=f"{first} {last}",
-                email=email,
-                phone=f"06{rng.randrange(10_000_000, 99_999_999)}" if rng.random() < 0.6 else "",
+                email=f"{slugify(first)}.{slugify(last).replace('-', '')}.{number}@example.org",
+                available=available,
+                registered_at=moment,
+                phone=phone,
+                code=(
+                    demo_response_code(edition.slug, number_of[answered_invitation.pk])
+                    if answered_invitation
+                    else None
+                ),
             )
         )
-        if answered_invitation is not None:
-            answered_invitation.responded_at = moment
-    Respondent.objects.bulk_create(respondents, batch_size=500)
-    Invitation.objects.bulk_update(
-        [e[1] for e in entries if e[1] is not None], ["responded_at"], batch_size=500
-    )
+    register_respondents(edition=edition, rows=rows, by=by, at=max(entry[0] for entry in entries))
 
 
 def _draw(edition: Edition, spec: PanelSpec, facilitator: User) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Max
@@ -79,8 +80,12 @@ def add_feature(*, edition: Edition, name: str, values: Sequence[tuple[str, int]
     return feature
 
 
-def set_population_figures(*, edition: Edition, figures: Mapping[int, int], by: User) -> int:
-    """Set the population figure of feature values (by value id); returns how many changed."""
+def set_population_figures(
+    *, edition: Edition, figures: Mapping[int, int], by: User, at: datetime | None = None
+) -> int:
+    """Set the population figure of feature values (by value id); returns how many changed.
+
+    ``at`` (default now) dates the audit entry."""
     with transaction.atomic():
         values = FeatureValue.objects.select_for_update().filter(
             feature__edition=edition, pk__in=list(figures)
@@ -100,5 +105,6 @@ def set_population_figures(*, edition: Edition, figures: Mapping[int, int], by: 
                 edition=edition,
                 before=before,
                 after=after,
+                at=at,
             )
     return len(after)

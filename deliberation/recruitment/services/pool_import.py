@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import IO
 
 from django.core.exceptions import ValidationError
@@ -133,6 +134,38 @@ def _read_people(
     return people, seen_emails
 
 
+def lock_pool(edition: Edition) -> int:
+    """Lock the edition for one change to the pool at a time; the highest pool id number so far.
+
+    Refused once the panel drawn from the pool is published."""
+    Edition.objects.select_for_update().filter(pk=edition.pk).values_list("pk", flat=True).get()
+    if Draw.objects.filter(edition=edition, is_current=True, published_at__isnull=False).exists():
+        raise PanelError("already_published")
+    ids = Respondent.objects.filter(edition=edition).values_list("pool_id", flat=True)
+    return max((int(pid[1:]) for pid in ids if pid[1:].isdigit()), default=0)
+
+
+def store_pool(
+    *,
+    edition: Edition,
+    respondents: Sequence[Respondent],
+    by: User,
+    at: datetime,
+    after: Mapping[str, object],
+) -> list[Respondent]:
+    """Add the checked respondents (under ``lock_pool``) and audit the import as one entry."""
+    created = Respondent.objects.bulk_create(respondents, batch_size=500)
+    record(
+        actor=by,
+        action="panel.pool_imported",
+        target=edition,
+        edition=edition,
+        after={"added": len(created), "pool_ids": [created[0].pool_id, created[-1].pool_id], **after},
+        at=at,
+    )
+    return created
+
+
 def import_pool(
     *, edition: Edition, by: User, file: IO[bytes] | bytes, consent_confirmed: bool
 ) -> PoolImport:
@@ -150,10 +183,7 @@ def import_pool(
     people, seen_emails = _read_people(rows, features)
     now = timezone.now()
     with transaction.atomic():
-        # One change to the pool at a time per edition: pool ids are numbered under this lock.
-        Edition.objects.select_for_update().filter(pk=edition.pk).values_list("pk", flat=True).get()
-        if Draw.objects.filter(edition=edition, is_current=True, published_at__isnull=False).exists():
-            raise PanelError("already_published")
+        highest = lock_pool(edition)
         taken = set(
             Respondent.objects.filter(edition=edition, email__in=list(seen_emails)).values_list(
                 "email", flat=True
@@ -162,31 +192,24 @@ def import_pool(
         if taken:
             email = min(taken, key=seen_emails.__getitem__)
             raise bad_row(seen_emails[email], _("someone in the pool already has this e-mail address."))
-        ids = Respondent.objects.filter(edition=edition).values_list("pool_id", flat=True)
-        highest = max((int(pid[1:]) for pid in ids if pid[1:].isdigit()), default=0)
-        created = Respondent.objects.bulk_create(
-            Respondent(
-                edition=edition,
-                pool_id=f"P{highest + number:03d}",
-                features=chosen,
-                available=available,
-                consent_at=now,
-                name=" ".join(row.get("name", "").split())[:120],
-                email=email,
-                phone=row.get("phone", "").strip()[:30],
-                registered_at=now,
-            )
-            for number, (chosen, row, email, available) in enumerate(people, start=1)
-        )
-        record(
-            actor=by,
-            action="panel.pool_imported",
-            target=edition,
+        created = store_pool(
             edition=edition,
-            after={
-                "added": len(created),
-                "pool_ids": [created[0].pool_id, created[-1].pool_id],
-                "consent_confirmed_at": now.isoformat(),
-            },
+            respondents=[
+                Respondent(
+                    edition=edition,
+                    pool_id=f"P{highest + number:03d}",
+                    features=chosen,
+                    available=available,
+                    consent_at=now,
+                    name=" ".join(row.get("name", "").split())[:120],
+                    email=email,
+                    phone=row.get("phone", "").strip()[:30],
+                    registered_at=now,
+                )
+                for number, (chosen, row, email, available) in enumerate(people, start=1)
+            ],
+            by=by,
+            at=now,
+            after={"consent_confirmed_at": now.isoformat()},
         )
     return PoolImport(added=len(created), first_pool_id=created[0].pool_id, last_pool_id=created[-1].pool_id)

@@ -372,6 +372,7 @@ def test_every_refusal_has_a_translated_message(panel: Any) -> None:
             "district": "Noord",
             "age": 16,
             "feature": "x",
+            "email": "x",
         }
         with translation.override("en"):
             assert RecruitmentError(code, **params).message
