@@ -92,41 +92,28 @@ def edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return STEP_VIEWS[step](request, plan)
 
 
-def _what(request: HttpRequest, plan: Plan) -> HttpResponse:
+def _plan_step(
+    request: HttpRequest, plan: Plan, form_class: type[WhatForm] | type[WhereForm], step: str, template: str
+) -> HttpResponse:
+    """A step whose form edits the plan's own fields, shown with their current values."""
+    initial = {name: getattr(plan, name) for name in form_class.base_fields}
     revising = plan.status != PlanStatus.DRAFT
-    initial = {
-        "title": plan.title,
-        "summary": plan.summary,
-        "description": plan.description,
-        "theme": plan.theme,
-    }
-    form = WhatForm(request.POST or None, initial=initial, edition=plan.edition, revising=revising)
+    form = form_class(request.POST or None, initial=initial, edition=plan.edition, revising=revising)
     if (
         request.method == "POST"
         and form.is_valid()
         and save_step(request, plan, form, fields=form.plan_fields())
     ):
-        return redirect(next_step_url(plan, "wat"))
-    return render_step(request, plan, "wat", "proposals/submission_what.html", form=form)
+        return redirect(next_step_url(plan, step))
+    return render_step(request, plan, step, template, form=form)
+
+
+def _what(request: HttpRequest, plan: Plan) -> HttpResponse:
+    return _plan_step(request, plan, WhatForm, "wat", "proposals/submission_what.html")
 
 
 def _where(request: HttpRequest, plan: Plan) -> HttpResponse:
-    revising = plan.status != PlanStatus.DRAFT
-    initial = {
-        "neighbourhood": plan.neighbourhood,
-        "address": plan.address,
-        "latitude": plan.latitude,
-        "longitude": plan.longitude,
-        "for_whom": plan.for_whom,
-    }
-    form = WhereForm(request.POST or None, initial=initial, edition=plan.edition, revising=revising)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_step(request, plan, form, fields=form.plan_fields())
-    ):
-        return redirect(next_step_url(plan, "waar"))
-    return render_step(request, plan, "waar", "proposals/submission_step.html", form=form)
+    return _plan_step(request, plan, WhereForm, "waar", "proposals/submission_step.html")
 
 
 def _costs(request: HttpRequest, plan: Plan) -> HttpResponse:
