@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -95,12 +96,14 @@ def test_a_bad_row_refuses_the_whole_import_and_changes_nothing() -> None:
         error=CsvImportError,
         unchanged=issued,
     )
-    refused(
-        lambda: import_voters(edition=edition, rows=rows, by=resident, at=before_vote),
-        "not_an_official",
-        error=CsvImportError,
-        unchanged=issued,
-    )
+    elsewhere = factories.make_staff(role=Role.OFFICIAL, district=factories.make_district())
+    for stranger in (resident, elsewhere):
+        refused(
+            functools.partial(import_voters, edition=edition, rows=rows, by=stranger, at=before_vote),
+            "not_an_official",
+            error=CsvImportError,
+            unchanged=issued,
+        )
 
 
 @pytest.mark.django_db

@@ -90,8 +90,9 @@ def test_a_printed_batch_with_a_repeated_or_used_code_or_by_someone_else_changes
     refused(record(["nonsense"]), "unknown_code", error=RecruitmentError, unchanged=counts)
     many = [codes.new_code() for _ in range(10)]
     refused(record(many), "too_many", error=RecruitmentError, unchanged=counts)
-    stranger = factories.make_user()
-    refused(record([codes.new_code()], stranger), "not_allowed", error=PanelError, unchanged=counts)
+    elsewhere = factories.make_staff(role=Role.FACILITATOR, district=factories.make_district())
+    for stranger in (factories.make_user(), elsewhere):
+        refused(record([codes.new_code()], stranger), "not_allowed", error=PanelError, unchanged=counts)
 
 
 def row(number: int, *, code: str | None = None, **fields: Any) -> PoolRow:
@@ -144,4 +145,6 @@ def test_one_bad_row_refuses_the_whole_batch_and_changes_nothing(panel: Any) -> 
     refused(register(row(2), row(1)), "already_signed_up", unchanged=counts)
     refused(register(row(2), row(3, email="Bewoner2@example.org")), "already_signed_up", unchanged=counts)
     refused(register(row(2, email="geen-adres")), "bad_email", unchanged=counts)
-    refused(register(row(2), by=factories.make_user()), "not_allowed", error=PanelError, unchanged=counts)
+    elsewhere = factories.make_staff(role=Role.FACILITATOR, district=factories.make_district())
+    for stranger in (factories.make_user(), elsewhere):
+        refused(register(row(2), by=stranger), "not_allowed", error=PanelError, unchanged=counts)
