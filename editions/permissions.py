@@ -74,6 +74,7 @@ ACTION_RULES: dict[Action, ActionRule] = {
     Action.COMMENT_AS_STAFF: ActionRule(roles=frozenset(Role) - {Role.ADMINISTRATOR}, any_phase=True),
     Action.MODERATE: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
     Action.MANAGE_EDITION: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
+    Action.MANAGE_EXECUTION: ActionRule(roles=frozenset({Role.OFFICIAL})),
 }
 
 

@@ -53,8 +53,9 @@ class Action(StrEnum):
     FACILITATE_PANEL = "facilitate_panel"
     ENTER_PAPER_BALLOT = "enter_paper_ballot"
     RUN_COUNT = "run_count"
-    REPORT_PROGRESS = "report_progress"
+    REPORT_PROGRESS = "report_progress"  # a project's owners: updates, expenses, blockers, the final report
     FOLLOW_EXECUTION = "follow_execution"
+    MANAGE_EXECUTION = "manage_execution"  # the district's side of a project: agreement, payments, acceptance
     RECORD_PANEL_DECISION = "record_panel_decision"  # the panel's ballot rounds and its recorded decision
     ANSWER_PANEL_QUESTIONS = "answer_panel_questions"
     COMMENT_AS_STAFF = "comment_as_staff"  # a comment is shown as the district's, not a resident's
@@ -150,7 +151,7 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
         required=True,
         # Residents vote here unless the panel alone decides; a panel-only edition's panel decides here.
         opens=_opens(
-            {Action.COMMENT, Action.FACILITATE_PANEL},
+            {Action.COMMENT, Action.FACILITATE_PANEL, Action.FOLLOW_EXECUTION},
             (PUBLIC_VOTE_STEPS, {Action.VOTE, Action.ENTER_PAPER_BALLOT}),
             (frozenset({Step.PANEL}), {Action.RECORD_PANEL_DECISION}),
         ),
@@ -165,7 +166,13 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
             (),
             (
                 frozenset({Step.VOTE_THEN_PANEL}),
-                {Action.FACILITATE_PANEL, Action.RECORD_PANEL_DECISION, Action.RUN_COUNT, Action.COMMENT},
+                {
+                    Action.FACILITATE_PANEL,
+                    Action.RECORD_PANEL_DECISION,
+                    Action.RUN_COUNT,
+                    Action.COMMENT,
+                    Action.FOLLOW_EXECUTION,
+                },
             ),
         ),
         resident_text=_("The citizens' panel decides, with the outcome of the vote as advice."),
@@ -173,19 +180,33 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
     PhaseSpec(
         PhaseKind.RESULT,
         required=True,
-        opens=_opens({Action.RUN_COUNT, Action.COMMENT}),
+        # Projects open when the result is published: the agreements are made from here on.
+        opens=_opens(
+            {
+                Action.RUN_COUNT,
+                Action.COMMENT,
+                Action.FOLLOW_EXECUTION,
+                Action.REPORT_PROGRESS,
+                Action.MANAGE_EXECUTION,
+            }
+        ),
         resident_text=_("See which plans were chosen, and why."),
     ),
     PhaseSpec(
         PhaseKind.EXECUTION,
         required=False,
-        opens=_opens({Action.REPORT_PROGRESS, Action.FOLLOW_EXECUTION, Action.COMMENT}),
+        opens=_opens(
+            {Action.REPORT_PROGRESS, Action.FOLLOW_EXECUTION, Action.MANAGE_EXECUTION, Action.COMMENT}
+        ),
         resident_text=_("Follow how the chosen plans are carried out."),
     ),
     PhaseSpec(
         PhaseKind.EVALUATION,
         required=False,
-        opens=_opens({Action.FOLLOW_EXECUTION, Action.COMMENT}),
+        # Late projects still finish while the edition is evaluated.
+        opens=_opens(
+            {Action.REPORT_PROGRESS, Action.FOLLOW_EXECUTION, Action.MANAGE_EXECUTION, Action.COMMENT}
+        ),
         resident_text=_("Read what this edition achieved and what the next one will do differently."),
     ),
 )

@@ -19,6 +19,21 @@ class NotificationKind(models.TextChoices):
     SHORTLISTED = "shortlisted", _("Shortlisted")
     RESULT = "result", _("Result of the vote")
     PANEL_PRESENTATION = "panel_presentation", _("Invitation to present to the citizens' panel")
+    # Carrying out (execution): to a project's owners, its contact person and its followers.
+    PROJECT_OPENED = "project_opened", _("Your plan became a project")
+    AGREEMENT_PROPOSED = "agreement_proposed", _("Agreement to confirm")
+    AGREEMENT_IN_FORCE = "agreement_in_force", _("Agreement in force")
+    PROJECT_UPDATE = "project_update", _("Project update")
+    MILESTONE_REACHED = "milestone_reached", _("Milestone reached")
+    PROJECT_STATUS = "project_status", _("Project status changed")
+    PROJECT_COMPLETED = "project_completed", _("Project completed")
+    UPDATE_HIDDEN = "update_hidden", _("Update hidden")
+    HELP_ASKED = "help_asked", _("Question from a project")
+    HELP_ANSWERED = "help_answered", _("Answer from the district")
+    REPORT_SUBMITTED = "report_submitted", _("Final report submitted")
+    REPORT_RETURNED = "report_returned", _("Final report returned")
+    MILESTONE_OVERDUE = "milestone_overdue", _("Milestone overdue")
+    UPDATE_DUE = "update_due", _("Update due")
 
 
 class Notification(models.Model):

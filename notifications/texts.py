@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import formats, timezone, translation
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,20 @@ SUBJECTS: dict[str, Promise] = {
     NotificationKind.SHORTLISTED: _("Your plan “%(plan)s” is on the shortlist"),
     NotificationKind.RESULT: _("The result is in for your plan “%(plan)s”"),
     NotificationKind.PANEL_PRESENTATION: _("The citizens' panel invites you to present “%(plan)s”"),
+    NotificationKind.PROJECT_OPENED: _("“%(plan)s” is now a project: agree the plan of work"),
+    NotificationKind.AGREEMENT_PROPOSED: _("The agreement for “%(plan)s” waits for your confirmation"),
+    NotificationKind.AGREEMENT_IN_FORCE: _("The agreement for “%(plan)s” is in force"),
+    NotificationKind.PROJECT_UPDATE: _("News from “%(plan)s”"),
+    NotificationKind.MILESTONE_REACHED: _("“%(plan)s” reached a milestone"),
+    NotificationKind.PROJECT_STATUS: _("“%(plan)s” is now: %(status)s"),
+    NotificationKind.PROJECT_COMPLETED: _("“%(plan)s” is completed"),
+    NotificationKind.UPDATE_HIDDEN: _("An update on “%(plan)s” was hidden by a moderator"),
+    NotificationKind.HELP_ASKED: _("A question from the project “%(plan)s”"),
+    NotificationKind.HELP_ANSWERED: _("The district answered your question about “%(plan)s”"),
+    NotificationKind.REPORT_SUBMITTED: _("The final report of “%(plan)s” waits for you"),
+    NotificationKind.REPORT_RETURNED: _("The district has questions about the final report of “%(plan)s”"),
+    NotificationKind.MILESTONE_OVERDUE: _("Milestone overdue in “%(plan)s”"),
+    NotificationKind.UPDATE_DUE: _("How is “%(plan)s” going?"),
 }
 
 BODIES: dict[str, Promise] = {
@@ -50,6 +64,39 @@ BODIES: dict[str, Promise] = {
         "The citizens' panel would like to hear about your plan “%(plan)s” at its session “%(session)s” "
         "on %(starts_at)s, at %(place)s. The facilitator will contact you about the details."
     ),
+    NotificationKind.PROJECT_OPENED: _(
+        "Your plan “%(plan)s” was chosen and is now a project. Agree the milestones and the payments with "
+        "the district first; then post updates as you go."
+    ),
+    NotificationKind.AGREEMENT_PROPOSED: _(
+        "Version %(version)s of the agreement for “%(plan)s” was proposed. Read it and confirm it."
+    ),
+    NotificationKind.AGREEMENT_IN_FORCE: _(
+        "Both sides confirmed version %(version)s of the agreement for “%(plan)s”: it is in force."
+    ),
+    NotificationKind.PROJECT_UPDATE: _("%(author)s wrote: “%(excerpt)s”"),
+    NotificationKind.MILESTONE_REACHED: _("“%(plan)s” reached the milestone “%(milestone)s”."),
+    NotificationKind.PROJECT_STATUS: _(
+        "The project “%(plan)s” changed from %(old)s to %(status)s. %(reason)s"
+    ),
+    NotificationKind.PROJECT_COMPLETED: _(
+        "The district accepted the final report of “%(plan)s”: the project is completed."
+    ),
+    NotificationKind.UPDATE_HIDDEN: _("An update was hidden. Reason: %(reason)s"),
+    NotificationKind.HELP_ASKED: _("%(author)s asks: “%(excerpt)s”"),
+    NotificationKind.HELP_ANSWERED: _("The answer: “%(excerpt)s”"),
+    NotificationKind.REPORT_SUBMITTED: _(
+        "The initiators of “%(plan)s” submitted their final report: check it."
+    ),
+    NotificationKind.REPORT_RETURNED: _("The district's note: “%(note)s”"),
+    NotificationKind.MILESTONE_OVERDUE: _(
+        "The milestone “%(milestone)s” was planned for %(planned_on)s. Post an update when it is reached, "
+        "or propose a new date in the agreement."
+    ),
+    NotificationKind.UPDATE_DUE: _(
+        "There has been no news about “%(plan)s” since %(since)s. Post a short update: your followers "
+        "would like to know how it is going."
+    ),
 }
 
 
@@ -61,6 +108,8 @@ TRANSLATED_PARAMS = frozenset({"old", "status", "verdict", "answer", "outcome"})
 # Parameters that hold a moment: stored as ISO 8601 and written out in the reader's language and
 # the site's time zone when shown (a mail in English says "12 November", in Dutch "12 november").
 MOMENT_PARAMS = frozenset({"deadline", "starts_at"})
+# Parameters that hold a day (ISO 8601 date), written out the same way without a time.
+DATE_PARAMS = frozenset({"planned_on", "since"})
 
 
 def moment_param(moment: datetime) -> str:
@@ -73,6 +122,11 @@ def _moment_text(value: str) -> str:
     if moment is None:  # not a stored moment (older rows held the text itself)
         return value
     return formats.date_format(timezone.localtime(moment), "j F Y H:i")
+
+
+def _date_text(value: str) -> str:
+    day = parse_date(value)
+    return value if day is None else formats.date_format(day, "j F Y")
 
 
 def source_text(label: Promise | str) -> str:
@@ -95,6 +149,8 @@ def _localised_value(key: str, value: Any) -> Any:
         return gettext(value)
     if key in MOMENT_PARAMS:
         return _moment_text(value)
+    if key in DATE_PARAMS:
+        return _date_text(value)
     return value
 
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "outreach",
     "voting",
     "deliberation",
+    "execution",
     "outcomes",
     "api",
     "pages",

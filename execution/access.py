@@ -1,0 +1,59 @@
+"""Who may act on a project: the phase declaration (``can``) plus the project's own people.
+
+Every service of execution asks here, so a project's owners (its initiators) act for the residents'
+side and an official of the edition's district for the district's side, each only while the edition's
+phase opens their action (``editions.phases``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from editions.permissions import can, holds_action_roles
+from editions.phases import Action
+
+from .errors import ExecutionError
+from .models import Project, ProjectStatus
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+CLOSED_STATUSES = frozenset({ProjectStatus.COMPLETED, ProjectStatus.STOPPED})
+
+
+def is_owner(user: User | AnonymousUser, project: Project) -> bool:
+    return user.is_authenticated and project.owners.filter(user_id=user.pk or 0).exists()
+
+
+def may_report(user: User | AnonymousUser, project: Project) -> bool:
+    """Whether ``user`` may post for the initiators' side (updates, expenses, blockers, the report)."""
+    return can(user, Action.REPORT_PROGRESS, project.edition) and is_owner(user, project)
+
+
+def may_manage(user: User | AnonymousUser, project: Project) -> bool:
+    """Whether ``user`` acts for the district on this project (agreement, payments, acceptance)."""
+    return can(user, Action.MANAGE_EXECUTION, project.edition)
+
+
+def check_owner(user: User, project: Project) -> None:
+    """Refuse unless ``user`` may post for the initiators' side of ``project``."""
+    if not is_owner(user, project):
+        raise ExecutionError("not_an_owner")
+    if not can(user, Action.REPORT_PROGRESS, project.edition):
+        raise ExecutionError("not_allowed")
+
+
+def check_district(user: User, project: Project) -> None:
+    """Refuse unless ``user`` may act for the district on ``project``."""
+    if not holds_action_roles(user, Action.MANAGE_EXECUTION, project.edition):
+        raise ExecutionError("not_district")
+    if not can(user, Action.MANAGE_EXECUTION, project.edition):
+        raise ExecutionError("not_allowed")
+
+
+def check_open(project: Project) -> None:
+    """Refuse a change to a completed or stopped project."""
+    if project.status in CLOSED_STATUSES:
+        raise ExecutionError("project_closed")
