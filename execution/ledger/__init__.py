@@ -1,0 +1,1 @@
+"""The money ledger: payments, expenses with receipts, district decisions, the finance import, summaries."""
