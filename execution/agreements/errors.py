@@ -26,7 +26,7 @@ class AgreementError(ExecutionError):
         "unknown_milestone": _("Payment %(number)s names a milestone that is not in this agreement."),
         "unknown_kept_milestone": _("Milestone %(number)s is not a milestone of the agreement in force."),
         "duplicate_milestone": _("Milestone %(number)s appears twice in this agreement."),
-        "unknown_line": _("That cost line is not part of this project."),
+        "unknown_line": _("A payment or milestone names a cost line that is not one of this project's."),
         "unknown_kind": _("Payment %(number)s has no valid kind: advance, instalment or final settlement."),
         "over_award": _(
             "The payments on “%(line)s” add up to %(scheduled)s, more than the %(available)s awarded to it."

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Role, User
 from ui.fields import EuroField
@@ -25,10 +26,16 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class MilestoneForm(forms.Form):
     key = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    title = forms.CharField(label=_("What will be done"), max_length=200, required=False)
-    planned_on = forms.DateField(label=_("Planned date"), required=False, widget=DATE)
-    amount = EuroField(label=_("Money tied to it, in euros"), required=False)
-    line = forms.TypedChoiceField(label=_("Cost line"), required=False, coerce=int, empty_value=None)
+    title = forms.CharField(
+        label=pgettext_lazy("agreement", "What will be done"), max_length=200, required=False
+    )
+    planned_on = forms.DateField(
+        label=pgettext_lazy("agreement", "Planned date"), required=False, widget=DATE
+    )
+    amount = EuroField(label=pgettext_lazy("agreement", "Money tied to it, in euros"), required=False)
+    line = forms.TypedChoiceField(
+        label=pgettext_lazy("agreement", "Cost line"), required=False, coerce=int, empty_value=None
+    )
 
     def is_empty(self) -> bool:
         data = self.cleaned_data
@@ -41,18 +48,22 @@ class MilestoneForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not self.is_empty() and not data.get("planned_on") and "planned_on" not in self.errors:
-            self.add_error("planned_on", _("Give the planned date."))
+            self.add_error("planned_on", pgettext_lazy("agreement", "Give the planned date."))
         return data
 
 
 class PaymentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "—"), *PaymentKind.choices])
-    line = forms.TypedChoiceField(label=_("Cost line"), required=False, coerce=int, empty_value=None)
-    amount = EuroField(label=_("Amount in euros"), required=False)
-    milestone = forms.TypedChoiceField(
-        label=_("Paid on milestone"), required=False, coerce=int, empty_value=None
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("agreement", "Kind"), required=False, choices=[("", "—"), *PaymentKind.choices]
     )
-    due_on = forms.DateField(label=_("Due on"), required=False, widget=DATE)
+    line = forms.TypedChoiceField(
+        label=pgettext_lazy("agreement", "Cost line"), required=False, coerce=int, empty_value=None
+    )
+    amount = EuroField(label=pgettext_lazy("agreement", "Amount in euros"), required=False)
+    milestone = forms.TypedChoiceField(
+        label=pgettext_lazy("agreement", "Paid on milestone"), required=False, coerce=int, empty_value=None
+    )
+    due_on = forms.DateField(label=pgettext_lazy("agreement", "Due on"), required=False, widget=DATE)
 
     def is_empty(self) -> bool:
         data = self.cleaned_data
@@ -62,34 +73,40 @@ class PaymentForm(forms.Form):
         data = super().clean() or {}
         if self.is_empty():
             return data
-        for name, message in (("kind", _("Choose the kind.")), ("line", _("Choose the cost line."))):
+        for name, message in (
+            ("kind", pgettext_lazy("agreement", "Choose the kind.")),
+            ("line", pgettext_lazy("agreement", "Choose the cost line.")),
+        ):
             if not data.get(name) and name not in self.errors:
                 self.add_error(name, message)
         if data.get("amount") is None and "amount" not in self.errors:
-            self.add_error("amount", _("Give the amount."))
+            self.add_error("amount", pgettext_lazy("agreement", "Give the amount."))
         return data
 
 
 class ReasonsForm(forms.Form):
     conditions = forms.CharField(
-        label=_("Conditions"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label=pgettext_lazy("agreement", "Conditions"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     change_reason = forms.CharField(
-        label=_("What changes and why"),
+        label=pgettext_lazy("agreement", "What changes and why"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Published with the new version."),
+        help_text=pgettext_lazy("agreement", "Published with the new version."),
     )
 
 
 class AcceptForm(forms.Form):
     acceptance_reason = forms.CharField(
-        label=_("Why you accept this change"),
+        label=pgettext_lazy("agreement", "Why you accept this change"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Published with the new version."),
+        help_text=pgettext_lazy("agreement", "Published with the new version."),
     )
 
 
@@ -122,7 +139,10 @@ class ProposalForms:
             form.fields["line"].choices = lines
         rows = [
             ("", "—"),
-            *((i, _("Milestone %(number)s") % {"number": i + 1}) for i in range(len(milestones))),
+            *(
+                (i, pgettext_lazy("agreement", "Milestone %(number)s") % {"number": i + 1})
+                for i in range(len(milestones))
+            ),
         ]
         for form in payments:
             form.fields["line"].choices = lines
@@ -223,10 +243,12 @@ class SetUpForm(forms.Form):
     """The district's choices for a project: contact person, grant recipient, delivery per line."""
 
     contact = forms.ModelChoiceField(
-        label=_("District contact person"), queryset=User.objects.none(), required=False
+        label=pgettext_lazy("agreement", "District contact person"),
+        queryset=User.objects.none(),
+        required=False,
     )
     grantee = forms.CharField(
-        label=_("Grant recipient"),
+        label=pgettext_lazy("agreement", "Grant recipient"),
         max_length=200,
         required=False,
         help_text=_("The association or foundation that receives the grant; empty: the initiators."),
