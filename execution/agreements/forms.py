@@ -135,8 +135,8 @@ class ProposalForms:
         if data is None:
             milestones.extra = payments.extra = EXTRA_ROWS
         lines = [("", "—"), *ProjectLine.objects.filter(project=project).values_list("pk", "description")]
-        for form in milestones:
-            form.fields["line"].choices = lines
+        for row in milestones:
+            cast(forms.ChoiceField, row.fields["line"]).choices = lines
         rows = [
             ("", "—"),
             *(
@@ -144,9 +144,9 @@ class ProposalForms:
                 for i in range(len(milestones))
             ),
         ]
-        for form in payments:
-            form.fields["line"].choices = lines
-            form.fields["milestone"].choices = rows
+        for payment in payments:
+            cast(forms.ChoiceField, payment.fields["line"]).choices = lines
+            cast(forms.ChoiceField, payment.fields["milestone"]).choices = rows
         reasons = ReasonsForm(data, initial={"conditions": start.agreement.conditions if start else ""})
         return cls(project, milestones, payments, reasons)
 
@@ -254,12 +254,12 @@ class SetUpForm(forms.Form):
         help_text=_("The association or foundation that receives the grant; empty: the initiators."),
     )
 
-    def __init__(self, project: Project, *args: Any, **kwargs: Any) -> None:
-        initial = {"contact": project.contact_id, "grantee": project.grantee}
+    def __init__(self, project: Project, data: Mapping[str, Any] | None = None) -> None:
+        initial: dict[str, Any] = {"contact": project.contact_id, "grantee": project.grantee}
         self.lines = list(ProjectLine.objects.filter(project=project).order_by("position", "pk"))
         initial.update({f"line_{line.pk}": line.delivery for line in self.lines})
-        super().__init__(*args, initial=initial, **kwargs)
-        self.fields["contact"].queryset = (
+        super().__init__(data, initial=initial)
+        cast("forms.ModelChoiceField[User]", self.fields["contact"]).queryset = (
             User.objects.filter(
                 staff_roles__district_id=project.edition.district_id,
                 staff_roles__role=Role.OFFICIAL,
