@@ -168,8 +168,8 @@ def test_the_public_history_is_shown_to_anyone(client: Client, setting: Setting)
 
 def test_the_agreement_page_speaks_english_under_en(client: Client, setting: Setting) -> None:
     as_user(client, setting.owner)
+    dutch = client.get(url("agreement", setting))
+    assert "De afspraak voorstellen" in dutch.content.decode()
     response = client.get("/en" + url("agreement", setting))
     assert response.status_code == 200
     assert "Propose the agreement" in response.content.decode()
-    dutch = client.get(url("agreement", setting))
-    assert "De afspraak voorstellen" in dutch.content.decode()
