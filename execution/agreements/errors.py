@@ -31,6 +31,12 @@ class AgreementError(ExecutionError):
         "over_award": _(
             "The payments on “%(line)s” add up to %(scheduled)s, more than the %(available)s awarded to it."
         ),
+        "below_paid": _(
+            "The payments on “%(line)s” add up to %(scheduled)s, less than the %(paid)s already paid on it."
+        ),
+        "milestone_money_without_line": _(
+            "Milestone %(number)s has money tied to it: choose the cost line it comes from."
+        ),
         "reason_required": _("Say what changes and why: it is published with the new version."),
         "acceptance_reason_required": _("Give the reason for accepting this change: it is published."),
         "pending_exists": _(

@@ -122,6 +122,8 @@ def _check_milestone(
         raise AgreementError("milestone_amount_negative", number=number)
     if milestone.line_id is not None and milestone.line_id not in lines:
         raise AgreementError("unknown_line")
+    if milestone.amount_cents and milestone.line_id is None:
+        raise AgreementError("milestone_money_without_line", number=number)
 
 
 def _check_payment(
@@ -142,7 +144,8 @@ def _check_payment(
 
 
 def _check_award(payments: Sequence[PaymentTerm], lines: dict[int, ProjectLine]) -> None:
-    """No line is scheduled to receive more than it was awarded (less what went back to the edition)."""
+    """No line is scheduled to receive more than it was awarded (less what went back to the edition),
+    nor less than was already paid on it."""
     for line in lines.values():
         scheduled = sum(p.amount_cents for p in payments if p.line_id == line.pk)
         available = line.awarded_cents - line.returned_cents
@@ -152,6 +155,13 @@ def _check_award(payments: Sequence[PaymentTerm], lines: dict[int, ProjectLine])
                 line=line.description,
                 scheduled=format_money(scheduled),
                 available=format_money(available),
+            )
+        if scheduled < line.paid_cents:
+            raise AgreementError(
+                "below_paid",
+                line=line.description,
+                scheduled=format_money(scheduled),
+                paid=format_money(line.paid_cents),
             )
 
 

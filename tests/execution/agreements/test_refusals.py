@@ -167,3 +167,21 @@ def test_a_kept_milestone_must_be_one_of_the_agreement_in_force(setting: Setting
         "unknown_kept_milestone",
         unchanged=state,
     )
+
+
+def test_money_on_a_milestone_needs_its_line(setting: Setting) -> None:
+    loose = replace(setting.milestones()[1], line_id=None)
+    refused(propose(setting, "owner", milestones=[loose]), "milestone_money_without_line", unchanged=state)
+
+
+def test_a_change_cannot_schedule_less_on_a_line_than_was_already_paid(setting: Setting) -> None:
+    first = propose(setting, "owner")()
+    assert isinstance(first, Agreement)
+    confirm_agreement(agreement=first, by=setting.official)
+    move_money(line=setting.lines[1], paid_cents=10_000_00)
+    error = refused(
+        propose(setting, "official", payments=setting.payments()[:1], change_reason="Minder"),
+        "below_paid",
+        unchanged=state,
+    )
+    assert "Planten" in error.message

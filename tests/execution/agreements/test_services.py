@@ -116,3 +116,30 @@ def test_the_proposer_withdraws_and_a_new_version_may_follow(setting: Setting) -
     )
     assert again.number == 2
     assert AuditEntry.objects.filter(action="execution.agreement_withdrawn").count() == 1
+
+
+def test_with_a_contact_person_only_the_contact_hears_of_the_owners_proposal(setting: Setting) -> None:
+    project = setting.project
+    project.contact = setting.official
+    project.save()
+    proposed = propose_agreement(
+        project=project, by=setting.owner, milestones=setting.milestones(), payments=setting.payments()
+    )
+    told = Notification.objects.filter(kind=NotificationKind.AGREEMENT_PROPOSED)
+    assert [n.recipient for n in told] == [setting.official]
+    confirm_agreement(agreement=proposed, by=setting.official)
+    in_force = Notification.objects.filter(kind=NotificationKind.AGREEMENT_IN_FORCE)
+    assert sorted(n.recipient_id for n in in_force) == sorted([setting.owner.pk, setting.official.pk])
+
+
+def test_a_past_moment_dates_the_versions_and_the_milestones(setting: Setting) -> None:
+    moment = setting.project.opened_at + timedelta(hours=2)
+    proposed = propose_agreement(
+        project=setting.project, by=setting.owner, milestones=setting.milestones(), payments=[], at=moment
+    )
+    agreement = confirm_agreement(agreement=proposed, by=setting.official, at=moment + timedelta(hours=1))
+    assert proposed.proposed_at == moment
+    assert agreement.in_force_at == moment + timedelta(hours=1)
+    assert Notification.objects.filter(kind=NotificationKind.AGREEMENT_IN_FORCE).first().created_at == (  # type: ignore[union-attr]
+        moment + timedelta(hours=1)
+    )
