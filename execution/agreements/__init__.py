@@ -1,0 +1,1 @@
+"""The agreement between a project's initiators and the district: milestones, payment schedule, conditions."""
