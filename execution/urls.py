@@ -5,6 +5,8 @@ Each part keeps its routes in its own block below, in the order of a project's l
 
 from django.urls import path
 
+from .completion import views as completion
+from .ledger import views as ledger
 from .projects import views as projects
 
 app_name = "execution"
@@ -14,7 +16,15 @@ urlpatterns = [
     path("project/<int:pk>/", projects.project, name="project"),
     # The agreement: milestones, payment schedule, conditions; versions confirmed by both sides.
     # The ledger: payments, expenses with receipts, district decisions, the finance import.
+    path("project/<int:pk>/geld/", ledger.ledger, name="ledger"),
+    path("project/<int:pk>/geld/betaling/", ledger.payment, name="record_payment"),
+    path("project/<int:pk>/geld/besluit/<str:kind>/", ledger.decision, name="ledger_decision"),
+    path("project/<int:pk>/geld/uitgave/", ledger.expense, name="report_expense"),
+    path("bon/<int:pk>/", ledger.receipt, name="receipt"),
+    path("<slug:slug>/betalingen-importeren/", ledger.import_page, name="import_payments"),
     # Progress: updates with photos, status, moderation; blockers and help requests.
     # Following and reminders.
     # Completion: the final report and the district's acceptance.
+    path("project/<int:pk>/eindverslag/", completion.final_report, name="final_report"),
+    path("eindverslag/<int:pk>/", completion.review, name="report_review"),
 ]
