@@ -143,14 +143,15 @@ def _check_awards(payments: list[ImportedPayment]) -> None:
     paying: dict[int, int] = defaultdict(int)
     for payment in payments:
         line = locked[payment.line.pk]
-        paying[line.pk] += payment.amount_cents
-        if paying[line.pk] > line.remaining_cents:
+        left = line.remaining_cents - paying[line.pk]  # what the lines above in the file left
+        if payment.amount_cents > left:
             raise bad_row(
                 payment.line_number,
                 _("that is more than is left on “%(cost_line)s” (%(left)s)."),
                 cost_line=line.description,
-                left=format_money(line.remaining_cents),
+                left=format_money(left),
             )
+        paying[line.pk] += payment.amount_cents
 
 
 def import_payments(
