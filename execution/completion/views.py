@@ -24,19 +24,24 @@ from .selectors import reports_of
 from .services import accept_final_report, return_final_report, submit_final_report
 
 
+def _owned(request: HttpRequest, pk: int) -> tuple[Project, User]:
+    project, user = get_object_or_404(Project.objects.select_related("plan", "edition"), pk=pk), request.user
+    if not is_owner(user, project) or not isinstance(user, User):
+        raise PermissionDenied
+    return project, user
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def final_report(request: HttpRequest, pk: int) -> HttpResponse:
-    project = get_object_or_404(Project.objects.select_related("plan", "edition"), pk=pk)
-    if not is_owner(request.user, project) or not isinstance(request.user, User):
-        raise PermissionDenied
+    project, user = _owned(request, pk)
     form = FinalReportForm(request.POST or None, request.FILES or None)
     status = 200 if request.method != "POST" else 400
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             submit_final_report(
-                project=project, by=request.user, achieved=data["achieved"],
+                project=project, by=user, achieved=data["achieved"],
                 participants=data["participants"], beneficiaries=data["beneficiaries"], photos=form.photos(),
             )  # fmt: skip
         except ServiceError as error:
