@@ -7,6 +7,8 @@ from django.urls import path
 
 from .agreements.views import agreement as agreements
 from .agreements.views import set_up
+from .completion import views as completion
+from .ledger import views as ledger
 from .projects import views as projects
 
 app_name = "execution"
@@ -24,7 +26,15 @@ urlpatterns = [
     ),
     path("project/<int:pk>/afspraken/geschiedenis/", agreements.history, name="agreement_history"),
     # The ledger: payments, expenses with receipts, district decisions, the finance import.
+    path("project/<int:pk>/geld/", ledger.ledger, name="ledger"),
+    path("project/<int:pk>/geld/betaling/", ledger.payment, name="record_payment"),
+    path("project/<int:pk>/geld/besluit/<str:kind>/", ledger.decision, name="ledger_decision"),
+    path("project/<int:pk>/geld/uitgave/", ledger.expense, name="report_expense"),
+    path("bon/<int:pk>/", ledger.receipt, name="receipt"),
+    path("<slug:slug>/betalingen-importeren/", ledger.import_page, name="import_payments"),
     # Progress: updates with photos, status, moderation; blockers and help requests.
     # Following and reminders.
     # Completion: the final report and the district's acceptance.
+    path("project/<int:pk>/eindverslag/", completion.final_report, name="final_report"),
+    path("eindverslag/<int:pk>/", completion.review, name="report_review"),
 ]

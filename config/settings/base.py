@@ -238,3 +238,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "accounts.middleware.StaffIdleTimeoutMiddleware",
 )
+
+# Receipts of a project's expenses (execution.ledger): a photo or scan (re-encoded like plan images,
+# larger so amounts stay readable) or a PDF, at most this large; kept under PRIVATE_FILES_ROOT.
+EXECUTION_RECEIPT_MAX_BYTES = 10 * 1024 * 1024
+EXECUTION_RECEIPT_MAX_SIDE = 2400
+# Photos of a project's final report (execution.completion).
+EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
+EXECUTION_PHOTO_MAX_SIDE = 1600
+EXECUTION_REPORT_PHOTOS = 6

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition
 
+from ..ledger.storage import receipt_storage
 from .agreements import ScheduledPayment
 from .projects import Project, ProjectLine
 
@@ -70,7 +71,7 @@ class Expense(models.Model):
     amount_cents = models.BigIntegerField(_("amount (cents)"))
     spent_on = models.DateField(_("date"))
     description = models.CharField(_("what was bought"), max_length=200)
-    receipt = models.FileField(_("receipt"), upload_to="execution/receipts/%Y/%m/")
+    receipt = models.FileField(_("receipt"), upload_to="%Y/%m/", storage=receipt_storage)
     receipt_kind = models.CharField(_("receipt type"), max_length=10, choices=ReceiptKind.choices)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(_("reported at"), default=timezone.now)

@@ -1,0 +1,1 @@
+"""Template tags of execution: the parts that the project page includes."""
