@@ -5,6 +5,7 @@ Each part keeps its routes in its own block below, in the order of a project's l
 
 from django.urls import path
 
+from .following import views as following
 from .projects import views as projects
 
 app_name = "execution"
@@ -16,5 +17,10 @@ urlpatterns = [
     # The ledger: payments, expenses with receipts, district decisions, the finance import.
     # Progress: updates with photos, status, moderation; blockers and help requests.
     # Following and reminders.
+    path("project/<int:pk>/volgen/", following.follow_project, name="follow_project"),
+    path("project/<int:pk>/ontvolgen/", following.unfollow_project, name="unfollow_project"),
+    path("<slug:slug>/volgen/", following.follow_edition, name="follow_edition"),
+    path("<slug:slug>/ontvolgen/", following.unfollow_edition, name="unfollow_edition"),
+    path("volgen/wat-ik-volg/", following.followed, name="followed"),
     # Completion: the final report and the district's acceptance.
 ]
