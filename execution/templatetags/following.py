@@ -28,6 +28,7 @@ def follow_button(
 ) -> dict[str, Any]:
     """What the button needs; ``next`` is where to come back to after following (default this page)."""
     user = context["request"].user
+    args: list[int | str]
     if project is not None:
         edition, args, name = project.edition, [project.pk], project.plan.title
         following = selectors.follows_project(user, project)

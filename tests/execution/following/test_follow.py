@@ -23,9 +23,8 @@ def test_a_resident_follows_a_project_and_following_again_changes_nothing() -> N
     first = follow_project(user=resident, project=projects[0])
     again = follow_project(user=resident, project=projects[0])
     assert first.pk == again.pk
-    assert list(Follow.objects.filter(user=resident).values_list("project_id", "edition_id")) == [
-        (projects[0].pk, None)
-    ]
+    stored = Follow.objects.get(user=resident)
+    assert (stored.project_id, stored.edition_id) == (projects[0].pk, None)
 
 
 def test_a_follow_keeps_the_day_only_not_the_moment() -> None:
@@ -70,9 +69,13 @@ def test_following_before_the_decision_phase_is_refused_and_opens_during_it() ->
     before = phase_of(edition, "review").starts_at + timedelta(hours=1)
     during = phase_of(edition, "decision").starts_at + timedelta(hours=1)
     count = Follow.objects.count
-    refused(lambda: follow_edition(user=resident, edition=edition, at=before), "follow_not_open", unchanged=count)
     refused(
-        lambda: follow_project(user=resident, project=projects[0], at=before), "follow_not_open", unchanged=count
+        lambda: follow_edition(user=resident, edition=edition, at=before), "follow_not_open", unchanged=count
+    )
+    refused(
+        lambda: follow_project(user=resident, project=projects[0], at=before),
+        "follow_not_open",
+        unchanged=count,
     )
     follow_edition(user=resident, edition=edition, at=during)
     assert count() == 1
@@ -82,12 +85,17 @@ def test_an_inactive_account_or_an_unpublished_edition_is_refused() -> None:
     edition, _, _, projects = published_projects()
     inactive = make_user(is_active=False)
     count = Follow.objects.count
-    refused(lambda: follow_project(user=inactive, project=projects[0]), "follow_needs_account", unchanged=count)
+    refused(
+        lambda: follow_project(user=inactive, project=projects[0]), "follow_needs_account", unchanged=count
+    )
     edition.is_published = False
     edition.save()
     projects[0].edition.refresh_from_db()
     resident = make_user()
     error = refused(
-        lambda: follow_edition(user=resident, edition=edition), "follow_not_open", error=FollowError, unchanged=count
+        lambda: follow_edition(user=resident, edition=edition),
+        "follow_not_open",
+        error=FollowError,
+        unchanged=count,
     )
     assert "decision" in error.message

@@ -40,7 +40,9 @@ def test_each_kind_of_news_reaches_project_and_edition_followers_once(
 
     assert sorted(n.recipient_id for n in sent) == sorted([of_project.pk, of_edition.pk, of_both.pk])
     stored = Notification.objects.filter(kind=kind)
-    assert sorted(stored.values_list("recipient_id", flat=True)) == sorted([of_project.pk, of_edition.pk, of_both.pk])
+    assert sorted(stored.values_list("recipient_id", flat=True)) == sorted(
+        [of_project.pk, of_edition.pk, of_both.pk]
+    )
     assert {n.url for n in stored} == {project.get_absolute_url()}
     assert {n.params["plan"] for n in stored} == {project.plan.title}
 
@@ -56,7 +58,10 @@ def test_the_person_who_made_the_news_and_inactive_followers_are_not_told() -> N
     reader = make_user()
     follow_edition(user=reader, edition=edition)
     sent = notify_followers(
-        project=projects[0], kind=NotificationKind.PROJECT_UPDATE, params={"author": "x", "excerpt": "y"}, exclude=initiator
+        project=projects[0],
+        kind=NotificationKind.PROJECT_UPDATE,
+        params={"author": "x", "excerpt": "y"},
+        exclude=initiator,
     )
     assert [n.recipient_id for n in sent] == [reader.pk]
 
@@ -79,5 +84,8 @@ def test_a_status_change_by_the_district_reaches_the_followers_in_their_language
     told = Notification.objects.get(kind=NotificationKind.PROJECT_STATUS)
     assert told.recipient_id == follower.pk  # once, and not to the official who made the change
     with translation.override("nl"):
-        assert subject_for(told.kind, told.params) == f"“{projects[0].plan.title}” is nu: Loopt"
-        assert "veranderde van In voorbereiding naar Loopt" in body_for(told.kind, told.params)
+        assert (
+            subject_for(told.kind, told.params)
+            == f"“{projects[0].plan.title}” heeft nu de status: In uitvoering"
+        )
+        assert "de status In uitvoering (was: In voorbereiding)" in body_for(told.kind, told.params)

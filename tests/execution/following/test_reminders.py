@@ -43,7 +43,9 @@ def _milestones(project: Project, *planned: date) -> list[Milestone]:
 
 
 def _running(project: Project, *, since: datetime) -> None:
-    Project.objects.filter(pk=project.pk).update(status=ProjectStatus.RUNNING, started_at=since, last_news_at=None)
+    Project.objects.filter(pk=project.pk).update(
+        status=ProjectStatus.RUNNING, started_at=since, last_news_at=None
+    )
 
 
 def test_an_overdue_milestone_is_reminded_to_the_owners_once() -> None:
@@ -55,7 +57,9 @@ def test_an_overdue_milestone_is_reminded_to_the_owners_once() -> None:
 
     assert send_reminders(at=_moment(due)) == []  # on the planned day it is not late yet
     sent = send_reminders(at=_moment(due + timedelta(days=1)))
-    assert [(r.kind, r.milestone_id, r.due_on) for r in sent] == [(ReminderKind.MILESTONE_OVERDUE, overdue.pk, due)]
+    assert [(r.kind, r.milestone_id, r.due_on) for r in sent] == [
+        (ReminderKind.MILESTONE_OVERDUE, overdue.pk, due)
+    ]
     told = Notification.objects.get(kind=NotificationKind.MILESTONE_OVERDUE)
     assert told.recipient_id == plans[0].initiator_id
     assert told.params == {"plan": project.plan.title, "milestone": "Stap 1", "planned_on": due.isoformat()}
@@ -135,6 +139,9 @@ def test_the_cron_command_sends_what_is_due_and_nothing_the_second_time() -> Non
     again = StringIO()
     call_command("remind_projects", "--quiet-days", "10", stdout=again)
     assert "0 reminder(s) sent" in again.getvalue()
-    assert Notification.objects.filter(
-        kind__in=[NotificationKind.MILESTONE_OVERDUE, NotificationKind.UPDATE_DUE]
-    ).count() == 2
+    assert (
+        Notification.objects.filter(
+            kind__in=[NotificationKind.MILESTONE_OVERDUE, NotificationKind.UPDATE_DUE]
+        ).count()
+        == 2
+    )

@@ -113,7 +113,9 @@ def _receipt(client: Client) -> tuple[object, str, str]:
     return edition, code, page.content.decode()
 
 
-def test_a_logged_in_voter_is_offered_to_follow_by_a_form_that_posts_no_code_or_ballot(client: Client) -> None:
+def test_a_logged_in_voter_is_offered_a_follow_form_that_posts_no_code_or_ballot(
+    client: Client,
+) -> None:
     resident = factories.make_user()
     client.force_login(resident)
     edition, code, page = _receipt(client)
@@ -129,7 +131,7 @@ def test_a_logged_in_voter_is_offered_to_follow_by_a_form_that_posts_no_code_or_
     assert fields == {"id", "user", "project", "edition", "created_at"}  # nothing that could hold a ballot
     assert (follow.user_id, follow.edition_id, follow.project_id) == (resident.pk, edition.pk, None)  # type: ignore[attr-defined]
     assert (follow.created_at.minute, follow.created_at.second) == (0, 0)
-    assert not any("token" in key or "code" in key or "receipt" in key for key in client.session.keys())
+    assert not any("token" in key or "code" in key or "receipt" in key for key in client.session)
 
 
 def token_of_page(page: str) -> str:
@@ -146,4 +148,4 @@ def test_an_anonymous_voter_gets_a_log_in_link_that_carries_no_code(client: Clie
     assert f"{reverse('accounts:register')}?next={quote(follow_url, safe='/')}" in links
     assert all(code not in link and token_of_page(page) not in link for link in links)
     assert forms_to(page, follow_url) == []
-    assert not any("code" in key or "token" in key for key in client.session.keys())
+    assert not any("code" in key or "token" in key for key in client.session)
