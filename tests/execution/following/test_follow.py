@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from execution.following.errors import FollowError
 from execution.following.services import follow_edition, follow_project, unfollow_edition, unfollow_project
@@ -98,4 +98,5 @@ def test_an_inactive_account_or_an_unpublished_edition_is_refused() -> None:
         error=FollowError,
         unchanged=count,
     )
-    assert "decision" in error.message
+    with translation.override("en"):
+        assert "decision" in error.message

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from editions.models import BallotFormat
 from execution.models import Follow
@@ -16,6 +18,14 @@ from tests.execution.factories import published_projects
 from tests.voting.views.resident import cast, make_format_vote, open_ballot, token_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The pages in English (URLs reversed now carry /en/); the Dutch one is tested on its own."""
+    with translation.override("en"):
+        yield
+
 
 FORM = re.compile(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', re.S)
 FIELD = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
@@ -95,6 +105,17 @@ def test_what_i_follow_lists_editions_and_projects_with_unfollow_buttons(client:
     assert list(Follow.objects.values_list("project_id", flat=True)) == [projects[1].pk]
 
 
+def test_the_button_and_the_page_speak_dutch(client: Client) -> None:
+    _, _, _, projects = published_projects()
+    client.force_login(factories.make_user())
+    with translation.override("nl"):
+        page = client.get(projects[0].get_absolute_url()).content.decode()
+        assert "Volg dit project" in page
+        client.post(reverse("execution:follow_project", args=[projects[0].pk]))
+        page = client.get(reverse("execution:followed")).content.decode()
+    assert "Wat ik volg" in page and "Niet meer volgen" in page
+
+
 def test_the_overview_offers_to_follow_the_edition(client: Client) -> None:
     edition, _, _, _ = published_projects()
     client.force_login(factories.make_user())
@@ -131,7 +152,7 @@ def test_a_logged_in_voter_is_offered_a_follow_form_that_posts_no_code_or_ballot
     assert fields == {"id", "user", "project", "edition", "created_at"}  # nothing that could hold a ballot
     assert (follow.user_id, follow.edition_id, follow.project_id) == (resident.pk, edition.pk, None)  # type: ignore[attr-defined]
     assert (follow.created_at.minute, follow.created_at.second) == (0, 0)
-    assert not any("token" in key or "code" in key or "receipt" in key for key in client.session)
+    assert not any("token" in key or "code" in key or "receipt" in key for key in client.session.keys())  # noqa: SIM118
 
 
 def token_of_page(page: str) -> str:
@@ -148,4 +169,4 @@ def test_an_anonymous_voter_gets_a_log_in_link_that_carries_no_code(client: Clie
     assert f"{reverse('accounts:register')}?next={quote(follow_url, safe='/')}" in links
     assert all(code not in link and token_of_page(page) not in link for link in links)
     assert forms_to(page, follow_url) == []
-    assert not any("code" in key or "token" in key for key in client.session)
+    assert not any("code" in key or "token" in key for key in client.session.keys())  # noqa: SIM118
