@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from execution.following.reminders import send_reminders
+from execution.following.selectors import work_counts
 from execution.models import Agreement, Milestone, Project, ProjectStatus, Reminder, ReminderKind
 from notifications.models import Notification, NotificationKind
 from tests.execution.factories import published_projects
@@ -145,3 +146,18 @@ def test_the_cron_command_sends_what_is_due_and_nothing_the_second_time() -> Non
         ).count()
         == 2
     )
+
+
+def test_work_counts_the_overdue_milestones_of_the_editions_open_projects() -> None:
+    edition, _, _, projects = published_projects()
+    today = timezone.localdate()
+    _milestones(projects[0], today - timedelta(days=2), today, today + timedelta(days=3))
+    late, reached = _milestones(projects[1], today - timedelta(days=9), today - timedelta(days=9))
+    Milestone.objects.filter(pk=reached.pk).update(reached_at=timezone.now())
+    assert work_counts(edition) == {"overdue_milestones": 2}
+    assert work_counts(edition, at=_moment(today + timedelta(days=5))) == {"overdue_milestones": 4}
+    Project.objects.filter(pk=projects[1].pk).update(
+        status=ProjectStatus.STOPPED, stopped_at=timezone.now(), stop_reason="Geen vergunning"
+    )
+    assert work_counts(edition) == {"overdue_milestones": 1}
+    assert late.project_id == projects[1].pk
