@@ -8,6 +8,7 @@ from django.urls import path
 from .agreements.views import agreement as agreements
 from .agreements.views import set_up
 from .completion import views as completion
+from .following import views as following
 from .ledger import views as ledger
 from .projects import views as projects
 
@@ -34,6 +35,11 @@ urlpatterns = [
     path("<slug:slug>/betalingen-importeren/", ledger.import_page, name="import_payments"),
     # Progress: updates with photos, status, moderation; blockers and help requests.
     # Following and reminders.
+    path("project/<int:pk>/volgen/", following.follow_project, name="follow_project"),
+    path("project/<int:pk>/ontvolgen/", following.unfollow_project, name="unfollow_project"),
+    path("<slug:slug>/volgen/", following.follow_edition, name="follow_edition"),
+    path("<slug:slug>/ontvolgen/", following.unfollow_edition, name="unfollow_edition"),
+    path("volgen/wat-ik-volg/", following.followed, name="followed"),
     # Completion: the final report and the district's acceptance.
     path("project/<int:pk>/eindverslag/", completion.final_report, name="final_report"),
     path("eindverslag/<int:pk>/", completion.review, name="report_review"),
