@@ -55,7 +55,7 @@ def resolve_blocker(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "project": blocker.project,
         "heading": _lazy("Resolve an obstacle"),
-        "subject": blocker,
+        "subject": blocker.description,
     }
     if form.is_bound and form.is_valid():
         try:
@@ -95,7 +95,7 @@ def answer_help_request(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "project": asked.project,
         "heading": _lazy("Answer a question"),
-        "subject": asked,
+        "subject": asked.question,
     }
     if form.is_bound and form.is_valid():
         try:

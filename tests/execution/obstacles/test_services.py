@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
+from typing import Any
 
 import pytest
 
-from accounts.models import Role
+from accounts.models import Role, User
 from audit.models import AuditEntry
 from execution.models import AuthorSide, Blocker, BlockerCategory, HelpRequest, Project, ProjectStatus
 from execution.obstacles.services import answer_help_request, ask_for_help, record_blocker, resolve_blocker
@@ -69,7 +71,7 @@ def test_an_official_records_a_blocker_for_the_district_audited() -> None:
 )
 def test_a_bad_blocker_is_refused(fields: dict[str, str], code: str) -> None:
     _, _, _, projects = published_projects()
-    arguments = {"category": BlockerCategory.OTHER, "description": "Iets", **fields}
+    arguments: dict[str, Any] = {"category": BlockerCategory.OTHER, "description": "Iets", **fields}
     refused(
         lambda: record_blocker(project=projects[0], by=owner_of(projects[0]), **arguments),
         code,
@@ -106,12 +108,13 @@ def test_others_may_not_record_or_resolve_blockers(who: str) -> None:
         category=BlockerCategory.MONEY,
         description="Geld komt niet",
     )
-    someone = {
+    makers: dict[str, Callable[[], User]] = {
         "resident": make_user,
         "official_elsewhere": lambda: make_staff(role=Role.OFFICIAL, district=make_district()),
         "owner_of_the_other": lambda: owner_of(projects[1]),
         "facilitator": lambda: make_staff(role=Role.FACILITATOR, district=projects[0].edition.district),
-    }[who]()
+    }
+    someone = makers[who]()
     refused(
         lambda: record_blocker(project=projects[0], by=someone, category="other", description="Hm"),
         "not_an_owner",
@@ -137,7 +140,7 @@ def test_a_question_goes_to_the_contact_person_and_the_answer_to_the_asker() -> 
     ) == [official.pk]
     later = asked.asked_at + timedelta(hours=30)
     answered = answer_help_request(request=asked, by=other_official, answer="Liander; ik bel ze.", at=later)
-    assert answered.answered_at - answered.asked_at == timedelta(hours=30)
+    assert answered.answered_at == answered.asked_at + timedelta(hours=30)
     told = Notification.objects.get(kind=NotificationKind.HELP_ANSWERED)
     assert told.recipient == owner and "Liander" in told.params["excerpt"]
     assert AuditEntry.objects.filter(
@@ -216,7 +219,7 @@ def test_obstacles_are_recorded_and_answered_only_while_the_phase_opens_them(
     edition, _, official, projects = published_projects()
     at = moments(edition)[moment]
     owner = owner_of(projects[0])
-    calls = [
+    calls: list[Callable[[], object]] = [
         partial(
             record_blocker, project=projects[0], by=owner, category="permit", description="Vergunning", at=at
         ),

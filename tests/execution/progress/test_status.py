@@ -4,12 +4,14 @@ status kept in line, the history rows, the followers told, and the phases."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from functools import partial
 
 import pytest
 
 from accounts.models import Role, User
 from audit.models import AuditEntry
+from common.errors import ServiceError
 from execution.models import Project, ProjectStatus, StatusChange
 from execution.progress.status import (
     NEEDS_REASON,
@@ -73,7 +75,7 @@ def test_every_step_of_the_table_is_allowed_to_its_sides_only(
         )
         return
     code = "illegal_transition" if target not in steps else "transition_not_yours"
-    error = refused(
+    error: ServiceError = refused(
         lambda: change_project_status(project=project, to=target, by=actor, reason="Omdat"),
         code,
         unchanged=lambda: _state(project),
@@ -128,7 +130,7 @@ def test_followers_are_told_and_the_district_is_audited() -> None:
 @pytest.mark.parametrize("who", ["resident", "official_elsewhere", "owner_of_the_other"])
 def test_others_may_not_change_the_status(who: str) -> None:
     _, _, _, projects = published_projects()
-    people = {
+    people: dict[str, Callable[[], User]] = {
         "resident": make_user,
         "official_elsewhere": lambda: make_staff(role=Role.OFFICIAL, district=make_district()),
         "owner_of_the_other": lambda: owner_of(projects[1]),
