@@ -4,6 +4,7 @@ and refusals shown on the form in Dutch with 400 or 409."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import pytest
 from django.test import Client
@@ -14,7 +15,7 @@ from execution.models import Project, ProjectStatus, Update
 from execution.progress.services import post_update
 from execution.progress.status import apply_transition
 from tests.execution.factories import published_projects
-from tests.execution.progress.factories import owner_of, upload, with_milestones
+from tests.execution.progress.factories import moments, owner_of, upload, with_milestones
 from tests.factories import make_district, make_staff, make_user
 from tests.helpers import dutch, page_text
 
@@ -152,3 +153,14 @@ def test_status_steps_through_the_page() -> None:
     assert Project.objects.get(pk=project.pk).status == ProjectStatus.STOPPED
     closed = page_text(owner.get(url))
     assert dutch("You cannot change this project's status.") in closed
+
+
+@pytest.mark.parametrize(("moment", "status"), [("before", 403), ("during", 200), ("after", 403)])
+def test_the_update_form_opens_only_while_the_phase_does(
+    moment: str, status: int, freeze_time: Callable[[datetime], None]
+) -> None:
+    edition, _, official, projects = published_projects()
+    freeze_time(moments(edition)[moment])
+    for person in (owner_of(projects[0]), official):
+        response = _client(person).get(reverse("execution:post_update", args=[projects[0].pk]))
+        assert response.status_code == status
