@@ -7,13 +7,14 @@ phase opens their action (``editions.phases``).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from editions.permissions import can, holds_action_roles
 from editions.phases import Action
 
 from .errors import ExecutionError
-from .models import Project, ProjectStatus
+from .models import AuthorSide, Project, ProjectStatus
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -37,19 +38,19 @@ def may_manage(user: User | AnonymousUser, project: Project) -> bool:
     return can(user, Action.MANAGE_EXECUTION, project.edition)
 
 
-def check_owner(user: User, project: Project) -> None:
-    """Refuse unless ``user`` may post for the initiators' side of ``project``."""
+def check_owner(user: User, project: Project, *, at: datetime | None = None) -> None:
+    """Refuse unless ``user`` may post for the initiators' side of ``project`` at ``at`` (default now)."""
     if not is_owner(user, project):
         raise ExecutionError("not_an_owner")
-    if not can(user, Action.REPORT_PROGRESS, project.edition):
+    if not can(user, Action.REPORT_PROGRESS, project.edition, at=at):
         raise ExecutionError("not_allowed")
 
 
-def check_district(user: User, project: Project) -> None:
-    """Refuse unless ``user`` may act for the district on ``project``."""
+def check_district(user: User, project: Project, *, at: datetime | None = None) -> None:
+    """Refuse unless ``user`` may act for the district on ``project`` at ``at`` (default now)."""
     if not holds_action_roles(user, Action.MANAGE_EXECUTION, project.edition):
         raise ExecutionError("not_district")
-    if not can(user, Action.MANAGE_EXECUTION, project.edition):
+    if not can(user, Action.MANAGE_EXECUTION, project.edition, at=at):
         raise ExecutionError("not_allowed")
 
 
@@ -57,3 +58,16 @@ def check_open(project: Project) -> None:
     """Refuse a change to a completed or stopped project."""
     if project.status in CLOSED_STATUSES:
         raise ExecutionError("project_closed")
+
+
+def check_side(user: User, project: Project, *, at: datetime | None = None) -> AuthorSide:
+    """The side ``user`` acts for on ``project`` (an owner: the initiators; else the district's
+    official), refusing anyone who is neither or whose action the phase does not open. Someone who is
+    neither is told that it is the initiators' work: the district's officials know they may act."""
+    if is_owner(user, project):
+        check_owner(user, project, at=at)
+        return AuthorSide.INITIATORS
+    if not holds_action_roles(user, Action.MANAGE_EXECUTION, project.edition):
+        raise ExecutionError("not_an_owner")
+    check_district(user, project, at=at)
+    return AuthorSide.DISTRICT

@@ -10,6 +10,8 @@ from .agreements.views import set_up
 from .completion import views as completion
 from .following import views as following
 from .ledger import views as ledger
+from .obstacles import views as obstacles
+from .progress import views as progress
 from .projects import views as projects
 
 app_name = "execution"
@@ -34,6 +36,13 @@ urlpatterns = [
     path("bon/<int:pk>/", ledger.receipt, name="receipt"),
     path("<slug:slug>/betalingen-importeren/", ledger.import_page, name="import_payments"),
     # Progress: updates with photos, status, moderation; blockers and help requests.
+    path("project/<int:pk>/voortgang/", progress.post_update, name="post_update"),
+    path("project/<int:pk>/status/", progress.change_status, name="change_status"),
+    path("bericht/<int:pk>/verbergen/", progress.hide_update, name="hide_update"),
+    path("project/<int:pk>/obstakel/", obstacles.record_blocker, name="record_blocker"),
+    path("obstakel/<int:pk>/opgelost/", obstacles.resolve_blocker, name="resolve_blocker"),
+    path("project/<int:pk>/hulpvraag/", obstacles.ask_for_help, name="ask_for_help"),
+    path("hulpvraag/<int:pk>/antwoord/", obstacles.answer_help_request, name="answer_help_request"),
     # Following and reminders.
     path("project/<int:pk>/volgen/", following.follow_project, name="follow_project"),
     path("project/<int:pk>/ontvolgen/", following.unfollow_project, name="unfollow_project"),

@@ -63,15 +63,20 @@ def allowed_targets(status: str) -> frozenset[ProjectStatus]:
     return frozenset(TRANSITIONS[ProjectStatus(status)])
 
 
+def targets_for(side: AuthorSide, status: str) -> list[ProjectStatus]:
+    """The statuses ``side`` may move a project in ``status`` to by hand, in the table's order."""
+    return [target for target, sides in TRANSITIONS[ProjectStatus(status)].items() if side in sides]
+
+
 def change_project_status(
     *, project: Project, to: ProjectStatus, by: User, reason: str = "", at: datetime | None = None
 ) -> Project:
     """A step by hand, by the project's owners or the district, as the table allows."""
     if is_owner(by, project):
-        check_owner(by, project)
+        check_owner(by, project, at=at)
         side = AuthorSide.INITIATORS
     else:
-        check_district(by, project)
+        check_district(by, project, at=at)
         side = AuthorSide.DISTRICT
     current = ProjectStatus(project.status)
     if to not in TRANSITIONS[current]:

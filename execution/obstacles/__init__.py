@@ -1,0 +1,1 @@
+"""Where a project got stuck: blockers and how they were solved, help requests and their answers."""
