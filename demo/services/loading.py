@@ -38,8 +38,8 @@ from ..content import (
 )
 from ..content.accounts import staff
 from ._common import AMSTERDAM
-from .after_result import load_after_result
 from .discussion import load_discussion
+from .execution import load_execution
 from .notifications import load_notifications
 from .panel import LoadedPanel, load_panel
 from .panel_decision import load_panel_decision
@@ -117,7 +117,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
                     facilitator=users[panel.facilitator],
                     now=moment,
                 )
-        load_after_result(edition=edition, specs=PLANS[spec.slug], now=moment)
+        load_execution(edition=edition, users=users, now=moment)
         editions.append(edition)
     load_notifications(editions=editions, now=moment)
     return DemoSummary(

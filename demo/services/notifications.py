@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from ballots.sections import CHOSEN_STATUSES
 from deliberation.models import Presentation
 from deliberation.sessions.services import public_sessions_url
 from editions.models import Edition
@@ -29,15 +30,13 @@ from outcomes.services import FUNDED, NOT_FUNDED
 from proposals.models import Plan, PlanStatus
 from proposals.status import initiators_of
 
-from .after_result import AFTER_RESULT
-
 # Notifications older than this were read, this long after they arrived; newer ones are unread.
 READ_AFTER = timedelta(days=7)
 READING_DELAY = timedelta(hours=5)
 # Parameters that differ from one load to the next: a notice is recognised by the others.
 VOLATILE_PARAMS = frozenset({"deadline"})
 # The statuses of plans that were on a counted ballot.
-ON_BALLOT = (PlanStatus.FEASIBLE, PlanStatus.SHORTLISTED, *AFTER_RESULT)
+ON_BALLOT = (PlanStatus.FEASIBLE, PlanStatus.SHORTLISTED, *CHOSEN_STATUSES, PlanStatus.CANCELLED)
 
 K = NotificationKind
 _Notice = tuple[Plan, NotificationKind, dict[str, Any], str, datetime]

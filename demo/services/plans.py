@@ -15,6 +15,7 @@ from typing import Any
 from accounts.models import User
 from editions.models import Edition
 from editions.phases import PhaseKind
+from execution.models import Project
 from proposals.models import CostLine, Plan, PlanStatus
 from proposals.services.co_initiators import answer_invitation, invite_co_initiator
 from proposals.services.submission import CostLineInput, save_draft, start_draft, submit_plan
@@ -69,7 +70,9 @@ def _as_made(plan: Plan, spec: PlanSpec) -> bool:
     """Whether the plan has the demo's cost lines and status (or was selected by the demo's vote)."""
     lines = [(line.description, line.amount_cents) for line in plan.cost_lines.all()]
     selected = plan.status == PlanStatus.SELECTED and spec.status in CHOSEN_FROM
-    return (plan.status == spec.status or selected) and lines == list(spec.cost_lines)
+    # A chosen plan's status follows its project from then on (demo.services.execution).
+    carried_out = Project.objects.filter(plan=plan).exists()
+    return (plan.status == spec.status or selected or carried_out) and lines == list(spec.cost_lines)
 
 
 def _put_back(plan: Plan, spec: PlanSpec) -> None:

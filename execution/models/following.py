@@ -67,11 +67,17 @@ class Reminder(models.Model):
     class Meta:
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
+        # Two partial constraints rather than one with nulls_distinct=False, which SQLite cannot hold.
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "kind", "milestone", "due_on"],
-                name="reminder_once",
-                nulls_distinct=False,
+                condition=Q(milestone__isnull=False),
+                name="reminder_once_per_milestone",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "kind", "due_on"],
+                condition=Q(milestone__isnull=True),
+                name="reminder_once_per_quiet_period",
             ),
         ]
 
