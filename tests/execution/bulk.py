@@ -1,4 +1,4 @@
-"""Many projects at once, in bulk, for the query-count tests and the page benchmark (bench/execution_pages.py).
+"""Many projects at once, in bulk, for the query-count tests and bench/execution_pages.py.
 
 Rows are made directly (bulk_create), not through the services: what is measured is the pages' reads.
 """
@@ -30,6 +30,7 @@ from execution.models import (
 )
 from proposals.models import CostLine, Plan, PlanStatus
 
+MILESTONES = [(1, "Materiaal besteld", -30), (2, "Eerste activiteit", -3), (3, "Afronding", 60)]
 STATUSES = [ProjectStatus.PREPARING, ProjectStatus.RUNNING, ProjectStatus.DELAYED, ProjectStatus.RUNNING]
 
 

@@ -22,7 +22,7 @@ def _overview(edition_slug: str) -> str:
 
 
 def test_the_overview_shows_every_project_with_status_progress_and_money(client: Client) -> None:
-    edition, plans, official, projects = published_projects()
+    edition, plans, _official, projects = published_projects()
     ProjectLine.objects.filter(project=projects[0]).update(paid_cents=1_000_00)
     Project.objects.filter(pk=projects[0].pk).update(progress_percent=40)
     response = client.get(_overview(edition.slug))
@@ -41,7 +41,7 @@ def test_the_overview_shows_every_project_with_status_progress_and_money(client:
 
 
 def test_the_overview_filters_by_status_neighbourhood_and_theme_without_javascript(client: Client) -> None:
-    edition, plans, official, projects = published_projects()
+    edition, plans, _official, projects = published_projects()
     Project.objects.filter(pk=projects[1].pk).update(status=ProjectStatus.DELAYED)
     response = client.get(_overview(edition.slug), {"status": "delayed"})
     assert [p.pk for p in response.context["projects"]] == [projects[1].pk]
@@ -96,7 +96,7 @@ def test_the_project_page_shows_why_it_was_chosen_the_timeline_and_the_ledger(cl
 
 
 def test_the_project_page_of_a_real_vote_says_the_section_votes_and_rule(client: Client) -> None:
-    edition, plans, official, projects = published_projects()
+    _edition, _plans, _official, projects = published_projects()
     client.cookies["django_language"] = "en"
     html = client.get(projects[0].get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     because = projects[0].chosen_because
@@ -106,7 +106,7 @@ def test_the_project_page_of_a_real_vote_says_the_section_votes_and_rule(client:
 
 
 def test_the_results_page_links_each_winner_to_its_project(client: Client) -> None:
-    edition, plans, official, projects = published_projects()
+    edition, _plans, _official, projects = published_projects()
     html = client.get(reverse("outcomes:result", args=[edition.slug])).content.decode()
     for project in projects:
         assert project.get_absolute_url() in html
