@@ -90,10 +90,9 @@ def entry_rows(edition: Edition) -> Iterator[list[Any]]:
         "project_id", "decided_at", "pk"
     )
     for d in decisions:
-        line = d.to_line_id or d.from_line_id
         yield [
             d.project_id,
-            line,
+            d.to_line_id or d.from_line_id,
             d.kind,
             _day(d.decided_at),
             d.amount_cents,

@@ -81,7 +81,7 @@ class Filters:
 class FilterOptions:
     neighbourhoods: list[Neighbourhood]
     themes: list[Theme]
-    statuses: list[tuple[str, str]] = field(default_factory=lambda: list(ProjectStatus.choices))
+    statuses: list[tuple[str, Any]] = field(default_factory=lambda: list(ProjectStatus.choices))
 
 
 def filter_options(edition: Edition) -> FilterOptions:

@@ -101,7 +101,7 @@ def _execution_rows(edition: Edition, initiator: User, official: User) -> dict[s
     [project] = add_projects(edition=edition, initiator=initiator, official=official, count=1)
     add_updates(projects=[project], author=initiator, per_project=1)
     now = timezone.now()
-    line = project.lines.first()
+    line = project.lines.order_by("pk")[0]
     agreement = project.agreements.get()
     update = project.updates.get()
     report = ex.FinalReport.objects.create(

@@ -10,7 +10,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from execution.models import Expense, LedgerDecision, Payment, ProjectLine
+from accounts.models import User
+from editions.models import Edition
+from execution.models import Expense, LedgerDecision, Payment, Project, ProjectLine
 from execution.projects.exports import TABLES
 from tests.execution.bulk import add_projects, add_updates
 from tests.execution.factories import published_projects
@@ -18,15 +20,18 @@ from tests.execution.factories import published_projects
 pytestmark = pytest.mark.django_db
 
 
+World = tuple[Edition, User, User, list[Project]]
+
+
 @pytest.fixture
-def edition_with_money():  # type: ignore[no-untyped-def]
+def edition_with_money() -> World:
     edition, plans, official, _ = published_projects()
     initiator = plans[0].initiator
     initiator.display_name = "Fatima el Amrani"
     initiator.save(update_fields=["display_name"])
     projects = add_projects(edition=edition, initiator=initiator, official=official, count=3)
     add_updates(projects=projects, author=initiator, per_project=2)
-    line = ProjectLine.objects.filter(project=projects[0]).first()
+    line = ProjectLine.objects.filter(project=projects[0]).order_by("pk")[0]
     LedgerDecision.objects.create(
         project=projects[0],
         kind="top_up",
@@ -48,10 +53,10 @@ def _download(client: Client, edition_slug: str, table: str, fmt: str) -> str:
 
 @pytest.mark.parametrize("table", list(TABLES))
 def test_no_export_holds_names_emails_receipts_or_payment_references(
-    client: Client, edition_with_money: tuple, table: str
+    client: Client, edition_with_money: World, table: str
 ) -> None:
     edition, initiator, official, projects = edition_with_money
-    receipt = Expense.objects.filter(project__edition=edition).first().receipt.name
+    receipt = Expense.objects.filter(project__edition=edition)[0].receipt.name
     for fmt in ("csv", "json"):
         text = _download(client, edition.slug, table, fmt)
         for secret in (
@@ -67,7 +72,7 @@ def test_no_export_holds_names_emails_receipts_or_payment_references(
 
 
 def test_the_project_table_has_the_money_in_cents_and_the_dates(
-    client: Client, edition_with_money: tuple
+    client: Client, edition_with_money: World
 ) -> None:
     edition, _, _, projects = edition_with_money
     rows = list(csv.DictReader(io.StringIO(_download(client, edition.slug, "projecten", "csv"))))
@@ -78,7 +83,7 @@ def test_the_project_table_has_the_money_in_cents_and_the_dates(
 
 
 def test_the_ledger_entries_give_payments_by_date_and_amount_and_decisions_with_reason(
-    client: Client, edition_with_money: tuple
+    client: Client, edition_with_money: World
 ) -> None:
     edition, _, _, projects = edition_with_money
     data = json.loads(_download(client, edition.slug, "boekingen", "json"))
@@ -91,12 +96,12 @@ def test_the_ledger_entries_give_payments_by_date_and_amount_and_decisions_with_
     assert len([m for m in milestones if m["project_id"] == projects[0].pk]) == 3
 
 
-def test_an_unknown_table_is_not_found(client: Client, edition_with_money: tuple) -> None:
+def test_an_unknown_table_is_not_found(client: Client, edition_with_money: World) -> None:
     edition = edition_with_money[0]
     assert client.get(reverse("execution:export_csv", args=[edition.slug, "mensen"])).status_code == 404
 
 
-def test_the_overview_links_every_export(client: Client, edition_with_money: tuple) -> None:
+def test_the_overview_links_every_export(client: Client, edition_with_money: World) -> None:
     edition = edition_with_money[0]
     html = client.get(reverse("execution:overview", args=[edition.slug])).content.decode()
     for table in TABLES:

@@ -31,7 +31,7 @@ def test_work_counts_count_what_waits_for_the_district() -> None:
         project=first,
         agreement=agreement,
         kind="advance",
-        line=first.lines.first(),
+        line=first.lines.order_by("pk")[0],
         amount_cents=100,
         due_on=timezone.localdate() - timedelta(days=1),
     )
