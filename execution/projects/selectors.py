@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
@@ -18,6 +19,7 @@ from places.models import Neighbourhood
 from ..models import Project, ProjectLine, ProjectStatus
 
 MONEY = ("awarded", "paid", "spent", "returned")
+PROJECTS_PER_PAGE = 30
 
 
 def _sums(prefix: str = "") -> dict[str, Any]:
@@ -135,3 +137,20 @@ def money_summary(edition: Edition, *, whole_district: str) -> MoneySummary:
         by_neighbourhood=_rows(lines, "project__plan__neighbourhood__name", whole_district),
         by_theme=_rows(lines, "project__plan__theme__name", ""),
     )
+
+
+@dataclass(frozen=True)
+class Overview:
+    options: FilterOptions
+    filters: Filters
+    projects: Page[Project]
+    summary: MoneySummary
+
+
+def overview(edition: Edition, query: Mapping[str, str], *, whole_district: str) -> Overview:
+    """The overview's page of projects as ``query`` filters and pages them, and the edition's money."""
+    options = filter_options(edition)
+    filters = Filters.from_query(query, options)
+    projects = Paginator(filters.apply(projects_of(edition)), PROJECTS_PER_PAGE).get_page(query.get("pagina"))
+    summary = money_summary(edition, whole_district=whole_district)
+    return Overview(options=options, filters=filters, projects=projects, summary=summary)

@@ -25,17 +25,16 @@ WORK_TASK = Task(gettext_lazy("Carrying out the projects"), order=110)
 @require_safe
 @edition_page
 def overview(request: HttpRequest, edition: Edition) -> HttpResponse:
-    options = selectors.filter_options(edition)
-    filters = selectors.Filters.from_query(request.GET, options)
-    context = {
-        "edition": edition,
-        "projects": filters.apply(selectors.projects_of(edition)),
-        "options": options,
-        "filters": filters,
-        "summary": selectors.money_summary(edition, whole_district=_("Whole district")),
-        "tables": exports.TABLES,
-    }
+    found = selectors.overview(edition, request.GET, whole_district=_("Whole district"))
+    context = {"edition": edition, "overview": found, "tables": exports.TABLES, "query": _without_page(request)}
     return render(request, "execution/overview.html", context)
+
+
+def _without_page(request: HttpRequest) -> str:
+    """The filters of the request as a query string, for the page links."""
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return query.urlencode()
 
 
 @require_safe

@@ -31,7 +31,7 @@ def test_the_overview_shows_every_project_with_status_progress_and_money(client:
     assert plans[0].title in html and plans[2].title in html
     assert plans[1].title not in html  # not chosen
     assert '<progress class="budget-bar" max="100" value="40"' in html
-    summary = response.context["summary"]
+    summary = response.context["overview"].summary
     awarded = sum(
         ProjectLine.objects.filter(project__edition=edition).values_list("awarded_cents", flat=True)
     )
@@ -44,12 +44,12 @@ def test_the_overview_filters_by_status_neighbourhood_and_theme_without_javascri
     edition, plans, _official, projects = published_projects()
     Project.objects.filter(pk=projects[1].pk).update(status=ProjectStatus.DELAYED)
     response = client.get(_overview(edition.slug), {"status": "delayed"})
-    assert [p.pk for p in response.context["projects"]] == [projects[1].pk]
+    assert [p.pk for p in response.context["overview"].projects] == [projects[1].pk]
     theme = plans[0].theme
     response = client.get(_overview(edition.slug), {"thema": theme.slug})
-    assert {p.plan.theme_id for p in response.context["projects"]} == {theme.pk}
+    assert {p.plan.theme_id for p in response.context["overview"].projects} == {theme.pk}
     response = client.get(_overview(edition.slug), {"status": "nonsense"})
-    assert len(response.context["projects"]) == 2  # an unknown value filters nothing
+    assert len(response.context["overview"].projects) == 2  # an unknown value filters nothing
 
 
 def test_the_money_summary_is_per_neighbourhood_and_theme() -> None:
@@ -127,3 +127,17 @@ def test_updates_are_paged_newest_first(client: Client) -> None:
     last = client.get(project.get_absolute_url(), {"pagina": 3}).context["page"].updates
     assert len(first) == 20 and len(last) == 5
     assert first[0].posted_at > last[0].posted_at > timezone.now() - timedelta(days=3)
+
+
+def test_the_overview_pages_its_projects_thirty_at_a_time(client: Client) -> None:
+    edition, plans, official, _ = published_projects()
+    add_projects(edition=edition, initiator=plans[0].initiator, official=official, count=40)
+    response = client.get(_overview(edition.slug), {"status": "running"})
+    page = response.context["overview"].projects
+    assert page.paginator.count == 20 and len(page) == 20
+    response = client.get(_overview(edition.slug))
+    assert len(response.context["overview"].projects) == 30
+    assert "?pagina=2" in response.content.decode()
+    second = client.get(_overview(edition.slug), {"pagina": "2"})
+    assert len(second.context["overview"].projects) == 12
+    assert "?pagina=1#projects-heading" in second.content.decode()
