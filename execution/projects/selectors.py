@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import BigIntegerField, Count, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from editions.models import Edition, Theme
@@ -26,12 +26,25 @@ def _sums(prefix: str = "") -> dict[str, Any]:
     return {f"{kind}_cents": Coalesce(Sum(f"{prefix}{kind}_cents"), 0) for kind in MONEY}
 
 
+def _line_total(kind: str) -> Coalesce:
+    """A project's total of one kind of money over its lines, as a subquery: the database sums the
+    lines of only the projects on the page, and a count of the projects does not join the lines."""
+    total = (
+        ProjectLine.objects.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(total=Sum(f"{kind}_cents"))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=BigIntegerField()), 0)
+
+
 def projects_of(edition: Edition) -> QuerySet[Project]:
     """The edition's projects with their plan, theme and neighbourhood and their money, by title."""
     return (
         Project.objects.filter(edition=edition)
         .select_related("plan", "plan__theme", "plan__neighbourhood")
-        .annotate(**_sums("lines__"))
+        .annotate(**{f"{kind}_cents": _line_total(kind) for kind in MONEY})
         .order_by("plan__title", "pk")
     )
 

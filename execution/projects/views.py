@@ -26,7 +26,12 @@ WORK_TASK = Task(gettext_lazy("Carrying out the projects"), order=110)
 @edition_page
 def overview(request: HttpRequest, edition: Edition) -> HttpResponse:
     found = selectors.overview(edition, request.GET, whole_district=_("Whole district"))
-    context = {"edition": edition, "overview": found, "tables": exports.TABLES, "query": _without_page(request)}
+    context = {
+        "edition": edition,
+        "overview": found,
+        "tables": exports.TABLES,
+        "query": _without_page(request),
+    }
     return render(request, "execution/overview.html", context)
 
 
