@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from accounts.models import User
     from execution.models import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +40,7 @@ def _set_up() -> None:
     call_command("migrate", verbosity=0)
 
 
-def _world() -> tuple[str, Project, object, object]:
+def _world() -> tuple[str, Project, User, User]:
     """A published edition in its execution phase with 50 projects; its slug, the first project, and
     the initiator and official who own and follow them."""
     from accounts.models import Role
@@ -59,26 +60,31 @@ def _world() -> tuple[str, Project, object, object]:
     return edition.slug, projects[0], initiator, official
 
 
-def _grow(slug: str, first: Project, initiator: object, official: object) -> None:
+def _grow(slug: str, first: Project, initiator: User, official: User) -> None:
     from editions.models import Edition
     from tests.execution.bulk import add_projects, add_updates
 
     edition = Edition.objects.get(slug=slug)
     for start in range(50, 500, 150):
         projects = add_projects(
-            edition=edition, initiator=initiator, official=official, count=150, start=start  # type: ignore[arg-type]
+            edition=edition,
+            initiator=initiator,
+            official=official,
+            count=150,
+            start=start,
         )
-        add_updates(projects=projects, author=initiator, per_project=UPDATES_PER_PROJECT)  # type: ignore[arg-type]
-    add_updates(projects=[first], author=initiator, per_project=200)  # type: ignore[arg-type]
+        add_updates(projects=projects, author=initiator, per_project=UPDATES_PER_PROJECT)
+    add_updates(projects=[first], author=initiator, per_project=200)
 
 
 def _pages(slug: str, first: Project) -> dict[str, str]:
     from django.urls import reverse
 
+    overview = reverse("execution:overview", args=[slug])
     return {
         "/healthz (baseline)": "/healthz",
-        "execution overview": reverse("execution:overview", args=[slug]),
-        "execution overview, filtered": reverse("execution:overview", args=[slug]) + "?status=running&thema=groen",
+        "execution overview": overview,
+        "execution overview, filtered": overview + "?status=running&thema=groen",
         "project page": first.get_absolute_url(),
         "project page, page 5 of the updates": first.get_absolute_url() + "?pagina=5",
         "projects CSV": reverse("execution:export_csv", args=[slug, "projecten"]),
