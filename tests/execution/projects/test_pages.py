@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from execution.models import Project, ProjectLine, ProjectStatus, Update
+from execution.projects.page import chosen_of
 from tests import factories
 from tests.execution.bulk import add_projects, add_updates
 from tests.execution.factories import published_projects
@@ -141,3 +142,14 @@ def test_the_overview_pages_its_projects_thirty_at_a_time(client: Client) -> Non
     second = client.get(_overview(edition.slug), {"pagina": "2"})
     assert len(second.context["overview"].projects) == 12
     assert "?pagina=1#projects-heading" in second.content.decode()
+
+
+def test_a_panel_choice_gives_the_panels_reason_in_its_own_words(client: Client) -> None:
+    _, _, _, projects = published_projects()
+    Project.objects.filter(pk=projects[0].pk).update(
+        chosen_by="panel", chosen_because={"section": "Noord", "reason": "Dit plan verbindt de buurt."}
+    )
+    project = Project.objects.get(pk=projects[0].pk)
+    assert chosen_of(project).by_panel and chosen_of(project).reason == "Dit plan verbindt de buurt."
+    html = client.get(project.get_absolute_url()).content.decode()
+    assert "Dit plan verbindt de buurt." in html and "Het burgerpanel koos dit plan." in html
