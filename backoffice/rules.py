@@ -53,6 +53,7 @@ def roles_of_action(*actions: Action) -> frozenset[Role]:
 
 MANAGERS = roles_of_action(Action.MANAGE_EDITION)
 PANEL_STAFF = roles_of_action(Action.MANAGE_EDITION, Action.DRAW_PANEL)
+EXECUTION_STAFF = roles_of_action(Action.MANAGE_EXECUTION)
 # No action in the declaration reads the log: a district's administrator does (they hold every role).
 AUDIT_READERS = frozenset({Role.ADMINISTRATOR})
 
@@ -166,6 +167,32 @@ ADMIN_RULES: dict[str, AdminRule] = {
     "audit.auditentry": _record("edition", view=AUDIT_READERS),
     "deliberation.draw": _record("edition", view=PANEL_STAFF),
     "deliberation.panelmember": _record("draw__edition", view=PANEL_STAFF),
+    # Carrying out: records of the projects' services (the ledger's invariants, notifications, the
+    # audit), read by the officials who manage the execution; nobody edits them here.
+    "execution.project": _record("edition", view=EXECUTION_STAFF),
+    "execution.projectowner": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.projectline": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.agreement": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.milestone": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.scheduledpayment": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.payment": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.expense": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.ledgerdecision": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.update": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.updatephoto": _record("update__project__edition", view=EXECUTION_STAFF),
+    "execution.statuschange": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.blocker": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.helprequest": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.follow": AdminRule(
+        districts=("project__edition__district", "edition__district"),
+        view=EXECUTION_STAFF,
+        add=NOBODY,
+        change=NOBODY,
+        delete=NOBODY,
+    ),
+    "execution.reminder": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.finalreport": _record("project__edition", view=EXECUTION_STAFF),
+    "execution.finalreportphoto": _record("report__project__edition", view=EXECUTION_STAFF),
 }
 
 

@@ -19,6 +19,9 @@ urlpatterns = [
     # Projects: the edition's overview and the project's public page.
     path("<slug:slug>/", projects.overview, name="overview"),
     path("project/<int:pk>/", projects.project, name="project"),
+    path("<slug:slug>/open-data/<slug:table>.csv", projects.export_csv, name="export_csv"),
+    path("<slug:slug>/open-data/<slug:table>.json", projects.export_json, name="export_json"),
+    path("<slug:slug>/werk/", projects.district_work, name="district_work"),
     # The agreement: milestones, payment schedule, conditions; versions confirmed by both sides.
     path("project/<int:pk>/inrichten/", set_up.set_up, name="project_set_up"),
     path("project/<int:pk>/afspraken/", agreements.agreement, name="agreement"),

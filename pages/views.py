@@ -27,6 +27,7 @@ from editions.selectors import (
     sub_budgets_for_page,
 )
 from editions.timeline import timeline_of
+from execution.projects.selectors import has_projects
 from outcomes.selectors import published_count
 from places.models import Municipality
 from proposals.selectors import (
@@ -97,6 +98,7 @@ def edition_detail(request: HttpRequest, edition: Edition) -> HttpResponse:
             "result_published": published_count(edition) is not None,
             "panel_published": published_draw(edition) is not None,
             "has_sessions": edition.has_panel and WorkSession.objects.filter(edition=edition).exists(),
+            "has_projects": has_projects(edition),
         },
     )
 

@@ -18,7 +18,7 @@ from editions.decorators import edition_page
 from editions.models import Edition
 
 from ..models import Project
-from ..projects.selectors import public_project
+from ..projects.page import public_project
 from . import selectors, services
 from .errors import FollowError
 from .forms import FollowForm

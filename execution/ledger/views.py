@@ -36,7 +36,7 @@ from .services.expenses import report_expense
 from .services.imports import import_payments
 from .services.payments import record_payment
 
-IMPORT_TASK = Task(gettext_lazy("Payments from the finance system"), order=110)
+IMPORT_TASK = Task(gettext_lazy("Payments from the finance system"), order=120)
 FORBIDDEN = frozenset({"not_allowed", "not_an_owner", "not_district"})
 CONFLICTS = frozenset(
     {"over_award", "duplicate_reference", "already_settled", "project_closed", "over_budget"}

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from editions.decorators import edition_page
 from editions.models import Edition
+from execution.projects.selectors import project_ids_for
 
 from .. import selectors
 
@@ -25,4 +26,7 @@ def result(request: HttpRequest, edition: Edition) -> HttpResponse:
             "outcomes/not_published.html",
             {"edition": edition, "counted": selectors.result_count(edition) is not None},
         )
-    return render(request, "outcomes/result.html", {"edition": edition, "result": selectors.result_of(count)})
+    result = selectors.result_of(count)
+    plan_ids = [p.id for s in result.sections for p in s.plans]
+    context = {"edition": edition, "result": result, "projects": project_ids_for(plan_ids)}
+    return render(request, "outcomes/result.html", context)

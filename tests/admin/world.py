@@ -40,6 +40,7 @@ class Side:
     audit_entry: AuditEntry
     draw: Draw
     member: PanelMember
+    execution: dict[str, models.Model]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def _side(name: str) -> Side:
         drawn_by=staff[Role.FACILITATOR],
     )
     member = PanelMember.objects.create(draw=draw, pool_id="P0001")
+    execution = _execution_rows(edition, initiator, staff[Role.OFFICIAL])
     return Side(
         municipality=municipality,
         district=district,
@@ -85,7 +87,62 @@ def _side(name: str) -> Side:
         audit_entry=entry,
         draw=draw,
         member=member,
+        execution=execution,
     )
+
+
+def _execution_rows(edition: Edition, initiator: User, official: User) -> dict[str, models.Model]:
+    """A project in ``edition`` with one row of every execution model, by the model's label."""
+    from execution import models as ex
+    from tests.execution.bulk import add_projects, add_updates
+
+    if not edition.themes.exists():
+        factories.make_theme(edition=edition)
+    [project] = add_projects(edition=edition, initiator=initiator, official=official, count=1)
+    add_updates(projects=[project], author=initiator, per_project=1)
+    now = timezone.now()
+    line = project.lines.order_by("pk")[0]
+    agreement = project.agreements.get()
+    update = project.updates.get()
+    report = ex.FinalReport.objects.create(
+        project=project,
+        achieved="Een groene straat.",
+        participants=12,
+        beneficiaries=300,
+        submitted_by=initiator,
+    )
+    rows: dict[str, models.Model] = {
+        "execution.project": project,
+        "execution.agreement": agreement,
+        "execution.payment": project.payments.get(),
+        "execution.expense": project.expenses.get(),
+        "execution.ledgerdecision": ex.LedgerDecision.objects.create(
+            project=project,
+            kind="top_up",
+            to_line=line,
+            amount_cents=100,
+            reason="Extra",
+            decided_by=official,
+        ),
+        "execution.update": update,
+        "execution.statuschange": ex.StatusChange.objects.create(
+            project=project, from_status="preparing", to_status="running", changed_by=official
+        ),
+        "execution.blocker": project.blockers.get(),
+        "execution.helprequest": ex.HelpRequest.objects.create(
+            project=project, question="Wie helpt?", asked_by=initiator
+        ),
+        "execution.follow": ex.Follow.objects.create(user=initiator, edition=edition),
+        "execution.reminder": ex.Reminder.objects.create(
+            project=project, kind="update_due", due_on=now.date(), sent_at=now
+        ),
+        "execution.finalreport": report,
+    }
+    ex.ScheduledPayment.objects.create(
+        project=project, agreement=agreement, kind="advance", line=line, amount_cents=100
+    )
+    ex.FinalReportPhoto.objects.create(report=report, image="execution/reports/x.jpg", alt_text="Foto")
+    return rows
 
 
 def make_world() -> World:
@@ -122,4 +179,21 @@ ROWS: dict[str, Any] = {
     "editions.edition": lambda world, side: side.edition,
     "deliberation.draw": lambda world, side: side.draw,
     "deliberation.panelmember": lambda world, side: side.member,
+    **{
+        label: (lambda world, side, label=label: side.execution[label])
+        for label in (
+            "execution.project",
+            "execution.agreement",
+            "execution.payment",
+            "execution.expense",
+            "execution.ledgerdecision",
+            "execution.update",
+            "execution.statuschange",
+            "execution.blocker",
+            "execution.helprequest",
+            "execution.follow",
+            "execution.reminder",
+            "execution.finalreport",
+        )
+    },
 }

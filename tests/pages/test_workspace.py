@@ -135,23 +135,24 @@ STEPS: dict[str, dict[str, Any]] = {
 # What each role gets under each decision model, in this order (the table the workspace hand-coded
 # before the views declared their tasks). Staff accounts without admin access: no edition settings.
 PANEL_WORK = ["Panel recruitment", "Panel draw", "Work sessions"]
+EXECUTION = "Carrying out the projects"
 PANEL_DECIDES = [*PANEL_WORK, "Ballot round in a session", "The panel's decision"]
 FINANCE_IMPORT = "Payments from the finance system"  # carrying out (execution.ledger)
 EXPECTED: dict[Role, dict[str, list[str]]] = {
     Role.OFFICIAL: {
-        "online_vote": ["Vote management", "Count and publish the result", FINANCE_IMPORT],
-        "panel": ["Count and publish the result", "Questions from the panel", FINANCE_IMPORT],
+        "online_vote": ["Vote management", "Count and publish the result", EXECUTION, FINANCE_IMPORT],
+        "panel": ["Count and publish the result", "Questions from the panel", EXECUTION, FINANCE_IMPORT],
         "panel_then_vote": [
             "Vote management",
             "Count and publish the result",
             "Questions from the panel",
-            FINANCE_IMPORT,
+            EXECUTION, FINANCE_IMPORT,
         ],
         "vote_then_panel": [
             "Vote management",
             "Count and publish the result",
             "Questions from the panel",
-            FINANCE_IMPORT,
+            EXECUTION, FINANCE_IMPORT,
         ],
     },
     Role.REVIEWER: {
@@ -182,7 +183,7 @@ def test_the_review_pages_declare_their_tasks_first_in_the_cycle() -> None:
 
 
 def test_every_step_of_the_cycle_declares_its_task_once() -> None:
-    assert [task.task.order for task in declared_tasks()] == list(range(10, 111, 10))
+    assert [task.task.order for task in declared_tasks()] == list(range(10, 121, 10))
 
 
 @pytest.mark.parametrize("step", list(STEPS))

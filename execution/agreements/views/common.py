@@ -16,7 +16,7 @@ from editions.phases import Action
 
 from ...access import is_owner
 from ...models import Agreement, Project
-from ...projects import selectors as project_selectors
+from ...projects import page as project_page
 from ..forms import AcceptForm
 from ..selectors import AgreementPage, agreement_page
 
@@ -37,7 +37,7 @@ def load_project(pk: int) -> Project:
 
 def public_project(pk: int) -> Project:
     try:
-        return project_selectors.public_project(pk)
+        return project_page.public_project(pk)
     except Project.DoesNotExist:
         raise Http404 from None
 
