@@ -35,6 +35,7 @@ class UpdateSpec:
     percent: int | None = None
     milestone: int | None = None  # the index of the milestone it reports reached
     photos: tuple[str, ...] = ()  # what each photo shows (its alt text); the demo draws the picture
+    hidden: str = ""  # a moderator hid it the next day, with this reason
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class ReportSpec:
     beneficiaries: int
     accepted_day: int
     photos: tuple[str, ...] = ()
+    # The district first returned it with a question (day, note); it came back two days later.
+    returned: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -239,6 +242,11 @@ NOORD_STORIES: tuple[ProjectStory, ...] = (
             participants=9,
             beneficiaries=400,
             accepted_day=90,
+            photos=("Zes nieuwe bankjes langs het Zuiderzeeplein",),
+            returned=(
+                83,
+                "Mooi! Kun je een foto toevoegen van de bankjes, en zeggen welke buren de planten doen?",
+            ),
         ),
     ),
     ProjectStory(
@@ -338,6 +346,11 @@ NOORD_STORIES: tuple[ProjectStory, ...] = (
                 60,
                 0,
                 photos=("Vrijwilligers met grijpers en vuilniszakken langs het water",),
+            ),
+            UpdateSpec(
+                112,
+                "Te koop: mijn oude bakfiets, goed onderhouden. Bel 06-12345678.",
+                hidden="Een advertentie met een telefoonnummer hoort niet bij de berichten van dit project.",
             ),
         ),
         expenses=(MoneySpec(40, 70, 0, "Grijpers, hesjes en handschoenen"),),

@@ -127,7 +127,9 @@ def apply_transition(
     if target is not None and plan.status != target:
         if target == PlanStatus.COMPLETED and plan.status == PlanStatus.SELECTED:
             change_status(plan=plan, to=PlanStatus.IN_EXECUTION, by=by, notify_initiators=False, at=at)
-        change_status(plan=plan, to=target, by=by, notify_initiators=False, at=at)
+        # The plan's initiators hear of it (but not the one who took the step): co-initiators of a
+        # project its owner started, and every owner when the district completes or stops it.
+        change_status(plan=plan, to=target, by=by, notify_initiators=True, at=at)
     kind = NotificationKind.PROJECT_COMPLETED if to == P.COMPLETED else NotificationKind.PROJECT_STATUS
     notify_followers(
         project=project,

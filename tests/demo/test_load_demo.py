@@ -74,6 +74,7 @@ FITTING_STATUSES = {
         PlanStatus.SELECTED,
         PlanStatus.IN_EXECUTION,
         PlanStatus.COMPLETED,
+        PlanStatus.CANCELLED,  # its project was stopped
         PlanStatus.NOT_FEASIBLE,
     },
     "buurtbudget-oost-2027": {PlanStatus.SUBMITTED},

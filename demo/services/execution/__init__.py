@@ -15,10 +15,14 @@ from datetime import datetime
 from accounts.models import Role, User
 from editions.models import Edition
 from execution.completion.services import accept_final_report
+from execution.following.reminders import send_reminders
 from execution.following.services import follow_edition, follow_project
 from execution.models import FinalReport, Project, ProjectLine, ProjectStatus, ReportDecision
 from execution.progress.status import change_project_status
 from execution.projects.services import set_up_project
+from notifications.models import NotificationKind
+from notifications.services import notify
+from proposals.status import initiators_of
 
 from ...content.accounts import staff
 from ...content.execution import EDITION_FOLLOWERS, STORIES, ProjectStory
@@ -38,6 +42,14 @@ def load_execution(*, edition: Edition, users: Mapping[str, User], now: datetime
     for project in projects:
         clock = Clock(project, now)
         owner = project.plan.initiator
+        # The notice publishing a result sends each project's owners (the demo publishes without notices).
+        notify(
+            recipients=initiators_of(project.plan),
+            kind=NotificationKind.PROJECT_OPENED,
+            params={"plan": project.plan.title},
+            url=project.get_absolute_url(),
+            at=project.opened_at,
+        )
         set_up_project(
             project=project, by=official, contact=official, grantee="", delivery={}, at=clock.day(2)
         )
@@ -45,6 +57,7 @@ def load_execution(*, edition: Edition, users: Mapping[str, User], now: datetime
         if story is not None:
             _tell(story, project=project, owner=owner, official=official, users=users, clock=clock)
         told += 1
+    send_reminders(at=now)  # the cron job's reminders of overdue milestones and quiet projects
     return told
 
 

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from accounts.models import User
 from execution.completion.services import PhotoUpload as ReportPhoto
-from execution.completion.services import submit_final_report
+from execution.completion.services import return_final_report, submit_final_report
 from execution.ledger.services.expenses import report_expense
 from execution.ledger.services.payments import record_payment
 from execution.models import (
     Blocker,
+    FinalReport,
     HelpRequest,
     PaymentKind,
     Project,
     ProjectLine,
     ProjectStatus,
+    ReportDecision,
     ScheduledPayment,
+    Update,
 )
 from execution.obstacles.services import answer_help_request, ask_for_help, record_blocker, resolve_blocker
-from execution.progress.services import post_update
+from execution.progress.services import hide_update, post_update
 from execution.progress.status import change_project_status
 
 from ...content.execution import (
@@ -49,7 +53,10 @@ def events(
     """Every dated step of the story after the start, as (day, the call that takes it)."""
     events: list[Event] = []
     for spec in story.updates:
-        events.append((spec.day, _update_step(spec, project, owner, clock)))
+        posted: list[Update] = []
+        events.append((spec.day, _update_step(spec, project, owner, clock, posted)))
+        if spec.hidden:
+            events.append((spec.day + 1, _hide_step(spec, official, clock, posted)))
     for index, money in enumerate(story.payments):
         events.append((money.day, _payment_step(money, index, project, lines, official, clock)))
     for money in story.expenses:
@@ -76,7 +83,11 @@ def events(
         events.append((story.change[0], lambda: change(story, project, lines, owner, official, clock)))
     if story.report is not None:
         report = story.report
-        events.append((report.day, lambda: _submit_report(report, project, owner, clock)))
+        events.append((report.day, lambda: _submit_report(report, project, owner, clock, report.day)))
+        if report.returned is not None:
+            back, note = report.returned
+            events.append((back, lambda: _return_report(project, official, note, clock.day(back, 4))))
+            events.append((back + 2, lambda: _submit_report(report, project, owner, clock, back + 2)))
     if story.stop is not None:
         day, reason = story.stop
         events.append(
@@ -94,18 +105,23 @@ def events(
     return events
 
 
-def _update_step(spec: UpdateSpec, project: Project, owner: User, clock: Clock) -> Callable[[], object]:
+def _update_step(
+    spec: UpdateSpec, project: Project, owner: User, clock: Clock, posted: list[Update]
+) -> Callable[[], object]:
     def step() -> object:
         milestone = live_milestones(project)[spec.milestone] if spec.milestone is not None else None
-        return post_update(
-            project=fresh(project),
-            by=owner,
-            body=spec.body,
-            percent=spec.percent,
-            milestone=milestone,
-            photos=photos(spec.photos),
-            at=clock.day(spec.day, 3),
+        posted.append(
+            post_update(
+                project=fresh(project),
+                by=owner,
+                body=spec.body,
+                percent=spec.percent,
+                milestone=milestone,
+                photos=photos(spec.photos),
+                at=clock.day(spec.day, 3),
+            )
         )
+        return posted[-1]
 
     return step
 
@@ -221,7 +237,18 @@ def _help_steps(spec: HelpSpec, project: Project, owner: User, official: User, c
     return steps
 
 
-def _submit_report(spec: ReportSpec, project: Project, owner: User, clock: Clock) -> object:
+def _hide_step(spec: UpdateSpec, official: User, clock: Clock, posted: list[Update]) -> Callable[[], object]:
+    return lambda: hide_update(
+        update=posted[-1], moderator=official, reason=spec.hidden, at=clock.day(spec.day + 1, 1)
+    )
+
+
+def _return_report(project: Project, official: User, note: str, at: datetime) -> object:
+    report = FinalReport.objects.get(project=project, decision=ReportDecision.PENDING)
+    return return_final_report(report=report, by=official, note=note, at=at)
+
+
+def _submit_report(spec: ReportSpec, project: Project, owner: User, clock: Clock, day: int) -> object:
     return submit_final_report(
         project=fresh(project),
         by=owner,
@@ -229,5 +256,5 @@ def _submit_report(spec: ReportSpec, project: Project, owner: User, clock: Clock
         participants=spec.participants,
         beneficiaries=spec.beneficiaries,
         photos=[ReportPhoto(file=p.file, size=p.size, alt_text=p.alt_text) for p in photos(spec.photos)],
-        at=clock.day(spec.day, 2),
+        at=clock.day(day, 2),
     )
