@@ -130,11 +130,13 @@ def apply_transition(
         # The plan's initiators hear of it (but not the one who took the step): co-initiators of a
         # project its owner started, and every owner when the district completes or stops it.
         change_status(plan=plan, to=target, by=by, notify_initiators=True, at=at)
-    kind = NotificationKind.PROJECT_COMPLETED if to == P.COMPLETED else NotificationKind.PROJECT_STATUS
+    completed = to == P.COMPLETED
     notify_followers(
         project=project,
-        kind=kind,
-        params={
+        kind=NotificationKind.PROJECT_COMPLETED if completed else NotificationKind.PROJECT_STATUS,
+        params={}
+        if completed
+        else {
             "old": source_text(current.label),
             "status": source_text(ProjectStatus(to).label),
             "reason": reason,
