@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from editions.models import Edition
-from editions.phases import PhaseKind
+from editions.phases import Action
 from proposals.models import PlanStatus
 from proposals.status import change_status
 
 from ..content.specs import PlanSpec
-from ._common import between, phase_of, waking
+from ._common import between, phase_of, result_phase, waking
 
 # What the selected plans of an edition went through after the result, in order.
 AFTER_RESULT = (PlanStatus.SELECTED, PlanStatus.IN_EXECUTION, PlanStatus.COMPLETED)
@@ -27,8 +27,8 @@ def load_after_result(*, edition: Edition, specs: Sequence[PlanSpec], now: datet
     wanted = {spec.title: PlanStatus(spec.status) for spec in specs if spec.status in AFTER_RESULT}
     if not wanted:
         return
-    result = phase_of(edition, PhaseKind.RESULT)
-    execution = phase_of(edition, PhaseKind.EXECUTION)
+    result = result_phase(edition)
+    execution = phase_of(edition, Action.FOLLOW_EXECUTION)
     plans = (
         edition.plans.filter(title__in=wanted)
         .select_related("edition", "initiator")
