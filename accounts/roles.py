@@ -8,15 +8,15 @@ from django.contrib.auth.models import AnonymousUser
 
 from .models import Role, StaffRole, User
 
-_CACHE_ATTR = "_buurtbudget_roles"
+ROLES_CACHE_ATTR = "_buurtbudget_roles"
 
 
 def roles_of(user: User) -> frozenset[tuple[int, str]]:
     """(district id, role) pairs the user holds; cached on the user object for one request."""
-    cached: frozenset[tuple[int, str]] | None = getattr(user, _CACHE_ATTR, None)
+    cached: frozenset[tuple[int, str]] | None = getattr(user, ROLES_CACHE_ATTR, None)
     if cached is None:
         cached = frozenset(StaffRole.objects.filter(user=user).values_list("district_id", "role"))
-        setattr(user, _CACHE_ATTR, cached)
+        setattr(user, ROLES_CACHE_ATTR, cached)
     return cached
 
 

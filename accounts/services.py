@@ -1,21 +1,28 @@
-"""Account changes: registering a resident, confirming their address, and the mails we send on request."""
+"""Account changes: registering a resident, confirming their address, the mails we send on request,
+and setting up accounts, staff roles and the admin group (commands, the demo, administrators)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.ratelimit import Limit, hit, hit_client
+from places.models import District
 
+from .errors import AccountError
 from .login_links import make_login_token, make_verification_token
-from .models import User
+from .models import Role, StaffRole, User
+from .roles import ROLES_CACHE_ATTR
 
 
 def may_mail(*, address: str, client: str) -> bool:
@@ -127,3 +134,90 @@ def update_profile(
         fields.append("language")
     user.save(update_fields=fields)
     return user
+
+
+def set_up_account(
+    *,
+    email: str,
+    display_name: str,
+    password_hash: str,
+    is_staff: bool = False,
+    is_superuser: bool = False,
+    groups: Collection[Group] = (),
+) -> User:
+    """Create the active account with this address, or bring the existing one to these details.
+
+    For commands and the demo; ``password_hash`` is hashed already (``make_password``), so many
+    accounts can share one deliberately slow hash. The account ends up in exactly ``groups``.
+    """
+    address = email.strip().lower()
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise AccountError("bad_email", email=email) from None
+    with transaction.atomic():
+        wanted = {
+            "display_name": display_name,
+            "password": password_hash,
+            "is_active": True,
+            "is_staff": is_staff,
+            "is_superuser": is_superuser,
+        }
+        user = User.objects.filter(email__iexact=address).first()
+        if user is None:
+            user = User.objects.create(email=address, **wanted)
+        elif any(getattr(user, field) != value for field, value in wanted.items()):
+            for field, value in wanted.items():
+                setattr(user, field, value)
+            user.save(update_fields=list(wanted))
+        if {group.pk for group in user.groups.all()} != {group.pk for group in groups}:
+            user.groups.set(groups)
+    return user
+
+
+def grant_staff_role(*, user: User, district: District, role: str) -> StaffRole:
+    """Give ``user`` the staff role in the district, unless they hold it already.
+
+    For commands and the demo, which act as no one: staff grant roles in the admin, where only
+    superusers may and the admin site audits the change (``backoffice.scoping``).
+    """
+    if role not in Role.values:
+        raise AccountError("unknown_role", role=role)
+    staff_role, _created = StaffRole.objects.get_or_create(user=user, district=district, role=role)
+    _forget_roles(user)
+    return staff_role
+
+
+def revoke_staff_roles(*, user: User, keep: Collection[StaffRole] = ()) -> int:
+    """Take every staff role of ``user`` except ``keep``; returns how many were taken."""
+    revoked, _by_model = (
+        StaffRole.objects.filter(user=user).exclude(pk__in=[staff_role.pk for staff_role in keep]).delete()
+    )
+    _forget_roles(user)
+    return revoked
+
+
+def set_up_group(*, name: str, permissions: Collection[tuple[str, str]]) -> Group:
+    """Create or update the group ``name`` to hold exactly ``permissions`` ((app label, codename) pairs)."""
+    wanted = set(permissions)
+    found = [
+        permission
+        for permission in Permission.objects.filter(
+            content_type__app_label__in={app_label for app_label, _codename in wanted},
+            codename__in={codename for _app_label, codename in wanted},
+        ).select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in wanted
+    ]
+    missing = wanted - {(p.content_type.app_label, p.codename) for p in found}
+    if missing:
+        names = ", ".join(sorted(f"{app_label}.{codename}" for app_label, codename in missing))
+        raise AccountError("unknown_permissions", names=names)
+    with transaction.atomic():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(found)
+    return group
+
+
+def _forget_roles(user: User) -> None:
+    """Drop the roles cached on the user object (``accounts.roles.roles_of``): they just changed."""
+    user.__dict__.pop(ROLES_CACHE_ATTR, None)

@@ -72,6 +72,10 @@ class Timeline:
         """The first phase of this edition that opens ``action`` (e.g. the phase of the vote), if any."""
         return next((e for e in self.entries if action in e.opens), None)
 
+    def entries_opening(self, *actions: Action) -> tuple[TimelineEntry, ...]:
+        """This edition's phases that open any of ``actions``, in chain order."""
+        return tuple(e for e in self.entries if not e.opens.isdisjoint(actions))
+
     def has_phase_opening(self, action: Action) -> bool:
         """Whether any of this edition's phases opens ``action``, now or at another time."""
         return self.entry_opening(action) is not None
@@ -100,3 +104,12 @@ def timeline_of(edition: Edition, *, at: datetime | None = None) -> Timeline:
     return build_timeline(
         edition.phases.all(), at=at, step=step_key(edition.decision_model, edition.hybrid_order)
     )
+
+
+def phase_opening(edition: Edition, *actions: Action, last: bool = False) -> Phase | None:
+    """The edition's first (``last``: last) phase that opens any of ``actions`` under its decision
+    model, e.g. the phase of its vote; None when no phase of the edition opens one."""
+    entries = timeline_of(edition).entries_opening(*actions)
+    if not entries:
+        return None
+    return entries[-1 if last else 0].phase

@@ -28,11 +28,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from common import csv_safe
 
@@ -94,10 +96,36 @@ def quotas_csv(quotas: Quotas) -> str:
     return out.getvalue()
 
 
-def select(
+@dataclass
+class Running:
+    """A selection running in its child process; ``outcome`` waits for its answer. The child
+    writes to temporary files, not pipes, so it runs to its end while the caller does other work."""
+
+    process: subprocess.Popen[bytes]
+    answer: IO[bytes]
+    messages: IO[bytes]
+    deadline: float
+
+    def outcome(self) -> Outcome:
+        with self.answer, self.messages:
+            try:
+                returncode = self.process.wait(timeout=max(self.deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                raise
+            if returncode != 0:
+                self.messages.seek(0)
+                failure = self.messages.read().decode(errors="replace")
+                raise RuntimeError(f"the selection process failed: {failure[-2000:]}")
+            self.answer.seek(0)
+            return _outcome_from_json(json.loads(self.answer.read()))
+
+
+def start(
     *, pool: Pool, feature_keys: Sequence[str], quotas: Quotas, panel_size: int, algorithm: str, seed: int
-) -> Outcome:
-    """Run one selection in a fresh interpreter with a fixed hash seed (see the module docstring)."""
+) -> Running:
+    """Start one selection in a fresh interpreter with a fixed hash seed (see the module docstring)."""
     spec = {
         "pool_csv": pool_csv(pool, feature_keys),
         "quotas_csv": quotas_csv(quotas),
@@ -105,20 +133,20 @@ def select(
         "algorithm": algorithm,
         "seed": seed,
     }
-    env = {**os.environ, "PYTHONHASHSEED": HASH_SEED}
-    completed = subprocess.run(
-        [sys.executable, "-m", "deliberation.draw.sortition"],
-        input=json.dumps(spec),
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-        timeout=CHILD_TIMEOUT_SECONDS,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise RuntimeError(f"the selection process failed: {completed.stderr[-2000:]}")
-    return _outcome_from_json(json.loads(completed.stdout))
+    with tempfile.TemporaryFile() as source:
+        source.write(json.dumps(spec).encode())
+        source.seek(0)
+        # Closed by Running.outcome, once the child has answered.
+        answer, messages = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115
+        process = subprocess.Popen(
+            [sys.executable, "-m", "deliberation.draw.sortition"],
+            stdin=source,
+            stdout=answer,
+            stderr=messages,
+            env={**os.environ, "PYTHONHASHSEED": HASH_SEED},
+            cwd=Path(__file__).resolve().parents[2],
+        )
+    return Running(process, answer, messages, time.monotonic() + CHILD_TIMEOUT_SECONDS)
 
 
 def _outcome_from_json(data: dict[str, Any]) -> Outcome:

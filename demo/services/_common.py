@@ -1,4 +1,4 @@
-"""What the demo loaders share: Amsterdam time and moments inside a phase."""
+"""What the demo loaders share: Amsterdam time, and moments inside the phase that opens an action."""
 
 from __future__ import annotations
 
@@ -6,18 +6,31 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from editions.models import Edition, Phase
+from editions.phases import Action
+from editions.timeline import phase_opening
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def phase_of(edition: Edition, kind: str) -> Phase:
-    return next(phase for phase in edition.phases.all() if phase.kind == kind)
+def phase_of(edition: Edition, *actions: Action, last: bool = False) -> Phase:
+    """The edition's first (``last``: last) phase that opens any of ``actions``; the demo's content
+    gives every edition the phases its loaders ask for."""
+    phase = phase_opening(edition, *actions, last=last)
+    if phase is None:
+        raise ValueError(f"{edition.slug} has no phase that opens {', '.join(actions)}")
+    return phase
 
 
-def phase_so_far(edition: Edition, kind: str, *, now: datetime) -> tuple[datetime, datetime]:
-    """The phase's start and its end, or ``now`` when the phase is still running."""
-    phase = phase_of(edition, kind)
+def phase_so_far(edition: Edition, action: Action, *, now: datetime) -> tuple[datetime, datetime]:
+    """The start of the first phase opening ``action`` and its end, or ``now`` while it runs."""
+    phase = phase_of(edition, action)
     return phase.starts_at, min(phase.ends_at, now)
+
+
+def result_phase(edition: Edition) -> Phase:
+    """The phase the result is counted and published in: the last that opens the count (in a hybrid
+    edition where the public votes first, the panel's phase before it opens the count too)."""
+    return phase_of(edition, Action.RUN_COUNT, last=True)
 
 
 def between(start: datetime, end: datetime, fraction: float) -> datetime:

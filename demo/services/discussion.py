@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 
 from accounts.models import Role, User
 from editions.models import Edition
-from editions.phases import PhaseKind
+from editions.phases import Action
+from editions.timeline import phase_opening
 from proposals.models import Comment, Plan
 from proposals.services.comments import hide_comment, post_comment, report_comment
 from proposals.services.submission import edit_submitted_plan
@@ -15,7 +16,7 @@ from proposals.services.support import LikeInput, like_plan_by_many
 
 from ..content.accounts import staff
 from ..content.specs import CommentSpec, EditSpec, PlanActivitySpec, PlanSpec
-from ._common import between, waking
+from ._common import between, phase_of, waking
 from .plans import cost_line_inputs
 
 
@@ -37,7 +38,7 @@ def load_discussion(
     made = {plan.title: plan for plan in plans}
     by_title = {spec.title: spec for spec in specs}
     moderator = users[staff(Role.OFFICIAL, edition.district.slug)]
-    support = next((p for p in edition.phases.all() if p.kind == PhaseKind.SUPPORT), None)
+    support = phase_opening(edition, Action.SUPPORT_PLAN)
     for index, spec in enumerate(activity):
         plan = made.get(spec.plan_title)
         if plan is None:
@@ -87,9 +88,7 @@ def _submitted(plan: Plan) -> datetime:
 
 def _edit_end(edition: Edition, now: datetime) -> datetime:
     """Initiators edit a submitted plan during the plans phase and, if there is one, the support phase."""
-    phases = {p.kind: p for p in edition.phases.all()}
-    last = phases.get(PhaseKind.SUPPORT) or phases[PhaseKind.PLANS]
-    return min(last.ends_at, now)
+    return min(phase_of(edition, Action.EDIT_OWN_PLAN, last=True).ends_at, now)
 
 
 def _load_likes(*, plan: Plan, likers: Sequence[User], count: int, start: datetime, end: datetime) -> None:

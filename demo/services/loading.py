@@ -6,14 +6,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Role, StaffRole, User
-from editions.models import Edition, SubBudget, Theme
-from editions.services import PhaseDates, set_phases
-from places.models import District, Municipality, Neighbourhood
+from accounts.errors import AccountError
+from accounts.models import Role, User
+from accounts.services import grant_staff_role, revoke_staff_roles, set_up_account, set_up_group
+from editions.models import Edition
+from editions.services import PhaseDates, SubBudgetDetails, ThemeDetails, set_up_edition
+from places.models import District, Municipality
+from places.services import NeighbourhoodDetails, set_up_district, set_up_municipality
 
 from ..content import (
     ACCOUNTS,
@@ -41,7 +44,7 @@ from ._common import AMSTERDAM
 from .discussion import load_discussion
 from .execution import load_execution
 from .notifications import load_notifications
-from .panel import LoadedPanel, load_panel
+from .panel import LoadedPanel, RecruitedPanel, finish_panel, start_panel
 from .panel_decision import load_panel_decision
 from .panel_sessions import load_sessions
 from .plans import load_plans
@@ -86,15 +89,13 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
     """Create or refresh the Amsterdam demo; phase and plan dates are set relative to ``now``."""
     moment = now or timezone.now()
     today = moment.astimezone(AMSTERDAM).date()
-    municipality, _ = Municipality.objects.update_or_create(
-        slug=MUNICIPALITY_SLUG, defaults={"name": MUNICIPALITY_NAME}
-    )
+    municipality = set_up_municipality(slug=MUNICIPALITY_SLUG, name=MUNICIPALITY_NAME)
     districts = {spec.slug: _load_district(municipality=municipality, spec=spec) for spec in DISTRICTS}
     users = _load_accounts(districts=districts)
     residents = [users[spec.email] for spec in ACCOUNTS if spec.role is None and not spec.is_superuser]
     editions: list[Edition] = []
     votes: list[LoadedVote] = []
-    panels: list[LoadedPanel] = []
+    recruited: list[RecruitedPanel] = []
     plan_count = 0
     for spec in EDITIONS:
         edition = _load_edition(spec=spec, district=districts[spec.district_slug], today=today)
@@ -102,23 +103,12 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         if spec.slug in VOTES:
             votes.append(load_vote(edition=edition, spec=VOTES[spec.slug], users=users, now=moment))
         if spec.slug in PANELS:
-            panel = PANELS[spec.slug]
-            panels.append(load_panel(edition=edition, spec=panel, users=users, now=moment))
-            load_sessions(
-                edition=edition,
-                specs=SESSIONS.get(spec.slug, ()),
-                facilitator=users[panel.facilitator],
-                official=users[staff(Role.OFFICIAL, spec.district_slug)],
-            )
-            if spec.slug in DECISIONS:
-                load_panel_decision(
-                    edition=edition,
-                    spec=DECISIONS[spec.slug],
-                    facilitator=users[panel.facilitator],
-                    now=moment,
-                )
-        load_execution(edition=edition, users=users, now=moment)
+            # The panel's draw runs in a child process while the next editions load.
+            recruited.append(start_panel(edition=edition, spec=PANELS[spec.slug], users=users, now=moment))
+        else:
+            load_execution(edition=edition, users=users, now=moment)
         editions.append(edition)
+    panels = [_after_the_draw(panel, users=users, now=moment) for panel in recruited]
     load_notifications(editions=editions, now=moment)
     return DemoSummary(
         editions=tuple(editions),
@@ -128,6 +118,24 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         votes=tuple(votes),
         panels=tuple(panels),
     )
+
+
+def _after_the_draw(recruited: RecruitedPanel, *, users: dict[str, User], now: datetime) -> LoadedPanel:
+    """The panel drawn and published, its work sessions and decision, and what happened after it."""
+    edition = recruited.edition
+    panel = finish_panel(recruited)
+    load_sessions(
+        edition=edition,
+        specs=SESSIONS.get(edition.slug, ()),
+        facilitator=recruited.facilitator,
+        official=users[staff(Role.OFFICIAL, edition.district.slug)],
+    )
+    if edition.slug in DECISIONS:
+        load_panel_decision(
+            edition=edition, spec=DECISIONS[edition.slug], facilitator=recruited.facilitator, now=now
+        )
+    load_execution(edition=edition, users=users, now=now)
+    return panel
 
 
 def _load_plans(
@@ -165,18 +173,16 @@ def _load_plans(
 
 
 def _load_district(*, municipality: Municipality, spec: DistrictSpec) -> District:
-    district, _ = District.objects.update_or_create(
+    return set_up_district(
         municipality=municipality,
         slug=spec.slug,
-        defaults={"name": spec.name, "description": spec.description},
+        name=spec.name,
+        description=spec.description,
+        neighbourhoods=[
+            NeighbourhoodDetails(slug=hood.slug, name=hood.name, population=hood.population)
+            for hood in spec.neighbourhoods
+        ],
     )
-    for neighbourhood in spec.neighbourhoods:
-        Neighbourhood.objects.update_or_create(
-            district=district,
-            slug=neighbourhood.slug,
-            defaults={"name": neighbourhood.name, "population": neighbourhood.population},
-        )
-    return district
 
 
 def _load_accounts(*, districts: dict[str, District]) -> dict[str, User]:
@@ -186,26 +192,18 @@ def _load_accounts(*, districts: dict[str, District]) -> dict[str, User]:
     staff_group = _load_staff_group()
     users: dict[str, User] = {}
     for spec in ACCOUNTS:
-        user, _ = User.objects.update_or_create(
+        user = set_up_account(
             email=spec.email,
-            defaults={
-                "display_name": spec.display_name,
-                "password": password_hash,
-                "is_active": True,
-                "is_staff": spec.uses_admin,
-                "is_superuser": spec.is_superuser,
-            },
+            display_name=spec.display_name,
+            password_hash=password_hash,
+            is_staff=spec.uses_admin,
+            is_superuser=spec.is_superuser,
+            groups=[staff_group] if spec.uses_admin and not spec.is_superuser else [],
         )
-        if spec.uses_admin and not spec.is_superuser:
-            user.groups.add(staff_group)
-        else:
-            user.groups.remove(staff_group)
-        if spec.role is None or spec.district_slug is None:
-            StaffRole.objects.filter(user=user).delete()
-        else:
-            district = districts[spec.district_slug]
-            StaffRole.objects.get_or_create(user=user, district=district, role=spec.role)
-            StaffRole.objects.filter(user=user).exclude(district=district, role=spec.role).delete()
+        kept = []
+        if spec.role is not None and spec.district_slug is not None:
+            kept.append(grant_staff_role(user=user, district=districts[spec.district_slug], role=spec.role))
+        revoke_staff_roles(user=user, keep=kept)
         users[spec.email] = user
     return users
 
@@ -217,28 +215,17 @@ def _load_staff_group() -> Group:
         for model in models
         for action in ("view", "add", "change")
     } | set(STAFF_GROUP_EXTRA)
-    permissions = [
-        permission
-        for permission in Permission.objects.filter(
-            content_type__app_label__in={app_label for app_label, _ in wanted},
-            codename__in={codename for _, codename in wanted},
-        ).select_related("content_type")
-        if (permission.content_type.app_label, permission.codename) in wanted
-    ]
-    missing = wanted - {(p.content_type.app_label, p.codename) for p in permissions}
-    if missing:
-        names = ", ".join(sorted(f"{app}.{codename}" for app, codename in missing))
-        raise DemoLoadError(f"Permissions not found ({names}); run `manage.py migrate` first.")
-    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
-    group.permissions.set(permissions)
-    return group
+    try:
+        return set_up_group(name=STAFF_GROUP, permissions=wanted)
+    except AccountError as error:
+        raise DemoLoadError(f"{error.message} Run `manage.py migrate` first.") from error
 
 
 def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edition:
-    edition, _ = Edition.objects.update_or_create(
+    return set_up_edition(
         slug=spec.slug,
-        defaults={
-            "district": district,
+        district=district,
+        settings={
             "name": spec.name,
             "year": spec.year,
             "introduction": spec.introduction,
@@ -257,32 +244,17 @@ def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edit
             "results_publish_at": _at_noon(today, spec.results_publish_day),
             "is_published": True,
         },
+        themes=[ThemeDetails(slug=t.slug, name=t.name, description=t.description) for t in spec.themes],
+        sub_budgets=[
+            SubBudgetDetails(
+                amount_cents=sub.amount_cents,
+                neighbourhood_slug=sub.neighbourhood_slug,
+                theme_slug=sub.theme_slug,
+            )
+            for sub in spec.sub_budgets
+        ],
+        phases=_phase_dates(spec, today),
     )
-    themes = {
-        theme.slug: Theme.objects.update_or_create(
-            edition=edition, slug=theme.slug, defaults={"name": theme.name, "description": theme.description}
-        )[0]
-        for theme in spec.themes
-    }
-    neighbourhoods = {n.slug: n for n in district.neighbourhoods.all()}
-    kept: list[int] = []
-    for sub in spec.sub_budgets:
-        if sub.neighbourhood_slug is not None:
-            sub_budget, _ = SubBudget.objects.update_or_create(
-                edition=edition,
-                neighbourhood=neighbourhoods[sub.neighbourhood_slug],
-                defaults={"theme": None, "amount_cents": sub.amount_cents},
-            )
-        else:
-            sub_budget, _ = SubBudget.objects.update_or_create(
-                edition=edition,
-                theme=themes[str(sub.theme_slug)],
-                defaults={"neighbourhood": None, "amount_cents": sub.amount_cents},
-            )
-        kept.append(sub_budget.pk)
-    edition.sub_budgets.exclude(pk__in=kept).delete()
-    set_phases(edition=edition, phases=_phase_dates(spec, today))
-    return edition
 
 
 def _at_noon(today: date, day: int | None) -> datetime | None:

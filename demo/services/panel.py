@@ -23,14 +23,15 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from common import codes, csv_safe
-from deliberation.draw.services.draw import draw_panel, publish_draw
-from deliberation.models import Draw, FeatureValue, Invitation, PanelSetup, Respondent
+from deliberation.draw.services.draw import StartedDraw, finish_draw, publish_draw, start_draw
+from deliberation.models import Draw, FeatureValue, Invitation, Respondent
 from deliberation.recruitment.features import AGE, GENDER
 from deliberation.recruitment.services.features import ensure_default_features, set_population_figures
 from deliberation.recruitment.services.invitations import record_printed_invitations
 from deliberation.recruitment.services.pool_rows import PoolRow, register_respondents
+from deliberation.recruitment.services.setup import set_up_panel
 from editions.models import Edition
-from editions.phases import PhaseKind
+from editions.phases import Action
 from outreach.models import Address
 from places.models import Neighbourhood
 from voting.services.eligibility import UNUSED_POSTCODE_LETTERS as UNUSED
@@ -120,17 +121,35 @@ def demo_response_code(edition_slug: str, number: int) -> str:
     return body + codes.check_symbol(body)
 
 
-def load_panel(*, edition: Edition, spec: PanelSpec, users: dict[str, User], now: datetime) -> LoadedPanel:
-    """Create what is missing of the edition's panel recruitment, then draw the panel if it can be."""
+@dataclass(frozen=True)
+class RecruitedPanel:
+    """A recruited panel whose draw may be running (``start_panel``); ``finish_panel`` completes it."""
+
+    edition: Edition
+    facilitator: User
+    draw: StartedDraw | None  # None: the edition has its draw already
+
+
+def start_panel(
+    *, edition: Edition, spec: PanelSpec, users: dict[str, User], now: datetime
+) -> RecruitedPanel:
+    """Create what is missing of the edition's panel recruitment, then start drawing the panel.
+
+    The draw's selection runs in a child process for seconds: the demo loads other editions
+    meanwhile and then calls ``finish_panel``.
+    """
     facilitator = users[spec.facilitator]
-    PanelSetup.objects.update_or_create(
+    recruiting = phase_of(edition, Action.RECRUIT_PANEL)
+    plans = phase_of(edition, Action.SUBMIT_PLAN)
+    sent_at = between(recruiting.starts_at, recruiting.ends_at, 0.1)
+    set_up_panel(
         edition=edition,
-        defaults={"panel_size": spec.panel_size, "availability_text": spec.availability_text},
+        by=facilitator,
+        panel_size=spec.panel_size,
+        availability_text=spec.availability_text,
+        at=recruiting.starts_at,
     )
     ensure_default_features(edition)
-    info = phase_of(edition, PhaseKind.INFORMATION)
-    plans = phase_of(edition, PhaseKind.PLANS)
-    sent_at = between(info.starts_at, info.ends_at, 0.1)
     set_population_figures(
         edition=edition, figures=_population(edition, spec), by=facilitator, at=sent_at - timedelta(days=7)
     )
@@ -153,7 +172,21 @@ def load_panel(*, edition: Edition, spec: PanelSpec, users: dict[str, User], now
         _register_pool(
             edition, spec, neighbourhoods, rng, by=facilitator, start=sent_at, end=min(plans.ends_at, now)
         )
-    drawn = _draw(edition, spec, facilitator)
+    return RecruitedPanel(
+        edition=edition, facilitator=facilitator, draw=_start_draw(edition, spec, facilitator)
+    )
+
+
+def finish_panel(panel: RecruitedPanel) -> LoadedPanel:
+    """Store the started draw and publish the panel two days later, if it could be drawn."""
+    edition = panel.edition
+    if panel.draw is None:
+        drawn = Draw.objects.filter(edition=edition).exists()
+    else:
+        draw = finish_draw(started=panel.draw)
+        drawn = draw.status == "done"
+        if drawn:
+            publish_draw(draw=draw, by=panel.facilitator, at=panel.draw.moment + timedelta(days=2))
     return LoadedPanel(
         edition=edition,
         respondents=Respondent.objects.filter(edition=edition).count(),
@@ -267,14 +300,15 @@ def _register_pool(
     register_respondents(edition=edition, rows=rows, by=by, at=max(entry[0] for entry in entries))
 
 
-def _draw(edition: Edition, spec: PanelSpec, facilitator: User) -> bool:
-    """Draw and publish the panel with the fixed seed, once, at moments in the review phase."""
+def load_panel(*, edition: Edition, spec: PanelSpec, users: dict[str, User], now: datetime) -> LoadedPanel:
+    """Recruit and draw the edition's panel in one go (``start_panel`` then ``finish_panel``)."""
+    return finish_panel(start_panel(edition=edition, spec=spec, users=users, now=now))
+
+
+def _start_draw(edition: Edition, spec: PanelSpec, facilitator: User) -> StartedDraw | None:
+    """Start the draw with the fixed seed, 30% into the review phase, unless the edition has one."""
     if Draw.objects.filter(edition=edition).exists():
-        return True
-    review = phase_of(edition, PhaseKind.REVIEW)
+        return None
+    review = phase_of(edition, Action.DRAW_PANEL)
     drawn_at = between(review.starts_at, review.ends_at, 0.3)
-    draw = draw_panel(edition=edition, by=facilitator, seed=spec.draw_seed, at=drawn_at)
-    if draw.status != "done":
-        return False
-    publish_draw(draw=draw, by=facilitator, at=drawn_at + timedelta(days=2))
-    return True
+    return start_draw(edition=edition, by=facilitator, seed=spec.draw_seed, at=drawn_at)

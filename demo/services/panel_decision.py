@@ -18,11 +18,10 @@ from ballots.sections import ballot_sections
 from deliberation.models import DecisionMethod, Draw, MemberStatus, PanelDecision, PanelStep, WorkSession
 from deliberation.rounds.services import card_for_code, cast_panel_ballot, close_round, open_round
 from editions.models import Edition
-from editions.phases import PhaseKind
 from outcomes.services import count_panel_vote, publish_result, record_panel_decision
 
 from ..content.panel_noord import DecisionSpec
-from ._common import phase_of
+from ._common import result_phase
 
 
 def load_panel_decision(
@@ -59,7 +58,7 @@ def load_panel_decision(
         vote=vote,
         at=decided_at + timedelta(hours=1),
     )
-    published_at = edition.results_publish_at or phase_of(edition, PhaseKind.RESULT).starts_at
+    published_at = edition.results_publish_at or result_phase(edition).starts_at
     if published_at <= now:
         publish_result(count=count, by=facilitator, at=published_at, notify_initiators=False)
     decision.refresh_from_db()

@@ -22,7 +22,7 @@ from deliberation.sessions.services import (
     record_minutes,
 )
 from editions.models import Edition
-from editions.phases import PhaseKind
+from editions.phases import DECIDING_ACTIONS
 from proposals.models import Plan
 
 from ..content.panel_noord import SessionSpec
@@ -48,7 +48,7 @@ def load_sessions(
     draw = Draw.objects.filter(edition=edition, is_current=True, published_at__isnull=False).first()
     if draw is None:
         return []
-    decision = phase_of(edition, PhaseKind.DECISION)
+    decision = phase_of(edition, *DECIDING_ACTIONS)
     members = list(draw.members.filter(status=MemberStatus.ACTIVE).order_by("pool_id"))
     plans = {p.title: p for p in Plan.objects.filter(edition=edition)}
     # A question may name a plan that is not on the ballot (why it is not); it is asked about none.

@@ -2,8 +2,8 @@
 
 Each plan is started as a draft, filled in, joined by its co-initiators and (unless it stays a
 draft) submitted. A plan that is already there as the demo made it is left alone, so a second load
-adds nothing; one changed by hand since (another status, other cost lines) is put back as it was:
-the one write no service can make, since no service undoes a withdrawal.
+adds nothing; one changed by hand since (another status, other cost lines) is put back as it was
+(``proposals.services.resetting.reset_plan``: no other service undoes a withdrawal).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from typing import Any
 
 from accounts.models import User
 from editions.models import Edition
-from editions.phases import PhaseKind
+from editions.phases import Action
 from execution.models import Project
-from proposals.models import CostLine, Plan, PlanStatus
+from proposals.models import Plan, PlanStatus
 from proposals.services.co_initiators import answer_invitation, invite_co_initiator
+from proposals.services.resetting import reset_plan
 from proposals.services.submission import CostLineInput, save_draft, start_draft, submit_plan
 
 from ..content.specs import EditSpec, PlanActivitySpec, PlanSpec
@@ -44,25 +45,29 @@ def load_plans(
     """
     existing = {plan.title: plan for plan in edition.plans.prefetch_related("cost_lines")}
     co_initiators = {spec.plan_title: spec.co_initiators for spec in activity}
-    start, end = phase_so_far(edition, PhaseKind.PLANS, now=now)
+    start, end = phase_so_far(edition, Action.SUBMIT_PLAN, now=now)
     made: list[Plan] = []
     for created_at, submitted_at, spec in _plan_moments(plans, start=start, end=end):
         plan = existing.get(spec.title)
         if plan is not None:
             if not _as_made(plan, spec):
-                _put_back(plan, spec)
+                reset_plan(
+                    plan=plan, status=PlanStatus(spec.status), cost_lines=cost_line_inputs(spec.cost_lines)
+                )
             continue
-        made.append(
-            _write_plan(
-                edition=edition,
-                spec=spec,
-                before_edit=edits.get(spec.title),
-                co_initiators=[users[email] for email in co_initiators.get(spec.title, ())],
-                initiator=users[spec.initiator_email],
-                created_at=created_at,
-                submitted_at=submitted_at,
-            )
+        plan = _write_plan(
+            edition=edition,
+            spec=spec,
+            before_edit=edits.get(spec.title),
+            co_initiators=[users[email] for email in co_initiators.get(spec.title, ())],
+            initiator=users[spec.initiator_email],
+            created_at=created_at,
+            submitted_at=submitted_at,
         )
+        # The plans share the loaded edition, whose phases are read once (``set_up_edition``
+        # prefetches them), so the services' permission checks on them read no phases again.
+        plan.edition = edition
+        made.append(plan)
     return made
 
 
@@ -73,16 +78,6 @@ def _as_made(plan: Plan, spec: PlanSpec) -> bool:
     # A chosen plan's status follows its project from then on (demo.services.execution).
     carried_out = Project.objects.filter(plan=plan).exists()
     return (plan.status == spec.status or selected or carried_out) and lines == list(spec.cost_lines)
-
-
-def _put_back(plan: Plan, spec: PlanSpec) -> None:
-    """Restore the demo's status and cost lines of a plan someone changed by hand."""
-    Plan.objects.filter(pk=plan.pk).update(status=spec.status)
-    plan.cost_lines.all().delete()
-    CostLine.objects.bulk_create(
-        CostLine(plan=plan, description=description, amount_cents=amount, position=position)
-        for position, (description, amount) in enumerate(spec.cost_lines)
-    )
 
 
 def _write_plan(

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from accounts.models import Role, User
 from editions.models import Edition
-from editions.phases import PhaseKind
+from editions.phases import Action
 from proposals.models import Plan
 from proposals.services.submission import resubmit_plan
 from review.models import ShortlistEntry, ShortlistPublication, Verdict, VerdictPublication
@@ -49,7 +49,7 @@ def load_reviews(
     """
     made = {plan.title: plan for plan in plans}
     by_title = {spec.title: spec for spec in specs}
-    start, end = phase_so_far(edition, PhaseKind.REVIEW, now=now)
+    start, end = phase_so_far(edition, Action.REVIEW_PLAN, now=now)
     for spec in reviews:
         plan = made.get(spec.plan_title)
         if plan is not None:
@@ -109,7 +109,7 @@ def load_shortlist(*, edition: Edition, spec: ShortlistSpec, users: dict[str, Us
     """The committee's choices, each with its reason; published near the phase's end if so."""
     if ShortlistPublication.objects.filter(edition=edition).exists():
         return
-    start, end = phase_so_far(edition, PhaseKind.SHORTLIST, now=now)
+    start, end = phase_so_far(edition, Action.SHORTLIST_PLAN, now=now)
     member = users[spec.chosen_by_email]
     plans = {plan.title: plan for plan in edition.plans.select_related("edition")}
     chosen = set(ShortlistEntry.objects.filter(edition=edition).values_list("plan_id", flat=True))

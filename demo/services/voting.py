@@ -32,7 +32,7 @@ from ballots.rules import BallotRules, Content, validate_ballot
 from ballots.sections import Section, ballot_sections
 from common import codes, csv_safe
 from editions.models import Edition
-from editions.phases import PhaseKind
+from editions.phases import Action
 from outcomes.errors import OutcomeError
 from outcomes.models import Count, CountStatus
 from outcomes.services import compute_outcome, publish_result, start_count
@@ -49,7 +49,7 @@ from voting.services.eligibility import import_addresses, import_register
 from voting.services.paper import PaperBallot, confirm_paper_ballots, enter_paper_ballots
 
 from ..content.specs import RegisterVoterSpec, VoteSpec
-from ._common import between, phase_of, phase_so_far
+from ._common import between, phase_of, phase_so_far, result_phase
 from .vote_people import (
     HomeAddress,
     Resident,
@@ -127,7 +127,7 @@ def load_vote(*, edition: Edition, spec: VoteSpec, users: dict[str, User], now: 
             random_bytes=_demo_random(edition.slug),
         )
     # The letters went out three weeks before the vote, after the address list was imported.
-    issued_at = min(phase_of(edition, PhaseKind.DECISION).starts_at - timedelta(days=21), now)
+    issued_at = min(phase_of(edition, Action.VOTE).starts_at - timedelta(days=21), now)
     if not Address.objects.filter(edition=edition).exists():
         import_addresses(
             edition=edition, file=_address_csv(addresses), by=first, at=issued_at - timedelta(days=3)
@@ -240,7 +240,7 @@ def _cast_online(
         for _ in range(v.ballots_cast)
     ]
     if ballots or registered:
-        start, end = phase_so_far(edition, PhaseKind.DECISION, now=now)
+        start, end = phase_so_far(edition, Action.VOTE, now=now)
         cast_ballots(edition=edition, ballots=[*ballots, *registered], at=between(start, end, 0.5))
 
 
@@ -260,7 +260,7 @@ def _enter_paper(
     """
     if not votes:
         return
-    start, end = phase_so_far(edition, PhaseKind.DECISION, now=now)
+    start, end = phase_so_far(edition, Action.VOTE, now=now)
     voters = {
         v.credential_hash: v
         for v in Voter.objects.filter(
@@ -317,7 +317,7 @@ def _count(edition: Edition, *, by: User, now: datetime) -> None:
     """
     count = Count.objects.filter(edition=edition, is_current=True, status=CountStatus.DONE).first()
     if count is None:
-        result = phase_of(edition, PhaseKind.RESULT)
+        result = result_phase(edition)
         started = min(between(result.starts_at, result.ends_at, 0.1).replace(hour=10), now)
         try:
             queued = start_count(

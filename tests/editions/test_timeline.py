@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from editions.models import Phase
-from editions.phases import PHASES
-from editions.timeline import build_timeline, timeline_of
+from editions.phases import DECIDING_ACTIONS, PHASES, Action
+from editions.timeline import build_timeline, phase_opening, timeline_of
 from tests import factories
 
 START = datetime(2027, 1, 10, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -80,3 +80,18 @@ def test_timeline_of_an_edition_uses_its_stored_phases() -> None:
     timeline = timeline_of(edition, at=START + factories.PHASE_LENGTH + DAY)
     assert timeline.current is not None and timeline.current.phase.kind == "plans"
     assert [e.phase.kind for e in timeline.entries] == list(factories.ALL_PHASE_KINDS)
+
+
+def test_the_phase_opening_an_action_is_read_from_the_declaration(db: None) -> None:
+    online = factories.make_edition()
+    panel = factories.make_edition(decision_model="panel")
+    assert phase_opening(online, Action.VOTE) == online.phases.get(kind="decision")
+    assert phase_opening(panel, Action.VOTE) is None
+    assert phase_opening(panel, *DECIDING_ACTIONS) == panel.phases.get(kind="decision")
+
+
+def test_the_last_phase_opening_an_action_can_be_asked_for(db: None) -> None:
+    edition = factories.make_edition(decision_model="hybrid", hybrid_order="vote_then_panel")
+    assert phase_opening(edition, Action.RUN_COUNT) == edition.phases.get(kind="panel")
+    assert phase_opening(edition, Action.RUN_COUNT, last=True) == edition.phases.get(kind="result")
+    assert phase_opening(edition, Action.EDIT_OWN_PLAN, last=True) == edition.phases.get(kind="support")

@@ -88,16 +88,27 @@ def _prepare(edition: Edition, by: User, moment: datetime) -> _Prepared:
     return _Prepared(features=list(features), setup=setup, respondents=respondents)
 
 
-def _select(edition: Edition, prepared: _Prepared, seed: int) -> _Selection:
-    """Run the library on the anonymised pool (seconds to minutes; outside any transaction)."""
+@dataclass(frozen=True)
+class _Selecting:
+    """A selection under way: its input, the pool's problems, and the child process if it runs."""
+
+    pool: list[dict[str, str]]
+    quotas: QuotaMap
+    causes: list[dict[str, Any]]
+    features: list[Feature]
+    running: sortition.Running | None
+
+
+def _start_selection(edition: Edition, prepared: _Prepared, seed: int) -> _Selecting:
+    """Start the library on the anonymised pool in its child process, unless the pool cannot work."""
     features, size = prepared.features, prepared.setup.panel_size
     quotas = effective_quotas(edition, panel_size=size)
     pool = anonymised_pool(prepared.respondents, features)
     causes, blocking = pool_problems(pool=pool, features=features, quotas=quotas, panel_size=size)
-    outcome: sortition.Outcome | None = None
+    running = None
     if not blocking:
         try:
-            outcome = sortition.select(
+            running = sortition.start(
                 pool=pool,
                 feature_keys=[f.key for f in features],
                 quotas=quotas,
@@ -107,21 +118,37 @@ def _select(edition: Edition, prepared: _Prepared, seed: int) -> _Selection:
             )
         except (RuntimeError, OSError, ValueError) as error:
             raise PanelError("selection_failed") from error
+    return _Selecting(pool=pool, quotas=quotas, causes=causes, features=features, running=running)
+
+
+def _finish_selection(selecting: _Selecting) -> _Selection:
+    """Wait for the library's answer (seconds to minutes; outside any transaction)."""
+    outcome: sortition.Outcome | None = None
+    if selecting.running is not None:
+        try:
+            outcome = selecting.running.outcome()
+        except (RuntimeError, OSError, ValueError) as error:
+            raise PanelError("selection_failed") from error
     done = outcome is not None and outcome.feasible
     if outcome is None:
-        problems = causes
+        problems = selecting.causes
     elif not outcome.feasible:
-        problems = _explain(outcome, causes, features)
+        problems = _explain(outcome, selecting.causes, selecting.features)
     else:
         problems = []
     return _Selection(
-        pool=pool,
-        quotas=quotas,
+        pool=selecting.pool,
+        quotas=selecting.quotas,
         selected=list(outcome.selected) if done and outcome else [],
         probabilities=outcome.probabilities if done and outcome else {},
         problems=problems,
         done=done,
     )
+
+
+def _select(edition: Edition, prepared: _Prepared, seed: int) -> _Selection:
+    """Run the library on the anonymised pool and wait for it."""
+    return _finish_selection(_start_selection(edition, prepared, seed))
 
 
 def _store(
@@ -186,6 +213,47 @@ def _store(
     return draw
 
 
+@dataclass(frozen=True)
+class StartedDraw:
+    """A draw whose selection runs in its child process (``start_draw``); ``finish_draw`` stores it."""
+
+    edition: Edition
+    by: User
+    moment: datetime
+    seed: int
+    prepared: _Prepared
+    selecting: _Selecting
+
+
+def start_draw(
+    *, edition: Edition, by: User, seed: int | None = None, at: datetime | None = None
+) -> StartedDraw:
+    """Check the draw and start its selection, so the caller can do other work until ``finish_draw``.
+
+    Refuses plain input errors (``PanelError``) before anything runs; ``at`` as in ``draw_panel``.
+    """
+    moment = at or timezone.now()
+    prepared = _prepare(edition, by, moment)
+    seed = seed or fresh_seed()
+    selecting = _start_selection(edition, prepared, seed)
+    return StartedDraw(
+        edition=edition, by=by, moment=moment, seed=seed, prepared=prepared, selecting=selecting
+    )
+
+
+def finish_draw(*, started: StartedDraw) -> Draw:
+    """Wait for the started selection and store the draw, as ``draw_panel`` does."""
+    return _store(
+        edition=started.edition,
+        by=started.by,
+        moment=started.moment,
+        seed=started.seed,
+        prepared=started.prepared,
+        selection=_finish_selection(started.selecting),
+        draw=None,
+    )
+
+
 def draw_panel(*, edition: Edition, by: User, seed: int | None = None, at: datetime | None = None) -> Draw:
     """Draw the panel from the current pool with the edition's algorithm, under ``seed`` (fresh if None).
 
@@ -195,13 +263,7 @@ def draw_panel(*, edition: Edition, by: User, seed: int | None = None, at: datet
     now) is the moment of the draw: the phase rules are read then (the demo records a past draw).
     The facilitator's page queues the draw instead (``queue_draw``); this runs it here and now.
     """
-    moment = at or timezone.now()
-    prepared = _prepare(edition, by, moment)
-    seed = seed or fresh_seed()
-    selection = _select(edition, prepared, seed)
-    return _store(
-        edition=edition, by=by, moment=moment, seed=seed, prepared=prepared, selection=selection, draw=None
-    )
+    return finish_draw(started=start_draw(edition=edition, by=by, seed=seed, at=at))
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from accounts.models import Role
 from audit.models import AuditEntry
 from deliberation.draw import selectors, sortition
 from deliberation.draw.errors import problem_text
-from deliberation.draw.services.draw import draw_panel, publish_draw
+from deliberation.draw.services.draw import draw_panel, finish_draw, publish_draw, start_draw
 from deliberation.draw.services.queued import queue_draw, run_queued_draw
 from deliberation.draw.services.replacements import replace_member
 from deliberation.errors import PanelError
@@ -87,6 +87,25 @@ def test_a_draw_without_a_seed_gets_a_fresh_one_and_records_everything(edition: 
     assert "name" not in str(draw.pool) and "example.org" not in str(draw.pool)
     entry = AuditEntry.objects.get(action="panel.draw")
     assert entry.after["seed"] == draw.seed
+
+
+def test_a_started_draw_finished_later_is_the_draw_made_at_once(edition: Edition) -> None:
+    facilitator = make_facilitator(edition)
+    at_once = draw_panel(edition=edition, by=facilitator, seed=42)
+    started = start_draw(edition=edition, by=facilitator, seed=42)
+    assert not Draw.objects.exclude(pk=at_once.pk).exists()  # nothing is stored until it is finished
+    later = finish_draw(started=started)
+    assert (later.selected, later.probabilities) == (at_once.selected, at_once.probabilities)
+    assert Draw.objects.get(is_current=True) == later
+
+
+def test_a_draw_that_cannot_start_is_refused_before_anything_runs(edition: Edition) -> None:
+    refused(
+        lambda: start_draw(edition=edition, by=factories.make_user(), seed=42),
+        "not_allowed",
+        error=PanelError,
+        unchanged=lambda: Draw.objects.count(),
+    )
 
 
 def test_the_legacy_algorithm_meets_the_quotas_with_estimated_probabilities(edition: Edition) -> None:
