@@ -82,3 +82,13 @@ class EuroField(forms.Field):
                 params={"limit": format_money(self.min_cents)},
             )
         return cents
+
+
+class DayInput(forms.DateInput):
+    """A browser date picker: ``<input type="date">`` always holds an ISO date (2026-12-06), whatever
+    the page's language, so the value is written that way (a localised "06-12-2026" shows empty)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import Role, User
-from ui.fields import EuroField
+from ui.fields import DayInput, EuroField
 
 from ..models import DeliveryMode, PaymentKind, Project, ProjectLine
 from .selectors import Version
@@ -21,7 +21,7 @@ from .terms import MilestoneTerm, PaymentTerm
 
 EXTRA_ROWS = 3
 MAX_ROWS = 40
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DayInput()
 
 
 class MilestoneForm(forms.Form):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from outreach.forms import CsvUploadForm
-from ui.fields import EuroField
+from ui.fields import DayInput, EuroField
 
 from ..models import LedgerDecisionKind, Project, ProjectLine, ScheduledPayment
 
@@ -17,10 +17,6 @@ from ..models import LedgerDecisionKind, Project, ProjectLine, ScheduledPayment
 class LineChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.description)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def _lines(project: Project) -> Any:
@@ -31,7 +27,7 @@ class PaymentForm(forms.Form):
     prefix = "payment"
     line = LineChoiceField(label=_("Cost line"), queryset=ProjectLine.objects.none())
     amount = EuroField(label=_("Amount in euros"), min_cents=1)
-    paid_on = forms.DateField(label=_("Paid on"), widget=DateInput)
+    paid_on = forms.DateField(label=_("Paid on"), widget=DayInput)
     reference = forms.CharField(
         label=_("Reference"),
         max_length=60,
@@ -79,7 +75,7 @@ class DecisionForm(forms.Form):
 class ExpenseForm(forms.Form):
     line = LineChoiceField(label=_("Cost line"), queryset=ProjectLine.objects.none())
     amount = EuroField(label=_("Amount in euros"), min_cents=1)
-    spent_on = forms.DateField(label=_("Date of the receipt"), widget=DateInput)
+    spent_on = forms.DateField(label=_("Date of the receipt"), widget=DayInput)
     description = forms.CharField(label=_("What was bought"), max_length=200)
     receipt = forms.FileField(
         label=_("Receipt"),
