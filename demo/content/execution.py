@@ -108,7 +108,12 @@ NOORD_STORIES: tuple[ProjectStory, ...] = (
         ),
         started_day=10,
         updates=(
-            UpdateSpec(26, "De evenementenvergunning is binnen! Het feest gaat door op 27 juni.", 30, 0),
+            UpdateSpec(
+                26,
+                "De evenementenvergunning is binnen! Het feest gaat door, over een maand op het Zonneplein.",
+                30,
+                0,
+            ),
             UpdateSpec(
                 45,
                 "De tent, tafels en banken zijn besteld en het bandje heeft bevestigd. Wie helpt opbouwen?",
@@ -132,7 +137,7 @@ NOORD_STORIES: tuple[ProjectStory, ...] = (
         ),
         report=ReportSpec(
             70,
-            "Op 27 juni stonden lange tafels op het Zonneplein. Ruim driehonderd buren aten mee; veel "
+            "Op de feestdag stonden lange tafels op het Zonneplein. Ruim driehonderd buren aten mee; veel "
             "nieuwe bewoners leerden hun buren kennen en er is nu een buurtappgroep met 140 leden.",
             participants=35,
             beneficiaries=310,
@@ -153,7 +158,10 @@ NOORD_STORIES: tuple[ProjectStory, ...] = (
         started_day=20,
         updates=(
             UpdateSpec(
-                38, "Het stadsdeel heeft de aannemer opdracht gegeven; plaatsing volgt in het najaar.", 25, 0
+                38,
+                "Het stadsdeel heeft de aannemer opdracht gegeven; plaatsing volgt over twee maanden.",
+                25,
+                0,
             ),
             UpdateSpec(
                 104,
@@ -295,7 +303,7 @@ NOORD_STORIES: tuple[ProjectStory, ...] = (
                 "De bodem onder de speeltuin moet eerst worden onderzocht voordat er gegraven mag worden.",
             ),
         ),
-        delay=(96, "Het bodemonderzoek duurt tot het voorjaar; daarna worden de toestellen geplaatst."),
+        delay=(96, "Het bodemonderzoek duurt nog ruim twee maanden; daarna worden de toestellen geplaatst."),
         change=(
             100,
             "Plaatsing van de toestellen verschoven naar na het bodemonderzoek.",
@@ -358,7 +366,7 @@ NOORD_STORIES: tuple[ProjectStory, ...] = (
             BlockerSpec(
                 70,
                 BlockerCategory.VOLUNTEERS,
-                "In de zomervakantie haakten veel vrijwilligers af.",
+                "In de schoolvakantie haakten veel vrijwilligers af.",
                 resolved_day=100,
                 resolution="Samen met twee scholen een jongerenploeg opgezet.",
             ),
