@@ -40,12 +40,14 @@ def test_work_counts_count_what_waits_for_the_district() -> None:
         project=first, achieved="Klaar", participants=3, beneficiaries=30, submitted_by=initiator
     )
     assert work_counts(edition) == {
+        "projects_to_set_up": 2,  # the two the vote opened; the two added in bulk have a contact
         "agreements_to_confirm": 1,
         "payments_due": 1,
         "updates_to_check": 6,
         "overdue_milestones": 2,  # one per project: planned three days ago, not reached
         "open_help_requests": 1,
-        "reports_to_decide": 1,
+        "open_blockers": 0,
+        "reports_to_check": 1,
     }
 
 
