@@ -10,6 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from django.db.models import QuerySet
+
+from accounts.models import Role, User
 from editions.permissions import can, holds_action_roles
 from editions.phases import Action
 
@@ -19,7 +22,6 @@ from .models import AuthorSide, Project, ProjectStatus
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
-    from accounts.models import User
 
 CLOSED_STATUSES = frozenset({ProjectStatus.COMPLETED, ProjectStatus.STOPPED})
 
@@ -71,3 +73,23 @@ def check_side(user: User, project: Project, *, at: datetime | None = None) -> A
         raise ExecutionError("not_an_owner")
     check_district(user, project, at=at)
     return AuthorSide.DISTRICT
+
+
+def district_officials(project: Project) -> QuerySet[User]:
+    """The active officials of the project's district."""
+    return (
+        User.objects.filter(
+            staff_roles__district_id=project.edition.district_id,
+            staff_roles__role=Role.OFFICIAL,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("display_name", "pk")
+    )
+
+
+def district_people(project: Project) -> list[User]:
+    """Who hears from a project for the district: its contact person, or else the district's officials."""
+    if project.contact is not None and project.contact.is_active:
+        return [project.contact]
+    return list(district_officials(project))

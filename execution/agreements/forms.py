@@ -12,9 +12,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.models import Role, User
+from accounts.models import User
 from ui.fields import DayInput, EuroField
 
+from ..access import district_officials
 from ..models import DeliveryMode, PaymentKind, Project, ProjectLine
 from .selectors import Version
 from .terms import MilestoneTerm, PaymentTerm
@@ -259,15 +260,7 @@ class SetUpForm(forms.Form):
         self.lines = list(ProjectLine.objects.filter(project=project).order_by("position", "pk"))
         initial.update({f"line_{line.pk}": line.delivery for line in self.lines})
         super().__init__(data, initial=initial)
-        cast("forms.ModelChoiceField[User]", self.fields["contact"]).queryset = (
-            User.objects.filter(
-                staff_roles__district_id=project.edition.district_id,
-                staff_roles__role=Role.OFFICIAL,
-                is_active=True,
-            )
-            .distinct()
-            .order_by("display_name")
-        )
+        cast("forms.ModelChoiceField[User]", self.fields["contact"]).queryset = district_officials(project)
         for line in self.lines:
             self.fields[f"line_{line.pk}"] = forms.ChoiceField(
                 label=_("“%(line)s” is carried out as") % {"line": line.description},

@@ -18,12 +18,12 @@ from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.models import User
 from audit.services import record
 from notifications.models import NotificationKind
 from notifications.services import notify
 
-from ..access import check_district, check_open, check_owner, is_owner
+from ..access import check_district, check_open, check_owner, district_people, is_owner
 from ..models import Agreement, AuthorSide, Project
 from .errors import AgreementError
 from .live import make_live
@@ -222,13 +222,7 @@ def _people(project: Project, side: AuthorSide) -> list[User]:
     """The owners; or for the district its contact person, else the district's officials."""
     if side == AuthorSide.INITIATORS:
         return list(User.objects.filter(owned_projects__project=project))
-    if project.contact_id is not None:
-        return [project.contact] if project.contact else []
-    return list(
-        User.objects.filter(
-            staff_roles__district_id=project.edition.district_id, staff_roles__role=Role.OFFICIAL
-        ).distinct()
-    )
+    return district_people(project)
 
 
 def _audit(

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .services import PhotoUpload
+from ..photos import PhotoUpload
 
 PHOTO_SLOTS = 3
 

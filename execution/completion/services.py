@@ -5,27 +5,23 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import IO
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from accounts.models import Role, User
+from accounts.models import User
 from audit.services import record
 from notifications.models import NotificationKind
 from notifications.services import notify
-from proposals.errors import PlanError
-from proposals.services.images import EncodedImage, reencode_image
+from proposals.services.images import EncodedImage
 
-from ..access import check_district, check_owner
+from ..access import check_district, check_owner, district_people
 from ..ledger.lines import move_money
 from ..models import (
     FinalReport,
@@ -37,52 +33,22 @@ from ..models import (
     ProjectStatus,
     ReportDecision,
 )
+from ..photos import PhotoUpload, encode_photos
 from ..progress.status import apply_transition
 from .errors import CompletionError
 
 
-@dataclass(frozen=True)
-class PhotoUpload:
-    file: IO[bytes]
-    size: int
-    alt_text: str
-
-
-def _encode_photos(photos: Sequence[PhotoUpload]) -> list[tuple[EncodedImage, str]]:
-    """Each photo re-encoded without metadata, with its description; refused as a whole if one is bad."""
-    if len(photos) > settings.EXECUTION_REPORT_PHOTOS:
-        raise CompletionError("too_many_photos", limit=settings.EXECUTION_REPORT_PHOTOS)
-    encoded = []
-    limit = settings.EXECUTION_PHOTO_MAX_BYTES
-    for photo in photos:
-        alt_text = " ".join(photo.alt_text.split())
-        if not alt_text:
-            raise CompletionError("photo_needs_description")
-        if photo.size > limit:
-            raise CompletionError(
-                "photo_too_large", size=filesizeformat(photo.size), limit=filesizeformat(limit)
-            )
-        try:
-            image = reencode_image(photo.file, max_side=settings.EXECUTION_PHOTO_MAX_SIDE)
-        except PlanError as error:
-            if error.code == "image_too_many_pixels":
-                raise CompletionError("photo_too_many_pixels", **error.params) from None
-            raise CompletionError("photo_not_accepted") from None
-        encoded.append((image, alt_text[:200]))
-    return encoded
-
-
-def _district_people(project: Project) -> list[User]:
-    """Who checks the report: the project's contact person, else the district's officials."""
-    if project.contact_id is not None:
-        return [project.contact]  # type: ignore[list-item]
-    return list(
-        User.objects.filter(
-            staff_roles__district_id=project.edition.district_id,
-            staff_roles__role=Role.OFFICIAL,
-            is_active=True,
-        ).distinct()
-    )
+def _store_photos(
+    report: FinalReport, encoded: Sequence[tuple[EncodedImage, str]], stored: list[str]
+) -> None:
+    """Each photo's file, then its row; ``stored`` names the files written, for the caller to remove."""
+    for position, (image, alt_text) in enumerate(encoded):
+        photo = FinalReportPhoto(
+            report=report, alt_text=alt_text, position=position, width=image.width, height=image.height
+        )
+        photo.image.save(f"{secrets.token_hex(16)}.jpg", ContentFile(image.data), save=False)
+        stored.append(photo.image.name)
+        photo.save()
 
 
 def submit_final_report(
@@ -104,7 +70,8 @@ def submit_final_report(
         raise CompletionError("achieved_required")
     if participants < 0 or beneficiaries < 0:
         raise CompletionError("count_not_valid")
-    encoded = _encode_photos(photos)  # before the transaction: decoding takes time
+    # Before the transaction: decoding takes time.
+    encoded = encode_photos(photos, most=settings.EXECUTION_REPORT_PHOTOS, error=CompletionError)
     moment = at or timezone.now()
     stored: list[str] = []
     try:
@@ -121,19 +88,9 @@ def submit_final_report(
                     )
             except IntegrityError:
                 raise CompletionError("report_pending") from None
-            for position, (image, alt_text) in enumerate(encoded):
-                photo = FinalReportPhoto(
-                    report=report,
-                    alt_text=alt_text,
-                    position=position,
-                    width=image.width,
-                    height=image.height,
-                )
-                photo.image.save(f"{secrets.token_hex(16)}.jpg", ContentFile(image.data), save=False)
-                stored.append(photo.image.name)
-                photo.save()
+            _store_photos(report, encoded, stored)
             notify(
-                recipients=_district_people(project),
+                recipients=district_people(project),
                 kind=NotificationKind.REPORT_SUBMITTED,
                 params={"plan": project.plan.title},
                 url=reverse("execution:report_review", kwargs={"pk": report.pk}),

@@ -13,12 +13,12 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.models import User
 from audit.services import record
 from notifications.models import NotificationKind
 from notifications.services import notify
 
-from ..access import check_district, check_open, check_owner, check_side
+from ..access import check_district, check_open, check_owner, check_side, district_people
 from ..models import AuthorSide, Blocker, BlockerCategory, HelpRequest, Project
 from ..progress.services import excerpt
 from .errors import ObstacleError
@@ -93,19 +93,6 @@ def resolve_blocker(*, blocker: Blocker, by: User, resolution: str, at: datetime
     return blocker
 
 
-def helpers_of(project: Project) -> list[User]:
-    """Who answers the project's questions: its contact person, or else the district's officials."""
-    if project.contact is not None and project.contact.is_active:
-        return [project.contact]
-    return list(
-        User.objects.filter(
-            staff_roles__district_id=project.edition.district_id,
-            staff_roles__role=Role.OFFICIAL,
-            is_active=True,
-        ).distinct()
-    )
-
-
 def ask_for_help(*, project: Project, by: User, question: str, at: datetime | None = None) -> HelpRequest:
     """An owner asks the district for help ``at`` (default now); the contact person is told."""
     check_owner(by, project, at=at)
@@ -116,7 +103,7 @@ def ask_for_help(*, project: Project, by: User, question: str, at: datetime | No
             project=project, question=question, asked_by=by, asked_at=at or timezone.now()
         )
         notify(
-            recipients=helpers_of(project),
+            recipients=district_people(project),
             kind=NotificationKind.HELP_ASKED,
             params={"plan": project.plan.title, "author": by.display_name, "excerpt": excerpt(question)},
             url=f"{project.get_absolute_url()}#hulp-{asked.pk}",

@@ -18,14 +18,6 @@ class ProgressError(ExecutionError):
         "bad_percentage": _("The progress must be a whole number from 0 to 100."),
         "unknown_milestone": _("That milestone is not one of this project's milestones."),
         "milestone_already_reached": _("The milestone “%(milestone)s” was already reached."),
-        "too_many_photos": _("An update can have at most %(limit)s photos."),
-        "photo_needs_description": _("Describe what each photo shows, for people who cannot see it."),
-        "photo_too_large": _("The image is %(size)s; the most you can upload is %(limit)s."),
-        "not_an_image": _("That file is not a JPEG, PNG or WebP image."),
-        "image_too_many_pixels": _(
-            "The image has too many pixels; the most is %(megapixels)s megapixels. "
-            "Make it smaller and try again."
-        ),
         "not_moderator": _("Only moderators of this district can do this."),
         "already_hidden": _("This update has already been hidden."),
         "reason_too_long": _("A reason can be at most %(limit)s characters."),

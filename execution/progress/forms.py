@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Milestone, Project, ProjectStatus
+from ..photos import PhotoUpload
 from .selectors import milestones_to_reach
-from .services import MAX_PHOTOS, MAX_REASON_LENGTH, MAX_UPDATE_LENGTH, PhotoUpload
+from .services import MAX_PHOTOS, MAX_REASON_LENGTH, MAX_UPDATE_LENGTH
 
 
 class CameraInput(forms.ClearableFileInput):

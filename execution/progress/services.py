@@ -4,14 +4,10 @@ once; and hidden by a district moderator with a reason that stays in its place."
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import IO
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from accounts.models import User
@@ -20,12 +16,12 @@ from editions.permissions import can
 from editions.phases import Action
 from notifications.models import NotificationKind
 from notifications.services import notify
-from proposals.errors import PlanError
-from proposals.services.images import EncodedImage, reencode_image
+from proposals.services.images import EncodedImage
 
 from ..access import check_open, check_side
 from ..following.services import notify_followers
 from ..models import AuthorSide, Milestone, Project, Update, UpdatePhoto
+from ..photos import PhotoUpload, encode_photos
 from .errors import ProgressError
 
 MAX_UPDATE_LENGTH = 4000
@@ -34,39 +30,9 @@ MAX_REASON_LENGTH = 300
 EXCERPT_LENGTH = 140
 
 
-@dataclass(frozen=True)
-class PhotoUpload:
-    """One uploaded photo: its bytes, its size as uploaded, and what it shows."""
-
-    file: IO[bytes]
-    size: int
-    alt_text: str
-
-
 def excerpt(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= EXCERPT_LENGTH else text[: EXCERPT_LENGTH - 1].rstrip() + "…"
-
-
-def _check_photos(photos: Sequence[PhotoUpload]) -> None:
-    if len(photos) > MAX_PHOTOS:
-        raise ProgressError("too_many_photos", limit=MAX_PHOTOS)
-    limit = settings.PLAN_IMAGE_MAX_BYTES
-    for photo in photos:
-        if not photo.alt_text.strip():
-            raise ProgressError("photo_needs_description")
-        if photo.size > limit:
-            raise ProgressError(
-                "photo_too_large", size=filesizeformat(photo.size), limit=filesizeformat(limit)
-            )
-
-
-def _encoded(photos: Sequence[PhotoUpload]) -> list[EncodedImage]:
-    """Each photo through the plans' image pipeline: decoded, upright, scaled, without metadata."""
-    try:
-        return [reencode_image(photo.file, max_side=settings.PLAN_IMAGE_MAX_SIDE) for photo in photos]
-    except PlanError as error:  # the same refusal, in progress's words
-        raise ProgressError(error.code, **error.params) from None
 
 
 def _check_milestone(project: Project, milestone: Milestone | None) -> None:
@@ -106,8 +72,7 @@ def post_update(
     check_open(project)
     body = _check_update(body, percent)
     _check_milestone(project, milestone)
-    _check_photos(photos)
-    encoded = _encoded(photos)
+    encoded = encode_photos(photos, most=MAX_PHOTOS, error=ProgressError)
     moment = at or timezone.now()
     stored: list[UpdatePhoto] = []
     try:
@@ -123,7 +88,7 @@ def post_update(
                 milestone=milestone,
                 posted_at=moment,
             )
-            stored = _store_photos(update, photos, encoded)
+            stored = _store_photos(update, encoded)
             _record_progress(project=current, update=update, by=by, at=at)
     except Exception:
         for photo in stored:
@@ -133,14 +98,12 @@ def post_update(
     return update
 
 
-def _store_photos(
-    update: Update, photos: Sequence[PhotoUpload], encoded: Sequence[EncodedImage]
-) -> list[UpdatePhoto]:
+def _store_photos(update: Update, encoded: Sequence[tuple[EncodedImage, str]]) -> list[UpdatePhoto]:
     stored: list[UpdatePhoto] = []
-    for position, (photo, image) in enumerate(zip(photos, encoded, strict=True)):
+    for position, (image, alt_text) in enumerate(encoded):
         row = UpdatePhoto(
             update=update,
-            alt_text=photo.alt_text.strip()[:200],
+            alt_text=alt_text,
             position=position,
             width=image.width,
             height=image.height,

@@ -10,7 +10,7 @@ from execution.models import (
     Milestone,
     Project,
 )
-from execution.progress.services import PhotoUpload
+from execution.photos import PhotoUpload
 
 from .._common import AMSTERDAM
 from ..pictures import draw_photo

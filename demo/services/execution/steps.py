@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from accounts.models import User
-from execution.completion.services import PhotoUpload as ReportPhoto
 from execution.completion.services import return_final_report, submit_final_report
 from execution.ledger.services.expenses import report_expense
 from execution.ledger.services.payments import record_payment
@@ -66,18 +65,8 @@ def events(
     for help_spec in story.help:
         events += _help_steps(help_spec, project, owner, official, clock)
     if story.delay is not None:
-        day, reason = story.delay
         events.append(
-            (
-                day,
-                lambda: change_project_status(
-                    project=fresh(project),
-                    to=ProjectStatus.DELAYED,
-                    by=owner,
-                    reason=reason,
-                    at=clock.day(day),
-                ),
-            )
+            (story.delay[0], _status_step(project, ProjectStatus.DELAYED, owner, story.delay, clock))
         )
     if story.change is not None:
         events.append((story.change[0], lambda: change(story, project, lines, owner, official, clock)))
@@ -89,20 +78,19 @@ def events(
             events.append((back, lambda: _return_report(project, official, note, clock.day(back, 4))))
             events.append((back + 2, lambda: _submit_report(report, project, owner, clock, back + 2)))
     if story.stop is not None:
-        day, reason = story.stop
         events.append(
-            (
-                day,
-                lambda: change_project_status(
-                    project=fresh(project),
-                    to=ProjectStatus.STOPPED,
-                    by=official,
-                    reason=reason,
-                    at=clock.day(day),
-                ),
-            )
+            (story.stop[0], _status_step(project, ProjectStatus.STOPPED, official, story.stop, clock))
         )
     return events
+
+
+def _status_step(
+    project: Project, to: ProjectStatus, by: User, when: tuple[int, str], clock: Clock
+) -> Callable[[], object]:
+    day, reason = when
+    return lambda: change_project_status(
+        project=fresh(project), to=to, by=by, reason=reason, at=clock.day(day)
+    )
 
 
 def _update_step(
@@ -255,6 +243,6 @@ def _submit_report(spec: ReportSpec, project: Project, owner: User, clock: Clock
         achieved=spec.achieved,
         participants=spec.participants,
         beneficiaries=spec.beneficiaries,
-        photos=[ReportPhoto(file=p.file, size=p.size, alt_text=p.alt_text) for p in photos(spec.photos)],
+        photos=photos(spec.photos),
         at=clock.day(day, 2),
     )

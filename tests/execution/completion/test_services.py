@@ -88,7 +88,7 @@ def test_a_report_before_the_work_runs_a_photo_without_description_or_a_non_imag
     )
     refused(
         lambda: _submit(project, photos=[PhotoUpload(io.BytesIO(b"%PDF-1.4"), 8, "Bon")]),
-        "photo_not_accepted",
+        "not_an_image",
         unchanged=_state,
     )
 

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.models import Role, User
 from editions.models import Edition
 from execution.models import Agreement, Follow, Milestone, Project
-from execution.progress.services import PhotoUpload
+from execution.photos import PhotoUpload
 from tests.factories import make_image_bytes, make_staff, make_user, phase_of
 
 

@@ -11,8 +11,9 @@ from django.core.files.storage import default_storage
 from accounts.models import Role
 from audit.models import AuditEntry
 from execution.models import AuthorSide, Milestone, Project, ProjectStatus, Update, UpdatePhoto
+from execution.photos import PhotoUpload
 from execution.progress.errors import ProgressError
-from execution.progress.services import MAX_PHOTOS, PhotoUpload, hide_update, post_update
+from execution.progress.services import MAX_PHOTOS, hide_update, post_update
 from execution.progress.status import apply_transition
 from notifications.models import Notification, NotificationKind
 from tests.execution.factories import published_projects
