@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, ViewportSize, expect
 
 from execution.models import Expense, Payment, Update
 from tests.browser.helpers import log_in
@@ -16,7 +16,8 @@ from tests.execution.progress.factories import owner_of
 from tests.factories import make_image_bytes, make_user
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+LAPTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 def _path(name: str, pk: int) -> str:
@@ -24,7 +25,7 @@ def _path(name: str, pk: int) -> str:
         return reverse(f"execution:{name}", args=[pk])
 
 
-def _jpeg(name: str) -> dict[str, object]:
+def _jpeg(name: str) -> FilePayload:
     return {"name": name, "mimeType": "image/jpeg", "buffer": make_image_bytes(image_format="JPEG")}
 
 
@@ -68,7 +69,7 @@ def test_an_update_an_expense_and_a_payment_reach_a_follower_and_the_public_page
 
     # The official records a payment on the laptop.
     page.context.clear_cookies()
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(LAPTOP)
     log_in(page, base, official.email)
     page.goto(base + _path("ledger", project.pk))
     page.select_option("select[name=payment-line]", index=1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Page
+from playwright.sync_api import FilePayload, Page
 
 from execution.models import Update
 from execution.obstacles.services import ask_for_help, record_blocker
@@ -17,6 +17,11 @@ from tests.execution.progress.factories import owner_of, with_milestones
 from tests.factories import make_image_bytes
 
 pytestmark = pytest.mark.browser
+PHOTO: FilePayload = {
+    "name": "bakken.jpg",
+    "mimeType": "image/jpeg",
+    "buffer": make_image_bytes(image_format="JPEG"),
+}
 
 
 def _path(name: str, pk: int) -> str:
@@ -38,9 +43,7 @@ def test_an_initiator_posts_an_update_with_a_photo_from_a_phone(
     page.fill("textarea[name=body]", "De plantenbakken staan op het plein.")
     page.set_input_files(
         "input[name=photos]",
-        files=[
-            {"name": "bakken.jpg", "mimeType": "image/jpeg", "buffer": make_image_bytes(image_format="JPEG")}
-        ],
+        files=[PHOTO],
     )
     page.fill("textarea[name=alt_texts]", "Drie houten plantenbakken op het plein")
     page.select_option("select[name=milestone]", label="Bakken geplaatst")

@@ -146,13 +146,15 @@ EXPECTED: dict[Role, dict[str, list[str]]] = {
             "Vote management",
             "Count and publish the result",
             "Questions from the panel",
-            EXECUTION, FINANCE_IMPORT,
+            EXECUTION,
+            FINANCE_IMPORT,
         ],
         "vote_then_panel": [
             "Vote management",
             "Count and publish the result",
             "Questions from the panel",
-            EXECUTION, FINANCE_IMPORT,
+            EXECUTION,
+            FINANCE_IMPORT,
         ],
     },
     Role.REVIEWER: {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from accounts.models import Role
@@ -23,7 +25,7 @@ def test_two_officials_confirming_at_once_bring_the_version_into_force_once(sett
     )
     second = make_staff(role=Role.OFFICIAL, district=setting.project.edition.district)
     outcomes = run_at_once(
-        [lambda who=who: confirm_agreement(agreement=proposed, by=who) for who in (setting.official, second)]
+        [partial(confirm_agreement, agreement=proposed, by=who) for who in (setting.official, second)]
     )
     assert sorted(outcomes) == ["already_confirmed", "ok"] or sorted(outcomes) == ["not_pending", "ok"]
     assert Agreement.objects.filter(project=setting.project, in_force_at__isnull=False).count() == 1
@@ -35,8 +37,12 @@ def test_two_officials_confirming_at_once_bring_the_version_into_force_once(sett
 def test_both_sides_proposing_at_once_leave_one_version_waiting(setting: Setting) -> None:
     outcomes = run_at_once(
         [
-            lambda who=who: propose_agreement(
-                project=setting.project, by=who, milestones=setting.milestones(), payments=setting.payments()
+            partial(
+                propose_agreement,
+                project=setting.project,
+                by=who,
+                milestones=setting.milestones(),
+                payments=setting.payments(),
             )
             for who in (setting.owner, setting.official)
         ]

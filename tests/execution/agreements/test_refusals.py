@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
 
+from common.errors import ServiceError
 from execution.agreements.errors import AgreementError
 from execution.agreements.services import confirm_agreement, propose_agreement, withdraw_agreement
 from execution.agreements.terms import MilestoneTerm, PaymentTerm
@@ -39,7 +41,7 @@ def propose(
     by: str,
     milestones: list[MilestoneTerm] | None = None,
     payments: list[PaymentTerm] | None = None,
-    **extra: str,
+    **extra: Any,
 ) -> Callable[[], object]:
     return lambda: propose_agreement(
         project=setting.project,
@@ -55,7 +57,9 @@ def test_a_milestone_before_the_decision_is_refused(setting: Setting, by: str) -
     early = replace(
         setting.milestones()[0], planned_on=timezone.localdate(setting.project.opened_at) - timedelta(days=1)
     )
-    error = refused(propose(setting, by, milestones=[early]), "milestone_before_decision", unchanged=state)
+    error: ServiceError = refused(
+        propose(setting, by, milestones=[early]), "milestone_before_decision", unchanged=state
+    )
     assert "1" in error.message
 
 
@@ -63,7 +67,7 @@ def test_a_milestone_before_the_decision_is_refused(setting: Setting, by: str) -
 def test_payments_over_a_lines_award_less_what_returned_are_refused(setting: Setting, by: str) -> None:
     line = setting.lines[0]
     move_money(line=line, returned_cents=1)  # 25.000 awarded, 0,01 returned: 25.000 no longer fits
-    error = refused(propose(setting, by), "over_award", error=AgreementError, unchanged=state)
+    error: ServiceError = refused(propose(setting, by), "over_award", error=AgreementError, unchanged=state)
     assert line.description in error.message
 
 
@@ -179,7 +183,7 @@ def test_a_change_cannot_schedule_less_on_a_line_than_was_already_paid(setting: 
     assert isinstance(first, Agreement)
     confirm_agreement(agreement=first, by=setting.official)
     move_money(line=setting.lines[1], paid_cents=10_000_00)
-    error = refused(
+    error: ServiceError = refused(
         propose(setting, "official", payments=setting.payments()[:1], change_reason="Minder"),
         "below_paid",
         unchanged=state,

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+from functools import partial
+from typing import Any
 
 import pytest
 from django.utils import timezone
 
+from accounts.models import User
 from audit.models import AuditEntry
+from common.errors import ServiceError
 from execution.completion.errors import CompletionError
 from execution.completion.services import (
-    PhotoUpload,
     accept_final_report,
     return_final_report,
     submit_final_report,
@@ -26,6 +29,7 @@ from execution.models import (
     ProjectStatus,
     ReportDecision,
 )
+from execution.photos import PhotoUpload
 from execution.progress.status import apply_transition
 from notifications.models import Notification, NotificationKind
 from proposals.models import PlanStatus
@@ -37,20 +41,20 @@ from tests.refusals import refused
 pytestmark = pytest.mark.django_db
 
 
-def _running() -> tuple[Project, object]:
+def _running() -> tuple[Project, User]:
     _, _, official, projects = published_projects()
     project = apply_transition(project=projects[0], to=ProjectStatus.RUNNING, by=official, reason="")
     return project, official
 
 
-def _submit(project: Project, by: object = None, **fields: object) -> FinalReport:
+def _submit(project: Project, by: User | None = None, **fields: Any) -> FinalReport:
     return submit_final_report(
         project=project,
-        by=by or owner_of(project),  # type: ignore[arg-type]
+        by=by or owner_of(project),
         achieved=fields.pop("achieved", "Twintig plantenbakken staan in de straat."),
-        participants=fields.pop("participants", 25),  # type: ignore[arg-type]
-        beneficiaries=fields.pop("beneficiaries", 300),  # type: ignore[arg-type]
-        photos=fields.pop("photos", ()),  # type: ignore[arg-type]
+        participants=fields.pop("participants", 25),
+        beneficiaries=fields.pop("beneficiaries", 300),
+        photos=fields.pop("photos", ()),
     )
 
 
@@ -96,7 +100,7 @@ def test_a_report_before_the_work_runs_a_photo_without_description_or_a_non_imag
 def test_only_an_owner_may_submit() -> None:
     project, official = _running()
     for outsider in (make_user(), official, make_other_official()):
-        refused(lambda who=outsider: _submit(project, by=who), "not_an_owner", unchanged=_state)
+        refused(partial(_submit, project, by=outsider), "not_an_owner", unchanged=_state)
 
 
 def test_accepting_completes_the_project_and_returns_each_lines_unused_money() -> None:
@@ -159,8 +163,8 @@ def test_owners_residents_and_other_districts_officials_may_not_decide() -> None
     project, _ = _running()
     report = _submit(project)
     for outsider in (owner_of(project), make_user(), make_other_official()):
-        refused(lambda who=outsider: accept_final_report(report=report, by=who), "not_district")
-        refused(lambda who=outsider: return_final_report(report=report, by=who, note="Nee"), "not_district")
+        refused(partial(accept_final_report, report=report, by=outsider), "not_district")
+        refused(partial(return_final_report, report=report, by=outsider, note="Nee"), "not_district")
     report.refresh_from_db()
     assert report.decision == ReportDecision.PENDING
 
@@ -168,7 +172,7 @@ def test_owners_residents_and_other_districts_officials_may_not_decide() -> None
 def test_a_decided_report_cannot_be_decided_again() -> None:
     project, official = _running()
     report = accept_final_report(report=_submit(project), by=official)
-    error = refused(
+    error: ServiceError = refused(
         lambda: return_final_report(report=report, by=official, note="Toch niet"), "report_decided"
     )
     assert isinstance(error, CompletionError)

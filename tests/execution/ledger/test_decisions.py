@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from django.utils import timezone
 
@@ -110,14 +112,14 @@ def test_owners_and_other_districts_officials_may_not_decide() -> None:
     second = add_line(projects[0])
     for outsider in (owner_of(projects[0]), make_other_official()):
         refused(
-            lambda who=outsider: reallocate(
-                from_line=first, to_line=second, by=who, amount_cents=100, reason="Nodig"
+            partial(
+                reallocate, from_line=first, to_line=second, by=outsider, amount_cents=100, reason="Nodig"
             ),
             "not_district",
             unchanged=_state,
         )
         refused(
-            lambda who=outsider: top_up(line=first, by=who, amount_cents=100, reason="Nodig"),
+            partial(top_up, line=first, by=outsider, amount_cents=100, reason="Nodig"),
             "not_district",
             unchanged=_state,
         )

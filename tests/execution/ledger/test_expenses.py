@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
+from common.errors import ServiceError
 from execution.ledger.errors import LedgerError
 from execution.ledger.services.expenses import report_expense
 from execution.models import Expense, Project, ProjectLine, ProjectStatus, ReceiptKind
@@ -85,7 +87,7 @@ def test_a_receipt_that_is_too_large_is_refused(settings: Any) -> None:
     settings.EXECUTION_RECEIPT_MAX_BYTES = 1000
     _, _, _, projects = published_projects()
     line = projects[0].lines.get()
-    error = refused(
+    error: ServiceError = refused(
         lambda: _expense(line, owner_of(projects[0]), pdf_receipt(), receipt_size=5000),
         "receipt_too_large",
         unchanged=lambda: _state(line),
@@ -122,7 +124,7 @@ def test_someone_who_is_not_an_initiator_may_not_report_an_expense() -> None:
     line = projects[0].lines.get()
     for outsider in (make_user(), official, make_other_official(), owner_of(projects[1])):
         refused(
-            lambda who=outsider: _expense(line, who, photo_receipt()),
+            partial(_expense, line, outsider, photo_receipt()),
             "not_an_owner",
             unchanged=lambda: _state(line),
         )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from django.utils import timezone
 
+from common.errors import ServiceError
 from execution.ledger.services.imports import import_payments, parse_amount
 from execution.ledger.services.payments import record_payment
 from execution.models import Payment, PaymentSource, Project, ProjectLine
@@ -59,7 +62,7 @@ def test_a_good_file_records_every_payment_as_imported() -> None:
 def test_a_bad_line_refuses_the_whole_file_and_names_the_line(bad: str, words: str) -> None:
     edition, _, official, projects = published_projects()
     rows = [*_rows(projects), bad.format(p=projects[0].pk)]
-    error = refused(
+    error: ServiceError = refused(
         lambda: import_payments(edition=edition, by=official, file=_csv(*rows)),
         "bad_row",
         error=CsvImportError,
@@ -78,7 +81,7 @@ def test_a_reference_already_recorded_refuses_the_file() -> None:
         paid_on=timezone.localdate(),
         reference="BK-2",
     )
-    error = refused(
+    error: ServiceError = refused(
         lambda: import_payments(edition=edition, by=official, file=_csv(*_rows(projects))),
         "bad_row",
         unchanged=_state,
@@ -90,7 +93,7 @@ def test_others_may_not_import() -> None:
     edition, _, _, projects = published_projects()
     for outsider in (make_other_official(), owner_of(projects[0])):
         refused(
-            lambda who=outsider: import_payments(edition=edition, by=who, file=_csv(*_rows(projects))),
+            partial(import_payments, edition=edition, by=outsider, file=_csv(*_rows(projects))),
             "not_allowed",
             unchanged=_state,
         )

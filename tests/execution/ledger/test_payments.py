@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 from django.utils import timezone
 
 from audit.models import AuditEntry
+from common.errors import ServiceError
 from execution.ledger.errors import LedgerError
 from execution.ledger.services.payments import record_payment
 from execution.models import Payment, PaymentSource, ProjectLine
@@ -41,7 +43,7 @@ def test_an_official_records_a_payment_that_moves_the_line_and_is_audited() -> N
 def test_a_payment_over_the_award_is_refused_and_changes_nothing() -> None:
     _, _, official, projects = published_projects()
     line = projects[0].lines.get()
-    error = refused(
+    error: ServiceError = refused(
         lambda: record_payment(
             line=line,
             by=official,
@@ -61,7 +63,7 @@ def test_a_reference_used_before_in_the_edition_is_refused_translated() -> None:
     first, second = (p.lines.get() for p in projects)
     today = timezone.localdate()
     record_payment(line=first, by=official, amount_cents=100, paid_on=today, reference="F1")
-    error = refused(
+    error: ServiceError = refused(
         lambda: record_payment(line=second, by=official, amount_cents=100, paid_on=today, reference="F1"),
         "duplicate_reference",
         unchanged=lambda: _state(second),
@@ -97,8 +99,13 @@ def test_another_districts_official_an_owner_and_a_resident_may_not_record_a_pay
     line = projects[0].lines.get()
     for outsider in (make_other_official(), owner_of(projects[0]), make_user()):
         refused(
-            lambda who=outsider: record_payment(
-                line=line, by=who, amount_cents=100, paid_on=timezone.localdate(), reference="F1"
+            partial(
+                record_payment,
+                line=line,
+                by=outsider,
+                amount_cents=100,
+                paid_on=timezone.localdate(),
+                reference="F1",
             ),
             "not_district",
             unchanged=lambda: _state(line),

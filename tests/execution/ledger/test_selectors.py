@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -26,7 +27,7 @@ from tests.execution.ledger.receipts import photo_receipt
 pytestmark = pytest.mark.django_db
 
 
-def _money() -> tuple:
+def _money() -> tuple[Any, ...]:
     edition, plans, official, projects = published_projects()
     first = projects[0].lines.get()
     today = timezone.localdate()
