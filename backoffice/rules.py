@@ -183,13 +183,6 @@ ADMIN_RULES: dict[str, AdminRule] = {
     "execution.statuschange": _record("project__edition", view=EXECUTION_STAFF),
     "execution.blocker": _record("project__edition", view=EXECUTION_STAFF),
     "execution.helprequest": _record("project__edition", view=EXECUTION_STAFF),
-    "execution.follow": AdminRule(
-        districts=("project__edition__district", "edition__district"),
-        view=EXECUTION_STAFF,
-        add=NOBODY,
-        change=NOBODY,
-        delete=NOBODY,
-    ),
     "execution.reminder": _record("project__edition", view=EXECUTION_STAFF),
     "execution.finalreport": _record("project__edition", view=EXECUTION_STAFF),
     "execution.finalreportphoto": _record("report__project__edition", view=EXECUTION_STAFF),

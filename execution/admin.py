@@ -1,9 +1,10 @@
 """Admin for carrying out: every execution row is a record here, read by the district's officials.
 
-Projects, agreements, the ledger's lines and entries, updates, blockers, follows and final reports
+Projects, agreements, the ledger's lines and entries, updates, blockers and final reports
 change only through their services (which check the phase and the ledger's invariants, notify
 followers and audit), so the rules in ``backoffice.rules`` let nobody add, change or delete them
-here; officials of the project's district read them, everyone else sees nothing.
+here; officials of the project's district read them, everyone else sees nothing. Who follows what is
+the residents' own business and is not shown here at all.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from .models import (
     Expense,
     FinalReport,
     FinalReportPhoto,
-    Follow,
     HelpRequest,
     LedgerDecision,
     Milestone,
@@ -127,11 +127,6 @@ class BlockerAdmin(admin.ModelAdmin[Blocker]):
 class HelpRequestAdmin(admin.ModelAdmin[HelpRequest]):
     list_display = ["project", "asked_at", "answered_at"]
     list_select_related = ["project__plan"]
-
-
-@admin.register(Follow)
-class FollowAdmin(admin.ModelAdmin[Follow]):
-    list_display = ["project", "edition", "created_at"]
 
 
 @admin.register(Reminder)

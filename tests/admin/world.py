@@ -132,7 +132,6 @@ def _execution_rows(edition: Edition, initiator: User, official: User) -> dict[s
         "execution.helprequest": ex.HelpRequest.objects.create(
             project=project, question="Wie helpt?", asked_by=initiator
         ),
-        "execution.follow": ex.Follow.objects.create(user=initiator, edition=edition),
         "execution.reminder": ex.Reminder.objects.create(
             project=project, kind="update_due", due_on=now.date(), sent_at=now
         ),
@@ -191,7 +190,6 @@ ROWS: dict[str, Any] = {
             "execution.statuschange",
             "execution.blocker",
             "execution.helprequest",
-            "execution.follow",
             "execution.reminder",
             "execution.finalreport",
         )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Role, User
-from execution.models import Payment
+from execution.models import Follow, Payment
 from places.models import District
 from tests import factories
 from tests.execution.bulk import add_projects
@@ -48,3 +49,7 @@ def test_the_own_official_reads_a_payment_but_cannot_change_or_delete_it(client:
     client.post(_url("payment_delete", payment.pk), {"post": "yes"})
     payment.refresh_from_db()
     assert payment.amount_cents == 100_000 and payment.reference.startswith("FIN-")
+
+
+def test_who_follows_what_is_not_in_the_admin() -> None:
+    assert Follow not in admin.site._registry
