@@ -30,6 +30,7 @@ urlpatterns = [
     path(
         "project/<int:pk>/afspraken/<int:number>/intrekken/", agreements.withdraw, name="agreement_withdraw"
     ),
+    path("project/<int:pk>/afspraken/<int:number>/afwijzen/", agreements.decline, name="agreement_decline"),
     path("project/<int:pk>/afspraken/geschiedenis/", agreements.history, name="agreement_history"),
     # The ledger: payments, expenses with receipts, district decisions, the finance import.
     path("project/<int:pk>/geld/", ledger.ledger, name="ledger"),

@@ -23,6 +23,7 @@ class NotificationKind(models.TextChoices):
     PROJECT_OPENED = "project_opened", _("Your plan became a project")
     AGREEMENT_PROPOSED = "agreement_proposed", _("Agreement to confirm")
     AGREEMENT_IN_FORCE = "agreement_in_force", _("Agreement in force")
+    AGREEMENT_DECLINED = "agreement_declined", _("Agreement declined")
     PROJECT_UPDATE = "project_update", _("Project update")
     MILESTONE_REACHED = "milestone_reached", _("Milestone reached")
     PROJECT_STATUS = "project_status", _("Project status changed")

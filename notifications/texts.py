@@ -31,6 +31,7 @@ SUBJECTS: dict[str, Promise] = {
     NotificationKind.PROJECT_OPENED: _("“%(plan)s” is now a project: agree the plan of work"),
     NotificationKind.AGREEMENT_PROPOSED: _("The agreement for “%(plan)s” waits for your confirmation"),
     NotificationKind.AGREEMENT_IN_FORCE: _("The agreement for “%(plan)s” is in force"),
+    NotificationKind.AGREEMENT_DECLINED: _("Your proposal for the agreement for “%(plan)s” was declined"),
     NotificationKind.PROJECT_UPDATE: _("News from “%(plan)s”"),
     NotificationKind.MILESTONE_REACHED: _("“%(plan)s” reached a milestone"),
     NotificationKind.PROJECT_STATUS: _("“%(plan)s” is now: %(status)s"),
@@ -73,6 +74,9 @@ BODIES: dict[str, Promise] = {
     ),
     NotificationKind.AGREEMENT_IN_FORCE: _(
         "Both sides confirmed version %(version)s of the agreement for “%(plan)s”: it is in force."
+    ),
+    NotificationKind.AGREEMENT_DECLINED: _(
+        "Version %(version)s of the agreement for “%(plan)s” was declined. The reason: “%(excerpt)s”"
     ),
     NotificationKind.PROJECT_UPDATE: _("%(author)s wrote: “%(excerpt)s”"),
     NotificationKind.MILESTONE_REACHED: _("“%(plan)s” reached the milestone “%(milestone)s”."),

@@ -94,6 +94,10 @@ class ProjectStory:
     followers: tuple[str, ...] = ()
     # A version 2 of the agreement: (day, what changes and why, the milestone whose date moves, new day).
     change: tuple[int, str, int, int] | None = None
+    # Before it, a first proposal (the milestone 40 days earlier, with this reason) that the district
+    # declined with ``change_declined``.
+    change_first_reason: str = ""
+    change_declined: str = ""
 
 
 NOORD_STORIES: tuple[ProjectStory, ...] = (
@@ -309,6 +313,10 @@ NOORD_STORIES: tuple[ProjectStory, ...] = (
             "Plaatsing van de toestellen verschoven naar na het bodemonderzoek.",
             1,
             180,
+        ),
+        change_first_reason="De leverancier kan pas later leveren.",
+        change_declined=(
+            "Eerst moet het bodemonderzoek klaar zijn; die datum valt ervoor. Stel een datum erna voor."
         ),
         followers=(MARIEKE, YOUSSEF, ANITA),
     ),

@@ -46,4 +46,6 @@ class AgreementError(ExecutionError):
         "not_pending": _("This version no longer waits for confirmation."),
         "already_confirmed": _("Your side has already confirmed this version."),
         "not_proposer": _("Only the side that proposed this version can withdraw it."),
+        "own_proposal": _("Your side proposed this version: withdraw it instead of declining it."),
+        "decline_reason_required": _("Say why you decline this version: the other side reads it."),
     }

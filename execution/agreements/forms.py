@@ -111,6 +111,15 @@ class AcceptForm(forms.Form):
     )
 
 
+class DeclineForm(forms.Form):
+    decline_reason = forms.CharField(
+        label=pgettext_lazy("agreement", "Why you decline this version"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=pgettext_lazy("agreement", "The other side reads it and can propose a new version."),
+    )
+
+
 MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=0, max_num=MAX_ROWS, absolute_max=MAX_ROWS)
 PaymentFormSet = forms.formset_factory(PaymentForm, extra=0, max_num=MAX_ROWS, absolute_max=MAX_ROWS)
 

@@ -168,6 +168,41 @@ def withdraw_agreement(*, agreement: Agreement, by: User, at: datetime | None = 
     return current
 
 
+def decline_agreement(
+    *, agreement: Agreement, by: User, reason: str, at: datetime | None = None
+) -> Agreement:
+    """The side that has not confirmed a waiting version turns it down with a reason; the proposer's
+    side is told and may propose again."""
+    project = agreement.project
+    side = side_of(by, project)
+    reason = reason.strip()
+    if not reason:
+        raise AgreementError("decline_reason_required")
+    moment = at or timezone.now()
+    with transaction.atomic():
+        Project.objects.select_for_update().get(pk=project.pk)
+        current = _refetch_pending(agreement)
+        if getattr(current, CONFIRMED_AT[side]) is not None:
+            raise AgreementError("own_proposal")
+        declined = (
+            _pending(project)
+            .filter(pk=current.pk, **{f"{CONFIRMED_AT[side]}__isnull": True})
+            .update(withdrawn_at=moment, declined_by=by, decline_reason=reason)
+        )
+        if declined != 1:
+            raise AgreementError("not_pending")
+        current.refresh_from_db()
+        _audit(by, side, "execution.agreement_declined", current, {"decline_reason": reason}, at)
+        notify(
+            recipients=_people(project, _proposer_side(current)),
+            kind=NotificationKind.AGREEMENT_DECLINED,
+            params={"plan": project.plan.title, "version": current.number, "excerpt": reason[:140]},
+            url=agreement_url(project),
+            at=at,
+        )
+    return current
+
+
 def _bring_into_force(
     project: Project, agreement: Agreement, moment: datetime, *, by: User, at: datetime | None
 ) -> None:

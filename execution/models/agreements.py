@@ -43,6 +43,11 @@ class Agreement(models.Model):
     in_force_at = models.DateTimeField(_("in force from"), null=True, blank=True)
     superseded_at = models.DateTimeField(_("replaced at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    # The other side turned the version down (it is withdrawn then), with a reason the proposer reads.
+    declined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decline_reason = models.TextField(_("why it was declined"), blank=True)
 
     class Meta:
         verbose_name = _("agreement")
@@ -68,6 +73,11 @@ class Agreement(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(number=1) | ~Q(change_reason=""), name="agreement_change_has_reason"
+            ),
+            models.CheckConstraint(
+                condition=Q(declined_by__isnull=True)
+                | (Q(withdrawn_at__isnull=False) & ~Q(decline_reason="")),
+                name="agreement_declined_is_withdrawn_with_reason",
             ),
         ]
 

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from accounts.models import User
-from execution.agreements.services import confirm_agreement, propose_agreement
+from execution.agreements.services import confirm_agreement, decline_agreement, propose_agreement
 from execution.agreements.terms import MilestoneTerm, PaymentTerm
 from execution.ledger.services.payments import record_payment
 from execution.models import (
+    Agreement,
     PaymentKind,
     Project,
     ProjectLine,
@@ -106,12 +107,39 @@ def change(
     official: User,
     clock: Clock,
 ) -> None:
-    """Version 2 of the agreement: a milestone moves; the initiators propose, the district accepts."""
+    """A later version of the agreement: a milestone moves; the initiators propose, the district
+    accepts (after declining a first proposal, where the story says so)."""
     assert story.change is not None
     day, reason, moved, new_day = story.change
+    if story.change_declined:
+        first = _propose_move(story, project, lines, owner, clock, moved=(moved, new_day - 40), day=day - 6)
+        decline_agreement(agreement=first, by=official, reason=story.change_declined, at=clock.day(day - 4))
+    proposal = _propose_move(
+        story, project, lines, owner, clock, moved=(moved, new_day), day=day, reason=reason
+    )
+    confirm_agreement(
+        agreement=proposal,
+        by=official,
+        acceptance_reason="Akkoord: zonder bodemonderzoek mag er niet gegraven worden.",
+        at=clock.day(day + 3),
+    )
+
+
+def _propose_move(
+    story: ProjectStory,
+    project: Project,
+    lines: Sequence[ProjectLine],
+    owner: User,
+    clock: Clock,
+    *,
+    moved: tuple[int, int],
+    day: int,
+    reason: str = "",
+) -> Agreement:
+    """The version in force with milestone ``moved[0]`` planned on day ``moved[1]``, proposed on ``day``."""
     live = live_milestones(project)
     specs = [
-        MilestoneSpec(m.title, new_day if index == moved else m.day, m.share, m.reached_day)
+        MilestoneSpec(m.title, moved[1] if index == moved[0] else m.day, m.share, m.reached_day)
         for index, m in enumerate(story.milestones)
     ]
     in_force = project.agreements.get(in_force_at__isnull=False, superseded_at=None)
@@ -126,18 +154,12 @@ def change(
         )
         for term in in_force.terms["payments"]
     ]
-    proposal = propose_agreement(
+    return propose_agreement(
         project=fresh(project),
         by=owner,
         milestones=milestone_terms(specs, lines, clock, keys=[m.key for m in live]),
         payments=payments,
         conditions=in_force.conditions,
-        change_reason=reason,
+        change_reason=reason or story.change_first_reason,
         at=clock.day(day),
-    )
-    confirm_agreement(
-        agreement=proposal,
-        by=official,
-        acceptance_reason="Akkoord: zonder bodemonderzoek mag er niet gegraven worden.",
-        at=clock.day(day + 3),
     )

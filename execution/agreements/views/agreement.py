@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from .. import services
-from ..forms import AcceptForm, ProposalForms
+from ..forms import AcceptForm, DeclineForm, ProposalForms
 from ..selectors import agreement_page, agreement_summary
 from .common import (
     attempt,
@@ -91,6 +91,22 @@ def withdraw(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if error is None:
         return redirect("execution:agreement", pk=project.pk)
     return render_page(request, project, error=error)
+
+
+@require_POST
+def decline(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The other side turns down the waiting version, with a reason the proposer reads."""
+    project = party_only(request, load_project(pk))
+    form = DeclineForm(request.POST)
+    reason = form.cleaned_data["decline_reason"] if form.is_valid() else ""
+    error = attempt(
+        lambda: services.decline_agreement(
+            agreement=load_version(project, number), by=user_of(request), reason=reason
+        )
+    )
+    if error is None:
+        return redirect("execution:agreement", pk=project.pk)
+    return render_page(request, project, error=error, decline_form=form)
 
 
 @require_safe

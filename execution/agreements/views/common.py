@@ -17,7 +17,7 @@ from editions.phases import Action
 from ...access import is_owner
 from ...models import Agreement, Project
 from ...projects import page as project_page
-from ..forms import AcceptForm
+from ..forms import AcceptForm, DeclineForm
 from ..selectors import AgreementPage, agreement_page
 
 FORBIDDEN = frozenset({"not_allowed", "not_an_owner", "not_district", "not_proposer"})
@@ -86,6 +86,7 @@ def render_page(
     *,
     error: ServiceError | None = None,
     accept_form: AcceptForm | None = None,
+    decline_form: DeclineForm | None = None,
 ) -> HttpResponse:
     """The agreement page, with a refusal on top when a POST was refused."""
     page = agreement_page(project)
@@ -93,6 +94,7 @@ def render_page(
         **page_context(page),
         "error": error.message if error else "",
         "accept_form": accept_form or AcceptForm(),
+        "decline_form": decline_form or DeclineForm(),
         "side": "initiators" if is_owner(request.user, project) else "district",
         "is_staff": is_staff(request, project),
     }

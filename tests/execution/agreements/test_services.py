@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from functools import partial
 
 import pytest
 
 from accounts.models import Role
 from accounts.roles import holds_role
 from audit.models import AuditEntry
-from execution.agreements.services import confirm_agreement, propose_agreement, withdraw_agreement
+from execution.agreements.services import (
+    confirm_agreement,
+    decline_agreement,
+    propose_agreement,
+    withdraw_agreement,
+)
 from execution.models import Agreement, Milestone, ProjectLine, ScheduledPayment
 from notifications.models import Notification, NotificationKind
+from tests.refusals import refused
 
 from .conftest import Setting
 
@@ -111,8 +118,8 @@ def test_the_proposer_withdraws_and_a_new_version_may_follow(setting: Setting) -
         project=setting.project,
         by=setting.owner,
         milestones=setting.milestones(),
-        payments=[],
-        change_reason="Nieuwe datum",
+        payments=setting.payments(),
+        change_reason="Een kleiner voorschot.",
     )
     assert again.number == 2
     assert AuditEntry.objects.filter(action="execution.agreement_withdrawn").count() == 1
@@ -143,3 +150,40 @@ def test_a_past_moment_dates_the_versions_and_the_milestones(setting: Setting) -
     assert Notification.objects.filter(kind=NotificationKind.AGREEMENT_IN_FORCE).first().created_at == (  # type: ignore[union-attr]
         moment + timedelta(hours=1)
     )
+
+
+def _propose(setting: Setting, change_reason: str = "") -> Agreement:
+    return propose_agreement(
+        project=setting.project,
+        by=setting.owner,
+        milestones=setting.milestones(),
+        payments=setting.payments(),
+        change_reason=change_reason,
+    )
+
+
+def test_the_other_side_declines_a_version_with_a_reason_and_the_proposer_may_propose_again(
+    setting: Setting,
+) -> None:
+    proposed = _propose(setting)
+    declined = decline_agreement(agreement=proposed, by=setting.official, reason="Het voorschot is te hoog.")
+    assert declined.withdrawn_at is not None and declined.declined_by == setting.official
+    assert declined.in_force_at is None and committed(setting) == [0, 0]
+    told = Notification.objects.get(kind=NotificationKind.AGREEMENT_DECLINED)
+    assert told.recipient == setting.owner and told.params["excerpt"] == "Het voorschot is te hoog."
+    assert AuditEntry.objects.filter(action="execution.agreement_declined").count() == 1
+    again = _propose(setting, change_reason="Een kleiner voorschot.")
+    assert again.number == 2 and again.withdrawn_at is None
+
+
+def test_the_proposer_cannot_decline_its_own_version_and_a_reason_is_required(setting: Setting) -> None:
+    proposed = _propose(setting)
+    refused(
+        partial(decline_agreement, agreement=proposed, by=setting.owner, reason="Toch niet"), "own_proposal"
+    )
+    refused(
+        partial(decline_agreement, agreement=proposed, by=setting.official, reason="  "),
+        "decline_reason_required",
+    )
+    proposed.refresh_from_db()
+    assert proposed.withdrawn_at is None and proposed.declined_by is None

@@ -173,3 +173,19 @@ def test_the_agreement_page_speaks_english_under_en(client: Client, setting: Set
     response = client.get("/en" + url("agreement", setting))
     assert response.status_code == 200
     assert "Propose the agreement" in response.content.decode()
+
+
+def test_the_district_declines_a_proposal_with_a_reason_from_the_agreement_page(
+    client: Client, setting: Setting
+) -> None:
+    propose_agreement(project=setting.project, by=setting.owner, milestones=setting.milestones(), payments=[])
+    as_user(client, setting.official)
+    page = client.get(url("agreement", setting)).content.decode()
+    assert url("agreement_decline", setting, number=1) in page
+    empty = client.post(url("agreement_decline", setting, number=1), {"decline_reason": ""})
+    assert empty.status_code == 400 and Agreement.objects.get().withdrawn_at is None
+    done = client.post(url("agreement_decline", setting, number=1), {"decline_reason": "Te vroeg gepland."})
+    assert done.status_code == 302
+    assert Agreement.objects.get().decline_reason == "Te vroeg gepland."
+    as_user(client, setting.owner)
+    assert "afgewezen: Te vroeg gepland." in client.get(url("agreement", setting)).content.decode()
