@@ -27,6 +27,7 @@ from ..models import (
     Project,
     ProjectLine,
     ReportDecision,
+    StatusChange,
     Update,
     UpdatePhoto,
 )
@@ -70,6 +71,8 @@ class ProjectPage:
     updates: Page[Update]
     chosen: Chosen
     contact_role: str
+    # Why the project is delayed or stopped (the reason given with its last step), shown by its status.
+    status_reason: str
 
 
 def public_project(pk: int) -> Project:
@@ -145,7 +148,13 @@ def project_page(pk: int, *, page: str | int | None = None) -> ProjectPage:
         % {"role": Role.OFFICIAL.label, "district": project.edition.district.name}
         if project.contact_id
         else "",
+        status_reason=_status_reason(project),
     )
+
+
+def _status_reason(project: Project) -> str:
+    reasons = StatusChange.objects.filter(project=project, to_status=project.status).exclude(reason="")
+    return reasons.order_by("-changed_at", "-pk").values_list("reason", flat=True).first() or ""
 
 
 @dataclass(frozen=True)

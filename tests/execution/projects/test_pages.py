@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from execution.models import Project, ProjectLine, ProjectStatus, Update
+from execution.progress.status import change_project_status
 from execution.projects.page import chosen_of
 from tests import factories
 from tests.execution.bulk import add_projects, add_updates
@@ -153,3 +154,17 @@ def test_a_panel_choice_gives_the_panels_reason_in_its_own_words(client: Client)
     assert chosen_of(project).by_panel and chosen_of(project).reason == "Dit plan verbindt de buurt."
     html = client.get(project.get_absolute_url()).content.decode()
     assert "Dit plan verbindt de buurt." in html and "Het burgerpanel koos dit plan." in html
+
+
+def test_a_delayed_project_says_why_by_its_status(client: Client) -> None:
+    _, _, _, projects = published_projects()
+    project = projects[0]
+    owner = project.plan.initiator
+    change_project_status(project=project, to=ProjectStatus.RUNNING, by=owner)
+    change_project_status(
+        project=project, to=ProjectStatus.DELAYED, by=owner, reason="De vergunning duurt langer."
+    )
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "Vertraagd" in page and "De vergunning duurt langer." in page
+    change_project_status(project=project, to=ProjectStatus.RUNNING, by=owner)
+    assert "De vergunning duurt langer." not in client.get(project.get_absolute_url()).content.decode()
