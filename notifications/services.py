@@ -64,7 +64,9 @@ def notify(
     )
     to_mail = [n.pk for n, user in zip(created, unique, strict=True) if user.email_notifications]
     if to_mail:
-        transaction.on_commit(lambda: send_notification_emails(notification_ids=to_mail))
+        # Robust: the change is committed by then, so a failure while mailing (a mail server down, a
+        # database busy with another writer) is logged and must not turn the request into an error.
+        transaction.on_commit(lambda: send_notification_emails(notification_ids=to_mail), robust=True)
     return created
 
 

@@ -27,11 +27,7 @@ def test_two_officials_confirming_at_once_bring_the_version_into_force_once(sett
     outcomes = run_at_once(
         [partial(confirm_agreement, agreement=proposed, by=who) for who in (setting.official, second)]
     )
-    # One confirmation brings it into force; the other is refused. (On SQLite the harness retries a
-    # call that met a locked database after its commit, e.g. in the mail sent on commit: that retry
-    # is refused as "not pending", so the winner may show as refused too. The rows say who won.)
-    assert not [o for o in outcomes if o.startswith("crash")] and outcomes.count("ok") <= 1
-    assert set(outcomes) <= {"ok", "already_confirmed", "not_pending"}
+    assert sorted(outcomes) in (["already_confirmed", "ok"], ["not_pending", "ok"])
     assert Agreement.objects.filter(project=setting.project, in_force_at__isnull=False).count() == 1
     lines = ProjectLine.objects.filter(pk__in=[line.pk for line in setting.lines]).order_by("position")
     assert [line.committed_cents for line in lines] == [25_000_00, 10_000_00]
