@@ -13,7 +13,6 @@ class ExecutionError(ServiceError):
         "not_an_owner": _("Only the initiators carrying out this project can do this."),
         "not_district": _("Only an official of this project's district can do this."),
         "project_closed": _("This project is completed or stopped: it can no longer be changed."),
-        "no_chosen_plans": _("This result chose no plans: there are no projects to open."),
         # Photos with an update or a final report (execution.photos).
         "too_many_photos": _("You can add at most %(limit)s photos."),
         "photo_needs_description": _("Describe what each photo shows, for people who cannot see it."),

@@ -41,6 +41,7 @@ def open_projects(
     """
     moment = at or timezone.now()
     opened: list[Project] = []
+    awarded: dict[int, int] = {}
     with transaction.atomic():
         for plan in plans:
             if Project.objects.filter(plan=plan).exists():
@@ -52,7 +53,7 @@ def open_projects(
                 chosen_because=dict(because.get(plan.pk, {})),
                 opened_at=moment,
             )
-            _add_lines(project, plan)
+            awarded[project.pk] = _add_lines(project, plan)
             owners = initiators_of(plan)
             ProjectOwner.objects.bulk_create(
                 ProjectOwner(project=project, user=u, added_at=moment) for u in owners
@@ -69,14 +70,15 @@ def open_projects(
         record_each(
             actor=by,
             action="execution.project_opened",
-            changes=[(p, {"plan": p.plan_id, "awarded_cents": p.plan.reviewed_cost_cents}) for p in opened],
+            changes=[(p, {"plan": p.plan_id, "awarded_cents": awarded[p.pk]}) for p in opened],
             edition=opened[0].edition if opened else None,
             at=at,
         )
     return opened
 
 
-def _add_lines(project: Project, plan: Plan) -> None:
+def _add_lines(project: Project, plan: Plan) -> int:
+    """The project's lines, each with its part of the award; returns the award."""
     lines = list(plan.cost_lines.order_by("position", "pk"))
     if not lines:
         raise ProjectError("plan_without_cost_lines", plan=plan.title)
@@ -93,6 +95,7 @@ def _add_lines(project: Project, plan: Plan) -> None:
         )
         for index, (line, part) in enumerate(zip(lines, parts, strict=True))
     )
+    return awarded
 
 
 def set_up_project(

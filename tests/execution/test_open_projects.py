@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from audit.models import AuditEntry
 from execution.models import ChosenBy, DeliveryMode, Project, ProjectLine
 from execution.projects.money import split_award
 from notifications.models import Notification, NotificationKind
@@ -45,6 +46,8 @@ def test_the_award_is_the_reviewed_cost_split_over_the_cost_lines_as_grants() ->
     assert [line.description for line in lines] == ["Plantenbakken", "Aarde"]
     assert sum(line.awarded_cents for line in lines) == 35_000_00
     assert {line.delivery for line in lines} == {DeliveryMode.GRANT}
+    opened = AuditEntry.objects.get(action="execution.project_opened", object_id=str(lines[0].project_id))
+    assert opened.after["awarded_cents"] == 35_000_00
 
 
 def test_publishing_twice_is_refused_and_opens_nothing_more() -> None:
