@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("uitslag/", include("outcomes.urls")),
     path("panel/", include("deliberation.urls")),
     path("uitvoering/", include("execution.urls")),
+    path("evaluatie/", include("evaluation.urls")),
     path("account/meldingen/", include("notifications.urls")),
     path("account/", include("accounts.urls")),
     path("beheer/", admin.site.urls),

@@ -75,6 +75,8 @@ ACTION_RULES: dict[Action, ActionRule] = {
     Action.MODERATE: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
     Action.MANAGE_EDITION: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
     Action.MANAGE_EXECUTION: ActionRule(roles=frozenset({Role.OFFICIAL})),
+    Action.EVALUATE: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
+    Action.WATCH_TURNOUT: ActionRule(roles=frozenset({Role.OFFICIAL})),
 }
 
 

@@ -61,6 +61,8 @@ class Action(StrEnum):
     COMMENT_AS_STAFF = "comment_as_staff"  # a comment is shown as the district's, not a resident's
     MODERATE = "moderate"
     MANAGE_EDITION = "manage_edition"
+    EVALUATE = "evaluate"  # the learning programme: population figures, surveys, lessons, running costs
+    WATCH_TURNOUT = "watch_turnout"  # the live turnout view, while residents vote
 
 
 class Step(StrEnum):
@@ -152,7 +154,7 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
         # Residents vote here unless the panel alone decides; a panel-only edition's panel decides here.
         opens=_opens(
             {Action.COMMENT, Action.FACILITATE_PANEL, Action.FOLLOW_EXECUTION},
-            (PUBLIC_VOTE_STEPS, {Action.VOTE, Action.ENTER_PAPER_BALLOT}),
+            (PUBLIC_VOTE_STEPS, {Action.VOTE, Action.ENTER_PAPER_BALLOT, Action.WATCH_TURNOUT}),
             (frozenset({Step.PANEL}), {Action.RECORD_PANEL_DECISION}),
         ),
         resident_text=_("Choose the plans you want to see carried out."),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "voting",
     "deliberation",
     "execution",
+    "evaluation",
     "outcomes",
     "api",
     "pages",

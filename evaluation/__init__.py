@@ -1,0 +1,1 @@
+"""The learning programme: population, participation, surveys, funnel, lessons, the report, open data."""
