@@ -25,8 +25,6 @@ def render_svg(chart: BarChart) -> SafeString:
     legend = LEGEND_HEIGHT if len(chart.series) > 1 else 0
     group = LABEL_HEIGHT + len(chart.series) * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP
     height = legend + group * len(chart.categories) + 4
-    usable = WIDTH - VALUE_ROOM
-    largest = chart.largest
     parts: list[str] = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
@@ -43,21 +41,35 @@ def render_svg(chart: BarChart) -> SafeString:
         )
     ]
     if legend:
-        x = 0
-        for i, series in enumerate(chart.series):
-            colour = COLOURS[i % len(COLOURS)]
-            parts.append(
-                format_html(
-                    '<rect x="{}" y="4" width="14" height="14" fill="{}"/>'
-                    '<text x="{}" y="16" font-size="14" fill="currentColor">{}</text>',
-                    x,
-                    mark_safe(colour),
-                    x + 20,
-                    series.name,
-                )
+        parts.extend(_legend(chart))
+    parts.extend(_bars(chart, top=legend))
+    parts.append("</svg>")
+    return mark_safe("".join(str(p) for p in parts))
+
+
+def _legend(chart: BarChart) -> list[str]:
+    parts: list[str] = []
+    x = 0
+    for i, series in enumerate(chart.series):
+        parts.append(
+            format_html(
+                '<rect x="{}" y="4" width="14" height="14" fill="{}"/>'
+                '<text x="{}" y="16" font-size="14" fill="currentColor">{}</text>',
+                x,
+                mark_safe(COLOURS[i % len(COLOURS)]),
+                x + 20,
+                series.name,
             )
-            x += 40 + 9 * len(series.name)
-    y = legend
+        )
+        x += 40 + 9 * len(series.name)
+    return parts
+
+
+def _bars(chart: BarChart, *, top: int) -> list[str]:
+    """Each category's label above its bars, one bar per series with its value written after it."""
+    usable, largest = WIDTH - VALUE_ROOM, chart.largest
+    parts: list[str] = []
+    y = top
     for index, category in enumerate(chart.categories):
         parts.append(
             format_html(
@@ -70,7 +82,6 @@ def render_svg(chart: BarChart) -> SafeString:
         for i, series in enumerate(chart.series):
             value = series.values[index]
             length = 0.0 if value is None else max(0.0, usable * value / largest)
-            colour = COLOURS[i % len(COLOURS)]
             parts.append(
                 format_html(
                     '<rect x="0" y="{}" width="{}" height="{}" fill="{}"/>'
@@ -78,7 +89,7 @@ def render_svg(chart: BarChart) -> SafeString:
                     y,
                     f"{length:.1f}",
                     BAR_HEIGHT,
-                    mark_safe(colour),
+                    mark_safe(COLOURS[i % len(COLOURS)]),
                     f"{length + 6:.1f}",
                     y + BAR_HEIGHT - 3,
                     format_value(value, chart.unit),
@@ -86,5 +97,4 @@ def render_svg(chart: BarChart) -> SafeString:
             )
             y += BAR_HEIGHT + BAR_GAP
         y += GROUP_GAP
-    parts.append("</svg>")
-    return mark_safe("".join(str(p) for p in parts))
+    return parts
