@@ -48,3 +48,9 @@ def test_an_unpublished_edition_has_no_download(client: Client) -> None:
 def test_only_reading_is_allowed(client: Client) -> None:
     opened = make_open_edition()
     assert client.post(url(opened.edition.slug)).status_code == 405
+
+
+def test_the_edition_page_links_the_download(client: Client) -> None:
+    opened = make_open_edition()
+    page = client.get(opened.edition.get_absolute_url()).content.decode()
+    assert f'href="{url(opened.edition.slug)}"' in page
