@@ -3,11 +3,14 @@
 Each part keeps its routes in its own block below.
 """
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from .opendata import views as opendata
 
 app_name = "evaluation"
 urlpatterns: list[URLPattern | URLResolver] = [
     # The learning report: per edition, across a municipality's editions; PDF and open data.
+    path("<slug:slug>/open-data.zip", opendata.open_data, name="open_data"),
     # The reference population (per district).
     # Live turnout while residents vote.
     # Surveys: answering, the district's editing, invitations.
