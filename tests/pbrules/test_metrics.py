@@ -55,7 +55,7 @@ def test_metrics_of_a_selection_equal_those_of_an_outcome_choosing_it() -> None:
     inst, out = _outcome(CASE, ("X1", "Y"))
     full = outcome_metrics(inst, out)  # type: ignore[arg-type]
     m = selection_metrics(inst, ["Y", "X1"])  # type: ignore[arg-type]
-    assert (m.total_cost, m.leftover_budget, m.num_selected) == (4, 0, 2)
+    assert (m.total_cost, m.leftover_budget, m.num_selected) == (Fraction(4), Fraction(0), 2)
     assert m.avg_cost_satisfaction == full.avg_cost_satisfaction == pytest.approx(1.5)
     assert m.share_with_funded_project == full.share_with_funded_project == 1.0
     assert m.gini_cost_satisfaction == full.gini_cost_satisfaction
