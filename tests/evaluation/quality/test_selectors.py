@@ -202,3 +202,52 @@ def test_the_comparison_on_a_real_pabulib_file_equals_pbrules_own_metrics() -> N
         assert rows[label]["chosen"] == metrics["num_selected"]
     section = quality_figures(edition)["sections"][0]
     assert section["share_with_chosen"] == rows["mes"]["share_with_chosen"]
+
+
+def test_where_the_panel_decides_after_the_vote_its_choice_is_measured_on_the_voters_ballots() -> None:
+    # The vote's ballots as in ``voted``; the panel then chose plan 1 (30k euro) alone, by consensus.
+    # Only the fourth voter supported it: share 1/4, average 30k/4 euro, Gini of (0, 0, 0, 30k) =
+    # 18 / (2 * 16 * 0.75) = 0.75.
+    edition, plans = make_closed_vote(
+        choices=[(0,), (0, 2), (0, 2), (1,)], decision_model="hybrid", hybrid_order="vote_then_panel"
+    )
+    official = make_official(edition)
+    make_count(edition=edition, by=official)
+    panel = Count.objects.create(
+        edition=edition,
+        source="panel",
+        status="done",
+        started_by=official,
+        rule="consensus",
+        satisfaction="",
+        pbrules_version="",
+        tie_breaking="",
+        is_current=True,
+        published_at=timezone.now(),
+    )
+    CountSection.objects.create(
+        count=panel,
+        position=0,
+        key="main",
+        label=edition.name,
+        budget_cents=6_000_000,
+        pb_file="",
+        sha256="",
+        selected=[plans[1].pk],
+        outcome={"metrics": {}},
+        voters=0,
+    )
+    figures = quality_figures(edition)
+    assert figures["sections"] == [
+        {
+            "key": "main",
+            "label": edition.name,
+            "voters": 4,
+            "chosen": 1,
+            "share_with_chosen": 0.25,
+            "avg_satisfaction": 750_000.0,
+            "gini": 0.75,
+            "rule": "consensus",
+        }
+    ]
+    assert [row["rule"] for row in figures["comparison"]] == ["greedy", "mes"]
