@@ -3,7 +3,7 @@
 from pbrules.constraints import min_share_filter, sub_budgets_from_election, truncate, with_sub_budgets
 from pbrules.explain import phragmen_rejections
 from pbrules.instance import to_instance
-from pbrules.metrics import EJRViolation, Metrics, outcome_metrics
+from pbrules.metrics import EJRViolation, Metrics, outcome_metrics, selection_metrics
 from pbrules.model import Ballot, Election, Instance, Outcome, Project, Rejection, Step
 from pbrules.pabulib import (
     PabulibError,
@@ -48,6 +48,7 @@ __all__ = [
     "read_election",
     "read_instance",
     "run_rule",
+    "selection_metrics",
     "sub_budgets_from_election",
     "to_instance",
     "truncate",

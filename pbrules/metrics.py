@@ -17,6 +17,7 @@ Other ballot types get ``ejr_up_to_one = None`` ("n/a").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
@@ -74,8 +75,12 @@ def outcome_metrics(
     ejr_satisfaction: Satisfaction = "cost",
     exact_limit: int = 15,
     max_size: int = 8,
+    check_ejr: bool = True,
 ) -> Metrics:
-    """Metrics of ``outcome`` on ``instance`` (see the module docstring for what the EJR check covers)."""
+    """Metrics of ``outcome`` on ``instance`` (see the module docstring for what the EJR check covers).
+
+    Without ``check_ejr`` the EJR check is skipped (``ejr_up_to_one`` None, ``ejr_method`` "skipped").
+    """
     position = {pid: i for i, pid in enumerate(instance.project_ids)}
     selected = np.zeros(instance.num_projects, dtype=np.bool_)
     for pid in outcome.selected:
@@ -92,7 +97,9 @@ def outcome_metrics(
     ejr: bool | None = None
     method = "n/a"
     violation = None
-    if instance.vote_type in ("approval", "choose-1"):
+    if not check_ejr:
+        method = "skipped"
+    elif instance.vote_type in ("approval", "choose-1"):
         if instance.num_projects <= exact_limit:
             method, violation = "exact", _ejr_exact(instance, selected, ejr_satisfaction)
         else:
@@ -111,6 +118,27 @@ def outcome_metrics(
         ejr_method=method,
         ejr_violation=violation,
     )
+
+
+def selection_metrics(instance: Instance, selected: Iterable[str], *, check_ejr: bool = False) -> Metrics:
+    """The metrics of any selection of ``instance``'s projects (another rule's stored choice, say).
+
+    The same figures ``outcome_metrics`` gives for an outcome that selected these projects; the EJR
+    check runs only when asked (it is the slow part). An unknown project id raises ``ValueError``.
+    """
+    position = {pid: i for i, pid in enumerate(instance.project_ids)}
+    chosen = tuple(dict.fromkeys(selected))
+    unknown = [pid for pid in chosen if pid not in position]
+    if unknown:
+        raise ValueError(f"unknown project {unknown[0]!r}")
+    spent = sum(int(instance.costs[position[pid]]) for pid in chosen)
+    outcome = Outcome(
+        rule="selection",
+        selected=chosen,
+        total_cost=Fraction(spent, instance.scale),
+        budget=Fraction(instance.budget, instance.scale),
+    )
+    return outcome_metrics(instance, outcome, check_ejr=check_ejr)
 
 
 class _EJRData:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pbstrategies import elections, pabutools_pair
 
 from pbrules.instance import to_instance
-from pbrules.metrics import gini, outcome_metrics
+from pbrules.metrics import gini, outcome_metrics, selection_metrics
 from pbrules.model import Election, Outcome
 from pbrules.pabulib import parse_instance
 from pbrules.rules.greedy import greedy
@@ -49,6 +49,24 @@ def test_spending_satisfaction_and_coverage() -> None:
     assert m.avg_cost_satisfaction == pytest.approx((1 + 1 + 1 + 3) / 4)
     assert m.avg_cardinality_satisfaction == pytest.approx(1.0)
     assert m.share_with_funded_project == 1.0
+
+
+def test_metrics_of_a_selection_equal_those_of_an_outcome_choosing_it() -> None:
+    inst, out = _outcome(CASE, ("X1", "Y"))
+    full = outcome_metrics(inst, out)  # type: ignore[arg-type]
+    m = selection_metrics(inst, ["Y", "X1"])  # type: ignore[arg-type]
+    assert (m.total_cost, m.leftover_budget, m.num_selected) == (Fraction(4), Fraction(0), 2)
+    assert m.avg_cost_satisfaction == full.avg_cost_satisfaction == pytest.approx(1.5)
+    assert m.share_with_funded_project == full.share_with_funded_project == 1.0
+    assert m.gini_cost_satisfaction == full.gini_cost_satisfaction
+    assert m.ejr_up_to_one is None and m.ejr_method == "skipped"
+
+
+def test_metrics_of_a_selection_check_ejr_when_asked_and_refuse_unknown_projects() -> None:
+    inst = parse_instance(CASE)
+    assert selection_metrics(inst, ["X1", "Y"], check_ejr=True).ejr_up_to_one is False
+    with pytest.raises(ValueError, match="Z"):
+        selection_metrics(inst, ["Z"])
 
 
 def test_ejr_violation_is_reported_with_its_group() -> None:
