@@ -6,6 +6,10 @@ Each part keeps its routes in its own block below.
 from django.urls import URLPattern, URLResolver, path
 
 from .opendata import views as opendata
+from .surveys.views import answering as survey_answering
+from .surveys.views import editing as survey_editing
+from .surveys.views import mine as survey_mine
+from .surveys.views import results as survey_results
 
 app_name = "evaluation"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -13,6 +17,22 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<slug:slug>/open-data.zip", opendata.open_data, name="open_data"),
     # The reference population (per district).
     # Live turnout while residents vote.
-    # Surveys: answering, the district's editing, invitations.
+    # Surveys: answering, the district's editing, invitations. ("mijn-enquetes/" must come before
+    # any "<slug:slug>/" route, or it is read as an edition's slug.)
+    path("mijn-enquetes/", survey_mine.my_surveys, name="my_surveys"),
+    path("enquete/<int:pk>/", survey_answering.answer, name="answer"),
+    path("enquete/<int:pk>/project/<int:project>/", survey_answering.answer_project, name="answer_project"),
+    path("enquete/<int:pk>/stemmer/", survey_answering.answer_voter, name="answer_voter"),
+    path("enquete/<int:pk>/panel/<str:token>/", survey_answering.answer_panel, name="answer_panel"),
+    path("<slug:slug>/enquetes/", survey_editing.surveys, name="surveys"),
+    path("<slug:slug>/enquetes/<slug:kind>/", survey_editing.survey, name="survey"),
+    path("<slug:slug>/enquetes/<slug:kind>/vraag/", survey_editing.question, name="question_add"),
+    path("<slug:slug>/enquetes/<slug:kind>/vraag/<int:pk>/", survey_editing.question, name="question"),
+    path(
+        "<slug:slug>/enquetes/<slug:kind>/vraag/<int:pk>/actie/",
+        survey_editing.question_action,
+        name="question_action",
+    ),
+    path("<slug:slug>/enquetes/<slug:kind>/resultaten/", survey_results.results, name="survey_results"),
     # Lessons and the cost of running an edition.
 ]

@@ -35,6 +35,8 @@ class NotificationKind(models.TextChoices):
     REPORT_RETURNED = "report_returned", _("Final report returned")
     MILESTONE_OVERDUE = "milestone_overdue", _("Milestone overdue")
     UPDATE_DUE = "update_due", _("Update due")
+    # The learning programme (evaluation): an invitation to answer a survey.
+    SURVEY_INVITATION = "survey_invitation", _("Invitation to a survey")
 
 
 class Notification(models.Model):

@@ -43,6 +43,7 @@ SUBJECTS: dict[str, Promise] = {
     NotificationKind.REPORT_RETURNED: _("The district has questions about the final report of “%(plan)s”"),
     NotificationKind.MILESTONE_OVERDUE: _("Milestone overdue in “%(plan)s”"),
     NotificationKind.UPDATE_DUE: _("How is “%(plan)s” going?"),
+    NotificationKind.SURVEY_INVITATION: _("A few questions from %(edition)s: “%(survey)s”"),
 }
 
 BODIES: dict[str, Promise] = {
@@ -100,6 +101,10 @@ BODIES: dict[str, Promise] = {
     NotificationKind.UPDATE_DUE: _(
         "There has been no news about “%(plan)s” since %(since)s. Post a short update: your followers "
         "would like to know how it is going."
+    ),
+    NotificationKind.SURVEY_INVITATION: _(
+        "%(edition)s would like to know how it went. Answering “%(survey)s” takes a few minutes; "
+        "your answers are not linked to your name."
     ),
 }
 

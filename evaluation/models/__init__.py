@@ -6,6 +6,7 @@ from .costs import ProcessCost
 from .evidence import EditionEvidence
 from .lessons import AdoptableSetting, Lesson
 from .population import PopulationFigure, PopulationImport
+from .survey_invitations import SurveyInvitation
 from .surveys import Question, QuestionKind, QuestionRole, Response, Survey, SurveyKind, SurveyTicket
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "QuestionRole",
     "Response",
     "Survey",
+    "SurveyInvitation",
     "SurveyKind",
     "SurveyTicket",
 ]

@@ -31,6 +31,7 @@ from ..models import Channel
 from ..selectors import voter_channel
 from ..services import casting
 from ..services.register_login import offers_email_check
+from ..survey_pass import make_survey_pass
 from .tokens import credential_from_token, sign_credential
 
 # The pages of a published edition whose decision is (also) an online vote; 404 for any other.
@@ -101,6 +102,7 @@ def render_receipt(
         "summary": summarise(receipt.content, form.sections),
         "rules": form.rules,
         "token": sign_credential(edition=edition, credential=credential),
+        "survey_pass": make_survey_pass(edition=edition, credential=credential),
         "vote_phase": _vote_phase(edition),
     }
     return render(request, "voting/receipt.html", context)

@@ -1,0 +1,1 @@
+"""Surveys of the learning programme: standard questionnaires, one-time anonymous answers, results."""
