@@ -1,9 +1,11 @@
-"""Answering a survey: every answer checked, then the ticket and the response stored together, once.
+"""Answering a survey: every answer checked, then the ticket and the response stored, once.
 
 The ticket (survey, keyed hash of the holder) is unique: a second answer by the same holder fails on
 the constraint, whatever the timing, and is refused as "already_answered" with nothing stored. The
-response holds the answers, the project and neighbourhood where known, and the day: no person, no
-voter, no ballot, no code, no ticket, no time of day (docs/evaluation.md).
+ticket and the response are written in two transactions (the ticket first; it is taken back if the
+response cannot be stored), so the database's transaction ids do not pair them: call it outside any
+``atomic()`` block. The response holds the answers, the project and neighbourhood where known, and
+the day: no person, no voter, no ballot, no code, no ticket, no time of day (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -98,9 +100,9 @@ def answer_survey(
     if not survey.is_open:
         raise SurveyError("survey_closed")
     cleaned = clean_answers(survey, answers)
+    ticket = _take_ticket(survey, holder)
     try:
         with transaction.atomic():
-            SurveyTicket.objects.create(survey=survey, holder_hash=holder_hash(survey, holder))
             return Response.objects.create(
                 survey=survey,
                 project=project,
@@ -108,6 +110,17 @@ def answer_survey(
                 submitted_on=local_day(at),
                 answers=cleaned,
             )
+    except BaseException:
+        SurveyTicket.objects.filter(pk=ticket.pk).delete()  # nothing half-saved: the holder may try again
+        raise
+
+
+def _take_ticket(survey: Survey, holder: str) -> SurveyTicket:
+    """The holder's one ticket, committed on its own: a ticket and its response never share a
+    transaction, so no transaction id (PostgreSQL's ``xmin``) or commit record joins them."""
+    try:
+        with transaction.atomic():
+            return SurveyTicket.objects.create(survey=survey, holder_hash=holder_hash(survey, holder))
     except IntegrityError:
         raise SurveyError("already_answered") from None
 
