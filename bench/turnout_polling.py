@@ -118,12 +118,18 @@ class Pollers:
         self.ok: int = 0
         self.failed: int = 0
         self.lock = threading.Lock()
-        self.threads = [threading.Thread(target=self._poll, daemon=True) for _ in range(count)]
+        self.threads = [
+            threading.Thread(target=self._poll, args=(i * interval / count,), daemon=True)
+            for i in range(count)
+        ]
 
-    def _poll(self) -> None:
+    def _poll(self, offset: float) -> None:
+        """Load the page after ``offset`` seconds (the officials' refreshes spread), then every interval."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         headers = {"Cookie": self.cookie, "X-Forwarded-Proto": "https", "HX-Request": "true"}
-        while not self.stop.wait(self.interval):
+        wait = offset
+        while not self.stop.wait(wait):
+            wait = self.interval
             try:
                 connection.request("GET", self.path, headers=headers)
                 answer = connection.getresponse()

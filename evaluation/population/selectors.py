@@ -66,14 +66,18 @@ def eligible_residents(edition: Edition) -> dict[int, int | None]:
     }
 
 
-def eligible_by_group(edition: Edition) -> dict[str, dict[str, int]] | None:
-    """Eligible residents of the whole district per age band (``age_bands(min_age)`` keys) and per
-    gender (``GENDERS`` keys): {"age_band": {key: n}, "gender": {key: n}}; ``None`` unless every
-    neighbourhood of the district has figures."""
+def eligible_by_group(
+    edition: Edition, *, neighbourhood_id: int | None = None
+) -> dict[str, dict[str, int]] | None:
+    """Eligible residents per age band (``age_bands(min_age)`` keys) and per gender (``GENDERS`` keys):
+    {"age_band": {key: n}, "gender": {key: n}}, of the whole district, or of one neighbourhood;
+    ``None`` unless every neighbourhood counted has figures."""
     figures = figures_by_neighbourhood(edition.district_id)
     neighbourhoods = set(
         Neighbourhood.objects.filter(district_id=edition.district_id).values_list("pk", flat=True)
     )
+    if neighbourhood_id is not None:
+        neighbourhoods &= {neighbourhood_id}
     if not neighbourhoods or not neighbourhoods <= set(figures):
         return None
     every = [figure for pk in neighbourhoods for figure in figures[pk]]

@@ -64,8 +64,16 @@ def test_eligible_residents_per_neighbourhood_follow_the_editions_minimum_age(di
     twelve = factories.make_edition(district=district, min_age=12)
     assert eligible_residents(sixteen) == {aker.pk: 920, bos.pk: 0, empty.pk: None}
     assert eligible_residents(twelve) == {aker.pk: 960, bos.pk: 40, empty.pk: None}
-    # A neighbourhood without figures: no district breakdown rather than a guess.
-    assert eligible_by_group(sixteen) is None
+    # A neighbourhood without figures: no district breakdown rather than a guess; one neighbourhood's
+    assert (
+        eligible_by_group(sixteen) is None and eligible_by_group(sixteen, neighbourhood_id=empty.pk) is None
+    )
+    # Aker's open bands 18+ run to 100 (83 years): 16–24 gets 20 (16–17 of 0–17) + 900 × 7/83 = 95.9;
+    # 25–39: 900 × 15/83 = 162.7; 40–64: 900 × 25/83 = 271.1; 65+: 900 × 36/83 = 390.4 (sum 920)
+    assert eligible_by_group(sixteen, neighbourhood_id=aker.pk) == {
+        "age_band": {"16-24": 96, "25-39": 163, "40-64": 271, "65-plus": 390},
+        "gender": {"vrouw": 520, "man": 400, "anders": 0},
+    }
 
 
 def test_eligible_by_age_band_and_gender_over_the_district(district: District) -> None:
