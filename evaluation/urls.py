@@ -6,6 +6,8 @@ Each part keeps its routes in its own block below.
 from django.urls import URLPattern, URLResolver, path
 
 from .opendata import views as opendata
+from .participation import views as participation
+from .population import views as population
 from .surveys.views import answering as survey_answering
 from .surveys.views import editing as survey_editing
 from .surveys.views import mine as survey_mine
@@ -16,7 +18,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # The learning report: per edition, across a municipality's editions; PDF and open data.
     path("<slug:slug>/open-data.zip", opendata.open_data, name="open_data"),
     # The reference population (per district).
+    path("bevolking/<slug:district>/", population.population, name="population"),
+    path(
+        "bevolking/<slug:district>/sjabloon.csv", population.population_template, name="population_template"
+    ),
     # Live turnout while residents vote.
+    path("<slug:slug>/opkomst/", participation.live, name="live_turnout"),
     # Surveys: answering, the district's editing, invitations. ("mijn-enquetes/" must come before
     # any "<slug:slug>/" route, or it is read as an edition's slug.)
     path("mijn-enquetes/", survey_mine.my_surveys, name="my_surveys"),

@@ -1,0 +1,1 @@
+"""Who took part against who lives there: the participation figures, representativeness, live turnout."""
