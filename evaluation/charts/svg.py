@@ -8,13 +8,13 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .model import BarChart, format_value
 
-WIDTH = 640
+WIDTH = 360  # about a phone's width: on a phone the text is drawn at its own size
 LABEL_HEIGHT = 20
 BAR_HEIGHT = 16
 BAR_GAP = 4
 GROUP_GAP = 14
-LEGEND_HEIGHT = 26
-VALUE_ROOM = 110  # room right of the longest bar for its value
+LEGEND_HEIGHT = 24
+VALUE_ROOM = 86  # room right of the longest bar for its value
 # Series colours: the theme's tokens where the page has them, with fallbacks of sufficient contrast.
 COLOURS = ("var(--bb-chart-1, #1f5f8b)", "var(--bb-chart-2, #b35c00)", "var(--bb-chart-3, #4d7a2a)")
 
@@ -61,7 +61,7 @@ def _legend(chart: BarChart) -> list[str]:
                 series.name,
             )
         )
-        x += 40 + 9 * len(series.name)
+        x += 30 + 7 * len(series.name)
     return parts
 
 
@@ -73,7 +73,7 @@ def _bars(chart: BarChart, *, top: int) -> list[str]:
     for index, category in enumerate(chart.categories):
         parts.append(
             format_html(
-                '<text x="0" y="{}" font-size="15" font-weight="bold" fill="currentColor">{}</text>',
+                '<text x="0" y="{}" font-size="14" font-weight="bold" fill="currentColor">{}</text>',
                 y + LABEL_HEIGHT - 5,
                 category,
             )
@@ -85,7 +85,7 @@ def _bars(chart: BarChart, *, top: int) -> list[str]:
             parts.append(
                 format_html(
                     '<rect x="0" y="{}" width="{}" height="{}" fill="{}"/>'
-                    '<text x="{}" y="{}" font-size="14" fill="currentColor">{}</text>',
+                    '<text x="{}" y="{}" font-size="13" fill="currentColor">{}</text>',
                     y,
                     f"{length:.1f}",
                     BAR_HEIGHT,
