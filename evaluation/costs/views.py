@@ -25,26 +25,31 @@ from .services import add_cost, remove_cost
 COSTS_TASK = Task(gettext_lazy("Cost of running the edition"), order=141)
 
 
+def _added(form: CostForm, edition: Edition, user: User) -> bool:
+    """Add the form's line; False (with the refusal on the form) when the service refuses it."""
+    data = form.cleaned_data
+    try:
+        add_cost(
+            edition=edition,
+            by=user,
+            description=data["description"],
+            staff_hours=data["staff_hours"] or Decimal(0),
+            amount_cents=data["amount"] or 0,
+        )
+    except ServiceError as error:
+        form.add_error(None, error.message)
+        return False
+    return True
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @edition_action(Action.EVALUATE, gate=Gate.ROLES, task=COSTS_TASK)
 def costs(request: HttpRequest, edition: Edition) -> HttpResponse:
     assert isinstance(request.user, User)
     form = CostForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            add_cost(
-                edition=edition,
-                by=request.user,
-                description=data["description"],
-                staff_hours=data["staff_hours"] or Decimal(0),
-                amount_cents=data["amount"] or 0,
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The cost was added."))
-            return redirect("evaluation:costs", slug=edition.slug)
+    if request.method == "POST" and form.is_valid() and _added(form, edition, request.user):
+        messages.success(request, _("The cost was added."))
+        return redirect("evaluation:costs", slug=edition.slug)
     status = 400 if request.method == "POST" else 200
     context = {
         "edition": edition,

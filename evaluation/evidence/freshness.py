@@ -40,4 +40,5 @@ def evidence_row_for(edition: Edition, *, at: datetime | None = None) -> Edition
 
 def evidence_for(edition: Edition, *, at: datetime | None = None) -> dict[str, Any]:
     """The edition's evidence (see ``evaluation.evidence``), recomputed lazily when missing or stale."""
-    return evidence_row_for(edition, at=at).data
+    data: dict[str, Any] = evidence_row_for(edition, at=at).data
+    return data

@@ -121,7 +121,7 @@ def neighbourhoods_block(compared: Sequence[ComparedEdition]) -> Block:
     )
 
 
-def models_block(models: Sequence[ModelMetrics]) -> Block:
+def _model_charts(models: Sequence[ModelMetrics]) -> list[BarChart]:
     labels = [model_label(m.step) for m in models]
     rates = BarChart(
         key="models-rates-chart",
@@ -149,6 +149,10 @@ def models_block(models: Sequence[ModelMetrics]) -> Block:
         series=[Series(_("Costs per participant"), [m.cost_per_participant for m in models])],
         unit="euro",
     )
+    return [rates, scores, costs]
+
+
+def models_block(models: Sequence[ModelMetrics]) -> Block:
     table = Table(
         _("The decision models side by side"),
         [
@@ -188,7 +192,7 @@ def models_block(models: Sequence[ModelMetrics]) -> Block:
     return Block(
         anchor="models",
         title=anchor_title("models"),
-        charts=[rates, scores, costs],
+        charts=_model_charts(models),
         tables=[table],
         explanation=explanation,
     )

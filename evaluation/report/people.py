@@ -119,10 +119,11 @@ def _group_label(dimension: str, row: Mapping[str, Any]) -> str:
 
 def _shares(rows: Sequence[Mapping[str, Any]], key: str) -> list[float | None]:
     values = [row.get(key) for row in rows]
-    if any(v is None for v in values):
+    known = [float(v) for v in values if v is not None]
+    if len(known) < len(values):
         return [None] * len(rows)
-    total = sum(values)
-    return [rate(v, total) for v in values]
+    total = sum(known)
+    return [rate(v, total) for v in known]
 
 
 def _group_chart(dimension: str, rows: Sequence[Mapping[str, Any]], edition: Mapping[str, Any]) -> BarChart:

@@ -175,10 +175,12 @@ def _evaluation_row(label: str, side: Side) -> models.Model:
             defaults={"finding": "Weinig opkomst", "recommendation": "Meer brieven", "created_by": official},
         )[0]
     if label == "evaluation.processcost":
-        return ProcessCost.objects.get_or_create(
+        # Read back, so the row holds what the database does (hours "0.0", not Decimal(0)).
+        ProcessCost.objects.get_or_create(
             edition=side.edition,
             defaults={"description": "Drukwerk", "amount_cents": 100, "entered_by": official},
-        )[0]
+        )
+        return ProcessCost.objects.get(edition=side.edition)
     return EditionEvidence.objects.get_or_create(edition=side.edition, defaults={"version": 1, "data": {}})[0]
 
 
