@@ -22,7 +22,7 @@ from .forms import CostForm
 from .selectors import cost_figures, cost_lines
 from .services import add_cost, remove_cost
 
-COSTS_TASK = Task(gettext_lazy("Cost of running the edition"), order=141)
+COSTS_TASK = Task(gettext_lazy("Cost of running the edition"), order=140)
 
 
 def _added(form: CostForm, edition: Edition, user: User) -> bool:

@@ -20,7 +20,7 @@ from .forms import LessonForm
 from .selectors import lessons_of
 from .services import add_lesson, edit_lesson, move_lesson, remove_lesson
 
-LESSONS_TASK = Task(gettext_lazy("Lessons for the next edition"), order=140)
+LESSONS_TASK = Task(gettext_lazy("Lessons for the next edition"), order=130)
 
 
 def status_of(error: ServiceError) -> int:
