@@ -54,6 +54,7 @@ def roles_of_action(*actions: Action) -> frozenset[Role]:
 MANAGERS = roles_of_action(Action.MANAGE_EDITION)
 PANEL_STAFF = roles_of_action(Action.MANAGE_EDITION, Action.DRAW_PANEL)
 EXECUTION_STAFF = roles_of_action(Action.MANAGE_EXECUTION)
+EVALUATORS = roles_of_action(Action.EVALUATE)
 # No action in the declaration reads the log: a district's administrator does (they hold every role).
 AUDIT_READERS = frozenset({Role.ADMINISTRATOR})
 
@@ -186,6 +187,11 @@ ADMIN_RULES: dict[str, AdminRule] = {
     "execution.reminder": _record("project__edition", view=EXECUTION_STAFF),
     "execution.finalreport": _record("project__edition", view=EXECUTION_STAFF),
     "execution.finalreportphoto": _record("report__project__edition", view=EXECUTION_STAFF),
+    # The learning programme: lessons, running costs and the precomputed figures, written by their
+    # services (audited), read by the officials who evaluate the edition.
+    "evaluation.lesson": _record("edition", view=EVALUATORS),
+    "evaluation.processcost": _record("edition", view=EVALUATORS),
+    "evaluation.editionevidence": _record("edition", view=EVALUATORS),
 }
 
 

@@ -164,6 +164,26 @@ def make_world() -> World:
     return World(own=own, other=other, actors=actors, group=Group.objects.create(name="Groep"), task=task)
 
 
+def _evaluation_row(label: str, side: Side) -> models.Model:
+    """The side's one row of an evaluation model (made on first use)."""
+    from evaluation.models import EditionEvidence, Lesson, ProcessCost
+
+    official = side.staff[Role.OFFICIAL]
+    if label == "evaluation.lesson":
+        return Lesson.objects.get_or_create(
+            edition=side.edition,
+            defaults={"finding": "Weinig opkomst", "recommendation": "Meer brieven", "created_by": official},
+        )[0]
+    if label == "evaluation.processcost":
+        # Read back, so the row holds what the database does (hours "0.0", not Decimal(0)).
+        ProcessCost.objects.get_or_create(
+            edition=side.edition,
+            defaults={"description": "Drukwerk", "amount_cents": 100, "entered_by": official},
+        )
+        return ProcessCost.objects.get(edition=side.edition)
+    return EditionEvidence.objects.get_or_create(edition=side.edition, defaults={"version": 1, "data": {}})[0]
+
+
 # The row of each registered model in a side's district (or the one row of a model without districts).
 ROWS: dict[str, Any] = {
     "auth.group": lambda world, side: world.group,
@@ -193,5 +213,9 @@ ROWS: dict[str, Any] = {
             "execution.reminder",
             "execution.finalreport",
         )
+    },
+    **{
+        label: (lambda world, side, label=label: _evaluation_row(label, side))
+        for label in ("evaluation.lesson", "evaluation.processcost", "evaluation.editionevidence")
     },
 }

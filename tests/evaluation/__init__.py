@@ -1,1 +1,1 @@
-
+"""Tests of the learning programme (evaluation)."""

@@ -138,16 +138,30 @@ PANEL_WORK = ["Panel recruitment", "Panel draw", "Work sessions"]
 EXECUTION = "Carrying out the projects"
 PANEL_DECIDES = [*PANEL_WORK, "Ballot round in a session", "The panel's decision"]
 FINANCE_IMPORT = "Payments from the finance system"  # carrying out (execution.ledger)
+EVALUATION = ["Lessons for the next edition", "Cost of running the edition"]  # evaluation.lessons, .costs
 EXPECTED: dict[Role, dict[str, list[str]]] = {
     Role.OFFICIAL: {
-        "online_vote": ["Vote management", "Count and publish the result", EXECUTION, FINANCE_IMPORT],
-        "panel": ["Count and publish the result", "Questions from the panel", EXECUTION, FINANCE_IMPORT],
+        "online_vote": [
+            "Vote management",
+            "Count and publish the result",
+            EXECUTION,
+            FINANCE_IMPORT,
+            *EVALUATION,
+        ],
+        "panel": [
+            "Count and publish the result",
+            "Questions from the panel",
+            EXECUTION,
+            FINANCE_IMPORT,
+            *EVALUATION,
+        ],
         "panel_then_vote": [
             "Vote management",
             "Count and publish the result",
             "Questions from the panel",
             EXECUTION,
             FINANCE_IMPORT,
+            *EVALUATION,
         ],
         "vote_then_panel": [
             "Vote management",
@@ -155,6 +169,7 @@ EXPECTED: dict[Role, dict[str, list[str]]] = {
             "Questions from the panel",
             EXECUTION,
             FINANCE_IMPORT,
+            *EVALUATION,
         ],
     },
     Role.REVIEWER: {
@@ -185,7 +200,7 @@ def test_the_review_pages_declare_their_tasks_first_in_the_cycle() -> None:
 
 
 def test_every_step_of_the_cycle_declares_its_task_once() -> None:
-    assert [task.task.order for task in declared_tasks()] == list(range(10, 121, 10))
+    assert [task.task.order for task in declared_tasks()] == list(range(10, 141, 10))
 
 
 @pytest.mark.parametrize("step", list(STEPS))

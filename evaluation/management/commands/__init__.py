@@ -1,1 +1,1 @@
-"""``manage.py`` commands of evaluation."""
+"""``manage.py`` commands of the learning programme: refresh the figures, invite to surveys."""

@@ -1,0 +1,1 @@
+"""Editions and decision models side by side, read only from the editions' stored evidence."""

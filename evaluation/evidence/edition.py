@@ -1,0 +1,38 @@
+"""The evidence's ``edition`` section: what the edition was, in keys and numbers (labels come later)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from editions.models import Edition
+from editions.phases import step_key
+
+
+def edition_figures(edition: Edition) -> dict[str, Any]:
+    """Name, place, year, decision model, rules and dated phases of ``edition`` (JSON-ready)."""
+    district = edition.district
+    municipality = district.municipality
+    return {
+        "slug": edition.slug,
+        "name": edition.name,
+        "year": edition.year,
+        "district": district.name,
+        "district_slug": district.slug,
+        "municipality": municipality.name,
+        "municipality_slug": municipality.slug,
+        "step": step_key(edition.decision_model, edition.hybrid_order),
+        "decision_model": edition.decision_model,
+        "hybrid_order": edition.hybrid_order,
+        "min_age": edition.min_age,
+        "budget_cents": edition.total_budget_cents,
+        "ballot_format": edition.ballot_format,
+        "rule": edition.aggregation_rule,
+        "phases": [
+            {
+                "kind": phase.kind,
+                "starts_at": phase.starts_at.isoformat(),
+                "ends_at": phase.ends_at.isoformat(),
+            }
+            for phase in sorted(edition.phases.all(), key=lambda p: p.starts_at)
+        ],
+    }

@@ -1,0 +1,1 @@
+"""The lessons register: findings with their evidence, recommendations, and which edition adopted them."""

@@ -1,0 +1,287 @@
+"""The report's figures of the outcome: how well the result served the voters (and under the other
+rule), money per neighbourhood and resident, carrying out, the surveys and the cost of running it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from editions.models import AggregationRule
+from evaluation.charts import BarChart, Series
+from evaluation.charts.model import format_value
+from ui.templatetags.money import format_money
+
+from .blocks import Block, Fact, Table
+from .figures import anchor_title, per_person, rate, reach, share
+
+
+def _rule(key: str) -> str:
+    return str(dict(AggregationRule.choices).get(key, key))
+
+
+def quality_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    sections = quality.get("sections") or []
+    if not sections:
+        return Block(
+            anchor="quality",
+            title=anchor_title("quality"),
+            notes=[_("There were no ballots to measure: the panel decided.")],
+        )
+    chart = BarChart(
+        key="quality-chart",
+        title=_("Voters with at least one chosen plan they supported"),
+        categories=[str(s["label"]) for s in sections],
+        series=[Series(_("Voters"), [share(s.get("share_with_chosen"), 1) for s in sections])],
+        unit="percent",
+        scale_max=100,
+    )
+    table = Table(
+        _("Outcome quality per part of the budget"),
+        [
+            _("Part"),
+            _("Voters"),
+            _("Chosen plans"),
+            _("With a chosen plan"),
+            _("Average satisfaction"),
+            _("Gini of satisfaction"),
+            _("Rule"),
+        ],
+        [
+            [
+                str(s["label"]),
+                format_value(s.get("voters"), "count"),
+                format_value(s.get("chosen"), "count"),
+                format_value(share(s.get("share_with_chosen"), 1), "percent"),
+                format_value(s.get("avg_satisfaction"), "score"),
+                format_value(s.get("gini"), "score"),
+                _rule(s.get("rule", "")),
+            ]
+            for s in sections
+        ],
+    )
+    explanation = _(
+        "Satisfaction: the share of the budget (or of the plans) a voter supported that was chosen. Gini: 0 "
+        "when every voter is equally satisfied, towards 1 when a few voters get everything."
+    )
+    return Block(
+        anchor="quality",
+        title=anchor_title("quality"),
+        charts=[chart],
+        tables=[table],
+        explanation=explanation,
+    )
+
+
+def rule_comparison_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    rows = quality.get("comparison") or []
+    if not rows:
+        return Block(
+            anchor="rule-comparison",
+            title=anchor_title("rule-comparison"),
+            notes=[_("There is no published count to compare.")],
+        )
+    names = {s["key"]: str(s["label"]) for s in quality.get("sections") or []}
+    sections = list(dict.fromkeys(row["section"] for row in rows))
+    rules = list(dict.fromkeys(row["rule"] for row in rows))
+    found = {(row["section"], row["rule"]): row for row in rows}
+    chart = BarChart(
+        key="rule-comparison-chart",
+        title=_("Voters with a chosen plan they supported, per rule"),
+        categories=[names.get(s, s) for s in sections],
+        series=[
+            Series(
+                _rule(rule),
+                [share((found.get((s, rule)) or {}).get("share_with_chosen"), 1) for s in sections],
+            )
+            for rule in rules
+        ],
+        unit="percent",
+        scale_max=100,
+    )
+    table = Table(
+        _("The same ballots counted with each rule"),
+        [
+            _("Part"),
+            _("Rule"),
+            _("Chosen plans"),
+            _("Cost of the chosen plans"),
+            _("With a chosen plan"),
+            _("Average satisfaction"),
+            _("Gini of satisfaction"),
+        ],
+        [
+            [
+                names.get(r["section"], r["section"]),
+                _rule(r["rule"]),
+                format_value(r.get("chosen"), "count"),
+                format_money(r.get("total_cost_cents")),
+                format_value(share(r.get("share_with_chosen"), 1), "percent"),
+                format_value(r.get("avg_satisfaction"), "score"),
+                format_value(r.get("gini"), "score"),
+            ]
+            for r in rows
+        ],
+    )
+    return Block(
+        anchor="rule-comparison", title=anchor_title("rule-comparison"), charts=[chart], tables=[table]
+    )
+
+
+def money_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    rows = quality.get("money_by_neighbourhood") or []
+    if not rows:
+        return Block(
+            anchor="money-neighbourhoods",
+            title=anchor_title("money-neighbourhoods"),
+            notes=[_("No money has been awarded yet.")],
+        )
+    chart = BarChart(
+        key="money-neighbourhoods-chart",
+        title=_("Money awarded per neighbourhood"),
+        categories=[str(r["name"]) for r in rows],
+        series=[Series(_("Awarded"), [r["awarded_cents"] for r in rows])],
+        unit="euro",
+    )
+    table = Table(
+        _("Money awarded per neighbourhood and per eligible resident"),
+        [_("Neighbourhood"), _("Awarded"), _("Eligible residents"), _("Per eligible resident")],
+        [
+            [
+                str(r["name"]),
+                format_money(r["awarded_cents"]),
+                format_value(r.get("eligible"), "count"),
+                format_money(_rounded(per_person(r["awarded_cents"], r.get("eligible")))),
+            ]
+            for r in rows
+        ],
+    )
+    notes = []
+    unknown = [str(r["name"]) for r in rows if r.get("eligible") is None]
+    if unknown:
+        notes.append(_("No population figures for: %(places)s.") % {"places": ", ".join(unknown)})
+    return Block(
+        anchor="money-neighbourhoods",
+        title=anchor_title("money-neighbourhoods"),
+        charts=[chart],
+        tables=[table],
+        notes=notes,
+    )
+
+
+def _rounded(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+def delivery_block(delivery: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    projects = int(delivery.get("projects") or 0)
+    if not projects:
+        return Block(
+            anchor="delivery",
+            title=anchor_title("delivery"),
+            notes=[_("No projects are being carried out yet.")],
+        )
+    status = BarChart(
+        key="delivery-projects-chart",
+        title=_("Projects by state"),
+        categories=[_("Completed"), _("In progress"), _("Stopped")],
+        series=[
+            Series(
+                _("Projects"),
+                [delivery.get("completed"), delivery.get("in_progress"), delivery.get("stopped")],
+            )
+        ],
+    )
+    money = BarChart(
+        key="delivery-money-chart",
+        title=_("Money of the projects"),
+        categories=[_("Awarded"), _("Paid"), _("Spent"), _("Returned")],
+        series=[
+            Series(
+                _("Amount"),
+                [delivery.get(k) for k in ("awarded_cents", "paid_cents", "spent_cents", "returned_cents")],
+            )
+        ],
+        unit="euro",
+    )
+    facts = [
+        Fact(_("Completed"), format_value(rate(delivery.get("completed"), projects), "percent")),
+        Fact(_("Median days to completion"), format_value(delivery.get("median_days_to_completion"), "days")),
+        Fact(
+            _("Spent of what was awarded"),
+            format_value(rate(delivery.get("spent_cents"), delivery.get("awarded_cents")), "percent"),
+        ),
+    ]
+    return Block(anchor="delivery", title=anchor_title("delivery"), charts=[status, money], facts=facts)
+
+
+def _question_chart(survey: Mapping[str, Any], question: Mapping[str, Any]) -> BarChart:
+    rows = question.get("distribution") or []
+    notes = []
+    if question.get("mean") is not None:
+        notes.append(_("Average: %(mean)s") % {"mean": format_value(question["mean"], "score")})
+    return BarChart(
+        key=f"survey-{survey['kind']}-{question['key']}".replace("_", "-"),
+        title=f"{survey['title']}: {question['text']}",
+        categories=[str(row["label"]) for row in rows],
+        series=[Series(_("Answers"), [row["count"] for row in rows])],
+        notes=notes,
+    )
+
+
+def surveys_block(surveys: Sequence[Mapping[str, Any]], evidence: Mapping[str, Any]) -> Block:
+    charts, notes = [], []
+    for survey in surveys:
+        for question in survey.get("questions") or []:
+            if question.get("kind") == "text":
+                continue
+            if question.get("suppressed"):
+                notes.append(
+                    _("%(question)s: fewer than 10 answers, not shown.")
+                    % {"question": f"{survey['title']}: {question['text']}"}
+                )
+            else:
+                charts.append(_question_chart(survey, question))
+    table = Table(
+        _("Surveys and their answers"),
+        [_("Survey"), _("Responses")],
+        [[str(s["title"]), format_value(s.get("responses"), "count")] for s in surveys],
+    )
+    if not surveys:
+        notes.append(_("No surveys were held."))
+    return Block(
+        anchor="surveys",
+        title=anchor_title("surveys"),
+        charts=charts,
+        tables=[table] if surveys else [],
+        notes=notes,
+        explanation=_("Results are shown only for questions with at least 10 answers."),
+    )
+
+
+def costs_block(costs: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    if not costs.get("lines"):
+        return Block(
+            anchor="costs",
+            title=anchor_title("costs"),
+            notes=[_("The district has not entered the costs of running this edition yet.")],
+        )
+    people = reach(evidence)
+    facts = [
+        Fact(_("Staff hours"), format_value(costs["staff_hours"], "days")),
+        Fact(_("Costs"), format_money(costs["amount_cents"])),
+        Fact(
+            _("People who took part in the decision"),
+            format_value(people, "count"),
+            _("Voters online and on paper, and panel sign-ups."),
+        ),
+        Fact(
+            _("Costs per participant"),
+            format_money(_rounded(per_person(costs["amount_cents"], people))) or "–",
+        ),
+        Fact(
+            _("Staff hours per participant"), format_value(per_person(costs["staff_hours"], people), "score")
+        ),
+    ]
+    return Block(anchor="costs", title=anchor_title("costs"), facts=facts)

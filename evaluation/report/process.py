@@ -1,0 +1,214 @@
+"""The report's figures of the way from plan to project: the funnel, why plans dropped out, how long
+each step took and on whose side, and where carrying out got stuck (blockers, help requests)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from evaluation.charts import BarChart, Series
+from evaluation.charts.model import format_value
+from execution.models import BlockerCategory
+
+from ..models import SurveyKind
+from .blocks import Block, Fact, Table
+from .figures import anchor_title
+
+STAGES = {
+    "started": gettext_lazy("Plans started"),
+    "submitted": gettext_lazy("Submitted"),
+    "supported": gettext_lazy("With enough support"),
+    "feasible": gettext_lazy("Feasible"),
+    "on_ballot": gettext_lazy("On the ballot or shortlist"),
+    "chosen": gettext_lazy("Chosen"),
+    "completed": gettext_lazy("Completed"),
+}
+REASONS = {
+    "not_submitted": gettext_lazy("Never submitted"),
+    "withdrawn": gettext_lazy("Withdrawn by the initiators"),
+    "too_few_likes": gettext_lazy("Too little support"),
+    "not_feasible": gettext_lazy("Not feasible"),
+    "not_shortlisted": gettext_lazy("Not on the shortlist"),
+    "not_chosen": gettext_lazy("Not chosen"),
+    "cancelled": gettext_lazy("Stopped while being carried out"),
+}
+DURATIONS = {
+    "submit": gettext_lazy("Writing the plan (residents)"),
+    "review": gettext_lazy("Feasibility review (district)"),
+    "changes": gettext_lazy("Answering requested changes (residents)"),
+    "agreement": gettext_lazy("Making the agreement (both)"),
+    "help": gettext_lazy("Answering help requests (district)"),
+    "completion": gettext_lazy("Carrying out (both)"),
+}
+
+
+def label(table: Mapping[str, Any], key: str) -> str:
+    return str(table.get(key, key))
+
+
+def reason_label(reason: str) -> str:
+    base, _sep, criterion = reason.partition(":")
+    if criterion:
+        return _("Not feasible: %(criterion)s") % {"criterion": criterion}
+    return label(REASONS, base)
+
+
+def _stage_table(caption: str, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> Table:
+    headers = [_("Name"), *(label(STAGES, key) for key in keys)]
+    body = [
+        [str(row["name"]), *(format_value((row.get("stages") or {}).get(k), "count") for k in keys)]
+        for row in rows
+    ]
+    return Table(caption, headers, body)
+
+
+def funnel_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    stages = funnel.get("stages") or []
+    keys = [stage["key"] for stage in stages]
+    charts = []
+    if stages:
+        charts.append(
+            BarChart(
+                key="funnel-chart",
+                title=_("Plans at each step"),
+                categories=[label(STAGES, key) for key in keys],
+                series=[Series(_("Plans"), [stage["count"] for stage in stages])],
+                description=_("How many plans reached each step, from started to completed."),
+            )
+        )
+    tables = []
+    if funnel.get("by_neighbourhood"):
+        tables.append(_stage_table(_("Per neighbourhood"), funnel["by_neighbourhood"], keys))
+    if funnel.get("by_theme"):
+        tables.append(_stage_table(_("Per theme"), funnel["by_theme"], keys))
+    notes = [] if stages else [_("No plans yet.")]
+    return Block(anchor="funnel", title=anchor_title("funnel"), charts=charts, tables=tables, notes=notes)
+
+
+def dropouts_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    dropouts = [row for row in funnel.get("dropouts") or [] if row.get("count")]
+    if not dropouts:
+        return Block(anchor="dropouts", title=anchor_title("dropouts"), notes=[_("No plan dropped out.")])
+    chart = BarChart(
+        key="dropouts-chart",
+        title=_("Plans that dropped out, by reason"),
+        categories=[reason_label(row["reason"]) for row in dropouts],
+        series=[Series(_("Plans"), [row["count"] for row in dropouts])],
+        description=_("Review verdicts, withdrawals and too little support, and the later steps."),
+    )
+    return Block(anchor="dropouts", title=anchor_title("dropouts"), charts=[chart])
+
+
+def durations_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    rows = funnel.get("durations") or []
+    if not rows:
+        return Block(
+            anchor="durations", title=anchor_title("durations"), notes=[_("No steps have been taken yet.")]
+        )
+    chart = BarChart(
+        key="durations-chart",
+        title=_("Median days per step"),
+        categories=[label(DURATIONS, row["key"]) for row in rows],
+        series=[Series(_("Median days"), [row.get("median_days") for row in rows])],
+        unit="days",
+        description=_("Half of the cases took less time than this, half took more."),
+    )
+    table = Table(
+        _("How long each step took"),
+        [_("Step"), _("Median days"), _("Number of cases")],
+        [
+            [
+                label(DURATIONS, r["key"]),
+                format_value(r.get("median_days"), "days"),
+                format_value(r.get("n"), "count"),
+            ]
+            for r in rows
+        ],
+    )
+    return Block(anchor="durations", title=anchor_title("durations"), charts=[chart], tables=[table])
+
+
+def _category(key: str) -> str:
+    return label(dict(BlockerCategory.choices), key)
+
+
+def _survey_categories(rows: Sequence[Mapping[str, Any]]) -> Table:
+    kinds = dict(SurveyKind.choices)
+    body = [
+        [
+            label(kinds, row["survey_kind"]),
+            str(row["category"]),
+            format_value(row["count"], "count") if row.get("count") is not None else _("fewer than 10"),
+        ]
+        for row in rows
+    ]
+    return Table(
+        _("Open answers in the surveys, by the category the respondent chose"),
+        [_("Survey"), _("Category"), _("Answers")],
+        body,
+    )
+
+
+def blockers_block(obstacles: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    rows = obstacles.get("blockers") or []
+    charts, tables = [], []
+    if rows:
+        charts.append(
+            BarChart(
+                key="blockers-chart",
+                title=_("Blockers by category"),
+                categories=[_category(row["category"]) for row in rows],
+                series=[
+                    Series(_("Solved"), [r["solved"] for r in rows]),
+                    Series(_("Not solved"), [r["unsolved"] for r in rows]),
+                ],
+            )
+        )
+        tables.append(
+            Table(
+                _("Blockers by category"),
+                [_("Category"), _("Blockers"), _("Solved"), _("Not solved"), _("Median days to solve")],
+                [
+                    [
+                        _category(r["category"]),
+                        *(format_value(r[k], "count") for k in ("count", "solved", "unsolved")),
+                        format_value(r.get("median_days_to_solve"), "days"),
+                    ]
+                    for r in rows
+                ],
+            )
+        )
+    places = obstacles.get("by_neighbourhood") or []
+    if places:
+        tables.append(
+            Table(
+                _("Blockers per neighbourhood"),
+                [_("Neighbourhood"), _("Blockers"), _("Not solved")],
+                [
+                    [str(r["name"]), format_value(r["count"], "count"), format_value(r["unsolved"], "count")]
+                    for r in places
+                ],
+            )
+        )
+    if obstacles.get("survey_categories"):
+        tables.append(_survey_categories(obstacles["survey_categories"]))
+    notes = [] if rows else [_("No blockers were recorded.")]
+    return Block(anchor="blockers", title=anchor_title("blockers"), charts=charts, tables=tables, notes=notes)
+
+
+def help_block(obstacles: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    help_requests = obstacles.get("help_requests") or {}
+    count = int(help_requests.get("count") or 0)
+    if not count:
+        return Block(
+            anchor="help-requests", title=anchor_title("help-requests"), notes=[_("Nobody asked for help.")]
+        )
+    facts = [
+        Fact(_("Help requests"), format_value(count, "count")),
+        Fact(_("Answered"), format_value(help_requests.get("answered"), "count")),
+        Fact(_("Median days to an answer"), format_value(help_requests.get("median_days_to_answer"), "days")),
+    ]
+    return Block(anchor="help-requests", title=anchor_title("help-requests"), facts=facts)
