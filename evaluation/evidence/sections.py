@@ -1,22 +1,32 @@
-"""Which function computes which section of the evidence: a table of dotted paths, resolved when used.
-
-The parts' selectors live in their own subpackages; naming them here by path keeps this package free
-of their imports (and of import cycles), and lets a part's section be absent until its code exists.
-"""
+"""Which function computes which section of the evidence: one line per part of the learning programme."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from editions.models import Edition
+
+from ..costs.selectors import cost_figures
+from ..delivery.selectors import delivery_figures
+from ..funnel.selectors import funnel_figures
+from ..obstacles.selectors import obstacle_figures
+from ..participation.selectors import participation_figures
+from ..quality.selectors import quality_figures
+from ..surveys.selectors import survey_figures
+from .edition import edition_figures
 
 # Raise when the shape of a section changes: stored evidence of an older version counts as stale.
 EVIDENCE_VERSION = 1
 
 # Section name → the function ``(edition) -> dict | list`` that computes it (JSON-ready).
-SECTIONS: dict[str, str] = {
-    "edition": "evaluation.evidence.edition.edition_figures",
-    "participation": "evaluation.participation.selectors.participation_figures",
-    "funnel": "evaluation.funnel.selectors.funnel_figures",
-    "obstacles": "evaluation.obstacles.selectors.obstacle_figures",
-    "quality": "evaluation.quality.selectors.quality_figures",
-    "delivery": "evaluation.delivery.selectors.delivery_figures",
-    "surveys": "evaluation.surveys.selectors.survey_figures",
-    "costs": "evaluation.costs.selectors.cost_figures",
+SECTIONS: dict[str, Callable[[Edition], Any]] = {
+    "edition": edition_figures,
+    "participation": participation_figures,
+    "funnel": funnel_figures,
+    "obstacles": obstacle_figures,
+    "quality": quality_figures,
+    "delivery": delivery_figures,
+    "surveys": survey_figures,
+    "costs": cost_figures,
 }

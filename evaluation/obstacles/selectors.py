@@ -9,16 +9,13 @@ from typing import Any
 from editions.models import Edition
 from evaluation.funnel.timing import median_days
 from evaluation.models import Question, QuestionRole, Response
+from evaluation.privacy import MIN_GROUP
 from execution.models import Blocker, BlockerCategory, HelpRequest
 from places.models import Neighbourhood
 
 from .across import obstacles_across
 
 __all__ = ["MIN_GROUP", "obstacle_figures", "obstacles_across", "survey_categories"]
-
-# The smallest group of survey answers shown; ``evaluation.privacy.MIN_GROUP`` once that module is
-# merged (the report's part), which this will import instead.
-MIN_GROUP = 10
 
 
 def _blockers(edition: Edition) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -9,27 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from editions.models import Edition
+from evaluation.privacy import MIN_GROUP
 
-from ..models import EditionEvidence
+from ..evidence.freshness import evidence_for
 from .schema import INTEGER, NUMBER, STRING, Column, Table
 
-# The smallest group of survey answers shown (evaluation.privacy.MIN_GROUP, the same value).
-MIN_GROUP = 10
 COUNT_KEYS = ("submitters", "supporters", "voters_online", "voters_paper", "respondents", "members")
 VOTE_KEYS = frozenset({"voters_online", "voters_paper", "voter_answers"})
 
 
 def edition_evidence(edition: Edition) -> dict[str, Any]:
-    """The edition's evidence document: fresh from ``evaluation.evidence.evidence_for``, or as stored."""
-    try:
-        evidence_for = import_string("evaluation.evidence.evidence_for")
-    except ImportError:  # the evidence part is not installed: what was computed last, if anything
-        stored = EditionEvidence.objects.filter(edition=edition).first()
-        return dict(stored.data) if stored is not None else {}
+    """The edition's evidence document, recomputed first if it is missing or stale."""
     return dict(evidence_for(edition))
 
 

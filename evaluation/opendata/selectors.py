@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from editions.models import Edition
 from outcomes.selectors import published_count
 
-from .aggregates import MIN_GROUP, edition_evidence, participation_tables, survey_table
+from ..privacy import MIN_GROUP
+from .aggregates import edition_evidence, participation_tables, survey_table
 from .carrying_out import carrying_out_tables
 from .package import LICENCE, content_tag, file_resource, package_files, table_resource, zip_bytes
 from .plans import plans_table, reviews_table

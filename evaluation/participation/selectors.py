@@ -22,6 +22,7 @@ from deliberation.draw.selectors import current_draw
 from deliberation.models import MemberStatus, PanelMember, Respondent
 from deliberation.recruitment.features import AGE, GENDER, NEIGHBOURHOOD
 from editions.models import Edition
+from evaluation.privacy import MIN_GROUP
 from places.demography import GENDERS, age_bands
 from places.models import Neighbourhood
 from proposals.models import Like, Plan
@@ -31,8 +32,6 @@ from ..models import QuestionRole, Response, Survey, SurveyKind
 from ..population.selectors import eligible_by_group, eligible_residents
 from .measures import proportional_similarity, rate_ratio
 
-# evaluation.privacy.MIN_GROUP (the report helper's module); the same name and value until it is merged.
-MIN_GROUP = 10
 COUNTS = ("submitters", "supporters", "voters_online", "voters_paper", "respondents", "members")
 
 

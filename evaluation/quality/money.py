@@ -9,35 +9,10 @@ from django.db.models import Sum
 
 from ballots.sections import CHOSEN_STATUSES
 from editions.models import Edition
-from evaluation.models import PopulationFigure
+from evaluation.population.selectors import eligible_residents
 from execution.models import ProjectLine
 from places.models import Neighbourhood
 from proposals.models import Plan
-
-
-def _eligible_in_band(age_from: int, age_to: int | None, residents: int, min_age: int) -> float:
-    """The residents of one band old enough to take part; a band straddling the minimum age is split
-    evenly over its years (an open top band that straddles it counts whole: its years are unknown)."""
-    if age_from >= min_age:
-        return residents
-    if age_to is None:
-        return residents
-    if age_to < min_age:
-        return 0
-    return residents * (age_to - min_age + 1) / (age_to - age_from + 1)
-
-
-def _eligible(edition: Edition) -> dict[int, int]:
-    """Eligible residents per neighbourhood of the edition's district that has population figures.
-
-    Kept minimal and private: ``evaluation.population.selectors`` computes the same in full.
-    """
-    totals: dict[int, float] = defaultdict(float)
-    for place, age_from, age_to, residents in PopulationFigure.objects.filter(
-        neighbourhood__district_id=edition.district_id
-    ).values_list("neighbourhood_id", "age_from", "age_to", "residents"):
-        totals[place] += _eligible_in_band(age_from, age_to, residents, edition.min_age)
-    return {place: round(total) for place, total in totals.items()}
 
 
 def _awarded(edition: Edition) -> dict[int | None, int]:
@@ -64,7 +39,7 @@ def money_by_neighbourhood(edition: Edition) -> list[dict[str, Any]]:
     """Every neighbourhood of the district by name (and the whole district last, slug and name empty,
     when money went there) with its awarded cents and eligible residents (None without figures)."""
     awarded = _awarded(edition)
-    eligible = _eligible(edition)
+    eligible = eligible_residents(edition)
     rows = [
         {"slug": slug, "name": name, "awarded_cents": awarded.get(pk, 0), "eligible": eligible.get(pk)}
         for pk, slug, name in Neighbourhood.objects.filter(district_id=edition.district_id)

@@ -14,11 +14,10 @@ from typing import Any
 from django.db.models import Count
 
 from editions.models import Edition
+from evaluation.privacy import MIN_GROUP
 
 from ..models import Question, QuestionKind, QuestionRole, Survey
 
-# evaluation.privacy.MIN_GROUP (the report's part); the same value until that module is merged.
-MIN_GROUP = 10
 BREAKDOWN_ROLES = (QuestionRole.AGE_BAND, QuestionRole.GENDER, QuestionRole.FIRST_TIME)
 
 

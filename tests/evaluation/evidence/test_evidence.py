@@ -46,14 +46,6 @@ def test_the_edition_and_costs_sections_are_computed_here(edition: Edition, peop
     assert data["costs"] == {"staff_hours": 1.0, "amount_cents": 500, "lines": 1}
 
 
-def test_a_part_that_cannot_be_imported_is_listed_as_missing(
-    edition: Edition, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(SECTIONS, "nothing", "evaluation.no_such_part.selectors.figures")
-    data = compute_evidence(edition)
-    assert data["nothing"] is None and "nothing" in data["missing"]
-
-
 def test_refreshing_twice_keeps_one_row_of_the_current_version(edition: Edition) -> None:
     first = refresh_evidence(edition=edition)
     second = refresh_evidence(edition=edition, at=timezone.now() + timedelta(minutes=5))

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from evaluation.models import Question, Response, Survey
-from evaluation.obstacles.selectors import MIN_GROUP, obstacle_figures
+from evaluation.obstacles.selectors import obstacle_figures
+from evaluation.privacy import MIN_GROUP
 from execution.models import Blocker, HelpRequest, Project
 from proposals.models import Plan
 from tests.evaluation.funnel.helpers import NOW, query_count

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from editions.models import Edition
+from evaluation.evidence import EVIDENCE_VERSION
 from evaluation.models import EditionEvidence
 from execution.ledger.services.expenses import report_expense
 from execution.ledger.services.payments import record_payment
@@ -205,7 +206,10 @@ def evidence_document(slug: str) -> dict[str, Any]:
 
 def store_evidence(edition: Edition) -> EditionEvidence:
     slug = edition.district.neighbourhoods.get(name="Oosterbuurt").slug
-    return EditionEvidence.objects.create(edition=edition, version=1, data=evidence_document(slug))
+    row, _created = EditionEvidence.objects.update_or_create(
+        edition=edition, defaults={"version": EVIDENCE_VERSION, "data": evidence_document(slug)}
+    )
+    return row
 
 
 def unzip(content: bytes) -> dict[str, bytes]:
