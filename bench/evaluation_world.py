@@ -66,7 +66,7 @@ def build(*, scale: float = 1.0, seed: int = 15) -> list[Edition]:
     editions = []
     for number, spec in enumerate(EDITIONS):
         edition = _edition(spec, districts[spec.district], number)
-        plans = _plans(edition, initiators, rng, round(PLANS_PER_EDITION * scale))
+        plans = _plans(edition, initiators, rng, max(20, round(PLANS_PER_EDITION * scale)))
         _set_budget(edition)
         official = officials[spec.district]
         if spec.model == "panel":
