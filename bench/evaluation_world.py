@@ -27,6 +27,11 @@ PLANS_PER_EDITION = 300
 NEIGHBOURHOODS = 12
 BATCH = 20_000
 SEALED = bytes(range(96))  # what a sealed ballot weighs; its content is never read here
+# Each phase's length in days; the editions are a month into their evaluation phase.
+PHASE_DAYS = {
+    "information": 30, "plans": 60, "support": 20, "review": 45, "shortlist": 25, "decision": 21,
+    "panel": 21, "result": 14, "execution": 365, "evaluation": 90,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -112,8 +117,8 @@ def _edition(spec: EditionPlan, district: District, number: int) -> Edition:
     from editions.models import Theme
     from tests import factories
 
-    edition = factories.make_edition_in_phase(
-        "evaluation",
+    edition = factories.make_edition(
+        phases=_phases(spec),
         district=district,
         name=f"Buurtbudget {district.name} {spec.year}",
         year=spec.year,
@@ -133,16 +138,35 @@ def _edition(spec: EditionPlan, district: District, number: int) -> Edition:
     return edition
 
 
+def _phases(spec: EditionPlan) -> list[tuple[str, Any, Any]]:
+    """The whole chain of phases (the panel's own phase only where the public votes first)."""
+    from django.utils import timezone
+
+    from tests.factories import ALL_PHASE_KINDS, VOTE_THEN_PANEL_KINDS
+
+    kinds = VOTE_THEN_PANEL_KINDS if spec.hybrid_order == "vote_then_panel" else ALL_PHASE_KINDS
+    start = timezone.now() + timedelta(days=30 - sum(PHASE_DAYS[kind] for kind in kinds[:-1]))
+    phases = []
+    for kind in kinds:
+        end = start + timedelta(days=PHASE_DAYS[kind])
+        phases.append((kind, start, end))
+        start = end
+    return phases
+
+
+def _starts(edition: Edition, kind: str) -> Any:
+    return edition.phases.get(kind=kind).starts_at
+
+
 def _plans(edition: Edition, initiators: list[User], rng: random.Random, count: int) -> list[Any]:
     """``count`` plans: a tenth not feasible, a twentieth withdrawn, the rest on the ballot."""
-    from django.utils import timezone
 
     from proposals.models import CostLine, Plan, PlanStatus
 
     themes = list(edition.themes.all())
     hoods = list(edition.district.neighbourhoods.all())
     on_ballot = PlanStatus.SHORTLISTED if edition.panel_shortlists else PlanStatus.FEASIBLE
-    now = timezone.now()
+    opened = _starts(edition, "plans")
 
     def status(i: int) -> str:
         return PlanStatus.NOT_FEASIBLE if i % 10 == 9 else PlanStatus.WITHDRAWN if i % 20 == 4 else on_ballot
@@ -158,7 +182,8 @@ def _plans(edition: Edition, initiators: list[User], rng: random.Random, count: 
             initiator=initiators[i % len(initiators)],
             public_name=f"Initiatiefnemer {i}",
             status=status(i),
-            submitted_at=now - timedelta(days=400 - i % 50),
+            created_at=opened + timedelta(days=i % 50),
+            submitted_at=opened + timedelta(days=i % 50 + rng.randrange(1, 9)),
         )
         for i in range(count)
     )
@@ -232,7 +257,6 @@ def _vote(edition: Edition, plans: list[Any], official: User, rng: random.Random
 
 def _count(edition: Edition, official: User, rng: random.Random, voters: int) -> set[int]:
     """The count as ``outcomes`` stores it, of ``voters`` approval ballots favouring popular plans."""
-    from django.utils import timezone
 
     from ballots.sections import ballot_sections
     from outcomes import engine
@@ -259,18 +283,19 @@ def _count(edition: Edition, official: User, rng: random.Random, voters: int) ->
     )
     results, durations = count_sections_of(count)
     store_result(count, results, durations)
-    Count.objects.filter(pk=count.pk).update(published_at=timezone.now() - timedelta(days=200))
+    published = _starts(edition, "result") + timedelta(days=3)
+    moments = {"started_at": published, "finished_at": published, "published_at": published}
+    Count.objects.filter(pk=count.pk).update(**moments)
     return {int(pk) for r in results for pk in r.outcome["selected"]}
 
 
 def _projects(edition: Edition, chosen: list[Any], official: User, rng: random.Random) -> None:
     """Projects of the chosen plans: a status, lines with money, a blocker, a help request, payments."""
-    from django.utils import timezone
 
     from execution.models import ChosenBy, Project, ProjectLine, ProjectStatus
     from proposals.models import Plan, PlanStatus
 
-    now = timezone.now()
+    opened = _starts(edition, "result") + timedelta(days=3)
     statuses = [ProjectStatus.COMPLETED] * 5 + [
         ProjectStatus.RUNNING,
         ProjectStatus.DELAYED,
@@ -279,7 +304,7 @@ def _projects(edition: Edition, chosen: list[Any], official: User, rng: random.R
     projects = []
     for plan in chosen:
         status = rng.choice(statuses)
-        ended = now - timedelta(days=rng.randrange(20, 170))
+        ended = opened + timedelta(days=rng.randrange(60, 370))
         projects.append(
             Project(
                 plan=plan,
@@ -289,8 +314,8 @@ def _projects(edition: Edition, chosen: list[Any], official: User, rng: random.R
                 progress_percent=100 if status == ProjectStatus.COMPLETED else rng.randrange(0, 90),
                 chosen_by=ChosenBy.PANEL if edition.panel_decides else ChosenBy.VOTE,
                 chosen_because={"rule": edition.aggregation_rule},
-                opened_at=now - timedelta(days=200),
-                started_at=now - timedelta(days=180),
+                opened_at=opened,
+                started_at=opened + timedelta(days=rng.randrange(10, 40)),
                 completed_at=ended if status == ProjectStatus.COMPLETED else None,
                 stopped_at=ended if status == ProjectStatus.STOPPED else None,
                 stop_reason="Geen locatie gevonden." if status == ProjectStatus.STOPPED else "",
@@ -317,7 +342,6 @@ def _projects(edition: Edition, chosen: list[Any], official: User, rng: random.R
 def _obstacles_and_money(
     edition: Edition, projects: list[Any], lines: list[Any], official: User, rng: random.Random
 ) -> None:
-    from django.utils import timezone
 
     from execution.models import (
         AuthorSide,
@@ -329,9 +353,8 @@ def _obstacles_and_money(
         ReceiptKind,
     )
 
-    now = timezone.now()
     owner = {p.pk: p.plan.initiator for p in projects}
-    opened = [now - timedelta(days=rng.randrange(30, 190)) for _ in projects]
+    opened = [p.opened_at + timedelta(days=rng.randrange(10, 250)) for p in projects]
     Blocker.objects.bulk_create(
         Blocker(
             project=p,
@@ -358,7 +381,9 @@ def _obstacles_and_money(
         )
         for i, (p, at) in enumerate(zip(projects, opened, strict=True))
     )
-    day = (now - timedelta(days=100)).date()
+    if not projects:
+        return
+    day = (projects[0].opened_at + timedelta(days=30)).date()
     Payment.objects.bulk_create(
         Payment(edition=edition, project=line.project, line=line, amount_cents=line.paid_cents,
                 paid_on=day, reference=f"BB-{line.pk}", recorded_by=official)
