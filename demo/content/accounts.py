@@ -121,6 +121,7 @@ SECOND_OFFICIALS: tuple[AccountSpec, ...] = (
     AccountSpec(
         second_official("nieuw-west"), "Hanan Azzouzi", role=Role.OFFICIAL, district_slug="nieuw-west"
     ),
+    AccountSpec(second_official("oost"), "Gijs Verhoeven", role=Role.OFFICIAL, district_slug="oost"),
 )
 
 # Residents: display_name is the public name they chose; district_slug is only where they live.

@@ -1,4 +1,4 @@
-"""The seven demo editions, each caught in a different phase whenever the demo is loaded."""
+"""The eight demo editions, each caught in a different phase whenever the demo is loaded."""
 
 from __future__ import annotations
 
@@ -308,10 +308,55 @@ NIEUW_WEST_2026 = EditionSpec(
     ),
 )
 
+# The edition before Oost 2027, finished: a citizens' panel made the shortlist, then all of Oost voted
+# on it; the chosen plans were carried out and the edition is now being evaluated.
+OOST_2026 = EditionSpec(
+    slug="buurtbudget-oost-2026",
+    district_slug="oost",
+    name="Buurtbudget Oost 2026",
+    year=2026,
+    introduction=(
+        "In Oost beslisten bewoners over € 200.000. Bewoners dienden 14 plannen in; het stadsdeel "
+        "toetste ze en twaalf bleken haalbaar.\n\n"
+        "Een burgerpanel van 21 bewoners, door loting gekozen uit wie op een brief reageerde, koos "
+        "daaruit in twee werkavonden in het Huis van de Wijk Oost tien plannen voor de stemming, elk "
+        "met een reden. Daarna stemde iedereen van 16 jaar en ouder in Oost, online of op papier, op "
+        "ten hoogste vier plannen; de Methode van Gelijke Delen verdeelde het geld.\n\n"
+        "De gekozen plannen zijn uitgevoerd of worden afgerond. Het stadsdeel evalueert nu wat deze "
+        "editie opleverde en wat Oost 2027 anders doet."
+    ),
+    total_budget_cents=eur(200_000),
+    max_plan_cost_cents=eur(40_000),
+    min_age=16,
+    decision_model=DecisionModel.HYBRID,
+    hybrid_order=HybridOrder.PANEL_THEN_VOTE,
+    ballot_format=BallotFormat.APPROVAL,
+    ballot_max_choices=4,
+    aggregation_rule=AggregationRule.EQUAL_SHARES,
+    rule_satisfaction=Satisfaction.COST,
+    support_threshold=0,
+    themes=(GROEN, SOCIAAL, SPORT, CULTUUR, JEUGD),
+    phases=(
+        PhaseSpan(PhaseKind.INFORMATION, -420, -391),
+        PhaseSpan(PhaseKind.PLANS, -390, -336),
+        PhaseSpan(PhaseKind.REVIEW, -335, -291),
+        PhaseSpan(PhaseKind.SHORTLIST, -290, -263),
+        PhaseSpan(PhaseKind.DECISION, -262, -242),
+        PhaseSpan(PhaseKind.RESULT, -241, -222),
+        PhaseSpan(PhaseKind.EXECUTION, -221, -15),
+        PhaseSpan(PhaseKind.EVALUATION, -14, 60),
+    ),
+    current_phase=PhaseKind.EVALUATION,
+    verdicts_publish_day=-290,
+    shortlist_size=10,
+    results_publish_day=-237,
+)
+
 EDITIONS: tuple[EditionSpec, ...] = (
     NIEUW_WEST_2027,
     ZUIDOOST_2026,
     NOORD_2026,
+    OOST_2026,
     OOST_2027,
     WEST_2027,
     ZUID_2027,

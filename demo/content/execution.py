@@ -1,4 +1,4 @@
-"""What happened to the chosen plans of Noord 2026 and Nieuw-West 2026 once they became projects.
+"""What happened to the chosen plans of Noord 2026, Nieuw-West 2026 and Oost 2026 once they became projects.
 
 Each story is told in days after the project opened (the result's publication); the demo replays it
 through the execution services at those moments, and stops at today: a step not yet due is skipped.
@@ -420,9 +420,257 @@ NIEUW_WEST_STORIES: tuple[ProjectStory, ...] = (
     ),
 )
 
+# Oost 2026's result was published about eight months ago: most projects are done, some still run.
+OOST_STORIES: tuple[ProjectStory, ...] = (
+    ProjectStory(
+        plan_title="Geveltuinen in de Transvaalbuurt",
+        status=ProjectStatus.COMPLETED,
+        agreed_day=10,
+        advance=60,
+        milestones=(
+            MilestoneSpec("Eerste plantdag: dertig tuinen", 45, reached_day=44),
+            MilestoneSpec("Tweede plantdag: alle zestig tuinen", 80, share=40, reached_day=86),
+        ),
+        started_day=14,
+        updates=(
+            UpdateSpec(
+                44,
+                "Dertig geveltuinen in één zaterdag! Het stadsdeel had de tegels al weggehaald.",
+                50,
+                0,
+                photos=("Buren planten lavendel en stokrozen langs een gevel",),
+            ),
+            UpdateSpec(86, "Alle zestig tuinen liggen erin. Op de Pretoriusstraat bloeit het al.", 100, 1),
+        ),
+        payments=(MoneySpec(86, 40, 0),),
+        expenses=(
+            MoneySpec(40, 95, 0, "Planten, aarde en klimrekken bij de kwekerij"),
+            MoneySpec(44, 100, 1, "Gereedschap en lunch plantdag"),
+        ),
+        help=(
+            HelpSpec(
+                20,
+                "Haalt het stadsdeel de tegels weg, of moeten we dat zelf doen?",
+                23,
+                "Het stadsdeel haalt ze weg in de week voor elke plantdag, en neemt ze mee.",
+            ),
+        ),
+        report=ReportSpec(
+            100,
+            "Zestig geveltuinen in vier straten; elke tuin heeft een vaste verzorger.",
+            participants=75,
+            beneficiaries=600,
+            accepted_day=108,
+        ),
+    ),
+    ProjectStory(
+        plan_title="Ontmoetingstafel in de Oosterparkbuurt",
+        status=ProjectStatus.COMPLETED,
+        agreed_day=9,
+        advance=50,
+        milestones=(
+            MilestoneSpec("Eerste maaltijd", 30, reached_day=28),
+            MilestoneSpec("Vijftig maaltijden", 140, share=25, reached_day=138),
+            MilestoneSpec("Honderd maaltijden", 200, share=25, reached_day=199),
+        ),
+        updates=(
+            UpdateSpec(28, "De eerste ontmoetingstafel: 26 gasten en soep van Fatma.", 10, 0),
+            UpdateSpec(138, "Vijftig maaltijden verder. Er komen nu elke keer meer dan dertig buren.", 55, 1),
+            UpdateSpec(
+                199, "De honderdste maaltijd! Een vaste kern van twaalf koks gaat door na dit jaar.", 100, 2
+            ),
+        ),
+        payments=(MoneySpec(138, 25, 0), MoneySpec(199, 25, 0), MoneySpec(199, 50, 2)),
+        expenses=(
+            MoneySpec(100, 60, 0, "Boodschappen, eerste halfjaar"),
+            MoneySpec(30, 100, 1, "Huur keuken"),
+        ),
+        report=ReportSpec(
+            205,
+            "Honderd maaltijden met gemiddeld 31 gasten; 40 buren kookten mee.",
+            participants=40,
+            beneficiaries=180,
+            accepted_day=212,
+        ),
+    ),
+    ProjectStory(
+        plan_title="Taalcafé in de Dapperbuurt",
+        status=ProjectStatus.COMPLETED,
+        agreed_day=7,
+        advance=50,
+        milestones=(
+            MilestoneSpec("Taalcafé open", 21, reached_day=21),
+            MilestoneSpec("Eerste halfjaar", 180, share=50, reached_day=182),
+        ),
+        started_day=10,
+        updates=(
+            UpdateSpec(21, "Het taalcafé is open: 34 deelnemers op de eerste dinsdag.", 20, 0),
+            UpdateSpec(182, "Een halfjaar taalcafé: 46 vaste deelnemers aan 15 tafels.", 100, 1),
+        ),
+        payments=(MoneySpec(182, 50, 0),),
+        expenses=(MoneySpec(21, 100, 1, "Lesmateriaal en spellen"),),
+        report=ReportSpec(
+            190,
+            "Twee middagen per week, 46 vaste deelnemers; drie van hen zijn nu zelf vrijwilliger.",
+            participants=15,
+            beneficiaries=46,
+            accepted_day=201,
+            returned=(195, "Graag de bonnen van de koffie erbij."),
+        ),
+    ),
+    ProjectStory(
+        plan_title="Schooltuin bij de Hortus in Frankendael",
+        status=ProjectStatus.COMPLETED,
+        agreed_day=16,
+        advance=40,
+        milestones=(
+            MilestoneSpec("Tuintjes aangelegd", 60, share=30, reached_day=67),
+            MilestoneSpec("Oogstfeest met vier scholen", 170, share=30, reached_day=171),
+        ),
+        started_day=20,
+        updates=(
+            UpdateSpec(67, "Veertig tuintjes liggen klaar; volgende week zaaien de eerste klassen.", 40, 0),
+            UpdateSpec(171, "Oogstfeest: 110 kinderen kookten pompoensoep van eigen oogst.", 100, 1),
+        ),
+        payments=(MoneySpec(67, 30, 0), MoneySpec(171, 30, 0), MoneySpec(171, 60, 1)),
+        blockers=(
+            BlockerSpec(
+                35,
+                BlockerCategory.PERMIT,
+                "Het hek om de tuin vraagt een omgevingsvergunning; de aanleg ligt stil.",
+                resolved_day=58,
+                resolution="Een lager hek zonder vergunning, afgesproken met de parkbeheerder.",
+            ),
+        ),
+        report=ReportSpec(
+            180,
+            "Vier scholen, 110 leerlingen, veertig tuintjes en een tuinjuf die blijft.",
+            participants=12,
+            beneficiaries=110,
+            accepted_day=190,
+        ),
+    ),
+    ProjectStory(
+        plan_title="Zomeravonden op het Ambonplein",
+        status=ProjectStatus.COMPLETED,
+        agreed_day=12,
+        advance=50,
+        milestones=(
+            MilestoneSpec("Vergunning binnen", 50, reached_day=55),
+            MilestoneSpec("Zesde zomeravond", 120, share=50, reached_day=121),
+        ),
+        updates=(
+            UpdateSpec(55, "De vergunning is binnen: zes vrijdagen, de eerste over drie weken.", 30, 0),
+            UpdateSpec(
+                121,
+                "Zes avonden, 2.300 bezoekers en geen enkele klacht van de buren.",
+                100,
+                1,
+                photos=("Buren dansen voor het podium op het Ambonplein",),
+            ),
+        ),
+        payments=(MoneySpec(121, 50, 0), MoneySpec(121, 50, 1), MoneySpec(121, 50, 2)),
+        blockers=(
+            BlockerSpec(
+                30,
+                BlockerCategory.PERMIT,
+                "De vergunning voor het geluid blijft liggen bij de omgevingsdienst.",
+                resolved_day=52,
+                resolution="Het stadsdeel belde de omgevingsdienst; vergunning verleend.",
+            ),
+        ),
+        report=ReportSpec(
+            135,
+            "Zes zomeravonden met muziek uit de buurt, een film en eten van de toko's.",
+            participants=22,
+            beneficiaries=2300,
+            accepted_day=150,
+        ),
+    ),
+    ProjectStory(
+        plan_title="Pannakooi op het Javaplein",
+        status=ProjectStatus.DELAYED,
+        agreed_day=20,
+        advance=20,
+        milestones=(
+            MilestoneSpec("Kooi besteld", 60, reached_day=64),
+            MilestoneSpec("Kooi geplaatst en geopend", 150, share=80),
+        ),
+        updates=(
+            UpdateSpec(
+                64, "De pannakooi is besteld; de leverancier plant de plaatsing in het voorjaar.", 30, 0
+            ),
+        ),
+        blockers=(
+            BlockerSpec(
+                110,
+                BlockerCategory.LOCATION,
+                "Onder het asfalt ligt een waterleiding; de kooi moet drie meter opschuiven.",
+            ),
+        ),
+        help=(HelpSpec(115, "Wie beslist of de kooi op het grasveld naast de speeltuin mag?"),),
+        delay=(140, "De plek moet opnieuw bepaald worden: onder het asfalt ligt een waterleiding."),
+    ),
+    ProjectStory(
+        plan_title="Jongerenwerkplaats op IJburg",
+        status=ProjectStatus.STOPPED,
+        agreed_day=None,
+        blockers=(
+            BlockerSpec(
+                25,
+                BlockerCategory.LOCATION,
+                "De corporatie verhuurt de bedrijfsruimte aan de Pampuslaan toch aan een winkel.",
+            ),
+            BlockerSpec(
+                60,
+                BlockerCategory.COOPERATION,
+                "Het stadsdeel en de initiatiefnemers vinden samen geen andere ruimte op IJburg.",
+            ),
+        ),
+        help=(
+            HelpSpec(
+                30,
+                "Heeft het stadsdeel een leegstaande ruimte op IJburg die we kunnen huren?",
+                52,
+                "Niet op korte termijn; het stadsdeel zoekt mee bij de corporaties.",
+            ),
+        ),
+        stop=(
+            95,
+            "Zonder ruimte kan de werkplaats niet open. Het geld gaat terug naar het budget; de jongeren "
+            "dienen het plan in Oost 2027 opnieuw in, met een ruimte in het nieuwe jongerencentrum.",
+        ),
+    ),
+    ProjectStory(
+        plan_title="Watersportdagen op het Nieuwe Diep",
+        status=ProjectStatus.RUNNING,
+        agreed_day=18,
+        advance=50,
+        milestones=(
+            MilestoneSpec("Eerste vijf zaterdagen", 120, share=25, reached_day=125),
+            MilestoneSpec("Alle tien zaterdagen", 400, share=25),
+        ),
+        updates=(
+            UpdateSpec(
+                125, "Vijf zaterdagen, 74 kinderen op het water. In het voorjaar volgt de rest.", 50, 0
+            ),
+        ),
+        payments=(MoneySpec(125, 25, 0),),
+        help=(
+            HelpSpec(
+                40,
+                "Mogen kinderen zonder zwemdiploma A meedoen als ze een zwemvest dragen?",
+                47,
+                "Nee: het zwemdiploma is een eis van de verzekering. Het stadsdeel wijst op de zwemles.",
+            ),
+        ),
+    ),
+)
+
 STORIES: dict[str, tuple[ProjectStory, ...]] = {
     "buurtbudget-noord-2026": NOORD_STORIES,
     "buurtbudget-nieuw-west-2026": NIEUW_WEST_STORIES,
+    "buurtbudget-oost-2026": OOST_STORIES,
 }
 
 # Residents who follow a whole edition (one of them voted: following is not linked to the ballot).

@@ -61,6 +61,7 @@ INTENDED_PHASE = {
     "buurtbudget-nieuw-west-2027": "plans",
     "buurtbudget-zuidoost-2026": "decision",
     "buurtbudget-noord-2026": "execution",
+    "buurtbudget-oost-2026": "evaluation",
     "buurtbudget-oost-2027": "support",
     "buurtbudget-west-2027": "review",
     "buurtbudget-zuid-2027": "shortlist",
@@ -77,13 +78,21 @@ FITTING_STATUSES = {
         PlanStatus.CANCELLED,  # its project was stopped
         PlanStatus.NOT_FEASIBLE,
     },
+    "buurtbudget-oost-2026": {
+        PlanStatus.SHORTLISTED,  # on the ballot, not chosen
+        PlanStatus.IN_EXECUTION,
+        PlanStatus.COMPLETED,
+        PlanStatus.CANCELLED,  # its project was stopped
+        PlanStatus.FEASIBLE,  # not on the panel's shortlist
+        PlanStatus.NOT_FEASIBLE,
+    },
     "buurtbudget-oost-2027": {PlanStatus.SUBMITTED},
     "buurtbudget-west-2027": {PlanStatus.IN_REVIEW, PlanStatus.CHANGES_REQUESTED},
     "buurtbudget-zuid-2027": {PlanStatus.FEASIBLE, PlanStatus.NOT_FEASIBLE},
     "buurtbudget-nieuw-west-2026": {PlanStatus.FEASIBLE, PlanStatus.SELECTED, PlanStatus.NOT_FEASIBLE},
 }
 # The editions with a vote in the demo have more plans than the others.
-VOTED = ("buurtbudget-zuidoost-2026", "buurtbudget-nieuw-west-2026")
+VOTED = ("buurtbudget-zuidoost-2026", "buurtbudget-nieuw-west-2026", "buurtbudget-oost-2026")
 COUNTED: tuple[type[Model], ...] = (
     Municipality,
     District,
@@ -173,7 +182,7 @@ def test_loads_six_districts_of_amsterdam_with_their_neighbourhoods(demo: None) 
 def test_each_edition_is_in_its_intended_phase_now(demo: None) -> None:
     editions = Edition.objects.filter(slug__in=INTENDED_PHASE)
 
-    assert len(editions) == 7
+    assert len(editions) == 8
     for edition in editions:
         current = timeline_of(edition).current
         assert current is not None, edition.slug
@@ -207,7 +216,7 @@ def test_settings_vary_across_the_editions(demo: None) -> None:
     assert {e.decision_model for e in editions} == {"online_vote", "panel", "hybrid"}
     assert {e.ballot_format for e in editions} == {"approval", "knapsack", "cumulative"}
     assert {e.aggregation_rule for e in editions} >= {"greedy", "mes", "phragmen"}
-    assert sorted(e.min_age for e in editions) == [12, 12, 16, 16, 16, 16, 16]
+    assert sorted(e.min_age for e in editions) == [12, 12, 16, 16, 16, 16, 16, 16]
     noord = Edition.objects.get(slug="buurtbudget-noord-2026")
     assert (noord.decision_model, noord.aggregation_rule) == ("panel", "mes")
     nieuw_west = Edition.objects.get(slug="buurtbudget-nieuw-west-2027")
@@ -240,11 +249,12 @@ def test_sub_budgets_add_up_to_the_edition_budget(demo: None) -> None:
 def test_about_a_hundred_plans_each_with_cost_lines_within_the_edition_maximum(demo: None) -> None:
     plans = Plan.objects.select_related("edition").annotate(cost=Sum("cost_lines__amount_cents"))
 
-    assert 96 <= len(plans) <= 108
+    assert 110 <= len(plans) <= 122
     for slug in INTENDED_PHASE:
         if slug not in PILOTS and slug not in VOTED:
             assert 10 <= plans.filter(edition__slug=slug).count() <= 12, slug
     assert 18 <= plans.filter(edition__slug="buurtbudget-nieuw-west-2026").count() <= 24
+    assert plans.filter(edition__slug="buurtbudget-oost-2026").count() == 14
     for plan in plans:
         assert 2 <= plan.cost_lines.count() <= 5, plan.title
         assert 0 < plan.cost <= plan.edition.max_plan_cost_cents, plan.title

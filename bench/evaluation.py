@@ -1,0 +1,170 @@
+"""The learning report at scale: 10 editions, 1,000,000 ballots, 2,000 projects; precompute and pages.
+
+Run: `make bench-evaluation` (or `.venv/bin/python bench/evaluation.py [--scale S] [--repeat N]
+[--no-write] [--generate-only]`). Migrates a fresh temporary SQLite database (or, with DATABASE_URL
+set, uses that database, which must be empty and migratable), builds the benchmark municipality
+(``bench/evaluation_world.py``; ``--scale 0.01`` makes a small one in seconds), then refreshes each
+edition's precomputed evidence (``evaluation.evidence.services.refresh_evidence``, timed), and
+measures the cross-edition report (``evaluation:municipality_report``) and one edition's report
+(``evaluation:edition_report``) in-process with Django's test client like bench/page_times.py:
+median server time over N requests, as a ratio to /healthz in the same run, and the query count.
+The table replaces the "Learning report" section of docs/benchmarks.md (only at full scale).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editions.models import Edition
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+START, END = "<!-- bench-evaluation:start -->", "<!-- bench-evaluation:end -->"
+REFRESH = "evaluation.evidence.services.refresh_evidence"
+TARGET_MS = 300
+
+
+def _set_up() -> None:
+    if not os.environ.get("DATABASE_URL"):
+        tmp = tempfile.mkdtemp(prefix="bench-evaluation-")
+        os.environ["SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def generate(scale: float) -> tuple[list[Edition], float]:
+    """Build the benchmark municipality; its editions and the seconds it took."""
+    from django.db import transaction
+
+    from bench.evaluation_world import build
+
+    started = time.perf_counter()
+    with transaction.atomic():
+        editions = build(scale=scale)
+    return editions, time.perf_counter() - started
+
+
+def refresh(editions: list[Edition]) -> list[float]:
+    """Refresh every edition's evidence; the seconds each took."""
+    from django.utils.module_loading import import_string
+
+    refresh_evidence = import_string(REFRESH)
+    seconds = []
+    for edition in editions:
+        started = time.perf_counter()
+        refresh_evidence(edition=edition)
+        seconds.append(time.perf_counter() - started)
+    return seconds
+
+
+def _pages(editions: list[Edition]) -> dict[str, str]:
+    from django.urls import reverse
+
+    municipality = editions[0].district.municipality
+    return {
+        "/healthz (baseline)": "/healthz",
+        "cross-edition report": reverse("evaluation:municipality_report", kwargs={"slug": municipality.slug}),
+        "edition report (hybrid)": reverse("evaluation:edition_report", kwargs={"slug": editions[3].slug}),
+    }
+
+
+def _counts() -> dict[str, int]:
+    from editions.models import Edition
+    from execution.models import Project
+    from proposals.models import Plan
+    from voting.models import Ballot, Voter
+
+    return {
+        "editions": Edition.objects.count(),
+        "voters": Voter.objects.count(),
+        "ballots": Ballot.objects.count(),
+        "plans": Plan.objects.count(),
+        "projects": Project.objects.count(),
+    }
+
+
+def _table(
+    measured: dict[str, tuple[float, int]],
+    counts: dict[str, int],
+    built: float,
+    refreshed: list[float],
+    repeat: int,
+) -> str:
+    from django.db import connection
+
+    base = measured["/healthz (baseline)"][0]
+    lines = [
+        START,
+        f"{counts['editions']} editions, {counts['voters']:,} voters with {counts['ballots']:,} sealed "
+        "ballots, "
+        f"{counts['plans']:,} plans and {counts['projects']:,} projects ({connection.vendor}); built in "
+        f"{built:.0f} s. Evidence precomputed per edition: median {statistics.median(refreshed):.2f} s, "
+        f"slowest {max(refreshed):.2f} s, {sum(refreshed):.1f} s for all. Median of {repeat} requests per "
+        f"page, Django test client, DEBUG off; target: the cross-edition report under {TARGET_MS} ms.",
+        "",
+        "| page | median ms | × /healthz | queries |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {name} | {ms:.1f} | {ms / base:.1f} | {queries} |" for name, (ms, queries) in measured.items()
+    ]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def _write(table: str) -> None:
+    doc = ROOT / "docs" / "benchmarks.md"
+    text = doc.read_text(encoding="utf-8")
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + table + rest.split(END, 1)[1]
+    else:
+        marker = "\n## Outcome engine (pbrules)"
+        section = "\n## Learning report\n\n`make bench-evaluation`\n\n" + table + "\n"
+        text = text.replace(marker, section + marker, 1) if marker in text else text + section
+    doc.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="share of the full size (default 1)")
+    parser.add_argument("--repeat", type=int, default=30, help="requests per page (default 30)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    parser.add_argument("--generate-only", action="store_true", help="build the data, measure nothing")
+    args = parser.parse_args()
+
+    _set_up()
+    editions, built = generate(args.scale)
+    counts = _counts()
+    print(f"generated in {built:.1f} s: {counts}")
+    if args.generate_only:
+        return 0
+    from django.test import Client
+
+    from bench.page_times import _measure
+
+    refreshed = refresh(editions)
+    client = Client()
+    measured = {name: _measure(url, client, args.repeat) for name, url in _pages(editions).items()}
+    table = _table(measured, counts, built, refreshed, args.repeat)
+    print(table)
+    if not args.no_write and args.scale >= 1:
+        _write(table)
+    return 0 if measured["cross-edition report"][0] < TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
