@@ -5,8 +5,8 @@ Run: `make bench-evaluation` (or `.venv/bin/python bench/evaluation.py [--scale 
 set, uses that database, which must be empty and migratable), builds the benchmark municipality
 (``bench/evaluation_world.py``; ``--scale 0.01`` makes a small one in seconds), then refreshes each
 edition's precomputed evidence (``evaluation.evidence.services.refresh_evidence``, timed), and
-measures the cross-edition report (``evaluation:municipality_report``) and one edition's report
-(``evaluation:edition_report``) in-process with Django's test client like bench/page_times.py:
+measures the cross-edition report (``evaluation:municipality``) and one edition's report
+(``evaluation:report``) in-process with Django's test client like bench/page_times.py:
 median server time over N requests, as a ratio to /healthz in the same run, and the query count.
 The table replaces the "Learning report" section of docs/benchmarks.md (only at full scale).
 """
@@ -76,8 +76,8 @@ def _pages(editions: list[Edition]) -> dict[str, str]:
     municipality = editions[0].district.municipality
     return {
         "/healthz (baseline)": "/healthz",
-        "cross-edition report": reverse("evaluation:municipality_report", kwargs={"slug": municipality.slug}),
-        "edition report (hybrid)": reverse("evaluation:edition_report", kwargs={"slug": editions[3].slug}),
+        "cross-edition report": reverse("evaluation:municipality", kwargs={"slug": municipality.slug}),
+        "edition report (hybrid)": reverse("evaluation:report", kwargs={"slug": editions[3].slug}),
     }
 
 
