@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 START, END = "<!-- bench-evaluation:start -->", "<!-- bench-evaluation:end -->"
-REFRESH = "evaluation.evidence.services.refresh_evidence"
 TARGET_MS = 300
 
 
@@ -57,11 +56,43 @@ def generate(scale: float) -> tuple[list[Edition], float]:
     return editions, time.perf_counter() - started
 
 
+# Shares of a neighbourhood's residents per age band (from, to), split evenly over the genders but a few.
+BANDS = (
+    ((0, 15), 0.17),
+    ((16, 17), 0.02),
+    ((18, 24), 0.10),
+    ((25, 39), 0.27),
+    ((40, 64), 0.30),
+    ((65, None), 0.14),
+)
+
+
+def add_population() -> None:
+    """Population figures for every neighbourhood, so turnout and money per resident have a denominator."""
+    from evaluation.models import PopulationFigure
+    from places.models import Neighbourhood
+
+    rows = []
+    for place in Neighbourhood.objects.filter(population__isnull=False):
+        for (lowest, highest), share in BANDS:
+            residents = round((place.population or 0) * share)
+            for gender, part in (("vrouw", 0.505), ("man", 0.49), ("anders", 0.005)):
+                rows.append(
+                    PopulationFigure(
+                        neighbourhood=place,
+                        age_from=lowest,
+                        age_to=highest,
+                        gender=gender,
+                        residents=round(residents * part),
+                    )
+                )
+    PopulationFigure.objects.bulk_create(rows, ignore_conflicts=True)
+
+
 def refresh(editions: list[Edition]) -> list[float]:
     """Refresh every edition's evidence; the seconds each took."""
-    from django.utils.module_loading import import_string
+    from evaluation.evidence.services import refresh_evidence
 
-    refresh_evidence = import_string(REFRESH)
     seconds = []
     for edition in editions:
         started = time.perf_counter()
@@ -148,6 +179,7 @@ def main() -> int:
 
     _set_up()
     editions, built = generate(args.scale)
+    add_population()
     counts = _counts()
     print(f"generated in {built:.1f} s: {counts}")
     if args.generate_only:
