@@ -1,0 +1,164 @@
+"""The learning programme end to end on the demo, in a real browser: an official imports population
+figures (and is refused a bad file), a voter answers the survey after casting, and a visitor on a phone
+reads the learning report and downloads its PDF (checked as pictures) and the open-data package; every
+new page passes axe in both languages at 1280 and 390 px."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from demo.content import DEMO_PASSWORD
+from demo.content.evaluation import POPULATION
+from editions.models import Edition
+from evaluation.models import PopulationFigure, PopulationImport, Response, SurveyKind
+from places.models import Neighbourhood
+from tests import factories
+from tests.browser.conftest import Site
+from tests.browser.helpers import check_page, log_in, scan
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+ARTEFACTS = ROOT / "test-results" / "learning-programme"
+VOTE = "buurtbudget-zuidoost-2026"
+FINISHED = "buurtbudget-nieuw-west-2026"
+
+
+def _nieuw_west_figures() -> str:
+    return next(spec.text for spec in POPULATION if spec.district_slug == "nieuw-west")
+
+
+def _import(page: Page, text: str) -> None:
+    page.fill("textarea[name=text]", text)
+    page.fill("input[name=source]", "OIS Amsterdam, 1 januari 2026")
+    page.get_by_role("button", name="Import the figures").click()
+
+
+def test_an_official_imports_population_figures_and_a_bad_file_changes_nothing(
+    page: Page, site: Site
+) -> None:
+    log_in(page, site.url, "ambtenaar.nieuw-west@demo.buurtbudget.nl", DEMO_PASSWORD)
+    page.goto(site.url + "/en/evaluatie/bevolking/nieuw-west/")
+    imports = PopulationImport.objects.count()
+    lines = _nieuw_west_figures().strip().splitlines()
+    # The first figure line, one resident more: the import replaces the district's figures.
+    header, first, *rest = lines
+    *head, residents = first.split(",")
+    changed = "\n".join([header, ",".join([*head, str(int(residents) + 1)]), *rest])
+    _import(page, changed)
+    expect(page.locator(".site-messages")).to_contain_text("The population figures were imported")
+    assert PopulationImport.objects.count() == imports + 1
+    total = sum(
+        PopulationFigure.objects.filter(neighbourhood__district__slug="nieuw-west").values_list(
+            "residents", flat=True
+        )
+    )
+
+    bad = "\n".join([header, ",".join([*head, "-5"]), *rest])
+    _import(page, bad)
+    expect(page.locator("main")).to_contain_text("Line 2")
+    assert PopulationImport.objects.count() == imports + 1
+    after = PopulationFigure.objects.filter(neighbourhood__district__slug="nieuw-west").values_list(
+        "residents", flat=True
+    )
+    assert sum(after) == total  # nothing half-saved
+
+
+def test_a_voter_answers_the_survey_after_casting(page: Page, site: Site) -> None:
+    edition = Edition.objects.get(slug=VOTE)
+    neighbourhood = Neighbourhood.objects.filter(district=edition.district).order_by("pk").first()
+    _voter, code = factories.make_voter(edition=edition, neighbourhood=neighbourhood)
+    answers = Response.objects.filter(survey__edition=edition, survey__kind=SurveyKind.VOTER).count()
+
+    page.goto(f"{site.url}/en/stemmen/{VOTE}/#code={code}")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text("Your ballot")
+    page.locator("main fieldset").first.locator("input[type=checkbox]").first.check()
+    page.get_by_role("button", name="Cast my vote").click()
+    expect(page.locator("h1")).to_have_text("Your vote has been received")
+    receipt = page.locator("#receipt-number").inner_text()
+
+    page.get_by_role("button", name="Answer the questions").click()
+    page.locator("main input[type=radio]").first.check()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.locator("h1")).to_have_text("Thank you for your answers")
+    stored = Response.objects.filter(survey__edition=edition, survey__kind=SurveyKind.VOTER)
+    assert stored.count() == answers + 1
+    assert all(receipt not in json.dumps(r.answers) for r in stored)
+    assert neighbourhood is not None and stored.filter(neighbourhood=neighbourhood).exists()
+
+
+def _pictures(pdf: Path) -> list[Path]:
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm is missing: apt-get install poppler-utils", pytrace=False)
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(ARTEFACTS / "report")], check=True)
+    return sorted(ARTEFACTS.glob("report-*.png"))
+
+
+def test_a_visitor_reads_the_report_on_a_phone_and_downloads_the_pdf_and_the_data(
+    page: Page, site: Site
+) -> None:
+    shutil.rmtree(ARTEFACTS, ignore_errors=True)
+    ARTEFACTS.mkdir(parents=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site.url + "/en/")
+    page.get_by_role("link", name="What we learned: all editions compared").click()
+    expect(page.locator("h1")).to_contain_text("Amsterdam")
+    page.goto(site.url + f"/en/evaluatie/{FINISHED}/")
+    problems: list[str] = []
+    check_page(page, "learning report @390", problems)
+    assert not problems, problems
+    page.screenshot(path=str(ARTEFACTS / "report-phone.png"), full_page=True)
+
+    with page.expect_download() as pdf:
+        page.get_by_role("link", name="Download as PDF").click()
+    pdf_path = ARTEFACTS / "report.pdf"
+    pdf.value.save_as(pdf_path)
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    pictures = _pictures(pdf_path)
+    assert len(pictures) >= 2, "the report's PDF has a title page and its figures"
+    assert all(p.stat().st_size > 5_000 for p in pictures), "a page of the PDF came out blank"
+
+    with page.expect_download() as package:
+        page.get_by_role("link", name="Open data (data package, zip)").click()
+    content = Path(package.value.path()).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        descriptor = json.loads(archive.read("datapackage.json"))
+        names = {resource["name"] for resource in descriptor["resources"]}
+    assert {"plans", "results", "participation"} <= names
+
+
+def test_every_new_page_passes_axe_in_both_languages_at_laptop_and_phone_width(
+    page: Page, site: Site
+) -> None:
+    public = {
+        "learning report (vote)": f"/evaluatie/{FINISHED}/",
+        "learning report (panel)": "/evaluatie/buurtbudget-noord-2026/",
+        "learning report (hybrid)": "/evaluatie/buurtbudget-oost-2026/",
+        "all editions compared": "/evaluatie/gemeente/amsterdam/",
+    }
+    problems = scan(page, site.url, public)
+    log_in(page, site.url, "ambtenaar.nieuw-west@demo.buurtbudget.nl", DEMO_PASSWORD)
+    problems += scan(
+        page,
+        site.url,
+        {
+            "population": "/evaluatie/bevolking/nieuw-west/",
+            "surveys": f"/evaluatie/{FINISHED}/enquetes/",
+            "voter survey results": f"/evaluatie/{FINISHED}/enquetes/voter/resultaten/",
+            "lessons": f"/evaluatie/{FINISHED}/lessen/",
+            "running costs": f"/evaluatie/{FINISHED}/kosten/",
+        },
+    )
+    log_in(page, site.url, "ambtenaar.zuidoost@demo.buurtbudget.nl", DEMO_PASSWORD)
+    problems += scan(page, site.url, {"live turnout": f"/evaluatie/{VOTE}/opkomst/"})
+    log_in(page, site.url, "kees.dekker@demo.buurtbudget.nl", DEMO_PASSWORD)
+    problems += scan(page, site.url, {"my surveys": "/evaluatie/mijn-enquetes/"})
+    assert not problems, "\n".join(problems)
