@@ -1,10 +1,12 @@
 """The learning programme's demo content: population, survey answers, lessons and running costs.
 
 Declarative, for the finished editions (Nieuw-West 2026: a vote; Noord 2026: a panel; Oost 2026: a
-panel's shortlist, then a vote). Field names follow the evaluation services and models:
-``PopulationSpec`` → ``import_population``; ``SurveyAnswersSpec`` → ``Response`` rows of the edition's
-survey of that kind (``responses_of`` expands it, reproducibly); ``LessonSpec`` → ``Lesson``;
-``CostSpec`` → ``ProcessCost``. Days count from the day the demo is loaded (Europe/Amsterdam).
+panel's shortlist, then a vote), loaded by ``demo.services.evaluation`` through the evaluation
+services: ``PopulationSpec`` → ``import_population``; ``SurveyAnswersSpec`` → ``answer_survey`` on the
+edition's survey of that kind, one call per response (``responses_of`` expands it, reproducibly; the
+question and choice keys are those of ``evaluation.surveys.questionnaires``); ``LessonSpec`` →
+``add_lesson``; ``CostSpec`` → ``add_cost``. Days count from the day the demo is loaded
+(Europe/Amsterdam).
 
 Survey answers are skewed as real ones are: older residents and women answer more, the young and
 men less; some groups stay under ten answers, so the report shows its suppression.
@@ -19,7 +21,7 @@ from decimal import Decimal
 from accounts.models import Role
 
 from .accounts import staff
-from .editions import NIEUW_WEST_2026, NIEUW_WEST_2027, NOORD_2026, OOST_2026, OOST_2027
+from .editions import NIEUW_WEST_2026, NIEUW_WEST_2027, NOORD_2026, OOST_2026, OOST_2027, ZUIDOOST_2026
 from .evaluation_population import POPULATION, PopulationSpec
 from .specs import eur
 
@@ -27,7 +29,9 @@ __all__ = [
     "COSTS",
     "LESSONS",
     "POPULATION",
+    "SURVEYS_SET_UP",
     "SURVEY_ANSWERS",
+    "SURVEY_KINDS_OPEN",
     "AnswerCounts",
     "CostSpec",
     "LessonSpec",
@@ -166,6 +170,21 @@ def _demographics(
     )
 
 
+# --- Which editions have surveys ------------------------------------------------------------------
+
+# The day (from today) each district set up the edition's surveys from the standard questionnaires:
+# the finished editions before their first answers, Zuidoost 2026 the day before its vote opened.
+SURVEYS_SET_UP: dict[str, int] = {
+    NIEUW_WEST_2026.slug: -36,
+    NOORD_2026.slug: -150,
+    OOST_2026.slug: -289,
+    ZUIDOOST_2026.slug: -12,
+}
+# The surveys left open where not all are (the rest is closed when set up): a voter of Zuidoost 2026
+# is offered the voter survey after casting, nothing else is asked while the vote runs.
+SURVEY_KINDS_OPEN: dict[str, tuple[str, ...]] = {ZUIDOOST_2026.slug: ("voter",)}
+
+
 # --- Voters, after casting ----------------------------------------------------------------------
 
 VOTERS_NIEUW_WEST = SurveyAnswersSpec(
@@ -224,7 +243,7 @@ VOTERS_OOST = SurveyAnswersSpec(
             multiple=True,
         ),
         # Lower than in Nieuw-West: voters found that the panel had already chosen for them.
-        AnswerCounts("satisfaction", _scale(8, 17, 38, 39, 14)),
+        AnswerCounts("satisfaction", _scale(8, 17, 39, 40, 14)),
         *_demographics(
             {"16-24": 6, "25-39": 29, "40-64": 46, "65-plus": 31, "prefer_not": 4},
             {"vrouw": 66, "man": 45, "anders": 2, "prefer_not": 3},
@@ -337,8 +356,8 @@ COMPLETION_NOORD = SurveyAnswersSpec(
     edition_slug=NOORD_2026.slug,
     kind="initiator_completion",
     responses=6,
-    first_day=-60,
-    last_day=-10,
+    first_day=-24,
+    last_day=-8,
     answers=(
         AnswerCounts("cooperation", _scale(0, 0, 1, 3, 2)),
         AnswerCounts("stuck", _choices(permits=1, money=1, nowhere=4)),
@@ -356,8 +375,8 @@ INITIATORS_OOST = SurveyAnswersSpec(
     edition_slug=OOST_2026.slug,
     kind="initiator_agreement",
     responses=12,
-    first_day=-225,
-    last_day=-200,
+    first_day=-215,
+    last_day=-195,
     answers=(
         AnswerCounts("cooperation", _scale(0, 2, 3, 5, 2)),
         AnswerCounts("stuck", _choices(permits=4, location=2, money=2, district_response=1, nowhere=3)),
@@ -367,10 +386,9 @@ INITIATORS_OOST = SurveyAnswersSpec(
     projects=(
         ("Geveltuinen in de Transvaalbuurt", 2),
         ("Ontmoetingstafel in de Oosterparkbuurt", 2),
-        ("Pannakooi op het Javaplein", 1),
+        ("Pannakooi op het Javaplein", 2),
         ("Schooltuin bij de Hortus in Frankendael", 2),
         ("Zomeravonden op het Ambonplein", 2),
-        ("Jongerenwerkplaats op IJburg", 1),
         ("Watersportdagen op het Nieuwe Diep", 1),
         ("Taalcafé in de Dapperbuurt", 1),
     ),
@@ -380,8 +398,8 @@ COMPLETION_OOST = SurveyAnswersSpec(
     edition_slug=OOST_2026.slug,
     kind="initiator_completion",
     responses=10,
-    first_day=-130,
-    last_day=-25,
+    first_day=-24,
+    last_day=-3,
     answers=(
         AnswerCounts("cooperation", _scale(0, 1, 2, 4, 3)),
         AnswerCounts("stuck", _choices(permits=3, money=1, volunteers=1, nowhere=5)),
@@ -425,51 +443,8 @@ OFFICIALS_OOST = SurveyAnswersSpec(
     ),
 )
 
-# --- Residents near a completed project, six and twelve months on -------------------------------
-
-USE_NOORD = SurveyAnswersSpec(
-    edition_slug=NOORD_2026.slug,
-    kind="project_use_6",
-    responses=46,
-    first_day=-40,
-    last_day=-3,
-    answers=(
-        AnswerCounts("use", _choices(often=14, sometimes=17, rarely=9, never=6)),
-        AnswerCounts("satisfaction", _scale(1, 3, 9, 20, 13)),
-    ),
-    texts=(
-        TextAnswers(
-            "remark",
-            (
-                (None, "De lantaarnpalen maken echt verschil, ik fiets weer 's avonds."),
-                (None, "De moestuin is leuk, maar op zondag is het hek dicht."),
-            ),
-        ),
-    ),
-    projects=(
-        ("Verlichting langs het fietspad aan de Kadoelenweg", 15),
-        ("Moestuin achter de Van der Pekstraat", 17),
-        ("Bankjes en plantenbakken in Tuindorp Nieuwendam", 14),
-    ),
-)
-
-USE_OOST = SurveyAnswersSpec(
-    edition_slug=OOST_2026.slug,
-    kind="project_use_6",
-    responses=58,
-    first_day=-60,
-    last_day=-4,
-    answers=(
-        AnswerCounts("use", _choices(often=19, sometimes=21, rarely=11, never=7)),
-        AnswerCounts("satisfaction", _scale(1, 4, 10, 26, 17)),
-    ),
-    projects=(
-        ("Geveltuinen in de Transvaalbuurt", 21),
-        ("Schooltuin bij de Hortus in Frankendael", 12),
-        ("Zomeravonden op het Ambonplein", 16),
-        ("Taalcafé in de Dapperbuurt", 9),
-    ),
-)
+# No survey of residents near a project yet: six months after the first completion (Geveltuinen in
+# de Transvaalbuurt, Oost) is still ahead.
 
 SURVEY_ANSWERS: tuple[SurveyAnswersSpec, ...] = (
     VOTERS_NIEUW_WEST,
@@ -482,8 +457,6 @@ SURVEY_ANSWERS: tuple[SurveyAnswersSpec, ...] = (
     COMPLETION_OOST,
     OFFICIALS_NOORD,
     OFFICIALS_OOST,
-    USE_NOORD,
-    USE_OOST,
 )
 
 
@@ -492,11 +465,11 @@ SURVEY_ANSWERS: tuple[SurveyAnswersSpec, ...] = (
 
 @dataclass(frozen=True)
 class LessonSpec:
-    """A lesson (``evaluation.models.Lesson``); ``evidence`` is a figure anchor of the learning report,
-    ``adopted_setting`` an ``AdoptableSetting`` value ("" for a way of working)."""
+    """A lesson (``evaluation.lessons.services.add_lesson``, which puts it at the end of its edition's
+    register: the order here is the register's); ``evidence`` is a figure anchor of the learning
+    report, ``adopted_setting`` an ``AdoptableSetting`` value ("" for a way of working)."""
 
     edition_slug: str
-    position: int
     finding: str
     evidence: str
     evidence_note: str
@@ -515,9 +488,9 @@ OOST_OFFICIAL = staff(Role.OFFICIAL, "oost")
 LESSONS: tuple[LessonSpec, ...] = (
     LessonSpec(
         NIEUW_WEST_2026.slug,
-        1,
-        "Jongeren van 16 tot 24 stemden veel minder dan ouderen: zij zijn een op de acht inwoners van "
-        "16 jaar en ouder, maar een op de zeventien van wie de enquête na het stemmen invulde.",
+        "Jongeren van 16 tot 24 stemden veel minder dan ouderen: zij zijn een op de zeven inwoners van "
+        "16 jaar en ouder, maar een op de zestien stemmers die na het stemmen de enquête invulden en hun "
+        "leeftijd gaven.",
         "participation-groups",
         "Deelname per leeftijdsgroep tegen de bevolking",
         "Stembussen op papier op de mbo-scholen en in de jongerencentra, en een stemcode op het "
@@ -529,7 +502,6 @@ LESSONS: tuple[LessonSpec, ...] = (
     ),
     LessonSpec(
         NIEUW_WEST_2026.slug,
-        2,
         "Op de stemlijst stonden veel plannen met weinig draagvlak: in het algemene deel kregen alleen "
         "de zwemles en het zomerfestival veel stemmen, de andere negen plannen weinig.",
         "funnel",
@@ -543,9 +515,9 @@ LESSONS: tuple[LessonSpec, ...] = (
     ),
     LessonSpec(
         NIEUW_WEST_2026.slug,
-        3,
-        "Het geld ging vooral naar de drie wijken met een eigen budget; Eendracht en Lutkemeer/Ookmeer "
-        "kregen per inwoner bijna niets, en daar was de opkomst ook het laagst.",
+        "Zes van de vijftien wijken kregen geen enkel plan, waaronder Eendracht, Lutkemeer/Ookmeer en "
+        "Sloterdijk Nieuw-West; alleen de drie wijken met een eigen deel van het budget waren zeker van "
+        "geld. In Lutkemeer/Ookmeer en Sloterdijk Nieuw-West was de opkomst ook het laagst.",
         "money-neighbourhoods",
         "Toegekend bedrag per wijk tegen het aantal inwoners",
         "Geef elke wijk een eigen deel van het budget, naar rato van het aantal inwoners.",
@@ -557,8 +529,8 @@ LESSONS: tuple[LessonSpec, ...] = (
     ),
     LessonSpec(
         NIEUW_WEST_2026.slug,
-        4,
-        "De opkomst in Eendracht en Sloterdijk Nieuw-West bleef onder de helft van die in Geuzenveld.",
+        "De opkomst in Lutkemeer/Ookmeer en Sloterdijk Nieuw-West bleef onder de helft van die in "
+        "Geuzenveld.",
         "turnout-neighbourhoods",
         "Opkomst per wijk",
         "Stuur tijdens de stemming buurtwerkers naar de wijken waar de opkomst achterblijft (live opkomst).",
@@ -567,30 +539,30 @@ LESSONS: tuple[LessonSpec, ...] = (
     ),
     LessonSpec(
         NOORD_2026.slug,
-        1,
         "Het burgerpanel leek op Noord: leeftijd en geslacht van de leden weken nauwelijks af van de "
         "bevolking, terwijl de aanmeldingen scheef waren.",
-        "representativeness",
-        "Representativiteit van het panel tegen de aanmeldingen",
+        "participation-groups",
+        "Leeftijd en gender van inwoners, aanmeldingen en panelleden",
         "Houd de loting met quota per leeftijd, geslacht en wijk vast.",
         NOORD_OFFICIAL,
         -20,
     ),
     LessonSpec(
         NOORD_2026.slug,
-        2,
-        "Vergunningen waren de grootste knelpunten bij de uitvoering en duurden het langst om op te lossen.",
+        "Initiatiefnemers liepen het vaakst vast op vergunningen (4 van de 14 in de enquête bij de "
+        "afspraak), en het knelpunt over de vergunning voor de speeltuin in de Vogelbuurt is nog niet "
+        "opgelost.",
         "blockers",
-        "Knelpunten per categorie en de tijd tot ze opgelost waren",
+        "Knelpunten per categorie, opgelost en niet opgelost",
         "Een vast aanspreekpunt voor vergunningen bij het stadsdeel, vanaf de afspraak.",
         NOORD_OFFICIAL,
         -19,
     ),
     LessonSpec(
         NOORD_2026.slug,
-        3,
-        "Het panel kostte per deelnemer ruim twintig keer zoveel als een online stemming, maar de "
-        "leden waren veel tevredener over de beslissing.",
+        "Het panel kostte per deelnemer ruim twaalf keer zoveel als de online stemming in Nieuw-West "
+        "(€ 121 per aanmelding tegen € 10 per stemmer), maar de panelleden waren veel tevredener over de "
+        "beslissing dan de stemmers.",
         "costs",
         "Kosten van de editie per deelnemer",
         "Combineer: laat een panel de lijst maken en iedereen stemmen, zodat bereik en verdieping samengaan.",
@@ -599,7 +571,6 @@ LESSONS: tuple[LessonSpec, ...] = (
     ),
     LessonSpec(
         OOST_2026.slug,
-        1,
         "De opkomst bij de stemming over de shortlist van het panel was laag, vooral in de Indische "
         "Buurt; stemmers gaven de laagste tevredenheid van alle edities: het panel had al gekozen.",
         "turnout-neighbourhoods",
@@ -613,7 +584,6 @@ LESSONS: tuple[LessonSpec, ...] = (
     ),
     LessonSpec(
         OOST_2026.slug,
-        2,
         "Er waren meer goede plannen dan geld: tien plannen op de shortlist vroegen samen € 241.300, "
         "het budget was € 200.000.",
         "funnel",
@@ -627,7 +597,6 @@ LESSONS: tuple[LessonSpec, ...] = (
     ),
     LessonSpec(
         OOST_2026.slug,
-        3,
         "De Jongerenwerkplaats op IJburg is gestopt omdat de toegezegde ruimte verviel; dat knelpunt "
         "is nooit opgelost.",
         "blockers",
@@ -640,7 +609,6 @@ LESSONS: tuple[LessonSpec, ...] = (
     ),
     LessonSpec(
         OOST_2026.slug,
-        4,
         "Het panel maakte de shortlist in twee avonden; leden vonden dat te kort.",
         "surveys",
         "Enquête onder panelleden",

@@ -42,6 +42,7 @@ from ..content import (
 from ..content.accounts import staff
 from ._common import AMSTERDAM
 from .discussion import load_discussion
+from .evaluation import load_evaluation
 from .execution import load_execution
 from .notifications import load_notifications
 from .panel import LoadedPanel, RecruitedPanel, finish_panel, start_panel
@@ -84,10 +85,21 @@ class DemoSummary:
     panels: tuple[LoadedPanel, ...] = ()
 
 
-@transaction.atomic
 def load_demo(*, now: datetime | None = None) -> DemoSummary:
-    """Create or refresh the Amsterdam demo; phase and plan dates are set relative to ``now``."""
+    """Create or refresh the Amsterdam demo; phase and plan dates are set relative to ``now``.
+
+    Everything up to the editions' execution is one transaction; the learning programme follows it,
+    because a survey answer must be written in transactions of its own.
+    """
     moment = now or timezone.now()
+    summary, users = _load_world(moment=moment)
+    load_evaluation(editions=summary.editions, users=users, now=moment)
+    return summary
+
+
+@transaction.atomic
+def _load_world(*, moment: datetime) -> tuple[DemoSummary, dict[str, User]]:
+    """Places, accounts, editions, plans, votes, panels and projects, in one transaction."""
     today = moment.astimezone(AMSTERDAM).date()
     municipality = set_up_municipality(slug=MUNICIPALITY_SLUG, name=MUNICIPALITY_NAME)
     districts = {spec.slug: _load_district(municipality=municipality, spec=spec) for spec in DISTRICTS}
@@ -110,7 +122,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         editions.append(edition)
     panels = [_after_the_draw(panel, users=users, now=moment) for panel in recruited]
     load_notifications(editions=editions, now=moment)
-    return DemoSummary(
+    summary = DemoSummary(
         editions=tuple(editions),
         plan_count=plan_count,
         accounts=tuple(_describe(spec, districts) for spec in ACCOUNTS),
@@ -118,6 +130,7 @@ def load_demo(*, now: datetime | None = None) -> DemoSummary:
         votes=tuple(votes),
         panels=tuple(panels),
     )
+    return summary, users
 
 
 def _after_the_draw(recruited: RecruitedPanel, *, users: dict[str, User], now: datetime) -> LoadedPanel:

@@ -158,7 +158,7 @@ def money_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bloc
         ],
     )
     notes = []
-    unknown = [str(r["name"]) for r in rows if r.get("eligible") is None]
+    unknown = [str(r["name"]) for r in rows if r.get("eligible") is None and r.get("slug")]  # not "no place"
     if unknown:
         notes.append(_("No population figures for: %(places)s.") % {"places": ", ".join(unknown)})
     return Block(

@@ -5,17 +5,25 @@ from __future__ import annotations
 from collections import Counter
 
 from demo.content import EDITIONS
-from demo.content.evaluation import COSTS, LESSONS, POPULATION, SURVEY_ANSWERS, responses_of
+from demo.content.evaluation import (
+    COSTS,
+    LESSONS,
+    POPULATION,
+    SURVEY_ANSWERS,
+    SURVEY_KINDS_OPEN,
+    SURVEYS_SET_UP,
+    SurveyAnswersSpec,
+    responses_of,
+)
 from demo.content.evaluation_population import BANDS, rows_of
 from demo.content.places import DISTRICTS
-from evaluation.models import AdoptableSetting, SurveyKind
+from editions.models import Edition
+from evaluation.models import AdoptableSetting, QuestionKind, SurveyKind
+from evaluation.report.figures import ANCHORS
+from evaluation.surveys.questionnaires import QuestionTemplate, standard_survey
 
-ANCHORS = {
-    "turnout-neighbourhoods", "participation-groups", "representativeness", "funnel", "dropouts",
-    "durations", "blockers", "help-requests", "quality", "rule-comparison", "money-neighbourhoods",
-    "delivery", "surveys", "costs", "models",
-}  # fmt: skip
 YEAR = {spec.slug: spec.year for spec in EDITIONS}
+MIN_AGE = {spec.slug: spec.min_age for spec in EDITIONS}
 
 
 def test_population_covers_every_neighbourhood_and_adds_up_to_its_population() -> None:
@@ -111,3 +119,42 @@ def test_the_panel_costs_more_per_participant_than_the_vote() -> None:
     panel_per_member = money["buurtbudget-noord-2026"] / 24
     vote_per_voter = money["buurtbudget-nieuw-west-2026"] / 5_000
     assert panel_per_member > 20 * vote_per_voter
+
+
+def _fits(question: QuestionTemplate, value: object) -> bool:
+    """Whether ``value`` is an answer ``answer_survey`` takes for ``question``."""
+    keys = {key for key, _label in question.choices}
+    if question.kind == QuestionKind.SCALE:
+        assert question.scale is not None
+        return isinstance(value, int) and question.scale[0] <= value <= question.scale[1]
+    if question.kind == QuestionKind.SINGLE:
+        return value in keys
+    if question.kind == QuestionKind.MULTIPLE:
+        return isinstance(value, list) and bool(value) and set(value) <= keys
+    return isinstance(value, str) and 0 < len(value) <= 2000
+
+
+def _questions(spec: SurveyAnswersSpec) -> dict[str, QuestionTemplate]:
+    edition = Edition(min_age=MIN_AGE[spec.edition_slug])
+    return {q.key: q for q in standard_survey(SurveyKind(spec.kind), edition).questions}
+
+
+def test_survey_answers_fit_the_standard_questionnaires_with_every_required_answer() -> None:
+    for spec in SURVEY_ANSWERS:
+        questions = _questions(spec)
+        required = {key for key, question in questions.items() if question.required}
+        for response in responses_of(spec):
+            assert set(response.answers) <= set(questions), (
+                spec.kind,
+                set(response.answers) - set(questions),
+            )
+            for key, value in response.answers.items():
+                assert _fits(questions[key], value), (spec.edition_slug, spec.kind, key, value)
+            assert required <= set(response.answers), (spec.edition_slug, spec.kind)
+
+
+def test_surveys_are_set_up_before_their_first_answers_and_answered_in_the_past() -> None:
+    for spec in SURVEY_ANSWERS:
+        assert SURVEYS_SET_UP[spec.edition_slug] < spec.first_day <= spec.last_day < 0
+    assert SURVEY_KINDS_OPEN == {"buurtbudget-zuidoost-2026": ("voter",)}
+    assert {s.edition_slug for s in SURVEY_ANSWERS} == set(SURVEYS_SET_UP) - set(SURVEY_KINDS_OPEN)

@@ -28,6 +28,18 @@ from demo.content import ACCOUNTS, DEMO_PASSWORD, EDITIONS, STAFF_GROUP
 from demo.services import load_demo
 from editions.models import Edition, Phase, SubBudget, Theme
 from editions.timeline import timeline_of
+from evaluation.models import (
+    EditionEvidence,
+    Lesson,
+    PopulationFigure,
+    PopulationImport,
+    ProcessCost,
+    Question,
+    Response,
+    Survey,
+    SurveyInvitation,
+    SurveyTicket,
+)
 from notifications.models import Notification
 from outcomes.models import Count, CountSection
 from outreach.models import Address
@@ -134,6 +146,17 @@ COUNTED: tuple[type[Model], ...] = (
     Respondent,
     Draw,
     PanelMember,
+    # The learning programme: every row of the evaluation app.
+    PopulationFigure,
+    PopulationImport,
+    Survey,
+    Question,
+    Response,
+    SurveyTicket,
+    SurveyInvitation,
+    Lesson,
+    ProcessCost,
+    EditionEvidence,
 )
 
 
