@@ -25,7 +25,7 @@ from evaluation.models import Lesson, PopulationImport, ProcessCost, Survey, Sur
 from evaluation.population.reading import read_population
 from evaluation.population.services import import_population
 from evaluation.surveys.holders import holder_hash
-from evaluation.surveys.services import answer_survey, set_survey_open, set_up_surveys
+from evaluation.surveys.services import answer_survey, invite_surveys, set_survey_open, set_up_surveys
 from execution.models import Project
 from places.models import District, Neighbourhood
 
@@ -55,6 +55,8 @@ def load_evaluation(*, editions: Iterable[Edition], users: Mapping[str, User], n
         _load_surveys(editions=by_slug, users=users, today=today)
         _load_lessons(editions=by_slug, users=users, today=today)
         _load_costs(editions=by_slug, users=users, today=today)
+        for slug in SURVEYS_SET_UP:  # yesterday's daily run of ``manage.py invite_surveys``
+            invite_surveys(edition=by_slug[slug], at=now - timedelta(days=1))
     for spec in SURVEY_ANSWERS:
         _answer(spec, edition=by_slug[spec.edition_slug], today=today)
     for edition in by_slug.values():

@@ -60,6 +60,7 @@ def _notify(survey: Survey, user: User, project: Project | None, at: datetime | 
         kind=NotificationKind.SURVEY_INVITATION,
         params=params,
         url=answer_url(survey, project),
+        at=at,
     )
     return 1
 
@@ -101,7 +102,8 @@ def _invite(survey: Survey, at: datetime | None) -> int:
     elif survey.kind == SurveyKind.PANEL_MEMBER:
         for respondent in panel_members(survey).exclude(email=""):
             if _claim(survey, panel_holder(respondent), at):
-                _mail_panel_member(survey, respondent)
+                if at is None:  # replaying history (``at``) mails nobody now about the past
+                    _mail_panel_member(survey, respondent)
                 sent += 1
     return sent
 
@@ -109,7 +111,8 @@ def _invite(survey: Survey, at: datetime | None) -> int:
 def invite_surveys(*, edition: Edition | None = None, at: datetime | None = None) -> Counter[str]:
     """Invite everyone eligible for an open survey who was not invited yet; the number per survey kind.
 
-    System work (no user). Idempotent: a second run invites nobody twice.
+    System work (no user). Idempotent: a second run invites nobody twice. With ``at`` (the demo replaying
+    history) the invitations are dated then and nobody is mailed now, as ``notify`` does.
     """
     surveys = Survey.objects.filter(is_open=True).exclude(kind=SurveyKind.VOTER).select_related("edition")
     if edition is not None:
