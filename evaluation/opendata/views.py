@@ -8,6 +8,7 @@ from django.http import FileResponse, HttpRequest, HttpResponseBase, HttpRespons
 from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
+from common.middleware import carries_session
 from editions.decorators import edition_page
 from editions.models import Edition
 
@@ -39,5 +40,6 @@ def _download(request: HttpRequest, package: OpenDataPackage) -> HttpResponseBas
             content_type="application/zip",
         )
     response["ETag"] = etag
-    response["Cache-Control"] = CACHE_CONTROL
+    if not carries_session(request):  # a signed-in visitor's answers are never cached (no-store)
+        response["Cache-Control"] = CACHE_CONTROL
     return response
