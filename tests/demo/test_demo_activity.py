@@ -371,10 +371,17 @@ def test_demo_accounts_were_notified_of_what_happened_to_their_plans(demo: None)
         if notifications.filter(recipient=n.recipient, read_at__isnull=False).exists()
     }
     assert len(mixed) >= 3
-    # Staff hear only of the projects' work addressed to the district: proposals, reports, questions.
+    # Staff hear only of the projects' work addressed to the district: proposals, reports, questions;
+    # and they are invited to the officials' survey of a finished edition.
     to_staff = set(notifications.filter(recipient__staff_roles__isnull=False).values_list("kind", flat=True))
     K = NotificationKind
-    assert to_staff <= {K.AGREEMENT_PROPOSED, K.AGREEMENT_IN_FORCE, K.REPORT_SUBMITTED, K.HELP_ASKED}
+    assert to_staff <= {
+        K.AGREEMENT_PROPOSED,
+        K.AGREEMENT_IN_FORCE,
+        K.REPORT_SUBMITTED,
+        K.HELP_ASKED,
+        K.SURVEY_INVITATION,
+    }
 
 
 def test_notifications_are_dated_at_the_events_they_report(demo: None) -> None:
@@ -430,7 +437,9 @@ def test_notifications_render_without_missing_parameters(demo: None, language: s
         assert all(n.params[key] for key in needed - {"explanation", "reason"}), (n.kind, n.params)
         with translation.override(language):
             text = subject_for(n.kind, n.params) + body_for(n.kind, n.params)
-            assert "%(" not in text and n.params["plan"] in text
+            # Every notification names what it is about: a plan, or (an invitation) the survey.
+            subject = n.params["survey"] if n.kind == NotificationKind.SURVEY_INVITATION else n.params["plan"]
+            assert "%(" not in text and subject in text
             for key in TRANSLATED_PARAMS & set(n.params):
                 label = gettext(n.params[key])
                 assert label in text
