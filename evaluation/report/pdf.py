@@ -22,6 +22,7 @@ from ..models import Lesson
 from .blocks import Block, Part
 from .blocks import Table as ReportTable
 from .figures import anchor_title
+from .municipality import running_note
 from .selectors import EditionReport, MunicipalityReport
 
 WIDTH = A4[0] - 36 * mm
@@ -150,6 +151,8 @@ def municipality_pdf(report: MunicipalityReport) -> bytes:
         flowables.append(
             _p(_("Not yet computed: %(editions)s.") % {"editions": ", ".join(report.missing)}, NOTE)
         )
+    if report.running:
+        flowables.append(_p(running_note(report.running), NOTE))
     flowables += _parts(report.parts)
     flowables += _lessons(report.lessons, with_edition=True)
     return _document(title, flowables)
