@@ -3,10 +3,9 @@ rule), money per neighbourhood and resident, carrying out, the surveys and the c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from editions.models import AggregationRule
@@ -16,43 +15,33 @@ from ui.templatetags.money import format_money
 
 from .blocks import Block, Fact, Table
 from .figures import anchor_title, per_person, place_name, rate, reach, share
+from .satisfaction import (
+    satisfaction_explanation,
+    satisfaction_header,
+    satisfaction_value,
+    shows_satisfaction,
+)
 
 
 def _rule(key: str) -> str:
     return str(dict(AggregationRule.choices).get(key, key))
 
 
-def _satisfaction_header(quality: Mapping[str, Any]) -> str:
-    if quality.get("satisfaction") == "cardinality":
-        return _("Average satisfaction (chosen plans a voter supported)")
-    return _("Average satisfaction (euros of chosen plans a voter supported)")
+Column = tuple[str, Callable[[Mapping[str, Any]], str]]
 
 
-def satisfaction_value(value: float | None, quality: Mapping[str, Any]) -> str:
-    """Average satisfaction written out: a number of plans, or euros (pbrules' cost satisfaction is
-    in the ballot file's cost unit, cents), rounded to whole euros."""
-    if value is None:
-        return "–"
-    if quality.get("satisfaction") == "cardinality":
-        return number_format(round(value, 1), decimal_pos=1)
-    return format_money(round(value / 100) * 100)
-
-
-def _satisfaction_explanation(quality: Mapping[str, Any]) -> str:
-    if quality.get("satisfaction") == "cardinality":
-        average = _(
-            "Average satisfaction: the number of chosen plans a voter supported, averaged over the voters."
+def _satisfaction_columns(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> list[Column]:
+    """Average satisfaction (where it has a unit) and the Gini of satisfaction."""
+    columns: list[Column] = []
+    if shows_satisfaction(evidence):
+        columns.append(
+            (
+                satisfaction_header(quality),
+                lambda row: satisfaction_value(row.get("avg_satisfaction"), quality),
+            )
         )
-    else:
-        average = _(
-            "Average satisfaction: the money of the chosen plans a voter supported, in euros, averaged "
-            "over the voters."
-        )
-    gini = _(
-        "Gini (of the money of the chosen plans each voter supported): 0 when every voter is equally "
-        "satisfied, towards 1 when a few voters get everything."
-    )
-    return f"{average} {gini}"
+    columns.append((_("Gini of satisfaction"), lambda row: format_value(row.get("gini"), "score")))
+    return columns
 
 
 def quality_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
@@ -71,31 +60,19 @@ def quality_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bl
         unit="percent",
         scale_max=100,
     )
+    columns: list[Column] = [
+        (_("Voters"), lambda s: format_value(s.get("voters"), "count")),
+        (_("Chosen plans"), lambda s: format_value(s.get("chosen"), "count")),
+        (_("With a chosen plan"), lambda s: format_value(share(s.get("share_with_chosen"), 1), "percent")),
+        *_satisfaction_columns(quality, evidence),
+        (_("Rule"), lambda s: _rule(s.get("rule", ""))),
+    ]
     table = Table(
         _("Outcome quality per part of the budget"),
-        [
-            _("Part"),
-            _("Voters"),
-            _("Chosen plans"),
-            _("With a chosen plan"),
-            _satisfaction_header(quality),
-            _("Gini of satisfaction"),
-            _("Rule"),
-        ],
-        [
-            [
-                str(s["label"]),
-                format_value(s.get("voters"), "count"),
-                format_value(s.get("chosen"), "count"),
-                format_value(share(s.get("share_with_chosen"), 1), "percent"),
-                satisfaction_value(s.get("avg_satisfaction"), quality),
-                format_value(s.get("gini"), "score"),
-                _rule(s.get("rule", "")),
-            ]
-            for s in sections
-        ],
+        [_("Part"), *(header for header, _cell in columns)],
+        [[str(s["label"]), *(cell(s) for _header, cell in columns)] for s in sections],
     )
-    explanation = _satisfaction_explanation(quality)
+    explanation = satisfaction_explanation(quality, evidence)
     return Block(
         anchor="quality",
         title=anchor_title("quality"),
@@ -131,36 +108,24 @@ def rule_comparison_block(quality: Mapping[str, Any], evidence: Mapping[str, Any
         unit="percent",
         scale_max=100,
     )
+    columns: list[Column] = [
+        (_("Rule"), lambda r: _rule(r["rule"])),
+        (_("Chosen plans"), lambda r: format_value(r.get("chosen"), "count")),
+        (_("Cost of the chosen plans"), lambda r: format_money(r.get("total_cost_cents"))),
+        (_("With a chosen plan"), lambda r: format_value(share(r.get("share_with_chosen"), 1), "percent")),
+        *_satisfaction_columns(quality, evidence),
+    ]
     table = Table(
         _("The same ballots counted with each rule"),
-        [
-            _("Part"),
-            _("Rule"),
-            _("Chosen plans"),
-            _("Cost of the chosen plans"),
-            _("With a chosen plan"),
-            _satisfaction_header(quality),
-            _("Gini of satisfaction"),
-        ],
-        [
-            [
-                names.get(r["section"], r["section"]),
-                _rule(r["rule"]),
-                format_value(r.get("chosen"), "count"),
-                format_money(r.get("total_cost_cents")),
-                format_value(share(r.get("share_with_chosen"), 1), "percent"),
-                satisfaction_value(r.get("avg_satisfaction"), quality),
-                format_value(r.get("gini"), "score"),
-            ]
-            for r in rows
-        ],
+        [_("Part"), *(header for header, _cell in columns)],
+        [[names.get(r["section"], r["section"]), *(cell(r) for _header, cell in columns)] for r in rows],
     )
     return Block(
         anchor="rule-comparison",
         title=anchor_title("rule-comparison"),
         charts=[chart],
         tables=[table],
-        explanation=_satisfaction_explanation(quality),
+        explanation=satisfaction_explanation(quality, evidence),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from django.utils import formats, timezone
@@ -16,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from evaluation.charts import BarChart
 from evaluation.charts.pdf import chart_drawing
 
 from ..models import Lesson
@@ -25,7 +27,10 @@ from .figures import anchor_title
 from .municipality import running_note
 from .selectors import EditionReport, MunicipalityReport
 
-WIDTH = A4[0] - 36 * mm
+# The frame's width inside the margins, less its padding (6 points a side): what a flowable may take.
+WIDTH = A4[0] - 36 * mm - 12
+# The tallest chart drawing one page holds (the frame's height less room for the chart's title).
+CHART_HEIGHT = A4[1] - 34 * mm - 12 - 60
 STYLES = getSampleStyleSheet()
 BODY = ParagraphStyle("body", parent=STYLES["BodyText"], fontSize=9.5, leading=12.5)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=7.5, leading=9.5)
@@ -54,6 +59,31 @@ def _table(table: ReportTable) -> Flowable:
     return KeepTogether([_p(table.caption, H4), drawn, Spacer(1, 4 * mm)])
 
 
+def _page_sized(chart: BarChart) -> list[BarChart]:
+    """``chart`` cut into charts of as many categories as a page holds, on one scale (the whole
+    chart's), so that a long list (every neighbourhood of a city) runs on over the pages."""
+    per_category = chart_drawing(
+        replace(
+            chart,
+            categories=chart.categories[:1],
+            series=[replace(s, values=s.values[:1]) for s in chart.series],
+        ),
+        width=WIDTH,
+    ).height
+    fits = max(1, int(CHART_HEIGHT // per_category))
+    if len(chart.categories) <= fits:
+        return [chart]
+    return [
+        replace(
+            chart,
+            categories=chart.categories[start : start + fits],
+            series=[replace(s, values=s.values[start : start + fits]) for s in chart.series],
+            scale_max=chart.largest,
+        )
+        for start in range(0, len(chart.categories), fits)
+    ]
+
+
 def _block(block: Block) -> list[Flowable]:
     out: list[Flowable] = [_p(block.title, H3)]
     if block.explanation:
@@ -65,9 +95,10 @@ def _block(block: Block) -> list[Flowable]:
         facts.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d0d0d0"))]))
         out += [facts, Spacer(1, 3 * mm)]
     for chart in block.charts:
-        pieces: list[Flowable] = [_p(chart.title, H4), chart_drawing(chart, width=WIDTH)]
+        drawings = [chart_drawing(part, width=WIDTH) for part in _page_sized(chart)]
+        pieces: list[Flowable] = [_p(chart.title, H4), drawings[0]]
         pieces += [_p(note, NOTE) for note in chart.notes]
-        out += [KeepTogether(pieces), Spacer(1, 3 * mm)]
+        out += [KeepTogether(pieces), *drawings[1:], Spacer(1, 3 * mm)]
     out += [_table(table) for table in block.tables]
     out += [_p(note, NOTE) for note in block.notes]
     return out

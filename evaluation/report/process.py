@@ -61,8 +61,8 @@ def reason_label(row: Mapping[str, Any]) -> str:
     return _("Not feasible: %(criterion)s") % {"criterion": criterion}
 
 
-def _stage_table(caption: str, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> Table:
-    headers = [_("Name"), *(label(STAGES, key) for key in keys)]
+def _stage_table(caption: str, first: str, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> Table:
+    headers = [first, *(label(STAGES, key) for key in keys)]
     body = [
         [place_name(row), *(format_value((row.get("stages") or {}).get(k), "count") for k in keys)]
         for row in rows
@@ -86,9 +86,11 @@ def funnel_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bloc
         )
     tables = []
     if funnel.get("by_neighbourhood"):
-        tables.append(_stage_table(_("Per neighbourhood"), funnel["by_neighbourhood"], keys))
+        tables.append(
+            _stage_table(_("Per neighbourhood"), _("Neighbourhood"), funnel["by_neighbourhood"], keys)
+        )
     if funnel.get("by_theme"):
-        tables.append(_stage_table(_("Per theme"), funnel["by_theme"], keys))
+        tables.append(_stage_table(_("Per theme"), _("Theme"), funnel["by_theme"], keys))
     notes = [] if stages else [_("No plans yet.")]
     return Block(anchor="funnel", title=anchor_title("funnel"), charts=charts, tables=tables, notes=notes)
 
@@ -164,9 +166,7 @@ def _survey_categories(rows: Sequence[Mapping[str, Any]]) -> tuple[list[Table], 
 
 
 def blockers_block(obstacles: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
-    rows = obstacles.get("blockers") or []
-    if not any(row.get("count") for row in rows):
-        rows = []  # every category at 0: no chart of zeros, a note
+    rows = [row for row in obstacles.get("blockers") or [] if row.get("count")]  # categories that occurred
     charts, tables = [], []
     if rows:
         charts.append(
@@ -194,8 +194,8 @@ def blockers_block(obstacles: Mapping[str, Any], evidence: Mapping[str, Any]) ->
                 ],
             )
         )
-    places = obstacles.get("by_neighbourhood") or []
-    if rows and places:
+    places = [row for row in obstacles.get("by_neighbourhood") or [] if row.get("count")]
+    if places:
         tables.append(
             Table(
                 _("Blockers per neighbourhood"),

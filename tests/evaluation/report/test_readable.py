@@ -26,15 +26,11 @@ def _english() -> Iterator[None]:
 def test_cost_satisfaction_is_shown_as_euros_of_chosen_plans_a_voter_supported(edition: Edition) -> None:
     data = evidence_data(edition)
     quality = block_for("quality", data)
-    column = list(quality.tables[0].headers).index(
-        "Average satisfaction (euros of chosen plans a voter supported)"
-    )
+    column = list(quality.tables[0].headers).index("Average satisfaction (€)")
     assert quality.tables[0].rows[0][column] == "€32,896"  # 3,289,629.63 cents
     assert "in euros" in quality.explanation
     comparison = block_for("rule-comparison", data)
-    column = list(comparison.tables[0].headers).index(
-        "Average satisfaction (euros of chosen plans a voter supported)"
-    )
+    column = list(comparison.tables[0].headers).index("Average satisfaction (€)")
     assert [row[column] for row in comparison.tables[0].rows] == ["€32,896", "€20,000"]
 
 
@@ -43,7 +39,7 @@ def test_cardinality_satisfaction_is_shown_as_a_number_of_plans(edition: Edition
     data["quality"]["satisfaction"] = "cardinality"
     data["quality"]["sections"][0]["avg_satisfaction"] = 1.5
     quality = block_for("quality", data)
-    column = list(quality.tables[0].headers).index("Average satisfaction (chosen plans a voter supported)")
+    column = list(quality.tables[0].headers).index("Average satisfaction (plans)")
     assert quality.tables[0].rows[0][column] == "1.5"
 
 
@@ -187,3 +183,29 @@ def test_a_panel_shows_no_vote_columns(edition: Edition) -> None:
         "Panel sign-ups",
         "Panel members",
     ]
+
+
+def test_with_points_the_satisfaction_has_no_unit_and_is_left_out(edition: Edition) -> None:
+    data = evidence_data(edition)
+    data["edition"]["ballot_format"] = "cumulative"  # pbrules weighs each plan by its points
+    quality = block_for("quality", data)
+    headers = list(quality.tables[0].headers)
+    assert not [h for h in headers if h.startswith("Average satisfaction")]
+    assert "Gini of satisfaction" in headers
+    assert "points or rank" in quality.explanation
+    comparison = block_for("rule-comparison", data)
+    assert not [h for h in comparison.tables[0].headers if h.startswith("Average satisfaction")]
+
+
+def test_blockers_show_only_the_categories_and_neighbourhoods_that_had_any(edition: Edition) -> None:
+    data = evidence_data(edition)
+    data["obstacles"]["blockers"].append(
+        {"category": "other", "count": 0, "solved": 0, "unsolved": 0, "median_days_to_solve": None}
+    )
+    data["obstacles"]["by_neighbourhood"].append(
+        {"slug": "osdorp", "name": "Osdorp", "count": 0, "unsolved": 0}
+    )
+    block = block_for("blockers", data)
+    assert list(block.charts[0].categories) == ["Permit"]
+    assert [row[0] for row in block.tables[0].rows] == ["Permit"]
+    assert block.tables[1].rows == [["Slotermeer", "3", "1"]]
