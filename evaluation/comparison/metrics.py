@@ -32,6 +32,7 @@ class EditionMetrics:
     spent_cents: int
     cost_cents: int | None  # None: no running costs entered
     staff_hours: float | None
+    decided: bool = True  # False while the decision is still to be made: not compared yet
 
     @property
     def reach(self) -> float | None:
@@ -80,6 +81,16 @@ def _satisfaction(surveys: Iterable[Mapping[str, Any]] | None) -> float | None:
     )
 
 
+def is_decided(data: Mapping[str, Any]) -> bool:
+    """Whether the evidence is of an edition whose decision is made (``edition.decided``); evidence of
+    an older version without that key counts as decided once the funnel has chosen plans."""
+    decided = (data.get("edition") or {}).get("decided")
+    if decided is not None:
+        return bool(decided)
+    stages = (data.get("funnel") or {}).get("stages") or []
+    return any(stage.get("key") == "chosen" and stage.get("count") for stage in stages)
+
+
 def edition_metrics(data: Mapping[str, Any]) -> EditionMetrics:
     """The comparable figures of one edition's evidence (``EditionEvidence.data``)."""
     edition = data.get("edition") or {}
@@ -105,6 +116,7 @@ def edition_metrics(data: Mapping[str, Any]) -> EditionMetrics:
         spent_cents=int(delivery.get("spent_cents") or 0),
         cost_cents=int(costs.get("amount_cents") or 0) if has_costs else None,
         staff_hours=float(costs.get("staff_hours") or 0) if has_costs else None,
+        decided=is_decided(data),
     )
 
 

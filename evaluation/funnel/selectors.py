@@ -160,7 +160,7 @@ def _neighbourhoods(edition: Edition, rows: list[dict[str, Any]]) -> list[tuple[
 
 def _dropouts(edition: Edition, facts: list[PlanFacts], settled: Settled) -> list[dict[str, Any]]:
     """Every reason with its count (zeros included), and after "not_feasible" each criterion judged
-    not OK in the plans found not feasible (a plan may fail several)."""
+    not OK in the plans found not feasible (a plan may fail several), with the criterion's name."""
     counts = Counter(reason for f in facts if (reason := dropout_reason(f, settled)) is not None)
     failed = (
         ReviewCheck.objects.filter(
@@ -168,7 +168,7 @@ def _dropouts(edition: Edition, facts: list[PlanFacts], settled: Settled) -> lis
             review__plan__status=PlanStatus.NOT_FEASIBLE,
             outcome=CheckOutcome.NOT_OK,
         )
-        .values("criterion__key", "criterion__position")
+        .values("criterion__key", "criterion__name", "criterion__position")
         .annotate(plans=DbCount("review", distinct=True))
         .order_by("criterion__position", "criterion__key")
     )
@@ -176,7 +176,14 @@ def _dropouts(edition: Edition, facts: list[PlanFacts], settled: Settled) -> lis
     for reason in REASONS:
         out.append({"reason": reason, "count": counts[reason]})
         if reason == "not_feasible":
-            out += [{"reason": f"not_feasible:{c['criterion__key']}", "count": c["plans"]} for c in failed]
+            out += [
+                {
+                    "reason": f"not_feasible:{c['criterion__key']}",
+                    "count": c["plans"],
+                    "criterion": c["criterion__name"],  # as stored: the report translates a default name
+                }
+                for c in failed
+            ]
     return out
 
 

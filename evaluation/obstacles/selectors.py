@@ -78,8 +78,9 @@ def _chosen_keys(value: Any) -> list[str]:
 
 
 def survey_categories(edition: Edition) -> list[dict[str, Any]]:
-    """Per survey with a category question: how many responses chose each of its choices; a count
-    under ``MIN_GROUP`` is None (suppressed). Surveys by kind, choices in their order."""
+    """Per survey with a category question and at least one response: how many responses chose each
+    of its choices (key and label); a count under ``MIN_GROUP`` is None (suppressed). Surveys by kind,
+    choices in their order."""
     questions = list(
         Question.objects.filter(survey__edition=edition, role=QuestionRole.CATEGORY)
         .select_related("survey")
@@ -91,15 +92,17 @@ def survey_categories(edition: Edition) -> list[dict[str, Any]]:
     keys: dict[int, str] = {}
     for q in questions:
         keys.setdefault(q.survey_id, q.key)
+    answered: set[int] = set()
     for survey_id, answers in Response.objects.filter(survey_id__in=list(counts)).values_list(
         "survey_id", "answers"
     ):
+        answered.add(survey_id)
         # One category question per survey counts (the first); a respondent counts once per choice.
         counts[survey_id].update(set(_chosen_keys((answers or {}).get(keys[survey_id]))))
     out = []
     seen: set[int] = set()
     for question in questions:
-        if question.survey_id in seen:
+        if question.survey_id in seen or question.survey_id not in answered:
             continue
         seen.add(question.survey_id)
         for choice in question.choices:
@@ -108,6 +111,7 @@ def survey_categories(edition: Edition) -> list[dict[str, Any]]:
                 {
                     "survey_kind": question.survey.kind,
                     "category": choice["key"],
+                    "label": str(choice.get("label") or choice["key"]),  # as the survey wrote it
                     "count": n if n >= MIN_GROUP else None,
                 }
             )

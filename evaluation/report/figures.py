@@ -52,6 +52,14 @@ def share(value: int | float | None, total: int | float | None) -> float | None:
     return None if value is None or total is None else rate(value, total)
 
 
+def place_name(row: Mapping[str, Any]) -> str:
+    """A neighbourhood's name; the row of plans without a neighbourhood (slug and name empty) is the
+    whole district's."""
+    if not row.get("slug") and not row.get("name"):
+        return _("The whole district")
+    return str(row.get("name") or row.get("slug"))
+
+
 def unavailable(anchor: str) -> Block:
     """The block of a figure whose section is not in the evidence (its part computes nothing yet)."""
     return Block(anchor=anchor, title=anchor_title(anchor), notes=[_("These figures are not available yet.")])

@@ -74,7 +74,9 @@ def neighbourhoods_block(compared: Sequence[ComparedEdition]) -> Block:
     """Turnout per neighbourhood in each edition, and over all editions together."""
     names: dict[str, str] = {}
     cells: dict[tuple[str, str], tuple[int, int | None]] = {}
-    shown = [c for c in compared if c.data and c.data.get("participation")]
+    shown = [
+        c for c in compared if c.data and c.data.get("participation") and c.metrics and c.metrics.decided
+    ]
     for c in shown:
         for row in c.data["participation"].get("neighbourhoods") or []:  # type: ignore[index]
             names.setdefault(row["slug"], row["name"])
@@ -199,7 +201,8 @@ def models_block(models: Sequence[ModelMetrics]) -> Block:
 
 
 def municipality_parts(compared: Sequence[ComparedEdition]) -> list[Part]:
-    measured = [c.metrics for c in compared if c.metrics is not None]
+    """The editions, the neighbourhoods and the models compared: editions whose decision is made only."""
+    measured = [c.metrics for c in compared if c.metrics is not None and c.metrics.decided]
     return [
         Part("editions", _("The editions"), [editions_block(measured), neighbourhoods_block(compared)]),
         Part("models", _("The decision models"), [models_block(compare_models(measured))]),
@@ -209,3 +212,12 @@ def municipality_parts(compared: Sequence[ComparedEdition]) -> list[Part]:
 def missing_editions(compared: Sequence[ComparedEdition]) -> list[str]:
     """The editions whose figures have not been computed yet (the report says so)."""
     return [c.edition.name for c in compared if c.data is None]
+
+
+def running_editions(compared: Sequence[ComparedEdition]) -> list[str]:
+    """The editions whose decision is still to be made: named, not compared (their figures still move)."""
+    return [c.edition.name for c in compared if c.metrics is not None and not c.metrics.decided]
+
+
+def running_note(names: Sequence[str]) -> str:
+    return _("Still running, not compared yet: %(editions)s.") % {"editions": ", ".join(names)}

@@ -3,7 +3,7 @@ rule), money per neighbourhood and resident, carrying out, the surveys and the c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -14,11 +14,34 @@ from evaluation.charts.model import format_value
 from ui.templatetags.money import format_money
 
 from .blocks import Block, Fact, Table
-from .figures import anchor_title, per_person, rate, reach, share
+from .figures import anchor_title, per_person, place_name, rate, reach, share
+from .satisfaction import (
+    satisfaction_explanation,
+    satisfaction_header,
+    satisfaction_value,
+    shows_satisfaction,
+)
 
 
 def _rule(key: str) -> str:
     return str(dict(AggregationRule.choices).get(key, key))
+
+
+Column = tuple[str, Callable[[Mapping[str, Any]], str]]
+
+
+def _satisfaction_columns(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> list[Column]:
+    """Average satisfaction (where it has a unit) and the Gini of satisfaction."""
+    columns: list[Column] = []
+    if shows_satisfaction(evidence):
+        columns.append(
+            (
+                satisfaction_header(quality),
+                lambda row: satisfaction_value(row.get("avg_satisfaction"), quality),
+            )
+        )
+    columns.append((_("Gini of satisfaction"), lambda row: format_value(row.get("gini"), "score")))
+    return columns
 
 
 def quality_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
@@ -37,34 +60,19 @@ def quality_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bl
         unit="percent",
         scale_max=100,
     )
+    columns: list[Column] = [
+        (_("Voters"), lambda s: format_value(s.get("voters"), "count")),
+        (_("Chosen plans"), lambda s: format_value(s.get("chosen"), "count")),
+        (_("With a chosen plan"), lambda s: format_value(share(s.get("share_with_chosen"), 1), "percent")),
+        *_satisfaction_columns(quality, evidence),
+        (_("Rule"), lambda s: _rule(s.get("rule", ""))),
+    ]
     table = Table(
         _("Outcome quality per part of the budget"),
-        [
-            _("Part"),
-            _("Voters"),
-            _("Chosen plans"),
-            _("With a chosen plan"),
-            _("Average satisfaction"),
-            _("Gini of satisfaction"),
-            _("Rule"),
-        ],
-        [
-            [
-                str(s["label"]),
-                format_value(s.get("voters"), "count"),
-                format_value(s.get("chosen"), "count"),
-                format_value(share(s.get("share_with_chosen"), 1), "percent"),
-                format_value(s.get("avg_satisfaction"), "score"),
-                format_value(s.get("gini"), "score"),
-                _rule(s.get("rule", "")),
-            ]
-            for s in sections
-        ],
+        [_("Part"), *(header for header, _cell in columns)],
+        [[str(s["label"]), *(cell(s) for _header, cell in columns)] for s in sections],
     )
-    explanation = _(
-        "Satisfaction: the share of the budget (or of the plans) a voter supported that was chosen. Gini: 0 "
-        "when every voter is equally satisfied, towards 1 when a few voters get everything."
-    )
+    explanation = satisfaction_explanation(quality, evidence)
     return Block(
         anchor="quality",
         title=anchor_title("quality"),
@@ -100,32 +108,24 @@ def rule_comparison_block(quality: Mapping[str, Any], evidence: Mapping[str, Any
         unit="percent",
         scale_max=100,
     )
+    columns: list[Column] = [
+        (_("Rule"), lambda r: _rule(r["rule"])),
+        (_("Chosen plans"), lambda r: format_value(r.get("chosen"), "count")),
+        (_("Cost of the chosen plans"), lambda r: format_money(r.get("total_cost_cents"))),
+        (_("With a chosen plan"), lambda r: format_value(share(r.get("share_with_chosen"), 1), "percent")),
+        *_satisfaction_columns(quality, evidence),
+    ]
     table = Table(
         _("The same ballots counted with each rule"),
-        [
-            _("Part"),
-            _("Rule"),
-            _("Chosen plans"),
-            _("Cost of the chosen plans"),
-            _("With a chosen plan"),
-            _("Average satisfaction"),
-            _("Gini of satisfaction"),
-        ],
-        [
-            [
-                names.get(r["section"], r["section"]),
-                _rule(r["rule"]),
-                format_value(r.get("chosen"), "count"),
-                format_money(r.get("total_cost_cents")),
-                format_value(share(r.get("share_with_chosen"), 1), "percent"),
-                format_value(r.get("avg_satisfaction"), "score"),
-                format_value(r.get("gini"), "score"),
-            ]
-            for r in rows
-        ],
+        [_("Part"), *(header for header, _cell in columns)],
+        [[names.get(r["section"], r["section"]), *(cell(r) for _header, cell in columns)] for r in rows],
     )
     return Block(
-        anchor="rule-comparison", title=anchor_title("rule-comparison"), charts=[chart], tables=[table]
+        anchor="rule-comparison",
+        title=anchor_title("rule-comparison"),
+        charts=[chart],
+        tables=[table],
+        explanation=satisfaction_explanation(quality, evidence),
     )
 
 
@@ -140,7 +140,7 @@ def money_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bloc
     chart = BarChart(
         key="money-neighbourhoods-chart",
         title=_("Money awarded per neighbourhood"),
-        categories=[str(r["name"]) for r in rows],
+        categories=[place_name(r) for r in rows],
         series=[Series(_("Awarded"), [r["awarded_cents"] for r in rows])],
         unit="euro",
     )
@@ -149,10 +149,10 @@ def money_block(quality: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bloc
         [_("Neighbourhood"), _("Awarded"), _("Eligible residents"), _("Per eligible resident")],
         [
             [
-                str(r["name"]),
+                place_name(r),
                 format_money(r["awarded_cents"]),
                 format_value(r.get("eligible"), "count"),
-                format_money(_rounded(per_person(r["awarded_cents"], r.get("eligible")))),
+                format_money(_rounded(per_person(r["awarded_cents"], r.get("eligible")))) or "–",
             ]
             for r in rows
         ],
@@ -230,31 +230,49 @@ def _question_chart(survey: Mapping[str, Any], question: Mapping[str, Any]) -> B
     )
 
 
+def _survey_charts(survey: Mapping[str, Any]) -> tuple[list[BarChart], list[str]]:
+    """A chart per closed question with enough answers; the rest of the survey in one line."""
+    closed = [q for q in survey.get("questions") or [] if q.get("kind") != "text"]
+    shown = [q for q in closed if not q.get("suppressed")]
+    hidden = [str(q["text"]) for q in closed if q.get("suppressed")]
+    if closed and not shown:
+        return [], [
+            _("%(survey)s: %(count)s responses, fewer than 10 answers to each question: not shown.")
+            % {"survey": survey["title"], "count": format_value(survey.get("responses"), "count")}
+        ]
+    notes = []
+    if hidden:
+        notes.append(
+            _("%(survey)s: fewer than 10 answers, not shown: %(questions)s.")
+            % {"survey": survey["title"], "questions": "; ".join(hidden)}
+        )
+    return [_question_chart(survey, q) for q in shown], notes
+
+
 def surveys_block(surveys: Sequence[Mapping[str, Any]], evidence: Mapping[str, Any]) -> Block:
-    charts, notes = [], []
-    for survey in surveys:
-        for question in survey.get("questions") or []:
-            if question.get("kind") == "text":
-                continue
-            if question.get("suppressed"):
-                notes.append(
-                    _("%(question)s: fewer than 10 answers, not shown.")
-                    % {"question": f"{survey['title']}: {question['text']}"}
-                )
-            else:
-                charts.append(_question_chart(survey, question))
+    """The surveys that got answers, question by question; the surveys without answers named once."""
+    answered = [s for s in surveys if s.get("responses")]
+    charts: list[BarChart] = []
+    notes: list[str] = []
+    for survey in answered:
+        survey_charts, survey_notes = _survey_charts(survey)
+        charts += survey_charts
+        notes += survey_notes
+    unanswered = [str(s["title"]) for s in surveys if not s.get("responses")]
+    if unanswered:
+        notes.append(_("No answers (yet) to: %(surveys)s.") % {"surveys": ", ".join(unanswered)})
+    if not surveys:
+        notes.append(_("No surveys were held."))
     table = Table(
         _("Surveys and their answers"),
         [_("Survey"), _("Responses")],
-        [[str(s["title"]), format_value(s.get("responses"), "count")] for s in surveys],
+        [[str(s["title"]), format_value(s.get("responses"), "count")] for s in answered],
     )
-    if not surveys:
-        notes.append(_("No surveys were held."))
     return Block(
         anchor="surveys",
         title=anchor_title("surveys"),
         charts=charts,
-        tables=[table] if surveys else [],
+        tables=[table] if answered else [],
         notes=notes,
         explanation=_("Results are shown only for questions with at least 10 answers."),
     )

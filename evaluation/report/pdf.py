@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from django.utils import formats, timezone
@@ -14,17 +15,31 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from evaluation.charts import BarChart
 from evaluation.charts.pdf import chart_drawing
 
 from ..models import Lesson
 from .blocks import Block, Part
 from .blocks import Table as ReportTable
 from .figures import anchor_title
+from .municipality import running_note
 from .selectors import EditionReport, MunicipalityReport
 
-WIDTH = A4[0] - 36 * mm
+# The frame's width inside the margins, less its padding (6 points a side): what a flowable may take.
+WIDTH = A4[0] - 36 * mm - 12
+# The tallest piece of a chart drawing: half the frame's height, so that a long chart fills the pages
+# it runs over instead of leaving the rest of a page blank.
+CHART_HEIGHT = (A4[1] - 34 * mm - 12) / 2
 STYLES = getSampleStyleSheet()
 BODY = ParagraphStyle("body", parent=STYLES["BodyText"], fontSize=9.5, leading=12.5)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=7.5, leading=9.5)
@@ -37,7 +52,7 @@ def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
     return Paragraph(escape(str(text)), style)
 
 
-def _table(table: ReportTable) -> Flowable:
+def _table(table: ReportTable) -> list[Flowable]:
     rows = [[_p(h, SMALL) for h in table.headers], *([_p(c, SMALL) for c in row] for row in table.rows)]
     width = WIDTH / max(len(table.headers), 1)
     drawn = Table(rows, colWidths=[width] * len(table.headers), repeatRows=1)
@@ -50,34 +65,69 @@ def _table(table: ReportTable) -> Flowable:
             ]
         )
     )
-    return KeepTogether([_p(table.caption, H4), drawn, Spacer(1, 4 * mm)])
+    return [_p(table.caption, H4), drawn, Spacer(1, 4 * mm)]
 
 
-def _block(block: Block) -> list[Flowable]:
-    out: list[Flowable] = [_p(block.title, H3)]
+def _page_sized(chart: BarChart) -> list[BarChart]:
+    """``chart`` cut into charts of at most ``CHART_HEIGHT``, on one scale (the whole chart's), so that
+    a long list (every neighbourhood of a city) runs on over the pages."""
+    per_category = chart_drawing(
+        replace(
+            chart,
+            categories=chart.categories[:1],
+            series=[replace(s, values=s.values[:1]) for s in chart.series],
+        ),
+        width=WIDTH,
+    ).height
+    fits = max(1, int(CHART_HEIGHT // per_category))
+    if len(chart.categories) <= fits:
+        return [chart]
+    return [
+        replace(
+            chart,
+            categories=chart.categories[start : start + fits],
+            series=[replace(s, values=s.values[start : start + fits]) for s in chart.series],
+            scale_max=chart.largest,
+        )
+        for start in range(0, len(chart.categories), fits)
+    ]
+
+
+def _block(block: Block, lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """The block's flowables, in groups kept together. Its heading (after ``lead``, a part's title) is
+    kept with its first group (a chart piece is at most half a page, see ``_page_sized``), never alone
+    at the foot of a page."""
+    head: list[Flowable] = [*lead, _p(block.title, H3)]
     if block.explanation:
-        out.append(_p(block.explanation, SMALL))
+        head.append(_p(block.explanation, SMALL))
+    groups: list[list[Flowable]] = []
     if block.facts:
         facts = Table(
             [[_p(f.label), _p(f.value)] for f in block.facts], colWidths=[WIDTH * 0.65, WIDTH * 0.35]
         )
         facts.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d0d0d0"))]))
-        out += [facts, Spacer(1, 3 * mm)]
+        groups.append([facts, Spacer(1, 3 * mm)])
     for chart in block.charts:
-        pieces: list[Flowable] = [_p(chart.title, H4), chart_drawing(chart, width=WIDTH)]
-        pieces += [_p(note, NOTE) for note in chart.notes]
-        out += [KeepTogether(pieces), Spacer(1, 3 * mm)]
-    out += [_table(table) for table in block.tables]
-    out += [_p(note, NOTE) for note in block.notes]
-    return out
+        drawings = [chart_drawing(part, width=WIDTH) for part in _page_sized(chart)]
+        groups.append([_p(chart.title, H4), drawings[0], *(_p(note, NOTE) for note in chart.notes)])
+        groups += [[drawing] for drawing in drawings[1:]]
+        groups[-1].append(Spacer(1, 3 * mm))
+    groups += [_table(table) for table in block.tables]
+    groups += [[_p(note, NOTE)] for note in block.notes]
+    if not groups:
+        return head
+    groups[0] = [*head, *groups[0]]
+    return [KeepTogether(group) for group in groups]
 
 
 def _parts(parts: Sequence[Part]) -> list[Flowable]:
     out: list[Flowable] = []
     for part in parts:
-        out.append(_p(part.title, H2))
-        for block in part.blocks:
-            out += _block(block)
+        title = [_p(part.title, H2)]
+        for index, block in enumerate(part.blocks):
+            out += _block(block, title if index == 0 else ())
+        if not part.blocks:
+            out += title
     return out
 
 
@@ -95,7 +145,7 @@ def _lessons(lessons: Sequence[Lesson], *, with_edition: bool = False) -> list[F
             setting = f" ({lesson.get_adopted_setting_display()})" if lesson.adopted_setting else ""
             adopted = _("Adopted in %(edition)s") % {"edition": lesson.adopted_in.name}
             out.append(_p(f"{adopted}{setting}. {lesson.adopted_note}".strip(), SMALL))
-    return out
+    return [KeepTogether(out[:2]), *out[2:]]  # the heading stays with the first lesson
 
 
 def _document(title: str, flowables: list[Flowable]) -> bytes:
@@ -150,6 +200,8 @@ def municipality_pdf(report: MunicipalityReport) -> bytes:
         flowables.append(
             _p(_("Not yet computed: %(editions)s.") % {"editions": ", ".join(report.missing)}, NOTE)
         )
+    if report.running:
+        flowables.append(_p(running_note(report.running), NOTE))
     flowables += _parts(report.parts)
     flowables += _lessons(report.lessons, with_edition=True)
     return _document(title, flowables)

@@ -3,7 +3,7 @@ and how representative the participants were (with how that is computed)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -43,29 +43,46 @@ def _count(value: Any) -> str:
     return format_value(value, "count")
 
 
-def _turnout_table(rows: Sequence[Mapping[str, Any]]) -> Table:
-    headers = [
-        _("Neighbourhood"),
-        _("Eligible residents"),
-        _("Plan submitters"),
-        _("Supporters"),
-        _("Voted online"),
-        _("Voted on paper"),
-        _("Panel sign-ups"),
-        _("Panel members"),
-        _("Turnout"),
+def has_support(participation: Mapping[str, Any], edition: Mapping[str, Any]) -> bool:
+    """Whether residents could support plans: a support phase, or likes counted anyway."""
+    phases = {phase.get("kind") for phase in edition.get("phases") or []}
+    return "support" in phases or bool((participation.get("totals") or {}).get("supporters"))
+
+
+Column = tuple[str, Callable[[Mapping[str, Any]], str]]
+
+
+def _turnout_columns(participation: Mapping[str, Any], edition: Mapping[str, Any]) -> list[Column]:
+    """The table's columns that apply to the edition: no vote columns without a vote, and so on."""
+    columns: list[Column] = [
+        (_("Eligible residents"), lambda row: _count(row.get("eligible"))),
+        (_("Plan submitters"), lambda row: _count(row.get("submitters"))),
     ]
-    body = [
-        [
-            str(row["name"]),
-            _count(row.get("eligible")),
-            *(_count(row.get(key)) for key in ("submitters", "supporters", "voters_online", "voters_paper")),
-            _count(row.get("respondents")),
-            _count(row.get("members")),
-            format_value(rate(voters(row), row.get("eligible")), "percent"),
+    if has_support(participation, edition):
+        columns.append((_("Supporters"), lambda row: _count(row.get("supporters"))))
+    if votes(edition):
+        columns += [
+            (_("Voted online"), lambda row: _count(row.get("voters_online"))),
+            (_("Voted on paper"), lambda row: _count(row.get("voters_paper"))),
         ]
-        for row in rows
-    ]
+    if has_panel(edition):
+        columns += [
+            (_("Panel sign-ups"), lambda row: _count(row.get("respondents"))),
+            (_("Panel members"), lambda row: _count(row.get("members"))),
+        ]
+    if votes(edition):
+        columns.append(
+            (_("Turnout"), lambda row: format_value(rate(voters(row), row.get("eligible")), "percent"))
+        )
+    return columns
+
+
+def _turnout_table(
+    rows: Sequence[Mapping[str, Any]], participation: Mapping[str, Any], edition: Mapping[str, Any]
+) -> Table:
+    columns = _turnout_columns(participation, edition)
+    headers = [_("Neighbourhood"), *(header for header, _cell in columns)]
+    body = [[str(row["name"]), *(cell(row) for _header, cell in columns)] for row in rows]
     return Table(_("Participation per neighbourhood, in numbers"), headers, body)
 
 
@@ -86,9 +103,10 @@ def turnout_block(participation: Mapping[str, Any], evidence: Mapping[str, Any])
                 [rate(row.get("respondents"), row.get("eligible")) for row in rows],
             )
         )
-    series.append(
-        Series(_("Supported a plan"), [rate(row.get("supporters"), row.get("eligible")) for row in rows])
-    )
+    if has_support(participation, edition):
+        series.append(
+            Series(_("Supported a plan"), [rate(row.get("supporters"), row.get("eligible")) for row in rows])
+        )
     chart = BarChart(
         key="turnout-neighbourhoods-chart",
         title=_("Took part, as a percentage of the eligible residents"),
@@ -101,7 +119,7 @@ def turnout_block(participation: Mapping[str, Any], evidence: Mapping[str, Any])
         anchor="turnout-neighbourhoods",
         title=anchor_title("turnout-neighbourhoods"),
         charts=[chart],
-        tables=[_turnout_table(rows)],
+        tables=[_turnout_table(rows, participation, edition)],
         notes=population_notes(participation.get("neighbourhoods", [])),
         explanation=_(
             "Eligible residents: the residents of at least the edition's minimum age, from the "
@@ -145,33 +163,36 @@ def _group_chart(dimension: str, rows: Sequence[Mapping[str, Any]], edition: Map
     )
 
 
+def _voter_answers(row: Mapping[str, Any]) -> str:
+    answers = row.get("voter_answers")
+    return _count(answers) if answers is not None else _("fewer than 10")
+
+
+def _group_columns(edition: Mapping[str, Any]) -> list[Column]:
+    columns: list[Column] = [(_("Eligible residents"), lambda row: _count(row.get("eligible")))]
+    if has_panel(edition):
+        columns += [
+            (_("Panel sign-ups"), lambda row: _count(row.get("respondents"))),
+            (_("Panel members"), lambda row: _count(row.get("members"))),
+        ]
+    if votes(edition):
+        columns.append((_("Voters who said"), _voter_answers))
+    return columns
+
+
 def groups_block(participation: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
     """The make-up by age band and gender of residents, panel members and the voters who told us."""
     edition = evidence.get("edition") or {}
     groups = participation.get("groups") or {}
     charts, tables, notes = [], [], []
-    headers = [
-        _("Group"),
-        _("Eligible residents"),
-        _("Panel sign-ups"),
-        _("Panel members"),
-        _("Voters who said"),
-    ]
+    columns = _group_columns(edition)
+    headers = [_("Group"), *(header for header, _cell in columns)]
     for dimension in ("age_band", "gender"):
         rows = groups.get(dimension) or []
         if not rows:
             continue
         charts.append(_group_chart(dimension, rows, edition))
-        body = [
-            [
-                _group_label(dimension, row),
-                *(_count(row.get(k)) for k in ("eligible", "respondents", "members")),
-                _count(row.get("voter_answers"))
-                if row.get("voter_answers") is not None
-                else _("fewer than 10"),
-            ]
-            for row in rows
-        ]
+        body = [[_group_label(dimension, row), *(cell(row) for _header, cell in columns)] for row in rows]
         tables.append(Table(charts[-1].title, headers, body))
         if votes(edition) and any(row.get("voter_answers") is None for row in rows):
             notes.append(

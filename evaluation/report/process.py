@@ -6,16 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from evaluation.charts import BarChart, Series
 from evaluation.charts.model import format_value
 from execution.models import BlockerCategory
+from review.models import DEFAULT_CRITERIA
 
 from ..models import SurveyKind
 from .blocks import Block, Fact, Table
-from .figures import anchor_title
+from .figures import anchor_title, place_name
 
 STAGES = {
     "started": gettext_lazy("Plans started"),
@@ -49,17 +50,21 @@ def label(table: Mapping[str, Any], key: str) -> str:
     return str(table.get(key, key))
 
 
-def reason_label(reason: str) -> str:
-    base, _sep, criterion = reason.partition(":")
-    if criterion:
-        return _("Not feasible: %(criterion)s") % {"criterion": criterion}
-    return label(REASONS, base)
+def reason_label(row: Mapping[str, Any]) -> str:
+    """A dropout reason in words; per review criterion its name (a default name translated), else
+    (evidence of an older version) the default criterion of that key, else the key."""
+    base, _sep, key = str(row["reason"]).partition(":")
+    if not key:
+        return label(REASONS, base)
+    name = row.get("criterion")
+    criterion = gettext(name) if name else str(dict(DEFAULT_CRITERIA).get(key, key))
+    return _("Not feasible: %(criterion)s") % {"criterion": criterion}
 
 
-def _stage_table(caption: str, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> Table:
-    headers = [_("Name"), *(label(STAGES, key) for key in keys)]
+def _stage_table(caption: str, first: str, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> Table:
+    headers = [first, *(label(STAGES, key) for key in keys)]
     body = [
-        [str(row["name"]), *(format_value((row.get("stages") or {}).get(k), "count") for k in keys)]
+        [place_name(row), *(format_value((row.get("stages") or {}).get(k), "count") for k in keys)]
         for row in rows
     ]
     return Table(caption, headers, body)
@@ -81,9 +86,11 @@ def funnel_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bloc
         )
     tables = []
     if funnel.get("by_neighbourhood"):
-        tables.append(_stage_table(_("Per neighbourhood"), funnel["by_neighbourhood"], keys))
+        tables.append(
+            _stage_table(_("Per neighbourhood"), _("Neighbourhood"), funnel["by_neighbourhood"], keys)
+        )
     if funnel.get("by_theme"):
-        tables.append(_stage_table(_("Per theme"), funnel["by_theme"], keys))
+        tables.append(_stage_table(_("Per theme"), _("Theme"), funnel["by_theme"], keys))
     notes = [] if stages else [_("No plans yet.")]
     return Block(anchor="funnel", title=anchor_title("funnel"), charts=charts, tables=tables, notes=notes)
 
@@ -95,7 +102,7 @@ def dropouts_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bl
     chart = BarChart(
         key="dropouts-chart",
         title=_("Plans that dropped out, by reason"),
-        categories=[reason_label(row["reason"]) for row in dropouts],
+        categories=[reason_label(row) for row in dropouts],
         series=[Series(_("Plans"), [row["count"] for row in dropouts])],
         description=_("Review verdicts, withdrawals and too little support, and the later steps."),
     )
@@ -135,25 +142,31 @@ def _category(key: str) -> str:
     return label(dict(BlockerCategory.choices), key)
 
 
-def _survey_categories(rows: Sequence[Mapping[str, Any]]) -> Table:
+def _survey_categories(rows: Sequence[Mapping[str, Any]]) -> tuple[list[Table], list[str]]:
+    """The categories survey respondents chose, by their label; those under 10 answers in one note."""
     kinds = dict(SurveyKind.choices)
+    shown = [row for row in rows if row.get("count") is not None]
     body = [
         [
             label(kinds, row["survey_kind"]),
-            str(row["category"]),
-            format_value(row["count"], "count") if row.get("count") is not None else _("fewer than 10"),
+            str(row.get("label") or row["category"]),
+            format_value(row["count"], "count"),
         ]
-        for row in rows
+        for row in shown
     ]
-    return Table(
-        _("Open answers in the surveys, by the category the respondent chose"),
+    table = Table(
+        _("Where survey respondents got stuck, by the category they chose"),
         [_("Survey"), _("Category"), _("Answers")],
         body,
     )
+    notes = []
+    if len(shown) < len(rows):
+        notes.append(_("Survey categories chosen fewer than 10 times are not shown."))
+    return ([table] if body else []), notes
 
 
 def blockers_block(obstacles: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
-    rows = obstacles.get("blockers") or []
+    rows = [row for row in obstacles.get("blockers") or [] if row.get("count")]  # categories that occurred
     charts, tables = [], []
     if rows:
         charts.append(
@@ -181,21 +194,23 @@ def blockers_block(obstacles: Mapping[str, Any], evidence: Mapping[str, Any]) ->
                 ],
             )
         )
-    places = obstacles.get("by_neighbourhood") or []
+    places = [row for row in obstacles.get("by_neighbourhood") or [] if row.get("count")]
     if places:
         tables.append(
             Table(
                 _("Blockers per neighbourhood"),
                 [_("Neighbourhood"), _("Blockers"), _("Not solved")],
                 [
-                    [str(r["name"]), format_value(r["count"], "count"), format_value(r["unsolved"], "count")]
+                    [place_name(r), format_value(r["count"], "count"), format_value(r["unsolved"], "count")]
                     for r in places
                 ],
             )
         )
-    if obstacles.get("survey_categories"):
-        tables.append(_survey_categories(obstacles["survey_categories"]))
     notes = [] if rows else [_("No blockers were recorded.")]
+    if obstacles.get("survey_categories"):
+        category_tables, category_notes = _survey_categories(obstacles["survey_categories"])
+        tables += category_tables
+        notes += category_notes
     return Block(anchor="blockers", title=anchor_title("blockers"), charts=charts, tables=tables, notes=notes)
 
 

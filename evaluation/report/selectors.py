@@ -14,7 +14,7 @@ from ..evidence.freshness import evidence_row_for
 from ..lessons.selectors import adopted_by, lessons_of
 from ..models import Lesson
 from .blocks import Part
-from .municipality import missing_editions, municipality_parts
+from .municipality import missing_editions, municipality_parts, running_editions
 from .parts import edition_parts
 
 
@@ -47,6 +47,7 @@ class MunicipalityReport:
     editions: list[ComparedEdition]
     parts: list[Part]
     missing: list[str]
+    running: list[str]
     lessons: list[Lesson]
 
 
@@ -58,5 +59,6 @@ def municipality_report(municipality: Municipality) -> MunicipalityReport:
         editions=compared,
         parts=municipality_parts(compared),
         missing=missing_editions(compared),
+        running=running_editions(compared),
         lessons=lessons_across([c.edition for c in compared]),
     )

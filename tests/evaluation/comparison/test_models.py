@@ -11,6 +11,7 @@ from django.urls import reverse
 from editions.models import Edition
 from evaluation.comparison.metrics import compare_models, edition_metrics
 from evaluation.comparison.selectors import municipality_editions
+from evaluation.report.selectors import municipality_report
 from places.models import District
 from tests import factories
 from tests.evaluation.report.factory import Delivery, Made, Place, evidence_data, store_evidence
@@ -108,3 +109,23 @@ def test_the_cross_edition_page_takes_the_same_queries_for_two_or_ten_editions(
     ten = _queries(client, district)
     assert ten == two
     assert ten <= 8
+
+
+def test_editions_still_deciding_are_named_and_left_out_of_every_comparison(
+    client: Client, district: District
+) -> None:
+    store_evidence(_edition(district, "Vote 2026", 2026))  # 300 of 3000 took part
+    nobody_yet = (Place("geuzenveld", "Geuzenveld", 1000), Place("slotermeer", "Slotermeer", 1000))
+    store_evidence(_edition(district, "Vote 2027", 2027), Made(places=nobody_yet, decided=False))
+    store_evidence(_edition(district, "Panel 2027", 2027, "panel"), Made(places=nobody_yet, decided=False))
+    report = municipality_report(district.municipality)
+    assert report.running == ["Panel 2027", "Vote 2027"]
+    models = next(b for p in report.parts for b in p.blocks if b.anchor == "models")
+    assert [row[:3] for row in models.tables[0].rows] == [["Online stemming", "1", "10,0 %"]]  # no panel row
+    wanted = ("editions", "neighbourhoods")
+    editions, places = (b for p in report.parts for b in p.blocks if b.anchor in wanted)
+    assert [row[0] for row in editions.tables[0].rows] == ["Vote 2026"]
+    assert places.tables[0].headers[1:] == ["Vote 2026"]
+    assert [row[0] for row in places.tables[0].rows] == ["Osdorp", "Slotermeer"]  # not Geuzenveld
+    html = client.get(reverse("evaluation:municipality", args=[district.municipality.slug])).content.decode()
+    assert "Panel 2027, Vote 2027" in html

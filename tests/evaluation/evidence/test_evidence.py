@@ -13,14 +13,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Role
+from accounts.models import Role, User
 from audit.models import AuditEntry
+from deliberation.models import PanelDecision
 from editions.models import Edition
 from evaluation.costs.services import add_cost
 from evaluation.evidence import EVIDENCE_VERSION, SECTIONS, compute_evidence
 from evaluation.evidence.freshness import EVIDENCE_MAX_AGE, evidence_for
 from evaluation.evidence.services import recompute_evidence, refresh_evidence
 from evaluation.models import EditionEvidence
+from outcomes.models import Count
 from tests import factories
 from tests.conftest import People
 from tests.evaluation.report.factory import store_evidence
@@ -110,3 +112,35 @@ def test_the_command_refreshes_every_edition_or_one(edition: Edition) -> None:
     assert EditionEvidence.objects.filter(edition=other).exists()
     with pytest.raises(CommandError):
         call_command("refresh_evaluation", "--edition", "no-such-edition", stdout=out)
+
+
+def _count(edition: Edition, by: User, *, published: bool) -> None:
+    Count.objects.create(
+        edition=edition,
+        source="vote",
+        status="done",
+        started_by=by,
+        rule="greedy",
+        satisfaction="cost",
+        pbrules_version="",
+        tie_breaking="",
+        is_current=True,
+        published_at=timezone.now() if published else None,
+    )
+
+
+def test_an_edition_is_decided_once_its_result_is_published(edition: Edition, people: People) -> None:
+    official = people.staff[Role.OFFICIAL]
+    assert compute_evidence(edition)["edition"]["decided"] is False  # plans phase: nothing decided
+    _count(edition, official, published=False)
+    assert compute_evidence(edition)["edition"]["decided"] is False  # counted, not yet published
+    Count.objects.filter(edition=edition).update(published_at=timezone.now())
+    assert compute_evidence(edition)["edition"]["decided"] is True
+
+
+def test_an_edition_is_decided_once_the_panel_recorded_its_decision(edition: Edition, people: People) -> None:
+    official = people.staff[Role.OFFICIAL]
+    PanelDecision.objects.create(edition=edition, step="shortlist", method="consensus", recorded_by=official)
+    assert compute_evidence(edition)["edition"]["decided"] is False  # a shortlist decides nothing yet
+    PanelDecision.objects.create(edition=edition, step="decision", method="consensus", recorded_by=official)
+    assert compute_evidence(edition)["edition"]["decided"] is True

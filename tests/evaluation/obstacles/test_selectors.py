@@ -80,6 +80,7 @@ def stuck() -> Any:
         ["vergunning"] * 10 + ["geld"] * 3,
     )
     _survey(edition, "voter", "multiple", ["a", "b"], [["a", "b"]] * 11 + [["a"], [], "a"])
+    _survey(edition, "panel_member", "single", ["tijd", "uitleg"], [])  # nobody answered yet
     Survey.objects.create(edition=edition, kind="official", title="Zonder categorie")
     return edition
 
@@ -133,13 +134,14 @@ def test_help_requests_count_answers_and_median_days(stuck: Any) -> None:
 
 
 def test_survey_categories_are_counted_and_small_groups_suppressed(stuck: Any) -> None:
+    """Each choice with its label; the panel members' survey, without answers, is left out."""
     assert MIN_GROUP == 10
     assert obstacle_figures(stuck)["survey_categories"] == [
-        {"survey_kind": "initiator_completion", "category": "vergunning", "count": 10},
-        {"survey_kind": "initiator_completion", "category": "geld", "count": None},
-        {"survey_kind": "initiator_completion", "category": "anders", "count": None},
-        {"survey_kind": "voter", "category": "a", "count": 13},
-        {"survey_kind": "voter", "category": "b", "count": 11},
+        {"survey_kind": "initiator_completion", "category": "vergunning", "label": "Vergunning", "count": 10},
+        {"survey_kind": "initiator_completion", "category": "geld", "label": "Geld", "count": None},
+        {"survey_kind": "initiator_completion", "category": "anders", "label": "Anders", "count": None},
+        {"survey_kind": "voter", "category": "a", "label": "A", "count": 13},
+        {"survey_kind": "voter", "category": "b", "label": "B", "count": 11},
     ]
 
 

@@ -84,6 +84,7 @@ class Made:
     )
     satisfaction: float | None = 4.0
     voter_answers: int | None = 40
+    decided: bool = True  # the decision is made (a published result or the panel's decision)
 
 
 def _totals(places: Sequence[Place]) -> dict[str, Any]:
@@ -148,7 +149,7 @@ def _quality() -> dict[str, Any]:
                 "voters": 300,
                 "chosen": 4,
                 "share_with_chosen": 0.75,
-                "avg_satisfaction": 0.4,
+                "avg_satisfaction": 3_289_629.63,
                 "gini": 0.3,
                 "rule": "mes",
             }
@@ -161,7 +162,7 @@ def _quality() -> dict[str, Any]:
                 "chosen": 4,
                 "total_cost_cents": 9_000_000,
                 "share_with_chosen": 0.75,
-                "avg_satisfaction": 0.4,
+                "avg_satisfaction": 3_289_629.63,
                 "gini": 0.3,
             },
             {
@@ -171,7 +172,7 @@ def _quality() -> dict[str, Any]:
                 "chosen": 3,
                 "total_cost_cents": 9_500_000,
                 "share_with_chosen": 0.6,
-                "avg_satisfaction": 0.42,
+                "avg_satisfaction": 2_000_049.0,
                 "gini": 0.45,
             },
         ],
@@ -215,7 +216,7 @@ def evidence_data(edition: Edition, made: Made | None = None) -> dict[str, Any]:
     places = list(made.places)
     return {
         "missing": [],
-        "edition": edition_figures(edition),
+        "edition": {**edition_figures(edition), "decided": made.decided},
         "participation": {
             "neighbourhoods": [p.row() for p in places],
             "totals": _totals(places),

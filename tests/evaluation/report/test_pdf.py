@@ -14,7 +14,7 @@ from editions.models import Edition
 from evaluation.lessons.services import LessonText, add_lesson
 from tests.conftest import People
 
-from .factory import store_evidence
+from .factory import Made, Place, store_evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +71,17 @@ def test_the_pdfs_pages_as_pictures(client: Client, edition: Edition, tmp_path: 
     pictures = sorted(ARTEFACTS.glob("edition-*.png"))
     assert len(pictures) == _pages(pdf, tmp_path)
     assert all(picture.stat().st_size > 5_000 for picture in pictures)  # a page with something on it
+
+
+def test_a_chart_longer_than_a_page_runs_on_over_the_pages(
+    client: Client, edition: Edition, tmp_path: Path
+) -> None:
+    """A city's every neighbourhood (here 60) in the comparison: the chart is cut, not refused."""
+    places = tuple(Place(f"buurt-{n}", f"Buurt {n:02d}", 1000, voters_online=n) for n in range(60))
+    store_evidence(edition, Made(places=places))
+    response = client.get(reverse("evaluation:municipality_pdf", args=[edition.district.municipality.slug]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    path = tmp_path / "municipality.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Buurt 00" in text and "Buurt 59" in text
