@@ -13,10 +13,8 @@ from playwright.sync_api import Page
 from accounts.models import Role
 from evaluation.models import PopulationFigure
 from tests import factories
-from tests.browser.conftest import browser, context, page  # noqa: F401  (the browser fixtures)
 from tests.browser.helpers import WIDTHS, check_page, log_in
-
-from .voters import add_voters
+from tests.evaluation.participation.voters import add_voters
 
 pytestmark = pytest.mark.browser
 SHOTS = Path("/tmp/shots")
@@ -35,7 +33,7 @@ CSV = "neighbourhood;age_from;age_to;gender;residents\n" + "\n".join(
 def test_the_population_and_turnout_pages_pass_axe_and_an_official_imports(
     live_server: object,
     transactional_db: None,
-    page: Page,  # noqa: F811
+    page: Page,
 ) -> None:
     base = str(live_server).rstrip("/")
     district = factories.make_district(name="Nieuw-West")
