@@ -170,3 +170,20 @@ def test_the_receipt_offers_no_survey_when_the_edition_has_no_open_voter_survey(
     page = cast(client, edition, token, {"s-main": [str(plans[0].pk)]}).content.decode()
     assert "survey_pass" not in page
     assert "receipt-number" in page
+
+
+def test_the_survey_pass_never_travels_in_a_url_so_no_server_log_holds_it(vote: Any) -> None:
+    edition, plans, survey = vote
+    _voter, code = factories.make_voter(edition=edition)
+    client = Client()
+    token = token_of(open_ballot(client, edition, code))
+    page = cast(client, edition, token, {"s-main": [str(plans[0].pk)]}).content.decode()
+    found = PASS.search(page)
+    assert found
+    urls = re.findall(r'(?:href|action|src)="([^"]*)"', page)
+    assert urls and not any(found.group(1) in url for url in urls)
+    assert re.search(r'<form method="post" action="[^"]*">[^<]*<input[^>]*csrfmiddlewaretoken', page)
+    with translation.override("en"):
+        url = reverse("evaluation:answer_voter", args=[survey.pk])
+    # The answer page takes the pass only from a POST body: a query string (which a log keeps) is refused.
+    assert client.get(url, {"survey_pass": found.group(1)}).status_code == 405
