@@ -4,9 +4,12 @@ English at 1280 and 390 px, on the demo: the reports, and the officials' and res
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import Page
 
 from demo.content import DEMO_PASSWORD
+from evaluation.models import Lesson
 from tests.browser.conftest import Site
 from tests.browser.helpers import log_in, scan
 
@@ -39,6 +42,17 @@ def test_every_new_page_passes_axe_in_both_languages_at_laptop_and_phone_width(
     )
     log_in(page, site.url, "ambtenaar.zuidoost@demo.buurtbudget.nl", DEMO_PASSWORD)
     problems += scan(page, site.url, {"live turnout": f"/evaluatie/{VOTE}/opkomst/"})
+    lesson = Lesson.objects.filter(edition__slug=FINISHED).order_by("pk").first()
+    assert lesson is not None
+    with translation.override("nl"):
+        edit = reverse("evaluation:lesson_edit", args=[FINISHED, lesson.pk])
+    log_in(page, site.url, "ambtenaar.nieuw-west@demo.buurtbudget.nl", DEMO_PASSWORD)
+    problems += scan(page, site.url, {"lesson": edit})
     log_in(page, site.url, "kees.dekker@demo.buurtbudget.nl", DEMO_PASSWORD)
     problems += scan(page, site.url, {"my surveys": "/evaluatie/mijn-enquetes/"})
+    # An initiator's survey about their project: the page every survey is answered on.
+    page.goto(site.url + "/evaluatie/mijn-enquetes/")
+    survey = page.locator("main a[href*='/enquete/']").first.get_attribute("href")
+    assert survey is not None, "the demo initiator has no open survey"
+    problems += scan(page, site.url, {"answering a survey": survey})
     assert not problems, "\n".join(problems)
