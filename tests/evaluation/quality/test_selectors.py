@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from accounts.models import User
 from editions.models import Edition
 from evaluation.models import PopulationFigure
 from evaluation.quality.selectors import quality_figures
@@ -61,6 +62,34 @@ def voted() -> Edition:
     return edition
 
 
+def publish_consensus(edition: Edition, *, by: User, selected: list[int]) -> None:
+    """A published panel decision without ballots: a current count whose one section has no .pb."""
+    count = Count.objects.create(
+        edition=edition,
+        source="panel",
+        status="done",
+        started_by=by,
+        rule="consensus",
+        satisfaction="",
+        pbrules_version="",
+        tie_breaking="",
+        is_current=True,
+        published_at=timezone.now(),
+    )
+    CountSection.objects.create(
+        count=count,
+        position=0,
+        key="main",
+        label=edition.name,
+        budget_cents=6_000_000,
+        pb_file="",
+        sha256="",
+        selected=selected,
+        outcome={"metrics": {}},
+        voters=0,
+    )
+
+
 def test_sections_give_the_published_results_satisfaction(voted: Edition) -> None:
     # Satisfaction by cost (cents): 40k, 60k, 60k and 0 euro: average 40k euro; 3 of 4 voters have a
     # chosen plan they supported; Gini = sum |xi - xj| / (2 n^2 mean) = 40 / (2 * 16 * 4) = 0.3125.
@@ -109,30 +138,7 @@ def test_a_panel_consensus_without_ballots_has_no_sections_but_its_money() -> No
     edition, plans = make_panel_edition(phase="result")
     facilitator = make_official(edition)
     Plan.objects.filter(pk=plans[1].pk).update(status=PlanStatus.SELECTED, reviewed_cost_cents=2_500_000)
-    count = Count.objects.create(
-        edition=edition,
-        source="panel",
-        status="done",
-        started_by=facilitator,
-        rule="consensus",
-        satisfaction="",
-        pbrules_version="",
-        tie_breaking="",
-        is_current=True,
-        published_at=timezone.now(),
-    )
-    CountSection.objects.create(
-        count=count,
-        position=0,
-        key="main",
-        label=edition.name,
-        budget_cents=6_000_000,
-        pb_file="",
-        sha256="",
-        selected=[plans[1].pk],
-        outcome={"metrics": {}},
-        voters=0,
-    )
+    publish_consensus(edition, by=facilitator, selected=[plans[1].pk])
     figures = quality_figures(edition)
     assert figures["sections"] == figures["comparison"] == []
     assert figures["money_by_neighbourhood"] == [
@@ -213,30 +219,7 @@ def test_where_the_panel_decides_after_the_vote_its_choice_is_measured_on_the_vo
     )
     official = make_official(edition)
     make_count(edition=edition, by=official)
-    panel = Count.objects.create(
-        edition=edition,
-        source="panel",
-        status="done",
-        started_by=official,
-        rule="consensus",
-        satisfaction="",
-        pbrules_version="",
-        tie_breaking="",
-        is_current=True,
-        published_at=timezone.now(),
-    )
-    CountSection.objects.create(
-        count=panel,
-        position=0,
-        key="main",
-        label=edition.name,
-        budget_cents=6_000_000,
-        pb_file="",
-        sha256="",
-        selected=[plans[1].pk],
-        outcome={"metrics": {}},
-        voters=0,
-    )
+    publish_consensus(edition, by=official, selected=[plans[1].pk])
     figures = quality_figures(edition)
     assert figures["sections"] == [
         {
