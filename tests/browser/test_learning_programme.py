@@ -84,6 +84,8 @@ def _voter_answers_the_survey_after_casting(page: Page, site: Site) -> None:
     receipt = page.locator("#receipt-number").inner_text()
 
     page.get_by_role("button", name="Answer the questions").click()
+    # The questions are a new page: wait for it before reading its radio groups.
+    expect(page.get_by_role("button", name="Send my answers")).to_be_visible()
     # One choice in every question of one choice or on a scale (some are required).
     groups = page.eval_on_selector_all(
         "main input[type=radio]", "inputs => [...new Set(inputs.map(input => input.name))]"
