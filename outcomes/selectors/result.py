@@ -30,13 +30,17 @@ class PlanResult:
     support: str
     funded: bool
     round: int | None
-    explanation: str
+    explanation: str  # one line: funded in round n / not funded, and the first reason
     chosen_by_greedy: bool
     chosen_by_mes: bool
     # When the citizens' panel decided: its reason, and in a hybrid edition the public vote's advice.
     reason: str = ""
     advice_support: str = ""
     advice_funded: bool | None = None
+    # Why, in more words (outcomes.explanation): the one or two facts that decided it, and where a
+    # resident would ask, the comparison with the plan with more (or fewer) votes that beat it.
+    reasons: tuple[str, ...] = ()
+    comparison: str = ""
 
 
 @dataclass(frozen=True)
