@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count, Sum
 from django.test import Client
 from django.urls import resolve, reverse
@@ -57,19 +55,6 @@ NOORD = "buurtbudget-noord-2026"
 NIEUW_WEST_2026 = "buurtbudget-nieuw-west-2026"
 BEWONER = "bewoner@demo.buurtbudget.nl"
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """The demo, loaded once for this module's tests (which only read it, each in a savepoint).
-
-    It is loaded in a transaction that is rolled back afterwards: the audit log refuses deletes, so
-    that is the only way to leave the database as the other test modules expect it.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--quiet")
-        yield
-        transaction.set_rollback(True)
 
 
 def phase(slug: str, kind: str) -> Phase:

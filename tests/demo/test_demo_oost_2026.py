@@ -3,12 +3,7 @@ learning programme of Nieuw-West 2026 (vote), Noord 2026 (panel) and Oost 2026 w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Sum
 from django.test import Client
 from django.urls import reverse
@@ -33,15 +28,6 @@ pytestmark = pytest.mark.django_db
 
 OOST_2026 = "buurtbudget-oost-2026"
 FINISHED = ("buurtbudget-nieuw-west-2026", "buurtbudget-noord-2026", OOST_2026)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """The demo, loaded once for this module's read-only tests and rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--quiet")
-        yield
-        transaction.set_rollback(True)
 
 
 def test_oost_2026_is_a_hybrid_edition_where_the_panel_shortlists_and_everyone_votes(demo: None) -> None:

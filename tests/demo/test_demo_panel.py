@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
 from accounts.models import User
@@ -31,7 +28,7 @@ from deliberation.models import (
 )
 from deliberation.recruitment.services.invitations import response_code_hash
 from demo.content import DECISIONS, PANELS, SESSIONS
-from demo.services import DemoSummary, load_demo
+from demo.services import DemoSummary
 from demo.services import panel as panel_loader
 from demo.services._common import AMSTERDAM
 from demo.services.panel import demo_response_code, load_panel
@@ -45,14 +42,6 @@ pytestmark = pytest.mark.django_db
 
 NOORD = "buurtbudget-noord-2026"
 FACILITATOR = "gespreksleider.noord@demo.buurtbudget.nl"
-
-
-@pytest.fixture(scope="module")
-def summary(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoSummary]:
-    """The demo, loaded once for this module (rolled back afterwards: the audit log refuses deletes)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
-        transaction.set_rollback(True)
 
 
 def noord() -> Edition:

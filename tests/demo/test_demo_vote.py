@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.db.models import Sum
 from django.test import Client
 
@@ -46,14 +44,6 @@ ZUIDOOST = "buurtbudget-zuidoost-2026"
 NIEUW_WEST = "buurtbudget-nieuw-west-2026"
 OFFICIAL = "ambtenaar.zuidoost@demo.buurtbudget.nl"
 POSTCODE = re.compile(r"^\d{4} [A-Z]{2}$")
-
-
-@pytest.fixture(scope="module")
-def summary(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoSummary]:
-    """The demo, loaded once for this module (rolled back afterwards: the audit log refuses deletes)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo()
-        transaction.set_rollback(True)
 
 
 def edition(slug: str) -> Edition:

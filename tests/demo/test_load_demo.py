@@ -6,7 +6,6 @@ What happened to the plans (likes, comments, revisions, reviews, shortlists) is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from io import StringIO
 from pathlib import Path
@@ -17,7 +16,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.db.models import Model, Sum
 from django.test import override_settings
 
@@ -158,19 +156,6 @@ COUNTED: tuple[type[Model], ...] = (
     ProcessCost,
     EditionEvidence,
 )
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """The demo, loaded once for the tests that read it (each test runs in its own savepoint).
-
-    Loaded in a transaction rolled back at the end, as in test_demo_activity: the audit log refuses
-    deletes, so that is the way to leave the database as other modules expect it.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--quiet")
-        yield
-        transaction.set_rollback(True)
 
 
 def counts() -> dict[str, int]:
