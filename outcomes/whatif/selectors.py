@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 
 from .. import engine
 from ..models import Count, CountSection
-from ..selectors.counts import count_sections
-from .options import Options
+from .options import BUDGET_OPTIONS, RULE_OPTIONS, Options
 
 CACHE_SECONDS = 7 * 24 * 3600
 
@@ -76,8 +75,18 @@ class WhatIf:
 
 
 def counted_sections(count: Count) -> list[CountSection]:
-    """The sections of ``count`` that have a ballot file (a panel's consensus has none)."""
-    return [s for s in count_sections(count) if s.pb_file]
+    """The sections of ``count`` that have a ballot file (a panel's consensus has none).
+
+    The file texts (megabytes on a big edition) and the stored outcomes stay in the database until
+    a re-count needs a text: a cached what-if reads neither.
+    """
+    return list(
+        CountSection.objects.filter(count=count)
+        .exclude(pb_file="")
+        .select_related("count__edition")
+        .defer("pb_file", "outcome", "comparison")
+        .order_by("position")
+    )
 
 
 def what_if(count: Count, sections: list[CountSection], options: Options) -> WhatIf:
@@ -244,3 +253,23 @@ def _figures(parts: list[dict[str, Any]], which: str) -> Figures:
         if voters
         else 0.0,
     )
+
+
+def all_options(sections: list[CountSection]) -> list[Options]:
+    """Every what-if the form offers for these sections (without the split only when there are several)."""
+    splits = (True, False) if len(sections) > 1 else (True,)
+    return [
+        Options(rule=rule.value, budget_percent=percent, split=split)
+        for rule in RULE_OPTIONS
+        for percent, _label in BUDGET_OPTIONS
+        for split in splits
+    ]
+
+
+def warm_what_ifs(count: Count) -> int:
+    """Count every what-if of ``count`` into the cache (after publication); returns how many."""
+    sections = counted_sections(count)
+    options = all_options(sections)
+    for option in options:
+        what_if(count, sections, option)
+    return len(options)
