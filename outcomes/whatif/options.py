@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,12 +29,13 @@ RULE_OPTIONS = (
     ),
 )
 RULES_BY_VALUE = {o.value: o for o in RULE_OPTIONS}
+# The percentage stays out of the translated words: templates look "%" up as "%%".
 BUDGET_OPTIONS = (
-    (50, _("Half (50 %)")),
-    (75, _("A quarter less (75 %)")),
-    (100, _("The same (100 %)")),
-    (125, _("A quarter more (125 %)")),
-    (150, _("Half more (150 %)")),
+    (50, _("Half")),
+    (75, _("A quarter less")),
+    (100, _("The same")),
+    (125, _("A quarter more")),
+    (150, _("Half more")),
 )
 SPLIT, POOLED = "yes", "no"
 
@@ -66,7 +68,7 @@ class WhatIfForm(forms.Form):
     budget = forms.TypedChoiceField(
         label=_("Budget, compared with the real budget"),
         coerce=int,
-        choices=[(str(p), label) for p, label in BUDGET_OPTIONS],
+        choices=[(str(p), format_lazy("{} ({} %)", label, p)) for p, label in BUDGET_OPTIONS],
     )
     split = forms.ChoiceField(
         label=_("Parts of the budget"),
