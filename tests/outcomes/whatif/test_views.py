@@ -286,3 +286,18 @@ def test_the_results_page_form_offers_exactly_the_forms_choices(count: Count) ->
     assert re.search(r'value="greedy"[^>]*checked', html)
     assert re.search(r'value="100"[^>]*checked', html)
     assert re.search(r'value="yes"[^>]*checked', html)
+
+
+def test_after_the_task_counted_every_what_if_each_one_answers_from_the_cache(
+    client: Client, count: Count
+) -> None:
+    from outcomes.whatif.tasks import precompute_what_ifs
+
+    result = precompute_what_ifs.enqueue(count.pk)
+    engine._instances.clear()
+
+    assert result.return_value == 4 * 5 * 2  # rules × budgets × with and without the split
+    for rule in ("greedy", "mes", "mes-only", "phragmen"):
+        response = client.get(page(count.edition.slug), {"rule": rule, "budget": "125", "split": "no"})
+        assert response.status_code == 200
+    assert not engine._instances  # no file was read again
