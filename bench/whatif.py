@@ -130,7 +130,6 @@ def _measure(client: Client, edition: Edition, repeat: int) -> dict[str, Any]:
     cache.clear()
     for _ in range(3):
         _get(client, url)
-    baseline = statistics.median(_get(client, url) for _ in range(repeat))
     cold: dict[str, list[float]] = {}
     warm: dict[str, list[float]] = {}
     first = None
@@ -146,6 +145,7 @@ def _measure(client: Client, edition: Edition, repeat: int) -> dict[str, Any]:
         else:
             cold.setdefault(option.rule, []).append(ms)
         warm.setdefault(option.rule, []).extend(_get(client, url, query) for _ in range(max(1, repeat // 10)))
+    baseline = statistics.median(_get(client, url) for _ in range(repeat))  # measured as warm as the rest
     cache.clear()
     start = time.perf_counter()
     warmed = _warm(count)
@@ -172,7 +172,8 @@ def _table(results: dict[str, dict[str, Any]], repeat: int) -> str:
 
     lines = [
         START,
-        f"Measured {time.strftime('%Y-%m-%d')} ({platform.machine()}, Python {platform.python_version()}), "
+        f"Measured {time.strftime('%Y-%m-%d')} ({platform.machine()}, {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f}: the machine is shared; Python {platform.python_version()}), "
         "Django test client, SQLite, DEBUG off, LocMemCache. Cold: the first request of each option "
         "(cache empty; the file already parsed in this process), median over the option's budgets and "
         "splits; warm: the same request again (from the cache); baseline: the what-if page without "
