@@ -304,3 +304,26 @@ def test_after_the_task_counted_every_what_if_each_one_answers_from_the_cache(
         response = client.get(page(count.edition.slug), {"rule": rule, "budget": "125", "split": "no"})
         assert response.status_code == 200
     assert not engine._instances  # no file was read again
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"ballot_format": "ranking", "choices": [[3, 0, 1], [3, 2], [0, 3]]},
+        {"ballot_format": "cumulative", "cumulative": [[(0, 7), (3, 3)], [(1, 10)], [(0, 5), (2, 5)]]},
+    ],
+)
+def test_ranking_and_points_ballots_are_counted_or_refused_with_a_message(
+    client: Client, tmp_path: Path, fields: dict[str, Any]
+) -> None:
+    edition, _ = make_closed_vote(aggregation_rule="greedy", ballot_points=10, **fields)
+    make_count(edition=edition)
+
+    for rule in (o.value for o in RULE_OPTIONS):
+        response = client.get(page(edition.slug), {"rule": rule, "budget": "100", "split": "yes"})
+        assert response.status_code in (200, 400), rule
+        if response.status_code == 400:
+            assert "Met deze regel kunnen we dit soort stembiljet niet tellen" in response.content.decode()
+        else:
+            (part,) = response.context["what_if"].parts
+            assert set(pbrules_answer(client, tmp_path, part.file_url, part.command)) == chosen_in(part)
