@@ -73,5 +73,8 @@ bench-evaluation: install
 bench-rules: install
 	$(PY) bench/rules.py
 
+bench-whatif: install  ## What-if server time on Nieuw-West 2026 and Łódź 2022 (90,494 ballots)
+	$(PY) bench/whatif.py
+
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3 db.sqlite3-*

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import count, downloads, panel, result
+from .whatif import views as whatif
 
 app_name = "outcomes"
 urlpatterns = [
@@ -13,4 +14,6 @@ urlpatterns = [
     path("<slug:slug>/advies/<slug:key>.pb", downloads.advice_ballots, name="advice_ballots"),
     path("<slug:slug>/tellen/", count.count, name="count"),
     path("<slug:slug>/panel/", panel.panel_decision, name="panel_decision"),
+    path("<slug:slug>/wat-als/", whatif.what_if_page, name="what_if"),
+    path("<slug:slug>/wat-als/samen.pb", whatif.pooled, name="what_if_pooled"),
 ]

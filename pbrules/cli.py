@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -78,6 +79,13 @@ def _parser(prog: str = "python -m pbrules") -> argparse.ArgumentParser:
         action="store_true",
         help="run the rule per category with META budget_per_category and combine",
     )
+    p.add_argument(
+        "--budget",
+        type=Fraction,
+        default=None,
+        metavar="AMOUNT",
+        help="count with this budget instead of META budget (in the file's units, e.g. 2600000)",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON object instead of one id per line")
     return p
 
@@ -96,6 +104,15 @@ def _tie_order(instance: Instance, spec: str) -> list[str] | None:
     if missing:
         raise ValueError(f"--tie-breaking order misses {len(missing)} project(s), e.g. {missing[0]!r}")
     return order
+
+
+def with_budget(instance: Instance, budget: Fraction | int | str) -> Instance:
+    """``instance`` with another budget (in the file's units); it must be whole in the instance's scale."""
+    amount = Fraction(budget)
+    scaled = amount * instance.scale
+    if amount < 0 or scaled.denominator != 1:
+        raise ValueError(f"--budget must be a non-negative amount in the file's units, got {budget}")
+    return dataclasses.replace(instance, budget=int(scaled))
 
 
 def _load(path: str, need_election: bool) -> tuple[Instance, Any]:
@@ -163,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv[1:] if compare else argv)
     try:
         instance, election = _load(args.file, args.sub_budgets)
+        if args.budget is not None:
+            instance = with_budget(instance, args.budget)
         if compare:
             print(_compare(args, instance, election))
             return 0
