@@ -25,6 +25,8 @@ from voting.services.ballot_box import destroy_sealed_ballots
 from ..errors import OutcomeError
 from ..models import Count, CountSource
 from ..selectors import published_count
+from ..selectors.counts import CONSENSUS
+from ..whatif.tasks import precompute_what_ifs
 
 FUNDED = gettext_lazy("Your plan was chosen: it will be carried out.")
 NOT_FUNDED = gettext_lazy("Your plan was not chosen this time.")
@@ -73,6 +75,9 @@ def publish_result(
             after={"selected": sorted(winners), "sealed_ballots_destroyed": destroyed},
             at=moment,
         )
+        if count.rule != CONSENSUS:
+            # Big editions answer their what-ifs from the cache: count them once, in the background.
+            transaction.on_commit(lambda: precompute_what_ifs.enqueue(count.pk))
     count.refresh_from_db()
     return count
 
