@@ -115,18 +115,20 @@ def rule_picture(sections: Sequence[SectionResult]) -> RulePicture | None:
     budget = int(section.budget_cents)
     share = _fraction(outcome.get("params", {}).get("budget_per_voter"))
     equal_shares = outcome.get("rule") == "mes" and share is not None
-    titles = {p.id: p.title for p in largest.plans}
+    plans = {p.id: p for p in largest.plans}
     rows: list[PictureRow] = []
     for number, step in enumerate(outcome["trace"], start=1):
         cost = int(step["cost"])
-        supporters = int(step.get("supporters") or 0)
+        plan = plans.get(int(step["project_id"]))
+        # All who chose it: the trace counts only the supporters who still had money to pay with.
+        supporters = plan.supporters if plan is not None else int(step.get("supporters") or 0)
         price = _fraction(step.get("price_per_supporter"))
         main = step.get("phase", "main") == "main"
         shares = share * supporters if equal_shares and share is not None and main else None
         rows.append(
             PictureRow(
                 number=number,
-                title=titles.get(int(step["project_id"]), str(step["project_id"])),
+                title=plan.title if plan is not None else str(step["project_id"]),
                 cost_cents=cost,
                 supporters=supporters,
                 paid_each_cents=math.ceil(price) if equal_shares and main and price else None,
