@@ -15,8 +15,17 @@ from django.utils import translation
 
 from outcomes.models import Count
 from outcomes.selectors import result_of
+from outcomes.services import count_panel_vote, record_panel_decision
 
-from ..factories import make_closed_vote, make_count
+from ..factories import (
+    add_panel_round,
+    make_closed_vote,
+    make_count,
+    make_facilitator,
+    make_panel,
+    make_panel_edition,
+    make_session,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +111,7 @@ def test_equal_shares_is_explained_in_plain_words_with_a_picture_drawn_from_the_
     # One dark bar per funded plan in the trace, and one for the whole budget.
     assert figure.count('class="rule-picture__cost"') == len(trace) + 1
     assert figure.count("<li>") == len(trace)
-    assert "Het plaatje in woorden" in figure
+    assert "Welk plan is welke balk? Het plaatje in woorden" in figure
 
 
 def test_most_votes_first_is_explained_for_a_greedy_edition(client: Client) -> None:
@@ -188,3 +197,23 @@ def test_a_consensus_of_the_panel_is_explained_without_a_picture(client: Client)
 
     assert "Het burgerpanel heeft over elk plan gepraat en de plannen samen gekozen" in html
     assert "rule-picture" not in html
+
+
+def test_a_panels_vote_is_summed_up_as_the_panels_vote_counted_with_its_rule(client: Client) -> None:
+    edition, plans = make_panel_edition()
+    facilitator = make_facilitator(edition)
+    members = make_panel(edition, size=6, by=facilitator)
+    session = make_session(edition, by=facilitator)
+    cast = [{"main": [plans[0].pk]}] * 5
+    vote = add_panel_round(edition=edition, by=facilitator, members=members, session=session, contents=cast)
+    count_panel_vote(edition=edition, vote=vote, by=facilitator)
+    record_panel_decision(
+        edition=edition, by=facilitator, method="vote", reasons={}, funded=None, summary="", vote=vote
+    )
+
+    html = page(client, edition, "en").replace("&#x27;", "'")
+
+    summary = html[html.index('id="summary-heading"') : html.index('id="rule-heading"')]
+    assert "A vote of the citizens' panel, counted with " in summary
+    assert plans[0].title in summary
+    assert "The members of the citizens' panel voted." in html
