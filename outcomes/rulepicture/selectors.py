@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from ..selectors.result import SectionResult
 
 WIDTH = 300  # the bar for the whole budget, in the SVG's units
-ROW = 22  # height of one row
+ROW = 34  # height of one row: the plan's name above its bar
 BAR = 14  # height of a bar inside its row
+LABEL = 12  # the bar starts below its label
+SHORT = 42  # characters of a plan's name that fit above its bar
 
 
 def _fraction(value: Any) -> Fraction | None:
@@ -49,8 +51,18 @@ class PictureRow:
     shares_length: float
 
     @property
+    def bar_y(self) -> int:
+        return self.y + LABEL
+
+    @property
     def text_y(self) -> int:
-        return self.y + BAR - 3
+        return self.y + LABEL - 3
+
+    @property
+    def label(self) -> str:
+        """'3. Title' shortened to what fits above the bar (the full name is in the list below it)."""
+        name = self.title if len(self.title) <= SHORT else self.title[: SHORT - 1].rstrip() + "…"
+        return f"{self.number}. {name}"
 
 
 @dataclass(frozen=True)
@@ -75,11 +87,11 @@ class RulePicture:
 
     @property
     def total_y(self) -> int:
-        return len(self.rows) * ROW + 6
+        return len(self.rows) * ROW + 4
 
     @property
     def height(self) -> int:
-        return self.total_y + ROW
+        return self.total_y + LABEL + BAR + 2
 
     @property
     def spent_length(self) -> float:
@@ -94,8 +106,12 @@ class RulePicture:
         return BAR
 
     @property
+    def bar_y(self) -> int:
+        return self.total_y + LABEL
+
+    @property
     def text_y(self) -> int:
-        return self.total_y + BAR - 3
+        return self.total_y + LABEL - 3
 
 
 def _largest(sections: Sequence[SectionResult]) -> SectionResult | None:
