@@ -107,3 +107,19 @@ def test_a_phone_opens_pannaveld_and_reads_why_it_was_not_funded(page: Page, sit
     row = page.locator("tr", has=pannaveld)
     assert "Niet gefinancierd" in row.inner_text()
     assert "436" in row.inner_text()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("slug", ["buurtbudget-oost-2026", "buurtbudget-noord-2026"])
+def test_hybrid_and_panel_results_fit_a_phone_folded_and_unfolded(
+    page: Page, site: Site, slug: str, prefix: str
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    response = page.goto(f"{site.url}{prefix}/uitslag/{slug}/")
+    assert response is not None and response.ok
+
+    for unfold in (False, True):
+        if unfold:
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert not problems(page), (slug, unfold, problems(page))
