@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count as DbCount
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from deliberation.models import PanelDecision, PanelVote, WorkSession
 from editions.models import AggregationRule, Edition, Satisfaction
 
+from ..engine import counting_rule
 from ..explain import explain_section, support_text
 from ..models import Count, CountSection, CountSource
 from .counts import CONSENSUS, advice_count, count_sections, counted_round, panel_decision, panel_members
@@ -61,6 +63,10 @@ class SectionResult:
     @property
     def mes_cents(self) -> int:
         return sum(p.cost_cents for p in self.plans if p.chosen_by_mes)
+
+    @property
+    def unspent_cents(self) -> int:
+        return max(self.section.budget_cents - self.funded_cents, 0)
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,70 @@ class Result:
     @property
     def budget_cents(self) -> int:
         return sum(s.section.budget_cents for s in self.sections)
+
+    # The summary at the top of the page, and the rule settings in plain words.
+
+    @property
+    def unspent_cents(self) -> int:
+        return sum(s.unspent_cents for s in self.sections)
+
+    @property
+    def rule_name(self) -> str:
+        """The rule's name for residents (no field jargon: the edition's label says "greedy")."""
+        names = {
+            "greedy": pgettext("counting rule", "Most votes first"),
+            "mes": pgettext("counting rule", "Equal Shares"),
+            "phragmen": pgettext("counting rule", "Phragmén's method"),
+            "maxwelfare": pgettext("counting rule", "Most support in total"),
+            CONSENSUS: pgettext("counting rule", "Consensus of the citizens' panel"),
+        }
+        return names.get(self.count.rule, self.rule_label)
+
+    @property
+    def leftover_text(self) -> str:
+        """What the rule did with money left after its main rounds (Equal Shares' completion)."""
+        if self.count.rule != "mes":
+            return ""
+        if self.count.completion in ("exhaustion", "add1"):
+            return _(
+                "Money was left after the rounds? Then the count was done again with a bigger equal share "
+                "for everyone, as long as the chosen plans still fitted in the budget."
+            )
+        if self.count.completion == "add1u":
+            return _(
+                "Money was left after the rounds? Then the count was done again with a bigger equal share "
+                "for everyone, as long as the chosen plans still fitted in the budget. After that, the "
+                "plans with the most votes that still fitted were added."
+            )
+        return _("Money that was left after the rounds was not spent.")
+
+    @property
+    def satisfaction_text(self) -> str:
+        """What counts as a voter's gain, in plain words."""
+        if self.count.satisfaction == Satisfaction.COST:
+            return _(
+                "By the cost of the chosen plans they voted for: a plan of € 20,000 counts twice as much "
+                "as a plan of € 10,000."
+            )
+        if self.count.satisfaction == Satisfaction.CARDINALITY:
+            return _("By the number of chosen plans they voted for, whatever each plan costs.")
+        return ""
+
+    @property
+    def tie_breaking_text(self) -> str:
+        """How exact ties were decided, in plain words (the stored setting is the engine's English)."""
+        if self.count.tie_breaking == counting_rule(self.count.edition)["tie_breaking"]:
+            return _(
+                "If two plans were exactly equal, the plan with the lower number went first. The numbers "
+                "are compared as text, so 10 comes before 9."
+            )
+        if not self.count.tie_breaking:
+            return ""
+        return _("In this fixed order of plan numbers: %(order)s.") % {"order": self.count.tie_breaking}
+
+    @property
+    def several_sections(self) -> bool:
+        return len(self.sections) > 1
 
 
 def recount_command(count: Count, section: CountSection) -> str:

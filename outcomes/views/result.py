@@ -14,6 +14,7 @@ from editions.models import Edition
 from execution.projects.selectors import project_ids_for
 
 from .. import selectors
+from ..rulepicture import rule_picture
 
 
 @require_safe
@@ -28,5 +29,10 @@ def result(request: HttpRequest, edition: Edition) -> HttpResponse:
         )
     result = selectors.result_of(count)
     plan_ids = [p.id for s in result.sections for p in s.plans]
-    context = {"edition": edition, "result": result, "projects": project_ids_for(plan_ids)}
+    context = {
+        "edition": edition,
+        "result": result,
+        "projects": project_ids_for(plan_ids),
+        "picture": rule_picture(result.sections),
+    }
     return render(request, "outcomes/result.html", context)
