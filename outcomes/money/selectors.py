@@ -125,9 +125,9 @@ def chart_summary(section: SectionResult) -> str:
         "%(plans)d plan, %(funded)d funded.", "%(plans)d plans, %(funded)d funded.", len(plans)
     ) % {"plans": len(plans), "funded": len(section.funded)}
     most = (
-        _("The plan most people chose is %(title)s: %(people)d, %(cost)s, funded.")
+        _("The plan most people chose is %(title)s: %(people)d people, %(cost)s, funded.")
         if top.funded
-        else _("The plan most people chose is %(title)s: %(people)d, %(cost)s, not funded.")
+        else _("The plan most people chose is %(title)s: %(people)d people, %(cost)s, not funded.")
     ) % {"title": top.title, "people": top.supporters, "cost": format_money(top.cost_cents)}
     return f"{counted} {most}"
 
