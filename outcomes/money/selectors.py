@@ -1,4 +1,5 @@
-"""The results page's money part, built from the page's own ``Result`` (no further queries)."""
+"""The results page's money part, built from the page's own ``Result`` (and, when nobody voted, the
+district's population figures: one query)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from editions.models import Edition, UnspentMoney
+from places.models import Neighbourhood
 from ui.charts import Point, ScatterChart
 from ui.templatetags.money import format_money
 
@@ -62,7 +64,10 @@ class Money:
     sections: list[SectionMoney]
     neighbourhoods: list[NeighbourhoodMoney]
     themes: list[ThemeMoney]
-    eligible: int  # residents who could vote, in the whole district (0: not known)
+    # Whom the money per neighbourhood is divided by: the residents who could vote (the turnout table's
+    # figures) after a public vote, else the neighbourhoods' population; their number in the district.
+    residents_basis: str  # "eligible" or "population"
+    residents: int
 
     @property
     def unspent_cents(self) -> int:
@@ -93,16 +98,27 @@ def destination_text(edition: Edition) -> str:
 def money_of(result: Result, edition: Edition) -> Money:
     """The money part of ``result`` (the results page's ``Result`` of ``edition``), in the active language."""
     funded = [p for s in result.sections for p in s.funded]
+    residents = _residents(result, edition)
     return Money(
         budget_cents=result.budget_cents,
         funded_cents=result.funded_cents,
         destination=edition.unspent_money,
         destination_text=destination_text(edition),
         sections=[_section(s, result) for s in result.sections],
-        neighbourhoods=_neighbourhoods(result, funded),
+        neighbourhoods=_neighbourhoods(residents, funded),
         themes=_themes(funded),
-        eligible=result.turnout_total.eligible,
+        residents_basis="eligible" if result.public_voted else "population",
+        residents=sum(residents.values()),
     )
+
+
+def _residents(result: Result, edition: Edition) -> dict[str, int]:
+    """Residents per neighbourhood name: who could vote after a public vote; else (a panel decided, and
+    the address list, if any, is the panel's invitation letters) the neighbourhood's population."""
+    if result.public_voted:
+        return {row.name: row.eligible for row in result.turnout if row.eligible}
+    known = Neighbourhood.objects.filter(district_id=edition.district_id, population__gt=0)
+    return {name: int(population or 0) for name, population in known.values_list("name", "population")}
 
 
 def _section(section: SectionResult, result: Result) -> SectionMoney:
@@ -152,9 +168,8 @@ def votes_against_cost(section: SectionResult, result: Result) -> ScatterChart:
     )
 
 
-def _neighbourhoods(result: Result, funded: list[PlanResult]) -> list[NeighbourhoodMoney]:
+def _neighbourhoods(eligible: dict[str, int], funded: list[PlanResult]) -> list[NeighbourhoodMoney]:
     """Every neighbourhood with residents or funded plans, and the plans for the whole district last."""
-    eligible = {row.name: row.eligible for row in result.turnout if row.eligible}
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     whole = [0, 0]
     for plan in funded:
@@ -171,7 +186,7 @@ def _neighbourhoods(result: Result, funded: list[PlanResult]) -> list[Neighbourh
     if whole[0]:
         rows.append(
             NeighbourhoodMoney(
-                _("Whole district"), whole[0], whole[1], result.turnout_total.eligible, whole_district=True
+                _("Whole district"), whole[0], whole[1], sum(eligible.values()), whole_district=True
             )
         )
     return rows

@@ -76,7 +76,10 @@ def test_money_per_neighbourhood_is_divided_by_its_residents_who_could_vote() ->
     costs = cost(plans)
 
     with translation.override("en"):
-        rows = {row.name: row for row in money_of(result(edition), edition).neighbourhoods}
+        money = money_of(result(edition), edition)
+    rows = {row.name: row for row in money.neighbourhoods}
+
+    assert money.residents_basis == "eligible" and money.residents == 150
 
     oost = costs[plans[0].pk] if plans[0].pk in selected else 0
     assert (rows["Oostbuurt"].eligible, rows["Oostbuurt"].cents) == (100, oost)
@@ -124,8 +127,10 @@ def test_the_part_says_how_much_is_left_and_where_it_goes_in_dutch(choice: str, 
     assert not re.search(r"\sstyle=", html)  # the pages' CSP allows no style attributes
 
 
-def test_a_consensus_of_the_panel_has_money_but_no_chart_of_votes() -> None:
+def test_a_consensus_of_the_panel_has_no_chart_and_divides_by_the_neighbourhoods_population() -> None:
     edition, plans = make_panel_edition()
+    buurt = make_neighbourhood(district=edition.district, name="Panelbuurt", population=2_000)
+    Plan.objects.filter(pk=plans[1].pk).update(neighbourhood=buurt)
     facilitator = make_facilitator(edition)
     make_panel(edition, size=7, by=facilitator)
     record_panel_decision(
@@ -140,6 +145,10 @@ def test_a_consensus_of_the_panel_has_money_but_no_chart_of_votes() -> None:
     money = money_of(result(edition), edition)
 
     assert money.funded_cents == COSTS[1] and money.charts == []
+    assert money.residents_basis == "population"
+    [row] = [r for r in money.neighbourhoods if r.name == "Panelbuurt"]
+    assert (row.cents, row.eligible, row.cents_per_resident) == (COSTS[1], 2_000, COSTS[1] // 2_000)
     with translation.override("en"):
         html = render_to_string("outcomes/money/_money.html", {"edition": edition, "result": result(edition)})
     assert "Where the money goes" in html and "<svg" not in html
+    assert "the district's population figures" in html
