@@ -97,6 +97,7 @@ class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
             "introduction",
             "total_budget_cents",
             "max_plan_cost_cents",
+            "unspent_money",
             "min_age",
             "decision_model",
             "hybrid_order",

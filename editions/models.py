@@ -50,6 +50,14 @@ class Satisfaction(models.TextChoices):
     CARDINALITY = "cardinality", _("By number of supported plans")
 
 
+class UnspentMoney(models.TextChoices):
+    """Where the money the result leaves unspent goes; the results page says it."""
+
+    EDITION_POT = "edition_pot", _("Back to the district's pot for this edition's plans")
+    NEXT_EDITION = "next_edition", _("Carried over to the next edition")
+    DISTRICT = "district", _("Returned to the district's general budget")
+
+
 # The fields that fix how a vote is cast and counted; locked once the first ballot exists.
 BALLOT_RULE_FIELDS = (
     "ballot_format",
@@ -69,6 +77,13 @@ class Edition(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     introduction = models.TextField(_("introduction"), blank=True)
     total_budget_cents = models.PositiveBigIntegerField(_("total budget (cents)"))
+    unspent_money = models.CharField(
+        _("unspent money"),
+        max_length=20,
+        choices=UnspentMoney.choices,
+        default=UnspentMoney.DISTRICT,
+        help_text=_("Where the money goes that the chosen plans leave unspent. The results page shows it."),
+    )
     min_age = models.PositiveSmallIntegerField(_("minimum age"), default=16)
     max_plan_cost_cents = models.PositiveBigIntegerField(_("maximum cost per plan (cents)"))
     decision_model = models.CharField(

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from editions.models import AggregationRule, BallotFormat, DecisionModel, HybridOrder, Satisfaction
+from editions.models import (
+    AggregationRule,
+    BallotFormat,
+    DecisionModel,
+    HybridOrder,
+    Satisfaction,
+    UnspentMoney,
+)
 from editions.phases import PhaseKind
 
 from .specs import EditionSpec, PhaseSpan, SubBudgetSpec, ThemeSpec, eur
@@ -149,6 +156,7 @@ NOORD_2026 = EditionSpec(
         PhaseSpan(PhaseKind.EXECUTION, -130, 240),
         PhaseSpan(PhaseKind.EVALUATION, 241, 300),
     ),
+    unspent_money=UnspentMoney.DISTRICT,
     current_phase=PhaseKind.EXECUTION,
     verdicts_publish_day=-190,
 )
@@ -298,6 +306,7 @@ NIEUW_WEST_2026 = EditionSpec(
         PhaseSpan(PhaseKind.RESULT, -12, 8),
         PhaseSpan(PhaseKind.EXECUTION, 9, 370),
     ),
+    unspent_money=UnspentMoney.NEXT_EDITION,
     current_phase=PhaseKind.RESULT,
     verdicts_publish_day=-35,
     results_publish_day=-9,
@@ -346,6 +355,7 @@ OOST_2026 = EditionSpec(
         PhaseSpan(PhaseKind.EXECUTION, -221, -15),
         PhaseSpan(PhaseKind.EVALUATION, -14, 60),
     ),
+    unspent_money=UnspentMoney.EDITION_POT,
     current_phase=PhaseKind.EVALUATION,
     verdicts_publish_day=-290,
     shortlist_size=10,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from accounts.models import Role
-from editions.models import AggregationRule, BallotFormat, DecisionModel, Satisfaction
+from editions.models import AggregationRule, BallotFormat, DecisionModel, Satisfaction, UnspentMoney
 from editions.phases import PhaseKind
 from proposals.models import PlanStatus
 
@@ -98,6 +98,7 @@ class EditionSpec:
     rule_satisfaction: Satisfaction = Satisfaction.COST
     # The day the counted result becomes public, at noon; None: as soon as it is counted.
     results_publish_day: int | None = None
+    unspent_money: UnspentMoney = UnspentMoney.DISTRICT
 
 
 @dataclass(frozen=True)

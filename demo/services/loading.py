@@ -244,6 +244,7 @@ def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edit
             "introduction": spec.introduction,
             "total_budget_cents": spec.total_budget_cents,
             "max_plan_cost_cents": spec.max_plan_cost_cents,
+            "unspent_money": spec.unspent_money,
             "min_age": spec.min_age,
             "decision_model": spec.decision_model,
             "hybrid_order": spec.hybrid_order,

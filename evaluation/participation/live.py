@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from editions.models import Edition
 from outreach.models import Address
 from places.models import Neighbourhood
+from ui.charts import BarChart, Series
 from voting.models import Channel, Voter
 
-from ..charts import BarChart, Series
 from ..population.selectors import eligible_residents
 
 CACHE_SECONDS = 30

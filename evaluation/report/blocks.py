@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from evaluation.charts import BarChart
+from ui.charts import BarChart
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from evaluation.charts import BarChart, Series
-from evaluation.charts.model import format_value
+from ui.charts import BarChart, Series
+from ui.charts.model import format_value
 from ui.templatetags.money import format_money
 
 from ..comparison.metrics import EditionMetrics, ModelMetrics, compare_models, ratio

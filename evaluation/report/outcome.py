@@ -9,8 +9,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from editions.models import AggregationRule
-from evaluation.charts import BarChart, Series
-from evaluation.charts.model import format_value
+from ui.charts import BarChart, Series
+from ui.charts.model import format_value
 from ui.templatetags.money import format_money
 
 from .blocks import Block, Fact, Table

@@ -25,8 +25,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from evaluation.charts import BarChart
-from evaluation.charts.pdf import chart_drawing
+from ui.charts import BarChart
+from ui.charts.pdf import chart_drawing
 
 from ..models import Lesson
 from .blocks import Block, Part

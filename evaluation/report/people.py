@@ -9,9 +9,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from evaluation.charts import BarChart, Series
-from evaluation.charts.model import format_value
 from places.demography import GENDER_LABELS
+from ui.charts import BarChart, Series
+from ui.charts.model import format_value
 
 from .blocks import Block, Fact, Table
 from .figures import anchor_title, rate

@@ -9,10 +9,10 @@ from typing import Any
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
-from evaluation.charts import BarChart, Series
-from evaluation.charts.model import format_value
 from execution.models import BlockerCategory
 from review.models import DEFAULT_CRITERIA
+from ui.charts import BarChart, Series
+from ui.charts.model import format_value
 
 from ..models import SurveyKind
 from .blocks import Block, Fact, Table

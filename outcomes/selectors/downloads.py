@@ -1,8 +1,13 @@
-"""The result's downloads: the open-data JSON, the CSV rows and a published section's .pb file."""
+"""The result's downloads: the open-data JSON and its CSV rows, the spreadsheet for residents (in the
+page's language) and a published section's .pb file."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from ..models import Count, CountSection
 from .counts import advice_count, count_sections
@@ -134,6 +139,75 @@ def result_rows(count: Count) -> list[list[object]]:
         for section in result.sections
         for p in section.plans
     ]
+
+
+@dataclass(frozen=True)
+class Spreadsheet:
+    """The result as a table a spreadsheet opens in the reader's language: headers in that language,
+    amounts in euros with its decimal sign, and the separator its spreadsheets expect."""
+
+    headers: list[str]
+    rows: list[list[object]]
+    delimiter: str
+    file_name: str
+
+
+def result_spreadsheet(count: Count) -> Spreadsheet:
+    """The result per plan in the active language: Dutch with ``;`` and a decimal comma (as Dutch Excel
+    and LibreOffice read a CSV), English with ``,`` and a decimal point; amounts in euros."""
+    dutch = not (get_language() or "nl").startswith("en")
+    decimal = "," if dutch else "."
+    result = result_of(count)
+    plans = [(s, p) for s in result.sections for p in s.plans]
+    columns: list[tuple[str, Any]] = [
+        (_("Part of the budget"), lambda s, p: s.section.label),
+        (_("Plan number"), lambda s, p: p.id),
+        (_("Plan"), lambda s, p: p.title),
+        (_("Neighbourhood"), lambda s, p: p.neighbourhood or _("Whole district")),
+        (_("Theme"), lambda s, p: p.theme),
+        (_("Cost in euros"), lambda s, p: euros(p.cost_cents, decimal)),
+    ]
+    if not result.is_consensus:
+        people = _("Panel members who chose it") if result.panel is not None else _("Voters who chose it")
+        columns.append((people, lambda s, p: p.supporters))
+    if any(p.points is not None for _s, p in plans):
+        columns.append((_("Points"), lambda s, p: "" if p.points is None else p.points))
+    columns.append((_("Funded"), lambda s, p: yes_no(p.funded)))
+    if not result.is_consensus:
+        columns += [
+            (_("Round"), lambda s, p: p.round or ""),
+            (_("Why"), lambda s, p: p.explanation),
+            (_("Chosen with most votes first"), lambda s, p: yes_no(p.chosen_by_greedy)),
+            (_("Chosen with Equal Shares"), lambda s, p: yes_no(p.chosen_by_mes)),
+        ]
+    if result.panel is not None:
+        columns.append((_("The panel's reason"), lambda s, p: p.reason))
+    if result.advice is not None:
+        columns += [
+            (_("Advice: support in the public vote"), lambda s, p: p.advice_support),
+            (
+                _("Advice: chosen in the vote"),
+                lambda s, p: "" if p.advice_funded is None else yes_no(p.advice_funded),
+            ),
+        ]
+    name = _("result")
+    return Spreadsheet(
+        headers=[header for header, _cell in columns],
+        rows=[[cell(s, p) for _header, cell in columns] for s, p in plans],
+        delimiter=";" if dutch else ",",
+        file_name=f"{count.edition.slug}-{name}.csv",
+    )
+
+
+def euros(cents: int, decimal: str) -> str:
+    """Cents as euros with two decimals and no thousands separator (a spreadsheet reads it as a number)."""
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    return f"{sign}{whole}{decimal}{rest:02d}"
+
+
+def yes_no(value: bool) -> str:
+    return _("yes") if value else _("no")
 
 
 def ballot_file(count: Count, key: str) -> CountSection | None:

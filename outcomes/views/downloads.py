@@ -1,4 +1,5 @@
-"""The published result's files: each section's ballots (.pb), the open data (JSON) and a table (CSV).
+"""The published result's files: each section's ballots (.pb), the open data (JSON) and a table (CSV,
+in the page's language).
 
 Every download answers 404 until the result is public.
 """
@@ -16,6 +17,7 @@ from editions.models import Edition
 
 from .. import selectors
 from ..models import Count, CountSource
+from ..selectors.downloads import result_spreadsheet
 
 
 def _published(edition: Edition) -> Count:
@@ -64,11 +66,13 @@ def result_json(request: HttpRequest, edition: Edition) -> JsonResponse:
 @require_safe
 @edition_page
 def result_csv(request: HttpRequest, edition: Edition) -> HttpResponse:
-    count = _published(edition)
+    """The result per plan for a spreadsheet, in the page's language (``result_spreadsheet``). The
+    byte order mark tells Excel the file is UTF-8 (else it garbles "é" and "€")."""
+    sheet = result_spreadsheet(_published(edition))
     out = io.StringIO()
-    writer = csv_safe.writer(out, lineterminator="\n")
-    writer.writerow(selectors.CSV_COLUMNS)
-    writer.writerows(selectors.result_rows(count))
-    response = HttpResponse(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{edition.slug}-uitslag.csv"'
+    writer = csv_safe.writer(out, delimiter=sheet.delimiter, lineterminator="\r\n")
+    writer.writerow(sheet.headers)
+    writer.writerows(sheet.rows)
+    response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{sheet.file_name}"'
     return response

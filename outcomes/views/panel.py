@@ -101,7 +101,18 @@ def _act(edition: Edition, user: User, posted: Posted) -> str:
 
 
 def _with_input(page: DecisionPage, posted: Posted) -> list[dict[str, object]]:
-    """Per section the plans with what was entered, and the total of the chosen plans."""
+    """Per section the plans with what was entered, the total of the chosen plans, and per plan the
+    counted round's result explained as the public vote's is (``PlanResult``) and the panel's recorded
+    reason."""
+    counted = {p.id: p for s in selectors.section_results(page.count) for p in s.plans} if page.count else {}
+    recorded = (
+        {
+            pid: (reason, funded)
+            for pid, reason, funded in page.decision.reasons.values_list("plan_id", "reason", "funded")
+        }
+        if page.decision
+        else {}
+    )
     rows = []
     for section in page.sections:
         chosen = [p for p in section.plans if p.id in posted.chosen]
@@ -109,7 +120,13 @@ def _with_input(page: DecisionPage, posted: Posted) -> list[dict[str, object]]:
             {
                 "section": section,
                 "plans": [
-                    {"plan": p, "chosen": p.id in posted.chosen, "reason": posted.reasons.get(p.id, "")}
+                    {
+                        "plan": p,
+                        "chosen": p.id in posted.chosen,
+                        "reason": posted.reasons.get(p.id, ""),
+                        "counted": counted.get(p.id),
+                        "recorded": recorded.get(p.id),
+                    }
                     for p in section.plans
                 ],
                 "chosen_cents": sum(p.cost_cents for p in chosen),

@@ -175,6 +175,7 @@ def test_the_published_edition_has_about_five_thousand_ballots_and_a_done_count(
         set(Plan.objects.filter(edition=nieuw_west, status=PlanStatus.SELECTED).values_list("pk", flat=True))
         == winners
     )
+    assert nieuw_west.unspent_money == "next_edition"  # the results page says where the rest goes
     assert nieuw_west.results_publish_at is not None and count.finished_at <= nieuw_west.results_publish_at  # type: ignore[operator]
 
 

@@ -44,6 +44,7 @@ def _edition_post(
         "introduction": "",
         "total_budget_cents": "500.000",
         "max_plan_cost_cents": "50.000,50",
+        "unspent_money": "next_edition",
         "min_age": "16",
         "decision_model": "online_vote",
         "ballot_format": "approval",
@@ -108,6 +109,7 @@ def test_an_edition_typed_in_euros_is_stored_in_cents_with_its_phases(
     edition = Edition.objects.get(slug="buurtbudget-test-2028")
     assert edition.total_budget_cents == 50_000_000
     assert edition.max_plan_cost_cents == 5_000_050
+    assert edition.unspent_money == "next_edition"
     assert sorted(SubBudget.objects.filter(edition=edition).values_list("amount_cents", flat=True)) == [
         10_000_000,
         20_000_000,

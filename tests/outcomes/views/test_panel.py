@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -16,6 +18,7 @@ from django.utils import translation
 from deliberation.models import PanelDecision
 from editions.models import Edition
 from outcomes.models import Count, CountSource
+from outcomes.selectors import section_results
 from outcomes.services import count_panel_vote, record_panel_decision
 from proposals.models import Plan, PlanStatus
 from tests.factories import make_user
@@ -147,9 +150,10 @@ def test_results_page_shows_a_consensus_with_the_panels_reasons_and_no_ballot_fi
     data = json.loads(client.get(url("result_json", edition)).content)
     assert data["decided_by"] == "panel" and data["panel"]["method"] == "consensus"
     assert {r["plan_id"] for r in data["panel"]["reasons"]} == {p.pk for p in plans}
-    rows = list(csv.DictReader(io.StringIO(client.get(url("result_csv", edition)).content.decode())))
-    assert {r["method"] for r in rows} == {"consensus"}
-    assert {r["panel_reason"] for r in rows} == {f"Het panel over {p.title}." for p in plans}
+    csv_text = client.get(url("result_csv", edition)).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert "Voters who chose it" not in rows[0] and "Panel members who chose it" not in rows[0]
+    assert {r["The panel's reason"] for r in rows} == {f"Het panel over {p.title}." for p in plans}
 
 
 def test_results_page_shows_the_panels_vote_in_its_session_and_keeps_the_recount(client: Client) -> None:
@@ -228,3 +232,47 @@ def test_the_decision_and_result_pages_read_the_same_number_of_queries_however_m
         return len(decision_page), len(result_page)
 
     assert queries_for(3) == queries_for(9)
+
+
+def test_the_decision_page_explains_the_counted_round_as_the_results_page_does(client: Client) -> None:
+    edition, plans = make_panel_edition()
+    facilitator = make_facilitator(edition)
+    vote = add_panel_round(
+        edition=edition, by=facilitator, contents=[{"main": [plans[0].pk]}] * 3 + [{"main": [plans[3].pk]}]
+    )
+    count_panel_vote(edition=edition, vote=vote, by=facilitator)
+    client.force_login(facilitator)
+
+    page = client.get(url("panel_decision", edition)).content.decode()
+
+    count = Count.objects.get(source=CountSource.PANEL)
+    [section] = section_results(count)
+    for plan in section.plans:
+        assert html.escape(plan.explanation) in page
+    assert page.count("outcome-mark--funded") == len(section.funded)
+
+
+def test_the_decision_page_shows_the_panels_reason_next_to_each_chosen_and_unchosen_plan(
+    client: Client,
+) -> None:
+    edition, plans = make_panel_edition()
+    facilitator = make_facilitator(edition)
+    make_panel(edition, size=7, by=facilitator)
+    record_panel_decision(
+        edition=edition,
+        by=facilitator,
+        method="consensus",
+        reasons={p.pk: f"Het panel over {p.title}." for p in plans},
+        funded=[plans[1].pk],
+        summary="Wij kozen samen.",
+    )
+    client.force_login(facilitator)
+
+    page = client.get(url("panel_decision", edition)).content.decode()
+
+    rows = re.findall(r"<tr class=\"utrecht-table__row\">(.*?)</tr>", page, flags=re.S)
+    for plan in plans:
+        [row] = [r for r in rows if plan.title in r]
+        assert f"Het panel over {plan.title}." in row
+        assert ("Chosen by the panel" in row) == (plan.pk == plans[1].pk)
+        assert ("Not chosen by the panel" in row) == (plan.pk != plans[1].pk)

@@ -112,12 +112,13 @@ def test_json_and_csv_downloads_hold_the_result(client: Client, counted: Counted
     section = count.sections.get()
 
     data = json.loads(client.get(url("result_json", edition)).content)
-    rows = list(csv.DictReader(io.StringIO(client.get(url("result_csv", edition)).content.decode())))
+    csv_text = client.get(url("result_csv", edition)).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(csv_text), delimiter=";"))
 
     assert data["count"]["rule"] == "mes" and data["sections"][0]["sha256"] == section.sha256
     assert data["sections"][0]["selected"] == section.selected
-    assert {int(r["plan_id"]) for r in rows} == {p.pk for p in plans}
-    assert {int(r["plan_id"]) for r in rows if r["funded"] == "1"} == set(section.selected)
+    assert {int(r["Plannummer"]) for r in rows} == {p.pk for p in plans}
+    assert {int(r["Plannummer"]) for r in rows if r["Gefinancierd"] == "ja"} == set(section.selected)
 
 
 def test_english_result_page(client: Client, counted: Counted) -> None:
@@ -284,7 +285,8 @@ def test_a_plan_title_that_looks_like_a_formula_is_text_in_the_csv(client: Clien
     Plan.objects.filter(pk=plans[0].pk).update(title='=HYPERLINK("https://evil.example","Klik")')
     make_count(edition=edition)
 
-    rows = list(csv.DictReader(io.StringIO(client.get(url("result_csv", edition)).content.decode())))
+    csv_text = client.get(url("result_csv", edition)).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(csv_text), delimiter=";"))
 
-    titles = {int(r["plan_id"]): r["title"] for r in rows}
+    titles = {int(r["Plannummer"]): r["Plan"] for r in rows}
     assert titles[plans[0].pk] == '\'=HYPERLINK("https://evil.example","Klik")'

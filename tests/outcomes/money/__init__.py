@@ -1,0 +1,1 @@
+"""Tests of the results page's money part (outcomes.money)."""
