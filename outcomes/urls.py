@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import count, downloads, panel, result
+from .yourpart import views as yourpart
 
 app_name = "outcomes"
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
     path("<slug:slug>/advies/<slug:key>.pb", downloads.advice_ballots, name="advice_ballots"),
     path("<slug:slug>/tellen/", count.count, name="count"),
     path("<slug:slug>/panel/", panel.panel_decision, name="panel_decision"),
+    path("<slug:slug>/mijn-deel/", yourpart.your_part_page, name="your_part"),
 ]

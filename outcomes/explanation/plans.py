@@ -125,7 +125,8 @@ def _funded(step: Mapping[str, Any], plan: _Plan, rule: str, facts: Mapping[str,
             text = (
                 ngettext(
                     "Funded in round %(round)s: its voter paid %(price)s from their equal share.",
-                    "Funded in round %(round)s: its %(count)s voters paid %(price)s each from their equal share.",
+                    "Funded in round %(round)s: its %(count)s voters paid %(price)s each "
+                    "from their equal share.",
                     paying,
                 )
                 % params
@@ -196,10 +197,10 @@ def _shares_paid(paying: int, plan: _Plan, price: Fraction) -> str:
         )
     return (
         ngettext(
-            "%(count)s of its %(total)s voters paid for it from their share: at most %(price)s. The others had "
-            "nothing left of their share.",
-            "%(count)s of its %(total)s voters paid for it together from their shares: at most %(price)s each. "
-            "Some paid less: all they had left. The others had nothing left of their share.",
+            "%(count)s of its %(total)s voters paid for it from their share: at most %(price)s. "
+            "The others had nothing left of their share.",
+            "%(count)s of its %(total)s voters paid for it together from their shares: at most %(price)s "
+            "each. Some paid less: all they had left. The others had nothing left of their share.",
             paying,
         )
         % params
@@ -211,7 +212,7 @@ def _share_intro(facts: Mapping[str, Any]) -> str:
     share = _fraction(facts.get("budget_per_voter"))
     if share is None:
         return ""
-    params = {"share": format_money(math.floor(share))}
+    params = {"share": format_money(round(share))}
     if int(facts.get("budget_increases") or 0) > 0:
         return (
             _(
@@ -347,12 +348,12 @@ def _mes_loser(
         }
         reason = (
             ngettext(
-                "Its %(count)s voter had %(start)s of their equal share. They also chose plans that were funded "
-                "first, and paid %(spent)s for them: %(plans)s. The %(left)s left was not enough for its cost "
-                "of %(cost)s.",
-                "Its %(count)s voters together had %(start)s of their equal shares. They also chose plans that "
-                "were funded first, and paid %(spent)s for them: %(plans)s. The %(left)s left was not enough "
-                "for its cost of %(cost)s.",
+                "Its %(count)s voter had %(start)s of their equal share. They also chose plans that "
+                "were funded first, and paid %(spent)s for them: %(plans)s. The %(left)s left was not "
+                "enough for its cost of %(cost)s.",
+                "Its %(count)s voters together had %(start)s of their equal shares. They also chose plans "
+                "that were funded first, and paid %(spent)s for them: %(plans)s. The %(left)s left was "
+                "not enough for its cost of %(cost)s.",
                 int(mine["supporters"]),
             )
             % params
