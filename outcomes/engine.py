@@ -307,13 +307,14 @@ def section_facts(
             Fraction(instance.budget, instance.scale * instance.num_voters) if instance.num_voters else None
         )
         facts["budget_increases"] = int(params.get("budget_increases", "0") or 0)
-        facts["paid"] = {pid: amount(paid) for pid, paid in replayed.paid_per_winner}
+        # the replayed payments are float sums (for display): kept in whole cents
+        facts["paid"] = {pid: round(paid) for pid, paid in replayed.paid_per_winner}
         facts["projects"] = {
             f.project_id: {
                 "supporters": f.supporters,
                 "start": amount(f.start),
-                "paid": [[q, amount(paid)] for q, paid in f.paid],
-                "left": amount(f.left),
+                "paid": [[q, round(paid)] for q, paid in f.paid if round(paid)],
+                "left": round(f.left),
             }
             for f in replayed.projects
         }

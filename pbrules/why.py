@@ -4,8 +4,8 @@ Equal Shares (``replay_shares``): every voter starts with ``budget_per_voter`` (
 share, an outcome param). For each main-phase step funding q at ``price_per_supporter`` (the most one
 supporter paid), supporter i of q pays ``min(money left of i, price * s_i / max_s)``, with s_i its score
 for q and max_s the largest score any supporter gave q (approval: every score is 1, so each pays the
-price or all it has left). Voters with the same scores for the main winners pay the same, so the
-replay runs over those classes with exact Fractions; the payments for each winner add up to its cost.
+price or all it has left). The replay runs in float64 over the voter groups, for display; the payments
+for each winner add up to its cost (to far below a cent).
 
 Greedy (``greedy_turns``): each project's turn in the rule's own order (``rules.greedy.run_greedy``)
 and the money left when its turn came.
@@ -31,16 +31,17 @@ from pbrules.rules.greedy import run_greedy
 class SupportersFacts:
     """One project's supporters under Equal Shares: their money at the start, where it went, what was left.
 
-    ``paid`` lists, in round order, each main-phase winner their shares paid for (non-zero amounts
-    only; for a winner itself it includes its own cost).
+    ``start`` is exact (supporters times the share); ``paid`` (per main-phase winner their shares paid
+    for, in round order, non-zero amounts only; for a winner itself it includes its own cost) and
+    ``left`` are float64 sums, for display (see ``replay_shares``).
     """
 
     project_id: str
     cost: Fraction
     supporters: int
     start: Fraction
-    paid: tuple[tuple[str, Fraction], ...]
-    left: Fraction
+    paid: tuple[tuple[str, float], ...]
+    left: float
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class SharesReplay:
     """The decisive Equal Shares run replayed: the share, what each winner was paid, every project's facts."""
 
     budget_per_voter: Fraction
-    paid_per_winner: tuple[tuple[str, Fraction], ...]
+    paid_per_winner: tuple[tuple[str, float], ...]
     projects: tuple[SupportersFacts, ...]
 
     def facts(self, project_id: str) -> SupportersFacts:
@@ -79,66 +80,62 @@ def _main_steps(trace: Iterable[Step]) -> list[Step]:
     return [s for s in trace if s.phase == "main"]
 
 
-def _score_matrix(instance: Instance, columns: Sequence[int]) -> npt.NDArray[np.int64]:
-    """Each voter group's score (0 if none) for the projects at ``columns``: groups x columns."""
-    rows = np.repeat(np.arange(len(instance.weights), dtype=np.int64), np.diff(instance.indptr))
-    out = np.zeros((len(instance.weights), len(columns)), dtype=np.int64)
-    for j, p in enumerate(columns):
-        mask = instance.indices == p
-        out[rows[mask], j] = instance.scores[mask]
-    return out
-
-
 def replay_shares(instance: Instance, trace: Sequence[Step], budget_per_voter: Fraction) -> SharesReplay:
-    """Replay the decisive Equal Shares run of ``trace`` over the instance's voters (see module text)."""
+    """Replay the decisive Equal Shares run of ``trace`` over the instance's voter groups.
+
+    The payments are float64 (vectorised over voter groups: exact Fractions over tens of thousands of
+    groups take seconds where the rule takes a fraction of one); they are for display only, and agree
+    with the trace's exact prices to far below a cent (the tests check each winner's payments add up to
+    its cost). What decides the winners stays pbrules' exact replay.
+    """
     position = {pid: i for i, pid in enumerate(instance.project_ids)}
     steps = _main_steps(trace)
-    winners = [position[s.project_id] for s in steps]
-    scores = _score_matrix(instance, winners)
-    max_s = [int(scores[:, j].max()) if len(scores) else 0 for j in range(len(winners))]
-    signatures, inverse = np.unique(scores, axis=0, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    paid: list[list[Fraction]] = []
-    left: list[Fraction] = []
-    for signature in signatures.tolist():
-        money = Fraction(budget_per_voter)
-        row: list[Fraction] = []
-        for step, score, top in zip(steps, signature, max_s, strict=True):
-            price = step.price_per_supporter or Fraction(0)
-            pay = min(money, price * score / top) if score > 0 and top > 0 else Fraction(0)
-            money -= pay
-            row.append(pay)
-        paid.append(row)
-        left.append(money)
-    weights = instance.weights.astype(np.int64)
-    total_per_class = np.bincount(inverse, weights=weights, minlength=len(signatures)).astype(np.int64)
-    paid_per_winner = tuple(
-        (s.project_id, sum((int(total_per_class[c]) * paid[c][j] for c in range(len(paid))), Fraction(0)))
-        for j, s in enumerate(steps)
-    )
-    rows = np.repeat(np.arange(len(instance.weights), dtype=np.int64), np.diff(instance.indptr))
+    groups = len(instance.weights)
+    rows = np.repeat(np.arange(groups, dtype=np.int64), np.diff(instance.indptr))
+    positive = instance.scores > 0
+    by_project = np.argsort(instance.indices, kind="stable")
+    ptr = np.searchsorted(instance.indices[by_project], np.arange(instance.num_projects + 1))
+
+    def supporters_of(p: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        entries = by_project[ptr[p] : ptr[p + 1]]
+        entries = entries[positive[entries]]
+        return rows[entries], instance.scores[entries].astype(np.int64)
+
+    money = np.full(groups, float(budget_per_voter))
+    pay = np.zeros((groups, len(steps)))
+    for j, step in enumerate(steps):
+        g, score = supporters_of(position[step.project_id])
+        price = float(step.price_per_supporter or 0)
+        if len(g) == 0 or price == 0:
+            continue
+        paid = np.minimum(money[g], price * score / int(score.max()))
+        money[g] -= paid
+        pay[g, j] = paid
+    weights = instance.weights.astype(np.float64)
+    per_winner = weights @ pay
     scale = instance.scale
     projects = []
     for p, pid in enumerate(instance.project_ids):
-        groups = rows[(instance.indices == p) & (instance.scores > 0)]
-        per_class = np.bincount(inverse[groups], weights=weights[groups], minlength=len(signatures))
-        counts = [(c, int(n)) for c, n in enumerate(per_class.astype(np.int64).tolist()) if n]
-        supporters = sum(n for _, n in counts)
-        spent = (
-            (steps[j].project_id, sum((n * paid[c][j] for c, n in counts), Fraction(0)))
-            for j in range(len(steps))
-        )
+        g, _ = supporters_of(p)
+        spent = weights[g] @ pay[g] if len(g) else np.zeros(len(steps))
+        supporters = int(instance.weights[g].sum())
         projects.append(
             SupportersFacts(
                 project_id=pid,
                 cost=Fraction(int(instance.costs[p]), scale),
                 supporters=supporters,
                 start=supporters * Fraction(budget_per_voter),
-                paid=tuple((q, amount) for q, amount in spent if amount),
-                left=sum((n * left[c] for c, n in counts), Fraction(0)),
+                paid=tuple(
+                    (steps[j].project_id, float(amount)) for j, amount in enumerate(spent.tolist()) if amount
+                ),
+                left=float(weights[g] @ money[g]) if len(g) else 0.0,
             )
         )
-    return SharesReplay(Fraction(budget_per_voter), paid_per_winner, tuple(projects))
+    return SharesReplay(
+        Fraction(budget_per_voter),
+        tuple((s.project_id, float(x)) for s, x in zip(steps, per_winner.tolist(), strict=True)),
+        tuple(projects),
+    )
 
 
 def greedy_turns(

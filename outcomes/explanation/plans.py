@@ -339,7 +339,8 @@ def _mes_loser(
             % params
         )
         return text, [" ".join(x for x in (_share_intro(facts), reason) if x)]
-    if left < plan.cost and paid:
+    # the reason code is exact; the replayed amounts are whole cents
+    if paid and (left < plan.cost or rejection.get("reason") == "not-enough-support"):
         listing, names = _spent_on(paid, titles)
         params["plans"] = listing
         params["spent"] = _euros(sum((a for _q, a in paid), Fraction(0)))
