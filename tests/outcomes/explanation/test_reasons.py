@@ -74,6 +74,9 @@ def test_plan_that_lost_on_support_says_its_voters_had_less_than_its_cost() -> N
     assert speeltuin.text == "Not funded: its voters together had €60 of their shares, less than its cost."
     assert "less than the €80 it costs, even before any plan was funded" in speeltuin.reasons[0]
     assert "Every voter had an equal share of €10" in speeltuin.reasons[0]
+    assert speeltuin.reasons[1] == (
+        "It would have been funded if it had cost at most €75, or with 7 more voters."
+    )
 
 
 def test_loser_with_more_voters_is_compared_with_the_cheaper_winner_per_voter() -> None:

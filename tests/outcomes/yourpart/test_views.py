@@ -8,12 +8,14 @@ import re
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from editions.models import Edition
+from outcomes.selectors import result_of
 from outcomes.yourpart.selectors import your_part
 from proposals.models import Plan
 
@@ -172,3 +174,17 @@ def test_before_publication_there_is_no_part(client: Client) -> None:
     edition, _ = make_closed_vote(choices=[(0,)], aggregation_rule="mes")
 
     assert client.get(url(edition)).status_code == 404
+
+
+def test_the_form_partial_renders_with_the_results_page_context(counted: tuple[Edition, list[Plan]]) -> None:
+    edition, plans = counted
+    count = edition.counts.get()
+
+    with translation.override("en"):
+        partial = render_to_string(
+            "outcomes/yourpart/_form.html", {"edition": edition, "result": result_of(count)}
+        )
+
+    assert f'action="{url(edition)}"' in partial and 'method="post"' in partial
+    assert all(f'value="{p.pk}"' in partial for p in plans)
+    assert " checked" not in partial
