@@ -14,7 +14,7 @@ from editions.models import BallotFormat
 
 from .. import engine
 from ..explanation import explain_section, section_facts_of
-from ..models import Count
+from ..models import Count, CountSource
 from ..selectors.counts import CONSENSUS, count_sections
 
 # Ballots where a voter ticks plans: their payments follow from the trace (every supporter pays the price).
@@ -61,8 +61,13 @@ class YourPart:
 
 
 def part_available(count: Count) -> bool:
-    """Whether a voter can follow their part: the voters ticked plans (not ranked or spread points)."""
-    return count.rule != CONSENSUS and count.edition.ballot_format in TICKED_FORMATS
+    """Whether a voter can follow their part: everyone's vote decided (not the citizens' panel), and
+    the voters ticked plans (they did not rank them or spread points)."""
+    return (
+        count.source == CountSource.VOTE
+        and count.rule != CONSENSUS
+        and count.edition.ballot_format in TICKED_FORMATS
+    )
 
 
 def plan_choices(count: Count) -> list[tuple[int, str]]:

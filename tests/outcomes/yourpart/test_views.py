@@ -16,10 +16,11 @@ from django.utils import translation
 
 from editions.models import Edition
 from outcomes.selectors import result_of
+from outcomes.services import record_panel_decision
 from outcomes.yourpart.selectors import your_part
 from proposals.models import Plan
 
-from ..factories import make_closed_vote, make_count
+from ..factories import make_closed_vote, make_count, make_facilitator, make_panel, make_panel_edition
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +189,25 @@ def test_the_form_partial_renders_with_the_results_page_context(counted: tuple[E
     assert f'action="{url(edition)}"' in partial and 'method="post"' in partial
     assert all(f'value="{p.pk}"' in partial for p in plans)
     assert " checked" not in partial
+
+
+def test_a_result_the_citizens_panel_decided_has_no_part_per_voter(client: Client) -> None:
+    edition, plans = make_panel_edition()
+    facilitator = make_facilitator(edition)
+    make_panel(edition, size=7, by=facilitator)
+    record_panel_decision(
+        edition=edition,
+        by=facilitator,
+        method="consensus",
+        reasons={p.pk: "Samen besloten." for p in plans},
+        funded=[plans[1].pk],
+        summary="Wij kozen samen.",
+    )
+
+    response = client.post(url(edition), {"plan": [plans[1].pk]})
+
+    assert response.status_code == 200
+    assert "The citizens' panel decided this result, so there is no part per voter to show here." in text(
+        response
+    )
+    assert "You paid" not in text(response) and "chosen." not in text(response)
