@@ -42,6 +42,7 @@ from pbrules import (
     Outcome,
     PabulibError,
     Project,
+    Step,
     outcome_dict,
     parse_election,
     parse_instance,
@@ -55,6 +56,7 @@ from pbrules.pabulib import election_to_text, format_amount
 from pbrules.report import JsonAmount, json_amount
 from pbrules.satisfaction import project_totals, support_counts
 from pbrules.tiebreak import DEFAULT_TIE_BREAKING
+from pbrules.why import VoterPart, greedy_turns, replay_shares, voter_payments
 
 from .errors import OutcomeError
 
@@ -265,6 +267,88 @@ def amount(value: Fraction | None) -> JsonAmount:
 def outcome_data(instance: Instance, outcome: Outcome) -> dict[str, Any]:
     """The outcome in the shape of ``python -m pbrules --json`` (``pbrules.outcome_dict``), amounts exact."""
     return outcome_dict(instance, outcome, exact=True)
+
+
+def steps_of(trace: Sequence[Mapping[str, Any]]) -> tuple[Step, ...]:
+    """The trace of a stored outcome (``outcome_data``'s) back as pbrules steps, amounts exact."""
+
+    def exact(value: Any) -> Fraction | None:
+        return None if value is None else Fraction(str(value))
+
+    return tuple(
+        Step(
+            int(s["round"]),
+            str(s["project_id"]),
+            exact(s["cost"]) or Fraction(0),
+            str(s.get("phase", "main")),
+            exact(s.get("score")),
+            s.get("supporters"),
+            exact(s.get("price_per_supporter")),
+        )
+        for s in trace
+    )
+
+
+FACTS_VERSION = 1
+
+
+def section_facts(
+    instance: Instance, *, rule: str, satisfaction: str, trace: Sequence[Step], params: Mapping[str, str]
+) -> dict[str, Any]:
+    """What the explanations need beyond the outcome (``pbrules.why``), amounts exact, ids as text.
+
+    Equal Shares: the share each voter started with, what each winner was paid, and per plan its
+    supporters' money at the start, what they paid for each winner and what they had left. Greedy: per
+    plan its turn and the money left when it came. Other rules: nothing beyond the rule's name.
+    """
+    facts: dict[str, Any] = {"version": FACTS_VERSION, "rule": rule}
+    main_cost = sum((s.cost for s in trace if s.phase == "main"), Fraction(0))
+    facts["left_after_main"] = amount(Fraction(instance.budget, instance.scale) - main_cost)
+    if rule == AggregationRule.EQUAL_SHARES and "budget_per_voter" in params:
+        share = Fraction(params["budget_per_voter"])
+        replayed = replay_shares(instance, trace, share)
+        facts["budget_per_voter"] = amount(share)
+        facts["equal_share"] = amount(
+            Fraction(instance.budget, instance.scale * instance.num_voters) if instance.num_voters else None
+        )
+        facts["budget_increases"] = int(params.get("budget_increases", "0") or 0)
+        # the replayed payments are float sums (for display): kept in whole cents
+        facts["paid"] = {pid: round(paid) for pid, paid in replayed.paid_per_winner}
+        facts["projects"] = {
+            f.project_id: {
+                "supporters": f.supporters,
+                "start": amount(f.start),
+                "paid": [[q, round(paid)] for q, paid in f.paid if round(paid)],
+                "left": round(f.left),
+            }
+            for f in replayed.projects
+        }
+    elif rule == AggregationRule.GREEDY:
+        turns = greedy_turns(instance, satisfaction)  # type: ignore[arg-type]
+        facts["turns"] = {
+            t.project_id: {"turn": t.turn, "left": amount(t.money_left), "funded": t.funded} for t in turns
+        }
+    return facts
+
+
+def facts_of_file(text: str, outcome: Mapping[str, Any], *, rule: str, satisfaction: str) -> dict[str, Any]:
+    """``section_facts`` of a stored section: its .pb text and its stored outcome (counts made before
+    the facts were stored)."""
+    return section_facts(
+        parse_text(text),
+        rule=rule,
+        satisfaction=satisfaction,
+        trace=steps_of(outcome.get("trace", [])),
+        params={str(k): str(v) for k, v in outcome.get("params", {}).items()},
+    )
+
+
+def your_part(outcome: Mapping[str, Any], chosen: Iterable[str]) -> VoterPart | None:
+    """What an approval voter who chose ``chosen`` paid per funded plan (Equal Shares), else None."""
+    share = outcome.get("params", {}).get("budget_per_voter")
+    if outcome.get("rule") != AggregationRule.EQUAL_SHARES or share is None:
+        return None
+    return voter_payments(steps_of(outcome.get("trace", [])), Fraction(str(share)), chosen)
 
 
 def plan_rows(edition: Edition, section: Section, instance: Instance) -> list[dict[str, Any]]:

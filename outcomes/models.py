@@ -127,6 +127,9 @@ class CountSection(models.Model):
     outcome = models.JSONField(_("outcome"), default=dict)
     plans = models.JSONField(_("plans"), default=list)
     comparison = models.JSONField(_("comparison"), default=dict)
+    # What the explanations need beyond the outcome (outcomes.engine.section_facts): for Equal Shares
+    # the replayed payments per plan's supporters, for greedy each plan's turn. {} = not computed yet.
+    facts = models.JSONField(_("facts for the explanations"), default=dict, blank=True)
     voters = models.PositiveIntegerField(_("voters in this section"))
 
     class Meta:

@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views import count, downloads, panel, result
 from .whatif import views as whatif
+from .yourpart import views as yourpart
 
 app_name = "outcomes"
 urlpatterns = [
@@ -16,4 +17,5 @@ urlpatterns = [
     path("<slug:slug>/panel/", panel.panel_decision, name="panel_decision"),
     path("<slug:slug>/wat-als/", whatif.what_if_page, name="what_if"),
     path("<slug:slug>/wat-als/samen.pb", whatif.pooled, name="what_if_pooled"),
+    path("<slug:slug>/mijn-deel/", yourpart.your_part_page, name="your_part"),
 ]

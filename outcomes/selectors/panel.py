@@ -9,7 +9,7 @@ from deliberation.models import PanelDecision, PanelVote
 from editions.models import Edition
 from review.models import Review, Verdict
 
-from ..explain import explain_section, support_text
+from ..explanation import explain_section, section_facts_of, support_text
 from ..models import Count, CountSource
 from .counts import CONSENSUS, advice_count, closed_rounds, count_sections, counted_round, current_count
 from .counts import panel_decision as recorded_decision
@@ -60,7 +60,7 @@ def _outcome_rows(count: Count | None) -> dict[int, tuple[str, bool, str]]:
         return {}
     rows: dict[int, tuple[str, bool, str]] = {}
     for section in count_sections(count):
-        explanations = explain_section(section.outcome, section.plans)
+        explanations = explain_section(section.outcome, section.plans, section_facts_of(section))
         for row in section.plans:
             pid = int(row["id"])
             explanation = explanations[pid]

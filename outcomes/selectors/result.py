@@ -14,7 +14,7 @@ from deliberation.models import PanelDecision, PanelVote, WorkSession
 from editions.models import AggregationRule, Edition, Satisfaction
 
 from ..engine import counting_rule
-from ..explain import explain_section, support_text
+from ..explanation import explain_section, section_facts_of, support_text
 from ..models import Count, CountSection, CountSource
 from .counts import CONSENSUS, advice_count, count_sections, counted_round, panel_decision, panel_members
 from .turnout import TurnoutRow, turnout
@@ -227,7 +227,7 @@ def _section_result(
     reasons: Mapping[int, str] | None = None,
     advice: Mapping[int, tuple[str, bool]] | None = None,
 ) -> SectionResult:
-    explanations = explain_section(section.outcome, section.plans)
+    explanations = explain_section(section.outcome, section.plans, section_facts_of(section))
     greedy = {int(pid) for pid in section.comparison.get("greedy", {}).get("selected", [])}
     mes = {int(pid) for pid in section.comparison.get("mes", {}).get("selected", [])}
     plans = []
@@ -247,6 +247,8 @@ def _section_result(
                 funded=explanation.funded,
                 round=explanation.round,
                 explanation=explanation.text,
+                reasons=explanation.reasons,
+                comparison=explanation.comparison,
                 chosen_by_greedy=int(row["id"]) in greedy,
                 chosen_by_mes=int(row["id"]) in mes,
                 reason=(reasons or {}).get(int(row["id"]), ""),

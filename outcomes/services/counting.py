@@ -144,6 +144,7 @@ class _SectionResult:
     outcome: dict[str, Any]
     plans: list[dict[str, Any]]
     comparison: dict[str, Any]
+    facts: dict[str, Any]
 
 
 def progress_text(stage: str, **params: Any) -> str:
@@ -175,6 +176,13 @@ def _count_section(
         instance, rule=count.rule, satisfaction=count.satisfaction, completion=count.completion
     )
     data = engine.outcome_data(instance, outcome)
+    facts = engine.section_facts(
+        instance,
+        rule=count.rule,
+        satisfaction=count.satisfaction,
+        trace=outcome.trace,
+        params=dict(outcome.params),
+    )
     counted = time.perf_counter()
     comparison: dict[str, Any] = {}
     for label, rule, satisfaction in COMPARED_RULES:
@@ -207,6 +215,7 @@ def _count_section(
         outcome=data,
         plans=engine.plan_rows(edition, section, instance),
         comparison=comparison,
+        facts=facts,
     )
 
 
@@ -339,6 +348,7 @@ def store_result(
                 outcome=r.outcome,
                 plans=r.plans,
                 comparison=r.comparison,
+                facts=r.facts,
                 voters=r.file.voters,
             )
             for position, r in enumerate(results)

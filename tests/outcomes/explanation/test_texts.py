@@ -1,4 +1,4 @@
-"""Explanations per plan on small elections whose answer is known by hand."""
+"""The plain-language line per plan on small elections whose answer is known by hand (no facts needed)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 
 from outcomes.engine import outcome_data
-from outcomes.explain import explain_section
+from outcomes.explanation import explain_section
 from pbrules import Ballot, Election, Project, run_rule, to_instance
 
 
@@ -64,17 +64,19 @@ def test_equal_shares_winner_names_the_price_each_supporter_paid() -> None:
 
     explained = explain_section(outcome, plans([2, 1]))
 
-    assert explained[1].text == (
-        "Funded in round 1, supported by 2 voters; each paid at most €30 of their equal share."
-    )
+    assert explained[1].text == "Funded in round 1: its 2 voters paid €30 each from their equal share."
 
 
 def test_equal_shares_price_is_rounded_up_to_a_whole_cent() -> None:
-    step = {"round": 2, "project_id": "7", "phase": "main", "price_per_supporter": "2500/3"}
+    step = {"round": 2, "project_id": "7", "phase": "main", "price_per_supporter": "2500/3", "supporters": 2}
 
-    explained = explain_section({"selected": ["7"], "trace": [step]}, [{"id": 7, "supporters": 3}])
+    explained = explain_section(
+        {"rule": "mes", "selected": ["7"], "trace": [step]}, [{"id": 7, "supporters": 3, "cost_cents": 2000}]
+    )
 
-    assert explained[7].text.endswith("each paid at most €8.34 of their equal share.")
+    assert explained[7].text == (
+        "Funded in round 2: its voters paid at most €8.34 each from their equal share."
+    )
 
 
 def test_plan_funded_by_the_completion_says_so() -> None:
