@@ -260,7 +260,7 @@ def test_engine_failure_marks_the_count_failed_and_never_running(monkeypatch: py
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("outcomes.engine.run_rule", broken)
+    monkeypatch.setattr("outcomes.engine.core.run_rule", broken)
     count = make_count(edition=edition)
 
     assert count.status == CountStatus.FAILED

@@ -1,28 +1,9 @@
-"""The seam with the outcome engine: the one module of ``outcomes`` that talks to ``pbrules``.
-
-Everything the app asks of pbrules goes through here: an edition's ballots become one pabulib
-election per ballot section, are written out and counted from the text with the edition's rule
-(``counting_rule``), and the outcome is kept in pbrules' own JSON shape (``pbrules.outcome_dict``,
-the shape ``python -m pbrules --json`` prints, with exact amounts). The services (``services/``)
-decide when to count and what to store; they never call pbrules themselves.
-
-The count never runs on the database rows directly: each section's ballots become a pabulib ``.pb``
-text (written by ``pbrules.write_election``), and that text is parsed back and counted. The file
-we publish is therefore, by construction, the input that produced the result, and anyone can
-re-count it with ``python -m pbrules``.
-
-Conventions of the file: project ids are plan ids; costs and the budget are whole euro cents
-(stated in META ``description`` and ``unit_of_amounts``); voters are numbered 1..n in a random
-order (a cryptographic shuffle) with no other column, so the file says nothing about who voted
-when. Knapsack ballots are approval ballots (META ``ballot_format`` says knapsack), ranking
-ballots are ordinal (best first), cumulative ballots carry their points.
-"""
+"""The count's side of the seam: ballots to pabulib files, counted with the edition's rule."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -38,27 +19,21 @@ from pbrules import (
     Ballot,
     Election,
     Instance,
-    Metrics,
     Outcome,
     PabulibError,
     Project,
-    Step,
     outcome_dict,
     parse_election,
-    parse_instance,
     run_rule,
-    selection_metrics,
     to_instance,
 )
 from pbrules import __version__ as pbrules_version
-from pbrules.cli import with_budget
-from pbrules.pabulib import election_to_text, format_amount
+from pbrules.pabulib import election_to_text
 from pbrules.report import JsonAmount, json_amount
 from pbrules.satisfaction import project_totals, support_counts
 from pbrules.tiebreak import DEFAULT_TIE_BREAKING
-from pbrules.why import VoterPart, greedy_turns, replay_shares, voter_payments
 
-from .errors import OutcomeError
+from ..errors import OutcomeError
 
 VOTE_TYPES = {
     BallotFormat.APPROVAL: "approval",
@@ -269,88 +244,6 @@ def outcome_data(instance: Instance, outcome: Outcome) -> dict[str, Any]:
     return outcome_dict(instance, outcome, exact=True)
 
 
-def steps_of(trace: Sequence[Mapping[str, Any]]) -> tuple[Step, ...]:
-    """The trace of a stored outcome (``outcome_data``'s) back as pbrules steps, amounts exact."""
-
-    def exact(value: Any) -> Fraction | None:
-        return None if value is None else Fraction(str(value))
-
-    return tuple(
-        Step(
-            int(s["round"]),
-            str(s["project_id"]),
-            exact(s["cost"]) or Fraction(0),
-            str(s.get("phase", "main")),
-            exact(s.get("score")),
-            s.get("supporters"),
-            exact(s.get("price_per_supporter")),
-        )
-        for s in trace
-    )
-
-
-FACTS_VERSION = 1
-
-
-def section_facts(
-    instance: Instance, *, rule: str, satisfaction: str, trace: Sequence[Step], params: Mapping[str, str]
-) -> dict[str, Any]:
-    """What the explanations need beyond the outcome (``pbrules.why``), amounts exact, ids as text.
-
-    Equal Shares: the share each voter started with, what each winner was paid, and per plan its
-    supporters' money at the start, what they paid for each winner and what they had left. Greedy: per
-    plan its turn and the money left when it came. Other rules: nothing beyond the rule's name.
-    """
-    facts: dict[str, Any] = {"version": FACTS_VERSION, "rule": rule}
-    main_cost = sum((s.cost for s in trace if s.phase == "main"), Fraction(0))
-    facts["left_after_main"] = amount(Fraction(instance.budget, instance.scale) - main_cost)
-    if rule == AggregationRule.EQUAL_SHARES and "budget_per_voter" in params:
-        share = Fraction(params["budget_per_voter"])
-        replayed = replay_shares(instance, trace, share)
-        facts["budget_per_voter"] = amount(share)
-        facts["equal_share"] = amount(
-            Fraction(instance.budget, instance.scale * instance.num_voters) if instance.num_voters else None
-        )
-        facts["budget_increases"] = int(params.get("budget_increases", "0") or 0)
-        # the replayed payments are float sums (for display): kept in whole cents
-        facts["paid"] = {pid: round(paid) for pid, paid in replayed.paid_per_winner}
-        facts["projects"] = {
-            f.project_id: {
-                "supporters": f.supporters,
-                "start": amount(f.start),
-                "paid": [[q, round(paid)] for q, paid in f.paid if round(paid)],
-                "left": round(f.left),
-            }
-            for f in replayed.projects
-        }
-    elif rule == AggregationRule.GREEDY:
-        turns = greedy_turns(instance, satisfaction)  # type: ignore[arg-type]
-        facts["turns"] = {
-            t.project_id: {"turn": t.turn, "left": amount(t.money_left), "funded": t.funded} for t in turns
-        }
-    return facts
-
-
-def facts_of_file(text: str, outcome: Mapping[str, Any], *, rule: str, satisfaction: str) -> dict[str, Any]:
-    """``section_facts`` of a stored section: its .pb text and its stored outcome (counts made before
-    the facts were stored)."""
-    return section_facts(
-        parse_text(text),
-        rule=rule,
-        satisfaction=satisfaction,
-        trace=steps_of(outcome.get("trace", [])),
-        params={str(k): str(v) for k, v in outcome.get("params", {}).items()},
-    )
-
-
-def your_part(outcome: Mapping[str, Any], chosen: Iterable[str]) -> VoterPart | None:
-    """What an approval voter who chose ``chosen`` paid per funded plan (Equal Shares), else None."""
-    share = outcome.get("params", {}).get("budget_per_voter")
-    if outcome.get("rule") != AggregationRule.EQUAL_SHARES or share is None:
-        return None
-    return voter_payments(steps_of(outcome.get("trace", [])), Fraction(str(share)), chosen)
-
-
 def plan_rows(edition: Edition, section: Section, instance: Instance) -> list[dict[str, Any]]:
     """Each plan of the section as it stood on the ballot, with its supporters (and points)."""
     position = {pid: i for i, pid in enumerate(instance.project_ids)}
@@ -370,95 +263,3 @@ def plan_rows(edition: Edition, section: Section, instance: Instance) -> list[di
         }
         for p in section.plans
     ]
-
-
-# --- What if (outcomes.whatif): the published files counted again with other options ------------
-# Parsed instances are kept per process by their file's SHA-256 (a small LRU: a what-if page asks
-# for the same few files again and again); outcomes are cached by the caller (Django's cache).
-
-PBRULES_VERSION = pbrules_version
-INSTANCE_CACHE_SIZE = 8
-_instances: OrderedDict[str, Instance] = OrderedDict()
-_pooled: OrderedDict[str, str] = OrderedDict()
-
-
-def _remember(store: OrderedDict[str, Any], key: str, value: Any) -> None:
-    store[key] = value
-    store.move_to_end(key)
-    while len(store) > INSTANCE_CACHE_SIZE:
-        store.popitem(last=False)
-
-
-def cached_instance(text: str, sha256: str) -> Instance:
-    """The numeric instance of a published file as ``python -m pbrules`` reads it, kept by its hash."""
-    instance = _instances.get(sha256)
-    if instance is None:
-        instance = parse_instance(text)
-        _remember(_instances, sha256, instance)
-    else:
-        _instances.move_to_end(sha256)
-    return instance
-
-
-def pooled_text(texts: Sequence[str], sha256s: Sequence[str], *, name: str, description: str) -> str:
-    """One pabulib file of several sections' files: every plan, the sum of the budgets, every ballot.
-
-    The files do not link one voter's choices across sections, so each section's ballot is a voter
-    of its own (numbered 1..n in file order). Kept per process by the sections' hashes.
-    """
-    key = sha256_of(",".join(sha256s))
-    text = _pooled.get(key)
-    if text is None:
-        text = election_to_text(_pooled_election([parse_election(t) for t in texts], name, description))
-        _remember(_pooled, key, text)
-    return text
-
-
-def _pooled_election(elections: Sequence[Election], name: str, description: str) -> Election:
-    first = elections[0]
-    ballots = tuple(
-        Ballot(str(number), b.project_ids, b.points)
-        for number, b in enumerate((b for e in elections for b in e.ballots), start=1)
-    )
-    projects = tuple(p for e in elections for p in e.projects)
-    budget = sum((e.budget for e in elections), Fraction(0))
-    replaced = {
-        "description": description,
-        "subunit": "",
-        "instance": name,
-        "num_projects": str(len(projects)),
-        "num_votes": str(len(ballots)),
-        "budget": format_amount(budget),
-    }
-    if first.meta_value("max_sum_cost"):
-        replaced["max_sum_cost"] = format_amount(max(e.budget for e in elections))
-    meta = tuple((k, replaced.get(k, v)) for k, v in first.meta if replaced.get(k, v))
-    return Election(
-        meta=meta,
-        projects=projects,
-        ballots=ballots,
-        vote_type=first.vote_type,
-        budget=budget,
-        project_columns=first.project_columns,
-    )
-
-
-def recount(
-    instance: Instance, *, rule: str, satisfaction: str, completion: str, budget_cents: int | None = None
-) -> Outcome:
-    """The rule on ``instance`` (with another budget if given), without the costly explanations."""
-    if budget_cents is not None:
-        instance = with_budget(instance, budget_cents)
-    return run_rule(
-        instance,
-        rule,
-        satisfaction=satisfaction,
-        completion=completion or "exhaustion",
-        tie_breaking=None,
-        explain=False,
-    )
-
-
-def figures(instance: Instance, selected: Iterable[str]) -> Metrics:
-    """The figures (money, voters with a chosen plan, chosen plans per voter) of any selection."""
-    return selection_metrics(instance, selected)
