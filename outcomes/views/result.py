@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from editions.decorators import edition_page
 from editions.models import Edition
 from execution.projects.selectors import project_ids_for
+from ui.html import without_indentation
 
 from .. import selectors
 from ..rulepicture import rule_picture
@@ -35,4 +36,5 @@ def result(request: HttpRequest, edition: Edition) -> HttpResponse:
         "projects": project_ids_for(plan_ids),
         "picture": rule_picture(result.sections),
     }
-    return render(request, "outcomes/result.html", context)
+    # A long page on a phone: the templates' indentation is left out (ui.html).
+    return without_indentation(render(request, "outcomes/result.html", context))

@@ -105,7 +105,7 @@ def test_equal_shares_is_explained_in_plain_words_with_a_picture_drawn_from_the_
     html = page(client, edition)
 
     assert "Iedereen die stemde krijgt een even groot deel van het budget." in html
-    assert "U betaalt alleen mee aan plannen die u koos." in html
+    assert "Je betaalt alleen mee aan plannen die je koos." in html
     figure = html[html.index('<figure class="rule-picture"') : html.index("</figure>")]
     assert 'role="img"' in figure and 'aria-labelledby="rule-picture-caption"' in figure
     # One dark bar per funded plan in the trace, and one for the whole budget.
