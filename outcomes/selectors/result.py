@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -57,23 +56,8 @@ class SectionResult:
         return [p for p in self.plans if p.funded]
 
     @property
-    def greedy_cents(self) -> int:
-        return sum(p.cost_cents for p in self.plans if p.chosen_by_greedy)
-
-    @property
-    def mes_cents(self) -> int:
-        return sum(p.cost_cents for p in self.plans if p.chosen_by_mes)
-
-    @property
     def unspent_cents(self) -> int:
         return max(self.section.budget_cents - self.funded_cents, 0)
-
-
-@dataclass(frozen=True)
-class MoneyRow:
-    name: str
-    plans: int
-    cents: int
 
 
 @dataclass(frozen=True)
@@ -99,8 +83,6 @@ class PanelFacts:
 class Result:
     count: Count
     sections: list[SectionResult]
-    by_neighbourhood: list[MoneyRow]
-    by_theme: list[MoneyRow]
     turnout: list[TurnoutRow]
     turnout_total: TurnoutRow
     panel: PanelFacts | None = None
@@ -265,15 +247,6 @@ def _section_result(
     )
 
 
-def _money(rows: list[PlanResult], attribute: str, empty: str) -> list[MoneyRow]:
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for plan in rows:
-        name = getattr(plan, attribute) or empty
-        totals[name][0] += 1
-        totals[name][1] += plan.cost_cents
-    return [MoneyRow(name, n, cents) for name, (n, cents) in sorted(totals.items())]
-
-
 def section_results(count: Count) -> list[SectionResult]:
     """Each section of ``count`` with its plans' result and explanation (the facilitator's page)."""
     return [_section_result(count, s) for s in count_sections(count)]
@@ -321,13 +294,10 @@ def result_of(count: Count) -> Result:
             reasons = dict(panel.decision.reasons.values_list("plan_id", "reason"))
         advice, advice_rows = _advice(edition)
     sections = [_section_result(count, s, reasons=reasons, advice=advice_rows) for s in count_sections(count)]
-    funded = [p for s in sections for p in s.funded]
     rows, total = turnout(edition)
     return Result(
         count=count,
         sections=sections,
-        by_neighbourhood=_money(funded, "neighbourhood", _("Whole district")),
-        by_theme=_money(funded, "theme", _("No theme")),
         turnout=rows,
         turnout_total=total,
         panel=panel,
