@@ -13,6 +13,16 @@ def _per_voter(plan: PlanRow) -> str:
     return euros(plan.cost / plan.supporters)
 
 
+def _params(plan: PlanRow, other: PlanRow) -> dict[str, str]:
+    return {
+        "plan": other.title,
+        "theirs": number_text(other.supporters),
+        "ours": number_text(plan.supporters),
+        "their_cost": _per_voter(other),
+        "our_cost": _per_voter(plan),
+    }
+
+
 def compare(plan: PlanRow, funded: bool, others: Sequence[tuple[PlanRow, bool]], rule: str) -> str:
     """For a loser: the winner with the fewest voters below its own; for a winner: the loser with the
     most voters above its own ('' when there is none, or for other rules than greedy and Equal Shares)."""
@@ -23,13 +33,7 @@ def compare(plan: PlanRow, funded: bool, others: Sequence[tuple[PlanRow, bool]],
         if not fewer:
             return ""
         other = min(fewer, key=lambda o: (o.supporters, o.key))
-        params = {
-            "plan": other.title,
-            "theirs": number_text(other.supporters),
-            "ours": number_text(plan.supporters),
-            "their_cost": _per_voter(other),
-            "our_cost": _per_voter(plan),
-        }
+        params = _params(plan, other)
         if rule == GREEDY:
             return (
                 _(
@@ -49,13 +53,7 @@ def compare(plan: PlanRow, funded: bool, others: Sequence[tuple[PlanRow, bool]],
     if not more:
         return ""
     other = max(more, key=lambda o: (o.supporters, o.key))
-    params = {
-        "plan": other.title,
-        "theirs": number_text(other.supporters),
-        "ours": number_text(plan.supporters),
-        "their_cost": _per_voter(other),
-        "our_cost": _per_voter(plan),
-    }
+    params = _params(plan, other)
     if rule == GREEDY:
         return (
             _(

@@ -10,25 +10,7 @@ import pytest
 
 from pbrules import parse_instance
 from pbrules.cli import main, with_budget
-
-CASE = """META
-key;value
-budget;10
-vote_type;approval
-PROJECTS
-project_id;cost
-A;6
-B;5
-C;4
-D;1
-VOTES
-voter_id;vote
-1;A,B
-2;A,C
-3;A,B,D
-4;B,C
-5;C
-"""
+from tests.pbrules.test_explain import CASE  # a small approval election with known outcomes
 
 
 @pytest.fixture
