@@ -28,7 +28,6 @@ class DecisionPlan:
     advice_funded: bool | None = None
     panel_support: str = ""
     panel_funded: bool | None = None
-    panel_explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,18 +53,18 @@ class DecisionPage:
         return sum(len(s.plans) for s in self.sections)
 
 
-def _outcome_rows(count: Count | None) -> dict[int, tuple[str, bool, str]]:
-    """Per plan of a count: its support text, whether it was funded, and why."""
+def _outcome_rows(count: Count | None) -> dict[int, tuple[str, bool]]:
+    """Per plan of a count: its support text and whether it was funded (the why is the result's)."""
     if count is None:
         return {}
-    rows: dict[int, tuple[str, bool, str]] = {}
+    rows: dict[int, tuple[str, bool]] = {}
     for section in count_sections(count):
         explanations = explain_section(section.outcome, section.plans, section_facts_of(section))
         for row in section.plans:
             pid = int(row["id"])
             explanation = explanations[pid]
             support = support_text(int(row["supporters"]), row.get("points"))
-            rows[pid] = (support, explanation.funded, explanation.text)
+            rows[pid] = (support, explanation.funded)
     return rows
 
 
@@ -103,7 +102,6 @@ def decision_page(edition: Edition) -> DecisionPage:
                         advice_funded=advice_rows[p.pk][1] if p.pk in advice_rows else None,
                         panel_support=panel_rows[p.pk][0] if p.pk in panel_rows else "",
                         panel_funded=panel_rows[p.pk][1] if p.pk in panel_rows else None,
-                        panel_explanation=panel_rows[p.pk][2] if p.pk in panel_rows else "",
                     )
                     for p in s.plans
                 ],
