@@ -59,7 +59,8 @@ def test_a_facilitator_records_and_publishes_a_consensus_within_the_budget(
 
     page.goto(url + f"/en/uitslag/{edition.slug}/")
     expect(page.get_by_text("Het panel koos samen twee plannen.")).to_be_visible()
-    page.locator("details.outcome-details > summary").first.click()  # the plans are folded per section
+    for summary in page.locator("details.outcome-details > summary").all():  # plans fold per section
+        summary.click()
     expect(page.get_by_text(f"Het panel over {plans[3].title}.")).to_be_visible()
     check_page(page, "result page (consensus)", problems)
     context.close()
