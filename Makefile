@@ -51,8 +51,8 @@ messages: $(MO)  ## Compile the translations (.po → .mo)
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(STAMP)
 	$(PY) scripts/compile_messages.py
 
-browser:  ## Debian's chromium for the browser tests and pdftoppm (installed when missing)
-	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+browser:  ## Debian's chromium for the browser tests, pdftoppm, and gettext for the translation test (installed when missing)
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v xgettext >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils gettext >/dev/null; }
 
 lint: install  ## ruff (lint + format check) and mypy
 	$(VENV)/bin/ruff check .

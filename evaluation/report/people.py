@@ -150,9 +150,11 @@ def _group_chart(dimension: str, rows: Sequence[Mapping[str, Any]], edition: Map
         series.append(Series(_("Panel members"), _shares(rows, "members")))
     if votes(edition):
         series.append(Series(_("Voters who said"), _shares(rows, "voter_answers")))
-    title = (
-        _("By age band (% of each group)") if dimension == "age_band" else _("By gender (% of each group)")
-    )
+    # xgettext:no-python-format
+    by_age = _("By age band (% of each group)")
+    # xgettext:no-python-format
+    by_gender = _("By gender (% of each group)")
+    title = by_age if dimension == "age_band" else by_gender
     return BarChart(
         key=f"participation-groups-{dimension.replace('_', '-')}",
         title=title,
