@@ -300,15 +300,9 @@ def _checks(run: Run) -> str:
 
 def _write(table: str) -> None:
     """Put the table between the bench-casting markers of docs/benchmarks.md (or add the section)."""
-    doc = ROOT / "docs" / "benchmarks.md"
-    text = doc.read_text(encoding="utf-8")
-    section = f"{START}\n{table}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n## Casting ballots (API)\n\n" + section + "\n"
-    doc.write_text(text, encoding="utf-8")
+    from bench.results_doc import put_table  # after the sys.path line above
+
+    put_table(f"{START}\n{table}\n{END}", start=START, end=END, heading="Casting ballots (API)")
 
 
 def main() -> int:

@@ -157,16 +157,15 @@ def _table(
 
 
 def _write(table: str) -> None:
-    doc = ROOT / "docs" / "benchmarks.md"
-    text = doc.read_text(encoding="utf-8")
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + table + rest.split(END, 1)[1]
-    else:
-        marker = "\n## Outcome engine (pbrules)"
-        section = "\n## Learning report\n\n`make bench-evaluation`\n\n" + table + "\n"
-        text = text.replace(marker, section + marker, 1) if marker in text else text + section
-    doc.write_text(text, encoding="utf-8")
+    from bench.results_doc import put_table  # after the sys.path line above
+
+    put_table(
+        table,
+        start=START,
+        end=END,
+        heading="Learning report\n\n`make bench-evaluation`",
+        before="Outcome engine (pbrules)",
+    )
 
 
 def main() -> int:

@@ -177,14 +177,9 @@ def _table(
 
 def _write(table: str) -> None:
     """Replace the "Public pages" table in docs/benchmarks.md (or add the section)."""
-    doc = ROOT / "docs" / "benchmarks.md"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + table + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n## Public pages\n\n`make bench-pages`\n\n" + table + "\n"
-    doc.write_text(text, encoding="utf-8")
+    from bench.results_doc import put_table  # after the sys.path line above
+
+    put_table(table, start=START, end=END, heading="Public pages\n\n`make bench-pages`")
 
 
 def main() -> int:

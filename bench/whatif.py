@@ -221,14 +221,9 @@ def _table(results: dict[str, dict[str, Any]], repeat: int) -> str:
 
 
 def _write(table: str) -> None:
-    doc = ROOT / "docs" / "benchmarks.md"
-    text = doc.read_text(encoding="utf-8")
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + table + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n## What if\n\n`make bench-whatif`\n\n" + table + "\n"
-    doc.write_text(text, encoding="utf-8")
+    from bench.results_doc import put_table  # after the sys.path line above
+
+    put_table(table, start=START, end=END, heading="What if\n\n`make bench-whatif`")
 
 
 def main() -> int:
