@@ -42,8 +42,8 @@ static/vendor/htmx/htmx.min.js: node_modules/.package-lock.json
 	mkdir -p $(@D)
 	cp node_modules/htmx.org/dist/htmx.min.js $@
 
-translations: $(STAMP)  ## Collect new strings from the code into locale/nl (then translate the empty ones)
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py makemessages -l nl --no-obsolete \
+translations: $(STAMP)  ## Collect new strings from the code into every locale/*/ (then translate the empty ones)
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py makemessages $(patsubst locale/%/LC_MESSAGES/django.po,-l %,$(wildcard locale/*/LC_MESSAGES/django.po)) --no-obsolete \
 		-i ".venv/*" -i "node_modules/*" -i "tests/*" -i "static/*" -i "staticfiles/*" -i "var/*"
 
 messages: $(MO)  ## Compile the translations (.po → .mo)
