@@ -56,6 +56,9 @@ MIDDLEWARE = [
     # issue 12 §4 (transport): outermost, so every response, error pages included, gets CSP,
     # Permissions-Policy and no-store for personal pages; then junk input is refused before any view.
     "common.middleware.SecurityHeadersMiddleware",
+    # Pages leave compressed (a phone on a slow line gets a fifth of the bytes, bench/page_weight.py);
+    # Django pads each gzip stream with random bytes against BREACH, and CSRF tokens are masked.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "common.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
