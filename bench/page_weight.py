@@ -95,11 +95,11 @@ def _prepare(env: dict[str, str]) -> tuple[str, dict[str, str]]:
         "p = Plan.objects.filter(edition=e).exclude(status=PlanStatus.DRAFT).order_by('pk').first();"
         "print('PAGES', e.get_absolute_url(), p.get_absolute_url())"
     )
-    out = subprocess.run(
+    printed = subprocess.run(
         [*manage, "shell", "-c", query], env=env, check=True, cwd=ROOT, capture_output=True, text=True
     ).stdout
-    out = next(line for line in out.splitlines() if line.startswith("PAGES ")).split()[1:]
-    pages = {"home": "/", "edition": out[0], "plan": out[1], "voting code": f"/stemmen/{VOTE}/"}
+    edition, plan = next(line for line in printed.splitlines() if line.startswith("PAGES ")).split()[1:]
+    pages = {"home": "/", "edition": edition, "plan": plan, "voting code": f"/stemmen/{VOTE}/"}
     return codes[0], pages
 
 
@@ -270,7 +270,7 @@ def main() -> int:
         server.wait(10)
     table = _table(results)
     print(table)
-    for name, (first, repeat) in results.items():
+    for name, (first, _repeat) in results.items():
         print(f"\n{name}: " + ", ".join(f"{url.rsplit('/', 2)[-2:]} {n}" for url, n in first.wire.items()))
     over = [
         name
