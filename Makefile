@@ -4,7 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.min.js
+ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.min.js \
+	static/vendor/fonts/DejaVuSans.ttf static/vendor/fonts/DejaVuSans-Bold.ttf
 MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 DEMO_ADDR ?= 127.0.0.1:8000
 
@@ -32,7 +33,7 @@ $(STAMP): pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-assets: $(ASSETS)  ## Copy the NL Design System CSS and htmx from npm into static/vendor
+assets: $(ASSETS)  ## Copy the NL Design System CSS, htmx and the letters' font from npm into static/vendor
 
 static/vendor/utrecht/component-library.css: node_modules/.package-lock.json
 	mkdir -p $(@D)
@@ -41,6 +42,11 @@ static/vendor/utrecht/component-library.css: node_modules/.package-lock.json
 static/vendor/htmx/htmx.min.js: node_modules/.package-lock.json
 	mkdir -p $(@D)
 	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+# The letters' font: Latin with Turkish letters, and Arabic (outreach/letters.py).
+static/vendor/fonts/%.ttf: node_modules/.package-lock.json
+	mkdir -p $(@D)
+	cp node_modules/dejavu-fonts-ttf/ttf/$*.ttf $@
 
 translations: $(STAMP)  ## Collect new strings from the code into every locale/*/ (then translate the empty ones)
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py makemessages $(patsubst locale/%/LC_MESSAGES/django.po,-l %,$(wildcard locale/*/LC_MESSAGES/django.po)) --no-obsolete \
