@@ -35,9 +35,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 assets: $(ASSETS)  ## Copy the NL Design System CSS, htmx and the letters' font from npm into static/vendor
 
-static/vendor/utrecht/component-library.css: node_modules/.package-lock.json
-	mkdir -p $(@D)
-	cp node_modules/@utrecht/component-library-css/dist/index.css $@
+# Only the NL Design System components the pages use (scripts/build_css.py): rebuilt when a template
+# or module changes, since that is where a page names a component's class.
+CSS_SOURCES := $(shell find . \( -name node_modules -o -name .venv -o -name static -o -name staticfiles -o -name tests \
+	-o -name docs -o -name '.?*' \) -prune -o \( -name '*.html' -o -name '*.py' \) -print)
+static/vendor/utrecht/component-library.css: node_modules/.package-lock.json scripts/build_css.py $(CSS_SOURCES) $(wildcard static/js/*.js)
+	$(PYTHON) scripts/build_css.py $@
 
 static/vendor/htmx/htmx.min.js: node_modules/.package-lock.json
 	mkdir -p $(@D)
