@@ -39,7 +39,8 @@ class PaperLanguage:
     direction: str
 
 
-# The sheet's own labels, each printed in every language.
+# The labels a voter reads before the instructions could help, each printed in every language (the
+# table's headings are in the page's language: the instructions in each language explain the boxes).
 LABELS = {
     "who": _("Who votes"),
     "code": _("Voting code (from your letter)"),
@@ -47,10 +48,6 @@ LABELS = {
     "name": _("Full name"),
     "birth_date": _("Date of birth"),
     "postcode": _("Postcode"),
-    "number": _("Number"),
-    "plan": _("Plan"),
-    "cost": _("Cost"),
-    "choice": _("Your choice"),
     "budget": _("Budget of this part"),
 }
 
