@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ui.context_processors.site",
                 "accounts.context_processors.staff",
+                "voting.kiosk.context_processors.kiosk",
             ],
         },
     },

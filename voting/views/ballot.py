@@ -27,12 +27,15 @@ from editions.timeline import TimelineEntry, timeline_of
 
 from ..errors import EligibilityError, VoteStateError
 from ..forms.access import CodeForm
+from ..kiosk import mode as kiosk_mode
+from ..kiosk.errors import KioskError
+from ..kiosk.views import render_kiosk_receipt
 from ..models import Channel
 from ..selectors import voter_channel
 from ..services import casting
 from ..services.register_login import offers_email_check
 from ..survey_pass import make_survey_pass
-from .tokens import credential_from_token, sign_credential
+from .tokens import credential_from_token, shown_within, sign_credential
 
 # The pages of a published edition whose decision is (also) an online vote; 404 for any other.
 voting_page = edition_action(Action.VOTE, gate=Gate.OFFERED)
@@ -96,6 +99,8 @@ def render_receipt(
     receipt: casting.Receipt,
     form: BallotForm,
 ) -> HttpResponse:
+    if kiosk_mode.is_kiosk_for(request, edition.pk):
+        return render_kiosk_receipt(request, edition, receipt=receipt)
     context = {
         "edition": edition,
         "receipt": receipt,
@@ -108,10 +113,23 @@ def render_receipt(
     return render(request, "voting/receipt.html", context)
 
 
+def _credential(request: HttpRequest, edition: Edition) -> casting.Credential:
+    """The posted token's credential; on a kiosk, KioskError if the ballot was shown too long ago."""
+    token = request.POST.get("token", "")
+    credential = credential_from_token(token, edition=edition)
+    if kiosk_mode.is_kiosk_for(request, edition.pk) and not shown_within(
+        token, seconds=kiosk_mode.BALLOT_SECONDS
+    ):
+        raise KioskError("ballot_expired")
+    return credential
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 @voting_page
 def start(request: HttpRequest, edition: Edition) -> HttpResponse:
+    if request.method == "GET" and kiosk_mode.is_kiosk_for(request, edition.pk):
+        request.session.flush()  # the kiosk's empty code page: nothing of the last voter stays
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,8 +151,8 @@ def start(request: HttpRequest, edition: Edition) -> HttpResponse:
 def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
     """POST with the token: cast the ballot (or, with intent=change, show the form to change it)."""
     try:
-        credential = credential_from_token(request.POST.get("token", ""), edition=edition)
-    except EligibilityError as error:
+        credential = _credential(request, edition)
+    except (EligibilityError, KioskError) as error:
         return render_start(request, edition, error=error.message)
     try:
         if request.POST.get("intent") == "change":

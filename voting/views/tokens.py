@@ -21,6 +21,18 @@ def sign_credential(*, edition: Edition, credential: Credential) -> str:
     return signing.dumps([edition.pk, credential.credential_hash, credential.slot], salt=SALT)
 
 
+def shown_within(token: str, *, seconds: int) -> bool:
+    """Whether ``token`` was made at most ``seconds`` ago (a bad token is credential_from_token's
+    to refuse: this says True for it)."""
+    try:
+        signing.loads(token, salt=SALT, max_age=seconds)
+    except signing.SignatureExpired:
+        return False
+    except (signing.BadSignature, ValueError, TypeError):
+        return True
+    return True
+
+
 def credential_from_token(token: str, *, edition: Edition) -> Credential:
     """The credential in ``token``, or EligibilityError("session_expired") if tampered, old or foreign."""
     try:
