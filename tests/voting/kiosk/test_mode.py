@@ -14,6 +14,7 @@ from places.models import District
 from proposals.models import Plan
 from tests import factories
 from tests.conftest import People
+from tests.helpers import dutch
 from tests.voting.views.staff import client_for, url
 from voting.kiosk import mode
 from voting.kiosk.errors import KioskError
@@ -95,7 +96,11 @@ def test_the_official_logs_in_on_the_kiosk_to_switch_it_off(
     edition, _ = vote
     assert kiosk.get(url("kiosk_off", edition)).status_code == 302  # to the login page
     kiosk.force_login(people.staff[Role.OFFICIAL])
-    assert "This device is a voting kiosk" in kiosk.get(url("kiosk_off", edition)).content.decode()
+    notice = dutch(
+        "This device is a voting kiosk for %(edition)s. After switching it off, it shows the website as "
+        "usual again, with the menu and your account."
+    )
+    assert notice.split("%(edition)s")[0] in kiosk.get(url("kiosk_off", edition)).content.decode()
     response = kiosk.post(url("kiosk_off", edition))
     assert response.status_code == 302 and response["Location"] == url("manage", edition)
     assert response.cookies[mode.COOKIE].value == ""  # deleted
