@@ -194,7 +194,8 @@ ROWS: dict[str, Any] = {
     "places.district": lambda world, side: side.district,
     "places.neighbourhood": lambda world, side: side.neighbourhood,
     "places.helpdesk": lambda world, side: HelpDesk.objects.get_or_create(
-        district=side.district, defaults={"address": "Plein 1", "phone": "020 123 4567", "opening_hours": "ma"}
+        district=side.district,
+        defaults={"address": "Plein 1", "phone": "020 123 4567", "opening_hours": "ma"},
     )[0],
     "places.helplocation": lambda world, side: HelpLocation.objects.get_or_create(
         district=side.district, name="Buurthuis", defaults={"address": "Straat 2"}
