@@ -6,7 +6,7 @@ their own); submitted plans stay public under the public name or anonymised, as 
 a ballot is never touched (nothing links it to an account). A project the resident carries out that
 is not finished blocks the deletion. The account row itself is deleted when no record points at it;
 otherwise (a public plan, a finished project, the audit log) it is emptied: no e-mail address, no
-name, no password, so those records keep only a number that names nobody.
+password, and as its name only the public name kept with the plans (or "a resident").
 """
 
 from __future__ import annotations
@@ -61,8 +61,11 @@ def delete_account(*, user: User, confirmation: str, plans: str) -> None:
     if plans not in PlanNames.values:
         raise PrivacyError("bad_choice")
     _remove_activity(user)
-    _settle_plans(user, anonymise=plans == PlanNames.ANONYMISE)
-    _remove_account(user)
+    with translation.override(settings.LANGUAGE_CODE):
+        anonymous = pgettext("anonymous initiator", "A resident")
+    public_name = anonymous if plans == PlanNames.ANONYMISE else user.display_name
+    _settle_plans(user, public_name=public_name if plans == PlanNames.ANONYMISE else None)
+    _remove_account(user, public_name=public_name)
 
 
 def _remove_activity(user: User) -> None:
@@ -83,18 +86,17 @@ def _remove_activity(user: User) -> None:
     SurveyTicket.objects.filter(holder_hash__in=hashes).delete()
 
 
-def _settle_plans(user: User, *, anonymise: bool) -> None:
-    drafts = Plan.objects.filter(initiator=user, status=PlanStatus.DRAFT)
-    for draft in drafts:
+def _settle_plans(user: User, *, public_name: str | None) -> None:
+    """Drafts go; submitted plans stay, under ``public_name`` when the resident chose to anonymise."""
+    for draft in Plan.objects.filter(initiator=user, status=PlanStatus.DRAFT):
         draft.delete()
-    if anonymise:
-        with translation.override(settings.LANGUAGE_CODE):
-            name = pgettext("anonymous initiator", "A resident")
-        Plan.objects.filter(initiator=user).update(public_name=name)
+    if public_name is not None:
+        Plan.objects.filter(initiator=user).update(public_name=public_name)
 
 
-def _remove_account(user: User) -> None:
-    """Delete the row if nothing points at it; else empty it, so what points at it names nobody."""
+def _remove_account(user: User, *, public_name: str) -> None:
+    """Delete the row if nothing points at it; else empty it: what points at it (a finished project's
+    updates) shows only the public name the resident kept, or "a resident"."""
     pk = user.pk
     try:
         with transaction.atomic():
@@ -103,7 +105,7 @@ def _remove_account(user: User) -> None:
     except (models.ProtectedError, models.RestrictedError, IntegrityError):
         pass
     user.email = f"deleted-{pk}@deleted.invalid"
-    user.display_name = ""
+    user.display_name = public_name
     user.set_unusable_password()
     user.is_active = False
     user.email_notifications = False

@@ -35,7 +35,7 @@ def test_deleting_removes_the_activity_keeps_the_public_plan_and_empties_the_acc
     assert not Plan.objects.filter(pk=world.annas_draft.pk).exists()
     assert Plan.objects.get(pk=world.annas_plan.pk).public_name == "Anna"
     emptied = User.objects.get(pk=world.anna.pk)
-    assert emptied.email == f"deleted-{emptied.pk}@deleted.invalid" and emptied.display_name == ""
+    assert emptied.email == f"deleted-{emptied.pk}@deleted.invalid" and emptied.display_name == "Anna"
     assert not emptied.is_active and not emptied.has_usable_password()
     assert Like.objects.filter(user=world.bram).count() == 1  # nothing of Bram's changed
 
@@ -46,6 +46,7 @@ def test_anonymising_shows_the_plans_without_a_name(edition: Edition) -> None:
     delete_account(user=world.anna, confirmation=factories.PASSWORD, plans=PlanNames.ANONYMISE)
 
     assert Plan.objects.get(pk=world.annas_plan.pk).public_name == "Een bewoner"
+    assert User.objects.get(pk=world.anna.pk).display_name == "Een bewoner"
 
 
 def test_an_account_nothing_points_at_is_deleted_outright() -> None:
