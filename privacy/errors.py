@@ -21,4 +21,5 @@ class PrivacyError(ServiceError):
             "deleted until it is finished. Contact the district's helpdesk to hand it over."
         ),
         "bad_choice": _("Choose what happens to your plans."),
+        "too_many_attempts": _("You tried too often. Try again in an hour."),
     }

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.models import StaffRole, User
+from common.ratelimit import Limit, hit
 from evaluation.models import Survey, SurveyTicket
 from evaluation.surveys.holders import holder_hash, user_holder
 from execution.models import Follow, ProjectOwner, ProjectStatus
@@ -26,6 +27,8 @@ from proposals.models import CoInitiator, Comment, CommentReport, Like, Plan, Pl
 from ..errors import PrivacyError
 
 UNFINISHED = (ProjectStatus.PREPARING, ProjectStatus.RUNNING, ProjectStatus.DELAYED)
+# Confirming with the password must not become a way to guess it in a session left open.
+CONFIRMATIONS = Limit("account-deletion-confirmations", 5, 3600)
 
 
 class PlanNames(models.TextChoices):
@@ -53,6 +56,8 @@ def delete_account(*, user: User, confirmation: str, plans: str) -> None:
     refusal = refusal_for(user)
     if refusal is not None:
         raise refusal
+    if not hit(CONFIRMATIONS, str(user.pk)):
+        raise PrivacyError("too_many_attempts")
     if user.has_usable_password():
         if not user.check_password(confirmation):
             raise PrivacyError("wrong_password")

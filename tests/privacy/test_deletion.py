@@ -131,3 +131,16 @@ def test_the_page_deletes_after_the_password_and_logs_out(client: Client, editio
 def test_the_account_page_links_to_your_data(client: Client, resident: User) -> None:
     client.force_login(resident)
     assert 'href="/privacy/mijn-gegevens/"' in client.get("/account/").content.decode()
+
+
+def test_guessing_the_password_is_stopped_after_five_tries(edition: Edition) -> None:
+    world = make_world(edition)
+    for _ in range(5):
+        with pytest.raises(PrivacyError, match="wachtwoord"):
+            delete_account(user=world.anna, confirmation="gok", plans=PlanNames.KEEP)
+
+    with pytest.raises(PrivacyError) as refused:
+        delete_account(user=world.anna, confirmation=factories.PASSWORD, plans=PlanNames.KEEP)
+
+    assert refused.value.code == "too_many_attempts"
+    assert User.objects.get(pk=world.anna.pk).is_active
