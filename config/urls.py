@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("uitvoering/", include("execution.urls")),
     path("evaluatie/", include("evaluation.urls")),
     path("account/meldingen/", include("notifications.urls")),
+    path("privacy/", include("privacy.urls")),
+    path("", include("places.urls")),
     path("account/", include("accounts.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,

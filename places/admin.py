@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from .help import admin as help_admin  # noqa: F401  (registers the helpdesk and its locations)
 from .models import District, Municipality, Neighbourhood
 
 

@@ -64,3 +64,9 @@ class Neighbourhood(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The help sub-domain's models live in their subpackage; importing them here registers them.
+from .help.models import HelpDesk, HelpLocation  # noqa: E402
+
+__all__ = ["District", "HelpDesk", "HelpLocation", "Municipality", "Neighbourhood"]

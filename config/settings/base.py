@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "evaluation",
     "outcomes",
     "api",
+    "privacy",
     "pages",
     "demo",
     "backoffice",

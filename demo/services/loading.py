@@ -44,6 +44,7 @@ from ._common import AMSTERDAM
 from .discussion import load_discussion
 from .evaluation import load_evaluation
 from .execution import load_execution
+from .help import load_help
 from .notifications import load_notifications
 from .panel import LoadedPanel, RecruitedPanel, finish_panel, start_panel
 from .panel_decision import load_panel_decision
@@ -103,6 +104,7 @@ def _load_world(*, moment: datetime) -> tuple[DemoSummary, dict[str, User]]:
     today = moment.astimezone(AMSTERDAM).date()
     municipality = set_up_municipality(slug=MUNICIPALITY_SLUG, name=MUNICIPALITY_NAME)
     districts = {spec.slug: _load_district(municipality=municipality, spec=spec) for spec in DISTRICTS}
+    load_help(districts=districts)
     users = _load_accounts(districts=districts)
     residents = [users[spec.email] for spec in ACCOUNTS if spec.role is None and not spec.is_superuser]
     editions: list[Edition] = []
