@@ -50,6 +50,9 @@ def _safe_next(request: HttpRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
+    if request.POST.get("language_switch"):  # the switch re-posts the form: keep all but the passwords
+        form = RegisterForm(initial={name: request.POST.get(name, "") for name in ("email", "display_name")})
+        return render(request, "accounts/register.html", {"form": form, "next": _safe_next(request)})
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.register_resident(

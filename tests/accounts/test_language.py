@@ -179,3 +179,20 @@ def test_a_password_reset_is_written_in_the_accounts_language(client: Client) ->
     assert "choose a new password" in str(sent.body) and "/en/account/wachtwoord-herstellen/" in str(
         sent.body
     )
+
+
+def test_the_switch_on_the_register_page_keeps_the_address_and_name_but_not_the_passwords(
+    client: Client,
+) -> None:
+    data = {
+        "email": "anna@example.org",
+        "display_name": "Anna",
+        "password1": "Geheim-wachtwoord-2027",
+        "password2": "Geheim-wachtwoord-2027",
+        "language_switch": "tr",
+    }
+    response = client.post(path("accounts:register", "tr"), data)
+    body = page_text(response)
+    assert html_lang(response) == "tr" and 'value="anna@example.org"' in body and 'value="Anna"' in body
+    assert "Geheim-wachtwoord-2027" not in body and 'aria-invalid="true"' not in body
+    assert not User.objects.filter(email="anna@example.org").exists() and mail.outbox == []
