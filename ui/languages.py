@@ -8,6 +8,15 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_from_path, get_language_info, override
 
+# Each language names itself as Django does (get_language_info's name_local), except Arabic: Django
+# writes it with a shadda ("العربيّة"); language menus elsewhere (phones, Wikipedia) write "العربية".
+OWN_NAMES = {"ar": "العربية"}
+
+
+def own_name(code: str) -> str:
+    """The language's name in itself: "Nederlands", "English", "Türkçe", "العربية"."""
+    return OWN_NAMES.get(code) or str(get_language_info(code)["name_local"])
+
 
 @dataclass(frozen=True)
 class Alternate:
@@ -40,7 +49,7 @@ def alternates(path: str) -> list[Alternate]:
     return [
         Alternate(
             code=code,
-            name=get_language_info(code)["name_local"],
+            name=own_name(code),
             url=in_language(path, code),
             current=code == current,
         )

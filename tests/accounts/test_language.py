@@ -41,7 +41,7 @@ def test_the_switch_of_a_logged_in_reader_is_a_form_that_names_each_language_in_
         body.index('class="site-language-form"') : body.index("</form>", body.index("site-language-form"))
     ]
     assert 'name="next" value="/tr/plannen/?thema=groen"' in form
-    for code, name in [("nl", "Nederlands"), ("en", "English"), ("tr", "Türkçe"), ("ar", "العربيّة")]:
+    for code, name in [("nl", "Nederlands"), ("en", "English"), ("tr", "Türkçe"), ("ar", "العربية")]:
         assert f'name="language" value="{code}" lang="{code}"' in form and f">{name}</button>" in form
     assert 'value="tr" lang="tr" aria-current="true"' in form
 
