@@ -1,5 +1,6 @@
 """Arabic pages mirror (the brand at the right, no sideways scroll on a phone, axe clean) and the
-language switch on the ballot keeps the choices; screenshots in test-results/languages/."""
+language switch on the vote's pages keeps the code, the choices and the receipt; screenshots in
+test-results/languages/."""
 
 from __future__ import annotations
 
@@ -81,4 +82,10 @@ def test_the_language_switch_on_the_ballot_keeps_the_choices(page: Page, site: S
 
     page.locator("#ballot-form button[type=submit]").click()
     expect(page.locator("html")).to_have_attribute("lang", "ar")
+    assert Ballot.objects.filter(edition=edition).count() == 1
+    number = page.locator("#receipt-number").text_content()
+    page.get_by_role("button", name="English").click()  # the receipt again, in English, nothing cast
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Your vote has been received")
+    expect(page.locator("#receipt-number")).to_have_text(number or "?")
     assert Ballot.objects.filter(edition=edition).count() == 1

@@ -36,7 +36,7 @@ from ..selectors import voter_channel
 from ..services import casting
 from ..services.register_login import offers_email_check
 from ..survey_pass import make_survey_pass
-from .tokens import credential_from_token, sign_credential
+from .tokens import credential_from_token, receipt_from_token, sign_credential, sign_receipt
 
 # The pages of a published edition whose decision is (also) an online vote; 404 for any other.
 voting_page = edition_action(Action.VOTE, gate=Gate.OFFERED)
@@ -106,6 +106,7 @@ def render_receipt(
         "summary": summarise(receipt.content, form.sections),
         "rules": form.rules,
         "token": sign_credential(edition=edition, credential=credential),
+        "receipt_token": sign_receipt(edition=edition, receipt=receipt),
         "survey_pass": make_survey_pass(edition=edition, credential=credential),
         "vote_phase": _vote_phase(edition),
     }
@@ -115,11 +116,15 @@ def render_receipt(
 def render_switched(
     request: HttpRequest, edition: Edition, credential: casting.Credential, *, form: BallotForm
 ) -> HttpResponse:
-    """The ballot as the voter filled it in so far, in the language they switched to (the address's):
-    the switch re-posts the form, token and choices, and nothing is cast. A logged-in voter's choice of
-    language is saved with their account, as everywhere."""
+    """The ballot as the voter filled it in so far, or the receipt they were reading, in the language
+    they switched to (the address's): the switch re-posts the form, token and choices (or the receipt
+    token), and nothing is cast. A logged-in voter's choice of language is saved with their account,
+    as everywhere. EligibilityError("session_expired") for a tampered or old receipt token."""
     if request.user.is_authenticated:
         choose_language(user=request.user, language=get_language() or "")
+    if request.POST.get("receipt"):
+        receipt = receipt_from_token(request.POST["receipt"], edition=edition)
+        return render_receipt(request, edition, credential, receipt=receipt, form=form)
     return render_ballot(request, edition, credential, form=form)
 
 

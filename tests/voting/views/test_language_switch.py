@@ -91,3 +91,26 @@ def test_switching_language_on_the_code_page_keeps_the_code_typed_and_checks_not
     assert 'aria-invalid="true"' not in page and 'name="token"' not in page
     assert 'name="token"' in open_ballot(client, edition, code, "ar").content.decode()
     assert Voter.objects.get(pk=voter.pk).ballots_cast == 0
+
+
+def test_switching_language_on_the_receipt_shows_the_same_receipt_and_casts_nothing_more(
+    client: Client,
+) -> None:
+    edition, plans = make_format_vote(BallotFormat.APPROVAL)
+    _, code = factories.make_voter(edition=edition)
+    token = token_of(open_ballot(client, edition, code, "nl"))
+    receipt = client.post(url("ballot", edition, "nl"), {"token": token, "s-main": [str(plans[1].pk)]})
+    page = receipt.content.decode()
+    number = re.search(r'id="receipt-number">([^<]+)<', page)
+    assert number is not None and switch_buttons(page)["en"] == url("ballot", edition, "en")
+    assert 'form="receipt-form"' in page
+    receipt_token = re.search(r'name="receipt" value="([^"]+)"', page)
+    assert receipt_token is not None
+    data = {"token": token_of(receipt), "receipt": receipt_token.group(1), "language_switch": "en"}
+    again = client.post(url("ballot", edition, "en"), data).content.decode()
+    assert "Your vote has been received" in again and f'id="receipt-number">{number.group(1)}<' in again
+    assert plans[1].title in again and plans[0].title not in again
+    assert Ballot.objects.count() == 1 and factories.opened_contents(edition) == [{"main": [plans[1].pk]}]
+    forged = {**data, "receipt": receipt_token.group(1)[:-2] + "xx"}
+    refused = client.post(url("ballot", edition, "en"), forged).content.decode()
+    assert 'name="code"' in refused and "Your vote has been received" not in refused
