@@ -142,8 +142,11 @@ LOGIN_LINKS_PER_ADDRESS_PER_HOUR = 5
 LOGIN_LINKS_PER_CLIENT_PER_HOUR = 20
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# Dutch at /, the others under /en/, /tr/, /ar/ (Arabic is written right to left: docs/translating.md).
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English")), ("tr", _("Turkish")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own number formats where Django's differ from what residents read easily (config/formats/).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
