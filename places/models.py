@@ -64,3 +64,7 @@ class Neighbourhood(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The postcode table is a sub-domain of places with its own package; Django finds its model here.
+from .postcodes.models import PostcodeArea  # noqa: E402, F401

@@ -45,3 +45,18 @@ def test_language_links_name_each_language_in_itself(client: Client) -> None:
     assert 'lang="nl">Nederlands</a>' in body and 'lang="en" aria-current="true">English</a>' in body
     body = page_text(client.get("/"))
     assert 'lang="nl" aria-current="true">Nederlands</a>' in body and 'lang="en">English</a>' in body
+
+
+def test_the_menu_offers_the_vote_and_registering_to_visitors(client: Client) -> None:
+    menu = menu_labels(client)
+    assert "Vote" in menu and "Register" in menu and "Plans" in menu
+
+
+def test_a_logged_in_persons_other_items_fold_behind_menu(client: Client) -> None:
+    client.force_login(factories.make_user())
+    menu = menu_labels(client)
+    folded = menu[menu.index("<details") : menu.index("</details>")]
+    assert "Vote" in menu[: menu.index("<details")]
+    for label in ("My plans", "Notifications", "My account", "Log out"):
+        assert label in folded
+    assert "Register" not in menu
