@@ -20,6 +20,8 @@ from deliberation.draw.selectors import published_draw
 from deliberation.models import WorkSession
 from editions.decorators import edition_page
 from editions.models import Edition
+from editions.permissions import may_in_district
+from editions.phases import Action
 from editions.selectors import (
     district_for_page,
     districts_with_editions,
@@ -177,10 +179,17 @@ def workspace(request: HttpRequest) -> HttpResponse:
         "pages/workspace.html",
         {
             "editions": editions,
+            "postcode_districts": _postcode_districts(user, [edition for edition, _, _ in editions]),
             "may_moderate": may_moderate_somewhere(user),
             "open_reports": len(moderation_queue(user=user)),
         },
     )
+
+
+def _postcode_districts(user: User, editions: list[Edition]) -> list[District]:
+    """The districts whose postcode table this person may import (an official's)."""
+    managed = {e.district for e in editions if may_in_district(user, Action.MANAGE_EDITION, e.district_id)}
+    return sorted(managed, key=lambda district: district.name)
 
 
 def about(request: HttpRequest) -> HttpResponse:
