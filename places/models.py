@@ -67,4 +67,4 @@ class Neighbourhood(models.Model):
 
 
 # The postcode table is a sub-domain of places with its own package; Django finds its model here.
-from .postcodes.models import PostcodeArea  # noqa: E402, F401
+from .postcodes.models import PostcodeArea as PostcodeArea  # noqa: E402
