@@ -18,7 +18,7 @@ from ballots.sections import ballot_sections_cached
 from common import codes
 from editions.models import BallotFormat, Edition
 from tests import factories
-from voting.errors import EligibilityError, malformed_code
+from voting.errors import malformed_code
 from voting.models import Ballot, Channel, Voter
 from voting.services.closing import close_vote_early
 
