@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from demo.content.accounts import DEMO_PASSWORD
 from tests.browser.conftest import Site
@@ -15,7 +15,7 @@ from tests.browser.helpers import check_page, log_in
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = ROOT / "test-results" / "next-step"
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def test_on_a_phone_the_home_page_offers_big_actions_and_finds_the_neighbourhood_by_postcode(
