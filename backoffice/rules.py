@@ -152,6 +152,10 @@ ADMIN_RULES: dict[str, AdminRule] = {
     "places.helplocation": AdminRule(
         districts=("district",), view=MANAGERS, add=MANAGERS, change=MANAGERS, delete=MANAGERS
     ),
+    # The postcode table: replaced as a whole by the officials' import (audited), only read here.
+    "places.postcodearea": AdminRule(
+        districts=("district",), view=MANAGERS, add=SUPERUSERS, change=SUPERUSERS, delete=SUPERUSERS
+    ),
     # Editions and their parts: the district's officials; deleting an edition takes a superuser.
     "editions.edition": AdminRule(
         districts=("district",), edition="pk", view=MANAGERS, add=MANAGERS, change=MANAGERS, delete=SUPERUSERS

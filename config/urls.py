@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("plannen/", include("proposals.urls")),
     path("beoordelen/", include("review.urls")),
     path("", include("voting.urls")),
+    path("", include("outreach.urls")),
     path("uitslag/", include("outcomes.urls")),
     path("panel/", include("deliberation.urls")),
     path("uitvoering/", include("execution.urls")),

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from .help import admin as help_admin  # noqa: F401  (registers the helpdesk and its locations)
-from .models import District, Municipality, Neighbourhood
+from .models import District, Municipality, Neighbourhood, PostcodeArea
 
 
 @admin.register(Municipality)
@@ -34,3 +34,13 @@ class NeighbourhoodAdmin(admin.ModelAdmin[Neighbourhood]):
     list_filter = ["district"]
     search_fields = ["name", "district__name"]
     list_select_related = ["district"]
+
+
+@admin.register(PostcodeArea)
+class PostcodeAreaAdmin(admin.ModelAdmin[PostcodeArea]):
+    """Read here; officials replace the whole table by importing a file (outreach:postcode_table)."""
+
+    list_display = ["postcode", "street", "first_number", "last_number", "neighbourhood", "district"]
+    list_filter = ["district"]
+    search_fields = ["postcode", "street", "neighbourhood__name"]
+    list_select_related = ["district", "neighbourhood"]

@@ -66,7 +66,8 @@ class Neighbourhood(models.Model):
         return self.name
 
 
-# The help sub-domain's models live in their subpackage; importing them here registers them.
+# The sub-domains' models live in their subpackages; importing them here registers them.
 from .help.models import HelpDesk, HelpLocation  # noqa: E402
+from .postcodes.models import PostcodeArea  # noqa: E402
 
-__all__ = ["District", "HelpDesk", "HelpLocation", "Municipality", "Neighbourhood"]
+__all__ = ["District", "HelpDesk", "HelpLocation", "Municipality", "Neighbourhood", "PostcodeArea"]

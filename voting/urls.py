@@ -4,11 +4,12 @@ officials' pages under /stemming/<edition>/ (English: under /en/)."""
 from django.urls import URLPattern, path
 
 from .kiosk import views as kiosk
-from .views import ballot, letters, manage, paper, paper_ballot, register
+from .views import ballot, letters, manage, overview, paper, paper_ballot, register
 
 app_name = "voting"
 
 urlpatterns: list[URLPattern] = [
+    path("stemmen/", overview.overview, name="overview"),
     path("stemmen/<slug:slug>/", ballot.start, name="start"),
     path("stemmen/<slug:slug>/stembiljet/", ballot.ballot, name="ballot"),
     path("stemmen/<slug:slug>/e-mail/", register.request_code, name="email"),

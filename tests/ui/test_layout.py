@@ -63,3 +63,18 @@ def test_every_page_names_its_language_and_its_direction(
     client: Client, prefix: str, lang: str, direction: str
 ) -> None:
     assert f'<html lang="{lang}" dir="{direction}"' in page_text(client.get(prefix + "plannen/"))
+
+
+def test_the_menu_offers_the_vote_and_registering_to_visitors(client: Client) -> None:
+    menu = menu_labels(client)
+    assert "Vote" in menu and "Register" in menu and "Plans" in menu
+
+
+def test_a_logged_in_persons_other_items_fold_behind_menu(client: Client) -> None:
+    client.force_login(factories.make_user())
+    menu = menu_labels(client)
+    folded = menu[menu.index("<details") : menu.index("</details>")]
+    assert "Vote" in menu[: menu.index("<details")]
+    for label in ("My plans", "Notifications", "My account", "Log out"):
+        assert label in folded
+    assert "Register" not in menu
