@@ -34,11 +34,19 @@ RESULT = "buurtbudget-nieuw-west-2026"
 PANEL = "buurtbudget-noord-2026"
 
 #: B1 as this test holds it: no page may be given looser limits than these. The reading-ease floor is
-#: below the 60 of "plain" prose because a page's short lines of names and amounts ("Toegekend
-#: € 38.000 · betaald € 14.500") score low on Flesch-Douma although they are easy to read.
+#: below the 60 of "plain" prose because a page's short lines of names and amounts ("Budget € 38.000 ·
+#: betaald € 14.500 · uitgegeven € 0") score low on Flesch-Douma although they are easy to read.
 B1_WORDS_PER_SENTENCE = 12.0
 B1_LONG_SHARE = 0.25
 B1_READING_EASE = 45.0
+#: Month and day names change with the day the demo is loaded (its dates are relative to today), and
+#: with them the syllable count: each is measured as one word of one syllable.
+CALENDAR_WORDS = re.compile(
+    r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag)\b",
+    re.IGNORECASE,
+)
 #: "u" and "uw": residents are "je" everywhere (staff pages may keep "u").
 FORMAL_YOU = re.compile(r"\b[Uu]w?\b")
 
@@ -117,21 +125,21 @@ def step(slug: str) -> Render:
 
 # name → (how to render it, its limits)  # measured: words per sentence, long share, reading ease
 PAGES: dict[str, tuple[Render, Limits]] = {
-    "home": (get("/"), Limits(7.8, 0.03, 69)),  # 6.8, 0.00, 72.8
+    "home": (get("/"), Limits(7.8, 0.03, 83)),  # 6.8, 0.00, 86.8
     "how it works": (get("/hoe-werkt-het/"), Limits(9.6, 0.03, 72)),  # 8.6, 0.00, 75.2
-    "district": (get("/stadsdelen/nieuw-west/"), Limits(9.6, 0.03, 66)),  # 8.6, 0.00, 69.9
-    "plan list": (get("/plannen/"), Limits(9.0, 0.13, 55)),  # 8.0, 0.10, 58.3
-    "edition, plans": (get(f"/edities/{PLANS_OPEN}/"), Limits(9.3, 0.08, 63)),  # 8.3, 0.05, 66.2
-    "edition, support": (get(f"/edities/{SUPPORT_OPEN}/"), Limits(9.8, 0.10, 62)),  # 8.8, 0.07, 65.1
-    "edition, vote": (get(f"/edities/{VOTE_OPEN}/"), Limits(9.5, 0.05, 62)),  # 8.5, 0.02, 65.3
-    "edition, result": (get(f"/edities/{RESULT}/"), Limits(10.4, 0.14, 60)),  # 9.4, 0.11, 63.2
-    "edition, panel": (get(f"/edities/{PANEL}/"), Limits(9.9, 0.09, 56)),  # 8.9, 0.06, 59.9
+    "district": (get("/stadsdelen/nieuw-west/"), Limits(9.6, 0.03, 74)),  # 8.6, 0.00, 77.1
+    "plan list": (get("/plannen/"), Limits(10.3, 0.16, 51)),  # 9.3, 0.13, 54.0
+    "edition, plans": (get(f"/edities/{PLANS_OPEN}/"), Limits(10.3, 0.09, 61)),  # 9.3, 0.06, 64.3
+    "edition, support": (get(f"/edities/{SUPPORT_OPEN}/"), Limits(10.7, 0.12, 60)),  # 9.7, 0.09, 63.5
+    "edition, vote": (get(f"/edities/{VOTE_OPEN}/"), Limits(9.5, 0.05, 62)),  # 8.5, 0.02, 65.7
+    "edition, result": (get(f"/edities/{RESULT}/"), Limits(10.4, 0.14, 60)),  # 9.4, 0.11, 63.6
+    "edition, panel": (get(f"/edities/{PANEL}/"), Limits(9.9, 0.09, 57)),  # 8.9, 0.06, 60.6
     # A plan page's long sentences are the plan's own, written by its initiators.
-    "plan, supported": (plan_page(SUPPORT_OPEN, "submitted"), Limits(10.4, 0.14, 80)),  # 9.4, 0.11, 83.2
-    "plan, feasible": (plan_page(VOTE_OPEN, "feasible"), Limits(7.4, 0.03, 72)),  # 6.4, 0.00, 75.5
-    "plan, not feasible": (plan_page(RESULT, "not_feasible"), Limits(8.8, 0.13, 66)),  # 7.8, 0.10, 69.0
-    "plan, selected": (plan_page(RESULT, "selected"), Limits(7.9, 0.03, 62)),  # 6.9, 0.00, 65.0
-    "plan, shortlisted": (plan_page(SHORTLIST, "shortlisted"), Limits(8.9, 0.07, 65)),  # 7.9, 0.04, 68.5
+    "plan, supported": (plan_page(SUPPORT_OPEN, "submitted"), Limits(10.4, 0.14, 80)),  # 9.4, 0.11, 83.8
+    "plan, feasible": (plan_page(VOTE_OPEN, "feasible"), Limits(7.4, 0.03, 75)),  # 6.4, 0.00, 78.1
+    "plan, not feasible": (plan_page(RESULT, "not_feasible"), Limits(8.8, 0.13, 68)),  # 7.8, 0.10, 71.4
+    "plan, selected": (plan_page(RESULT, "selected"), Limits(7.9, 0.03, 64)),  # 6.9, 0.00, 67.7
+    "plan, shortlisted": (plan_page(SHORTLIST, "shortlisted"), Limits(8.9, 0.07, 66)),  # 7.9, 0.04, 69.2
     "submit: start": (get(NEW_PLAN, own=PLANS_OPEN), Limits(7.5, 0.03, 91)),  # 6.5, 0.00, 94.2
     "submit: what": (step("wat"), Limits(8.2, 0.03, 80)),  # 7.2, 0.00, 83.0
     "submit: where": (step("waar"), Limits(8.0, 0.03, 81)),  # 7.0, 0.00, 84.3
@@ -140,15 +148,15 @@ PAGES: dict[str, tuple[Render, Limits]] = {
     "submit: people": (step("mensen"), Limits(8.4, 0.03, 71)),  # 7.4, 0.00, 74.1
     "submit: check": (step("controleren"), Limits(11.5, 0.24, 62)),  # 10.5, 0.21, 65.9 (the plan's own text)
     "my plans": (get("/plannen/mijn-plannen/", own=PLANS_OPEN), Limits(7.7, 0.03, 58)),  # 6.7, 0.00, 61.1
-    "voting code": (get(f"/stemmen/{VOTE_OPEN}/"), Limits(10.3, 0.03, 86)),  # 9.3, 0.00, 89.2
-    "ballot": (ballot_page, Limits(10.1, 0.08, 59)),  # 9.1, 0.05, 62.4
-    "receipt": (receipt_page, Limits(7.2, 0.03, 75)),  # 6.2, 0.00, 78.7
-    "result": (get(f"/uitslag/{RESULT}/"), Limits(9.5, 0.05, 70)),  # 8.5, 0.02, 73.5
+    "voting code": (get(f"/stemmen/{VOTE_OPEN}/"), Limits(10.3, 0.03, 87)),  # 9.3, 0.00, 90.4
+    "ballot": (ballot_page, Limits(10.1, 0.08, 60)),  # 9.1, 0.05, 63.2
+    "receipt": (receipt_page, Limits(7.2, 0.03, 77)),  # 6.2, 0.00, 80.6
+    "result": (get(f"/uitslag/{RESULT}/"), Limits(9.4, 0.04, 71)),  # 8.4, 0.01, 74.0
     "panel": (get(f"/panel/{PANEL}/"), Limits(10.6, 0.03, 76)),  # 9.6, 0.00, 79.3
-    "panel meetings": (get(f"/panel/{PANEL}/bijeenkomsten/"), Limits(10.5, 0.11, 60)),  # 9.5, 0.08, 63.4
+    "panel meetings": (get(f"/panel/{PANEL}/bijeenkomsten/"), Limits(10.3, 0.10, 61)),  # 9.3, 0.07, 64.3
     "panel sign-up": (get(f"/panel/{PANEL}/aanmelden/"), Limits(7.4, 0.03, 53)),  # 6.4, 0.00, 56.5
-    "projects": (get(f"/uitvoering/{PANEL}/"), Limits(5.8, 0.03, 47)),  # 4.8, 0.00, 50.5
-    "project": (project_page, Limits(8.5, 0.07, 66)),  # 7.5, 0.04, 69.6
+    "projects": (get(f"/uitvoering/{PANEL}/"), Limits(5.8, 0.03, 45)),  # 4.8, 0.00, 46.9
+    "project": (project_page, Limits(8.5, 0.07, 70)),  # 7.5, 0.04, 73.0
 }
 
 
@@ -166,7 +174,7 @@ def test_the_resident_page_reads_at_b1(demo: None, summary: DemoSummary, client:
     render, limits = PAGES[name]
     with translation.override("nl"):
         html = render(client, summary)
-    measurement = measure(html)
+    measurement = measure(CALENDAR_WORDS.sub("dag", html))
     formal = FORMAL_YOU.findall(main_text(html).prose)
 
     assert len(measurement.sentences) >= 3, f"{name}: too little text to measure, is it the right page?"

@@ -134,7 +134,7 @@ def test_rule_settings_are_in_plain_words_not_the_engines_english(client: Client
 
     assert "Dan ging het plan met het lagere nummer voor" in html
     assert "Dan is opnieuw geteld. Iedereen kreeg dan een groter deel" in html
-    assert "een plan van € 20.000 telt twee keer zo zwaar als een plan van € 10.000" in html
+    assert "Een plan van € 20.000 telt twee keer zo zwaar als een plan van € 10.000" in html
     for jargon in JARGON_NL:
         assert jargon not in html
 
