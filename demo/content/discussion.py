@@ -94,7 +94,7 @@ OOST: tuple[PlanActivitySpec, ...] = (
                 "genoeg steun krijgt, bespreken we de precieze plek in de toetsfase met de parkbeheerder; "
                 "we nemen daarvoor contact op met de initiatiefnemers.",
                 at=0.5,
-                replies=(CommentSpec(bewoner(8), "Dank jullie wel, we horen graag wanneer dat gesprek is.", at=0.2),),
+                replies=(CommentSpec(bewoner(8), "Dank je, we horen graag wanneer dat gesprek is.", at=0.2),),
             ),
             CommentSpec(bewoner(5), "Mijn dochter zit op De Zeeburg, ze wil nu al planten!", at=0.8),
         ),
