@@ -38,7 +38,9 @@ JARGON: tuple[str, ...] = (
 #: Above this many words a sentence counts as long.
 LONG_SENTENCE = 20
 #: A piece of text with fewer words is a label, a heading, a name or a table cell, not a sentence:
-#: counting those as sentences would make every page with a table look easy.
+#: counting those as sentences would make every page with a table look easy. A piece with as many
+#: numbers as words ("Toegekend € 9.800 · betaald € 5.600 · uitgegeven € 0") is a line of figures,
+#: read like a table row, and not a sentence either.
 SENTENCE_MIN_WORDS = 3
 
 _SKIPPED = {"script", "style", "template", "svg", "noscript", "select", "textarea", "pre", "code"}
@@ -53,6 +55,7 @@ _BLOCKS = {
 _BREAK = "\n\n"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NUMBER = re.compile(r"(?<![\w-])\d[\d.,:]*")
 # A vowel with a diaeresis starts a new syllable (idee-ën, ge-ïnteresseerd), so it opens a group.
 _VOWEL_GROUP = re.compile(r"[äëïöü](?:ij|[aeiouyàáâèéêìíîòóôùúû])*|(?:ij|[aeiouyàáâèéêìíîòóôùúû])+")
 
@@ -163,6 +166,12 @@ def pieces(text: str) -> list[str]:
     return [piece for piece in found if words(piece)]
 
 
+def is_sentence(piece: str) -> bool:
+    """Whether a piece of text is a sentence: enough words, and more words than numbers."""
+    count = len(words(piece))
+    return count >= SENTENCE_MIN_WORDS and count > len(_NUMBER.findall(piece))
+
+
 def jargon_in(text: str, *, defined: tuple[str, ...] = ()) -> list[str]:
     """The words of ``JARGON`` that ``text`` uses but no ``<dfn>`` on the page explains."""
     lowered = text.lower()
@@ -198,11 +207,11 @@ def measure(html: str) -> Measurement:
     """
     text = main_text(html)
     found = pieces(text.prose)
-    prose = [piece for piece in found if len(words(piece)) >= SENTENCE_MIN_WORDS]
+    prose = [piece for piece in found if is_sentence(piece)]
     all_words = [word for sentence in prose for word in words(sentence)]
     return Measurement(
         sentences=tuple(prose),
-        fragments=tuple(piece for piece in found if len(words(piece)) < SENTENCE_MIN_WORDS),
+        fragments=tuple(piece for piece in found if not is_sentence(piece)),
         word_count=len(all_words),
         syllable_count=sum(syllables(word) for word in all_words),
         jargon=tuple(jargon_in(text.prose + _BREAK + text.tables, defined=text.defined)),

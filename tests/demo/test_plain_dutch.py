@@ -34,8 +34,8 @@ RESULT = "buurtbudget-nieuw-west-2026"
 PANEL = "buurtbudget-noord-2026"
 
 #: B1 as this test holds it: no page may be given looser limits than these. The reading-ease floor is
-#: below the 60 of "plain" prose because a page's short lines of names and amounts ("Budget € 38.000 ·
-#: betaald € 14.500 · uitgegeven € 0") score low on Flesch-Douma although they are easy to read.
+#: below the 60 of "plain" prose because pages full of names of places and plans ("Middelveldsche
+#: Akerpolder", "Beweegroute door het Noorderpark") score low on Flesch-Douma though they read easily.
 B1_WORDS_PER_SENTENCE = 12.0
 B1_LONG_SHARE = 0.25
 B1_READING_EASE = 45.0
@@ -129,17 +129,17 @@ PAGES: dict[str, tuple[Render, Limits]] = {
     "how it works": (get("/hoe-werkt-het/"), Limits(9.6, 0.03, 72)),  # 8.6, 0.00, 75.2
     "district": (get("/stadsdelen/nieuw-west/"), Limits(9.6, 0.03, 74)),  # 8.6, 0.00, 77.1
     "plan list": (get("/plannen/"), Limits(10.3, 0.16, 51)),  # 9.3, 0.13, 54.0
-    "edition, plans": (get(f"/edities/{PLANS_OPEN}/"), Limits(10.3, 0.09, 61)),  # 9.3, 0.06, 64.3
-    "edition, support": (get(f"/edities/{SUPPORT_OPEN}/"), Limits(10.7, 0.12, 60)),  # 9.7, 0.09, 63.5
-    "edition, vote": (get(f"/edities/{VOTE_OPEN}/"), Limits(9.5, 0.05, 62)),  # 8.5, 0.02, 65.7
-    "edition, result": (get(f"/edities/{RESULT}/"), Limits(10.4, 0.14, 60)),  # 9.4, 0.11, 63.6
-    "edition, panel": (get(f"/edities/{PANEL}/"), Limits(9.9, 0.09, 57)),  # 8.9, 0.06, 60.6
+    "edition, plans": (get(f"/edities/{PLANS_OPEN}/"), Limits(10.6, 0.09, 60)),  # 9.6, 0.06, 63.9
+    "edition, support": (get(f"/edities/{SUPPORT_OPEN}/"), Limits(11.0, 0.12, 60)),  # 10.0, 0.09, 63.5
+    "edition, vote": (get(f"/edities/{VOTE_OPEN}/"), Limits(9.7, 0.05, 62)),  # 8.7, 0.02, 65.5
+    "edition, result": (get(f"/edities/{RESULT}/"), Limits(10.9, 0.15, 60)),  # 9.9, 0.12, 63.3
+    "edition, panel": (get(f"/edities/{PANEL}/"), Limits(10.4, 0.09, 57)),  # 9.4, 0.06, 60.3
     # A plan page's long sentences are the plan's own, written by its initiators.
-    "plan, supported": (plan_page(SUPPORT_OPEN, "submitted"), Limits(10.4, 0.14, 80)),  # 9.4, 0.11, 83.8
-    "plan, feasible": (plan_page(VOTE_OPEN, "feasible"), Limits(7.4, 0.03, 75)),  # 6.4, 0.00, 78.1
-    "plan, not feasible": (plan_page(RESULT, "not_feasible"), Limits(8.8, 0.13, 68)),  # 7.8, 0.10, 71.4
-    "plan, selected": (plan_page(RESULT, "selected"), Limits(7.9, 0.03, 64)),  # 6.9, 0.00, 67.7
-    "plan, shortlisted": (plan_page(SHORTLIST, "shortlisted"), Limits(8.9, 0.07, 66)),  # 7.9, 0.04, 69.2
+    "plan, supported": (plan_page(SUPPORT_OPEN, "submitted"), Limits(10.7, 0.14, 82)),  # 9.7, 0.11, 85.0
+    "plan, feasible": (plan_page(VOTE_OPEN, "feasible"), Limits(7.8, 0.03, 77)),  # 6.8, 0.00, 80.4
+    "plan, not feasible": (plan_page(RESULT, "not_feasible"), Limits(9.7, 0.15, 69)),  # 8.7, 0.12, 72.8
+    "plan, selected": (plan_page(RESULT, "selected"), Limits(8.6, 0.03, 66)),  # 7.6, 0.00, 69.1
+    "plan, shortlisted": (plan_page(SHORTLIST, "shortlisted"), Limits(9.7, 0.07, 68)),  # 8.7, 0.04, 71.5
     "submit: start": (get(NEW_PLAN, own=PLANS_OPEN), Limits(7.5, 0.03, 91)),  # 6.5, 0.00, 94.2
     "submit: what": (step("wat"), Limits(8.2, 0.03, 80)),  # 7.2, 0.00, 83.0
     "submit: where": (step("waar"), Limits(8.0, 0.03, 81)),  # 7.0, 0.00, 84.3
@@ -155,8 +155,8 @@ PAGES: dict[str, tuple[Render, Limits]] = {
     "panel": (get(f"/panel/{PANEL}/"), Limits(10.6, 0.03, 76)),  # 9.6, 0.00, 79.3
     "panel meetings": (get(f"/panel/{PANEL}/bijeenkomsten/"), Limits(10.3, 0.10, 61)),  # 9.3, 0.07, 64.3
     "panel sign-up": (get(f"/panel/{PANEL}/aanmelden/"), Limits(7.4, 0.03, 53)),  # 6.4, 0.00, 56.5
-    "projects": (get(f"/uitvoering/{PANEL}/"), Limits(5.8, 0.03, 45)),  # 4.8, 0.00, 46.9
-    "project": (project_page, Limits(8.5, 0.07, 70)),  # 7.5, 0.04, 73.0
+    "projects": (get(f"/uitvoering/{PANEL}/"), Limits(6.4, 0.03, 52)),  # 5.4, 0.00, 55.5
+    "project": (project_page, Limits(8.6, 0.07, 68)),  # 7.6, 0.04, 71.7
 }
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from ui.plain_language import LONG_SENTENCE, jargon_in, main_text, measure, pieces, syllables, words
+from ui.plain_language import (
+    LONG_SENTENCE,
+    is_sentence,
+    jargon_in,
+    main_text,
+    measure,
+    pieces,
+    syllables,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,6 +41,13 @@ def test_numbers_amounts_and_codes_are_not_words() -> None:
     assert words("Het plan kost € 12.500 en 3 mensen steunen het, code AB12-CD34.") == [
         "Het", "plan", "kost", "en", "mensen", "steunen", "het", "code", "AB12-CD34",
     ]  # fmt: skip
+
+
+def test_a_sentence_has_three_words_or_more_and_more_words_than_numbers() -> None:
+    assert is_sentence("Stem op vijf plannen.")
+    assert not is_sentence("Stem nu")
+    assert not is_sentence("Budget € 38.000 · 12 mensen")
+    assert is_sentence("Buurtbudget Noord 2026 en 2027 komt eraan")
 
 
 def test_sentences_end_at_full_stops_question_marks_and_blocks() -> None:
@@ -74,6 +90,20 @@ def test_harder_words_and_longer_sentences_lower_the_reading_ease() -> None:
     )
 
     assert easy.reading_ease > 80 > 20 > hard.reading_ease
+
+
+def test_a_line_of_figures_is_not_a_sentence() -> None:
+    measurement = measure(
+        "<main><p>Toegekend € 9.800 · betaald € 5.600 · uitgegeven € 0</p>"
+        "<p>Dien je plan in, met een begroting tot € 50.000.</p>"
+        "<p>Nu: Uitslag, tot 14 december 2026</p></main>"
+    )
+
+    assert measurement.sentences == (
+        "Dien je plan in, met een begroting tot € 50.000.",
+        "Nu: Uitslag, tot 14 december 2026",
+    )
+    assert measurement.fragments == ("Toegekend € 9.800 · betaald € 5.600 · uitgegeven € 0",)
 
 
 def test_a_sentence_over_twenty_words_is_long() -> None:
