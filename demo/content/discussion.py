@@ -94,7 +94,7 @@ OOST: tuple[PlanActivitySpec, ...] = (
                 "genoeg steun krijgt, bespreken we de precieze plek in de toetsfase met de parkbeheerder; "
                 "we nemen daarvoor contact op met de initiatiefnemers.",
                 at=0.5,
-                replies=(CommentSpec(bewoner(8), "Dank u, we horen graag wanneer dat gesprek is.", at=0.2),),
+                replies=(CommentSpec(bewoner(8), "Dank je, we horen graag wanneer dat gesprek is.", at=0.2),),
             ),
             CommentSpec(bewoner(5), "Mijn dochter zit op De Zeeburg, ze wil nu al planten!", at=0.8),
         ),
@@ -244,7 +244,7 @@ OOST: tuple[PlanActivitySpec, ...] = (
         "Buurtfeest op het Javaplein",
         likes=14,
         comments=(
-            CommentSpec(bewoner(6), "Nog één steunbetuiging nodig! Deel het plan met je buren.", at=0.85),
+            CommentSpec(bewoner(6), "Nog één keer steun nodig! Deel het plan met je buren.", at=0.85),
             CommentSpec(
                 bewoner(11),
                 "Vorig jaar was er ook zo'n feest en de hele nacht lawaai. Opruimen doen ze nooit!!!",

@@ -34,11 +34,11 @@ NIEUW_WEST_2027 = EditionSpec(
     year=2027,
     introduction=(
         "Stadsdeel Nieuw-West stelt € 500.000 beschikbaar voor plannen die bewoners zelf bedenken, "
-        "kiezen en uitvoeren. Elke wijk heeft een eigen deel van het budget, naar rato van het aantal "
+        "kiezen en uitvoeren. Elke wijk heeft een eigen deel van het budget, naar het aantal "
         "inwoners, zodat ook de kleinere wijken aan bod komen.\n\n"
         "Heb je een idee voor je straat of wijk? Dien het nu in, met een begroting tot € 50.000. "
-        "Daarna verzamel je steun: een plan met minstens 50 steunbetuigingen wordt door het stadsdeel "
-        "getoetst. Iedereen van 16 jaar en ouder die in Nieuw-West woont, mag in het voorjaar stemmen "
+        "Daarna verzamel je steun: steunen minstens 50 bewoners je plan, dan controleert het stadsdeel "
+        "of het kan. Iedereen van 16 jaar en ouder die in Nieuw-West woont, mag in het voorjaar stemmen "
         "op vijf plannen."
     ),
     total_budget_cents=eur(500_000),
@@ -90,7 +90,7 @@ ZUIDOOST_2026 = EditionSpec(
         "Het stadsdeel heeft alle plannen getoetst en de stadsdeelcommissie heeft per thema de "
         "plannen gekozen die op de stemlijst komen. Nu is het jouw beurt: iedereen vanaf 12 jaar die in "
         "Zuidoost woont, vult met de eigen stemcode een eigen begroting. Kies plannen tot het budget van een "
-        "thema op is; de Methode van Gelijke Delen zorgt dat elke groep stemmers een eerlijk deel krijgt.\n\n"
+        "thema op is; de regel Eerlijk delen zorgt dat elke groep stemmers een eerlijk deel krijgt.\n\n"
         "Liever op papier stemmen? Dat kan in de buurthuizen en de bibliotheek aan het Bijlmerplein."
     ),
     total_budget_cents=eur(500_000),
@@ -134,7 +134,7 @@ NOORD_2026 = EditionSpec(
         "panel van 24 mensen gekozen, zo dat het lijkt op Noord: jong en oud, vrouwen en mannen, uit "
         "elke wijk.\n\n"
         "Het panel kwam drie zaterdagen bij elkaar in de Tolhuistuin, sprak met de initiatiefnemers "
-        "en verdeelde € 500.000 over de haalbare plannen, volgens de Methode van Gelijke Delen. "
+        "en verdeelde € 500.000 over de haalbare plannen, volgens de regel Eerlijk delen. "
         "Het panel koos alle haalbare plannen; wat overbleef, gaat naar de volgende editie. De "
         "gekozen plannen worden nu uitgevoerd: hier volg je hoe ze ervoor staan."
     ),
@@ -169,12 +169,12 @@ OOST_2027 = EditionSpec(
     introduction=(
         "Stadsdeel Oost stelt € 400.000 beschikbaar voor plannen van bewoners, van de Weesperzijde tot "
         "IJburg. De inzendperiode is voorbij: 11 plannen zijn ingediend.\n\n"
-        "Nu is het aan jou: steun de plannen die jij belangrijk vindt. Een plan met minstens 15 "
-        "steunbetuigingen gaat door naar de toets van het stadsdeel; wie steunt, kan ook reageren en "
-        "vragen stellen aan de initiatiefnemers.\n\n"
+        "Nu is het aan jou: steun de plannen die jij belangrijk vindt. Steunen minstens 15 bewoners een "
+        "plan, dan controleert het stadsdeel of het kan. Wie steunt, kan ook reageren en vragen "
+        "stellen aan de initiatiefnemers.\n\n"
         "In het voorjaar stemt iedereen van 16 jaar en ouder die in Oost woont op ten hoogste vijf "
-        "plannen. Die stemming is een advies: daarna beslist een burgerpanel van bewoners, door loting "
-        "gekozen, in werksessies over de plannen, met de uitslag van de stemming op tafel. Het panel "
+        "plannen. Die stemming is een advies. Daarna beslist een burgerpanel van bewoners, door loting "
+        "gekozen, over de plannen. Het panel heeft de uitslag van de stemming dan op tafel. Het panel "
         "legt per plan uit waarom het wel of niet gekozen is."
     ),
     total_budget_cents=eur(400_000),
@@ -284,7 +284,7 @@ NIEUW_WEST_2026 = EditionSpec(
         "voor heel Nieuw-West.\n\n"
         "Iedereen van 16 jaar en ouder kreeg een brief met een stemcode en koos online of op papier "
         "ten hoogste vijf plannen per deel van het budget. Het stadsdeel telde de stemmen met de "
-        "Methode van Gelijke Delen: elke groep stemmers bepaalt over een eerlijk deel van het geld.\n\n"
+        "regel Eerlijk delen: elke groep stemmers bepaalt over een eerlijk deel van het geld.\n\n"
         "De uitslag staat hieronder, met per plan hoeveel stemmen het kreeg en waarom het wel of niet "
         "gekozen is. De stembiljetten zijn anoniem te downloaden, zodat iedereen kan natellen."
     ),
@@ -330,7 +330,7 @@ OOST_2026 = EditionSpec(
         "Een burgerpanel van 21 bewoners, door loting gekozen uit wie op een brief reageerde, koos "
         "daaruit in twee werkavonden in het Huis van de Wijk Oost tien plannen voor de stemming, elk "
         "met een reden. Daarna stemde iedereen van 16 jaar en ouder in Oost, online of op papier, op "
-        "ten hoogste vier plannen; de Methode van Gelijke Delen verdeelde het geld.\n\n"
+        "ten hoogste vier plannen; de regel Eerlijk delen verdeelde het geld.\n\n"
         "De gekozen plannen zijn uitgevoerd of worden afgerond. Het stadsdeel evalueert nu wat deze "
         "editie opleverde en wat Oost 2027 anders doet."
     ),

@@ -506,7 +506,7 @@ LESSONS: tuple[LessonSpec, ...] = (
         "de zwemles en het zomerfestival veel stemmen, de andere negen plannen weinig.",
         "funnel",
         "Van ingediend tot gekozen",
-        "Vraag steun vóór de toets: een plan gaat pas door met 50 steunbetuigingen.",
+        "Vraag steun vóór de toets: een plan gaat pas door als 50 bewoners het steunen.",
         NW,
         -8,
         adopted_in_slug=NIEUW_WEST_2027.slug,

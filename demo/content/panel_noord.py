@@ -110,7 +110,7 @@ NOORD_SESSIONS: tuple[SessionSpec, ...] = (
         place=TOLHUISTUIN,
         agenda=(
             "Welkom door de gespreksleider; kennismaking in tweetallen",
-            "Hoe werkt het burgerpanel? Het budget van € 500.000 en de Methode van Gelijke Delen",
+            "Hoe werkt het burgerpanel? Het budget van € 500.000 en de regel Eerlijk delen",
             "Toelichting van het stadsdeel op de toets: wat is haalbaar en waarom",
             "Initiatiefnemers presenteren hun plan (deel 1), met vragen van het panel",
             "Vragen verzamelen voor het stadsdeel",
@@ -182,7 +182,7 @@ NOORD_SESSIONS: tuple[SessionSpec, ...] = (
             "belangrijk vindt: plannen voor jongeren, veiligheid op straat en plannen waar veel "
             "bewoners zelf aan meedoen. Het panel wil dat geld in alle delen van Noord terechtkomt.\n\n"
             "Het panel besloot in de derde bijeenkomst te stemmen met punten (10 punten per lid), "
-            "geteld met de Methode van Gelijke Delen, en daarna per plan een reden op te schrijven."
+            "geteld met de regel Eerlijk delen, en daarna per plan een reden op te schrijven."
         ),
         absent=2,
         presenting=(
@@ -219,14 +219,14 @@ NOORD_SESSIONS: tuple[SessionSpec, ...] = (
         agenda=(
             "Laatste vragen en twijfels",
             "Stemming: ieder lid verdeelt 10 punten op de eigen telefoon of de tablet van de gespreksleider",
-            "De uitslag volgens de Methode van Gelijke Delen",
+            "De uitslag volgens de regel Eerlijk delen",
             "Per plan de reden van het panel opschrijven",
             "Evaluatie van het burgerpanel",
         ),
         minutes=(
             "23 leden waren aanwezig; één lid had zich afgemeld. Na een laatste ronde vragen stemde het "
             "panel: ieder lid verdeelde 10 punten over de haalbare plannen. De uitslag volgens de "
-            "Methode van Gelijke Delen: alle elf haalbare plannen passen samen in het budget en krijgen "
+            "De regel Eerlijk delen: alle elf haalbare plannen passen samen in het budget en krijgen "
             "geld, voor € 227.800. Het panel schreef per plan op waarom het dat plan steunt; die "
             "redenen staan bij de uitslag.\n\n"
             "De overige € 272.200 gaat naar de volgende editie. In de evaluatie gaven de leden het "
@@ -312,7 +312,7 @@ NOORD_DECISION = DecisionSpec(
     },
     summary=(
         "Het burgerpanel koos in de derde bijeenkomst alle elf haalbare plannen. Ieder lid verdeelde "
-        "10 punten; met de Methode van Gelijke Delen passen alle plannen samen in het budget. De "
+        "10 punten; met de regel Eerlijk delen passen alle plannen samen in het budget. De "
         "plannen voor jongeren, veiligheid en een schone straat kregen de meeste punten. Wat "
         "overblijft, € 272.200, gaat naar de volgende editie van Buurtbudget Noord."
     ),

@@ -13,9 +13,9 @@ NIEUW_WEST = DistrictSpec(
     slug="nieuw-west",
     name="Nieuw-West",
     description=(
-        "Nieuw-West is met ruim 165.000 inwoners het grootste stadsdeel van Amsterdam: de tuinsteden "
-        "Slotermeer, Geuzenveld, Osdorp en Slotervaart, gebouwd na de oorlog volgens het Algemeen "
-        "Uitbreidingsplan, met veel groen, water en jonge gezinnen."
+        "Nieuw-West is het grootste stadsdeel van Amsterdam, met ruim 165.000 inwoners. Het zijn de "
+        "tuinsteden Slotermeer, Geuzenveld, Osdorp en Slotervaart, gebouwd na de oorlog. Er is veel "
+        "groen en water, en er wonen veel jonge gezinnen."
     ),
     neighbourhoods=(
         NeighbourhoodSpec("Slotermeer-Noordoost", 16_300),

@@ -42,7 +42,7 @@ WEST: tuple[ReviewSpec, ...] = (
         change_request=ChangeRequestSpec(
             message=(
                 "Onder het plein liggen kabels en leidingen. Bomen moeten minstens twee meter van de "
-                "kabelstrook staan: wilt u ze verplaatsen naar de rand van de regentuin? Geef ook aan wie "
+                "kabelstrook staan: wil je ze verplaatsen naar de rand van de regentuin? Geef ook aan wie "
                 "de regentuin de eerste twee jaar onderhoudt, tot het stadsdeel het overneemt."
             ),
             at=0.15,
@@ -110,7 +110,7 @@ WEST: tuple[ReviewSpec, ...] = (
         change_request=ChangeRequestSpec(
             message=(
                 "Voor film op het plein is een evenementenvergunning nodig. Voeg een geluidsplan toe: "
-                "hoe laat eindigt de film (uiterlijk 23.00 uur), waar staan de speakers en hoe laat u de "
+                "hoe laat eindigt de film (uiterlijk 23.00 uur), waar staan de speakers en hoe laat je de "
                 "buren vooraf weten wanneer de avonden zijn?"
             ),
             at=0.9,

@@ -39,8 +39,8 @@ def test_an_unknown_code_is_a_programming_error() -> None:
 @pytest.mark.parametrize(
     ("likes", "english", "dutch"),
     [
-        (1, "This plan has 1 like; it needs 15 to go into review.", "Dit plan heeft 1 like;"),
-        (2, "This plan has 2 likes; it needs 15 to go into review.", "Dit plan heeft 2 likes;"),
+        (1, "This plan has 1 like; it needs 15 to go into review.", "Dit plan heeft steun van 1 persoon;"),
+        (2, "This plan has 2 likes; it needs 15 to go into review.", "Dit plan heeft steun van 2 mensen;"),
     ],
 )
 def test_a_plural_message_takes_its_form_from_the_named_parameter(

@@ -111,7 +111,7 @@ def test_initiators_are_told_of_a_status_change_after_commit(
     assert set(by_address) == {plan.initiator.email, co.email}
     # Each in the recipient's own language.
     assert "In review" in by_address[co.email].subject
-    assert "Wordt getoetst" in by_address[plan.initiator.email].subject
+    assert "Wordt gecontroleerd" in by_address[plan.initiator.email].subject
 
 
 def test_the_person_who_changed_the_status_is_not_notified(edition: Edition) -> None:

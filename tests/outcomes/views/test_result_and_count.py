@@ -276,7 +276,7 @@ def test_the_result_page_says_the_ballots_were_sealed_and_are_destroyed_in_both_
     dutch = client.get(url("result", edition)).content.decode()
     english = client.get(en("result", edition)).content.decode()
 
-    assert "Elke stem werd verzegeld op het moment dat hij werd uitgebracht" in dutch
+    assert "Elke stem werd verzegeld zodra hij binnenkwam" in dutch
     assert "Every ballot was sealed the moment it was cast" in html.unescape(english)
 
 

@@ -94,7 +94,7 @@ def test_summary_names_the_chosen_plans_the_money_and_the_turnout_before_any_det
             assert plan.title not in summary
     assert "van de € 60.000 gaat naar de gekozen plannen" in summary
     assert "bewoners hebben gestemd" in summary
-    assert "Gelijke delen" in summary
+    assert "Eerlijk delen" in summary
 
 
 def test_equal_shares_is_explained_in_plain_words_with_a_picture_drawn_from_the_trace(client: Client) -> None:
@@ -133,8 +133,8 @@ def test_rule_settings_are_in_plain_words_not_the_engines_english(client: Client
     html = page(client, edition)
 
     assert "Dan ging het plan met het lagere nummer voor" in html
-    assert "Dan is opnieuw geteld met een groter gelijk deel voor iedereen" in html
-    assert "een plan van € 20.000 telt twee keer zo zwaar als een plan van € 10.000" in html
+    assert "Dan is opnieuw geteld. Iedereen kreeg dan een groter deel" in html
+    assert "Een plan van € 20.000 telt twee keer zo zwaar als een plan van € 10.000" in html
     for jargon in JARGON_NL:
         assert jargon not in html
 
