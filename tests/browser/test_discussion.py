@@ -14,7 +14,7 @@ from accounts.models import Role
 from editions.models import Phase
 from proposals.models import Comment, Like, Plan
 from tests import factories
-from tests.browser.helpers import log_in
+from tests.browser.helpers import PREFIXES, log_in
 from tests.browser.test_accessibility import WCAG_21_AA, describe
 
 pytestmark = pytest.mark.browser
@@ -132,7 +132,7 @@ def test_the_plan_page_with_a_thread_has_no_wcag_violations(
     Like.objects.create(plan=plan, user=factories.make_user())
     page.set_viewport_size({"width": width, "height": 900})
     log_in(page, url, "anna@example.org")
-    for language in ["", "/en"]:
+    for language in PREFIXES:
         page.goto(url + language + plan.get_absolute_url())
         for summary in page.locator("details summary").all():
             summary.click()  # open every reply and report form so axe checks them too

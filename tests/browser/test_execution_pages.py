@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from tests.browser.helpers import PREFIXES
 from tests.browser.test_results import problems
 from tests.execution.bulk import add_projects, add_updates
 from tests.execution.factories import published_projects
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 def test_the_execution_pages_are_accessible(
     page: Page, live_server: Any, transactional_db: None, prefix: str, width: int
 ) -> None:

@@ -16,6 +16,7 @@ from accounts.models import Role
 from evaluation.costs.services import add_cost
 from evaluation.lessons.services import LessonText, add_lesson
 from tests import factories
+from tests.browser.helpers import PREFIXES
 from tests.browser.test_results import problems
 from tests.evaluation.report.factory import store_evidence
 
@@ -24,7 +25,7 @@ SHOTS = Path("/tmp/shots/evaluation")
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 def test_the_learning_report_pages_are_accessible(
     page: Page, live_server: Any, transactional_db: None, prefix: str, width: int
 ) -> None:

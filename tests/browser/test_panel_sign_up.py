@@ -16,6 +16,7 @@ from deliberation.recruitment.services.features import ensure_default_features
 from deliberation.recruitment.services.invitations import response_code_hash
 from outreach.models import Address
 from tests import factories
+from tests.browser.helpers import PREFIXES
 from tests.browser.test_accessibility import WCAG_21_AA, describe
 
 pytestmark = pytest.mark.browser
@@ -60,13 +61,13 @@ def check_axe(page: Page, name: str) -> None:
     assert results.violations_count == 0, describe(name, results.response["violations"])
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 def test_a_resident_signs_up_on_a_phone_from_the_letters_qr_link(
-    page: Page, server: str, panel: Any, language: str
+    page: Page, server: str, panel: Any, prefix: str
 ) -> None:
     edition, code = panel
     page.set_viewport_size(PHONE)
-    prefix = "/en" if language == "en" else ""
+    language = prefix.strip("/") or "nl"
     page.goto(f"{server}{prefix}/panel/{edition.slug}/aanmelden/#code={code}")
     expect(page.locator("#id_code")).to_have_value(code)  # filled from the QR link's fragment
     assert "#code" not in page.url and code not in page.url

@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 from accounts.models import Role
 from evaluation.models import PopulationFigure
 from tests import factories
-from tests.browser.helpers import WIDTHS, check_page, log_in
+from tests.browser.helpers import PREFIXES, WIDTHS, check_page, log_in
 from tests.evaluation.participation.voters import add_voters
 
 pytestmark = pytest.mark.browser
@@ -61,7 +61,7 @@ def test_the_population_and_turnout_pages_pass_axe_and_an_official_imports(
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         for name, path in (("population", population), ("turnout", turnout)):
-            for prefix in ("", "/en"):
+            for prefix in PREFIXES:
                 response = page.goto(base + prefix + path)
                 assert response is not None and response.status == 200
                 check_page(page, f"{name} {prefix or '/nl'} @{width}", problems)

@@ -11,6 +11,7 @@ from django.test import Client
 from playwright.sync_api import Page
 
 from tests.browser.conftest import Site
+from tests.browser.helpers import PREFIXES
 from tests.outcomes.factories import make_closed_vote, make_count, make_official
 
 pytestmark = pytest.mark.browser
@@ -24,7 +25,7 @@ def problems(shown: Page) -> list[str]:
     return [f"{v['id']}: {v['help']} at {v['nodes'][0]['target']}" for v in found]
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 def test_result_and_count_pages_are_accessible_on_a_phone(
     page: Page,
     live_server: Any,
@@ -59,7 +60,7 @@ ENGLISH = re.compile(
 NOT_READ = "code, .outcome-hash, svg"
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_nieuw_west_result_is_a_short_clear_page_on_a_phone_and_a_laptop(
     page: Page, site: Site, prefix: str, width: int
@@ -109,7 +110,7 @@ def test_a_phone_opens_pannaveld_and_reads_why_it_was_not_funded(page: Page, sit
     assert "436" in row.inner_text()
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 @pytest.mark.parametrize("slug", ["buurtbudget-oost-2026", "buurtbudget-noord-2026"])
 def test_hybrid_and_panel_results_fit_a_phone_folded_and_unfolded(
     page: Page, site: Site, slug: str, prefix: str

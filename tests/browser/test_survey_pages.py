@@ -17,6 +17,7 @@ from accounts.models import Role, User
 from evaluation.models import Response, Survey, SurveyKind
 from evaluation.surveys.services import answer_survey, set_up_surveys
 from tests import factories
+from tests.browser.helpers import PREFIXES
 from tests.browser.test_results import problems
 from tests.evaluation.surveys.conftest import complete
 from tests.execution.factories import owner_of, published_projects
@@ -50,7 +51,7 @@ def answered_survey(edition: Any) -> None:
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 def test_the_survey_pages_are_accessible(
     page: Page, live_server: Any, transactional_db: None, prefix: str, width: int
 ) -> None:

@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from proposals.models import Plan
+from tests.browser.helpers import PREFIXES
 from tests.outcomes.factories import make_closed_vote, make_count
 
 pytestmark = pytest.mark.browser
@@ -23,7 +24,9 @@ def problems(shown: Page) -> list[str]:
     return [f"{v['id']}: {v['help']} at {v['nodes'][0]['target']}" for v in found]
 
 
-@pytest.mark.parametrize(("prefix", "width"), [("", 390), ("/en", 390), ("", 1280), ("/en", 1280)])
+@pytest.mark.parametrize(
+    ("prefix", "width"), [(prefix, width) for width in (390, 1280) for prefix in PREFIXES]
+)
 def test_a_voter_ticks_their_plans_and_reads_their_part(
     page: Page, live_server: Any, transactional_db: None, prefix: str, width: int
 ) -> None:
