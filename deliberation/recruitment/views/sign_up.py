@@ -38,7 +38,8 @@ def _registered(request: HttpRequest, edition: Edition, form: SignUpForm) -> boo
             client_ip=client_ip(request),
         )
     except ServiceError as error:
-        form.add_error(None, error.message)
+        # A refused code is the code field's error: the page then points to the helpdesk.
+        form.add_error("code" if error.code in ("unknown_code", "code_used") else None, error.message)
         return False
     return True
 

@@ -206,3 +206,13 @@ def test_after_recruitment_closes_facilitators_may_look_but_not_change(client: C
     )
     assert client.post(url("invite", review), {"count": "1"}).status_code == 403
     assert client.post(url("add_feature", review), {"name": "X", "values": "a\nb"}).status_code == 403
+
+
+def test_a_mistyped_response_code_points_to_the_districts_helpdesk(client: Client, panel: Any) -> None:
+    ensure_default_features(panel)
+    response = client.post(url("sign_up", panel, "en"), form_data(code="K7QM-3XRD"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The helpdesk can help you" in page
+    assert f'href="/en/hulp/{panel.district.slug}/"' in page
+    assert not Respondent.objects.exists()
