@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from common.translated.admin import TranslatedAdminMixin
+
 from .models import District, Municipality, Neighbourhood
 
 
@@ -19,7 +21,7 @@ class NeighbourhoodInline(admin.TabularInline[Neighbourhood, District]):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin[District]):
+class DistrictAdmin(TranslatedAdminMixin, admin.ModelAdmin[District]):
     list_display = ["name", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["name"]
