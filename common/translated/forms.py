@@ -9,7 +9,6 @@ from django import forms
 from django.db import models
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language_info
-from django.utils.translation import gettext_lazy as _
 
 from .fields import other_languages
 
@@ -46,9 +45,9 @@ def translation_fields(
             )
             fields[field_key(name, language)] = forms.CharField(
                 label=format_lazy(
-                    _("{text} in {language}"),
-                    text=capfirst(model_field.verbose_name),  # type: ignore[union-attr]
-                    language=info["name_local"],
+                    "{} ({})",
+                    capfirst(model_field.verbose_name),  # type: ignore[union-attr]
+                    info["name_local"],
                 ),
                 required=False,
                 max_length=getattr(model_field, "max_length", None),
