@@ -39,7 +39,7 @@ def _needs_language(result: Shown) -> bool:
 @register.simple_tag
 def translated(obj: models.Model | None, field: str) -> SafeString:
     """``obj.<field>`` inline, in the reader's language, or Dutch with ``lang``/``dir`` and the marker."""
-    if obj is None:
+    if not obj:  # a missing variable renders as "" in templates
         return SafeString("")
     result = shown(obj, field)
     if not result.text:
@@ -58,7 +58,7 @@ def translated_paragraphs(
 ) -> SafeString:
     """``obj.<field>`` as paragraphs (one per non-empty line), in a ``div`` with ``lang``/``dir``
     when the text is not in the page's language; the marker follows in its own paragraph."""
-    if obj is None:
+    if not obj:  # a missing variable renders as "" in templates
         return SafeString("")
     result = shown(obj, field)
     lines = [line.strip() for line in result.text.splitlines() if line.strip()]
@@ -84,7 +84,7 @@ def translated_text(obj: models.Model, field: str) -> Shown:
 @register.filter
 def in_language(obj: models.Model | None, field: str) -> str:
     """Plain text in the reader's language, for places that take no markup (an option, an attribute)."""
-    return shown(obj, field).text if obj is not None else ""
+    return shown(obj, field).text if obj else ""
 
 
 @register.simple_tag
