@@ -26,5 +26,5 @@ def test_a_ballot_plan_carries_the_plans_and_its_themes_translations(edition: Ed
     template = Template('{% load translated %}{% translated p "title" %} | {% translated p "summary" %}')
     with translation.override("en"):
         html = template.render(Context({"p": ballot_plan}))
-    assert html.startswith("Vegetable garden | <span lang=\"nl\" dir=\"ltr\">")
+    assert html.startswith('Vegetable garden | <span lang="nl" dir="ltr">')
     assert html.endswith('<span class="translated-fallback">(in Dutch)</span>')

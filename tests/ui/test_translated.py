@@ -86,3 +86,12 @@ def test_shown_text_lays_out_with_lang_attrs_and_marker(theme: Theme) -> None:
 def test_text_that_exists_only_in_dutch_is_marked_dutch_on_other_pages() -> None:
     assert render("<div{% as_entered %}>", "en") == '<div lang="nl" dir="ltr">'
     assert render("<div{% as_entered %}>", "nl") == "<div>"
+
+
+def test_a_text_after_one_already_marked_is_not_marked_again(theme: Theme) -> None:
+    theme.translations = {}
+    source = '{% translated_text theme "name" as name %}{% translated theme "name" %}|'
+    source += '{% translated theme "description" after=name %}'
+    html = render(source, "en", theme=theme)
+    assert html.count("(in Dutch)") == 1
+    assert html.split("|")[1].startswith('<span lang="nl" dir="ltr">Bomen')

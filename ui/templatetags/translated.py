@@ -37,8 +37,11 @@ def _needs_language(result: Shown) -> bool:
 
 
 @register.simple_tag
-def translated(obj: models.Model | None, field: str) -> SafeString:
-    """``obj.<field>`` inline, in the reader's language, or Dutch with ``lang``/``dir`` and the marker."""
+def translated(obj: models.Model | None, field: str, after: Shown | None = None) -> SafeString:
+    """``obj.<field>`` inline, in the reader's language, or Dutch with ``lang``/``dir`` and the marker.
+
+    ``after``: a text shown just before this one (``translated_text``); when it was marked already,
+    this one is not marked again (a plan card's summary after its title)."""
     if not obj:  # a missing variable renders as "" in templates
         return SafeString("")
     result = shown(obj, field)
@@ -49,7 +52,8 @@ def translated(obj: models.Model | None, field: str) -> SafeString:
     text = format_html(
         '<span lang="{}" dir="{}">{}</span>', result.language, _direction(result.language), result.text
     )
-    return format_html("{} {}", text, marker()) if result.fallback else text
+    marked_already = after is not None and after.fallback
+    return format_html("{} {}", text, marker()) if result.fallback and not marked_already else text
 
 
 @register.simple_tag
