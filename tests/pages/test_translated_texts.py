@@ -80,6 +80,7 @@ def test_a_plan_shows_its_initiators_english_title_and_summary(client: Client, e
     assert "Growing vegetables together." in body
     # The description exists in Dutch only: its element says so
     assert '<div lang="nl" dir="ltr"><p class="utrecht-paragraph">' in body
+    assert 'About this plan <span class="translated-fallback">(in Dutch)</span>' in body
     listing = page_text(client.get(url("proposals:list", "en") + f"?edition={edition.slug}"))
     assert ">Vegetable garden</a>" in listing
 

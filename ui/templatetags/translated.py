@@ -113,3 +113,11 @@ def lang_attrs(result: Shown) -> SafeString:
 def in_dutch(result: Shown) -> SafeString:
     """The "in Dutch" marker when ``result`` fell back to Dutch; nothing otherwise."""
     return marker() if result.fallback else SafeString("")
+
+
+@register.simple_tag
+def entered_in_dutch() -> SafeString:
+    """The "in Dutch" marker on a page in another language, for a text that exists only in Dutch
+    (e.g. beside the heading of a plan's description); nothing on a Dutch page."""
+    default = settings.LANGUAGE_CODE
+    return SafeString("") if (get_language() or default) == default else marker()
