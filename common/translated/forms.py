@@ -124,7 +124,9 @@ class TranslationsFormMixin:
 
     def translation_names(self) -> tuple[str, ...]:
         names = translated_names(self._translations_model())
-        return tuple(n for n in names if n in self.translated_fields) if self.translated_fields else names
+        if self.translated_fields is None:
+            return names
+        return tuple(n for n in names if n in self.translated_fields)
 
     def translation_keys(self) -> list[str]:
         """The names of the translation fields, e.g. for a template's fold-out section."""
