@@ -4,11 +4,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.min.js
+ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.min.js \
+	static/vendor/fonts/DejaVuSans.ttf static/vendor/fonts/DejaVuSans-Bold.ttf
 MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages bench-execution bench-evaluation bench-whatif browser clean
+.PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages bench-execution bench-evaluation bench-whatif bench-weight browser clean
 
 demo: install  ## Install, migrate, load the demo data and serve it on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
@@ -32,18 +33,26 @@ $(STAMP): pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-assets: $(ASSETS)  ## Copy the NL Design System CSS and htmx from npm into static/vendor
+assets: $(ASSETS)  ## Copy the NL Design System CSS, htmx and the letters' font from npm into static/vendor
 
-static/vendor/utrecht/component-library.css: node_modules/.package-lock.json
-	mkdir -p $(@D)
-	cp node_modules/@utrecht/component-library-css/dist/index.css $@
+# Only the NL Design System components the pages use (scripts/build_css.py): rebuilt when a template
+# or module changes, since that is where a page names a component's class.
+CSS_SOURCES := $(shell find . \( -name node_modules -o -name .venv -o -name static -o -name staticfiles -o -name tests \
+	-o -name docs -o -name '.?*' \) -prune -o \( -name '*.html' -o -name '*.py' \) -print)
+static/vendor/utrecht/component-library.css: node_modules/.package-lock.json scripts/build_css.py $(CSS_SOURCES) $(wildcard static/js/*.js)
+	$(PYTHON) scripts/build_css.py $@
 
 static/vendor/htmx/htmx.min.js: node_modules/.package-lock.json
 	mkdir -p $(@D)
 	cp node_modules/htmx.org/dist/htmx.min.js $@
 
-translations: $(STAMP)  ## Collect new strings from the code into locale/nl (then translate the empty ones)
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py makemessages -l nl --no-obsolete \
+# The letters' font: Latin with Turkish letters, and Arabic (outreach/letters.py).
+static/vendor/fonts/%.ttf: node_modules/.package-lock.json
+	mkdir -p $(@D)
+	cp node_modules/dejavu-fonts-ttf/ttf/$*.ttf $@
+
+translations: $(STAMP)  ## Collect new strings from the code into every locale/*/ (then translate the empty ones)
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py makemessages $(patsubst locale/%/LC_MESSAGES/django.po,-l %,$(wildcard locale/*/LC_MESSAGES/django.po)) --no-obsolete \
 		-i ".venv/*" -i "node_modules/*" -i "tests/*" -i "static/*" -i "staticfiles/*" -i "var/*"
 
 messages: $(MO)  ## Compile the translations (.po → .mo)
@@ -59,7 +68,7 @@ lint: install  ## ruff (lint + format check) and mypy
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
 
-bench: bench-pages bench-execution bench-evaluation bench-whatif bench-rules  ## Benchmarks; results go to docs/benchmarks.md
+bench: bench-pages bench-weight bench-execution bench-evaluation bench-whatif bench-rules  ## Benchmarks; results go to docs/benchmarks.md
 
 bench-pages: install
 	$(PY) bench/page_times.py
@@ -72,6 +81,9 @@ bench-evaluation: install
 
 bench-rules: install
 	$(PY) bench/rules.py
+
+bench-weight: install browser  ## Bytes a phone downloads for the home, edition, plan and ballot pages (production settings, HTTPS)
+	$(PY) bench/page_weight.py
 
 bench-whatif: install  ## What-if server time on Nieuw-West 2026 and Łódź 2022 (90,494 ballots)
 	$(PY) bench/whatif.py

@@ -13,5 +13,6 @@ class AccountError(ServiceError):
     messages = {
         "bad_email": _("“%(email)s” is not an e-mail address."),
         "unknown_role": _("There is no staff role “%(role)s”."),
+        "unknown_language": _("This website is not available in the language “%(language)s”."),
         "unknown_permissions": _("These permissions do not exist (have the migrations run?): %(names)s."),
     }

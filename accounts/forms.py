@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -12,6 +13,7 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .backends import THROTTLED_ATTRIBUTE
@@ -102,8 +104,11 @@ class ThrottledPasswordResetForm(PasswordResetForm):
     client = ""
 
     def send_mail(self, *args: Any, **kwargs: Any) -> None:
-        if may_mail(address=args[4], client=self.client):  # args: subject, email, context, from, to
-            super().send_mail(*args, **kwargs)
+        """Send within the limits, in the account's language (args: subject, email, context, from, to)."""
+        if may_mail(address=args[4], client=self.client):
+            language = getattr(args[2].get("user"), "language", "") or settings.LANGUAGE_CODE
+            with translation.override(language):
+                super().send_mail(*args, **kwargs)
 
 
 class LoginLinkForm(forms.Form):

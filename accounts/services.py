@@ -13,8 +13,9 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from common.ratelimit import Limit, hit, hit_client
 from places.models import District
@@ -66,9 +67,11 @@ def register_resident(
             )
         return
     if may_mail(address=address, client=client):
-        url = build_url(make_verification_token(user))
         _mail(
-            user, _("Confirm your e-mail address for Buurtbudget"), "accounts/email/verify_email.txt", url=url
+            user,
+            _("Confirm your e-mail address for Buurtbudget"),
+            "accounts/email/verify_email.txt",
+            url=lambda: build_url(make_verification_token(user)),
         )
 
 
@@ -78,8 +81,12 @@ def send_verification(*, user: User, build_url: Callable[[str], str]) -> bool:
         return True
     if not hit(Limit("email-verifications", settings.EMAIL_VERIFICATIONS_PER_HOUR, 3600), str(user.pk)):
         return False
-    url = build_url(make_verification_token(user))
-    _mail(user, _("Confirm your e-mail address for Buurtbudget"), "accounts/email/verify_email.txt", url=url)
+    _mail(
+        user,
+        _("Confirm your e-mail address for Buurtbudget"),
+        "accounts/email/verify_email.txt",
+        url=lambda: build_url(make_verification_token(user)),
+    )
     return True
 
 
@@ -109,15 +116,18 @@ def send_login_link(*, email: str, client: str, build_url: Callable[[str], str])
         user,
         _("Your login link for Buurtbudget"),
         "accounts/email/login_link.txt",
-        url=build_url(make_login_token(user)),
+        url=lambda: build_url(make_login_token(user)),
     )
 
 
-def _mail(user: User, subject: str, template: str, *, url: str = "") -> None:
-    """Render now (in the request's language) and send once the transaction has committed."""
-    body = render_to_string(template, {"user": user, "url": url})
+def _mail(user: User, subject: Promise, template: str, *, url: Callable[[], str] | None = None) -> None:
+    """Render now, in the account's language (the link in ``url()`` too), and send once the
+    transaction has committed."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        body = render_to_string(template, {"user": user, "url": url() if url is not None else ""})
+        subject_text = str(subject)
     recipient = user.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [recipient], fail_silently=False))
+    transaction.on_commit(lambda: send_mail(subject_text, body, None, [recipient], fail_silently=False))
 
 
 def update_profile(
@@ -134,6 +144,32 @@ def update_profile(
         fields.append("language")
     user.save(update_fields=fields)
     return user
+
+
+def choose_language(*, user: User, language: str) -> User:
+    """Save the language ``user`` reads in: the site answers in it after login, and mails go out in it.
+
+    AccountError("unknown_language") for a code the site does not offer; nothing changes then.
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise AccountError("unknown_language", language=language)
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user
+
+
+def language_at_login(*, user: User, page_language: str) -> str:
+    """The language to go on in after logging in from a page in ``page_language``.
+
+    Someone who logs in on a page in another language than the default chose that language (there is
+    no other way to get there), so it is saved with the account; from a page in the default language
+    they go on in the account's language, the one they chose before.
+    """
+    if page_language != settings.LANGUAGE_CODE and page_language in dict(settings.LANGUAGES):
+        choose_language(user=user, language=page_language)
+        return page_language
+    return user.language if user.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def set_up_account(

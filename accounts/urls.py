@@ -10,6 +10,7 @@ urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("inloglink/", views.request_login_link, name="login_link_request"),
     path("inloglink/<str:token>/", views.use_login_link, name="login_link"),
+    path("taal/", views.choose_language, name="language"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("bevestigen/opnieuw/", views.resend_verification, name="resend_verification"),
     path("bevestigen/<str:token>/", views.verify_email, name="verify_email"),

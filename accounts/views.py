@@ -14,14 +14,18 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.ratelimit import client_ip
+from ui.languages import in_language
 
 from . import services
+from .errors import AccountError
 from .forms import (
     ChangePasswordForm,
     LoginForm,
@@ -46,6 +50,9 @@ def _safe_next(request: HttpRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
+    if request.POST.get("language_switch"):  # the switch re-posts the form: keep all but the passwords
+        form = RegisterForm(initial={name: request.POST.get(name, "") for name in ("email", "display_name")})
+        return render(request, "accounts/register.html", {"form": form, "next": _safe_next(request)})
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.register_resident(
@@ -78,8 +85,8 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         services.confirm_email(user=user)
         login(request, user, backend=BACKEND)
-        messages.success(request, _("Thank you: your e-mail address is confirmed."))
-        return redirect(_safe_next(request))
+        confirmed = gettext_lazy("Thank you: your e-mail address is confirmed.")
+        return redirect(_after_login(request, user, _safe_next(request), message=confirmed))
     return render(request, "accounts/verify_email_confirm.html", {"account": user})
 
 
@@ -97,10 +104,49 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:profile")
 
 
+@require_POST
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """The language switch of a logged-in reader: save their choice, then the same page in it."""
+    language = request.POST.get("language", "")
+    try:
+        if request.user.is_authenticated:
+            services.choose_language(user=request.user, language=language)
+        elif language not in dict(settings.LANGUAGES):
+            raise AccountError("unknown_language", language=language)
+    except AccountError as error:
+        messages.error(request, error.message)
+        return redirect(_safe_next(request))
+    return redirect(in_language(_safe_next(request), language))
+
+
+def _after_login(request: HttpRequest, user: User, target: str, *, message: Promise | None = None) -> str:
+    """``target`` in the language the user goes on in (``services.language_at_login``), where
+    ``message`` is waiting for them in that language."""
+    language = services.language_at_login(user=user, page_language=get_language() or "")
+    if message is not None:
+        with translation.override(language):
+            messages.success(request, str(message))
+    return in_language(target, language)
+
+
 class LoginView(auth_views.LoginView):
+    """Log in with a password. The language switch here re-posts the form (the address typed is kept,
+    the password never), and logging in goes on in the reader's language (``_after_login``)."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.POST.get("language_switch"):
+            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().post(request, *args, **kwargs)
+
+    def get_success_url(self) -> str:
+        user = self.request.user
+        assert isinstance(user, User)
+        return _after_login(self.request, user, super().get_success_url())
 
 
 @require_http_methods(["GET", "POST"])
@@ -125,8 +171,8 @@ def use_login_link(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         services.confirm_email(user=user)  # the link came to that address
         login(request, user, backend=BACKEND)
-        messages.success(request, _("You are logged in."))
-        return redirect("pages:home")
+        logged_in = gettext_lazy("You are logged in.")
+        return redirect(_after_login(request, user, reverse("pages:home"), message=logged_in))
     return render(request, "accounts/login_link_confirm.html", {"account": user})
 
 

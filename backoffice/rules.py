@@ -145,6 +145,17 @@ ADMIN_RULES: dict[str, AdminRule] = {
     "places.neighbourhood": AdminRule(
         districts=("district",), view=MANAGERS, add=SUPERUSERS, change=SUPERUSERS, delete=SUPERUSERS
     ),
+    # Help at hand: each district's officials keep their own helpdesk and help locations.
+    "places.helpdesk": AdminRule(
+        districts=("district",), view=MANAGERS, add=MANAGERS, change=MANAGERS, delete=MANAGERS
+    ),
+    "places.helplocation": AdminRule(
+        districts=("district",), view=MANAGERS, add=MANAGERS, change=MANAGERS, delete=MANAGERS
+    ),
+    # The postcode table: replaced as a whole by the officials' import (audited), only read here.
+    "places.postcodearea": AdminRule(
+        districts=("district",), view=MANAGERS, add=SUPERUSERS, change=SUPERUSERS, delete=SUPERUSERS
+    ),
     # Editions and their parts: the district's officials; deleting an edition takes a superuser.
     "editions.edition": AdminRule(
         districts=("district",), edition="pk", view=MANAGERS, add=MANAGERS, change=MANAGERS, delete=SUPERUSERS

@@ -22,6 +22,7 @@ from .sections import BallotPlan, Section
 
 # A printed code typed in: no autofill or spelling help, capitals on phones.
 CODE_INPUT_ATTRS = {
+    "dir": "ltr",  # a code reads left to right on an Arabic page too
     "autocomplete": "off",
     "inputmode": "text",
     "autocapitalize": "characters",

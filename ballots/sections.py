@@ -105,6 +105,13 @@ def ballot_sections(edition: Edition) -> tuple[Section, ...]:
     return tuple(s for s in sections if s.plans) or tuple(sections[-1:])
 
 
+def plan_numbers(sections: tuple[Section, ...]) -> dict[int, int]:
+    """Each plan's number on the printed paper ballot: 1, 2, … through the sections in their order.
+    The paper ballot prints them and the paper-ballot entry shows them, so the two cannot differ."""
+    plans = [plan.pk for section in sections for plan in section.plans]
+    return {pk: number for number, pk in enumerate(plans, start=1)}
+
+
 def ballot_sections_cached(edition: Edition) -> tuple[Section, ...]:
     memo_key = (edition.pk, edition.slug)
     now = time.monotonic()

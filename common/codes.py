@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 
 from django.conf import settings
@@ -22,8 +23,34 @@ _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
 _FORGIVEN = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
 
+GROUP_SIZES = (4, 4, 4, 4, 1)  # as printed: XXXX-XXXX-XXXX-XXXX-C
+
+
 class MalformedCode(ValueError):
-    """The text cannot be a voting code: wrong length, a foreign character or a failed check symbol."""
+    """The text cannot be a voting code: wrong length, a foreign character or a failed check symbol.
+
+    ``problem`` says which, so the resident can be told what to look at: ``"length"`` (``typed``
+    symbols), ``"group_length"`` (``group`` holds ``typed`` symbols instead of ``expected``),
+    ``"character"`` (``char`` in ``group`` is not in the alphabet) or ``"check"`` (one symbol is
+    wrong or two are swapped: one check symbol detects that, but cannot say where).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        problem: str = "check",
+        group: int = 0,
+        typed: int = 0,
+        expected: int = 0,
+        char: str = "",
+    ) -> None:
+        super().__init__(text)
+        self.problem = problem
+        self.group = group
+        self.typed = typed
+        self.expected = expected
+        self.char = char
 
 
 def _gf_mul(a: int, b: int) -> int:
@@ -74,12 +101,32 @@ def format_code(normalised: str) -> str:
 
 def normalise(text: str) -> str:
     """The code's 17 symbols in canonical form, or MalformedCode if it cannot be a valid code."""
-    cleaned = "".join(text.split()).replace("-", "").upper().translate(_FORGIVEN)
-    if len(cleaned) != BODY_LENGTH + 1 or any(ch not in _VALUE for ch in cleaned):
-        raise MalformedCode(text)
+    groups = [group.upper().translate(_FORGIVEN) for group in re.split(r"[\s\-]+", text.strip()) if group]
+    cleaned = "".join(groups)
+    _refuse_foreign_characters(text, groups)
+    if len(cleaned) != BODY_LENGTH + 1:
+        _refuse_wrong_group(text, groups)
+        raise MalformedCode(text, problem="length", typed=len(cleaned), expected=BODY_LENGTH + 1)
     if check_symbol(cleaned[:BODY_LENGTH]) != cleaned[BODY_LENGTH]:
-        raise MalformedCode(text)
+        raise MalformedCode(text, problem="check")
     return cleaned
+
+
+def _refuse_foreign_characters(text: str, groups: list[str]) -> None:
+    """Name the first symbol that no code has, and its group as typed (counted from 1)."""
+    for number, group in enumerate(groups, start=1):
+        for ch in group:
+            if ch not in _VALUE:
+                raise MalformedCode(text, problem="character", group=number, char=ch)
+
+
+def _refuse_wrong_group(text: str, groups: list[str]) -> None:
+    """Where the code was typed in its printed groups, name the first group of the wrong size."""
+    if len(groups) != len(GROUP_SIZES):
+        return
+    for number, (group, size) in enumerate(zip(groups, GROUP_SIZES, strict=True), start=1):
+        if len(group) != size:
+            raise MalformedCode(text, problem="group_length", group=number, typed=len(group), expected=size)
 
 
 def _digest(purpose: str, value: str) -> str:

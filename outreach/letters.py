@@ -1,31 +1,50 @@
-"""The letters PDF every mailing shares: one A4 page a letter, Dutch and English, a code and its QR code.
+"""The letters PDF every mailing shares: one A4 page a letter, in four languages, a code and its QR code.
 
 A letter's layout is the same whatever it is for (voting codes, panel invitations): a letterhead,
-the address block where a Dutch window envelope shows it, a Dutch and an English part, the code in
-a box with its QR code, and a footer. Each app writes only its letter's text (a ``LetterText``).
-The QR code and the printed link carry the code in the URL's fragment (``#code=…``): browsers never
-send a fragment to the server, so the code stays out of access logs. Letters are bilingual by
-design (one letter for every resident), so their text is written, not translated.
+the address block where a Dutch window envelope shows it, a Dutch and an English part, a short part
+in Turkish and in Arabic (right to left), the code in a box with its QR code, and a footer. Each app
+writes only its letter's text (a ``LetterText``). The QR code and the printed link carry the code in
+the URL's fragment (``#code=…``): browsers never send a fragment to the server, so the code stays out
+of access logs. One letter goes to every resident, whose language the district does not know, so
+the letters carry all four languages and their text is written, not translated.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import arabic_reshaper
+from bidi import get_display
 from django.conf import settings
+from django.utils.translation import get_language_bidi, override
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 QR_SIZE = 42 * mm
 QR_QUIET_ZONE = 4  # modules of white around the symbol, as the standard asks
 QR_MASK = 2
 LEFT = 22 * mm
+# Helvetica has no ğ, ş or ı and no Arabic: the other languages' parts use DejaVu Sans (`make assets`).
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+FONTS = {"LetterSans": "DejaVuSans.ttf", "LetterSans-Bold": "DejaVuSans-Bold.ttf"}
+
+
+@dataclass(frozen=True)
+class LetterPart:
+    """A short part of the letter in one more language (Turkish, Arabic): a title and a few lines."""
+
+    language: str
+    title: str
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -43,6 +62,7 @@ class LetterText:
     code: str
     link: str
     footer: tuple[str, ...]
+    more: tuple[LetterPart, ...] = ()
 
 
 def site_url(path: str) -> str:
@@ -62,7 +82,47 @@ def private_pdf_path(folder: str, *, prefix: str = "") -> Path:
     return directory / f"{prefix}{secrets.token_urlsafe(18)}.pdf"
 
 
-def paragraph(canvas: Canvas, x: float, y: float, lines: Iterable[str], *, size: float = 10.5) -> float:
+def register_fonts() -> None:
+    """Make the letters' own font known to reportlab (once per process)."""
+    folder = Path(settings.BASE_DIR) / "static" / "vendor" / "fonts"
+    for name, file in FONTS.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+
+
+def right_to_left(language: str) -> bool:
+    with override(language):
+        return bool(get_language_bidi())
+
+
+def visual(line: str, language: str) -> str:
+    """``line`` as it must be drawn: Arabic letters joined and the line laid out right to left."""
+    if not right_to_left(language) or not _RTL_LETTER.search(line):
+        return line  # a web address on a line of its own stays as it is typed
+    return str(get_display(arabic_reshaper.reshape(line), base_dir="R"))
+
+
+def draw_part(canvas: Canvas, part: LetterPart, y: float, *, size: float = 9.5) -> float:
+    """One more language's part below ``y``, aligned to its reading side; returns where it ended."""
+    width, _height = A4
+    rtl = right_to_left(part.language)
+
+    def draw(text: str, font: str, font_size: float, at: float) -> None:
+        canvas.setFont(font, font_size)
+        if rtl:
+            canvas.drawRightString(width - LEFT, at, visual(text, part.language))
+        else:
+            canvas.drawString(LEFT, at, text)
+
+    draw(part.title, "LetterSans-Bold", 11, y)
+    y -= 5.5 * mm
+    for line in part.lines:
+        draw(line, "LetterSans", size, y)
+        y -= size * 1.35
+    return y
+
+
+def paragraph(canvas: Canvas, x: float, y: float, lines: Iterable[str], *, size: float = 10) -> float:
     text = canvas.beginText(x, y)
     text.setFont("Helvetica", size)
     text.setLeading(size * 1.35)
@@ -110,13 +170,15 @@ def draw_letter(canvas: Canvas, letter: LetterText) -> None:
     canvas.drawString(LEFT, height - 25 * mm, letter.subhead)
     paragraph(canvas, LEFT, height - 50 * mm, letter.address_lines, size=11)
 
-    y = height - 85 * mm
+    y = height - 78 * mm
     canvas.setFont("Helvetica-Bold", 15)
     canvas.drawString(LEFT, y, letter.dutch_title)
     y = paragraph(canvas, LEFT, y - 8 * mm, letter.dutch)
     canvas.setFont("Helvetica-Bold", 13)
     canvas.drawString(LEFT, y - 6 * mm, letter.english_title)
     y = paragraph(canvas, LEFT, y - 13 * mm, letter.english)
+    for part in letter.more:
+        y = draw_part(canvas, part, y - 4 * mm)
 
     box_top = y - 10 * mm
     canvas.setFont("Helvetica", 10)
@@ -132,6 +194,7 @@ def draw_letter(canvas: Canvas, letter: LetterText) -> None:
 
 def write_letters_pdf(*, path: Path, title: str, letters: Iterable[LetterText]) -> int:
     """Write one page per letter to ``path``; returns the number of pages."""
+    register_fonts()
     canvas = Canvas(str(path), pagesize=A4, pageCompression=1)
     canvas.setTitle(title)
     canvas.setAuthor("Buurtbudget")

@@ -31,6 +31,8 @@ class Address(models.Model):
         verbose_name = _("address")
         verbose_name_plural = _("addresses")
         ordering = ["postcode", "street_address"]
+        # "Find your neighbourhood" looks a postcode up across editions (outreach.postcodes.selectors).
+        indexes = [models.Index(fields=["postcode"], name="voting_address_postcode")]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "postcode", "street_address"], name="voting_address_unique"

@@ -20,16 +20,22 @@ from deliberation.draw.selectors import published_draw
 from deliberation.models import WorkSession
 from editions.decorators import edition_page
 from editions.models import Edition
+from editions.permissions import may_in_district
+from editions.phases import Action
 from editions.selectors import (
     district_for_page,
     districts_with_editions,
     editions_for_staff,
+    published_editions,
     sub_budgets_for_page,
 )
 from editions.timeline import timeline_of
 from execution.projects.selectors import has_projects
 from outcomes.selectors import published_count
-from places.models import Municipality
+from outreach.postcodes.errors import PostcodeError
+from outreach.postcodes.forms import PostcodeForm
+from outreach.postcodes.selectors import find_neighbourhood
+from places.models import District, Municipality
 from proposals.selectors import (
     PlanFilter,
     accepted_co_initiators,
@@ -46,23 +52,57 @@ from proposals.selectors.discussion import (
 from proposals.selectors.revisions import revision_history
 from review.selectors import public_review, public_shortlist
 
+from .next_step import NextStep, next_step
 from .workspace import tasks_for
 
 PLANS_ON_EDITION_PAGE = 12
+# Refusals of a postcode lookup that are about the house number, shown at that field.
+NUMBER_ERRORS = frozenset({"needs_number", "unknown_number"})
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """What a resident can do now (one action per running edition), find your neighbourhood, districts."""
     slug = settings.BUURTBUDGET_MUNICIPALITY_SLUG
     districts = []
+    steps = []
     for district in districts_with_editions(slug):
         timelines = [(edition, timeline_of(edition)) for edition in district.editions.all()]
         # Only editions that still run or are coming: an ended one belongs on the district page.
         districts.append((district, [(e, t) for e, t in timelines if not t.has_ended]))
+        steps += [step for e, t in timelines if (step := next_step(e, t)) is not None]
     return render(
         request,
         "pages/home.html",
-        {"municipality": Municipality.objects.filter(slug=slug).first(), "districts": districts},
+        {
+            "municipality": Municipality.objects.filter(slug=slug).first(),
+            "districts": districts,
+            "steps": steps,
+            "postcode_form": PostcodeForm(),
+        },
     )
+
+
+def neighbourhood_finder(request: HttpRequest) -> HttpResponse:
+    """Find your neighbourhood: a postcode (and house number) → district, neighbourhood, what is open."""
+    form = PostcodeForm(request.GET if "postcode" in request.GET else None)
+    found, steps = None, []
+    if form.is_valid():
+        try:
+            found = find_neighbourhood(
+                municipality_slug=settings.BUURTBUDGET_MUNICIPALITY_SLUG,
+                postcode=form.cleaned_data["postcode"],
+                house_number=form.cleaned_data["number"],
+            )
+        except PostcodeError as error:
+            form.add_error("number" if error.code in NUMBER_ERRORS else "postcode", error.message)
+        else:
+            steps = _steps_in(found.district)
+    return render(request, "pages/neighbourhood.html", {"form": form, "found": found, "steps": steps})
+
+
+def _steps_in(district: District) -> list[NextStep]:
+    editions = published_editions().filter(district=district).order_by("-year", "name")
+    return [step for e in editions if (step := next_step(e, timeline_of(e))) is not None]
 
 
 def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -139,10 +179,17 @@ def workspace(request: HttpRequest) -> HttpResponse:
         "pages/workspace.html",
         {
             "editions": editions,
+            "postcode_districts": _postcode_districts(user, [edition for edition, _, _ in editions]),
             "may_moderate": may_moderate_somewhere(user),
             "open_reports": len(moderation_queue(user=user)),
         },
     )
+
+
+def _postcode_districts(user: User, editions: list[Edition]) -> list[District]:
+    """The districts whose postcode table this person may import (an official's)."""
+    managed = {e.district for e in editions if may_in_district(user, Action.MANAGE_EDITION, e.district_id)}
+    return sorted(managed, key=lambda district: district.name)
 
 
 def about(request: HttpRequest) -> HttpResponse:

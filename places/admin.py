@@ -4,7 +4,8 @@ from django.contrib import admin
 
 from common.translated.admin import TranslatedAdminMixin
 
-from .models import District, Municipality, Neighbourhood
+from .help import admin as help_admin  # noqa: F401  (registers the helpdesk and its locations)
+from .models import District, Municipality, Neighbourhood, PostcodeArea
 
 
 @admin.register(Municipality)
@@ -35,3 +36,13 @@ class NeighbourhoodAdmin(admin.ModelAdmin[Neighbourhood]):
     list_filter = ["district"]
     search_fields = ["name", "district__name"]
     list_select_related = ["district"]
+
+
+@admin.register(PostcodeArea)
+class PostcodeAreaAdmin(admin.ModelAdmin[PostcodeArea]):
+    """Read here; officials replace the whole table by importing a file (outreach:postcode_table)."""
+
+    list_display = ["postcode", "street", "first_number", "last_number", "neighbourhood", "district"]
+    list_filter = ["district"]
+    search_fields = ["postcode", "street", "neighbourhood__name"]
+    list_select_related = ["district", "neighbourhood"]

@@ -69,3 +69,10 @@ class Neighbourhood(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The sub-domains' models live in their subpackages; importing them here registers them.
+from .help.models import HelpDesk, HelpLocation  # noqa: E402
+from .postcodes.models import PostcodeArea  # noqa: E402
+
+__all__ = ["District", "HelpDesk", "HelpLocation", "Municipality", "Neighbourhood", "PostcodeArea"]

@@ -116,7 +116,10 @@ class VerdictForm(forms.Form):
         label=_("Public explanation"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Required for “feasible after changes” and “not feasible”. Everyone can read it."),
+        help_text=_("Everyone can read it."),
+    )
+    public_explanation.required_when = _(  # type: ignore[attr-defined]
+        "needed for “feasible after changes” and “not feasible”"
     )
     adjusted_cost_cents = EuroField(
         label=_("Adjusted cost"),
@@ -129,6 +132,7 @@ class VerdictForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    cost_change_reason.required_when = _("needed when you change the cost")  # type: ignore[attr-defined]
 
 
 class ChangeRequestForm(forms.Form):

@@ -40,10 +40,15 @@ class _LinkCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[dict[str, str]] = []
+        self.switch_buttons: list[dict[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "a":
             self.links.append({name: value or "" for name, value in attrs})
+        elif tag == "button" and ("name", "language_switch") in attrs:
+            # A form page's switch re-posts the form: read its target as the link's address.
+            fields = {name: value or "" for name, value in attrs}
+            self.switch_buttons.append({"hreflang": fields["lang"], "href": fields["formaction"], **fields})
 
 
 def links(response: Rendered) -> list[dict[str, str]]:
@@ -54,7 +59,9 @@ def links(response: Rendered) -> list[dict[str, str]]:
 
 
 def language_switch(response: Rendered) -> dict[str, str]:
-    """Language code → href of the language-switch links in the page header."""
-    return {
-        link["hreflang"]: link["href"] for link in links(response) if "hreflang" in link and "lang" in link
-    }
+    """Language code → address of the language switch in the page header: its links, or on a form
+    page the address each of its buttons re-posts the form to."""
+    collector = _LinkCollector()
+    collector.feed(response.content.decode())
+    found = [link for link in collector.links if "hreflang" in link and "lang" in link]
+    return {link["hreflang"]: link["href"] for link in found + collector.switch_buttons}

@@ -5,17 +5,29 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from common.code_guard import CodeEntryError
+from common.codes import BODY_LENGTH, MalformedCode
 from common.errors import ServiceError
+from outreach.csv_import import lazy_format
 from outreach.errors import CsvImportError
+
+# What is wrong with a malformed code, as precisely as the code's form allows (common.codes).
+_CODE_PROBLEMS = {
+    "empty": _("Type the code from your letter."),
+    "length": _("You typed %(typed)s characters; the code on your letter has %(expected)s."),
+    "group_length": _("Group %(group)s has %(typed)s characters; on your letter it has %(expected)s."),
+    "character": _("The character “%(char)s” in group %(group)s does not occur in voting codes."),
+    "check": _(
+        "One character differs from your letter, or two characters are swapped. "
+        "Compare each group of four with your letter."
+    ),
+}
 
 
 class EligibilityError(CodeEntryError):
     """The credential does not open a ballot (the API answers 403, or 429 for ``too_many_attempts``)."""
 
     messages = {
-        "malformed_code": _(
-            "This is not a valid voting code. Check it against your letter: it has 17 characters."
-        ),
+        "malformed_code": _("This is not a valid voting code. %(problem)s"),
         "unknown_code": _("This voting code is not known for this vote. Check it against your letter."),
         "revoked_code": _("This voting code has been replaced by a new letter and can no longer be used."),
         **CodeEntryError.messages,  # too_many_attempts
@@ -23,6 +35,18 @@ class EligibilityError(CodeEntryError):
         "wrong_one_time_code": _("That code is not right, or it has expired. Request a new one."),
         "session_expired": _("Your voting session has expired. Enter your code again."),
     }
+
+
+def malformed_code(bad: MalformedCode) -> EligibilityError:
+    """The refusal of a malformed code that says what to look at: its length, a group or a character."""
+    problem = "empty" if bad.problem == "length" and not bad.typed else bad.problem
+    params = {
+        "typed": bad.typed,
+        "expected": bad.expected or BODY_LENGTH + 1,
+        "group": bad.group,
+        "char": bad.char,
+    }
+    return EligibilityError("malformed_code", problem=lazy_format(_CODE_PROBLEMS[problem], params))
 
 
 class VoteStateError(ServiceError):

@@ -1,7 +1,8 @@
 """The voting-code letters: one page per eligible resident, drawn by ``outreach.letters``; their text.
 
-The letter text is bilingual by design (one letter for every resident), so it is written here
-rather than translated.
+One letter goes to every resident, whose language the district does not know: it speaks Dutch and
+English in full and Turkish and Arabic in short, each pointing at the site in that language. Its
+text is written here rather than translated.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils import formats, timezone, translation
 from editions.models import Edition, Phase
 from editions.permissions import phases_opening
 from editions.phases import Action
-from outreach.letters import LetterText, code_link, private_pdf_path, site_url, write_letters_pdf
+from outreach.letters import LetterPart, LetterText, code_link, private_pdf_path, site_url, write_letters_pdf
 from ui.templatetags.money import format_money
 
 LETTERS_DIR = "letters"
@@ -46,10 +47,16 @@ class VoteFacts:
     dates_en: str
     budget_nl: str
     budget_en: str
+    dates_tr: str
+    dates_ar: str
+    vote_url_tr: str
+    vote_url_ar: str
 
 
-def vote_url(edition: Edition) -> str:
-    return site_url(f"/stemmen/{edition.slug}/")
+def vote_url(edition: Edition, language: str = "") -> str:
+    """The vote's code page; in ``language`` under its prefix (Dutch has none)."""
+    prefix = f"/{language}" if language else ""
+    return site_url(f"{prefix}/stemmen/{edition.slug}/")
 
 
 def code_url(edition: Edition, code: str) -> str:
@@ -84,12 +91,42 @@ def vote_facts(edition: Edition) -> VoteFacts:
         dates_en=_dates(start, end, "en"),
         budget_nl=budget_nl,
         budget_en=budget_en,
+        dates_tr=_dates(start, end, "tr"),
+        dates_ar=_dates(start, end, "ar"),
+        vote_url_tr=vote_url(edition, "tr"),
+        vote_url_ar=vote_url(edition, "ar"),
     )
 
 
 def new_letters_path() -> Path:
     """A fresh, unguessable file name under PRIVATE_FILES_ROOT/letters/ (the folder is created)."""
     return private_pdf_path(LETTERS_DIR)
+
+
+def short_parts(facts: VoteFacts) -> tuple[LetterPart, ...]:
+    """The letter's short Turkish and Arabic parts (amounts as in the Netherlands: € 500.000)."""
+    turkish = LetterPart(
+        language="tr",
+        title=f"Oy verin: {facts.edition_name}",
+        lines=(
+            f"{facts.district} ilçesindeki planlar için {facts.budget_nl} hakkında siz de karar verin.",
+            f"Oy verme: {facts.dates_tr}. Kişisel oy kodunuzu şu adreste girin",
+            f"ya da QR kodunu okutun: {facts.vote_url_tr}",
+            "Kodunuzu saklayın: oylama bitene kadar oyunuzu değiştirebilirsiniz.",
+        ),
+    )
+    arabic = LetterPart(
+        language="ar",
+        title=f"صوّت: {facts.edition_name}",
+        lines=(
+            f"يمكنك المشاركة في تقرير كيفية إنفاق {facts.budget_nl} على خطط في منطقة {facts.district}.",
+            f"التصويت مفتوح: {facts.dates_ar}",
+            "أدخل رمز التصويت الخاص بك على هذا العنوان، أو امسح رمز QR:",
+            facts.vote_url_ar,
+            "احتفظ برمزك: يمكنك تغيير صوتك حتى نهاية التصويت.",
+        ),
+    )
+    return (turkish, arabic)
 
 
 def letter_text(facts: VoteFacts, letter: Letter, link: str) -> LetterText:
@@ -106,19 +143,21 @@ def letter_text(facts: VoteFacts, letter: Letter, link: str) -> LetterText:
         dutch=(
             f"Je mag meebeslissen over {facts.budget_nl} voor plannen in {facts.district}.",
             f"Stemmen kan van {facts.dates_nl}.",
-            f"Ga naar {facts.vote_url} en vul je persoonlijke stemcode in,",
-            "of scan de QR-code. Deze brief is voor één bewoner; iedere bewoner die",
-            f"mag stemmen krijgt een eigen brief (brief {letter.number} van {letter.of_count} op dit adres).",
-            "Bewaar je code goed: je kunt je stem tot het einde van de stemming wijzigen.",
+            "Vul je persoonlijke stemcode in op deze website, of scan de QR-code:",
+            facts.vote_url,
+            "Deze brief is voor één bewoner; iedere bewoner die mag stemmen krijgt een eigen brief",
+            f"(brief {letter.number} van {letter.of_count} op dit adres). Bewaar je code goed:",
+            "je kunt je stem tot het einde van de stemming wijzigen.",
         ),
         english_title=f"Vote: {facts.edition_name}",
         english=(
             f"You can help decide on {facts.budget_en} for plans in {facts.district}.",
             f"Voting is open from {facts.dates_en}.",
-            f"Go to {facts.vote_url} and enter your personal voting code,",
-            "or scan the QR code. This letter is for one resident; every resident who may",
-            f"vote gets a letter of their own (letter {letter.number} of {letter.of_count} at this address).",
-            "Keep your code safe: you can change your vote until the vote closes.",
+            "Enter your personal voting code on this website, or scan the QR code:",
+            facts.vote_url,
+            "This letter is for one resident; every resident who may vote gets a letter of their own",
+            f"(letter {letter.number} of {letter.of_count} at this address). Keep your code safe:",
+            "you can change your vote until the vote closes.",
         ),
         code_label="Je stemcode / Your voting code",
         code=letter.code,
@@ -129,6 +168,7 @@ def letter_text(facts: VoteFacts, letter: Letter, link: str) -> LetterText:
             "Questions? See the website or call the district.",
             "Nobody from the city will ever ask for your voting code.",
         ),
+        more=short_parts(facts),
     )
 
 

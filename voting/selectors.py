@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from editions.models import Edition
+from editions.models import Edition, Phase
+from editions.phases import Action
+from editions.selectors import published_editions
+from editions.timeline import timeline_of
 from outreach.models import Address
 
 from .models import Ballot, BallotBox, Channel, LetterBatch, PaperEntry, PaperEntryStatus, Voter
@@ -125,3 +128,24 @@ def paper_entries(edition: Edition, status: str) -> QuerySet[PaperEntry]:
         .select_related("first_by", "second_by", "voter__neighbourhood")
         .order_by("first_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class VoteInView:
+    edition: Edition
+    phase: Phase  # the phase in which residents vote
+
+
+def votes_open_and_coming(municipality_slug: str) -> tuple[list[VoteInView], list[VoteInView]]:
+    """The municipality's published editions whose vote is open now, and those whose vote is still to come."""
+    open_now: list[VoteInView] = []
+    coming: list[VoteInView] = []
+    editions = published_editions().filter(district__municipality__slug=municipality_slug)
+    for edition in editions.order_by("district__name", "-year"):
+        timeline = timeline_of(edition)
+        entry = timeline.entry_opening(Action.VOTE)
+        if entry is None or entry.state == "past":
+            continue
+        listed = open_now if entry.state == "current" else coming
+        listed.append(VoteInView(edition=edition, phase=entry.phase))
+    return open_now, coming

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "evaluation",
     "outcomes",
     "api",
+    "privacy",
     "pages",
     "demo",
     "backoffice",
@@ -56,6 +57,9 @@ MIDDLEWARE = [
     # issue 12 §4 (transport): outermost, so every response, error pages included, gets CSP,
     # Permissions-Policy and no-store for personal pages; then junk input is refused before any view.
     "common.middleware.SecurityHeadersMiddleware",
+    # Pages leave compressed (a phone on a slow line gets a fifth of the bytes, bench/page_weight.py);
+    # Django pads each gzip stream with random bytes against BREACH, and CSRF tokens are masked.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "common.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -86,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ui.context_processors.site",
                 "accounts.context_processors.staff",
+                "voting.kiosk.context_processors.kiosk",
             ],
         },
     },
@@ -137,8 +142,11 @@ LOGIN_LINKS_PER_ADDRESS_PER_HOUR = 5
 LOGIN_LINKS_PER_CLIENT_PER_HOUR = 20
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# Dutch at /, the others under /en/, /tr/, /ar/ (Arabic is written right to left: docs/translating.md).
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English")), ("tr", _("Turkish")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own number formats where Django's differ from what residents read easily (config/formats/).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editions.models import Edition
-from outreach.letters import LetterText, code_link, site_url, write_letters_pdf
+from outreach.letters import LetterPart, LetterText, code_link, site_url, write_letters_pdf
 
 from ..models import PanelSetup
 
@@ -32,6 +32,32 @@ def sign_up_url(edition: Edition) -> str:
 
 def response_url(edition: Edition, code: str) -> str:
     return code_link(sign_up_url(edition), code)
+
+
+def short_parts(edition: Edition, panel_size: int) -> tuple[LetterPart, ...]:
+    """The letter's short Turkish and Arabic parts, each pointing at the sign-up page in that language."""
+    path = f"/panel/{edition.slug}/aanmelden/"
+    turkish = LetterPart(
+        language="tr",
+        title="Davet: vatandaş paneline katılın",
+        lines=(
+            f"Adresiniz kurayla seçildi. {panel_size} sakinden oluşan bir vatandaş paneli {edition.name}",
+            f"planları hakkında karar veriyor. Bu adreste yaşayan {edition.min_age} yaşında veya daha büyük",
+            "bir sakin bu kodla başvurabilir. Şu adrese gidin ya da QR kodunu okutun:",
+            site_url(f"/tr{path}"),
+        ),
+    )
+    arabic = LetterPart(
+        language="ar",
+        title="دعوة: شارك في لجنة المواطنين",
+        lines=(
+            f"تم اختيار عنوانك بالقرعة. لجنة من {panel_size} من السكان تقرر بشأن خطط {edition.name}.",
+            f"يمكن لساكن واحد في هذا العنوان عمره {edition.min_age} سنة أو أكثر التسجيل بهذا الرمز.",
+            "ادخل إلى هذا العنوان أو امسح رمز QR:",
+            site_url(f"/ar{path}"),
+        ),
+    )
+    return (turkish, arabic)
 
 
 def invitation_text(*, edition: Edition, invitee: Invitee, panel_size: int, sessions: str) -> LetterText:
@@ -72,6 +98,7 @@ def invitation_text(*, edition: Edition, invitee: Invitee, panel_size: int, sess
             "Je gegevens worden alleen voor de loting gebruikt en gewist als de editie afloopt.",
             "Your details are used only for the draw and deleted when the edition ends.",
         ),
+        more=short_parts(edition, panel_size),
     )
 
 

@@ -274,6 +274,10 @@ def _card_from_token(token: str, vote: PanelVote) -> BallotCard:
     return card
 
 
+def _own_ballot_url(edition: Edition) -> str:
+    return reverse("deliberation:ballot", kwargs={"slug": edition.slug})
+
+
 def _render_start(
     request: HttpRequest,
     edition: Edition,
@@ -295,6 +299,10 @@ def _render_start(
 def vote(request: HttpRequest, edition: Edition) -> HttpResponse:
     """The member types the code on their card; a correct code answers with the ballot itself."""
     current = selectors_round.open_round_of(edition)
+    if request.POST.get("language_switch"):  # the switch re-posts what was typed: keep it, check nothing
+        return _render_start(
+            request, edition, current, form=CardCodeForm(initial={"code": request.POST.get("code")})
+        )
     form = CardCodeForm(request.POST or None)
     if request.method == "POST" and current is not None and form.is_valid():
         try:
@@ -304,8 +312,7 @@ def vote(request: HttpRequest, edition: Edition) -> HttpResponse:
                 return _render_start(request, edition, current, error=error.message)
             form.add_error("code", error.message)
         else:
-            action = reverse("deliberation:ballot", kwargs={"slug": edition.slug})
-            return _render_ballot(request, edition, action=action, token=_sign(card))
+            return _render_ballot(request, edition, action=_own_ballot_url(edition), token=_sign(card))
     return _render_start(request, edition, current, form=form)
 
 
@@ -317,15 +324,16 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
     current = selectors_round.open_round_of(edition)
     if current is None:
         return _render_start(request, edition, None, error=str(RoundError("round_closed").message))
-    token = request.POST.get("token", "")
+    token, action = request.POST.get("token", ""), _own_ballot_url(edition)
     sections = ballot_sections(edition)
     form = BallotForm(sections=sections, rules=BallotRules.of(edition), data=request.POST)
     try:
         card = _card_from_token(token, current)
+        if request.POST.get("language_switch"):  # re-posted by the language switch: the same choices, uncast
+            return _render_ballot(request, edition, action=action, form=form, token=token)
         cast = cast_panel_ballot(vote=current, card=card, raw=form.ballot())
     except BallotError as error:
         form.error = error
-        action = reverse("deliberation:ballot", kwargs={"slug": edition.slug})
         return _render_ballot(request, edition, action=action, form=form, token=token)
     except ServiceError as error:
         return _render_start(request, edition, current, error=error.message)

@@ -16,6 +16,7 @@ from accounts.services import grant_staff_role, revoke_staff_roles, set_up_accou
 from editions.models import Edition
 from editions.services import PhaseDates, SubBudgetDetails, ThemeDetails, set_up_edition
 from places.models import District, Municipality
+from places.postcodes.services import PostcodeLine, replace_postcode_table
 from places.services import NeighbourhoodDetails, set_up_district, set_up_municipality
 
 from ..content import (
@@ -40,11 +41,13 @@ from ..content import (
     EditionSpec,
 )
 from ..content.accounts import staff
+from ..content.postcodes import POSTCODES, Line
 from ..content.translations import DISTRICT_TEXTS, EDITION_TEXTS, PHASE_TEXTS, THEME_TEXTS
 from ._common import AMSTERDAM
 from .discussion import load_discussion
 from .evaluation import load_evaluation
 from .execution import load_execution
+from .help import load_help
 from .notifications import load_notifications
 from .panel import LoadedPanel, RecruitedPanel, finish_panel, start_panel
 from .panel_decision import load_panel_decision
@@ -105,6 +108,9 @@ def _load_world(*, moment: datetime) -> tuple[DemoSummary, dict[str, User]]:
     today = moment.astimezone(AMSTERDAM).date()
     municipality = set_up_municipality(slug=MUNICIPALITY_SLUG, name=MUNICIPALITY_NAME)
     districts = {spec.slug: _load_district(municipality=municipality, spec=spec) for spec in DISTRICTS}
+    load_help(districts=districts)
+    for slug, lines in POSTCODES.items():
+        _load_postcodes(district=districts[slug], lines=lines)
     users = _load_accounts(districts=districts)
     residents = [users[spec.email] for spec in ACCOUNTS if spec.role is None and not spec.is_superuser]
     editions: list[Edition] = []
@@ -306,3 +312,15 @@ def _describe(spec: AccountSpec, districts: dict[str, District]) -> DemoAccount:
         role = "bewoner / resident"
     district = districts[spec.district_slug].name if spec.district_slug else "alle / all"
     return DemoAccount(email=spec.email, role=role, district=district, uses_admin=spec.uses_admin)
+
+
+def _load_postcodes(*, district: District, lines: tuple[Line, ...]) -> None:
+    """The district's postcode table, replaced as a whole (loading the demo again gives the same table)."""
+    by_name = {n.name: n for n in district.neighbourhoods.all()}
+    replace_postcode_table(
+        district=district,
+        lines=[
+            PostcodeLine(postcode, by_name[name], street, first, last)
+            for postcode, name, street, first, last in lines
+        ],
+    )

@@ -34,7 +34,7 @@ from editions.models import Edition
 from editions.phases import Action
 from outreach.models import Address
 from places.models import Neighbourhood
-from voting.services.eligibility import UNUSED_POSTCODE_LETTERS as UNUSED
+from places.postcodes.format import UNUSED_POSTCODE_LETTERS as UNUSED
 from voting.services.eligibility import import_addresses
 
 from ..content.panel_noord import PanelSpec

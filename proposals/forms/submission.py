@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from common.translated.forms import TranslationsFormMixin
 from editions.models import Edition, Theme
 from places.models import Neighbourhood
+from places.postcodes.selectors import streets_of
 from proposals.errors import PlanError
 from proposals.models import Plan
 from proposals.services.submission import CostLineInput
@@ -81,17 +82,17 @@ class WhereForm(RevisionNoteMixin):
         required=False,
         empty_label=_("The whole district"),
     )
+    # The district's streets are offered as suggestions (a <datalist>: no JavaScript needed); any
+    # text is still allowed, e.g. "the square behind the library". No coordinates to type.
     address = forms.CharField(
         label=_("Address or place"),
         max_length=200,
         required=False,
-        help_text=_("A street address, or a description such as “the square behind the library”."),
-    )
-    latitude = forms.DecimalField(
-        label=_("Latitude"), required=False, max_digits=12, localize=True, help_text=_("For example 52.3676.")
-    )
-    longitude = forms.DecimalField(
-        label=_("Longitude"), required=False, max_digits=12, localize=True, help_text=_("For example 4.9041.")
+        help_text=_(
+            "Start typing the street: the streets of the district are suggested. "
+            "Or describe the place, such as “the square behind the library”."
+        ),
+        widget=forms.TextInput(attrs={"list": "address-streets", "autocomplete": "off"}),
     )
     for_whom = forms.CharField(
         label=_("For whom"),
@@ -109,11 +110,14 @@ class WhereForm(RevisionNoteMixin):
             ("", _("The whole district")),
             *((n.pk, n.name) for n in edition.district.neighbourhoods.order_by("name")),
         ]
+        self.streets = streets_of(district_id=edition.district_id)
+        if not self.streets:
+            del self.fields["address"].widget.attrs["list"]
         if revising:
             self.add_note_field()
 
     def plan_fields(self) -> dict[str, Any]:
-        names = ("neighbourhood", "address", "latitude", "longitude", "for_whom")
+        names = ("neighbourhood", "address", "for_whom")
         return {name: self.cleaned_data[name] for name in names}
 
 

@@ -25,15 +25,19 @@
     }
   }
 
+  // Amounts as the server writes them (ui/templatetags/money.py): English "€60,000", otherwise the
+  // Dutch way "€ 60.000"; on a right-to-left page in a left-to-right isolate, so they keep their order.
   var language = document.documentElement.lang === "en" ? "en-GB" : "nl-NL";
+  var rightToLeft = document.documentElement.dir === "rtl";
 
   function money(cents) {
-    return new Intl.NumberFormat(language, {
+    var text = new Intl.NumberFormat(language, {
       style: "currency",
       currency: "EUR",
       minimumFractionDigits: cents % 100 ? 2 : 0,
       maximumFractionDigits: 2
     }).format(cents / 100);
+    return rightToLeft ? "\u2066" + text + "\u2069" : text;
   }
 
   function fill(template, values) {

@@ -92,7 +92,7 @@ def test_registering_stores_the_address_in_lower_case(client: Client) -> None:
 def test_registering_a_taken_address_answers_the_same_and_mails_its_owner_instead(
     client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
-    owner = factories.make_user(email="anna@example.org", display_name="Anna B.")
+    owner = factories.make_user(email="anna@example.org", display_name="Anna B.", language="en")
     with django_capture_on_commit_callbacks(execute=True):
         taken = client.post(en("accounts:register"), {**REGISTRATION, "email": "ANNA@example.org"})
     with django_capture_on_commit_callbacks(execute=True):
@@ -232,7 +232,8 @@ def test_a_login_link_is_mailed_after_the_transaction_commits(
     callbacks[0]()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [resident.email]
-    assert "/en/account/inloglink/" in mail.outbox[0].body
+    # In the account's language (Dutch), not the page's: tests/accounts/test_language.py
+    assert "/account/inloglink/" in mail.outbox[0].body and "/en/" not in mail.outbox[0].body
 
 
 def test_an_unknown_address_gets_no_mail_and_the_same_page(
@@ -370,7 +371,7 @@ def test_the_reset_request_answers_the_same_for_known_and_unknown_addresses(
 
 
 def test_a_reset_link_sets_a_new_password_once_and_confirms_the_address(client: Client) -> None:
-    user = factories.make_user(email_verified_at=None)
+    user = factories.make_user(email_verified_at=None, language="en")
     client.post(en("accounts:password_reset"), {"email": user.email})
     match = re.search(r"https?://[^/]+(/\S+/wachtwoord-herstellen/\S+/)", str(mail.outbox[0].body))
     assert match, mail.outbox[0].body

@@ -14,7 +14,7 @@ from audit.services import record
 from deliberation.models import Draw, PanelMember
 from deliberation.models.panel import DrawStatus
 from editions.models import Edition
-from places.models import District, Municipality, Neighbourhood
+from places.models import District, HelpDesk, HelpLocation, Municipality, Neighbourhood, PostcodeArea
 from proposals.models import Plan
 
 from .. import factories
@@ -193,6 +193,16 @@ ROWS: dict[str, Any] = {
     "places.municipality": lambda world, side: side.municipality,
     "places.district": lambda world, side: side.district,
     "places.neighbourhood": lambda world, side: side.neighbourhood,
+    "places.helpdesk": lambda world, side: HelpDesk.objects.get_or_create(
+        district=side.district,
+        defaults={"address": "Plein 1", "phone": "020 123 4567", "opening_hours": "ma"},
+    )[0],
+    "places.helplocation": lambda world, side: HelpLocation.objects.get_or_create(
+        district=side.district, name="Buurthuis", defaults={"address": "Straat 2"}
+    )[0],
+    "places.postcodearea": lambda world, side: PostcodeArea.objects.get_or_create(
+        district=side.district, postcode="1068 AB", neighbourhood=side.neighbourhood
+    )[0],
     "audit.auditentry": lambda world, side: side.audit_entry,
     "proposals.plan": lambda world, side: side.plan,
     "editions.edition": lambda world, side: side.edition,

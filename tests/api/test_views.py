@@ -18,7 +18,7 @@ from ballots.sections import ballot_sections_cached
 from common import codes
 from editions.models import BallotFormat, Edition
 from tests import factories
-from voting.errors import EligibilityError
+from voting.errors import malformed_code
 from voting.models import Ballot, Channel, Voter
 from voting.services.closing import close_vote_early
 
@@ -248,7 +248,10 @@ def test_an_unsupported_language_falls_back_to_dutch(vote: Vote, post: Post) -> 
     response = post(edition, "ABCD", {"main": [1]}, HTTP_ACCEPT_LANGUAGE="fr-FR, *;q=0.1")
     assert response.headers["Content-Language"] == "nl"
     with translation.override("nl"):
-        assert response.json()["message"] == EligibilityError("malformed_code").message
+        assert (
+            response.json()["message"]
+            == malformed_code(codes.MalformedCode("ABCD", problem="length", typed=4)).message
+        )
 
 
 def test_the_ballot_definition_lists_sections_and_plans(db: None) -> None:

@@ -20,6 +20,7 @@ from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from editions.models import Edition
+from places.help.services import HelpLocationDetails, set_up_help_desk
 from places.models import District
 from proposals.models import Plan, PlanStatus
 from proposals.selectors import public_plans
@@ -87,6 +88,8 @@ PAGE_URL_NAMES = {
     "login": "accounts:login",
     "register": "accounts:register",
     "login link request": "accounts:login_link_request",
+    "help": "places:help",
+    "privacy": "privacy:statement",
 }
 
 
@@ -107,6 +110,7 @@ class Site:
                 "district": self.district.get_absolute_url(),
                 "edition": self.edition.get_absolute_url(),
                 "plan detail": self.plan.get_absolute_url(),
+                "district help": reverse("places:help_district", kwargs={"slug": self.district.slug}),
                 "not found": "/deze-pagina-bestaat-niet/",
             }
 
@@ -132,6 +136,17 @@ def _seed_with_factories() -> None:
             status=statuses[i % len(statuses)],
             costs=[250_000 * (i + 1), 49_950],
         )
+    set_up_help_desk(
+        district=district,
+        address="Osdorpplein 1000, 1068 TG Amsterdam",
+        phone="020 555 0110",
+        whatsapp="06 1234 5010",
+        opening_hours="maandag tot en met vrijdag 9:00–17:00",
+        translations={"en": {"opening_hours": "Monday to Friday 9:00–17:00"}},
+        locations=[
+            HelpLocationDetails(name="Huis van de Wijk De Aker", address="Aker 1", assisted_voting=True)
+        ],
+    )
     factories.make_district(name="Zuidoost")
 
 

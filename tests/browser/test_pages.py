@@ -1,8 +1,9 @@
-"""Every public page in a real browser, in Dutch and English: language switch, phone size, keyboard, forms."""
+"""Every public page in a real browser, in each language: language switch, phone size, keyboard, forms."""
 
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from accounts.models import User
@@ -13,7 +14,14 @@ from tests.helpers import dutch
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = {"nl": "", "en": "/en"}
+LANGUAGES = {"nl": "", "en": "/en", "tr": "/tr", "ar": "/ar"}
+
+
+def skip_text(language: str) -> str:
+    if language == "nl":
+        return dutch("Skip to main content")
+    with translation.override(language):
+        return translation.gettext("Skip to main content")
 
 
 def visit(page: Page, site: Site, path: str, expect_status: int = 200) -> None:
@@ -31,14 +39,16 @@ def test_every_public_page_renders_in_its_language(page: Page, site: Site, langu
         expect(page.locator("h1")).to_have_count(1)
         expect(page.locator("h1")).to_be_visible()
         expect(page.locator("main#main")).to_be_visible()
-        skip_text = dutch("Skip to main content") if language == "nl" else "Skip to main content"
-        assert page.locator("a.utrecht-skip-link").text_content().strip() == skip_text, name  # type: ignore[union-attr]
+        assert page.get_attribute("html", "dir") == ("rtl" if language == "ar" else "ltr"), name
+        assert page.locator("a.utrecht-skip-link").text_content().strip() == skip_text(language), name  # type: ignore[union-attr]
         assert page.title().endswith("· Buurtbudget"), name
+        # Links; on a form page (login, register) buttons that re-post the form to the page in that language.
         switch = page.eval_on_selector_all(
-            "a[hreflang][lang]",
-            "links => Object.fromEntries(links.map(a => [a.hreflang, a.getAttribute('href')]))",
+            ".site-header__languages a[hreflang][lang], .site-header__languages button[name=language_switch]",
+            "els => Object.fromEntries(els.map("
+            "e => [e.lang, e.getAttribute('href') || e.getAttribute('formaction')]))",
         )
-        assert switch == {"nl": path, "en": "/en" + path}, name
+        assert switch == {code: prefix + path for code, prefix in LANGUAGES.items()}, name
 
 
 def test_the_language_switch_opens_the_same_page_in_the_other_language(page: Page, site: Site) -> None:

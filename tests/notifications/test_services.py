@@ -52,7 +52,7 @@ def test_no_mail_when_the_recipient_turned_email_off(
     assert mail.outbox == []
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("language", ["nl", "en", "tr", "ar"])
 def test_the_mail_is_in_the_recipients_language(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks, language: str
 ) -> None:
@@ -64,7 +64,7 @@ def test_the_mail_is_in_the_recipients_language(
         notify(recipients=[reader], kind=NotificationKind.COMMENT, params=PARAMS, url="/plannen/7/#comment-3")
     (sent,) = mail.outbox
     assert sent.subject == subject_in(language)
-    expected_path = "/plannen/7/#comment-3" if language == "nl" else "/en/plannen/7/#comment-3"
+    expected_path = "/plannen/7/#comment-3" if language == "nl" else f"/{language}/plannen/7/#comment-3"
     assert sent.body.endswith(expected_path)
 
 

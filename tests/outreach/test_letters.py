@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import subprocess
 from pathlib import Path
 
 from pytest_django import Settings
 
 from common import codes
-from outreach.letters import LetterText, code_link, private_pdf_path, qr_modules, write_letters_pdf
+from outreach.letters import (
+    LetterPart,
+    LetterText,
+    code_link,
+    private_pdf_path,
+    qr_modules,
+    visual,
+    write_letters_pdf,
+)
 
 
 def _letter(code: str) -> LetterText:
@@ -50,3 +60,30 @@ def test_a_letters_file_gets_an_unguessable_name_outside_media(settings: Setting
     assert second.parent == tmp_path / "panel_letters" and second.name.startswith("7-1-")
     assert len(first.stem) >= 20 and first != private_pdf_path("letters")
     assert Path(settings.MEDIA_ROOT) not in first.parents
+
+
+def _text_of(pdf: Path) -> str:
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    return done.stdout.decode()
+
+
+def test_a_letter_carries_turkish_and_arabic_parts_in_their_own_font_and_direction(tmp_path: Path) -> None:
+    more = (
+        LetterPart(language="tr", title="Oy verin: Noord 2026", lines=("Kodunuzu saklayın: ğ ş ı İ.",)),
+        LetterPart(language="ar", title="صوّت", lines=("احتفظ برمزك",)),
+    )
+    letter = dataclasses.replace(_letter(codes.new_code()), more=more)
+    path = tmp_path / "letters.pdf"
+    write_letters_pdf(path=path, title="Brieven", letters=[letter])
+    text = _text_of(path)
+    assert "Kodunuzu saklayın: ğ ş ı İ." in text  # Helvetica would have dropped ğ, ş and ı
+    arabic = [line.strip() for line in text.splitlines() if re.search("[\u0600-\u06ff\ufb50-\ufeff]", line)]
+    # Drawn joined (presentation forms) and right to left: the extracted line reads backwards.
+    assert arabic and all(re.search("[\ufb50-\ufeff]", line) for line in arabic)
+    assert b"DejaVuSans" in path.read_bytes()
+
+
+def test_arabic_is_joined_and_laid_out_right_to_left() -> None:
+    drawn = visual("احتفظ برمزك", "ar")
+    assert drawn != "احتفظ برمزك" and all("\ufb50" <= c <= "\ufeff" or c == " " for c in drawn)
+    assert visual("Kodunuzu saklayın", "tr") == "Kodunuzu saklayın"

@@ -190,10 +190,14 @@ def test_the_404_page_offers_the_same_address_in_the_other_language(client: Clie
     assert language_switch(client.get("/bestaat-niet/?x=1")) == {
         "nl": "/bestaat-niet/?x=1",
         "en": "/en/bestaat-niet/?x=1",
+        "tr": "/tr/bestaat-niet/?x=1",
+        "ar": "/ar/bestaat-niet/?x=1",
     }
-    assert language_switch(client.get("/en/does-not-exist/")) == {
+    assert language_switch(client.get("/ar/does-not-exist/")) == {
         "nl": "/does-not-exist/",
         "en": "/en/does-not-exist/",
+        "tr": "/tr/does-not-exist/",
+        "ar": "/ar/does-not-exist/",
     }
 
 
@@ -237,12 +241,13 @@ def test_every_page_is_dutch_at_the_root_and_english_under_en(client: Client, ed
         assert dutch_page.status_code == 200, label
         assert html_lang(dutch_page) == "nl", label
         assert dutch("Skip to main content") in page_text(dutch_page), label
-        assert language_switch(dutch_page) == {"nl": dutch_url, "en": english_url}, label
+        every_language = {code: url(name, code, *args) for code in ("nl", "en", "tr", "ar")}
+        assert language_switch(dutch_page) == every_language, label
         english_page = client.get(english_url)
         assert english_page.status_code == 200, label
         assert html_lang(english_page) == "en", label
         assert "Skip to main content" in page_text(english_page), label
-        assert language_switch(english_page) == {"nl": dutch_url, "en": english_url}, label
+        assert language_switch(english_page) == every_language, label
 
 
 def test_the_language_switch_keeps_the_query_string(client: Client, edition: Edition) -> None:

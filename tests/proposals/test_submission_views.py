@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from editions.models import Edition
 from places.models import District
+from places.postcodes.services import PostcodeLine, replace_postcode_table
 from proposals.errors import PlanError
 from proposals.models import CoInitiatorStatus, Plan, PlanRevision, PlanStatus
 from proposals.services.co_initiators import invitation_token, invite_co_initiator
@@ -144,9 +146,34 @@ def test_only_the_districts_neighbourhoods_are_offered(
     assert "Osdorp" in body and "Bijlmer" not in body
 
 
-def test_half_a_map_point_is_refused(logged_in: Client, draft: Plan) -> None:
-    response = logged_in.post(step(draft, "waar"), {"latitude": "52.37"})
-    assert message("point_incomplete") in page_text(response)
+def test_the_location_step_suggests_the_districts_streets_and_asks_no_coordinates(
+    logged_in: Client, draft: Plan, district: District
+) -> None:
+    osdorp = factories.make_neighbourhood(district=district, name="Osdorp")
+    replace_postcode_table(
+        district=district,
+        lines=[
+            PostcodeLine(postcode="1068 AC", neighbourhood=osdorp, street="Pieter Calandlaan"),
+            PostcodeLine(postcode="1068 AE", neighbourhood=osdorp, street="Baden Powellweg"),
+        ],
+    )
+    body = page_text(logged_in.get(step(draft, "waar")))
+    assert 'list="address-streets"' in body
+    assert '<option value="Baden Powellweg"></option><option value="Pieter Calandlaan"></option>' in body
+    assert 'name="latitude"' not in body and 'name="longitude"' not in body
+
+
+def test_an_address_is_stored_as_typed_and_earlier_coordinates_kept(logged_in: Client, draft: Plan) -> None:
+    Plan.objects.filter(pk=draft.pk).update(latitude=Decimal("52.358"), longitude=Decimal("4.8"))
+    logged_in.post(step(draft, "waar"), {"address": "Pieter Calandlaan 12"})
+    draft.refresh_from_db()
+    assert draft.address == "Pieter Calandlaan 12"
+    assert (draft.latitude, draft.longitude) == (Decimal("52.358000"), Decimal("4.800000"))
+
+
+def test_without_a_postcode_table_the_address_is_free_text(logged_in: Client, draft: Plan) -> None:
+    body = page_text(logged_in.get(step(draft, "waar")))
+    assert 'name="address"' in body and "address-streets" not in body
 
 
 def test_add_a_line_works_without_javascript_and_saves_nothing(logged_in: Client, draft: Plan) -> None:

@@ -133,3 +133,9 @@ def test_the_list_is_paginated_and_keeps_the_filters(client: Client, edition: Ed
         response = client.get(list_url(sort="title", pagina=bad))
         assert response.status_code == 200
         assert shown_titles(response)
+
+
+def test_the_filters_are_not_each_marked_optional(client: Client, edition: Edition) -> None:
+    page = client.get(list_url()).content.decode()
+    assert 'id="id_q"' in page
+    assert "(optional)" not in page

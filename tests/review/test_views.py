@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -309,3 +310,14 @@ def test_choosing_plans_on_the_shortlist_page(
     assert "The shortlist has been published." in page_text(response)
     assert Plan.objects.get(pk=first.pk).status == PlanStatus.SHORTLISTED
     assert client.post(page, {"action": "add", "plan": "x"}).status_code == 404
+
+
+def test_the_public_explanation_says_for_which_verdicts_it_is_needed_not_that_it_is_optional(
+    client: Client, plan: Plan, reviewer: User
+) -> None:
+    factories.make_review(plan=plan)
+    page = logged_in(client, reviewer).get(plan_url(plan)).content.decode()
+    label = re.search(r'<label[^>]*for="id_public_explanation"[^>]*>(.*?)</label>', page, re.S)
+    assert label is not None
+    assert "needed for “feasible after changes” and “not feasible”" in label.group(1)
+    assert "(optional)" not in label.group(1)

@@ -38,10 +38,43 @@ def test_staff_see_management(client: Client, district: District) -> None:
 
 
 def test_language_links_name_each_language_in_itself(client: Client) -> None:
-    for path in ["/", "/en/"]:
-        switch = {link["hreflang"]: link for link in links(client.get(path)) if "lang" in link}
-        assert switch["nl"]["lang"] == "nl" and switch["en"]["lang"] == "en"
-    body = page_text(client.get("/en/"))
-    assert 'lang="nl">Nederlands</a>' in body and 'lang="en" aria-current="true">English</a>' in body
-    body = page_text(client.get("/"))
-    assert 'lang="nl" aria-current="true">Nederlands</a>' in body and 'lang="en">English</a>' in body
+    names = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية"}
+    for current, prefix in [("nl", "/"), ("en", "/en/"), ("tr", "/tr/"), ("ar", "/ar/")]:
+        response = client.get(prefix)
+        switch = {link["hreflang"]: link for link in links(response) if "lang" in link}
+        assert {code: link["lang"] for code, link in switch.items()} == {code: code for code in names}
+        assert {code: link["href"] for code, link in switch.items()} == {
+            "nl": "/",
+            "en": "/en/",
+            "tr": "/tr/",
+            "ar": "/ar/",
+        }
+        body = page_text(response)
+        for code, name in names.items():
+            current_mark = ' aria-current="true"' if code == current else ""
+            assert f'lang="{code}"{current_mark}>{name}</a>' in body
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "direction"),
+    [("/", "nl", "ltr"), ("/en/", "en", "ltr"), ("/tr/", "tr", "ltr"), ("/ar/", "ar", "rtl")],
+)
+def test_every_page_names_its_language_and_its_direction(
+    client: Client, prefix: str, lang: str, direction: str
+) -> None:
+    assert f'<html lang="{lang}" dir="{direction}"' in page_text(client.get(prefix + "plannen/"))
+
+
+def test_the_menu_offers_the_vote_and_registering_to_visitors(client: Client) -> None:
+    menu = menu_labels(client)
+    assert "Vote" in menu and "Register" in menu and "Plans" in menu
+
+
+def test_a_logged_in_persons_other_items_fold_behind_menu(client: Client) -> None:
+    client.force_login(factories.make_user())
+    menu = menu_labels(client)
+    folded = menu[menu.index("<details") : menu.index("</details>")]
+    assert "Vote" in menu[: menu.index("<details")]
+    for label in ("My plans", "Notifications", "My account", "Log out"):
+        assert label in folded
+    assert "Register" not in menu

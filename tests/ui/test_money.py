@@ -51,3 +51,34 @@ def test_percent_of_is_a_whole_percentage_between_0_and_100(
     part: int | None, whole: int | None, percent: int
 ) -> None:
     assert percent_of(part, whole) == percent
+
+
+@pytest.mark.parametrize(
+    ("cents", "turkish", "arabic"),
+    [
+        (1_250_000, f"€{NBSP}12.500", f"\N{LEFT-TO-RIGHT ISOLATE}€{NBSP}12.500\N{POP DIRECTIONAL ISOLATE}"),
+        (
+            123_456_705,
+            f"€{NBSP}1.234.567,05",
+            f"\N{LEFT-TO-RIGHT ISOLATE}€{NBSP}1.234.567,05\N{POP DIRECTIONAL ISOLATE}",
+        ),
+        (
+            -1_250_000,
+            f"−€{NBSP}12.500",
+            f"\N{LEFT-TO-RIGHT ISOLATE}−€{NBSP}12.500\N{POP DIRECTIONAL ISOLATE}",
+        ),
+    ],
+)
+def test_money_keeps_western_digits_grouped_and_its_order_on_a_right_to_left_page(
+    cents: int, turkish: str, arabic: str
+) -> None:
+    with translation.override("tr"):
+        assert format_money(cents) == turkish
+    with translation.override("ar"):
+        assert format_money(cents) == arabic  # an isolate: "€ 12.500" does not turn into "12.500 €"
+
+
+def test_large_numbers_are_grouped_on_arabic_pages_too() -> None:
+    template = Template("{% load humanize %}{{ n|intcomma }}")
+    with translation.override("ar"):
+        assert template.render(Context({"n": 1234567})) == "1.234.567"

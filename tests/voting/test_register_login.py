@@ -294,3 +294,18 @@ def test_editions_without_a_register_have_no_e_mail_pages(db: None) -> None:
     assert "I have no letter" not in client.get(url("start", edition)).content.decode()
     assert client.get(url("email", edition)).status_code == 404
     assert client.post(url("email_code", edition), {"email": EMAIL, "code": "123456"}).status_code == 404
+
+
+def test_the_language_switch_on_the_e_mail_code_page_keeps_the_address_and_code_and_checks_nothing(
+    vote: tuple[Edition, Any], register_voter: Voter, django_capture_on_commit_callbacks: Any
+) -> None:
+    edition, _ = vote
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url("email", edition, "nl"), {"email": EMAIL}).content.decode()
+    assert f'form="email-code-form" formaction="{url("email_code", edition, "tr")}"' in page
+    typed = {"email": EMAIL, "code": "123456", "language_switch": "tr"}
+    switched = client.post(url("email_code", edition, "tr"), typed).content.decode()
+    assert '<html lang="tr"' in switched and f'value="{EMAIL}"' in switched and 'value="123456"' in switched
+    assert 'name="token"' not in switched and 'aria-invalid="true"' not in switched
+    assert EmailChallenge.objects.get().attempts == 0  # a switch is not an attempt

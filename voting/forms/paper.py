@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ballots.rules import BallotRules
-from ballots.sections import Section
+from ballots.sections import Section, plan_numbers
 from editions.models import BallotFormat
 
 
@@ -44,18 +44,20 @@ class PaperBallotForm(forms.Form):
         self.sections = sections
         self.rules = rules
         self.names: dict[str, list[str]] = {section.key: [] for section in sections}
+        number = plan_numbers(tuple(sections))  # as printed on the paper ballot
         for section in sections:
             if rules.format in (BallotFormat.APPROVAL, BallotFormat.KNAPSACK):
                 self.names[section.key].append(_field_name("plans", section))
                 self.fields[_field_name("plans", section)] = forms.MultipleChoiceField(
                     label=section.label,
                     required=False,
-                    choices=[(str(p.pk), p.title) for p in section.plans],
+                    choices=[(str(p.pk), f"{number[p.pk]}. {p.title}") for p in section.plans],
                     widget=forms.CheckboxSelectMultiple,
                 )
                 continue
             for plan in section.plans:
-                label = f"{plan.title} ({section.label})" if len(sections) > 1 else plan.title
+                title = f"{number[plan.pk]}. {plan.title}"
+                label = f"{title} ({section.label})" if len(sections) > 1 else title
                 kind = "rank" if rules.format == BallotFormat.RANKING else "points"
                 self.names[section.key].append(_field_name(kind, section, plan.pk))
                 self.fields[_field_name(kind, section, plan.pk)] = forms.IntegerField(

@@ -38,7 +38,7 @@ from editions.models import Edition
 from editions.permissions import is_open, phases_opening
 from editions.phases import Action
 
-from ..errors import EligibilityError, VoteStateError
+from ..errors import EligibilityError, VoteStateError, malformed_code
 from ..models import Ballot, Channel, Voter, VoterKind
 from .ballot_box import forget_public_keys, public_key_for, seal_ballot
 
@@ -75,8 +75,8 @@ def code_credential(*, code: str, client_ip: str) -> Credential:
     """
     try:
         normalised = codes.normalise(code)
-    except codes.MalformedCode:
-        code_guard.refuse_wrong_code(client_ip, EligibilityError("malformed_code"))
+    except codes.MalformedCode as bad:
+        code_guard.refuse_wrong_code(client_ip, malformed_code(bad))
     return Credential(
         credential_hash=codes.credential_hash(normalised),
         slot=codes.ballot_slot(normalised),

@@ -7,7 +7,6 @@ it. The register is stored only as keyed hashes of each resident's identity and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,15 +27,13 @@ from editions.phases import Action
 from outreach.csv_import import bad_row, read_csv
 from outreach.models import Address
 from places.models import Neighbourhood
+from places.postcodes import format as postcode_format
 
 from ..errors import VoterListError
 from ..models import Ballot, PaperEntry, VoteClosure, Voter, VoterKind
 
 # The largest household count one line may give (a care home can be large; a typo of 1000s is not).
 MAX_PER_ADDRESS = 999
-POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*([A-Z]{2})$")
-# Dutch postcodes never use these letter pairs.
-UNUSED_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})
 
 ADDRESS_COLUMNS: dict[str, tuple[str, ...]] = {
     "address": ("address", "adres"),
@@ -90,10 +87,10 @@ def _refuse_if_started(edition: Edition, at: datetime | None) -> None:
 
 def normalise_postcode(text: str, line: int) -> str:
     """ "1061 AB" from "1061ab", or a bad-row error for anything that is not a Dutch postcode."""
-    match = POSTCODE.match(text.strip().upper())
-    if match is None or match.group(2) in UNUSED_POSTCODE_LETTERS:
-        raise bad_row(line, _("“%(value)s” is not a Dutch postcode (like 1061 AB)."), value=text)
-    return f"{match.group(1)} {match.group(2)}"
+    try:
+        return postcode_format.normalise_postcode(text)
+    except ValueError:
+        raise bad_row(line, _("“%(value)s” is not a Dutch postcode (like 1061 AB)."), value=text) from None
 
 
 def _neighbourhood_finder(edition: Edition) -> dict[str, Neighbourhood]:

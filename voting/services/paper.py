@@ -32,7 +32,7 @@ from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
 
-from ..errors import EligibilityError, PaperError, VoteStateError
+from ..errors import EligibilityError, PaperError, VoteStateError, malformed_code
 from ..models import Channel, PaperEntry, PaperEntryStatus, Voter
 from ..sealing import open_reading, seal_reading
 from .casting import refuse_unless_open, store_counted_ballot
@@ -42,8 +42,8 @@ def voter_for_code(*, edition: Edition, code: str) -> tuple[Voter, str]:
     """The voter a letter's code names, and their ballot slot (officials are not rate-limited)."""
     try:
         normalised = codes.normalise(code)
-    except codes.MalformedCode:
-        raise EligibilityError("malformed_code") from None
+    except codes.MalformedCode as bad:
+        raise malformed_code(bad) from None
     voter = Voter.objects.filter(edition=edition, credential_hash=codes.credential_hash(normalised)).first()
     if voter is None:
         raise EligibilityError("unknown_code")

@@ -4,16 +4,20 @@ A correct code answers with the ballot itself, so the code never appears in a UR
 the receipt carry a signed token (``tokens``) instead. Every page here is ``never_cache``: they hold
 that token, and the receipt holds what was chosen, which must not linger in a shared cache. A voter
 who comes back sees an empty ballot: their earlier one is sealed and cannot be shown (the page says
-so), and a voter whose paper ballot was entered is told at once, before filling anything in.
+so), and a voter whose paper ballot was entered is told at once, before filling anything in. The
+language switch on the code page and the ballot re-posts the form to the same view in the other
+language, so the code typed and the choices made are kept and never reach a URL.
 """
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.services import choose_language
 from ballots.errors import BallotError
 from ballots.forms import BallotForm, rank_positions, summarise
 from ballots.rules import BallotRules
@@ -27,12 +31,15 @@ from editions.timeline import TimelineEntry, timeline_of
 
 from ..errors import EligibilityError, VoteStateError
 from ..forms.access import CodeForm
+from ..kiosk import mode as kiosk_mode
+from ..kiosk.errors import KioskError
+from ..kiosk.views import render_kiosk_receipt
 from ..models import Channel
 from ..selectors import voter_channel
 from ..services import casting
 from ..services.register_login import offers_email_check
 from ..survey_pass import make_survey_pass
-from .tokens import credential_from_token, sign_credential
+from .tokens import credential_from_token, receipt_from_token, shown_within, sign_credential, sign_receipt
 
 # The pages of a published edition whose decision is (also) an online vote; 404 for any other.
 voting_page = edition_action(Action.VOTE, gate=Gate.OFFERED)
@@ -96,22 +103,55 @@ def render_receipt(
     receipt: casting.Receipt,
     form: BallotForm,
 ) -> HttpResponse:
+    if kiosk_mode.is_kiosk_for(request, edition.pk):
+        return render_kiosk_receipt(request, edition, receipt=receipt)
     context = {
         "edition": edition,
         "receipt": receipt,
         "summary": summarise(receipt.content, form.sections),
         "rules": form.rules,
         "token": sign_credential(edition=edition, credential=credential),
+        "receipt_token": sign_receipt(edition=edition, receipt=receipt),
         "survey_pass": make_survey_pass(edition=edition, credential=credential),
         "vote_phase": _vote_phase(edition),
     }
     return render(request, "voting/receipt.html", context)
 
 
+def _credential(request: HttpRequest, edition: Edition) -> casting.Credential:
+    """The posted token's credential; on a kiosk, KioskError if the ballot was shown too long ago."""
+    token = request.POST.get("token", "")
+    credential = credential_from_token(token, edition=edition)
+    if kiosk_mode.is_kiosk_for(request, edition.pk) and not shown_within(
+        token, seconds=kiosk_mode.BALLOT_SECONDS
+    ):
+        raise KioskError("ballot_expired")
+    return credential
+
+
+def render_switched(
+    request: HttpRequest, edition: Edition, credential: casting.Credential, *, form: BallotForm
+) -> HttpResponse:
+    """The ballot as the voter filled it in so far, or the receipt they were reading, in the language
+    they switched to (the address's): the switch re-posts the form, token and choices (or the receipt
+    token), and nothing is cast. A logged-in voter's choice of language is saved with their account,
+    as everywhere. EligibilityError("session_expired") for a tampered or old receipt token."""
+    if request.user.is_authenticated:
+        choose_language(user=request.user, language=get_language() or "")
+    if request.POST.get("receipt"):
+        receipt = receipt_from_token(request.POST["receipt"], edition=edition)
+        return render_receipt(request, edition, credential, receipt=receipt, form=form)
+    return render_ballot(request, edition, credential, form=form)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 @voting_page
 def start(request: HttpRequest, edition: Edition) -> HttpResponse:
+    if request.method == "GET" and kiosk_mode.is_kiosk_for(request, edition.pk):
+        request.session.flush()  # the kiosk's empty code page: nothing of the last voter stays
+    if request.POST.get("language_switch"):  # the switch re-posts what was typed: keep it, check nothing
+        return render_start(request, edition, form=CodeForm(initial={"code": request.POST.get("code", "")}))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,8 +173,8 @@ def start(request: HttpRequest, edition: Edition) -> HttpResponse:
 def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
     """POST with the token: cast the ballot (or, with intent=change, show the form to change it)."""
     try:
-        credential = credential_from_token(request.POST.get("token", ""), edition=edition)
-    except EligibilityError as error:
+        credential = _credential(request, edition)
+    except (EligibilityError, KioskError) as error:
         return render_start(request, edition, error=error.message)
     try:
         if request.POST.get("intent") == "change":
@@ -142,6 +182,8 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
         form = BallotForm(
             sections=ballot_sections_cached(edition), rules=BallotRules.of(edition), data=request.POST
         )
+        if request.POST.get("language_switch"):
+            return render_switched(request, edition, credential, form=form)
         try:
             receipt = casting.cast_ballot(edition=edition, credential=credential, ballot=form.ballot())
         except BallotError as error:

@@ -40,12 +40,14 @@ def request_code(request: HttpRequest, edition: Edition) -> HttpResponse:
         except VoteStateError as error:
             return render_start(request, edition, error=error.message)
         code_form = OneTimeCodeForm(initial={"email": form.cleaned_data["email"]})
-        return render(
-            request,
-            "voting/email_code.html",
-            {"edition": edition, "form": code_form, "email": form.cleaned_data["email"]},
-        )
+        return _render_code_page(request, edition, code_form, form.cleaned_data["email"])
     return render(request, "voting/email_request.html", {"edition": edition, "form": form})
+
+
+def _render_code_page(
+    request: HttpRequest, edition: Edition, form: OneTimeCodeForm, email: str
+) -> HttpResponse:
+    return render(request, "voting/email_code.html", {"edition": edition, "form": form, "email": email})
 
 
 @never_cache
@@ -53,6 +55,9 @@ def request_code(request: HttpRequest, edition: Edition) -> HttpResponse:
 @voting_page
 def verify_code(request: HttpRequest, edition: Edition) -> HttpResponse:
     _refuse_unless_offered(edition)
+    if request.POST.get("language_switch"):  # the switch re-posts what was typed: keep it, check nothing
+        typed = {name: request.POST.get(name, "") for name in ("email", "code")}
+        return _render_code_page(request, edition, OneTimeCodeForm(initial=typed), typed["email"])
     form = OneTimeCodeForm(request.POST)
     if form.is_valid():
         try:
@@ -69,8 +74,4 @@ def verify_code(request: HttpRequest, edition: Edition) -> HttpResponse:
             form.add_error("code", error.message)
     if "email" in form.errors:  # the hidden address was lost or altered: start the e-mail step again
         return render(request, "voting/email_request.html", {"edition": edition, "form": EmailForm()})
-    return render(
-        request,
-        "voting/email_code.html",
-        {"edition": edition, "form": form, "email": form.cleaned_data.get("email", "")},
-    )
+    return _render_code_page(request, edition, form, form.cleaned_data.get("email", ""))

@@ -73,10 +73,13 @@ def _district_officials(edition: Edition) -> list[User]:
 
 
 def _mail_panel_member(survey: Survey, respondent: Respondent) -> None:
-    url = reverse(
-        "evaluation:answer_panel", kwargs={"pk": survey.pk, "token": panel_token(survey, respondent)}
-    )
-    with translation.override(settings.LANGUAGE_CODE):
+    """In the language of the account with the member's address, if there is one; else in Dutch."""
+    accounts = User.objects.filter(email__iexact=respondent.email, is_active=True)
+    language = accounts.values_list("language", flat=True).first() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        url = reverse(
+            "evaluation:answer_panel", kwargs={"pk": survey.pk, "token": panel_token(survey, respondent)}
+        )
         subject = gettext("A few questions from %(edition)s: “%(survey)s”") % {
             "edition": survey.edition.name,
             "survey": survey.title,

@@ -92,8 +92,9 @@ def answer_voter(request: HttpRequest, pk: int) -> HttpResponse:
     token = request.POST.get("survey_pass", "")
     try:
         survey_pass = read_survey_pass(token, edition=survey.edition)
-        if request.POST.get("intent") != "answer":
-            return render(request, PAGE, answer_context(survey, survey_pass=token))
+        if request.POST.get("intent") != "answer" or request.POST.get("language_switch"):
+            typed = answers_from_post(list(survey.questions.all()), request.POST)  # kept by the switch
+            return render(request, PAGE, answer_context(survey, typed, survey_pass=token))
         answers = answers_from_post(list(survey.questions.all()), request.POST)
         answer_as_voter(survey=survey, survey_pass=survey_pass, answers=answers)
     except SurveyPassError:

@@ -142,3 +142,24 @@ def test_reissuing_a_card_shows_its_new_code_and_closing_ends_the_round(client: 
     assert "The ballot round has been closed." in response.content.decode()
     assert PanelVote.objects.get().closed_by == facilitator
     assert "Open a round and make the cards" in response.content.decode()
+
+
+def test_the_members_language_switch_keeps_the_code_and_the_choices_and_casts_nothing() -> None:
+    edition, plans, facilitator, _ = make_deciding_panel()
+    opened = open_round(edition=edition, by=facilitator)
+    member, code = Client(), opened.codes["P0001"]
+    with translation.override("tr"):
+        start_tr = reverse("deliberation:vote", kwargs={"slug": edition.slug})
+    with translation.override("ar"):
+        ballot_ar = reverse("deliberation:ballot", kwargs={"slug": edition.slug})
+    typed = member.post(start_tr, {"code": code, "language_switch": "tr"}).content.decode()
+    assert '<html lang="tr"' in typed and f'value="{code}"' in typed and 'name="token"' not in typed
+    ballot = member.post(url("vote", edition.slug), {"code": code}).content.decode()
+    assert 'form="ballot-form"' in ballot and f'formaction="{ballot_ar}"' in ballot
+    token = re.search(r'name="token" value="([^"]+)"', ballot)
+    assert token is not None
+    chosen = {"token": token.group(1), "s-main": [str(plans[0].pk)], "language_switch": "ar"}
+    switched = member.post(ballot_ar, chosen).content.decode()
+    assert '<html lang="ar" dir="rtl"' in switched and f'value="{plans[0].pk}" data-cost' in switched
+    assert re.search(rf'value="{plans[0].pk}" data-cost="\d+" checked', switched)
+    assert not PanelBallot.objects.exists() and not BallotCard.objects.filter(used_at__isnull=False).exists()

@@ -187,3 +187,17 @@ def test_the_survey_pass_never_travels_in_a_url_so_no_server_log_holds_it(vote: 
         url = reverse("evaluation:answer_voter", args=[survey.pk])
     # The answer page takes the pass only from a POST body: a query string (which a log keeps) is refused.
     assert client.get(url, {"survey_pass": found.group(1)}).status_code == 405
+
+
+def test_the_language_switch_on_the_voter_survey_keeps_the_answers_and_records_nothing(vote: Any) -> None:
+    edition, plans, survey = vote
+    _voter, code = factories.make_voter(edition=edition)
+    client = Client()
+    survey_pass, _receipt = cast_and_get_pass(client, edition, code, plans[0])
+    with translation.override("ar"):
+        url = reverse("evaluation:answer_voter", args=[survey.pk])
+    data = {"survey_pass": survey_pass, "intent": "answer", "q-ease": "4", "language_switch": "ar"}
+    page = client.post(url, data).content.decode()
+    assert '<html lang="ar" dir="rtl"' in page and 'form="survey-form"' in page
+    assert re.search(r'name="q-ease" value="4"[^>]*checked', page), "the answer given is kept"
+    assert (Response.objects.count(), SurveyTicket.objects.count()) == (0, 0)

@@ -6,13 +6,14 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from common import codes
 from editions.models import BallotFormat, DecisionModel
 from tests import factories
 from tests.voting.views.resident import make_format_vote, message, open_ballot, token_of, url
-from voting.errors import EligibilityError, VoteStateError
+from voting.errors import _CODE_PROBLEMS, EligibilityError, VoteStateError, malformed_code
 from voting.models import Ballot, Voter
 from voting.services.casting import Credential
 from voting.views.tokens import credential_from_token
@@ -126,7 +127,13 @@ def test_a_wrong_code_is_refused_with_its_message_and_opens_nothing(
         entered = real
     response = open_ballot(client, edition, entered, language)
     page = response.content.decode()
-    assert message(EligibilityError, code, language) in page
+    if code == "malformed_code":
+        with pytest.raises(codes.MalformedCode) as bad:
+            codes.normalise(entered)
+        with translation.override(language):
+            assert escape(malformed_code(bad.value).message) in page
+    else:
+        assert message(EligibilityError, code, language) in page
     assert 'name="token"' not in page
     assert 'aria-invalid="true"' in page
     voter.refresh_from_db()
@@ -147,3 +154,32 @@ def test_too_many_wrong_codes_are_refused_as_such_but_the_real_code_opens_the_ba
     assert message(EligibilityError, "too_many_attempts") in page
     assert 'name="token"' not in page
     assert 'name="token"' in open_ballot(client, edition, real).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("K7QM-3XRD-9TBW-HP2C", "You typed 16 characters; the code on your letter has 17."),
+        ("K7QM-3XR-9TBW-HP2C-V", "Group 2 has 3 characters; on your letter it has 4."),
+        ("K7QM-3XRD-9TÜW-HP2C-V", "The character “Ü” in group 3 does not occur in voting codes."),
+    ],
+)
+def test_a_malformed_code_says_what_is_wrong_and_where(client: Client, typed: str, says: str) -> None:
+    edition, _ = make_format_vote(BallotFormat.APPROVAL)
+    page = open_ballot(client, edition, typed, "en").content.decode()
+    assert escape(says) in page
+    assert "it has 17 characters" not in page
+
+
+@pytest.mark.django_db
+def test_a_code_with_one_wrong_symbol_of_the_right_length_is_not_called_too_short(client: Client) -> None:
+    edition, _ = make_format_vote(BallotFormat.APPROVAL)
+    _voter, real = factories.make_voter(edition=edition)
+    typo = real[:2] + ("A" if real[2] != "A" else "B") + real[3:]
+    page = open_ballot(client, edition, typo, "nl").content.decode()
+    with translation.override("nl"):
+        assert escape(str(_CHECK_MESSAGE)) in page
+
+
+_CHECK_MESSAGE = _CODE_PROBLEMS["check"]

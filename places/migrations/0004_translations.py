@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('places', '0001_initial'),
+        ('places', '0003_merge_0002_helpdesk_helplocation_0002_postcode_areas'),
     ]
 
     operations = [

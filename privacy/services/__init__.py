@@ -1,0 +1,1 @@
+"""Writes of the privacy app: deleting a resident's account."""

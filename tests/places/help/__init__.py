@@ -1,0 +1,1 @@
+"""Tests of the help sub-domain: services, pages and admin scoping."""
