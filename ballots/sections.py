@@ -10,7 +10,8 @@ both read this, so they cannot disagree on what was on the ballot.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Prefetch
@@ -39,6 +40,9 @@ class BallotPlan:
     theme: str
     image_url: str
     image_alt: str
+    # The title, summary and theme in other languages ({"en": {"title": …, "theme": …}}), so the ballot
+    # shows them through the ``translated`` tags like the plan's own page (common.translated).
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -141,4 +145,13 @@ def _ballot_plan(plan: Plan) -> BallotPlan:
         theme=plan.theme.name,
         image_url=images[0].image.url if images else "",
         image_alt=images[0].alt_text if images else "",
+        translations=_translations(plan),
     )
+
+
+def _translations(plan: Plan) -> dict[str, dict[str, str]]:
+    texts = {language: dict(fields) for language, fields in (plan.translations or {}).items()}
+    for language, fields in (plan.theme.translations or {}).items():
+        if fields.get("name"):
+            texts.setdefault(language, {})["theme"] = fields["name"]
+    return texts

@@ -14,6 +14,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.translated.admin import TranslatedAdminMixin, TranslatedStackedInline
 from ui.fields import EuroField
 from ui.templatetags.money import format_money
 
@@ -64,13 +65,13 @@ class SubBudgetFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
             )
 
 
-class PhaseInline(admin.TabularInline[Phase, Edition]):
+class PhaseInline(TranslatedStackedInline):
     model = Phase
     formset = PhaseFormSet
     extra = 0
 
 
-class ThemeInline(admin.TabularInline[Theme, Edition]):
+class ThemeInline(TranslatedStackedInline):
     model = Theme
     extra = 0
     prepopulated_fields = {"slug": ["name"]}
@@ -114,7 +115,7 @@ class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
         ]
 
 
-class EditionAdmin(admin.ModelAdmin[Edition]):
+class EditionAdmin(TranslatedAdminMixin, admin.ModelAdmin[Edition]):
     """The edition's own fields, list and inlines (``backoffice.editions`` adds the other apps')."""
 
     form = EditionForm

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.translated import TranslationsField
 from places.models import District, Neighbourhood
 
 from .phases import PhaseKind
@@ -143,6 +144,9 @@ class Edition(models.Model):
         help_text=_("At most this many plans go on to the decision. Empty: no limit."),
     )
     is_published = models.BooleanField(_("published"), default=True)
+    translations = TranslationsField()
+
+    TRANSLATED_FIELDS = ("introduction",)
 
     class Meta:
         verbose_name = _("edition")
@@ -214,6 +218,9 @@ class Theme(models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"))
     description = models.TextField(_("description"), blank=True)
+    translations = TranslationsField()
+
+    TRANSLATED_FIELDS = ("name", "description")
 
     class Meta:
         verbose_name = _("theme")
@@ -265,6 +272,14 @@ class Phase(models.Model):
     kind = models.CharField(_("phase"), max_length=20, choices=PhaseKind.choices)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
+    description = models.TextField(
+        _("what happens"),
+        blank=True,
+        help_text=_("The district's own words for this phase (meetings, where to get help). Optional."),
+    )
+    translations = TranslationsField()
+
+    TRANSLATED_FIELDS = ("description",)
 
     class Meta:
         verbose_name = _("phase")

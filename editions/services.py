@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
+from common.translated import clean_translations
 from places.models import District, Neighbourhood
 
 from .models import Edition, Phase, SubBudget, Theme
@@ -25,6 +26,8 @@ class PhaseDates:
     kind: str
     starts_at: datetime
     ends_at: datetime
+    description: str = ""  # the district's own words for the phase, optional
+    translations: Mapping[str, Mapping[str, str]] | None = None  # the description in other languages
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class ThemeDetails:
     slug: str
     name: str
     description: str = ""
+    translations: Mapping[str, Mapping[str, str]] | None = None  # the name and description in other languages
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,15 @@ def set_phases(*, edition: Edition, phases: Sequence[PhaseDates]) -> list[Phase]
     if "phases" in getattr(edition, "_prefetched_objects_cache", {}):
         edition.refresh_from_db(fields=["phases"])  # drops the prefetched chain: it is replaced
     return Phase.objects.bulk_create(
-        Phase(edition=edition, kind=p.kind, starts_at=p.starts_at, ends_at=p.ends_at) for p in phases
+        Phase(
+            edition=edition,
+            kind=p.kind,
+            starts_at=p.starts_at,
+            ends_at=p.ends_at,
+            description=p.description.strip(),
+            translations=clean_translations(Phase, p.translations),
+        )
+        for p in phases
     )
 
 
@@ -146,6 +158,7 @@ def set_up_edition(
     for details in themes:
         theme = by_slug.get(details.slug) or Theme(edition=edition, slug=details.slug)
         theme.name, theme.description = details.name, details.description
+        theme.translations = clean_translations(Theme, details.translations)
         theme.full_clean(exclude=["edition"])
         theme.save()
         by_slug[theme.slug] = theme

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from common.translated.admin import TranslatedAdminMixin
+
 from .help import admin as help_admin  # noqa: F401  (registers the helpdesk and its locations)
 from .models import District, Municipality, Neighbourhood, PostcodeArea
 
@@ -20,7 +22,7 @@ class NeighbourhoodInline(admin.TabularInline[Neighbourhood, District]):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin[District]):
+class DistrictAdmin(TranslatedAdminMixin, admin.ModelAdmin[District]):
     list_display = ["name", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["name"]

@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.translated import TranslationsField
+
 
 class Municipality(models.Model):
     name = models.CharField(_("name"), max_length=100)
@@ -29,6 +31,9 @@ class District(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"))
     description = models.TextField(_("description"), blank=True)
+    translations = TranslationsField()
+
+    TRANSLATED_FIELDS = ("description",)
 
     class Meta:
         verbose_name = _("district")

@@ -6,12 +6,14 @@ twice changes nothing the second time, so a set-up can be run again safely.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import transaction
+
+from common.translated import clean_translations
 
 from .errors import PlaceError
 from .models import District, Municipality, Neighbourhood
@@ -39,8 +41,11 @@ def set_up_district(
     name: str,
     description: str = "",
     neighbourhoods: Sequence[NeighbourhoodDetails] = (),
+    translations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> District:
     """Create or update the municipality's district ``slug`` and each of ``neighbourhoods`` (by slug).
+
+    ``translations``: the description in other languages (``{"en": {"description": "…"}}``).
 
     Neighbourhoods the district has but ``neighbourhoods`` does not name are kept: plans, addresses
     and sub-budgets may point at them.
@@ -54,8 +59,11 @@ def set_up_district(
         if neighbourhood.slug in seen:
             raise PlaceError("duplicate_neighbourhood", slug=neighbourhood.slug)
         seen.add(neighbourhood.slug)
+    texts = clean_translations(District, translations)
     district, _ = District.objects.update_or_create(
-        municipality=municipality, slug=slug, defaults={"name": name.strip(), "description": description}
+        municipality=municipality,
+        slug=slug,
+        defaults={"name": name.strip(), "description": description, "translations": texts},
     )
     existing = {n.slug: n for n in district.neighbourhoods.all()}
     for details in neighbourhoods:

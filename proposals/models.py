@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.translated import TranslationsField
 from editions.models import Edition, Theme
 from places.models import Neighbourhood
 
@@ -81,6 +82,10 @@ class Plan(models.Model):
     )
     # Set by the review when it returns the plan to its initiators; they may revise it until then.
     changes_due_at = models.DateTimeField(_("changes due by"), null=True, blank=True)
+    # The initiators' own title and summary in other languages (optional).
+    translations = TranslationsField()
+
+    TRANSLATED_FIELDS = ("title", "summary")
 
     class Meta:
         verbose_name = _("plan")

@@ -5,7 +5,7 @@ JSON column, ``translations``: ``{"en": {"introduction": "…"}, "tr": {…}}``.
 reader's language and says when it fell back to Dutch, so the page can mark it.
 """
 
-from .fields import TranslationsField
+from .fields import TranslationsField, clean_translations, other_languages
 from .text import Shown, shown
 
-__all__ = ["Shown", "TranslationsField", "shown"]
+__all__ = ["Shown", "TranslationsField", "clean_translations", "other_languages", "shown"]

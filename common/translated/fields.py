@@ -46,3 +46,31 @@ class TranslationsField(models.JSONField):
                     code="translations_field",
                     params={"fields": ", ".join(sorted(allowed))},
                 )
+
+
+def clean_translations(model: type[models.Model], value: Any) -> dict[str, dict[str, str]]:
+    """``value`` as a service stores it: texts stripped, empty ones dropped, then checked like the
+    column checks it (known languages and texts only) and against each text's maximum length."""
+    cleaned: dict[str, dict[str, str]] = {}
+    for language, texts in (value or {}).items():
+        if not isinstance(texts, dict):
+            raise ValidationError(
+                _("Translations must be a mapping of language to texts."), code="translations"
+            )
+        kept = {name: str(text).strip() for name, text in texts.items() if str(text or "").strip()}
+        if kept:
+            cleaned[str(language)] = kept
+    instance = model()
+    column = model._meta.get_field("translations")
+    assert isinstance(column, TranslationsField)
+    column.validate(cleaned, instance)
+    for texts in cleaned.values():
+        for name, text in texts.items():
+            limit = getattr(model._meta.get_field(name), "max_length", None)
+            if limit is not None and len(text) > limit:
+                raise ValidationError(
+                    _("A translation is longer than %(limit)d characters."),
+                    code="translations_length",
+                    params={"limit": limit},
+                )
+    return cleaned

@@ -8,7 +8,10 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from common.translated.forms import TranslationsFormMixin
+
 from ..models import FeatureValue, SelectionAlgorithm
+from ..recruitment.features import FEATURE_NAMES
 from .quotas import ValueQuota
 from .services.draw import MAX_SEED
 
@@ -35,8 +38,12 @@ class PanelSetupForm(forms.Form):
     )
 
 
-class ValueQuotaForm(forms.Form):
-    """One feature value: its population figure and, optionally, the quota the facilitator sets."""
+class ValueQuotaForm(TranslationsFormMixin, forms.Form):
+    """One feature value: its population figure and, optionally, the quota the facilitator sets; the
+    label of a value of the facilitator's own features in other languages (the default features'
+    labels come from the catalogue or are names)."""
+
+    translations_model = FeatureValue
 
     population = forms.IntegerField(min_value=0, max_value=10_000_000)
     min_quota = forms.IntegerField(min_value=0, max_value=500, required=False)
@@ -46,8 +53,10 @@ class ValueQuotaForm(forms.Form):
         kwargs.setdefault("prefix", f"value-{value.pk}")
         kwargs.setdefault(
             "initial",
-            {"population": value.population, "min_quota": value.min_quota, "max_quota": value.max_quota},
+            {"population": value.population, "min_quota": value.min_quota, "max_quota": value.max_quota}
+            | {"translations": value.translations},
         )
+        self.translated_fields = None if value.feature.key not in FEATURE_NAMES else ()
         super().__init__(*args, **kwargs)
         self.value = value
         self.fields["population"].label = _("Population of %(value)s") % {"value": value.label}
@@ -71,6 +80,7 @@ class ValueQuotaForm(forms.Form):
             population=self.cleaned_data["population"],
             min_quota=self.cleaned_data["min_quota"],
             max_quota=self.cleaned_data["max_quota"],
+            translations=self.cleaned_translations() if self.translation_names() else None,
         )
 
 

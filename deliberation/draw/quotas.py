@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil, floor
@@ -87,6 +87,7 @@ class ValueQuota:
     population: int
     min_quota: int | None
     max_quota: int | None
+    translations: Mapping[str, Mapping[str, str]] | None = None  # the label in other languages; None: kept
 
 
 def quota_errors(

@@ -10,6 +10,7 @@ from typing import Any
 from editions.models import Edition
 
 from ..models import Draw, DrawStatus, Feature, MemberStatus, PanelMember, PanelSetup, Respondent
+from ..recruitment.features import feature_name, value_label
 from . import sortition
 from .errors import problem_text
 from .quotas import effective_quotas, features_of, panel_setup_of
@@ -178,13 +179,26 @@ def draw_page(edition: Edition) -> DrawPage:
     )
 
 
+def labels_now(draw: Draw) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """The names of the draw's features and the labels of their values in the reader's language
+    (the report keeps the Dutch ones of the moment of the draw; those stand for anything removed)."""
+    names = {row["feature"]: row["feature_name"] for row in draw.quota_report}
+    labels = {(row["feature"], row["value"]): row["label"] for row in draw.quota_report}
+    for feature in Feature.objects.filter(edition_id=draw.edition_id).prefetch_related("values"):
+        names[feature.key] = feature_name(feature)
+        labels.update({(feature.key, v.key): value_label(feature.key, v) for v in feature.values.all()})
+    return names, labels
+
+
+def feature_names_of(draw: Draw) -> list[str]:
+    """The draw's feature names in the reader's language, in the report's order (the pool's columns)."""
+    names, _labels = labels_now(draw)
+    return [names[key] for key in dict.fromkeys(row["feature"] for row in draw.quota_report)]
+
+
 def pool_rows(draw: Draw) -> list[PoolRow]:
     """The anonymised pool with feature labels, each pool id's probability and whether it was drawn."""
-    labels = {
-        (feature, value): row["label"]
-        for row in draw.quota_report
-        for feature, value in [(row["feature"], row["value"])]
-    }
+    _names, labels = labels_now(draw)
     keys = list(ordered_quotas(draw))
     active = set(draw.members.filter(status=MemberStatus.ACTIVE).values_list("pool_id", flat=True))
     ever = set(draw.members.values_list("pool_id", flat=True))
@@ -218,10 +232,15 @@ def quota_rows_now(draw: Draw) -> list[dict[str, Any]]:
         for pool_id in draw.members.filter(status=MemberStatus.ACTIVE).values_list("pool_id", flat=True)
         if pool_id in people
     ]
+    names, labels = labels_now(draw)
     rows = []
     for row in draw.quota_report:
         now = sum(1 for p in active if p.get(row["feature"]) == row["value"])
-        rows.append({**row, "now": now, "now_met": row["min"] <= now <= row["max"]})
+        label = labels[(row["feature"], row["value"])]
+        rows.append(
+            {**row, "feature_name": names[row["feature"]], "label": label}
+            | {"now": now, "now_met": row["min"] <= now <= row["max"]}
+        )
     return rows
 
 

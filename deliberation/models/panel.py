@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.translated import TranslationsField
 from editions.models import Edition
 from outreach.models import Address
 
@@ -64,6 +65,9 @@ class Feature(models.Model):
     key = models.SlugField(_("key"), max_length=40)
     name = models.CharField(_("name"), max_length=80)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    translations = TranslationsField()
+
+    TRANSLATED_FIELDS = ("name",)
 
     class Meta:
         verbose_name = _("stratification feature")
@@ -87,6 +91,9 @@ class FeatureValue(models.Model):
     )
     min_quota = models.PositiveSmallIntegerField(_("at least"), null=True, blank=True)
     max_quota = models.PositiveSmallIntegerField(_("at most"), null=True, blank=True)
+    translations = TranslationsField()
+
+    TRANSLATED_FIELDS = ("label",)
 
     class Meta:
         verbose_name = _("feature value")

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.translated import TranslationsField
 from editions.models import Edition
 from proposals.models import Plan
 
@@ -35,6 +36,9 @@ class WorkSession(models.Model):
     minutes_recorded_at = models.DateTimeField(_("minutes recorded at"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    translations = TranslationsField()
+
+    TRANSLATED_FIELDS = ("title", "agenda")
 
     class Meta:
         verbose_name = _("work session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from common.translated import shown
 from editions.models import Edition
 from places.demography import AGE_BANDS, GENDER_LABELS, GENDERS, OLDEST_AGE, age_bands, band_of
 
@@ -46,11 +47,15 @@ def age_band_of(edition: Edition, age: int) -> str | None:
 
 
 def feature_name(feature: Feature) -> str:
-    """The feature's name in the active language: translated for the default features."""
-    return str(FEATURE_NAMES.get(feature.key, feature.name))
+    """The feature's name in the active language: the catalogue's for the default features, the
+    facilitator's translation (or the Dutch name) for the edition's own."""
+    if feature.key in FEATURE_NAMES:
+        return str(FEATURE_NAMES[feature.key])
+    return shown(feature, "name").text
 
 
 def value_label(feature_key: str, value: FeatureValue) -> str:
+    """A value's label in the active language (a neighbourhood's name stays as it is)."""
     if feature_key == GENDER and value.key in GENDER_LABELS:
         return str(GENDER_LABELS[value.key])
-    return value.label
+    return shown(value, "label").text

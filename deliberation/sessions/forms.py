@@ -10,6 +10,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.translated.forms import TranslationsFormMixin
+
 from ..models import WorkSession
 from .errors import SessionError
 
@@ -26,8 +28,11 @@ def _aware(moment: datetime) -> datetime:
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
-class SessionForm(forms.Form):
-    """Title, start, end, place and agenda; the service refuses empty texts and an end before the start."""
+class SessionForm(TranslationsFormMixin, forms.Form):
+    """Title, start, end, place and agenda (title and agenda also in other languages); the service
+    refuses empty texts and an end before the start."""
+
+    translations_model = WorkSession
 
     title = forms.CharField(label=_("Title"), max_length=120, error_messages=_required("title_required"))
     starts_at = forms.DateTimeField(
@@ -60,6 +65,7 @@ class SessionForm(forms.Form):
                     "ends_at": timezone.localtime(session.ends_at),
                     "place": session.place,
                     "agenda": session.agenda,
+                    "translations": session.translations,
                 },
             )
         super().__init__(*args, **kwargs)
@@ -71,8 +77,10 @@ class SessionForm(forms.Form):
         return _aware(self.cleaned_data["ends_at"])
 
     def details(self) -> dict[str, Any]:
+        names = ("title", "starts_at", "ends_at", "place", "agenda")
         return {
-            name: self.cleaned_data[name] for name in ("title", "starts_at", "ends_at", "place", "agenda")
+            **{name: self.cleaned_data[name] for name in names},
+            "translations": self.cleaned_translations(),
         }
 
 

@@ -79,6 +79,7 @@ class PublicSession:
     place: str
     agenda_items: list[str]
     presenting: list[Plan]
+    record: WorkSession  # for the title and agenda in the reader's language (``translated`` tags)
     minutes: str
     present: int | None
     recorded: int
@@ -221,6 +222,7 @@ def sessions_public(edition: Edition) -> PublicSessions:
                 present=row.present if published else None,
                 recorded=row.recorded if published else 0,
                 questions=by_session.get(session.pk, []),
+                record=session,
             )
         )
     return PublicSessions(

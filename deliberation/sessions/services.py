@@ -9,9 +9,9 @@ audit entry; a refusal (``SessionError``) changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from audit.services import record
 from ballots.sections import ballot_sections
+from common.translated import clean_translations
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
@@ -80,13 +81,23 @@ def _clean_details(
     return title, place, agenda
 
 
-def _details(session: WorkSession) -> dict[str, str]:
+def _clean_translations(translations: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str, str]]:
+    """The title and agenda in other languages, each agenda one item a line like the Dutch one."""
+    cleaned = clean_translations(WorkSession, translations)
+    for texts in cleaned.values():
+        if "agenda" in texts:
+            texts["agenda"] = "\n".join(line.strip() for line in texts["agenda"].splitlines() if line.strip())
+    return cleaned
+
+
+def _details(session: WorkSession) -> dict[str, Any]:
     return {
         "title": session.title,
         "starts_at": session.starts_at.isoformat(),
         "ends_at": session.ends_at.isoformat(),
         "place": session.place,
         "agenda": session.agenda,
+        "translations": session.translations,
     }
 
 
@@ -100,13 +111,17 @@ def plan_session(
     ends_at: datetime,
     place: str,
     agenda: str,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
     at: datetime | None = None,
 ) -> WorkSession:
-    """Plan the panel's next session; it gets the next number of the edition (``at``: default now)."""
+    """Plan the panel's next session; it gets the next number of the edition (``at``: default now).
+
+    ``translations``: the title and agenda in other languages (``{"en": {"agenda": "…"}}``)."""
     _require_facilitator(by, edition, at)
     title, place, agenda = _clean_details(
         title=title, starts_at=starts_at, ends_at=ends_at, place=place, agenda=agenda
     )
+    translated = _clean_translations(translations)
     _lock(edition)
     _require_open_record(edition)
     last = WorkSession.objects.filter(edition=edition).aggregate(last=Max("number"))["last"] or 0
@@ -118,6 +133,7 @@ def plan_session(
         ends_at=ends_at,
         place=place,
         agenda=agenda,
+        translations=translated,
         created_by=by,
         **({} if at is None else {"created_at": at}),
     )
@@ -142,20 +158,24 @@ def update_session(
     ends_at: datetime,
     place: str,
     agenda: str,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> WorkSession:
-    """Change a session's title, time, place or agenda."""
+    """Change a session's title, time, place or agenda (``translations``: None keeps them as they are)."""
     edition = session.edition
     _require_facilitator(by, edition)
     title, place, agenda = _clean_details(
         title=title, starts_at=starts_at, ends_at=ends_at, place=place, agenda=agenda
     )
+    translated = None if translations is None else _clean_translations(translations)
     _lock(edition)
     _require_open_record(edition)
     session.refresh_from_db()
     before = _details(session)
     session.title, session.starts_at, session.ends_at = title, starts_at, ends_at
     session.place, session.agenda = place, agenda
-    session.save(update_fields=["title", "starts_at", "ends_at", "place", "agenda"])
+    if translated is not None:
+        session.translations = translated
+    session.save(update_fields=["title", "starts_at", "ends_at", "place", "agenda", "translations"])
     record(
         actor=by,
         action="panel.session.update",

@@ -42,6 +42,7 @@ from ..content import (
 )
 from ..content.accounts import staff
 from ..content.postcodes import POSTCODES, Line
+from ..content.translations import DISTRICT_TEXTS, EDITION_TEXTS, PHASE_TEXTS, THEME_TEXTS
 from ._common import AMSTERDAM
 from .discussion import load_discussion
 from .evaluation import load_evaluation
@@ -53,6 +54,7 @@ from .panel_decision import load_panel_decision
 from .panel_sessions import load_sessions
 from .plans import load_plans
 from .reviews import load_reviews, load_shortlist
+from .translations import offered
 from .voting import LoadedVote, load_vote
 
 # What the staff group may do in the Django admin: view, add and change (never delete) these models.
@@ -197,6 +199,7 @@ def _load_district(*, municipality: Municipality, spec: DistrictSpec) -> Distric
         slug=spec.slug,
         name=spec.name,
         description=spec.description,
+        translations=offered(DISTRICT_TEXTS.get(spec.slug)),
         neighbourhoods=[
             NeighbourhoodDetails(slug=hood.slug, name=hood.name, population=hood.population)
             for hood in spec.neighbourhoods
@@ -263,8 +266,12 @@ def _load_edition(*, spec: EditionSpec, district: District, today: date) -> Edit
             "rule_satisfaction": spec.rule_satisfaction,
             "results_publish_at": _at_noon(today, spec.results_publish_day),
             "is_published": True,
+            "translations": offered(EDITION_TEXTS.get(spec.slug)),
         },
-        themes=[ThemeDetails(slug=t.slug, name=t.name, description=t.description) for t in spec.themes],
+        themes=[
+            ThemeDetails(t.slug, t.name, t.description, translations=offered(THEME_TEXTS.get(t.slug)))
+            for t in spec.themes
+        ],
         sub_budgets=[
             SubBudgetDetails(
                 amount_cents=sub.amount_cents,
@@ -289,6 +296,8 @@ def _phase_dates(spec: EditionSpec, today: date) -> list[PhaseDates]:
             kind=span.kind,
             starts_at=datetime.combine(today + timedelta(days=span.first_day), time(0, 0), tzinfo=AMSTERDAM),
             ends_at=datetime.combine(today + timedelta(days=span.last_day), time(23, 59), tzinfo=AMSTERDAM),
+            description=PHASE_TEXTS.get((spec.slug, span.kind), ("", {}))[0],
+            translations=offered(PHASE_TEXTS.get((spec.slug, span.kind), ("", {}))[1]),
         )
         for span in spec.phases
     ]

@@ -22,7 +22,9 @@ from proposals.services.resetting import reset_plan
 from proposals.services.submission import CostLineInput, save_draft, start_draft, submit_plan
 
 from ..content.specs import EditSpec, PlanActivitySpec, PlanSpec
+from ..content.translations import PLAN_TEXTS
 from ._common import between, phase_so_far
+from .translations import offered
 
 # A vote selects its winners from the plans with these statuses.
 CHOSEN_FROM = frozenset({PlanStatus.FEASIBLE, PlanStatus.SHORTLISTED})
@@ -99,6 +101,7 @@ def _write_plan(
         theme=edition.themes.get(slug=spec.theme_slug),
         summary=content["summary"],
         description=content["description"],
+        translations=offered(PLAN_TEXTS.get(spec.title)),
         at=created_at,
     )
     neighbourhood = (

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext
 
 from deliberation.models import PanelDecision, PanelVote, WorkSession
 from editions.models import AggregationRule, Edition, Satisfaction
+from proposals.models import Plan
 
 from ..engine import counting_rule
 from ..explanation import explain_section, section_facts_of, support_text
@@ -42,6 +43,8 @@ class PlanResult:
     # resident would ask, the comparison with the plan with more (or fewer) votes that beat it.
     reasons: tuple[str, ...] = ()
     comparison: str = ""
+    # The title in other languages as its initiators gave it (shown through the ``translated`` tags).
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,8 @@ def _section_result(
     explanations = explain_section(section.outcome, section.plans, section_facts_of(section))
     greedy = {int(pid) for pid in section.comparison.get("greedy", {}).get("selected", [])}
     mes = {int(pid) for pid in section.comparison.get("mes", {}).get("selected", [])}
+    ids = [int(row["id"]) for row in section.plans]
+    translations = dict(Plan.objects.filter(pk__in=ids).values_list("pk", "translations"))
     plans = []
     for row in section.plans:
         explanation = explanations[int(row["id"])]
@@ -236,6 +241,7 @@ def _section_result(
                 reason=(reasons or {}).get(int(row["id"]), ""),
                 advice_support=advised[0] if advised else "",
                 advice_funded=advised[1] if advised else None,
+                translations=translations.get(int(row["id"])) or {},
             )
         )
     plans.sort(key=lambda p: (not p.funded, p.round or 0, -p.supporters, p.title))

@@ -9,6 +9,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from common.translated.forms import TranslationsFormMixin
 from editions.models import Edition, Theme
 from places.models import Neighbourhood
 from places.postcodes.selectors import streets_of
@@ -36,7 +37,12 @@ class RevisionNoteMixin(forms.Form):
         return str(self.cleaned_data.get("note") or "")
 
 
-class WhatForm(RevisionNoteMixin):
+class WhatForm(TranslationsFormMixin, RevisionNoteMixin):
+    """Title, summary, description and theme; the title and summary may be given in other languages too."""
+
+    translations_model = Plan
+    translated_fields = ("title", "summary")
+
     title = forms.CharField(
         label=_("Title"), max_length=120, help_text=_("Short and clear, for example “Benches in the park”.")
     )
@@ -65,7 +71,8 @@ class WhatForm(RevisionNoteMixin):
             self.add_note_field()
 
     def plan_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in ("title", "summary", "description", "theme")}
+        fields = {name: self.cleaned_data[name] for name in ("title", "summary", "description", "theme")}
+        return {**fields, "translations": self.cleaned_translations()}
 
 
 class WhereForm(RevisionNoteMixin):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from common.translated import shown
 from editions.models import Edition, Theme
 from places.models import Neighbourhood
 from proposals.models import PRIVATE_STATUSES, CoInitiator, CoInitiatorStatus, Like, Plan
@@ -83,12 +84,13 @@ def accepted_co_initiators(plan: Plan) -> list[CoInitiator]:
 
 
 def theme_choices(edition: Edition | None) -> list[tuple[str, str]]:
-    """(slug, name) of the themes to filter on: the edition's, or every distinct one."""
+    """(slug, name) of the themes to filter on: the edition's, or every distinct one; names in the
+    reader's language where the district translated them (an option holds no "in Dutch" marker)."""
     themes = Theme.objects.filter(edition=edition) if edition else Theme.objects.all()
     seen: dict[str, str] = {}
-    for slug, name in themes.order_by("name").values_list("slug", "name"):
-        seen.setdefault(slug, name)
-    return sorted(seen.items(), key=lambda item: item[1])
+    for theme in themes.order_by("name"):
+        seen.setdefault(theme.slug, shown(theme, "name").text)
+    return sorted(seen.items(), key=lambda item: item[1].casefold())
 
 
 def plan_counts_by_status(edition: Edition) -> dict[str, int]:

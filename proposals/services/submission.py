@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from common.translated import clean_translations
 from editions.models import Edition, Theme
 from editions.permissions import can
 from editions.phases import DECIDING_ACTIONS, Action
@@ -37,18 +38,8 @@ S = PlanStatus
 
 # The plan's own fields an initiator writes; cost lines and images have their own arguments/services.
 EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "summary",
-        "description",
-        "theme",
-        "neighbourhood",
-        "address",
-        "latitude",
-        "longitude",
-        "for_whom",
-        "public_name",
-    }
+    {"title", "summary", "description", "theme", "neighbourhood", "address", "latitude", "longitude"}
+    | {"for_whom", "public_name", "translations"}  # translations: title and summary in other languages
 )
 _TEXT_FIELDS = ("title", "summary", "description", "address", "for_whom", "public_name")
 # What a plan must have before it goes public (the theme is never empty: a draft starts with one).
@@ -153,6 +144,8 @@ def clean_fields(*, edition: Edition, fields: Mapping[str, Any]) -> dict[str, An
                 "neighbourhood_outside_area", neighbourhood=str(neighbourhood), district=edition.district.name
             )
         cleaned["neighbourhood"] = neighbourhood
+    if "translations" in fields:
+        cleaned["translations"] = clean_translations(Plan, fields["translations"])
     if "latitude" in fields or "longitude" in fields:
         cleaned["latitude"], cleaned["longitude"] = _clean_point(
             fields.get("latitude"), fields.get("longitude")
@@ -270,6 +263,7 @@ def start_draft(
     theme: Theme,
     summary: str = "",
     description: str = "",
+    translations: Mapping[str, Mapping[str, str]] | None = None,
     at: datetime | None = None,
 ) -> Plan:
     """A new draft with the first step's answers, begun ``at``; public name: the initiator's."""
@@ -278,7 +272,8 @@ def start_draft(
             raise PlanError("not_allowed")
         cleaned = clean_fields(
             edition=edition,
-            fields={"title": title, "theme": theme, "summary": summary, "description": description},
+            fields={"title": title, "theme": theme, "summary": summary, "description": description}
+            | {"translations": translations or {}},
         )
         return Plan.objects.create(
             edition=edition,

@@ -97,6 +97,7 @@ def _plan_step(
 ) -> HttpResponse:
     """A step whose form edits the plan's own fields, shown with their current values."""
     initial = {name: getattr(plan, name) for name in form_class.base_fields}
+    initial["translations"] = plan.translations  # the other languages of a translated text, if any
     revising = plan.status != PlanStatus.DRAFT
     form = form_class(request.POST or None, initial=initial, edition=plan.edition, revising=revising)
     if (

@@ -34,11 +34,11 @@ def test_a_facilitator_plans_a_session_and_records_attendance_and_minutes(
 
     start = timezone.localtime(timezone.now() - timedelta(hours=1))
     page.goto(url + f"/en/panel/{edition.slug}/sessies/")
-    page.get_by_label("Title").fill("Kennismaken")
+    page.get_by_label("Title", exact=True).fill("Kennismaken")
     page.get_by_label("Starts at").fill(start.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Ends at").fill((start + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Place").fill("Buurthuis De Horizon")
-    page.get_by_label("Agenda").fill("Welkom\nDe plannen")
+    page.get_by_label("Agenda", exact=True).fill("Welkom\nDe plannen")
     page.get_by_role("button", name="Plan the session").click()
     expect(page.get_by_text("Session 1 has been planned.")).to_be_visible()
 

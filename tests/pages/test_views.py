@@ -86,7 +86,12 @@ def test_the_edition_page_shows_budget_sub_budgets_themes_and_timeline(
     body = page_text(client.get(url("pages:edition", "en", edition.slug)))
     assert "€300,000" in body
     assert "Slotervaart" in body and "€100,000" in body
-    assert "Theme: Groen" in body and "€50,000.50" in body
+    # The theme has no English name: its Dutch one, marked
+    assert (
+        'Theme: <span lang="nl" dir="ltr">Groen</span> <span class="translated-fallback">(in Dutch)</span>'
+        in body
+    )
+    assert "€50,000.50" in body
     assert "Groen" in body and "Sport" in body
     for entry in ["Information", "Plans", "Feasibility review", "Decision", "Result", "Evaluation"]:
         assert f'<span class="timeline__name">{entry}</span>' in body

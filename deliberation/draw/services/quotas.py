@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from audit.services import record
+from common.translated import clean_translations
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
@@ -63,8 +64,10 @@ def update_panel_setup(
         value.population = row.population
         value.min_quota = row.min_quota
         value.max_quota = row.max_quota
+        if row.translations is not None:
+            value.translations = clean_translations(FeatureValue, row.translations)
         changed.append(value)
-    FeatureValue.objects.bulk_update(changed, ["population", "min_quota", "max_quota"])
+    FeatureValue.objects.bulk_update(changed, ["population", "min_quota", "max_quota", "translations"])
     record(
         actor=by,
         action="panel.setup",

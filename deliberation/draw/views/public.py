@@ -34,7 +34,7 @@ def panel(request: HttpRequest, edition: Edition) -> HttpResponse:
             "draw": draw,
             "algorithm_help": ALGORITHM_HELP.get(draw.algorithm, ""),
             "quota_rows": selectors.quota_rows_now(draw),
-            "feature_names": list(dict.fromkeys(row["feature_name"] for row in draw.quota_report)),
+            "feature_names": selectors.feature_names_of(draw),
             "pool_rows": selectors.pool_rows(draw),
             "replacements": selectors.replacements(draw),
             "rerun_script": files[selectors.RERUN_FILE],
