@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.translated.forms import TranslationsFormMixin
 from outreach.forms import CsvUploadForm
 
 from ..models import Feature
@@ -97,8 +98,11 @@ class SignUpForm(forms.Form):
         return {key: self.cleaned_data.get(FEATURE_PREFIX + key) or "" for key in self.feature_keys}
 
 
-class FeatureForm(forms.Form):
-    """A feature the facilitator adds, with one value per line ("Huur: 5400" gives a population figure)."""
+class FeatureForm(TranslationsFormMixin, forms.Form):
+    """A feature the facilitator adds, with one value per line ("Huur: 5400" gives a population figure),
+    and its name in other languages (the values' labels are translated on the quota page)."""
+
+    translations_model = Feature
 
     name = forms.CharField(label=_("Name of the feature"), max_length=80)
     values = forms.CharField(

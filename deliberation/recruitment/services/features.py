@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from audit.services import record
+from common.translated import clean_translations
 from editions.models import Edition
 from places.models import Neighbourhood
 
@@ -46,8 +47,16 @@ def ensure_default_features(edition: Edition) -> list[Feature]:
         return list(Feature.objects.filter(edition=edition).prefetch_related("values"))
 
 
-def add_feature(*, edition: Edition, name: str, values: Sequence[tuple[str, int]], by: User) -> Feature:
-    """Add a feature the panel is stratified on, with its values and their population figures."""
+def add_feature(
+    *,
+    edition: Edition,
+    name: str,
+    values: Sequence[tuple[str, int]],
+    by: User,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
+) -> Feature:
+    """Add a feature the panel is stratified on, with its values and their population figures, and its
+    name in other languages (``{"en": {"name": "Housing"}}``, checked like the column checks it)."""
     name = " ".join(name.split())
     key = slugify(name)[:40] or "kenmerk"
     with transaction.atomic():
@@ -65,7 +74,13 @@ def add_feature(*, edition: Edition, name: str, values: Sequence[tuple[str, int]
                 raise RecruitmentError("duplicate_value", label=label)
             seen.add(value_key)
         position = (Feature.objects.filter(edition=edition).aggregate(m=Max("position"))["m"] or 0) + 1
-        feature = Feature.objects.create(edition=edition, key=key, name=name, position=position)
+        feature = Feature.objects.create(
+            edition=edition,
+            key=key,
+            name=name,
+            position=position,
+            translations=clean_translations(Feature, translations or {}),
+        )
         FeatureValue.objects.bulk_create(
             FeatureValue(feature=feature, key=slugify(label)[:60], label=label, position=i, population=pop)
             for i, (label, pop) in enumerate(values, start=1)

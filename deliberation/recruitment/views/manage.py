@@ -90,7 +90,11 @@ def new_feature(request: HttpRequest, edition: Edition) -> HttpResponse:
     if form.is_valid():
         try:
             feature = add_feature(
-                edition=edition, name=form.cleaned_data["name"], values=form.cleaned_data["values"], by=user
+                edition=edition,
+                name=form.cleaned_data["name"],
+                values=form.cleaned_data["values"],
+                translations=form.cleaned_translations(),
+                by=user,
             )
         except ServiceError as error:
             form.add_error(None, error.message)

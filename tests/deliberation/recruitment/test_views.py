@@ -216,3 +216,21 @@ def test_a_mistyped_response_code_points_to_the_districts_helpdesk(client: Clien
     assert "The helpdesk can help you" in page
     assert f'href="/en/hulp/{panel.district.slug}/"' in page
     assert not Respondent.objects.exists()
+
+
+def test_a_facilitators_own_feature_is_named_in_the_readers_language(client: Client, panel: Any) -> None:
+    client.force_login(factories.make_staff(role=Role.FACILITATOR, district=panel.district))
+    ensure_default_features(panel)
+    page = client.get(url("recruitment", panel, "en")).content.decode()
+    assert 'name="name__en"' in page and 'name="name__ar"' in page and 'dir="rtl"' in page
+    response = client.post(
+        url("add_feature", panel),
+        {"name": "Woning", "values": "Huur\nKoop", "name__en": "Housing", "name__tr": " Konut "},
+    )
+    assert response.status_code == 302
+    feature = Feature.objects.get(edition=panel, key="woning")
+    assert feature.translations == {"en": {"name": "Housing"}, "tr": {"name": "Konut"}}
+    client.logout()
+    assert "Housing" in client.get(url("sign_up", panel, "en")).content.decode()
+    arabic = client.get(url("sign_up", panel, "ar")).content.decode()
+    assert 'lang="nl"' in arabic and "Woning" in arabic  # no Arabic name: the Dutch one, marked
