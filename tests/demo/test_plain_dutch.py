@@ -136,12 +136,12 @@ PAGES: dict[str, tuple[Render, Limits]] = {
     "edition, panel": (get(f"/edities/{PANEL}/"), Limits(10.4, 0.09, 57)),  # 9.4, 0.06, 60.3
     # A plan page's long sentences are the plan's own, written by its initiators.
     "plan, supported": (plan_page(SUPPORT_OPEN, "submitted"), Limits(10.7, 0.14, 82)),  # 9.7, 0.11, 85.0
-    "plan, feasible": (plan_page(VOTE_OPEN, "feasible"), Limits(7.8, 0.03, 77)),  # 6.8, 0.00, 80.4
+    "plan, feasible": (plan_page(VOTE_OPEN, "feasible"), Limits(8.9, 0.03, 78)),  # 7.9, 0.00, 81.9
     "plan, not feasible": (plan_page(RESULT, "not_feasible"), Limits(9.7, 0.15, 69)),  # 8.7, 0.12, 72.8
     "plan, selected": (plan_page(RESULT, "selected"), Limits(8.6, 0.03, 66)),  # 7.6, 0.00, 69.1
     "plan, shortlisted": (plan_page(SHORTLIST, "shortlisted"), Limits(9.7, 0.07, 68)),  # 8.7, 0.04, 71.5
-    "submit: start": (get(NEW_PLAN, own=PLANS_OPEN), Limits(7.5, 0.03, 91)),  # 6.5, 0.00, 94.2
-    "submit: what": (step("wat"), Limits(8.2, 0.03, 80)),  # 7.2, 0.00, 83.0
+    "submit: start": (get(NEW_PLAN, own=PLANS_OPEN), Limits(7.5, 0.03, 82)),  # 6.3, 0.00, 85.7
+    "submit: what": (step("wat"), Limits(8.2, 0.03, 76)),  # 6.8, 0.00, 79.3
     "submit: where": (step("waar"), Limits(8.0, 0.03, 81)),  # 7.0, 0.00, 84.3
     "submit: costs": (step("kosten"), Limits(6.9, 0.03, 74)),  # 5.9, 0.00, 77.4
     "submit: images": (step("afbeeldingen"), Limits(9.5, 0.03, 76)),  # 8.5, 0.00, 79.3
