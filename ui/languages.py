@@ -6,16 +6,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_from_path, get_language_info, override
+from django.utils.translation import get_language, get_language_from_path, override
 
-# Each language names itself as Django does (get_language_info's name_local), except Arabic: Django
-# writes it with a shadda ("العربيّة"); language menus elsewhere (phones, Wikipedia) write "العربية".
-OWN_NAMES = {"ar": "العربية"}
-
-
-def own_name(code: str) -> str:
-    """The language's name in itself: "Nederlands", "English", "Türkçe", "العربية"."""
-    return OWN_NAMES.get(code) or str(get_language_info(code)["name_local"])
+from common.languages import own_name
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language_info
 
+from ..languages import own_name
 from .fields import other_languages
 
 Translations = dict[str, dict[str, str]]
@@ -47,7 +48,7 @@ def translation_fields(
                 label=format_lazy(
                     "{} ({})",
                     capfirst(model_field.verbose_name),  # type: ignore[union-attr]
-                    info["name_local"],
+                    own_name(language),
                 ),
                 required=False,
                 max_length=getattr(model_field, "max_length", None),

@@ -60,9 +60,9 @@ def test_a_plan_goes_from_submission_to_a_published_verdict(page: Page, site: Si
     # 1. The initiator submits the plan: three cost lines and an image.
     log_in(page, site.url, initiator.email)
     page.goto(site.url + f"/en/plannen/nieuw/{edition.slug}/")
-    page.get_by_label("Title").fill("Geveltuinen in de Dapperbuurt")
-    page.get_by_label("Summary").fill("Twintig geveltuinen met bewoners aanleggen.")
-    page.get_by_label("Description").fill("Stenen eruit, planten erin, samen met de buren.")
+    page.get_by_label("Title", exact=True).fill("Geveltuinen in de Dapperbuurt")
+    page.get_by_label("Summary", exact=True).fill("Twintig geveltuinen met bewoners aanleggen.")
+    page.get_by_label("Description", exact=True).fill("Stenen eruit, planten erin, samen met de buren.")
     page.get_by_label("Theme").select_option(label="Groen")
     save(page)
     page.get_by_label("Neighbourhood").select_option(label=neighbourhood.name)
@@ -116,7 +116,7 @@ def test_a_plan_goes_from_submission_to_a_published_verdict(page: Page, site: Si
     # 4. The initiator revises the plan and sends it back.
     log_in(page, site.url, initiator.email)
     page.goto(site.url + f"/en/plannen/{plan.pk}/bewerken/wat/")
-    page.get_by_label("Description").fill(
+    page.get_by_label("Description", exact=True).fill(
         "Stenen eruit, planten erin, samen met de buren. Alle eigenaren in de Dapperstraat en de "
         "Wagenaarstraat hebben ja gezegd."
     )
