@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("plannen/", include("proposals.urls")),
     path("beoordelen/", include("review.urls")),
+    path("ontwikkelen/", include("development.urls")),
     path("", include("voting.urls")),
     path("", include("outreach.urls")),
     path("uitslag/", include("outcomes.urls")),

@@ -108,6 +108,7 @@ class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
             "aggregation_rule",
             "rule_satisfaction",
             "support_threshold",
+            "precheck_days",
             "verdicts_publish_at",
             "results_publish_at",
             "shortlist_size",

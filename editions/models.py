@@ -143,6 +143,11 @@ class Edition(models.Model):
         blank=True,
         help_text=_("At most this many plans go on to the decision. Empty: no limit."),
     )
+    precheck_days = models.PositiveSmallIntegerField(
+        _("days to answer a pre-check"),
+        default=10,
+        help_text=_("The district answers an initiator's request for a pre-check within this many days."),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     translations = TranslationsField()
 

@@ -77,6 +77,15 @@ ACTION_RULES: dict[Action, ActionRule] = {
     Action.MANAGE_EXECUTION: ActionRule(roles=frozenset({Role.OFFICIAL})),
     Action.EVALUATE: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
     Action.WATCH_TURNOUT: ActionRule(roles=frozenset({Role.OFFICIAL})),
+    Action.POST_IDEA: ActionRule(roles=None),
+    Action.DRAFT_FROM_IDEA: ActionRule(roles=None),
+    Action.ASK_PRECHECK: ActionRule(roles=None),
+    # A pre-check asked in time is answered whatever the phase is by then.
+    Action.ANSWER_PRECHECK: ActionRule(roles=frozenset({Role.REVIEWER, Role.OFFICIAL}), any_phase=True),
+    # Staff of the district and the people of its named partners; development.coaching checks which.
+    Action.COACH: ActionRule(roles=None),
+    Action.SIGN_UP_FOR_WORKSHOP: ActionRule(roles=None),
+    Action.MANAGE_DEVELOPMENT: ActionRule(roles=frozenset({Role.OFFICIAL}), any_phase=True),
 }
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PhaseKind(models.TextChoices):
     INFORMATION = "information", _("Information")
+    IDEAS = "ideas", _("Ideas")
     PLANS = "plans", _("Plans")
     SUPPORT = "support", _("Support")
     REVIEW = "review", _("Feasibility review")
@@ -63,6 +64,14 @@ class Action(StrEnum):
     MANAGE_EDITION = "manage_edition"
     EVALUATE = "evaluate"  # the learning programme: population figures, surveys, lessons, running costs
     WATCH_TURNOUT = "watch_turnout"  # the live turnout view, while residents vote
+    # The development track (development/): ideas before plans, help for their initiators.
+    POST_IDEA = "post_idea"  # also: edit one's own idea, support and join someone else's
+    DRAFT_FROM_IDEA = "draft_from_idea"  # an idea becomes a draft plan, where plans may be written
+    ASK_PRECHECK = "ask_precheck"  # an initiator asks the district to look at a draft before submitting
+    ANSWER_PRECHECK = "answer_precheck"  # a reviewer answers on the review's checklist, without a verdict
+    COACH = "coach"  # a coach's log and steps; who the coach is decides (development.coaching)
+    SIGN_UP_FOR_WORKSHOP = "sign_up_for_workshop"
+    MANAGE_DEVELOPMENT = "manage_development"  # partners, coaches, workshops and their attendance
 
 
 class Step(StrEnum):
@@ -78,6 +87,10 @@ class Step(StrEnum):
 # Where residents vote (online or on paper), and where a citizens' panel takes part.
 PUBLIC_VOTE_STEPS = frozenset({Step.ONLINE_VOTE, Step.PANEL_THEN_VOTE, Step.VOTE_THEN_PANEL})
 PANEL_STEPS = frozenset({Step.PANEL, Step.PANEL_THEN_VOTE, Step.VOTE_THEN_PANEL})
+# The development track: ideas are posted, supported and joined, coaches work and workshops take
+# sign-ups until the plans are in; a pre-check is asked while plans are written.
+_IDEAS_OPEN = {Action.POST_IDEA, Action.COACH, Action.SIGN_UP_FOR_WORKSHOP}
+
 # The actions that make the decision: where the first of them opens, the decision has begun.
 DECIDING_ACTIONS = frozenset({Action.VOTE, Action.RECORD_PANEL_DECISION})
 
@@ -115,14 +128,28 @@ PHASE_CHAIN: tuple[PhaseSpec, ...] = (
     PhaseSpec(
         PhaseKind.INFORMATION,
         required=False,
-        opens=_opens({Action.COMMENT, Action.RECRUIT_PANEL}, _PANEL_SIGN_UP),
+        opens=_opens({Action.COMMENT, Action.RECRUIT_PANEL, Action.SIGN_UP_FOR_WORKSHOP}, _PANEL_SIGN_UP),
         resident_text=_("Read about the themes and rules, and come to an information evening."),
+    ),
+    PhaseSpec(
+        PhaseKind.IDEAS,
+        required=False,
+        opens=_opens({*_IDEAS_OPEN, Action.COMMENT, Action.RECRUIT_PANEL}, _PANEL_SIGN_UP),
+        resident_text=_("Share a rough idea, find neighbours to help, and get a coach from the district."),
     ),
     PhaseSpec(
         PhaseKind.PLANS,
         required=True,
         opens=_opens(
-            {Action.SUBMIT_PLAN, Action.EDIT_OWN_PLAN, Action.COMMENT, Action.RECRUIT_PANEL},
+            {
+                Action.SUBMIT_PLAN,
+                Action.EDIT_OWN_PLAN,
+                Action.COMMENT,
+                Action.RECRUIT_PANEL,
+                *_IDEAS_OPEN,
+                Action.DRAFT_FROM_IDEA,
+                Action.ASK_PRECHECK,
+            },
             _PANEL_SIGN_UP,
         ),
         resident_text=_("Submit a plan for your neighbourhood, or join someone else's."),

@@ -246,3 +246,68 @@ class ShortlistPublication(models.Model):
 
     def __str__(self) -> str:
         return str(self.edition)
+
+
+class PreCheck(models.Model):
+    """An initiator's request for an informal look at a draft before submitting it (review.prechecks).
+
+    The reviewer answers on the edition's review checklist, without a verdict, within the edition's
+    ``precheck_days``; the formal review later shows that a pre-check happened.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="prechecks", verbose_name=_("plan"))
+    question = models.TextField(
+        _("what would you like the district to look at?"), max_length=2000, blank=True
+    )
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asked_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    due_at = models.DateTimeField(_("answer due by"))
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    summary = models.TextField(_("advice in short"), max_length=3000, blank=True)
+
+    class Meta:
+        verbose_name = _("pre-check")
+        verbose_name_plural = _("pre-checks")
+        ordering = ["-asked_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"], condition=Q(answered_at__isnull=True), name="precheck_one_open_per_plan"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_at__gt=models.F("asked_at")), name="precheck_due_after_asked"
+            ),
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True, answered_by__isnull=True)
+                | (Q(answered_at__isnull=False, answered_by__isnull=False) & ~Q(summary="")),
+                name="precheck_answered_with_advice",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.plan)
+
+
+class PreCheckNote(models.Model):
+    """The pre-check's answer on one criterion of the review's checklist: a sign and advice, no verdict."""
+
+    precheck = models.ForeignKey(PreCheck, on_delete=models.CASCADE, related_name="notes")
+    criterion = models.ForeignKey(ReviewCriterion, on_delete=models.PROTECT, related_name="precheck_notes")
+    outcome = models.CharField(_("first impression"), max_length=10, choices=CheckOutcome.choices)
+    note = models.TextField(_("advice"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("pre-check note")
+        verbose_name_plural = _("pre-check notes")
+        ordering = ["criterion__position", "criterion__pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["precheck", "criterion"], name="precheck_note_once_per_criterion"
+            ),
+            models.CheckConstraint(condition=Q(outcome__in=CheckOutcome.values), name="precheck_note_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.get_outcome_display()}"

@@ -20,9 +20,13 @@ from proposals.models import CostLine, Plan, PlanStatus
 PASSWORD = "Zonnebloem-veld-2027"
 PHASE_LENGTH = timedelta(days=10)
 # The whole chain without the panel's phase after the vote, which only a hybrid edition with the vote
-# first has; ``make_edition(hybrid_order="vote_then_panel")`` adds it.
-ALL_PHASE_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN if spec.kind != "panel")
-VOTE_THEN_PANEL_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN)
+# first has (``make_edition(hybrid_order="vote_then_panel")`` adds it), and without the optional
+# ideas phase (``IDEAS_PHASE_KINDS`` has it, before the plans).
+ALL_PHASE_KINDS: tuple[str, ...] = tuple(
+    spec.kind.value for spec in PHASE_CHAIN if spec.kind not in {"panel", "ideas"}
+)
+VOTE_THEN_PANEL_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN if spec.kind != "ideas")
+IDEAS_PHASE_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN if spec.kind != "panel")
 
 _sequence = itertools.count(1)
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "notifications",
     "proposals",
     "review",
+    "development",
     "ballots",
     "outreach",
     "voting",

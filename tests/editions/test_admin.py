@@ -53,6 +53,7 @@ def _edition_post(
         "aggregation_rule": "greedy",
         "rule_satisfaction": "cost",
         "support_threshold": "0",
+        "precheck_days": "10",
         "is_published": "on",
         "themes-TOTAL_FORMS": "1",
         "themes-INITIAL_FORMS": "0",

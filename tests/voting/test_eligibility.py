@@ -7,7 +7,7 @@ from datetime import timedelta
 from functools import partial
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.models import Role, User
 from audit.models import AuditEntry
@@ -187,7 +187,7 @@ def test_register_stores_only_hashes_and_skips_residents_too_young(
     setup: tuple[Edition, Neighbourhood, Neighbourhood, User],
 ) -> None:
     edition, west, _, official = setup
-    vote_day = edition.phases.get(kind="decision").starts_at.date()
+    vote_day = timezone.localdate(edition.phases.get(kind="decision").starts_at)  # the day in Amsterdam
     sixteen_on_vote_day = vote_day.replace(year=vote_day.year - 16)
     fifteen = vote_day.replace(year=vote_day.year - 16) + timedelta(days=1)
     result = import_register(
