@@ -37,6 +37,15 @@ class NotificationKind(models.TextChoices):
     UPDATE_DUE = "update_due", _("Update due")
     # The learning programme (evaluation): an invitation to answer a survey.
     SURVEY_INVITATION = "survey_invitation", _("Invitation to a survey")
+    # The development track: ideas, coaching, pre-checks and plan workshops.
+    IDEA_JOIN_ASKED = "idea_join_asked", _("Someone wants to join your idea")
+    IDEA_JOIN_ANSWERED = "idea_join_answered", _("Answer to your request to join an idea")
+    IDEA_COMMENT = "idea_comment", _("New comment on your idea")
+    COACH_ASSIGNED = "coach_assigned", _("A coach for your idea or plan")
+    COACHING_NOTE = "coaching_note", _("New in the coaching log")
+    PRECHECK_ASKED = "precheck_asked", _("Pre-check asked")
+    PRECHECK_ANSWERED = "precheck_answered", _("Pre-check answered")
+    WORKSHOP_REMINDER = "workshop_reminder", _("Reminder of a plan workshop")
 
 
 class Notification(models.Model):

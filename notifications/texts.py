@@ -44,6 +44,14 @@ SUBJECTS: dict[str, Promise] = {
     NotificationKind.MILESTONE_OVERDUE: _("Milestone overdue in “%(plan)s”"),
     NotificationKind.UPDATE_DUE: _("How is “%(plan)s” going?"),
     NotificationKind.SURVEY_INVITATION: _("A few questions from %(edition)s: “%(survey)s”"),
+    NotificationKind.IDEA_JOIN_ASKED: _("%(person)s would like to join your idea “%(idea)s”"),
+    NotificationKind.IDEA_JOIN_ANSWERED: _("Your request to join “%(idea)s” was answered"),
+    NotificationKind.IDEA_COMMENT: _("New comment on your idea “%(idea)s”"),
+    NotificationKind.COACH_ASSIGNED: _("A coach helps you with “%(title)s”"),
+    NotificationKind.COACHING_NOTE: _("New in the coaching log of “%(title)s”"),
+    NotificationKind.PRECHECK_ASKED: _("A pre-check is asked for “%(plan)s”"),
+    NotificationKind.PRECHECK_ANSWERED: _("The district looked at your draft “%(plan)s”"),
+    NotificationKind.WORKSHOP_REMINDER: _("Reminder: “%(workshop)s” on %(starts_at)s"),
 }
 
 BODIES: dict[str, Promise] = {
@@ -105,6 +113,26 @@ BODIES: dict[str, Promise] = {
     NotificationKind.SURVEY_INVITATION: _(
         "%(edition)s would like to know how it went. Answering “%(survey)s” takes a few minutes; "
         "your answers are not linked to your name."
+    ),
+    NotificationKind.IDEA_JOIN_ASKED: _(
+        "%(person)s offers: “%(excerpt)s”. Accept or decline on the page of your idea."
+    ),
+    NotificationKind.IDEA_JOIN_ANSWERED: _("The initiator %(answer)s your request to join “%(idea)s”."),
+    NotificationKind.IDEA_COMMENT: _("%(author)s wrote: “%(excerpt)s”"),
+    NotificationKind.COACH_ASSIGNED: _(
+        "%(coach)s is your coach for “%(title)s”. Write in the shared log when you would like to meet."
+    ),
+    NotificationKind.COACHING_NOTE: _("%(author)s wrote: “%(excerpt)s”"),
+    NotificationKind.PRECHECK_ASKED: _(
+        "%(person)s asks the district to look at the draft “%(plan)s” before submitting it. "
+        "Please answer before %(deadline)s."
+    ),
+    NotificationKind.PRECHECK_ANSWERED: _(
+        "The advice: “%(excerpt)s”. This is not a verdict: the review comes after you submit your plan."
+    ),
+    NotificationKind.WORKSHOP_REMINDER: _(
+        "You signed up for the plan workshop “%(workshop)s” on %(starts_at)s at %(place)s. "
+        "Can you not come? Then cancel your place, so that someone else can come."
     ),
 }
 
