@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -74,14 +75,17 @@ def test_someone_who_is_not_an_initiator_is_refused(draft: Plan, reviewer: User)
     stranger = factories.make_user()
     for person in (stranger, reviewer):
         refused(
-            lambda p=person: ask_precheck(plan=draft, by=p), "not_initiator", unchanged=lambda: _state(draft)
+            partial(ask_precheck, plan=draft, by=person), "not_initiator", unchanged=lambda: _state(draft)
         )
 
 
 def test_a_submitted_plan_is_refused_the_review_will_look_at_it(edition: Edition, initiator: User) -> None:
     plan = factories.make_plan(edition=edition, initiator=initiator, status=PlanStatus.SUBMITTED)
     error = refused(
-        lambda: ask_precheck(plan=plan, by=initiator), "already_submitted", unchanged=lambda: _state(plan)
+        lambda: ask_precheck(plan=plan, by=initiator),
+        "already_submitted",
+        error=PrecheckError,
+        unchanged=lambda: _state(plan),
     )
     with translation.override("en"):
         assert "the review will look at it" in error.message
@@ -129,7 +133,7 @@ def test_the_declaration_opens_the_pre_check_in_the_plans_phase_only(
         if phase.kind == "plans":
             assert ask_precheck(plan=plan, by=initiator, at=moment).asked_at == moment
         else:
-            refused(lambda p=plan, m=moment: ask_precheck(plan=p, by=initiator, at=m), "not_open")
+            refused(partial(ask_precheck, plan=plan, by=initiator, at=moment), "not_open")
     first = edition.phases.order_by("starts_at").first()
     assert first is not None
     before = factories.make_plan(edition=edition, initiator=initiator, status=PlanStatus.DRAFT)
@@ -162,6 +166,7 @@ def test_a_question_longer_than_allowed_is_refused(draft: Plan, initiator: User)
     error = refused(
         lambda: ask_precheck(plan=draft, by=initiator, question="x" * 2001),
         "text_too_long",
+        error=PrecheckError,
         unchanged=lambda: _state(draft),
     )
     assert "2000" in error.message
@@ -233,6 +238,7 @@ def test_every_criterion_is_needed_and_a_refused_answer_saves_nothing(
     error = refused(
         lambda: answer_precheck(precheck=precheck, by=reviewer, notes=notes, summary="Goed."),
         "checklist_incomplete",
+        error=PrecheckError,
         unchanged=lambda: _state(draft),
     )
     with translation.override("en"):
