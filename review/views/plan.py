@@ -18,6 +18,7 @@ from proposals.models import Plan
 from review import selectors, services
 from review.forms import ReviewForms
 from review.models import Verdict
+from review.prechecks.selectors import answered_prechecks
 
 from .common import attempt, plan_url, user_of
 
@@ -44,6 +45,7 @@ def plan_review(request: HttpRequest, edition: Edition, pk: int) -> HttpResponse
         "verdict_form": forms.verdict,
         "changes_form": forms.changes,
         "can_review": can(request.user, Action.REVIEW_PLAN, edition),
+        "answered_prechecks": answered_prechecks(plan=plan),
     }
     return render(request, "review/plan_review.html", context)
 
