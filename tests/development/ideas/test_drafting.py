@@ -37,7 +37,7 @@ def _idea_with_people(edition: Edition, initiator: User) -> tuple[Idea, User, Us
 
 
 def test_an_idea_becomes_a_draft_plan_with_its_co_initiators(edition: Edition, resident: User) -> None:
-    idea, co, volunteer = _idea_with_people(edition, resident)
+    idea, co, _volunteer = _idea_with_people(edition, resident)
     theme = edition.themes.get(name="Sport")
     plan = draft_plan_from_idea(idea=idea, by=resident, theme=theme)
     assert (plan.status, plan.initiator, plan.theme) == (PlanStatus.DRAFT, resident, theme)
@@ -102,7 +102,7 @@ def test_the_active_coaching_follows_the_idea_into_its_plan(edition: Edition, re
 def test_the_idea_keeps_its_history_and_the_plan_links_back(
     edition: Edition, resident: User, client: Client
 ) -> None:
-    idea, co, volunteer = _idea_with_people(edition, resident)
+    idea, _co, _volunteer = _idea_with_people(edition, resident)
     fan = factories.make_user()
     support_idea(idea=idea, user=fan)
     post_idea_comment(idea=idea, author=fan, body="Ik kom graag helpen wieden.")

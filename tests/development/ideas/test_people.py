@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from accounts.models import User
+from development.ideas.errors import IdeaError
 from development.ideas.services.drafting import draft_plan_from_idea
 from development.ideas.services.people import answer_join_request, ask_to_join, leave_idea
 from development.models import IdeaMember, IdeaMemberStatus
@@ -46,9 +47,10 @@ def test_joining_your_own_idea_twice_or_without_an_offer_is_refused(edition: Edi
         unchanged=_members,
     )
     ask_to_join(idea=idea, user=other, role="volunteer", offer="Een bakfiets")
-    error = refused(
+    error: IdeaError = refused(
         lambda: ask_to_join(idea=idea, user=other, role="co_initiator", offer="Meer"),
         "already_joined",
+        error=IdeaError,
         unchanged=_members,
     )
     assert error.message == "You have already asked to join this idea."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -62,9 +64,10 @@ def test_ideas_are_closed_before_and_after_the_phases_that_open_them(district: D
     resident = factories.make_user()
     information = factories.make_edition_in_phase("information", district=district)
     support = factories.make_edition_in_phase("support", district=district)
-    for edition in (information, support):
+    for closed in (information, support):
+        data = _input(closed)
         refused(
-            lambda edition=edition: post_idea(edition=edition, initiator=resident, data=_input(edition)),
+            partial(post_idea, edition=closed, initiator=resident, data=data),
             "ideas_closed",
             unchanged=_count,
         )
@@ -102,7 +105,7 @@ def test_bad_input_is_refused_and_saves_nothing(
     }
     for code, data in cases.items():
         error = refused(
-            lambda data=data: post_idea(edition=edition, initiator=resident, data=data),
+            partial(post_idea, edition=edition, initiator=resident, data=data),
             code,
             error=IdeaError,
             unchanged=_count,
