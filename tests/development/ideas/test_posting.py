@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import Role, User
 from audit.models import AuditEntry
 from development.ideas.errors import IdeaError
+from development.ideas.services.drafting import draft_plan_from_idea
 from development.ideas.services.posting import IdeaInput, edit_idea, hide_idea, post_idea, tick_off_need
 from development.models import Idea
 from editions.models import Edition
@@ -80,8 +81,6 @@ def test_an_edition_with_an_ideas_phase_opens_ideas_before_plans(district: Distr
     idea = post_idea(edition=edition, initiator=resident, data=_input(edition))
     assert idea.edition == edition
     # ... while plans cannot be written yet: the idea cannot become one.
-    from development.ideas.services.drafting import draft_plan_from_idea
-
     factories.make_theme(edition=edition)
     refused(lambda: draft_plan_from_idea(idea=idea, by=resident), "drafts_closed")
 
