@@ -77,21 +77,26 @@ def draft_plan_from_idea(
         taken = Idea.objects.filter(pk=current.pk, plan__isnull=True).update(plan=plan, drafted_at=now)
         if taken != 1:
             raise IdeaError("already_a_plan")
-        co_initiators = IdeaMember.objects.filter(
-            idea=current, role=IdeaMemberRole.CO_INITIATOR, status=IdeaMemberStatus.ACCEPTED
-        ).select_related("user")
-        CoInitiator.objects.bulk_create(
-            CoInitiator(
-                plan=plan,
-                email=member.user.email.lower(),
-                user=member.user,
-                invited_by=by,
-                status=CoInitiatorStatus.ACCEPTED,
-                invited_at=now,
-                answered_at=now,
-            )
-            for member in co_initiators
-        )
+        _carry_co_initiators(idea=current, plan=plan, by=by, at=now)
         Coaching.objects.filter(idea=current, ended_at__isnull=True).update(plan=plan)
         idea.plan, idea.drafted_at = plan, now
         return plan
+
+
+def _carry_co_initiators(*, idea: Idea, plan: Plan, by: User, at: datetime) -> None:
+    """The idea's co-initiators on board become the plan's, accepted (they chose to carry it)."""
+    members = IdeaMember.objects.filter(
+        idea=idea, role=IdeaMemberRole.CO_INITIATOR, status=IdeaMemberStatus.ACCEPTED
+    ).select_related("user")
+    CoInitiator.objects.bulk_create(
+        CoInitiator(
+            plan=plan,
+            email=member.user.email.lower(),
+            user=member.user,
+            invited_by=by,
+            status=CoInitiatorStatus.ACCEPTED,
+            invited_at=at,
+            answered_at=at,
+        )
+        for member in members
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from accounts.models import Role, User
 from development.ideas.services.discussion import post_idea_comment
@@ -112,7 +113,7 @@ def test_the_idea_keeps_its_history_and_the_plan_links_back(
     assert "This idea became a plan" in page and "Ik kom graag helpen wieden." in page
     assert "Vera" in page and "Co" in page
     client.force_login(resident)
-    own = client.get("/plannen/mijn-plannen/").content.decode()
+    own = client.get(reverse("proposals:my_plans")).content.decode()
     assert "This plan started as an idea." in own and idea.get_absolute_url() in own
     save_draft(plan=plan, by=resident, cost_lines=[CostLineInput(description="Zaden", amount_cents=5_000)])
     submit_plan(plan=plan, by=resident, age_confirmed=True)

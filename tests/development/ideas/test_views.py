@@ -6,8 +6,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Role, User
 from development.ideas.services.people import answer_join_request, ask_to_join
+from development.ideas.services.posting import hide_idea
+from development.ideas.services.support import support_idea
 from development.models import Idea, IdeaMember, IdeaSupport
 from editions.models import Edition
 from editions.timeline import timeline_of
@@ -157,3 +159,35 @@ def test_the_edition_page_links_to_ideas_and_the_ideas_phase_offers_sharing_one(
     assert step.url == reverse("development:ideas", kwargs={"slug": edition.slug})
     page = client.get(edition.get_absolute_url()).content.decode()
     assert reverse("development:ideas", kwargs={"slug": edition.slug}) in page
+
+
+def test_the_list_counts_supporters_and_people_on_board(
+    edition: Edition, resident: User, client: Client
+) -> None:
+    initiator = factories.make_user()
+    idea = make_idea(edition=edition, initiator=initiator, title="Bankjes")
+    support_idea(idea=idea, user=resident)
+    support_idea(idea=idea, user=factories.make_user())
+    answer_join_request(
+        member=ask_to_join(idea=idea, user=resident, role="volunteer", offer="Verf"),
+        by=initiator,
+        accept=True,
+    )
+    ask_to_join(idea=idea, user=factories.make_user(), role="volunteer", offer="Kwasten")  # not on board yet
+    page = client.get(reverse("development:ideas", kwargs={"slug": edition.slug})).content.decode()
+    assert "2 supporters" in page and "1 person on board" in page
+
+
+def test_a_hidden_idea_leaves_the_list_and_its_page_shows_the_reason_only(
+    edition: Edition, client: Client
+) -> None:
+    idea = make_idea(edition=edition, title="Koop horloges", text="Goedkope horloges te koop.")
+    moderator = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
+    hide_idea(idea=idea, moderator=moderator, reason="Reclame")
+    assert (
+        "Koop horloges"
+        not in client.get(reverse("development:ideas", kwargs={"slug": edition.slug})).content.decode()
+    )
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Hidden by a moderator: Reclame" in page
+    assert "Goedkope horloges" not in page and "Koop horloges" not in page
