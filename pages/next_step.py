@@ -40,6 +40,7 @@ def _plans_of(edition: Edition) -> str:
 STEPS: tuple[tuple[Action, Promise, Callable[[Edition], str]], ...] = (
     (Action.VOTE, _("Vote now"), _slug_url("voting:start")),
     (Action.SUBMIT_PLAN, _("Submit a plan"), _slug_url("proposals:start")),
+    (Action.POST_IDEA, _("Share an idea"), _slug_url("development:ideas")),
     (Action.SUPPORT_PLAN, _("Support plans"), _plans_of),
     (Action.SIGN_UP_FOR_PANEL, _("Sign up for the citizens' panel"), _slug_url("deliberation:sign_up")),
     (Action.RECORD_PANEL_DECISION, _("Follow the citizens' panel"), _slug_url("deliberation:panel")),

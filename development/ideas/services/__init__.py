@@ -1,0 +1,1 @@
+"""State changes for ideas, by topic; every one is typed, keyword-only and one transaction."""

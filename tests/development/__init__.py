@@ -1,0 +1,1 @@
+"""Tests of the development track: ideas, coaching, workshops."""
