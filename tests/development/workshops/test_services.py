@@ -296,4 +296,3 @@ def test_only_officials_of_the_district_record_attendance(
             error=WorkshopError,
             unchanged=_sign_ups,
         )
-
