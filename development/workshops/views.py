@@ -14,12 +14,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
 from common.errors import ServiceError
-from editions.decorators import Gate, Task, edition_action
+from editions.decorators import Gate, edition_action
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
@@ -28,8 +27,6 @@ from ..models import Workshop, WorkshopSignUp
 from . import services
 from .forms import AttendanceForm, WorkshopForm
 from .selectors import managed_workshops, workshop_list
-
-WORKSHOPS_TASK = Task(_lazy("Plan workshops"), order=5)
 
 
 def list_url(edition: Edition) -> str:
@@ -103,7 +100,7 @@ def _render_manage(
     return render(request, "development/workshops/manage.html", context, status=status)
 
 
-@edition_action(Action.MANAGE_DEVELOPMENT, gate=Gate.ROLES, task=WORKSHOPS_TASK)
+@edition_action(Action.MANAGE_DEVELOPMENT, gate=Gate.ROLES)
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest, edition: Edition) -> HttpResponse:
     form = WorkshopForm(request.POST or None)
