@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 import pytest
 from django.db import connection
 
+from accounts.models import User
 from development.models import Workshop, WorkshopSignUp
 from development.workshops.services import sign_up_for_workshop
 from editions.models import Edition
@@ -28,9 +30,9 @@ def test_thirty_sign_ups_at_once_for_ten_places_fill_exactly_ten() -> None:
 
     def sign_up(person_pk: int) -> object:
         fresh = Workshop.objects.select_related("edition").get(pk=workshop.pk)
-        return sign_up_for_workshop(workshop=fresh, user=type(people[0]).objects.get(pk=person_pk))
+        return sign_up_for_workshop(workshop=fresh, user=User.objects.get(pk=person_pk))
 
-    outcomes = run_at_once([lambda pk=person.pk: sign_up(pk) for person in people])
+    outcomes = run_at_once([partial(sign_up, person.pk) for person in people])
 
     assert Counter(outcomes) == {"ok": 10, "full": 20}
     workshop.refresh_from_db()

@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from development.models import Workshop
 from development.workshops.reminders import send_workshop_reminders
@@ -63,7 +64,7 @@ def test_a_cancelled_workshop_is_not_reminded(edition: Edition) -> None:
 
 
 def test_each_reader_gets_the_reminder_in_their_own_language(
-    edition: Edition, django_capture_on_commit_callbacks: Callable[..., object]
+    edition: Edition, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     workshop = make_workshop(
         edition=edition, title="Begroten", starts_at=timezone.now() + timedelta(hours=20)
@@ -73,7 +74,7 @@ def test_each_reader_gets_the_reminder_in_their_own_language(
     for person in (dutch, english):
         sign_up_for_workshop(workshop=workshop, user=person)
 
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         out = StringIO()
         call_command("remind_workshops", stdout=out)
 

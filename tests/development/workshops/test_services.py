@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 
 import pytest
 from django.core import mail
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from accounts.models import Role, User
 from audit.models import AuditEntry
@@ -82,7 +84,7 @@ def test_staff_of_another_district_and_residents_cannot_announce(
     reviewer = factories.make_staff(role=Role.REVIEWER, district=edition.district)
     for person in (elsewhere, reviewer, resident):
         refused(
-            lambda person=person: announce_workshop(edition=edition, by=person, details=details()),
+            partial(announce_workshop, edition=edition, by=person, details=details()),
             "not_allowed",
             error=WorkshopError,
             unchanged=_workshops,
@@ -114,14 +116,14 @@ def test_the_capacity_never_goes_below_the_places_taken(edition: Edition) -> Non
 
 
 def test_cancelling_a_workshop_mails_everyone_signed_up_in_their_language(
-    edition: Edition, django_capture_on_commit_callbacks: Callable[..., object]
+    edition: Edition, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     workshop = make_workshop(edition=edition, title="Begroten")
     dutch = factories.make_user(language="nl")
     english = factories.make_user(language="en")
     for person in (dutch, english):
         sign_up_for_workshop(workshop=workshop, user=person)
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         cancel_workshop(workshop=workshop, by=official_of(edition))
     assert Workshop.objects.get(pk=workshop.pk).cancelled_at is not None
     subjects = {message.to[0]: message.subject for message in mail.outbox}
@@ -198,7 +200,7 @@ def test_a_past_or_cancelled_workshop_takes_no_sign_ups(edition: Edition, reside
     cancelled.refresh_from_db()
     for workshop, code in ((past, "already_over"), (cancelled, "cancelled")):
         refused(
-            lambda workshop=workshop: sign_up_for_workshop(workshop=workshop, user=resident),
+            partial(sign_up_for_workshop, workshop=workshop, user=resident),
             code,
             error=WorkshopError,
             unchanged=lambda: (_workshops(), _sign_ups()),
@@ -291,7 +293,7 @@ def test_only_officials_of_the_district_record_attendance(
         factories.make_staff(role=Role.REVIEWER, district=edition.district),
     ):
         refused(
-            lambda person=person: record_attendance(sign_up=sign_up, by=person, attended=True, at=later),
+            partial(record_attendance, sign_up=sign_up, by=person, attended=True, at=later),
             "not_allowed",
             error=WorkshopError,
             unchanged=_sign_ups,
