@@ -40,7 +40,7 @@ class WorkshopForm(forms.Form):
     ends = forms.TimeField(label=_("End time"), widget=TimeInput(), input_formats=["%H:%M"])
     place = forms.CharField(label=_("Place"), max_length=MAX_PLACE)
     language = forms.ChoiceField(label=_("Language"), help_text=_("The language the workshop is held in."))
-    capacity = forms.IntegerField(label=_("Places"), help_text=_("How many people can come."))
+    capacity = forms.IntegerField(label=_("Number of places"), help_text=_("How many people can come."))
 
     def __init__(self, *args: Any, workshop: Workshop | None = None, **kwargs: Any) -> None:
         if workshop is not None:
