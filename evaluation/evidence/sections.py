@@ -17,7 +17,7 @@ from ..surveys.selectors import survey_figures
 from .edition import edition_figures
 
 # Raise when the shape of a section changes: stored evidence of an older version counts as stale.
-EVIDENCE_VERSION = 2
+EVIDENCE_VERSION = 3
 
 # Section name → the function ``(edition) -> dict | list`` that computes it (JSON-ready).
 SECTIONS: dict[str, Callable[[Edition], Any]] = {

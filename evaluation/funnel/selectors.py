@@ -23,6 +23,7 @@ from proposals.services.submission import decision_has_started
 from review.models import CheckOutcome, ReviewCheck, ShortlistEntry, ShortlistPublication, Verdict
 
 from .durations import duration_figures
+from .ideas import idea_figures
 from .stages import REASONS, STAGES, PlanFacts, Settled, dropout_reason, stage_counts
 
 FEASIBLE_VERDICTS = (Verdict.FEASIBLE, Verdict.FEASIBLE_AFTER_CHANGES)
@@ -146,13 +147,20 @@ def _groups(
     return out
 
 
-def _neighbourhoods(edition: Edition, rows: list[dict[str, Any]]) -> list[tuple[Any, str, str]]:
-    """The district's neighbourhoods by name; plans for the whole district last (slug and name empty)."""
-    places: list[tuple[Any, str, str]] = list(
+def _district_places(edition: Edition) -> list[tuple[Any, str, str]]:
+    """The district's neighbourhoods by name (id, slug, name)."""
+    return list(
         Neighbourhood.objects.filter(district_id=edition.district_id)
         .order_by("name")
         .values_list("pk", "slug", "name")
     )
+
+
+def _neighbourhoods(
+    places: list[tuple[Any, str, str]], rows: list[dict[str, Any]]
+) -> list[tuple[Any, str, str]]:
+    """The district's neighbourhoods; plans for the whole district last (slug and name empty)."""
+    places = list(places)
     if any(row["neighbourhood_id"] is None for row in rows):
         places.append((None, "", ""))
     return places
@@ -189,17 +197,20 @@ def _dropouts(edition: Edition, facts: list[PlanFacts], settled: Settled) -> lis
 
 def funnel_figures(edition: Edition) -> dict[str, Any]:
     """The evidence's "funnel" section (see the brief): stages, per neighbourhood and theme, dropouts,
-    durations. A bounded number of queries, however many plans."""
+    durations, and where it starts (``ideas``: see ``ideas.py``). A bounded number of queries, however
+    many plans and ideas."""
     rows = _plan_rows(edition)
     decision = _decision(edition)
     facts = [_facts(row, edition, decision) for row in rows]
     settled = _settled(edition, decision)
     totals = stage_counts(facts)
     themes = list(edition.themes.order_by("name").values_list("pk", "slug", "name"))
+    places = _district_places(edition)
     return {
         "stages": [{"key": key, "count": totals[key]} for key in STAGES],
-        "by_neighbourhood": _groups(rows, facts, "neighbourhood_id", _neighbourhoods(edition, rows)),
+        "by_neighbourhood": _groups(rows, facts, "neighbourhood_id", _neighbourhoods(places, rows)),
         "by_theme": _groups(rows, facts, "theme_id", themes),
         "dropouts": _dropouts(edition, facts, settled),
         "durations": duration_figures(edition, rows),
+        "ideas": idea_figures(edition, rows, places),
     }

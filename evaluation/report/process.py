@@ -18,6 +18,16 @@ from ..models import SurveyKind
 from .blocks import Block, Fact, Table
 from .figures import anchor_title, place_name
 
+IDEA_STAGES = {
+    "ideas": gettext_lazy("Ideas posted"),
+    "ideas_to_plans": gettext_lazy("Ideas that became a plan"),
+    "ideas_submitted": gettext_lazy("Ideas submitted as a plan"),
+}
+TRACKS = {
+    "coached": gettext_lazy("Coached plans"),
+    "prechecked": gettext_lazy("Plans with a pre-check"),
+    "others": gettext_lazy("Other plans"),
+}
 STAGES = {
     "started": gettext_lazy("Plans started"),
     "submitted": gettext_lazy("Submitted"),
@@ -70,18 +80,90 @@ def _stage_table(caption: str, first: str, rows: Sequence[Mapping[str, Any]], ke
     return Table(caption, headers, body)
 
 
+def _idea_tables(ideas: Mapping[str, Any]) -> tuple[list[Table], list[Fact], list[str]]:
+    """Ideas per neighbourhood, the review of coached and pre-checked plans against the others, and the
+    median days from idea to submitted plan (``ideas``: the funnel's ``ideas`` section)."""
+    places = [row for row in ideas.get("by_neighbourhood") or [] if row.get("ideas")]
+    tables = []
+    if places:
+        tables.append(
+            Table(
+                _("Ideas per neighbourhood"),
+                [_("Neighbourhood"), _("Ideas"), _("Became a plan"), _("Share")],
+                [
+                    [
+                        place_name(r),
+                        format_value(r["ideas"], "count"),
+                        format_value(r["became_plans"], "count"),
+                        format_value(r.get("share"), "percent"),
+                    ]
+                    for r in places
+                ],
+            )
+        )
+    tracks = ideas.get("review_by_track") or []
+    notes = []
+    if any(row.get("reviewed") for row in tracks):
+        tables.append(_track_table(tracks))
+        if any(row.get("too_few") for row in tracks):
+            notes.append(
+                _("Groups of fewer than 10 reviewed plans are too few to compare: only their size is shown.")
+            )
+    timing = ideas.get("idea_to_submission") or {}
+    facts = []
+    if timing.get("n"):
+        facts.append(
+            Fact(
+                _("Median days from idea to submitted plan"),
+                format_value(timing.get("median_days"), "days"),
+                _("Of %(count)s ideas that became a submitted plan.") % {"count": timing["n"]},
+            )
+        )
+    return tables, facts, notes
+
+
+def _track_table(tracks: Sequence[Mapping[str, Any]]) -> Table:
+    def cell(row: Mapping[str, Any], key: str) -> str:
+        if row.get("too_few"):
+            return _("too few to compare")
+        share = format_value(row.get(f"{key}_share"), "percent")
+        return f"{format_value(row.get(key), 'count')} ({share})"
+
+    return Table(
+        _("How coached and pre-checked plans fared in the review"),
+        [_("Plans"), _("Reviewed"), _("Feasible"), _("Not feasible"), _("Changes requested")],
+        [
+            [
+                label(TRACKS, row["group"]),
+                format_value(row.get("reviewed"), "count"),
+                *(cell(row, key) for key in ("feasible", "not_feasible", "changes_requested")),
+            ]
+            for row in tracks
+        ],
+    )
+
+
 def funnel_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
+    ideas = funnel.get("ideas") or {}
+    idea_stages = [stage for stage in ideas.get("stages") or [] if stage["key"] != "ideas_submitted"]
+    if not any(stage["count"] for stage in idea_stages):
+        idea_stages = []  # an edition without ideas: the funnel starts at the plans, as it always did
     stages = funnel.get("stages") or []
     keys = [stage["key"] for stage in stages]
     charts = []
-    if stages:
+    if stages or idea_stages:
         charts.append(
             BarChart(
                 key="funnel-chart",
                 title=_("Plans at each step"),
-                categories=[label(STAGES, key) for key in keys],
-                series=[Series(_("Plans"), [stage["count"] for stage in stages])],
-                description=_("How many plans reached each step, from started to completed."),
+                categories=[
+                    *(label(IDEA_STAGES, stage["key"]) for stage in idea_stages),
+                    *(label(STAGES, key) for key in keys),
+                ],
+                series=[Series(_("Plans"), [stage["count"] for stage in [*idea_stages, *stages]])],
+                description=_("How many plans reached each step, from started to completed.")
+                if not idea_stages
+                else _("How many ideas became plans, and how many plans reached each step after that."),
             )
         )
     tables = []
@@ -91,8 +173,16 @@ def funnel_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Bloc
         )
     if funnel.get("by_theme"):
         tables.append(_stage_table(_("Per theme"), _("Theme"), funnel["by_theme"], keys))
+    idea_tables, facts, idea_notes = _idea_tables(ideas)
     notes = [] if stages else [_("No plans yet.")]
-    return Block(anchor="funnel", title=anchor_title("funnel"), charts=charts, tables=tables, notes=notes)
+    return Block(
+        anchor="funnel",
+        title=anchor_title("funnel"),
+        charts=charts,
+        tables=[*tables, *idea_tables],
+        facts=facts,
+        notes=[*notes, *idea_notes],
+    )
 
 
 def dropouts_block(funnel: Mapping[str, Any], evidence: Mapping[str, Any]) -> Block:
