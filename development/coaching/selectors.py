@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from accounts.models import StaffRole, User
 from editions.models import Edition
 from places.models import District
 from proposals.models import Plan, PlanStatus
 
-from ..models import Coaching, CoachingStep, CoachStep, Idea, Partner, PartnerCoach
+from ..models import Coaching, CoachingNote, CoachingStep, CoachStep, Idea, Partner, PartnerCoach
 
 COACHING_RELATED = ("idea__edition__district", "plan__edition__district", "coach", "partner")
 
@@ -103,7 +103,7 @@ def partners_of(district: District) -> QuerySet[Partner]:
         .prefetch_related(
             Prefetch("coaches", queryset=PartnerCoach.objects.select_related("user").order_by("added_at"))
         )
-        .order_by(Q(ended_at__isnull=False).asc(), "name")  # type: ignore[union-attr]
+        .order_by(F("ended_at").asc(nulls_first=True), "name")
     )
 
 
@@ -116,7 +116,7 @@ class StepState:
 @dataclass(frozen=True)
 class CoachingPage:
     coaching: Coaching
-    notes: list = field(default_factory=list)  # type: ignore[type-arg]
+    notes: list[CoachingNote] = field(default_factory=list)
     steps: list[StepState] = field(default_factory=list)
 
 
@@ -140,7 +140,7 @@ def coached_by(user: User) -> list[Coaching]:
     return list(
         Coaching.objects.filter(coach=user)
         .select_related(*COACHING_RELATED)
-        .order_by(Q(ended_at__isnull=False).asc(), "-assigned_at", "-pk")  # type: ignore[union-attr]
+        .order_by(F("ended_at").asc(nulls_first=True), "-assigned_at", "-pk")
     )
 
 
