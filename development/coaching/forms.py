@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import User
 
@@ -51,7 +52,9 @@ class AssignForm(forms.Form):
     """A coach for one idea or draft plan: a choice among the district's possible coaches."""
 
     coach = forms.TypedChoiceField(
-        label=_("Coach"), coerce=int, error_messages={"required": _("Choose a coach.")}
+        label=pgettext_lazy("coaching", "Coach"),
+        coerce=int,
+        error_messages={"required": _("Choose a coach.")},
     )
 
     def __init__(self, *args: Any, candidates: list[tuple[User, Partner | None]], **kwargs: Any) -> None:
@@ -71,7 +74,7 @@ class NoteForm(forms.Form):
         label=_("Kind of entry"), choices=CoachingNote.Kind.choices, initial=CoachingNote.Kind.NOTE
     )
     body = forms.CharField(
-        label=_("Text"),
+        label=_("Text of the entry"),
         max_length=NOTE_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages=_message("empty_note"),
@@ -99,7 +102,7 @@ class StepForm(forms.Form):
     step = forms.ChoiceField(label=_("Step"), choices=CoachStep.choices)
     permit = forms.ChoiceField(
         label=_("Is a permit needed?"),
-        choices=[("", _("Choose")), *PermitNeed.choices],
+        choices=[("", _("Choose an answer")), *PermitNeed.choices],
         required=False,
     )
     note = forms.CharField(label=_("Note"), max_length=STEP_NOTE_LENGTH, required=False)
