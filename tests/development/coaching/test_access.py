@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from accounts.models import Role
+from accounts.models import Role, User
 from development.coaching import services
 from development.coaching.access import check_coach, may_coach, may_read_log, may_write_log
 from development.coaching.errors import CoachingError
@@ -50,7 +52,7 @@ def test_staff_and_partner_coaches_of_another_district_may_not_coach_here() -> N
     world = make_world()
     for person in (world.other_official, world.other_partner_coach):
         assert not may_coach(person, world.district)
-        refused(lambda p=person: check_coach(p, world.district), "coach_other_district", error=CoachingError)
+        refused(partial(check_coach, person, world.district), "coach_other_district", error=CoachingError)
 
 
 def test_the_log_is_read_by_the_coach_the_initiators_and_the_districts_staff_only() -> None:
@@ -62,7 +64,7 @@ def test_the_log_is_read_by_the_coach_the_initiators_and_the_districts_staff_onl
     asked = factories.make_user()
     world.idea.members.create(user=asked, role="co_initiator", offer="x", public_name="x")
     readers = [world.partner_coach, world.initiator, co_initiator, world.official, world.reviewer]
-    outsiders = [
+    outsiders: list[User | AnonymousUser] = [
         AnonymousUser(),
         world.resident,
         volunteer,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.utils import timezone
@@ -53,9 +54,10 @@ def test_an_official_names_a_partner_and_adds_a_coach_by_e_mail_audited() -> Non
 
 def test_an_unknown_e_mail_is_refused_with_a_clear_message() -> None:
     world = make_world()
-    error = refused(
+    error: CoachingError = refused(
         lambda: services.add_partner_coach(partner=world.partner, by=world.official, email="niemand@x.nl"),
         "unknown_email",
+        error=CoachingError,
         unchanged=_counts,
     )
     assert "no account" in error.message
@@ -65,7 +67,7 @@ def test_partners_are_named_only_by_an_official_of_their_district() -> None:
     world = make_world()
     for person in (world.reviewer, world.other_official, world.partner_coach, world.resident):
         refused(
-            lambda p=person: services.name_partner(district=world.district, by=p, name="Nieuw"),
+            partial(services.name_partner, district=world.district, by=person, name="Nieuw"),
             "not_district",
             unchanged=_counts,
         )
@@ -143,7 +145,7 @@ def test_the_coach_rule_refuses_residents_other_districts_and_ended_partners() -
     ]
     for coach, code in cases:
         refused(
-            lambda c=coach: services.assign_coach(plan=world.draft, coach=c, by=world.official),
+            partial(services.assign_coach, plan=world.draft, coach=coach, by=world.official),
             code,
             unchanged=_counts,
         )
@@ -160,7 +162,7 @@ def test_only_an_official_of_the_district_assigns_and_only_to_a_draft() -> None:
     world = make_world()
     for person in (world.reviewer, world.other_official, world.partner_coach):
         refused(
-            lambda p=person: services.assign_coach(plan=world.draft, coach=world.reviewer, by=p),
+            partial(services.assign_coach, plan=world.draft, coach=world.reviewer, by=person),
             "not_district",
             unchanged=_counts,
         )
@@ -238,9 +240,7 @@ def test_bad_entries_and_outsiders_are_refused() -> None:
     world = make_world()
     for kind, body, code in [("praatje", "x", "unknown_kind"), ("note", "   ", "empty_note")]:
         refused(
-            lambda k=kind, b=body: services.write_note(
-                coaching=world.coaching, by=world.initiator, kind=k, body=b
-            ),
+            partial(services.write_note, coaching=world.coaching, by=world.initiator, kind=kind, body=body),
             code,
             unchanged=_counts,
         )
@@ -253,7 +253,7 @@ def test_bad_entries_and_outsiders_are_refused() -> None:
     )
     for person in (world.official, world.resident, world.other_partner_coach):
         refused(
-            lambda p=person: services.write_note(coaching=world.coaching, by=p, kind="note", body="Hoi"),
+            partial(services.write_note, coaching=world.coaching, by=person, kind="note", body="Hoi"),
             "not_in_log",
             unchanged=_counts,
         )
@@ -300,7 +300,7 @@ def test_only_the_coach_marks_steps_and_may_undo_one_audited() -> None:
     world = make_world()
     for person in (world.initiator, world.official, world.resident):
         refused(
-            lambda p=person: services.mark_step(coaching=world.coaching, by=p, step="cost_checked"),
+            partial(services.mark_step, coaching=world.coaching, by=person, step="cost_checked"),
             "not_the_coach",
             unchanged=_counts,
         )
