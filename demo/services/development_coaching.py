@@ -58,50 +58,54 @@ def load_coaching(*, edition: Edition, users: dict[str, User], now: datetime) ->
         return existing
     coaching = services.assign_coach(idea=idea, plan=plan, coach=coach, by=official, at=start)
     initiator = idea.initiator if idea is not None else plan.initiator  # type: ignore[union-attr]
-    day = (now - start) / 12  # the events fit before now, however late the phase began
-    services.write_note(
-        coaching=coaching,
-        by=coach,
-        kind="appointment",
-        body="Kennismaking in het buurthuis. Neem je tekening van de moestuin mee.",
-        happens_at=start + 3 * day,
-        at=start + day / 2,
-    )
-    services.write_note(
-        coaching=coaching,
-        by=coach,
-        kind="advice",
-        body=(
-            "Over de kosten: reken met een prijs per plantenbak, niet met één bedrag voor alles. "
-            "Vraag twee offertes voor de aarde en het hout."
-        ),
-        at=start + 4 * day,
-    )
-    services.write_note(
-        coaching=coaching,
-        by=coach,
-        kind="advice",
-        body=(
-            "Over het onderhoud: spreek af wie water geeft in de zomer. "
-            "Een rooster met vijf buren is genoeg. Het stadsdeel wil dit op papier zien."
-        ),
-        at=start + 6 * day,
-    )
-    services.write_note(
-        coaching=coaching,
-        by=initiator,
-        kind="note",
-        body="Dank je! Zes buren doen mee met water geven. Ik zet het rooster in het plan.",
-        at=start + 7 * day,
-    )
-    services.mark_step(
-        coaching=coaching, by=coach, step="cost_checked", note="Twee offertes gevraagd.", at=start + 8 * day
-    )
-    services.mark_step(
-        coaching=coaching,
-        by=coach,
-        step="maintenance_arranged",
-        note="Rooster met zes buren.",
-        at=start + 9 * day,
-    )
+    _write_log(coaching=coaching, coach=coach, initiator=initiator, start=start, now=now)
     return coaching
+
+
+# The shared log: (who writes, kind, text, when in twelfths of the time since the start, the
+# appointment's moment in the same twelfths), then the steps the coach marked done.
+LOG: tuple[tuple[str, str, str, float, float | None], ...] = (
+    ("coach", "appointment", "Kennismaking in het buurthuis. Neem je tekening van de moestuin mee.", 0.5, 3),
+    (
+        "coach",
+        "advice",
+        "Over de kosten: reken met een prijs per plantenbak, niet met één bedrag voor alles. "
+        "Vraag twee offertes voor de aarde en het hout.",
+        4,
+        None,
+    ),
+    (
+        "coach",
+        "advice",
+        "Over het onderhoud: spreek af wie water geeft in de zomer. "
+        "Een rooster met vijf buren is genoeg. Het stadsdeel wil dit op papier zien.",
+        6,
+        None,
+    ),
+    (
+        "initiator",
+        "note",
+        "Dank je! Zes buren doen mee met water geven. Ik zet het rooster in het plan.",
+        7,
+        None,
+    ),
+)
+STEPS: tuple[tuple[str, str, float], ...] = (
+    ("cost_checked", "Twee offertes gevraagd.", 8),
+    ("maintenance_arranged", "Rooster met zes buren.", 9),
+)
+
+
+def _write_log(*, coaching: Coaching, coach: User, initiator: User, start: datetime, now: datetime) -> None:
+    twelfth = (now - start) / 12  # everything fits before now, however late the phase began
+    for who, kind, body, when, happens in LOG:
+        services.write_note(
+            coaching=coaching,
+            by=coach if who == "coach" else initiator,
+            kind=kind,
+            body=body,
+            happens_at=start + happens * twelfth if happens is not None else None,
+            at=start + when * twelfth,
+        )
+    for step, note, when in STEPS:
+        services.mark_step(coaching=coaching, by=coach, step=step, note=note, at=start + when * twelfth)

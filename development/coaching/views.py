@@ -75,11 +75,7 @@ def desk(request: HttpRequest, edition: Edition) -> HttpResponse:
         return _desk_page(
             request, edition, CoachingError("not_a_coach" if form["coach"].value() else "choose_coach")
         )
-    idea = plan = None
-    if request.POST.get("idea", "").isdigit():
-        idea = Idea.objects.filter(pk=int(request.POST["idea"])).first()
-    elif request.POST.get("plan", "").isdigit():
-        plan = Plan.objects.filter(pk=int(request.POST["plan"])).first()
+    idea, plan = _posted_subject(request)
     coach = User.objects.get(pk=form.cleaned_data["coach"])  # one of the candidates
     try:
         coaching = services.assign_coach(
@@ -87,11 +83,18 @@ def desk(request: HttpRequest, edition: Edition) -> HttpResponse:
         )
     except ServiceError as error:
         return _desk_page(request, edition, error)
-    messages.success(
-        request,
-        _("%(coach)s now coaches “%(title)s”.") % {"coach": coach.display_name, "title": _title(coaching)},
-    )
+    done = _("%(coach)s now coaches “%(title)s”.") % {"coach": coach.display_name, "title": _title(coaching)}
+    messages.success(request, done)
     return redirect("development:desk", slug=edition.slug)
+
+
+def _posted_subject(request: HttpRequest) -> tuple[Idea | None, Plan | None]:
+    """The idea or the plan a desk form names (neither when it names none that exists)."""
+    if request.POST.get("idea", "").isdigit():
+        return Idea.objects.filter(pk=int(request.POST["idea"])).first(), None
+    if request.POST.get("plan", "").isdigit():
+        return None, Plan.objects.filter(pk=int(request.POST["plan"])).first()
+    return None, None
 
 
 def _title(coaching: Coaching) -> str:
@@ -223,6 +226,24 @@ def _readable(request: HttpRequest, pk: int) -> Coaching:
     return coaching
 
 
+def _coaching_context(user: User, coaching: Coaching, step_form: StepForm) -> dict[str, Any]:
+    """What the coaching page shows ``user``: the log, the steps and the forms they may use."""
+    page = selectors.coaching_page(coaching)
+    steps_open = [state.step for state in page.steps if state.done is None]
+    step_form.fields["step"].choices = [(s.value, s.label) for s in steps_open]  # type: ignore[attr-defined]
+    edition = (coaching.idea or coaching.plan).edition  # type: ignore[union-attr]
+    return {
+        "page": page,
+        "coaching": coaching,
+        "subject_edition": edition,
+        "step_form": step_form,
+        "may_write": may_write_log(user, coaching),
+        "may_mark": may_mark_steps(user, coaching),
+        "may_manage": may_in_district(user, Action.MANAGE_DEVELOPMENT, edition.district_id),
+        "steps_open": steps_open,
+    }
+
+
 def _coaching_page(
     request: HttpRequest,
     coaching: Coaching,
@@ -231,29 +252,9 @@ def _coaching_page(
     step_form: StepForm | None = None,
     error: ServiceError | None = None,
 ) -> HttpResponse:
-    user = _user(request)
-    page = selectors.coaching_page(coaching)
-    steps_open = [state.step for state in page.steps if state.done is None]
-    if step_form is None:
-        step_form = StepForm(auto_id="step_%s")
-    step_form.fields["step"].choices = [(s.value, s.label) for s in steps_open]  # type: ignore[attr-defined]
-    context: dict[str, Any] = {
-        "page": page,
-        "coaching": coaching,
-        "subject_edition": (coaching.idea or coaching.plan).edition,  # type: ignore[union-attr]
-        "note_form": note_form or NoteForm(auto_id="note_%s"),
-        "step_form": step_form,
-        "may_write": may_write_log(user, coaching),
-        "may_mark": may_mark_steps(user, coaching),
-        "may_manage": may_in_district(
-            user,
-            Action.MANAGE_DEVELOPMENT,
-            (coaching.idea or coaching.plan).edition.district_id,  # type: ignore[union-attr]
-        ),
-        "steps_open": steps_open,
-        "error": error,
-    }
-    bound = (note_form is not None and note_form.is_bound) or step_form.is_bound
+    context = _coaching_context(_user(request), coaching, step_form or StepForm(auto_id="step_%s"))
+    context.update(note_form=note_form or NoteForm(auto_id="note_%s"), error=error)
+    bound = context["note_form"].is_bound or context["step_form"].is_bound
     status = refusal_status(error) if error else 400 if bound else 200
     return render(request, "development/coaching/coaching.html", context, status=status)
 

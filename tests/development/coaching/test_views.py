@@ -6,7 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from development.coaching import selectors
@@ -25,8 +25,14 @@ def _client(user: User | None = None) -> Client:
     return client
 
 
+def _en(name: str, *args: object, **kwargs: object) -> str:
+    """The page's address in English, so that the tests read the English messages."""
+    with translation.override("en"):
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
 def _log_url(world: World) -> str:
-    return reverse("development:coaching", args=[world.coaching.pk])
+    return _en("development:coaching", world.coaching.pk)
 
 
 def test_the_log_page_shows_the_log_to_its_readers() -> None:
@@ -55,7 +61,7 @@ def test_the_selectors_of_my_coaching_show_nothing_of_others() -> None:
     for person in (world.resident, world.other_official, world.other_partner_coach):
         assert selectors.coached_by(person) == []
         assert selectors.coaching_of_initiator(person) == []
-        page = _client(person).get(reverse("development:my_coaching")).content.decode()
+        page = _client(person).get(_en("development:my_coaching")).content.decode()
         assert world.idea.title not in page and LOG_TEXT not in page
     assert selectors.coached_by(world.partner_coach) == [world.coaching]
     assert selectors.coaching_of_initiator(world.initiator) == [world.coaching]
@@ -66,7 +72,8 @@ def test_the_link_include_shows_the_coach_only_to_those_who_may_read_the_log() -
     coaching = selectors.coaching_for(idea=world.idea)
     for person in (world.initiator, world.official):
         html = render_to_string("development/coaching/_link.html", {"coaching": coaching, "user": person})
-        assert world.partner_coach.display_name in html and _log_url(world) in html
+        link = reverse("development:coaching", args=[world.coaching.pk])
+        assert world.partner_coach.display_name in html and f'href="{link}"' in html
     for person in (world.resident, world.other_official):
         html = render_to_string("development/coaching/_link.html", {"coaching": coaching, "user": person})
         assert html.strip() == ""
@@ -94,7 +101,7 @@ def test_the_coach_writes_an_appointment_and_marks_the_permit_step_through_the_p
     note = world.coaching.notes.latest("pk")
     assert note.happens_at is not None
     assert (timezone.localtime(note.happens_at).hour, note.body) == (19, "Langs bij de tuin")  # Amsterdam
-    step_url = reverse("development:coaching_step", args=[world.coaching.pk])
+    step_url = _en("development:coaching_step", world.coaching.pk)
     missing = client.post(step_url, {"step": "permit", "permit": "", "note": ""})
     assert missing.status_code == 400
     assert "Say whether a permit is needed." in missing.content.decode()
@@ -103,7 +110,7 @@ def test_the_coach_writes_an_appointment_and_marks_the_permit_step_through_the_p
         == 302
     )
     assert CoachingStep.objects.get(coaching=world.coaching).permit == "needed"
-    undo = reverse("development:coaching_step_undo", args=[world.coaching.pk, "permit"])
+    undo = _en("development:coaching_step_undo", world.coaching.pk, "permit")
     assert _client(world.initiator).post(undo).status_code == 403
     assert client.post(undo).status_code == 302
     assert not CoachingStep.objects.exists()
@@ -119,7 +126,7 @@ def test_an_appointment_without_a_time_is_refused_on_the_page() -> None:
 
 def test_the_desk_lists_ideas_and_drafts_and_assigns_a_coach() -> None:
     world = make_world()
-    url = reverse("development:desk", kwargs={"slug": world.edition.slug})
+    url = _en("development:desk", slug=world.edition.slug)
     client = _client(world.official)
     page = client.get(url).content.decode()
     assert world.idea.title in page and world.draft.title in page and "No coach yet" in page
@@ -134,8 +141,8 @@ def test_the_desk_lists_ideas_and_drafts_and_assigns_a_coach() -> None:
 
 def test_the_desk_and_partners_page_are_for_the_districts_officials() -> None:
     world = make_world()
-    desk = reverse("development:desk", kwargs={"slug": world.edition.slug})
-    partners = reverse("development:partners", kwargs={"district": world.district.slug})
+    desk = _en("development:desk", slug=world.edition.slug)
+    partners = _en("development:partners", district=world.district.slug)
     for person in (world.reviewer, world.partner_coach, world.resident, world.other_official):
         assert _client(person).get(desk).status_code == 403
         assert _client(person).get(partners).status_code == 403
@@ -145,16 +152,16 @@ def test_the_desk_and_partners_page_are_for_the_districts_officials() -> None:
 def test_an_official_names_a_partner_and_adds_a_coach_through_the_page() -> None:
     world = make_world()
     client = _client(world.official)
-    url = reverse("development:partners", kwargs={"district": world.district.slug})
+    url = _en("development:partners", district=world.district.slug)
     assert client.post(url, {"name": "De Brug", "description": "Buurtcentrum"}).status_code == 302
     partner = Partner.objects.get(name="De Brug")
-    coach_url = reverse("development:partner_coach", args=[partner.pk])
+    coach_url = _en("development:partner_coach", partner.pk)
     unknown = client.post(coach_url, {"email": "onbekend@example.org"})
     assert unknown.status_code == 400
     assert "There is no account with this e-mail address." in unknown.content.decode()
     person = factories.make_user()
     assert client.post(coach_url, {"email": person.email}).status_code == 302
     assert partner.coaches.get().user == person
-    assert client.post(reverse("development:partner_end", args=[partner.pk])).status_code == 302
+    assert client.post(_en("development:partner_end", partner.pk)).status_code == 302
     partner.refresh_from_db()
     assert partner.ended_at is not None
