@@ -16,12 +16,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import User
 from common.errors import ServiceError
-from editions.decorators import Gate, Task, edition_action
+from editions.decorators import Gate, edition_action
 from editions.models import Edition
 from editions.permissions import may_in_district
 from editions.phases import Action
@@ -34,7 +33,6 @@ from .access import may_mark_steps, may_read_log, may_write_log
 from .errors import CoachingError
 from .forms import AssignForm, NoteForm, PartnerCoachForm, PartnerForm, StepForm
 
-DESK_TASK = Task(gettext_lazy("Coaching of ideas and drafts"), order=3, offered_with=Action.COACH)
 FORBIDDEN = frozenset({"not_allowed", "not_district", "not_in_log", "not_the_coach"})
 CONFLICTS = frozenset(
     {"coaching_ended", "already_ended", "partner_ended", "partner_name_taken", "already_a_coach"}
@@ -64,7 +62,7 @@ def _desk_page(request: HttpRequest, edition: Edition, error: ServiceError | Non
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@edition_action(Action.MANAGE_DEVELOPMENT, gate=Gate.ROLES, task=DESK_TASK)
+@edition_action(Action.MANAGE_DEVELOPMENT, gate=Gate.ROLES)
 def desk(request: HttpRequest, edition: Edition) -> HttpResponse:
     """Ideas and drafts with their coach; a POST assigns a coach (replacing the one it had)."""
     if request.method != "POST":
