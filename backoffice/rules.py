@@ -55,6 +55,7 @@ MANAGERS = roles_of_action(Action.MANAGE_EDITION)
 PANEL_STAFF = roles_of_action(Action.MANAGE_EDITION, Action.DRAW_PANEL)
 EXECUTION_STAFF = roles_of_action(Action.MANAGE_EXECUTION)
 EVALUATORS = roles_of_action(Action.EVALUATE)
+DEVELOPMENT_STAFF = roles_of_action(Action.MANAGE_DEVELOPMENT)
 # No action in the declaration reads the log: a district's administrator does (they hold every role).
 AUDIT_READERS = frozenset({Role.ADMINISTRATOR})
 
@@ -198,6 +199,28 @@ ADMIN_RULES: dict[str, AdminRule] = {
     "execution.reminder": _record("project__edition", view=EXECUTION_STAFF),
     "execution.finalreport": _record("project__edition", view=EXECUTION_STAFF),
     "execution.finalreportphoto": _record("report__project__edition", view=EXECUTION_STAFF),
+    # Coaching (development.coaching): written by its services (one active coach, audited), read here
+    # by the officials of the district; the log itself is not in the admin.
+    "development.partner": AdminRule(
+        districts=("district",), view=DEVELOPMENT_STAFF, add=NOBODY, change=NOBODY, delete=NOBODY
+    ),
+    "development.partnercoach": AdminRule(
+        districts=("partner__district",), view=DEVELOPMENT_STAFF, add=NOBODY, change=NOBODY, delete=NOBODY
+    ),
+    "development.coaching": AdminRule(
+        districts=("idea__edition__district", "plan__edition__district"),
+        view=DEVELOPMENT_STAFF,
+        add=NOBODY,
+        change=NOBODY,
+        delete=NOBODY,
+    ),
+    "development.coachingstep": AdminRule(
+        districts=("coaching__idea__edition__district", "coaching__plan__edition__district"),
+        view=DEVELOPMENT_STAFF,
+        add=NOBODY,
+        change=NOBODY,
+        delete=NOBODY,
+    ),
     # The learning programme: lessons, running costs and the precomputed figures, written by their
     # services (audited), read by the officials who evaluate the edition.
     "evaluation.lesson": _record("edition", view=EVALUATORS),

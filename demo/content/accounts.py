@@ -182,10 +182,14 @@ NUMBERED_RESIDENTS: tuple[AccountSpec, ...] = tuple(
     for number, (name, district_slug) in enumerate(_NUMBERED_RESIDENTS, start=1)
 )
 
+# A coach of the district's partner "Buurthuis Het Anker" (development.coaching): no staff role.
+COACH = AccountSpec("coach@buurthuis-hetanker.nl", "Marco de Boer", district_slug="nieuw-west")
+
 ACCOUNTS: tuple[AccountSpec, ...] = (
     SUPERUSER,
     *STAFF,
     *SECOND_OFFICIALS,
     *RESIDENTS,
     *NUMBERED_RESIDENTS,
+    COACH,
 )

@@ -184,6 +184,24 @@ def _evaluation_row(label: str, side: Side) -> models.Model:
     return EditionEvidence.objects.get_or_create(edition=side.edition, defaults={"version": 1, "data": {}})[0]
 
 
+def _coaching_row(label: str, side: Side) -> models.Model:
+    """The side's partner (with a coach) or coaching of its plan (with a step), made on first use."""
+    from development.models import Coaching, CoachingStep, Partner, PartnerCoach
+
+    official = side.staff[Role.OFFICIAL]
+    partner, _ = Partner.objects.get_or_create(
+        district=side.district, name="Buurthuis", defaults={"named_by": official}
+    )
+    PartnerCoach.objects.get_or_create(partner=partner, user=side.initiator, defaults={"added_by": official})
+    if label == "development.partner":
+        return partner
+    coaching, _ = Coaching.objects.get_or_create(
+        plan=side.plan, defaults={"coach": official, "assigned_by": official}
+    )
+    CoachingStep.objects.get_or_create(coaching=coaching, step="cost_checked", defaults={"done_by": official})
+    return coaching
+
+
 # The row of each registered model in a side's district (or the one row of a model without districts).
 ROWS: dict[str, Any] = {
     "auth.group": lambda world, side: world.group,
@@ -223,6 +241,10 @@ ROWS: dict[str, Any] = {
             "execution.reminder",
             "execution.finalreport",
         )
+    },
+    **{
+        label: (lambda world, side, label=label: _coaching_row(label, side))
+        for label in ("development.partner", "development.coaching")
     },
     **{
         label: (lambda world, side, label=label: _evaluation_row(label, side))
