@@ -9,10 +9,11 @@ So "earlier" means "reviewed before": any other edition whose verdicts are publi
 year. When the review changed a plan's cost (``reviewed_cost_cents``), its lines are scaled to the
 reviewed total, so every amount is one the district accepted.
 
-Speed: per municipality one index (term → the amounts with their plan and edition, sorted) is built
-from two columns of those lines and kept in Django's cache under a version stamp (the number and
-highest id of the lines, and the latest change of their plans: one small query). A new publication
-changes a plan's status and time, so the stamp, so the index. A look-up is then a dict access.
+Speed: one index (term → the amounts with their plan and edition, sorted) is built from those lines
+and kept in Django's cache under a version stamp: the number and highest id of the reviewed plans
+and their latest change, one small query. A publication changes plans' statuses and times, so the
+stamp, so the index; a reviewed plan's lines change only with the plan (the management pages save
+it), which moves its ``updated_at``. A look-up is then a dict access.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from django.db.models import Count, Max
 from django.urls import reverse
 
 from editions.models import Edition
-from proposals.models import CostLine, PlanStatus
+from proposals.models import CostLine, Plan, PlanStatus
 
 from .terms import Term, terms_of
 
@@ -112,7 +113,7 @@ def suggestions_for(*, edition: Edition, description: str) -> list[Suggestion]:
 
 def suggestions_for_lines(*, edition: Edition, descriptions: Sequence[str]) -> list[list[Suggestion]]:
     """``suggestions_for`` each of ``descriptions``, from one look-up of the index."""
-    index = cost_index(municipality_id=_municipality_of(edition))
+    index = cost_index(district_id=edition.district_id)
     return [_suggestions(index, description, edition.pk) for description in descriptions]
 
 
@@ -123,7 +124,7 @@ def _suggestions(index: CostIndex, description: str, edition_id: int) -> list[Su
 
 def compare_lines(*, edition: Edition, lines: Iterable[CostLine]) -> list[LineComparison]:
     """Each line of a plan beside the typical cost of its terms (for the reviewers)."""
-    index = cost_index(municipality_id=_municipality_of(edition))
+    index = cost_index(district_id=edition.district_id)
     return [_compare(index, line.description, line.amount_cents, edition.pk) for line in lines]
 
 
@@ -134,12 +135,6 @@ def _compare(index: CostIndex, description: str, amount: int, edition_id: int) -
         return LineComparison(description, amount, enough[0])
     best = max(found, key=lambda s: (s.plans, s.lines), default=None)
     return LineComparison(description, amount, best)
-
-
-def _municipality_of(edition: Edition) -> int:
-    if "district" in edition._state.fields_cache:
-        return edition.district.municipality_id
-    return int(Edition.objects.filter(pk=edition.pk).values_list("district__municipality_id", flat=True)[0])
 
 
 def _suggestion(index: CostIndex, term: Term, edition_id: int) -> Suggestion | None:
@@ -183,36 +178,40 @@ def _examples(index: CostIndex, entries: list[Entry], median: int) -> tuple[Plan
 
 
 # --- The index ----------------------------------------------------------------------------------
+# Kept per district (each holds the lines of the district's whole municipality): the edition names
+# its district without a query, and the stamp query reaches the municipality through it.
 
 
-def _reviewed_lines(municipality_id: int) -> Any:
-    return CostLine.objects.filter(
-        plan__edition__district__municipality_id=municipality_id, plan__status__in=REVIEWED_STATUSES
+def _reviewed_plans(district_id: int) -> Any:
+    return Plan.objects.filter(
+        edition__district__municipality__districts=district_id, status__in=REVIEWED_STATUSES
     )
 
 
-def version_stamp(*, municipality_id: int) -> str:
-    """Changes whenever a reviewed line or plan of the municipality comes, goes or changes."""
-    stamp = _reviewed_lines(municipality_id).aggregate(
-        lines=Count("pk"), last=Max("pk"), changed=Max("plan__updated_at")
+def version_stamp(*, district_id: int) -> str:
+    """Changes whenever a reviewed plan of the municipality comes, goes or changes (a publication
+    changes statuses; a plan's lines change only with the plan, which moves its ``updated_at``)."""
+    stamp = _reviewed_plans(district_id).aggregate(
+        plans=Count("pk"), last=Max("pk"), changed=Max("updated_at")
     )
     changed = stamp["changed"].timestamp() if stamp["changed"] else 0
-    return f"{stamp['lines']}.{stamp['last'] or 0}.{changed:.6f}"
+    return f"{stamp['plans']}.{stamp['last'] or 0}.{changed:.6f}"
 
 
-def cost_index(*, municipality_id: int) -> CostIndex:
-    """The municipality's index of reviewed lines, from the cache while its stamp holds."""
-    key = f"proposals.costs:{municipality_id}:{version_stamp(municipality_id=municipality_id)}"
+def cost_index(*, district_id: int) -> CostIndex:
+    """The index of the reviewed lines of the district's municipality, from the cache while its
+    stamp holds."""
+    key = f"proposals.costs:{district_id}:{version_stamp(district_id=district_id)}"
     cached = cache.get(key)
     if cached is not None:
         return CostIndex(*cached)
-    index = build_index(municipality_id=municipality_id)
+    index = build_index(district_id=district_id)
     cache.set(key, (index.terms, index.plan_titles), CACHE_SECONDS)
     return index
 
 
-def build_index(*, municipality_id: int) -> CostIndex:
-    rows = _reviewed_lines(municipality_id).values_list(
+def build_index(*, district_id: int) -> CostIndex:
+    rows = CostLine.objects.filter(plan__in=_reviewed_plans(district_id)).values_list(
         "plan_id",
         "plan__edition_id",
         "plan__title",
