@@ -112,13 +112,16 @@ def suggestions_for(*, edition: Edition, description: str) -> list[Suggestion]:
 
 
 def suggestions_for_lines(*, edition: Edition, descriptions: Sequence[str]) -> list[list[Suggestion]]:
-    """``suggestions_for`` each of ``descriptions``, from one look-up of the index."""
+    """``suggestions_for`` each of ``descriptions``, from one look-up of the index (none without terms)."""
+    terms = [terms_of(description) for description in descriptions]
+    if not any(terms):
+        return [[] for _ in descriptions]
     index = cost_index(district_id=edition.district_id)
-    return [_suggestions(index, description, edition.pk) for description in descriptions]
+    return [_suggestions(index, line_terms, edition.pk) for line_terms in terms]
 
 
-def _suggestions(index: CostIndex, description: str, edition_id: int) -> list[Suggestion]:
-    found = (_suggestion(index, term, edition_id) for term in terms_of(description))
+def _suggestions(index: CostIndex, terms: tuple[Term, ...], edition_id: int) -> list[Suggestion]:
+    found = (_suggestion(index, term, edition_id) for term in terms)
     return [suggestion for suggestion in found if suggestion is not None]
 
 

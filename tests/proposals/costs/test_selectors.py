@@ -6,6 +6,7 @@ from datetime import timedelta
 from fractions import Fraction
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from accounts.models import Role
 from editions.models import Edition
@@ -13,6 +14,7 @@ from places.models import District
 from proposals.costs.selectors import (
     MIN_LINES,
     MIN_PLANS,
+    Suggestion,
     compare_lines,
     quantile,
     suggestions_for,
@@ -30,7 +32,7 @@ pytestmark = pytest.mark.django_db
 SIX = [60_000, 10_000, 50_000, 20_000, 40_000, 30_000]  # € 100 … € 600, in no order
 
 
-def bench_suggestion(edition: Edition, description: str = "Twee bankjes met rugleuning"):  # type: ignore[no-untyped-def]
+def bench_suggestion(edition: Edition, description: str = "Twee bankjes met rugleuning") -> Suggestion | None:
     found = [s for s in suggestions_for(edition=edition, description=description) if s.term.key == "bank"]
     return found[0] if found else None
 
@@ -169,8 +171,8 @@ def test_a_reviewer_is_told_when_there_are_too_few_lines(district: District, edi
 
 
 def test_a_second_look_up_reads_the_cache_with_one_small_query(
-    district: District, edition: Edition, django_assert_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+    district: District, edition: Edition, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
     benches(past_edition(district), SIX)
     first = bench_suggestion(edition)
     with django_assert_num_queries(1):  # the version stamp; the index comes from the cache
