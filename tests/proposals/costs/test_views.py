@@ -162,3 +162,17 @@ def test_the_reviewer_sees_each_lines_distance_from_the_median(
     assert "At the median of 6 reviewed plans for “koffie” (€50)." in text
     assert "Middle half €225 to €475; lowest €100, highest €600." in text
     assert "No reviewed plan of an earlier edition has a cost line like this yet." in text
+
+
+def test_the_fragment_of_an_unknown_or_unpublished_edition_is_not_found(
+    client: Client, edition: Edition
+) -> None:
+    assert (
+        client.get(url("proposals:cost_suggestions", "geen-editie"), {"description": "Bank"}).status_code
+        == 404
+    )
+    Edition.objects.filter(pk=edition.pk).update(is_published=False)
+    assert (
+        client.get(url("proposals:cost_suggestions", edition.slug), {"description": "Bank"}).status_code
+        == 404
+    )
