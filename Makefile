@@ -9,7 +9,7 @@ ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.mi
 MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages bench-execution bench-evaluation bench-whatif bench-weight browser clean
+.PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages bench-execution bench-evaluation bench-whatif bench-weight bench-costs browser clean
 
 demo: install  ## Install, migrate, load the demo data and serve it on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
@@ -68,7 +68,7 @@ lint: install  ## ruff (lint + format check) and mypy
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
 
-bench: bench-pages bench-weight bench-execution bench-evaluation bench-whatif bench-rules  ## Benchmarks; results go to docs/benchmarks.md
+bench: bench-pages bench-weight bench-execution bench-evaluation bench-whatif bench-rules bench-costs  ## Benchmarks; results go to docs/benchmarks.md
 
 bench-pages: install
 	$(PY) bench/page_times.py
@@ -87,6 +87,9 @@ bench-weight: install browser  ## Bytes a phone downloads for the home, edition,
 
 bench-whatif: install  ## What-if server time on Nieuw-West 2026 and Łódź 2022 (90,494 ballots)
 	$(PY) bench/whatif.py
+
+bench-costs: install  ## Typical costs in the cost step with 10 editions of reviewed plans (target: under 20 ms)
+	$(PY) bench/cost_suggestions.py
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3 db.sqlite3-*

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .costs import views as costs
 from .views import discussion, invitations, own_plans, public, wizard
 
 app_name = "proposals"
@@ -23,4 +24,6 @@ urlpatterns = [
     path("reacties/<int:comment_id>/verbergen/", discussion.hide, name="hide_comment"),
     path("reacties/<int:comment_id>/meldingen-afwijzen/", discussion.dismiss, name="dismiss_reports"),
     path("moderatie/", discussion.moderation, name="moderation"),
+    # Typical costs from reviewed plans of earlier editions (costs/)
+    path("kosten-suggesties/<slug:slug>/", costs.suggestions, name="cost_suggestions"),
 ]

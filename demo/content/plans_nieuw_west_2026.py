@@ -163,7 +163,8 @@ PLANS: tuple[PlanSpec, ...] = (
         status=PlanStatus.FEASIBLE,
         cost_lines=(
             ("Tegels eruit, vijftig geveltuinen", eur(7_500)),
-            ("Planten, aarde en gieters", eur(3_200)),
+            ("Planten, aarde en gieters", eur(2_000)),
+            ("Plantenbakken van hout voor de smalle stoepen", eur(1_200)),
             ("Twee plantdagen met een hovenier", eur(1_300)),
         ),
     ),
@@ -258,7 +259,8 @@ PLANS: tuple[PlanSpec, ...] = (
         public_name="Ingrid B.",
         status=PlanStatus.FEASIBLE,
         cost_lines=(
-            ("Grond bewerken en inzaaien", eur(5_500)),
+            ("Grond bewerken en inzaaien", eur(4_200)),
+            ("Zaden voor de bloemenweide", eur(1_300)),
             ("Zes bankjes met rugleuning", eur(7_200)),
             ("Maaimateriaal voor de bewonersgroep", eur(1_300)),
         ),
@@ -437,7 +439,8 @@ PLANS: tuple[PlanSpec, ...] = (
         status=PlanStatus.FEASIBLE,
         cost_lines=(
             ("Tien bomen met boomkrat", eur(18_000)),
-            ("Plantvakken met zitrand", eur(15_500)),
+            ("Plantvakken met zitrand", eur(13_500)),
+            ("Zes plantenbakken van hout", eur(2_000)),
             ("Vier bankjes", eur(5_500)),
         ),
         address="Plein '40-'45, Slotermeer",

@@ -128,7 +128,7 @@ PLANS: tuple[PlanSpec, ...] = (
         cost_lines=(
             ("14 tuinbakken", eur(4_800)),
             ("Kleine kas", eur(3_500)),
-            ("Tuinaarde en compost", eur(1_600)),
+            ("Tuinaarde, compost en zaden", eur(1_600)),
             ("Gereedschap", eur(1_000)),
             ("Tuincoach, eerste seizoen", eur(1_500)),
         ),

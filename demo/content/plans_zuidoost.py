@@ -29,7 +29,7 @@ PLANS: tuple[PlanSpec, ...] = (
         status=PlanStatus.SHORTLISTED,
         cost_lines=(
             ("Ontwerp met bewoners", eur(6_000)),
-            ("Bomen, struiken en kruiden", eur(24_000)),
+            ("Bomen, struiken, kruiden en zaden", eur(24_000)),
             ("Grondverbetering en paden", eur(18_500)),
             ("Natuurlessen voor 8 basisscholen, 2 jaar", eur(9_500)),
             ("Tijdelijk hekwerk rond de jonge aanplant", eur(6_000)),
@@ -54,8 +54,9 @@ PLANS: tuple[PlanSpec, ...] = (
         public_name="Esther M.",
         status=PlanStatus.SHORTLISTED,
         cost_lines=(
-            ("Tegels verwijderen, 60 geveltuinen", eur(9_000)),
-            ("Planten en aarde", eur(3_600)),
+            ("Tegels verwijderen, 60 geveltuinen", eur(7_800)),
+            ("Acht plantenbakken bij de portieken", eur(1_200)),
+            ("Planten, zaden en aarde", eur(3_600)),
             ("40 regentonnen met aansluiting op de regenpijp", eur(3_600)),
             ("Twee plantdagen met een hovenier", eur(1_800)),
         ),
@@ -80,7 +81,8 @@ PLANS: tuple[PlanSpec, ...] = (
         status=PlanStatus.SHORTLISTED,
         cost_lines=(
             ("Ontwerp en begeleiding door een landschapsarchitect", eur(4_500)),
-            ("Regentuinen en wadi", eur(22_000)),
+            ("Regentuinen en wadi", eur(20_000)),
+            ("Plantenbakken met zitrand", eur(2_000)),
             ("Acht bomen met boomkrat", eur(12_000)),
             ("Betonnen zitranden", eur(7_500)),
         ),

@@ -20,6 +20,7 @@ from editions.decorators import Gate, edition_action
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
+from proposals.costs.rows import cost_rows
 from proposals.errors import PlanError
 from proposals.forms.submission import (
     BaseCostLineFormSet,
@@ -119,11 +120,8 @@ def _where(request: HttpRequest, plan: Plan) -> HttpResponse:
 
 def _costs(request: HttpRequest, plan: Plan) -> HttpResponse:
     note_form = CostNoteForm(request.POST or None, revising=plan.status != PlanStatus.DRAFT)
-    if request.method == "POST" and "add_line" in request.POST:
-        formset, new_row = cost_lines_plus_one(request.POST)
-        if note_form.fields:
-            note_form.is_valid()
-        return _render_costs(request, plan, formset, note_form, focus_row=new_row, total=typed_total(formset))
+    if request.method == "POST" and ("add_line" in request.POST or "suggest" in request.POST):
+        return _costs_unsaved(request, plan, note_form)
     formset = cost_line_formset(
         request.POST or None, initial=None if request.POST else cost_line_initial(plan)
     )
@@ -137,6 +135,18 @@ def _costs(request: HttpRequest, plan: Plan) -> HttpResponse:
         return redirect(next_step_url(plan, "kosten"))
     total = typed_total(formset) if formset.is_bound else plan.lines_cost_cents  # type: ignore[attr-defined]
     return _render_costs(request, plan, formset, note_form, focus_row=None, total=total)
+
+
+def _costs_unsaved(request: HttpRequest, plan: Plan, note_form: CostNoteForm) -> HttpResponse:
+    """Nothing is saved: the lines come back with a new empty one, or with their typical costs."""
+    if "add_line" in request.POST:
+        formset, focus_row = cost_lines_plus_one(request.POST)
+    else:
+        formset, focus_row = cost_line_formset(request.POST), None
+        formset.errors  # noqa: B018 -- validates now, so the lines show their mistakes
+    if note_form.fields:
+        note_form.is_valid()
+    return _render_costs(request, plan, formset, note_form, focus_row=focus_row, total=typed_total(formset))
 
 
 def _render_costs(
@@ -154,6 +164,7 @@ def _render_costs(
         "kosten",
         "proposals/submission_costs.html",
         formset=formset,
+        cost_rows=cost_rows(formset.forms, edition=plan.edition),
         note_form=note_form,
         focus_row=focus_row,
         total_cents=total,

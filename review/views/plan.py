@@ -14,6 +14,7 @@ from editions.decorators import Gate, edition_action
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
+from proposals.costs.selectors import compare_lines
 from proposals.models import Plan
 from review import selectors, services
 from review.forms import ReviewForms
@@ -35,12 +36,14 @@ def plan_review(request: HttpRequest, edition: Edition, pk: int) -> HttpResponse
     forms = ReviewForms.of(page, posted=request.POST if request.method == "POST" else None, action=action)
     if request.method == "POST" and _handle_post(request, plan, action, forms):
         return redirect(plan_url(edition, plan))
+    cost_lines = list(plan.cost_lines.all())
     context = {
         "edition": edition,
         "plan": plan,
         "page": page,
         "review": page.review,
-        "cost_lines": plan.cost_lines.all(),
+        "cost_lines": cost_lines,
+        "cost_comparison": compare_lines(edition=edition, lines=cost_lines),
         "checklist_form": forms.checklist,
         "verdict_form": forms.verdict,
         "changes_form": forms.changes,

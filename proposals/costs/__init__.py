@@ -1,0 +1,1 @@
+"""Typical costs learnt from reviewed plans of earlier editions: terms, statistics and their display."""
