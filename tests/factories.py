@@ -25,7 +25,9 @@ PHASE_LENGTH = timedelta(days=10)
 ALL_PHASE_KINDS: tuple[str, ...] = tuple(
     spec.kind.value for spec in PHASE_CHAIN if spec.kind not in {"panel", "ideas"}
 )
-VOTE_THEN_PANEL_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN if spec.kind != "ideas")
+VOTE_THEN_PANEL_KINDS: tuple[str, ...] = tuple(
+    spec.kind.value for spec in PHASE_CHAIN if spec.kind != "ideas"
+)
 IDEAS_PHASE_KINDS: tuple[str, ...] = tuple(spec.kind.value for spec in PHASE_CHAIN if spec.kind != "panel")
 
 _sequence = itertools.count(1)

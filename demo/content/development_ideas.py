@@ -61,7 +61,7 @@ IDEAS: tuple[IdeaSpec, ...] = (
         ),
         neighbourhood_slug="slotermeer-noordoost",
         initiator="fatima.bennani",
-        days_ago=18,
+        days_ago=9,  # the day after the workshop "Van idee naar plan" it came from
         needs=("people", "know_how", "place"),
         needs_note="Iemand die verstand heeft van moestuinen.",
         found=("place",),
@@ -73,8 +73,8 @@ IDEAS: tuple[IdeaSpec, ...] = (
             MemberSpec("ingrid.bakker", "volunteer", "Elke zaterdag twee uur wieden en water geven.", True),
         ),
         comments=(
-            CommentSpec("yusuf.demir", 15, "Mooi plan! Mijn kinderen willen graag helpen met zaaien."),
-            CommentSpec("fatima.bennani", 14, "Dank je! Zaaien doen we in april. Iedereen is welkom."),
+            CommentSpec("yusuf.demir", 8, "Mooi plan! Mijn kinderen willen graag helpen met zaaien."),
+            CommentSpec("fatima.bennani", 7, "Dank je! Zaaien doen we in april. Iedereen is welkom."),
         ),
         draft=DraftSpec(
             theme="Groen en duurzaam",

@@ -51,7 +51,8 @@ NIEUW_WEST_2027 = EditionSpec(
     support_threshold=50,
     themes=(GROEN, SOCIAAL, SPORT, CULTUUR, VEILIG, JEUGD),
     phases=(
-        PhaseSpan(PhaseKind.INFORMATION, -60, -22),
+        PhaseSpan(PhaseKind.INFORMATION, -60, -43),
+        PhaseSpan(PhaseKind.IDEAS, -42, -22),
         PhaseSpan(PhaseKind.PLANS, -21, 27),
         PhaseSpan(PhaseKind.SUPPORT, 28, 48),
         PhaseSpan(PhaseKind.REVIEW, 49, 90),

@@ -10,7 +10,7 @@ from development.ideas.services.drafting import draft_plan_from_idea
 from development.ideas.services.people import answer_join_request, ask_to_join
 from development.ideas.services.posting import IdeaInput, post_idea, tick_off_need
 from development.ideas.services.support import support_idea
-from development.models import Idea
+from development.models import Idea, Workshop
 from editions.models import Edition
 from proposals.services.submission import CostLineInput, save_draft
 
@@ -25,16 +25,26 @@ def _day(now: datetime, days_ago: int, hour: int) -> datetime:
     return min(day.replace(hour=hour, minute=0, second=0, microsecond=0), now)
 
 
-def load_ideas(*, edition: Edition, users: dict[str, User], now: datetime) -> list[Idea]:
-    """Post the demo's ideas in ``edition`` with what happened to them; ideas already there are kept."""
+def load_ideas(
+    *, edition: Edition, users: dict[str, User], now: datetime, workshop: Workshop | None = None
+) -> list[Idea]:
+    """Post the demo's ideas in ``edition`` with what happened to them; ideas already there are kept.
+
+    The idea that becomes a draft plan came from ``workshop`` (the demo's past plan workshop).
+    """
     loaded: list[Idea] = []
     for spec in IDEAS:
         existing = Idea.objects.filter(edition=edition, title=spec.title).first()
-        loaded.append(existing or _load_idea(edition=edition, spec=spec, users=users, now=now))
+        made = existing or _load_idea(
+            edition=edition, spec=spec, users=users, now=now, workshop=workshop if spec.draft else None
+        )
+        loaded.append(made)
     return loaded
 
 
-def _load_idea(*, edition: Edition, spec: IdeaSpec, users: dict[str, User], now: datetime) -> Idea:
+def _load_idea(
+    *, edition: Edition, spec: IdeaSpec, users: dict[str, User], now: datetime, workshop: Workshop | None
+) -> Idea:
     def person(name: str) -> User:
         return users[resident(name)]
 
@@ -49,6 +59,7 @@ def _load_idea(*, edition: Edition, spec: IdeaSpec, users: dict[str, User], now:
             neighbourhood=edition.district.neighbourhoods.get(slug=spec.neighbourhood_slug),
             needs=spec.needs,
             needs_note=spec.needs_note,
+            workshop=workshop,
         ),
         at=posted,
     )

@@ -100,6 +100,9 @@ def _starts(spec: WorkshopSpec, now: datetime) -> datetime:
 def _load_one(
     *, edition: Edition, spec: WorkshopSpec, official: User, users: Mapping[str, User], now: datetime
 ) -> Workshop:
+    existing = Workshop.objects.filter(edition=edition, title=spec.title).first()
+    if existing is not None:
+        return existing  # a second load keeps the workshop as the first made it
     starts = _starts(spec, now)
     announced = min(starts, now) - timedelta(days=14)
     workshop = announce_workshop(

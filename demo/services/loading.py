@@ -44,6 +44,7 @@ from ..content.accounts import staff
 from ..content.postcodes import POSTCODES, Line
 from ..content.translations import DISTRICT_TEXTS, EDITION_TEXTS, PHASE_TEXTS, THEME_TEXTS
 from ._common import AMSTERDAM
+from .development import load_development
 from .discussion import load_discussion
 from .evaluation import load_evaluation
 from .execution import load_execution
@@ -129,6 +130,7 @@ def _load_world(*, moment: datetime) -> tuple[DemoSummary, dict[str, User]]:
             load_execution(edition=edition, users=users, now=moment)
         editions.append(edition)
     panels = [_after_the_draw(panel, users=users, now=moment) for panel in recruited]
+    load_development(editions=editions, users=users, now=moment)
     load_notifications(editions=editions, now=moment)
     summary = DemoSummary(
         editions=tuple(editions),
