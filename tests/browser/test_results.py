@@ -6,23 +6,18 @@ import re
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import Page
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import PREFIXES
+from tests.browser.helpers import PREFIXES, axe_violations
 from tests.outcomes.factories import make_closed_vote, make_count, make_official
 
 pytestmark = pytest.mark.browser
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
 
 def problems(shown: Page) -> list[str]:
-    results = Axe().run(shown, options=WCAG_21_AA)
-    found: list[dict[str, Any]] = results.response["violations"] if results.violations_count else []
-    return [f"{v['id']}: {v['help']} at {v['nodes'][0]['target']}" for v in found]
+    return [f"{v['id']}: {v['help']} at {v['nodes'][0]['target']}" for v in axe_violations(shown)]
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)
