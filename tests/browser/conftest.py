@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
@@ -101,6 +104,7 @@ class Site:
     district: District
     edition: Edition
     plan: Plan
+    demo_output: str = ""  # what `manage.py load_demo` printed (accounts, codes); "" without the demo
 
     def pages(self) -> dict[str, str]:
         """Every public page by name → its Dutch path (the English one is "/en" + it)."""
@@ -163,6 +167,15 @@ class _DemoSnapshot:
 
     copy: sqlite3.Connection | None = None
     tables: dict[str, bytes] | None = None
+    output = ""  # what the first load printed: the accounts and the voting codes in the letters
+
+    @classmethod
+    def _load_demo(cls) -> None:
+        """Load the demo as a developer does, keeping what it prints (its codes file goes to a tmp dir)."""
+        out = StringIO()
+        with tempfile.TemporaryDirectory() as tmp, override_settings(BASE_DIR=Path(tmp)):
+            call_command("load_demo", stdout=out)
+        cls.output = out.getvalue()
 
     @classmethod
     def load(cls) -> None:
@@ -172,7 +185,7 @@ class _DemoSnapshot:
             return
         database = connection.connection
         if cls.copy is None:
-            call_command("load_demo", "--quiet")
+            cls._load_demo()
             cls.copy = sqlite3.connect(":memory:", check_same_thread=False)
             database.backup(cls.copy)
         else:
@@ -185,7 +198,7 @@ class _DemoSnapshot:
         names = connection.introspection.django_table_names(only_existing=True, include_views=False)
         quoted = [connection.ops.quote_name(name) for name in names]
         if cls.tables is None:
-            call_command("load_demo", "--quiet")
+            cls._load_demo()
             cls.tables = {}
             with connection.cursor() as cursor:
                 for table in quoted:
@@ -214,5 +227,9 @@ def site(live_server: object, transactional_db: None) -> Site:
     plan = public_plans().filter(edition__is_published=True).order_by("pk").first()
     assert plan is not None, "the seed data has no public plan"
     return Site(
-        url=str(live_server).rstrip("/"), district=plan.edition.district, edition=plan.edition, plan=plan
+        url=str(live_server).rstrip("/"),
+        district=plan.edition.district,
+        edition=plan.edition,
+        plan=plan,
+        demo_output=_DemoSnapshot.output,
     )

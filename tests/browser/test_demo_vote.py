@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import re
-from io import StringIO
-from pathlib import Path
-from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import Site
 from voting.models import Ballot
 
 pytestmark = pytest.mark.browser
@@ -20,16 +16,12 @@ CODE = re.compile(r"^\s+([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z
 SLUG = "buurtbudget-zuidoost-2026"
 
 
-def test_a_printed_demo_code_casts_and_changes_a_knapsack_ballot(
-    page: Page, live_server: Any, transactional_db: None, tmp_path: Path
-) -> None:
-    out = StringIO()
-    with override_settings(BASE_DIR=tmp_path):
-        call_command("load_demo", stdout=out)
-    code = CODE.findall(out.getvalue())[0]
+def test_a_printed_demo_code_casts_and_changes_a_knapsack_ballot(page: Page, site: Site) -> None:
+    # The codes `manage.py load_demo` printed when the session's demo was loaded (``site`` restores it).
+    code = CODE.findall(site.demo_output)[0]
     ballots_before = Ballot.objects.filter(edition__slug=SLUG).count()
 
-    page.goto(f"{live_server.url}/en/stemmen/{SLUG}/#code={code}")
+    page.goto(f"{site.url}/en/stemmen/{SLUG}/#code={code}")
     expect(page.locator("#id_code")).to_have_value(code)
     page.locator("main form button[type=submit]").click()
     expect(page.locator("h1")).to_have_text("Your ballot")

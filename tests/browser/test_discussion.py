@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
@@ -14,8 +13,7 @@ from accounts.models import Role
 from editions.models import Phase
 from proposals.models import Comment, Like, Plan
 from tests import factories
-from tests.browser.helpers import PREFIXES, log_in
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.helpers import PREFIXES, axe_violations, describe, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -136,5 +134,5 @@ def test_the_plan_page_with_a_thread_has_no_wcag_violations(
         page.goto(url + language + plan.get_absolute_url())
         for summary in page.locator("details summary").all():
             summary.click()  # open every reply and report form so axe checks them too
-        results = Axe().run(page, options=WCAG_21_AA)
-        assert results.violations_count == 0, describe("plan with thread", results.response["violations"])
+        violations = axe_violations(page)
+        assert not violations, describe("plan with thread", violations)

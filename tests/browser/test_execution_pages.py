@@ -8,21 +8,19 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import Page
 
-from tests.browser.helpers import PREFIXES
-from tests.browser.test_results import problems
+from tests.browser.helpers import scan
 from tests.execution.bulk import add_projects, add_updates
 from tests.execution.factories import published_projects
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("prefix", PREFIXES)
-def test_the_execution_pages_are_accessible(
-    page: Page, live_server: Any, transactional_db: None, prefix: str, width: int
-) -> None:
+def test_the_execution_pages_are_accessible(page: Page, live_server: Any, transactional_db: None) -> None:
+    """Set up once, then every page in every language at both widths (``scan``). The district's work
+    page is scanned in test_execution_money_pages."""
     edition, plans, official, _ = published_projects()
     projects = add_projects(edition=edition, initiator=plans[0].initiator, official=official, count=35)
     add_updates(projects=projects[:1], author=plans[0].initiator, per_project=25)
@@ -31,16 +29,12 @@ def test_the_execution_pages_are_accessible(
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
-    page.set_viewport_size({"width": width, "height": 900})
-    paths = [
-        reverse("execution:overview", args=[edition.slug]),
-        reverse("execution:overview", args=[edition.slug]) + "?status=running&pagina=1",
-        projects[0].get_absolute_url(),
-        reverse("execution:district_work", args=[edition.slug]),
-    ]
-    for path in paths:
-        page.goto(live_server.url + prefix + path)
-        if width == 390:
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
-        found = problems(page)
-        assert not found, (path, found)
+    with translation.override("nl"):
+        overview = reverse("execution:overview", args=[edition.slug])
+        paths = {
+            "overview": overview,
+            "overview, filtered": overview + "?status=running&pagina=1",
+            "project with 25 updates": projects[0].get_absolute_url(),
+        }
+    problems = scan(page, live_server.url, paths)
+    assert not problems, "\n".join(problems)

@@ -1,6 +1,6 @@
-"""Arabic pages mirror (the brand at the right, no sideways scroll on a phone, axe clean) and the
-language switch on the vote's pages keeps the code, the choices and the receipt; screenshots in
-test-results/languages/."""
+"""Arabic pages mirror (the brand at the right, no sideways scroll; test_accessibility runs axe on them)
+and the language switch on the vote's pages keeps the code, the choices and the receipt (axe clean);
+screenshots in test-results/languages/."""
 
 from __future__ import annotations
 
@@ -45,7 +45,10 @@ def test_arabic_pages_are_mirrored_and_fit_the_screen(page: Page, site: Site, wi
         heading, main = box(page, "main h1"), box(page, "main")
         assert heading["x"] + heading["width"] >= main["x"] + main["width"] - 32, name
         assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
-        check_page(page, f"{name} /ar @{width}", problems)
+        # No sideways scroll; axe scans these pages in Arabic at both widths in test_accessibility.
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            problems.append(f"[{name} /ar @{width}] {overflow}px horizontal scroll")
         shot(page, f"ar-{name.replace(' ', '-')}-{width}")
     assert not problems, "\n".join(problems)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import Page, ViewportSize, expect
 
@@ -16,12 +15,10 @@ from deliberation.recruitment.services.features import ensure_default_features
 from deliberation.recruitment.services.invitations import response_code_hash
 from outreach.models import Address
 from tests import factories
-from tests.browser.helpers import PREFIXES
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.helpers import PREFIXES, axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
@@ -57,8 +54,8 @@ def panel(server: str) -> Any:
 
 
 def check_axe(page: Page, name: str) -> None:
-    results = AXE.run(page, options=WCAG_21_AA)
-    assert results.violations_count == 0, describe(name, results.response["violations"])
+    violations = axe_violations(page)
+    assert not violations, describe(name, violations)
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)

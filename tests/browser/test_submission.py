@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Page, expect
 
@@ -14,12 +13,9 @@ from editions.phases import Action
 from proposals.models import Plan, PlanStatus
 from tests import factories
 from tests.browser.conftest import Site
-from tests.browser.helpers import log_in
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.helpers import axe_violations, describe, log_in
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
 
 
 def open_edition_slug(site: Site) -> str:
@@ -118,15 +114,15 @@ def test_the_wizard_pages_have_no_wcag_violations(page: Page, site: Site) -> Non
             page.goto(site.url + path)
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{name}: {overflow}px of horizontal scroll at {width}px"
-            results = AXE.run(page, options=WCAG_21_AA)
-            if results.violations_count:
-                problems.append(describe(f"{name} @{width}", results.response["violations"]))
+            violations = axe_violations(page)
+            if violations:
+                problems.append(describe(f"{name} @{width}", violations))
     # A form with errors: the cost step with a negative amount.
     page.goto(site.url + f"/en/plannen/{plan.pk}/bewerken/kosten/")
     page.fill("#id_form-0-amount", "-5")
     page.locator("main").get_by_role("button", name="Save and continue").click()
     page.wait_for_selector("#form-errors")
-    results = AXE.run(page, options=WCAG_21_AA)
-    if results.violations_count:
-        problems.append(describe("costs with errors", results.response["violations"]))
+    violations = axe_violations(page)
+    if violations:
+        problems.append(describe("costs with errors", violations))
     assert not problems, "axe found WCAG 2.1 A/AA violations:\n" + "\n".join(problems)

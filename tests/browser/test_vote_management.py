@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 from pytest_django import Settings
 
@@ -15,13 +14,11 @@ from accounts.models import Role, User
 from editions.models import Edition
 from proposals.models import Plan
 from tests import factories
-from tests.browser.helpers import log_in
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.helpers import axe_violations, describe, log_in
 from voting.models import Ballot, LetterBatch, PaperEntry, PaperEntryStatus, Voter
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
@@ -47,9 +44,9 @@ def axe_problems(page: Page, name: str) -> list[str]:
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if overflow > 0:
             problems.append(f"[{name} @{width}] {overflow}px horizontal scroll")
-        results = AXE.run(page, options=WCAG_21_AA)
-        if results.violations_count:
-            problems.append(describe(f"{name} @{width}", results.response["violations"]))
+        violations = axe_violations(page)
+        if violations:
+            problems.append(describe(f"{name} @{width}", violations))
     page.set_viewport_size({"width": 1280, "height": 900})
     return problems
 

@@ -8,20 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.files.base import ContentFile
 from playwright.sync_api import Page, expect
 
 from editions.models import BallotFormat, Edition
 from proposals.models import Plan, PlanImage
 from tests import factories
-from tests.browser.helpers import PREFIXES
-from tests.browser.test_accessibility import WCAG_21_AA, describe
+from tests.browser.helpers import PREFIXES, axe_violations, describe
 from voting.models import Ballot, Voter
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 SHOTS = Path("/tmp/shots")
 FORMAT_FIELDS: dict[str, dict[str, Any]] = {
     BallotFormat.APPROVAL: {"ballot_max_choices": 2},
@@ -230,9 +227,9 @@ def test_the_voting_pages_have_no_wcag_violations_or_horizontal_scroll(
     def check(name: str, width: int) -> None:
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name}: {overflow}px of horizontal scroll at {width}px"
-        results = AXE.run(page, options=WCAG_21_AA)
-        if results.violations_count:
-            problems.append(describe(f"{name} @{width} {language}", results.response["violations"]))
+        violations = axe_violations(page)
+        if violations:
+            problems.append(describe(f"{name} @{width} {language}", violations))
         shot(page, f"{name}-{language}-{width}")
 
     for ballot_format in BallotFormat.values:

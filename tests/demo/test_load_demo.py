@@ -353,11 +353,13 @@ def test_every_demo_account_logs_in_with_the_documented_password(demo: None) -> 
         validate_password(DEMO_PASSWORD, user)
 
 
-def test_loading_twice_neither_fails_nor_duplicates_anything(demo: None) -> None:
+def test_loading_twice_neither_fails_nor_duplicates_anything_and_quiet_prints_nothing(demo: None) -> None:
     before = counts()
+    out = StringIO()
 
-    call_command("load_demo", "--quiet")
+    call_command("load_demo", "--quiet", stdout=out)
 
+    assert out.getvalue() == ""
     assert counts() == before
     for edition in Edition.objects.filter(slug__in=INTENDED_PHASE):
         assert timeline_of(edition).current.phase.kind == INTENDED_PHASE[edition.slug]  # type: ignore[union-attr]
@@ -405,14 +407,6 @@ def test_output_lists_the_accounts_password_and_addresses(tmp_path: Path) -> Non
         assert account.email in text
     for edition in EDITIONS:
         assert edition.name in text
-
-
-def test_quiet_prints_nothing() -> None:
-    out = StringIO()
-
-    call_command("load_demo", "--quiet", stdout=out)
-
-    assert out.getvalue() == ""
 
 
 @override_settings(SETTINGS_MODULE="config.settings.prod")
