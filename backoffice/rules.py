@@ -199,6 +199,14 @@ ADMIN_RULES: dict[str, AdminRule] = {
     "execution.reminder": _record("project__edition", view=EXECUTION_STAFF),
     "execution.finalreport": _record("project__edition", view=EXECUTION_STAFF),
     "execution.finalreportphoto": _record("report__project__edition", view=EXECUTION_STAFF),
+    # Ideas and plan workshops (development.ideas, .workshops), and the district's pre-checks of drafts
+    # (review.prechecks): written by their services (phase, capacity, one open pre-check; audited),
+    # read here by the officials of the district.
+    "development.idea": _record("edition", view=DEVELOPMENT_STAFF),
+    "development.workshop": _record("edition", view=DEVELOPMENT_STAFF),
+    "development.workshopsignup": _record("workshop__edition", view=DEVELOPMENT_STAFF),
+    "review.precheck": _record("plan__edition", view=DEVELOPMENT_STAFF),
+    "review.prechecknote": _record("precheck__plan__edition", view=DEVELOPMENT_STAFF),
     # Coaching (development.coaching): written by its services (one active coach, audited), read here
     # by the officials of the district; the log itself is not in the admin.
     "development.partner": AdminRule(

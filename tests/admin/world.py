@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.db import models
@@ -202,6 +203,44 @@ def _coaching_row(label: str, side: Side) -> models.Model:
     return coaching
 
 
+def _development_row(label: str, side: Side) -> models.Model:
+    """The side's idea, plan workshop (with a sign-up) or pre-check of its plan, made on first use."""
+    from development.models import Idea, Workshop, WorkshopSignUp
+    from review.models import PreCheck
+
+    official = side.staff[Role.OFFICIAL]
+    now = timezone.now()
+    if label == "development.idea":
+        return Idea.objects.get_or_create(
+            edition=side.edition,
+            title="Moestuin",
+            defaults={
+                "text": "Een moestuin op het plein.",
+                "neighbourhood": side.neighbourhood,
+                "initiator": side.initiator,
+                "public_name": "Bewoner",
+            },
+        )[0]
+    if label == "development.workshop":
+        workshop = Workshop.objects.get_or_create(
+            edition=side.edition,
+            title="Van idee naar plan",
+            defaults={
+                "starts_at": now,
+                "ends_at": now + timedelta(hours=2),
+                "place": "Buurthuis",
+                "language": "nl",
+                "capacity": 10,
+                "announced_by": official,
+            },
+        )[0]
+        WorkshopSignUp.objects.get_or_create(workshop=workshop, user=side.initiator)
+        return workshop
+    return PreCheck.objects.get_or_create(
+        plan=side.plan, defaults={"asked_by": side.initiator, "due_at": now + timedelta(days=10)}
+    )[0]
+
+
 # The row of each registered model in a side's district (or the one row of a model without districts).
 ROWS: dict[str, Any] = {
     "auth.group": lambda world, side: world.group,
@@ -245,6 +284,10 @@ ROWS: dict[str, Any] = {
     **{
         label: (lambda world, side, label=label: _coaching_row(label, side))
         for label in ("development.partner", "development.coaching")
+    },
+    **{
+        label: (lambda world, side, label=label: _development_row(label, side))
+        for label in ("development.idea", "development.workshop", "review.precheck")
     },
     **{
         label: (lambda world, side, label=label: _evaluation_row(label, side))
