@@ -18,6 +18,7 @@ from django.utils import translation
 
 from ballots.sections import ballot_sections
 from demo.services import DemoSummary
+from development.models import Idea
 from editions.models import Edition
 from execution.models import Project
 from proposals.models import Plan
@@ -124,6 +125,16 @@ def step(slug: str) -> Render:
 
 
 # name → (how to render it, its limits)  # measured: words per sentence, long share, reading ease
+def idea_page(title: str) -> Render:
+    """The page of the demo's idea ``title`` in the edition open for plans."""
+
+    def render(client: Client, summary: DemoSummary) -> str:
+        idea = Idea.objects.get(edition__slug=PLANS_OPEN, title=title)
+        return get(idea.get_absolute_url())(client, summary)
+
+    return render
+
+
 PAGES: dict[str, tuple[Render, Limits]] = {
     "home": (get("/"), Limits(7.8, 0.03, 83)),  # 6.8, 0.00, 86.8
     "how it works": (get("/hoe-werkt-het/"), Limits(9.6, 0.03, 72)),  # 8.6, 0.00, 75.2
@@ -148,6 +159,20 @@ PAGES: dict[str, tuple[Render, Limits]] = {
     "submit: people": (step("mensen"), Limits(8.4, 0.03, 71)),  # 7.4, 0.00, 74.1
     "submit: check": (step("controleren"), Limits(11.5, 0.24, 62)),  # 10.5, 0.21, 65.9 (the plan's own text)
     "my plans": (get("/plannen/mijn-plannen/", own=PLANS_OPEN), Limits(7.7, 0.03, 58)),  # 6.7, 0.00, 61.1
+    "ideas": (get(f"/ontwikkelen/{PLANS_OPEN}/ideeen/"), Limits(7.7, 0.03, 72)),  # 6.7, 0.00, 75.1
+    "idea": (idea_page("Tafeltennistafel bij de Sloterplas"), Limits(6.7, 0.03, 83)),  # 5.7, 0.00, 86.9
+    "idea, became a plan": (
+        idea_page("Buurtmoestuin op het Confuciusplein"),
+        Limits(7.7, 0.03, 83),
+    ),  # 6.7, 0.00, 86.0
+    "new idea": (
+        get(f"/ontwikkelen/{PLANS_OPEN}/ideeen/nieuw/", own=PLANS_OPEN),
+        Limits(6.9, 0.03, 91),
+    ),  # 5.9, 0.00, 94.9
+    "workshops": (
+        get(f"/ontwikkelen/{PLANS_OPEN}/planwerkplaatsen/"),
+        Limits(8.2, 0.03, 68),
+    ),  # 7.2, 0.00, 71.8
     "voting code": (get(f"/stemmen/{VOTE_OPEN}/"), Limits(10.3, 0.03, 87)),  # 9.3, 0.00, 90.4
     "ballot": (ballot_page, Limits(10.1, 0.08, 60)),  # 9.1, 0.05, 63.2
     "receipt": (receipt_page, Limits(7.2, 0.03, 77)),  # 6.2, 0.00, 80.6
