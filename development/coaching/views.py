@@ -16,11 +16,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import User
 from common.errors import ServiceError
-from editions.decorators import Gate, edition_action
+from editions.decorators import Gate, Task, edition_action
 from editions.models import Edition
 from editions.permissions import may_in_district
 from editions.phases import Action
@@ -52,6 +53,10 @@ def _user(request: HttpRequest) -> User:
 # The district's desk -------------------------------------------------------------------------------
 
 
+# Before the review in the edition's cycle: ideas and drafts are coached while plans are written.
+DESK_TASK = Task(gettext_lazy("Coaching of ideas and drafts"), order=2, offered_with=Action.POST_IDEA)
+
+
 def _desk_page(request: HttpRequest, edition: Edition, error: ServiceError | None = None) -> HttpResponse:
     page = selectors.desk(edition)
     form = AssignForm(candidates=page.candidates)
@@ -62,7 +67,7 @@ def _desk_page(request: HttpRequest, edition: Edition, error: ServiceError | Non
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-@edition_action(Action.MANAGE_DEVELOPMENT, gate=Gate.ROLES)
+@edition_action(Action.MANAGE_DEVELOPMENT, gate=Gate.ROLES, task=DESK_TASK)
 def desk(request: HttpRequest, edition: Edition) -> HttpResponse:
     """Ideas and drafts with their coach; a POST assigns a coach (replacing the one it had)."""
     if request.method != "POST":

@@ -14,11 +14,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
 from common.errors import ServiceError
-from editions.decorators import Gate, edition_action
+from editions.decorators import Gate, Task, edition_action
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
@@ -31,6 +32,10 @@ from .selectors import managed_workshops, workshop_list
 
 def list_url(edition: Edition) -> str:
     return reverse("development:workshops", kwargs={"slug": edition.slug})
+
+
+# Before the review in the edition's cycle: workshops help residents write their plans.
+WORKSHOPS_TASK = Task(gettext_lazy("Plan workshops"), order=4, offered_with=Action.SIGN_UP_FOR_WORKSHOP)
 
 
 def manage_url(edition: Edition) -> str:
@@ -100,7 +105,7 @@ def _render_manage(
     return render(request, "development/workshops/manage.html", context, status=status)
 
 
-@edition_action(Action.MANAGE_DEVELOPMENT, gate=Gate.ROLES)
+@edition_action(Action.MANAGE_DEVELOPMENT, gate=Gate.ROLES, task=WORKSHOPS_TASK)
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest, edition: Edition) -> HttpResponse:
     form = WorkshopForm(request.POST or None)

@@ -139,9 +139,11 @@ EXECUTION = "Carrying out the projects"
 PANEL_DECIDES = [*PANEL_WORK, "Ballot round in a session", "The panel's decision"]
 FINANCE_IMPORT = "Payments from the finance system"  # carrying out (execution.ledger)
 EVALUATION = ["Lessons for the next edition", "Cost of running the edition"]  # evaluation.lessons, .costs
+DEVELOPMENT = ["Coaching of ideas and drafts", "Plan workshops"]  # development.coaching, .workshops
 EXPECTED: dict[Role, dict[str, list[str]]] = {
     Role.OFFICIAL: {
         "online_vote": [
+            *DEVELOPMENT,
             "Vote management",
             "Count and publish the result",
             EXECUTION,
@@ -149,6 +151,7 @@ EXPECTED: dict[Role, dict[str, list[str]]] = {
             *EVALUATION,
         ],
         "panel": [
+            *DEVELOPMENT,
             "Count and publish the result",
             "Questions from the panel",
             EXECUTION,
@@ -156,6 +159,7 @@ EXPECTED: dict[Role, dict[str, list[str]]] = {
             *EVALUATION,
         ],
         "panel_then_vote": [
+            *DEVELOPMENT,
             "Vote management",
             "Count and publish the result",
             "Questions from the panel",
@@ -164,6 +168,7 @@ EXPECTED: dict[Role, dict[str, list[str]]] = {
             *EVALUATION,
         ],
         "vote_then_panel": [
+            *DEVELOPMENT,
             "Vote management",
             "Count and publish the result",
             "Questions from the panel",
@@ -200,7 +205,8 @@ def test_the_review_pages_declare_their_tasks_first_in_the_cycle() -> None:
 
 
 def test_every_step_of_the_cycle_declares_its_task_once() -> None:
-    assert [task.task.order for task in declared_tasks()] == list(range(10, 141, 10))
+    # The development track's two tasks come before the review (2, 4), then a step every 10.
+    assert [task.task.order for task in declared_tasks()] == [2, 4, *range(10, 141, 10)]
 
 
 @pytest.mark.parametrize("step", list(STEPS))
