@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from django.utils import translation
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, ViewportSize, expect
 
 from demo.content.accounts import COACH, DEMO_PASSWORD, resident
 from development.models import Coaching, CoachingNote, Idea, IdeaMember
@@ -26,7 +26,7 @@ from ui.templatetags.money import money
 pytestmark = pytest.mark.browser
 
 SLUG = "buurtbudget-nieuw-west-2027"
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 TITLE = "Bankjes en bloemen op het Lambertus Zijlplein"
 NEIGHBOURHOOD = "Slotermeer-Zuidwest"
 INITIATOR = resident("mohamed.elamrani")  # Mohamed E.
@@ -100,7 +100,9 @@ def test_an_idea_becomes_a_coached_draft_with_a_first_check_on_a_phone(
     neighbour.get_by_label("Wat ik bied").fill(OFFER)
     neighbour.get_by_role("button", name="Vraag of je mee mag doen").click()
     neighbour.wait_for_url(f"{base}{idea.get_absolute_url()}**")
-    expect(neighbour.locator("#mensen")).to_contain_text("Je hebt gevraagd of je mee mag doen. Er is nog geen antwoord.")
+    expect(neighbour.locator("#mensen")).to_contain_text(
+        "Je hebt gevraagd of je mee mag doen. Er is nog geen antwoord."
+    )
     member = IdeaMember.objects.get(idea=idea)
     assert (member.user.email, member.role, member.status) == (NEIGHBOUR, "volunteer", "asked")
 
@@ -227,4 +229,6 @@ def test_an_idea_becomes_a_coached_draft_with_a_first_check_on_a_phone(
     expect(main).to_contain_text("Een goed plan voor het plein.")
     expect(main).to_contain_text("Let op wie de bloemen water geeft.")
     table = main.get_by_role("table", name="Per punt van de checklist")
-    expect(table.get_by_role("row").filter(has_text=first.label)).to_contain_text("Vraag op tijd toestemming.")
+    expect(table.get_by_role("row").filter(has_text=first.label)).to_contain_text(
+        "Vraag op tijd toestemming."
+    )
