@@ -90,6 +90,47 @@ RETENTION: tuple[Retention, ...] = (
         models=("proposals.plan", "proposals.planrevision", "proposals.costline", "proposals.planimage"),
     ),
     Retention(
+        key="ideas",
+        group=Group.INITIATORS,
+        data=_(
+            "Your ideas (the text, the neighbourhood, the help you need, your public name), who joins them "
+            "and what they offer, and the plan workshops you sign up for and whether you came."
+        ),
+        purpose=_("To show ideas, to find people for them, and to plan the workshops."),
+        basis=Basis.PUBLIC_TASK,
+        days=2 * YEAR,
+        start=Start.EDITION_END,
+        period=_("2 years after the edition ends. An idea that became a plan: as long as the plan."),
+        models=(
+            "development.idea",
+            "development.ideamember",
+            "development.workshop",
+            "development.workshopsignup",
+        ),
+    ),
+    Retention(
+        key="coaching",
+        group=Group.INITIATORS,
+        data=_(
+            "Who coaches your idea or plan, the log you and your coach keep (appointments, advice, notes), "
+            "the steps the coach marked, the partner organisations and their coaches, and your requests "
+            "for a first check with the district's answers."
+        ),
+        purpose=_("To help you make a good plan, and to learn which help works."),
+        basis=Basis.PUBLIC_TASK,
+        days=2 * YEAR,
+        start=Start.EDITION_END,
+        period=_("2 years after the edition ends."),
+        models=(
+            "development.partner",
+            "development.partnercoach",
+            "development.coaching",
+            "development.coachingnote",
+            "development.coachingstep",
+            "review.precheck",
+        ),
+    ),
+    Retention(
         key="co_initiators",
         group=Group.INITIATORS,
         data=_("The e-mail address of someone who is invited to help with a plan."),
@@ -103,24 +144,24 @@ RETENTION: tuple[Retention, ...] = (
     Retention(
         key="likes",
         group=Group.RESIDENTS,
-        data=_("Which plans you support."),
+        data=_("Which plans and ideas you support."),
         purpose=_("To count the support a plan needs to go on to the check."),
         basis=Basis.PUBLIC_TASK,
         days=YEAR,
         start=Start.EDITION_END,
         period=_("1 year after the edition ends, or until you delete your account."),
-        models=("proposals.like",),
+        models=("proposals.like", "development.ideasupport"),
     ),
     Retention(
         key="comments",
         group=Group.RESIDENTS,
-        data=_("Your comments on plans, and reports about comments."),
+        data=_("Your comments on plans and ideas, and reports about comments."),
         purpose=_("For the conversation about plans, and to remove comments that break the rules."),
         basis=Basis.PUBLIC_TASK,
         days=2 * YEAR,
         start=Start.EDITION_END,
         period=_("2 years after the edition ends. If you delete your account, your comments are deleted."),
-        models=("proposals.comment", "proposals.commentreport"),
+        models=("proposals.comment", "proposals.commentreport", "development.ideacomment"),
     ),
     Retention(
         key="notifications",

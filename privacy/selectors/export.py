@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import StaffRole, User
 
 from .activity import follows_of, notifications_of, panel_of, projects_of, surveys_answered_by
+from .development import idea_activity_of, ideas_of
 from .plans import co_initiatorships_of, comments_of, likes_of, plans_of, reports_of
 from .values import when
 
@@ -46,6 +47,8 @@ def personal_data(user: User) -> dict[str, Any]:
         "likes": likes_of(user),
         "comments": comments_of(user),
         "comment_reports": reports_of(user),
+        "ideas": ideas_of(user),
+        "on_ideas": idea_activity_of(user),
         "follows": follows_of(user),
         "notifications": notifications_of(user),
         "projects": projects_of(user),

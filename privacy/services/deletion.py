@@ -1,8 +1,10 @@
 """Deleting a resident's account: what is removed, what is anonymised, and what blocks it.
 
 The rule (docs/privacy.md): likes, follows, notifications, comment reports, co-initiatorships, survey
-tickets and draft plans are deleted; comments are deleted (replies by others stay, as comments of
-their own); submitted plans stay public under the public name or anonymised, as the resident chooses;
+tickets and draft plans are deleted; so are support for ideas, joining them, workshop places, and
+ideas that did not become a submitted plan; comments (on plans and ideas) and one's own entries in a
+coaching log are deleted (replies by others stay, as comments of their own); submitted plans (and the
+ideas they came from) stay public under the public name or anonymised, as the resident chooses;
 a ballot is never touched (nothing links it to an account). A project the resident carries out that
 is not finished blocks the deletion. The account row itself is deleted when no record points at it;
 otherwise (a public plan, a finished project, the audit log) it is emptied: no e-mail address, no
@@ -13,11 +15,21 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q
 from django.utils import translation
 from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.models import StaffRole, User
 from common.ratelimit import Limit, hit
+from development.models import (
+    CoachingNote,
+    Idea,
+    IdeaComment,
+    IdeaMember,
+    IdeaSupport,
+    Workshop,
+    WorkshopSignUp,
+)
 from evaluation.models import Survey, SurveyTicket
 from evaluation.surveys.holders import holder_hash, user_holder
 from execution.models import Follow, ProjectOwner, ProjectStatus
@@ -74,14 +86,25 @@ def delete_account(*, user: User, confirmation: str, plans: str) -> None:
 
 
 def _remove_activity(user: User) -> None:
-    for model, field in (
+    # Of the development track: support, joining, workshop places and comments on ideas go, and so do
+    # the resident's own entries in coaching logs (the rest of a log stays with the idea or plan).
+    rows: tuple[tuple[type[models.Model], str], ...] = (
         (Like, "user"),
         (Follow, "user"),
         (Notification, "recipient"),
         (CommentReport, "reporter"),
-    ):
+        (CoInitiator, "user"),
+        (IdeaSupport, "user"),
+        (IdeaMember, "user"),
+        (WorkshopSignUp, "user"),
+        (IdeaComment, "author"),
+        (CoachingNote, "author"),
+    )
+    # A place the resident holds in a workshop is given back before the sign-up goes.
+    held = WorkshopSignUp.objects.filter(user=user, cancelled_at__isnull=True).values("workshop_id")
+    Workshop.objects.filter(pk__in=held).update(seats_taken=F("seats_taken") - 1)
+    for model, field in rows:
         model._default_manager.filter(**{field: user}).delete()
-    CoInitiator.objects.filter(user=user).delete()
     # Replies of others to the resident's comments stay, as comments of their own.
     Comment.objects.filter(parent__author=user).exclude(author=user).update(parent=None)
     Comment.objects.filter(author=user).delete()
@@ -92,11 +115,16 @@ def _remove_activity(user: User) -> None:
 
 
 def _settle_plans(user: User, *, public_name: str | None) -> None:
-    """Drafts go; submitted plans stay, under ``public_name`` when the resident chose to anonymise."""
+    """Drafts go, and ideas with them unless they became a plan that stays; submitted plans (and the
+    ideas they came from) stay, under ``public_name`` when the resident chose to anonymise."""
+    Idea.objects.filter(initiator=user).filter(
+        Q(plan__isnull=True) | Q(plan__status=PlanStatus.DRAFT)
+    ).delete()
     for draft in Plan.objects.filter(initiator=user, status=PlanStatus.DRAFT):
         draft.delete()
     if public_name is not None:
         Plan.objects.filter(initiator=user).update(public_name=public_name)
+        Idea.objects.filter(initiator=user).update(public_name=public_name)
 
 
 def _remove_account(user: User, *, public_name: str) -> None:

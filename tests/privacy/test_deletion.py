@@ -144,3 +144,98 @@ def test_guessing_the_password_is_stopped_after_five_tries(edition: Edition) -> 
 
     assert refused.value.code == "too_many_attempts"
     assert User.objects.get(pk=world.anna.pk).is_active
+
+
+def test_the_development_track_goes_with_the_account_but_an_idea_that_became_a_plan_stays(
+    edition: Edition,
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from development.models import (
+        Coaching,
+        CoachingNote,
+        Idea,
+        IdeaComment,
+        IdeaMember,
+        IdeaSupport,
+        Workshop,
+        WorkshopSignUp,
+    )
+    from review.models import PreCheck
+
+    world = make_world(edition)
+    anna, bram = world.anna, world.bram
+    official = factories.make_staff(role=Role.OFFICIAL, district=edition.district)
+    place = factories.make_neighbourhood(district=edition.district)
+    now = timezone.now()
+
+    def idea(by: User, title: str, plan: Plan | None = None) -> Idea:
+        return Idea.objects.create(
+            edition=edition, title=title, text="Tekst.", neighbourhood=place, initiator=by,
+            public_name=by.display_name, plan=plan, drafted_at=now if plan else None,
+        )  # fmt: skip
+
+    idea(anna, "Moestuin")  # never became a plan: goes
+    drafted = idea(anna, "Bankjes", plan=world.annas_draft)  # became the draft: goes with it
+    submitted = idea(anna, "Park", plan=world.annas_plan)  # became the submitted plan: stays
+    brams = idea(bram, "Speeltuin")
+    coaching = Coaching.objects.create(
+        idea=drafted, plan=world.annas_draft, coach=official, assigned_by=official
+    )
+    CoachingNote.objects.create(coaching=coaching, author=official, kind="advice", body="Vraag offertes.")
+    PreCheck.objects.create(plan=world.annas_draft, asked_by=anna, due_at=now + timedelta(days=10))
+    brams_coaching = Coaching.objects.create(idea=brams, coach=official, assigned_by=official)
+    CoachingNote.objects.create(coaching=brams_coaching, author=anna, kind="note", body="Ik help mee.")
+    kept_note = CoachingNote.objects.create(
+        coaching=brams_coaching, author=official, kind="advice", body="Goed."
+    )
+    IdeaSupport.objects.create(idea=brams, user=anna)
+    IdeaSupport.objects.create(idea=submitted, user=bram)
+    IdeaMember.objects.create(idea=brams, user=anna, role="volunteer", offer="Koffie", public_name="Anna")
+    IdeaComment.objects.create(idea=brams, author=anna, body="Leuk!")
+    workshop = Workshop.objects.create(
+        edition=edition, title="Van idee naar plan", starts_at=now, ends_at=now + timedelta(hours=2),
+        place="Buurthuis", language="nl", capacity=10, seats_taken=1, announced_by=official,
+    )  # fmt: skip
+    WorkshopSignUp.objects.create(workshop=workshop, user=anna)
+
+    delete_account(user=anna, confirmation=factories.PASSWORD, plans=PlanNames.ANONYMISE)
+
+    assert set(Idea.objects.values_list("title", flat=True)) == {"Park", "Speeltuin"}
+    assert Idea.objects.get(pk=submitted.pk).public_name == "Een bewoner"
+    assert not Coaching.objects.filter(idea_id=drafted.pk).exists()  # went with the draft and its idea
+    assert not PreCheck.objects.exists()
+    assert list(CoachingNote.objects.filter(coaching=brams_coaching)) == [kept_note]
+    for model, field in ((IdeaSupport, "user"), (IdeaMember, "user"), (WorkshopSignUp, "user")):
+        assert not model.objects.filter(**{field: anna}).exists()
+    assert not IdeaComment.objects.filter(author=anna).exists()
+    assert Workshop.objects.get(pk=workshop.pk).seats_taken == 0  # her place is free again
+    assert IdeaSupport.objects.filter(user=bram).count() == 1  # nothing of Bram's changed
+    assert not User.objects.get(pk=anna.pk).is_active
+
+
+def test_the_download_holds_ones_own_ideas_and_what_one_did_on_others(edition: Edition) -> None:
+    from development.models import Idea, IdeaComment, IdeaSupport
+    from privacy.selectors.export import personal_data
+
+    world = make_world(edition)
+    place = factories.make_neighbourhood(district=edition.district)
+    brams = Idea.objects.create(
+        edition=edition, title="Speeltuin", text="Tekst.", neighbourhood=place, initiator=world.bram,
+        public_name="Bram",
+    )  # fmt: skip
+    Idea.objects.create(
+        edition=edition, title="Moestuin", text="Tekst.", neighbourhood=place, initiator=world.anna,
+        public_name="Anna",
+    )  # fmt: skip
+    IdeaSupport.objects.create(idea=brams, user=world.anna)
+    IdeaComment.objects.create(idea=brams, author=world.anna, body="Leuk!")
+
+    data = personal_data(world.anna)
+
+    assert [row["title"] for row in data["ideas"]] == ["Moestuin"]
+    assert data["on_ideas"]["supported"][0]["idea"] == "Speeltuin"
+    assert data["on_ideas"]["comments"][0]["text"] == "Leuk!"
+    assert "Bram" not in str(data["ideas"])

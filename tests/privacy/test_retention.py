@@ -12,7 +12,7 @@ from privacy.retention import RETENTION, Basis, Start
 
 OURS = {
     "accounts", "places", "editions", "audit", "notifications", "proposals", "review", "ballots", "outreach",
-    "voting", "deliberation", "execution", "outcomes", "evaluation",
+    "voting", "deliberation", "execution", "outcomes", "evaluation", "development",
 }  # fmt: skip
 # E-mail fields that belong to an organisation, not a person.
 NOT_PERSONAL = {"places.helpdesk"}
