@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from accounts.models import User
 from demo.content.development_ideas import EDITION_SLUG, IDEAS
-from demo.services import load_demo
 from demo.services.development_ideas import load_ideas
 from development.models import IdeaMemberStatus
 from editions.models import Edition
@@ -16,9 +15,8 @@ from proposals.models import CoInitiatorStatus, PlanStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_ideas_load_with_people_needs_and_one_plan() -> None:
+def test_the_demo_ideas_load_with_people_needs_and_one_plan(demo: None) -> None:
     now = timezone.now()
-    load_demo(now=now)
     edition = Edition.objects.get(slug=EDITION_SLUG)
     users = {user.email: user for user in User.objects.all()}
     ideas = load_ideas(edition=edition, users=users, now=now)
