@@ -1,4 +1,4 @@
-"""Root URLs: Dutch at /, English under /en/ (i18n_patterns), admin, and a health check."""
+"""Root URLs: Dutch at /, the other languages under a prefix, admin, operational endpoints."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -6,14 +6,12 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
-from pages.views import healthz
-
 handler403 = "pages.views.permission_denied"
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("healthz", healthz, name="healthz"),
+    path("", include("operations.urls")),
     path("api/", include("api.urls")),
 ]
 urlpatterns += i18n_patterns(

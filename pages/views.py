@@ -200,11 +200,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
-def healthz(request: HttpRequest) -> HttpResponse:
-    """A page with no database work: the baseline the page benchmark compares against."""
-    return HttpResponse("ok", content_type="text/plain")
-
-
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
 

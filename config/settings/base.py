@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "api",
     "privacy",
     "pages",
+    "operations",
     "demo",
     "backoffice",
 ]

@@ -1,0 +1,9 @@
+"""/healthz (the process answers) and /readyz (it can serve: database, cache, workers, migrations)."""
+
+from django.urls import URLPattern, path
+
+from .views import healthz
+
+urlpatterns: list[URLPattern] = [
+    path("healthz", healthz, name="healthz"),
+]

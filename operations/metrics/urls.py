@@ -1,0 +1,5 @@
+"""/metrics for Prometheus."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
