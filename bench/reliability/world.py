@@ -284,3 +284,25 @@ def count_result(count_id: int) -> dict[str, Any]:
             for section in count.sections.order_by("position")
         },
     }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m bench.reliability.world make-vote --voters N``, run with a topology's ``app_env``:
+    make a vote in its database and print it as JSON (for a process whose Django is set up otherwise,
+    such as a pytest run: tests/deploy/test_prod_local.py)."""
+    import argparse
+    import json
+    from dataclasses import asdict
+
+    parser = argparse.ArgumentParser(prog="python -m bench.reliability.world")
+    commands = parser.add_subparsers(dest="command", required=True)
+    make = commands.add_parser("make-vote", help="an open vote with N voters; prints it as JSON")
+    make.add_argument("--voters", type=int, required=True)
+    args = parser.parse_args(argv)
+    connect(dict(os.environ))
+    print(json.dumps(asdict(make_vote(voters=args.voters))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

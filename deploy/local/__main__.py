@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from .nginx import Site
+from .nginx import Site, request_body_max_bytes
 from .processes import ROOT
 from .topology import DEFAULT_DATABASE, SHARED_POSTGRES, Topology, ensure_database
 
@@ -127,8 +127,6 @@ def _print_ready(topology: Topology) -> None:
 
 def nginx_config(args: argparse.Namespace) -> int:
     """Print the site configuration for real servers (listening on 443 and 80)."""
-    from config.settings.base import REQUEST_BODY_MAX_BYTES
-
     site = Site(
         page_servers=args.pages,
         vote_servers=args.votes,
@@ -136,7 +134,7 @@ def nginx_config(args: argparse.Namespace) -> int:
         media_root=args.media_root,
         certificate=args.certificate,
         certificate_key=args.certificate_key,
-        client_max_body_size=REQUEST_BODY_MAX_BYTES,
+        client_max_body_size=request_body_max_bytes(),
         server_name=args.server_name,
     )
     print(site.render())

@@ -15,6 +15,24 @@ LOCAL_TEMPLATE = TEMPLATES / "nginx-local.conf"
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
+def request_body_max_bytes() -> int:
+    """REQUEST_BODY_MAX_BYTES of config/settings/base.py, read without importing ``config.settings``.
+
+    The launcher's process may set Django up later with another environment (a suite's script
+    does, to make its vote): importing the settings module now would fix its database to this
+    process's environment. So the file is run under a private name, and nothing is registered.
+    """
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "_buurtbudget_base_settings", ROOT / "config/settings/base.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return int(module.REQUEST_BODY_MAX_BYTES)
+
+
 def render(template: str, values: Mapping[str, object]) -> str:
     """``template`` with every ``{{ name }}`` replaced; a name without a value is an error, not a blank."""
     missing = sorted({name for name in _PLACEHOLDER.findall(template) if name not in values})

@@ -25,7 +25,7 @@ import urllib.request
 from pathlib import Path
 from typing import Self, TypeVar
 
-from .nginx import Site, render_local
+from .nginx import Site, render_local, request_body_max_bytes
 from .processes import ROOT, Child, run
 from .services import PrivatePostgres, PrivateRedis, make_certificates
 
@@ -202,7 +202,7 @@ class Topology:
             self._started = True
             ensure_database(self.database_url)
             self._flush_redis()
-            self.manage("migrate", "--noinput", log_name="migrate")
+            self._migrate()
             self._collect_static()
             self._start_nginx()
             for node in range(self.nodes):
@@ -247,9 +247,35 @@ class Topology:
         self.run_dir.chmod(0o711)
         for directory in (self.static_root, self.media_root):
             directory.chmod(0o755)
-        for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (self.run_dir / "nginx" / "tmp" / name).mkdir(parents=True, exist_ok=True)
+        # nginx makes its temporary directories itself, owned by its workers' user.
+        (self.run_dir / "nginx" / "tmp").mkdir(parents=True, exist_ok=True)
         make_certificates(self.certs_dir)
+
+    def _migrate(self) -> None:
+        """migrate; a new private cluster starts from a dump of an earlier run's migrated database
+        when the migrations have not changed since (var/cache/: two seconds instead of two minutes)."""
+        if self.postgres is None:
+            self.manage("migrate", "--noinput", log_name="migrate")
+            return
+        cache = ROOT / "var" / "cache" / f"schema-{_migrations_fingerprint()}.dump"
+        if cache.exists():
+            run(
+                [str(self.postgres.bin / "pg_restore"), "--no-owner", "-d", self.database_url, str(cache)],
+                env=os.environ,
+                log=self.logs_dir / "migrate.log",
+                what="pg_restore of the migrated schema",
+            )
+        self.manage("migrate", "--noinput", log_name="migrate")
+        if not cache.exists():
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache.with_suffix(f".{os.getpid()}.partial")
+            run(
+                [str(self.postgres.bin / "pg_dump"), "-Fc", "-f", str(partial), self.database_url],
+                env=os.environ,
+                log=self.logs_dir / "migrate.log",
+                what="pg_dump of the migrated schema",
+            )
+            partial.replace(cache)
 
     def _collect_static(self) -> None:
         """collectstatic, unless the run directory's files are newer than every source (it compresses
@@ -273,8 +299,6 @@ class Topology:
 
     def site(self) -> Site:
         """The nginx site of this topology (deploy/nginx/buurtbudget.conf)."""
-        from config.settings.base import REQUEST_BODY_MAX_BYTES
-
         return Site(
             page_servers=[f"127.0.0.1:{self._port(i, 'pages')}" for i in range(self.nodes)],
             vote_servers=[f"127.0.0.1:{self._port(i, 'votes')}" for i in range(self.nodes)],
@@ -282,7 +306,7 @@ class Topology:
             media_root=self.media_root,
             certificate=self.certs_dir / "server.pem",
             certificate_key=self.certs_dir / "server.key",
-            client_max_body_size=REQUEST_BODY_MAX_BYTES,
+            client_max_body_size=request_body_max_bytes(),
             https_port=self.https_port,
             http_port=self.http_port,
             listen_address="127.0.0.1",
@@ -437,6 +461,19 @@ class Topology:
         raise RuntimeError(
             f"{what} did not answer {url} within {START_TIMEOUT_SECONDS:.0f} s; see {self.logs_dir}"
         )
+
+
+def _migrations_fingerprint() -> str:
+    """A hash of every migration of the project and of the installed packages' state."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(ROOT.glob("*/migrations/*.py")):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    installed = ROOT / ".venv" / ".installed"
+    digest.update(str(installed.stat().st_mtime if installed.exists() else 0).encode())
+    return digest.hexdigest()[:16]
 
 
 def _static_fingerprint() -> str:
