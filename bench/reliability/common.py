@@ -6,7 +6,6 @@ import argparse
 import os
 import platform
 import sys
-import tempfile
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -21,12 +20,19 @@ from deploy.local import Topology  # noqa: E402  (the scripts run as files: the 
 # `make prod-local` uses buurtbudget_prod and Redis database 10).
 DATABASE = "buurtbudget_reliability"
 REDIS_URL = "redis://127.0.0.1:6379/11"
+RUN_DIR = ROOT / "var" / "reliability"
 
 
 def topology_arguments(parser: argparse.ArgumentParser) -> None:
     """The options every script takes for the topology it starts."""
     group = parser.add_argument_group("topology")
-    group.add_argument("--run-dir", type=Path, help="run directory (default: a new temporary one)")
+    group.add_argument(
+        "--run-dir",
+        type=Path,
+        default=RUN_DIR,
+        help="run directory (default var/reliability: kept, so the "
+        "collected static files and certificates of an earlier run are reused)",
+    )
     group.add_argument("--nodes", type=int, default=2)
     group.add_argument("--page-workers", type=int, default=2)
     group.add_argument("--vote-workers", type=int, default=2)
@@ -40,7 +46,7 @@ def topology_arguments(parser: argparse.ArgumentParser) -> None:
 
 def topology_from(args: argparse.Namespace, *, task_workers: int = 2) -> Topology:
     """The topology the options describe (not started)."""
-    run_dir = args.run_dir or Path(tempfile.mkdtemp(prefix="buurtbudget-reliability-"))
+    run_dir = args.run_dir
     database_url = None if args.private_services else f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
     return Topology(
         run_dir=run_dir,

@@ -56,6 +56,8 @@ class Round:
     acknowledged: int = 0
     stored: int = 0
     stored_unacknowledged: int = 0
+    marked_without_ballot: int = 0
+    retries: dict[int, int] = field(default_factory=dict)
     count: str = ""
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
@@ -256,7 +258,31 @@ def run_round(
     report.problems += world.check_casts(vote, answers)
     if len(answers.statuses) != len(codes):
         report.problems.append(f"{len(codes) - len(answers.statuses)} codes were never sent")
+    retry_unacknowledged(client, vote, codes, answers, report)
     return report
+
+
+def retry_unacknowledged(client: Client, vote: Any, codes: list[str], answers: Any, report: Round) -> None:
+    """Cast once more every code whose cast got no 2xx (as its voter would, after Retry-After), with
+    every node back: each must now be acknowledged, and then ballots = voters marked again."""
+    from bench.reliability import world
+
+    unacknowledged = [
+        code for code in codes if not any(200 <= s < 300 for s in answers.statuses.get(code, []))
+    ]
+    marked = world.tally(vote.edition_id)
+    report.marked_without_ballot = marked.voters_marked - marked.ballots
+    for code in unacknowledged:
+        status, receipt = client.cast(vote.api_path(), code, vote.ballot(vote.codes.index(code)))
+        answers.record(code, status, receipt)
+        report.retries[status] = report.retries.get(status, 0) + 1
+    client.close()
+    report.problems += world.check_casts(vote, answers)
+    after = world.tally(vote.edition_id)
+    if after.ballots != after.voters_marked:
+        report.problems.append(
+            f"after the retries {after.ballots} ballots for {after.voters_marked} voters marked"
+        )
 
 
 def main() -> int:
@@ -289,13 +315,15 @@ def main() -> int:
             print(f"round {report.number}: {'; '.join(report.events)}", file=sys.stderr)
         final = world.tally(vote.edition_id)
     print(
-        "| round | casts | seconds | answers | acknowledged | stored | stored, answer lost | count | result |"
+        "| round | casts | seconds | answers | acknowledged | stored | stored, answer lost "
+        "| marked, no ballot | retries answered | count | result |"
     )
-    print("|---:|---:|---:|---|---:|---:|---:|---|---|")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|")
     for report in rounds:
         print(
             f"| {report.number} | {args.casts} | {report.seconds:.1f} | {statuses(report.by_status)} | "
-            f"{report.acknowledged} | {report.stored} | {report.stored_unacknowledged} | {report.count} | "
+            f"{report.acknowledged} | {report.stored} | {report.stored_unacknowledged} | "
+            f"{report.marked_without_ballot} | {statuses(report.retries)} | {report.count} | "
             f"{'FAILED' if report.problems else 'passed'} |"
         )
     print(
@@ -303,7 +331,7 @@ def main() -> int:
         f"(at most {final.most_casts} cast per voter); {machine()}."
     )
     problems = [f"round {r.number}: {p}" for r in rounds for p in r.problems]
-    if final.ballots != final.voters_marked:
+    if final.ballots != final.voters_marked:  # every unacknowledged cast was retried
         problems.append(f"{final.ballots} ballots for {final.voters_marked} voters marked")
     if problems:
         print("FAILED: " + "; ".join(problems))

@@ -16,8 +16,9 @@ from pathlib import Path
 from types import FrameType
 
 from .nginx import Site, request_body_max_bytes
+from .preparation import ensure_database
 from .processes import ROOT
-from .topology import DEFAULT_DATABASE, SHARED_POSTGRES, Topology, ensure_database
+from .topology import DEFAULT_DATABASE, SHARED_POSTGRES, Topology
 
 
 def _parser() -> argparse.ArgumentParser:

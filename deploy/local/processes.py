@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import ssl
 import subprocess
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -122,3 +125,19 @@ def run(command: Sequence[str], *, env: Mapping[str, str], log: Path, what: str)
     if done.returncode != 0:
         tail = log.read_text(errors="replace").splitlines()[-20:]
         raise RuntimeError(f"{what} failed (exit {done.returncode}); {log}:\n" + "\n".join(tail))
+
+
+def wait_for_url(url: str, *, context: ssl.SSLContext | None, child: Child | None, seconds: float) -> bool:
+    """Whether ``url`` answered 200 within ``seconds``; False at once if ``child`` exited meanwhile."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if child is not None and child.process is not None and not child.alive():
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2, context=context) as answer:
+                if answer.status == 200:
+                    return True
+        except (OSError, urllib.error.URLError):
+            pass
+        time.sleep(0.2)
+    return False
