@@ -28,13 +28,11 @@ prod-local: install nginx  ## Production settings behind nginx with TLS on https
 nginx:  ## Debian's nginx for make prod-local and the proxy's tests (installed when missing)
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
-bench-reliability: install nginx  ## The reliability suite's races and crashes in full (docs/reliability.md)
-	$(PY) bench/reliability/races.py
-	$(PY) bench/reliability/crashes.py
+bench-reliability: install nginx  ## The reliability suite on one topology: races, five crash rounds (docs/reliability.md)
+	$(PY) -m bench.reliability
 
-bench-reliability-short: install nginx  ## Its short version for CI (one crash round of 300 casts)
-	$(PY) bench/reliability/races.py
-	$(PY) bench/reliability/crashes.py --short
+bench-reliability-short: install nginx  ## Its short version for CI: races, one crash round of 300 casts
+	$(PY) -m bench.reliability --short
 
 # Assets and compiled translations are files with their sources as prerequisites, so a second
 # `make test` (CI runs two side by side) finds them up to date and writes nothing.
