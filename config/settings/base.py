@@ -258,3 +258,17 @@ EXECUTION_RECEIPT_MAX_SIDE = 2400
 EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
+
+# --- issue 18 §1 (topology): where a node's files live, set per deployment from the environment ---
+# The directory collectstatic fills and the reverse proxy serves /static/ from (deploy/nginx). Every
+# node of one deployment must see the same files: the manifest names the hashed copies pages link to.
+if os.environ.get("BUURTBUDGET_STATIC_ROOT"):
+    STATIC_ROOT = Path(os.environ["BUURTBUDGET_STATIC_ROOT"])
+# Uploaded public files (plan images), served by the proxy under /media/: storage every node shares.
+if os.environ.get("BUURTBUDGET_MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["BUURTBUDGET_MEDIA_ROOT"])
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (the local topology): the
+# directory each sent message is written to as a file, instead of an SMTP server.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+# --- end issue 18 §1 (topology) ---
