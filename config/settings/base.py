@@ -258,3 +258,20 @@ EXECUTION_RECEIPT_MAX_SIDE = 2400
 EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
+
+# --- issue 18 §2 §6 (operations: scheduler, workers, readiness, stale counts, mail queue) ---
+# The account (an administrator's e-mail address) that scheduled publications of verdicts and
+# results are recorded for in the audit log; empty: those two jobs fail, visibly, until it is set.
+SCHEDULER_ACCOUNT_EMAIL = os.environ.get("BUURTBUDGET_SCHEDULER_ACCOUNT", "")
+# How often (seconds) `run_scheduler` looks for due jobs.
+SCHEDULER_TICK_SECONDS = 30
+# How often (seconds) the scheduler and each task worker write their heartbeat.
+OPERATIONS_HEARTBEAT_SECONDS = 5
+# A heartbeat older than this (seconds) means its process is gone (six missed beats).
+OPERATIONS_HEARTBEAT_MAX_AGE_SECONDS = 30
+# A count still running (or queued without a task) this many minutes after it started, whose worker
+# is gone, is queued again by `recover_counts` (a million ballots count in under 30 s).
+COUNT_STALE_AFTER_MINUTES = 10
+# The scheduler's line per job run, heartbeat failures and recoveries are INFO/WARNING: shown.
+LOGGING["loggers"] = {**LOGGING.get("loggers", {}), "operations": {"level": "INFO"}}
+# --- end issue 18 §2 §6 ---
