@@ -273,5 +273,16 @@ OPERATIONS_HEARTBEAT_MAX_AGE_SECONDS = 30
 # is gone, is queued again by `recover_counts` (a million ballots count in under 30 s).
 COUNT_STALE_AFTER_MINUTES = 10
 # The scheduler's line per job run, heartbeat failures and recoveries are INFO/WARNING: shown.
-LOGGING["loggers"] = {**LOGGING.get("loggers", {}), "operations": {"level": "INFO"}}
+# (LOGGING has no other loggers here; a structured-logging block that adds some keeps this one.)
+LOGGING["loggers"] = {"operations": {"level": "INFO"}}
+# /readyz answers 503 unless each check named here is ok (of: database, cache, workers, migrations);
+# the others are reported, not required. The demo and tests run without task workers, so base
+# leaves "workers" out (/readyz then shows them as "none", not required); prod.py requires all four.
+READYZ_REQUIRED = tuple(
+    name.strip()
+    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,migrations").split(",")
+    if name.strip()
+)
+# PostgreSQL's statement timeout (milliseconds) for /readyz's `SELECT 1`.
+READYZ_DATABASE_TIMEOUT_MS = 500
 # --- end issue 18 §2 §6 ---
