@@ -5,7 +5,7 @@ duration_ms, node, pid`` (and ``task_id``, ``exception`` when there are any), sc
 (``scrub``). ``PathlessRequests`` rewrites Django's own request records: ``django.request`` and
 ``django.security`` log ``request.path`` on every 4xx and 5xx ("Not Found: /stemmen/K7QM-…/"), and a
 path may hold a voting code or a login token; the path becomes the route, and 404s, which the
-access line already counts, are dropped. ``logging_config`` is the LOGGING of production; gunicorn's
+access line already counts, are dropped. Gunicorn's "Error handling request <path>" loses its path. ``logging_config`` is the LOGGING of production; gunicorn's
 own lines go through the same formatter (``common.observability.gunicorn``).
 
 Nothing here imports Django: gunicorn's master loads this module before Django is set up.
@@ -46,7 +46,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": scrub(record.getMessage()),
-            "request_id": context.request_id.get() or None,
+            "request_id": getattr(record, "request_id", None) or context.request_id.get() or None,
             "route": context.route.get() or None,
             "method": None,
             "status": getattr(record, "status_code", None),
@@ -77,17 +77,32 @@ class PathlessRequests(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "gunicorn.error" and str(record.msg).startswith("Error handling request"):
+            # gunicorn names the request line when an exception reaches it: the path is withheld.
+            record.msg, record.args = "Error handling a request", ()
+            return True
         request = getattr(record, "request", None)
         if request is None:
             return True
         if getattr(record, "status_code", None) == 404 and record.name == "django.request":
             return False
+        # Django logs a 4xx or 5xx after the middleware returned: the ids come from the request.
+        label = context.route.get() or route_of(request)
+        record.route = label
+        record.request_id = context.request_id.get() or getattr(request, "request_id", None)
         path = getattr(request, "path", None)
         if path and isinstance(record.args, tuple):
             escaped = path.encode("unicode_escape").decode("ascii")
-            label = context.route.get() or UNMATCHED
             record.args = tuple(label if arg in (path, escaped) else arg for arg in record.args)
         return True
+
+
+def route_of(request: Any) -> str:
+    """The matched URL pattern's name (``voting:ballot``), or UNMATCHED before or without a match."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return UNMATCHED
+    return str(match.view_name or match.route or UNMATCHED)
 
 
 def logging_config(*, level: str = "INFO", request_lines: bool = True) -> dict[str, Any]:

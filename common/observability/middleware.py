@@ -19,7 +19,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
 from . import context
-from .logging import UNMATCHED
+from .logging import route_of
 from .metrics import observe_request
 
 access_log = logging.getLogger("buurtbudget.request")
@@ -27,14 +27,6 @@ access_log = logging.getLogger("buurtbudget.request")
 # Probes and scrapes come every few seconds from machines, not people: their lines are DEBUG.
 QUIET_ROUTES = frozenset({"operations:healthz", "operations:readyz", "operations:metrics"})
 HEADER = "X-Request-ID"
-
-
-def route_of(request: HttpRequest) -> str:
-    """The matched URL pattern's name (``voting:ballot``), or UNMATCHED before or without a match."""
-    match = getattr(request, "resolver_match", None)
-    if match is None:
-        return UNMATCHED
-    return match.view_name or match.route or UNMATCHED
 
 
 class RequestObservabilityMiddleware:
@@ -46,6 +38,7 @@ class RequestObservabilityMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         started = time.perf_counter()
         request_id = self._incoming_id(request) or context.new_request_id()
+        request.request_id = request_id  # type: ignore[attr-defined]  # Django logs some errors after us
         bound = context.bind(request_id=request_id, route="")
         try:
             response = self.get_response(request)

@@ -1,5 +1,6 @@
 """Production settings: everything secret or site-specific comes from the environment."""
 
+import logging
 import os
 
 from common.observability.logging import logging_config
@@ -42,6 +43,8 @@ LOGGING = logging_config(
     level=os.environ.get("BUURTBUDGET_LOG_LEVEL", "INFO").upper(),
     request_lines=os.environ.get("BUURTBUDGET_ACCESS_LOG", "1") != "0",
 )
+# Python's warnings become log lines (logger py.warnings), so stderr holds JSON lines only.
+logging.captureWarnings(True)
 # Addresses or CIDR networks (comma-separated) that may read /metrics; everyone else gets a 404.
 # Default: this machine only (a Prometheus agent on the node). Empty: nobody. The client address is
 # the one the rate limits use (behind BUURTBUDGET_TRUSTED_PROXIES proxies, what the outermost saw).
