@@ -5,8 +5,9 @@ duration_ms, node, pid`` (and ``task_id``, ``exception`` when there are any), sc
 (``scrub``). ``PathlessRequests`` rewrites Django's own request records: ``django.request`` and
 ``django.security`` log ``request.path`` on every 4xx and 5xx ("Not Found: /stemmen/K7QM-…/"), and a
 path may hold a voting code or a login token; the path becomes the route, and 404s, which the
-access line already counts, are dropped. Gunicorn's "Error handling request <path>" loses its path. ``logging_config`` is the LOGGING of production; gunicorn's
-own lines go through the same formatter (``common.observability.gunicorn``).
+access line already counts, are dropped. Gunicorn's "Error handling request <path>" loses its
+path. ``logging_config`` is the LOGGING of production; gunicorn's own lines go through the same
+formatter (``common.observability.gunicorn``).
 
 Nothing here imports Django: gunicorn's master loads this module before Django is set up.
 """

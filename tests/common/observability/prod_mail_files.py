@@ -5,6 +5,7 @@ storage of production would need one. Nothing else differs from config.settings.
 """
 
 import os
+from pathlib import Path
 
 from config.settings.prod import *  # noqa: F403
 from config.settings.prod import STORAGES
@@ -12,5 +13,5 @@ from config.settings.prod import STORAGES
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["BUURTBUDGET_TEST_MAIL_DIR"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-STATIC_ROOT = os.environ["BUURTBUDGET_TEST_STATIC_ROOT"]
+STATIC_ROOT = Path(os.environ["BUURTBUDGET_TEST_STATIC_ROOT"])
 WHITENOISE_USE_FINDERS = True

@@ -229,7 +229,7 @@ def _mail_to(directory: Path, address: str, *, after: set[Path]) -> str:
             for chunk in path.read_bytes().split(b"-" * 79):
                 if chunk.strip() and address.encode() in chunk:
                     message = message_from_bytes(chunk.strip(), policy=policy.default)
-                    body = message.get_body(("plain",))  # type: ignore[attr-defined]
+                    body = message.get_body(("plain",))
                     assert body is not None
                     return str(body.get_content())
         time.sleep(0.2)

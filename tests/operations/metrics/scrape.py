@@ -32,8 +32,8 @@ def parse(text: str) -> Scrape:
     return Scrape(samples=samples, text=text)
 
 
-def scrape(client: Client | None = None, **headers: str) -> Scrape:
-    response = (client or Client()).get("/metrics", **headers)
+def scrape(client: Client | None = None) -> Scrape:
+    response = (client or Client()).get("/metrics")
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"].startswith("text/plain")
     return parse(response.content.decode())

@@ -144,6 +144,7 @@ def test_counts_by_status_and_their_durations_come_from_the_count_rows() -> None
     edition, _ = make_closed_vote(choices=[(0,), (1, 2), (0, 3)])
     count = make_count(edition=edition)
     assert count.status == CountStatus.DONE
+    assert count.finished_at is not None
     took = (count.finished_at - count.started_at).total_seconds()
     other, _ = make_closed_vote(choices=[(0,)])
     running = Count.objects.create(
@@ -188,10 +189,10 @@ def test_metrics_are_open_without_an_allow_list_and_refused_outside_it(settings:
 def test_behind_the_proxy_the_address_it_saw_decides_not_what_the_client_wrote(settings: Any) -> None:
     settings.METRICS_ALLOWED_ADDRESSES = ["10.1.0.0/16"]
     settings.TRUSTED_PROXY_COUNT = 1
-    proxy = {"REMOTE_ADDR": "10.1.0.1"}  # the proxy itself is inside the allowed network
-    outsider = Client(**proxy, HTTP_X_FORWARDED_FOR="10.1.9.9, 203.0.113.7")  # a forged first entry
+    proxy = "10.1.0.1"  # the proxy itself is inside the allowed network
+    outsider = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="10.1.9.9, 203.0.113.7")  # a forged first entry
     assert outsider.get("/metrics").status_code == 404
-    scraper = Client(**proxy, HTTP_X_FORWARDED_FOR="10.1.5.5")
+    scraper = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="10.1.5.5")
     assert scraper.get("/metrics").status_code == 200
 
 
