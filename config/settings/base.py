@@ -300,3 +300,15 @@ READYZ_REQUIRED = tuple(
 # PostgreSQL's statement timeout (milliseconds) for /readyz's `SELECT 1`.
 READYZ_DATABASE_TIMEOUT_MS = 500
 # --- end issue 18 §2 §6 ---
+
+# --- issue 18 §5 (observability): request ids, metrics (common/observability/, operations/metrics/) ---
+# Outermost middleware: a request id for every request (the proxy's X-Request-ID behind a trusted
+# proxy, else a new one; returned as X-Request-ID), one access line and the request metrics, by route
+# name, never by path. Development keeps readable console logs (LOGGING above); production writes JSON.
+MIDDLEWARE.insert(0, "common.observability.middleware.RequestObservabilityMiddleware")
+# Who may read /metrics: a list of addresses or CIDR networks, or None for anyone. None here (the
+# demo and development are open); production reads METRICS_ALLOWED_ADDRESSES (config/settings/prod.py).
+METRICS_ALLOWED_ADDRESSES: list[str] | None = None
+# Optional error reporting (Sentry or compatible): the DSN, empty (off) by default; production only.
+ERROR_REPORTING_DSN = ""
+# --- end issue 18 §5 ---
