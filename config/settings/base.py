@@ -272,3 +272,43 @@ if os.environ.get("BUURTBUDGET_MEDIA_ROOT"):
 if os.environ.get("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 # --- end issue 18 §1 (topology) ---
+
+# --- issue 18 §2 §6 (operations: scheduler, workers, readiness, stale counts, mail queue) ---
+# The account (an administrator's e-mail address) that scheduled publications of verdicts and
+# results are recorded for in the audit log; empty: those two jobs fail, visibly, until it is set.
+SCHEDULER_ACCOUNT_EMAIL = os.environ.get("BUURTBUDGET_SCHEDULER_ACCOUNT", "")
+# How often (seconds) `run_scheduler` looks for due jobs.
+SCHEDULER_TICK_SECONDS = 30
+# How often (seconds) the scheduler and each task worker write their heartbeat.
+OPERATIONS_HEARTBEAT_SECONDS = 5
+# A heartbeat older than this (seconds) means its process is gone (six missed beats).
+OPERATIONS_HEARTBEAT_MAX_AGE_SECONDS = 30
+# A count still running (or queued without a task) this many minutes after it started, whose worker
+# is gone, is queued again by `recover_counts` (a million ballots count in under 30 s).
+COUNT_STALE_AFTER_MINUTES = 10
+# The scheduler's line per job run, heartbeat failures and recoveries are INFO/WARNING: shown.
+# (LOGGING has no other loggers here; a structured-logging block that adds some keeps this one.)
+LOGGING["loggers"] = {"operations": {"level": "INFO"}}
+# /readyz answers 503 unless each check named here is ok (of: database, cache, workers, migrations);
+# the others are reported, not required. The demo and tests run without task workers, so base
+# leaves "workers" out (/readyz then shows them as "none", not required); prod.py requires all four.
+READYZ_REQUIRED = tuple(
+    name.strip()
+    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,migrations").split(",")
+    if name.strip()
+)
+# PostgreSQL's statement timeout (milliseconds) for /readyz's `SELECT 1`.
+READYZ_DATABASE_TIMEOUT_MS = 500
+# --- end issue 18 §2 §6 ---
+
+# --- issue 18 §5 (observability): request ids, metrics (common/observability/, operations/metrics/) ---
+# Outermost middleware: a request id for every request (the proxy's X-Request-ID behind a trusted
+# proxy, else a new one; returned as X-Request-ID), one access line and the request metrics, by route
+# name, never by path. Development keeps readable console logs (LOGGING above); production writes JSON.
+MIDDLEWARE.insert(0, "common.observability.middleware.RequestObservabilityMiddleware")
+# Who may read /metrics: a list of addresses or CIDR networks, or None for anyone. None here (the
+# demo and development are open); production reads METRICS_ALLOWED_ADDRESSES (config/settings/prod.py).
+METRICS_ALLOWED_ADDRESSES: list[str] | None = None
+# Optional error reporting (Sentry or compatible): the DSN, empty (off) by default; production only.
+ERROR_REPORTING_DSN = ""
+# --- end issue 18 §5 ---
