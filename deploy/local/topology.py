@@ -30,8 +30,8 @@ from .services import PrivatePostgres, PrivateRedis, make_certificates
 # The task workers' and the scheduler's commands. THE SWITCH: the operations app's `run_worker`
 # (django-tasks' database worker with a heartbeat) and `run_scheduler` (every due job, once over all
 # nodes) replace django-tasks' plain `db_worker` and "no scheduler process" once they are in main.
-OPERATIONS_COMMANDS = False
-WORKER_COMMAND = ("run_worker",) if OPERATIONS_COMMANDS else ("db_worker", "--no-reload", "--interval", "0.5")
+OPERATIONS_COMMANDS = True
+WORKER_COMMAND = ("run_worker" if OPERATIONS_COMMANDS else "db_worker", "--no-reload", "--interval", "0.5")
 SCHEDULER_COMMAND: tuple[str, ...] | None = ("run_scheduler",) if OPERATIONS_COMMANDS else None
 
 SHARED_POSTGRES = "postgres://postgres@127.0.0.1:5432"
@@ -295,6 +295,8 @@ class Topology:
                 "GUNICORN_BIND": f"127.0.0.1:{self._port(node, pool)}",
                 "WEB_CONCURRENCY": str(self.page_workers if pool == "pages" else self.vote_workers),
                 "GUNICORN_THREADS": str(self.threads),
+                # Prometheus multiprocess mode: one directory per pool (operations/metrics/gunicorn.py).
+                "PROMETHEUS_MULTIPROC_DIR": str(self.run_dir / "metrics" / f"node{node}-{pool}"),
             }
             name = f"node{node}-{pool}"
             command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
