@@ -37,6 +37,10 @@ def topology_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--page-workers", type=int, default=2)
     group.add_argument("--vote-workers", type=int, default=2)
     group.add_argument("--threads", type=int, default=4)
+    # Ports apart from `make prod-local`'s (8443, 8080, 8711–) so both can run at once.
+    group.add_argument("--https-port", type=int, default=8739)
+    group.add_argument("--http-port", type=int, default=8738)
+    group.add_argument("--first-node-port", type=int, default=8721, help="node i: pages +2i, votes +2i+1")
     group.add_argument(
         "--private-services",
         action="store_true",
@@ -58,6 +62,9 @@ def topology_from(args: argparse.Namespace, *, task_workers: int = 2) -> Topolog
         vote_workers=args.vote_workers,
         threads=args.threads,
         task_workers=task_workers,
+        https_port=args.https_port,
+        http_port=args.http_port,
+        first_node_port=args.first_node_port,
     )
 
 
