@@ -258,3 +258,49 @@ EXECUTION_RECEIPT_MAX_SIDE = 2400
 EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
+
+# --- issue 19 §4 (pagecache): anonymous public pages from the cache (docs/page-cache.md) ---
+# Its own cache, so pages can never evict the rate limits' counters: Redis in production (the same
+# server unless PAGE_CACHE_REDIS_URL names another; short timeouts, a frozen Redis must not hold a
+# page), a local memory of its own otherwise.
+CACHES["pages"] = (
+    {
+        "BACKEND": "common.cache.ReusingRedisCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ["REDIS_URL"],
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+    }
+    if os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
+PAGE_CACHE_ALIAS = "pages"
+# Longest a cached page is kept, in seconds (0 turns the page cache off). Writes retire pages at
+# once; this only bounds what no write announces (a relative date, a database edited by hand).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# After the page cache fails (Redis down), seconds during which pages render fresh before it is tried again.
+PAGE_CACHE_RETRY_SECONDS = 5
+# Dotted path of a function returning the moments at which public pages change by time alone
+# (phases start and end, results and verdicts published at a set time): a page never outlives one.
+PAGE_CACHE_MOMENTS = "editions.selectors.moments_pages_change"
+# Part of every page key: set to the release (e.g. the commit) so a deployment never serves the last
+# one's pages; the code, templates and translations are fingerprinted besides.
+PAGE_CACHE_RELEASE = os.environ.get("BUURTBUDGET_RELEASE", "")
+# Tables whose writes retire no page: what the public pages never show. The vote's ballot box and
+# voters above all (a cast must keep the pages cached); sessions, tasks, the audit log, notifications,
+# login throttles. tests/pages/test_page_cache.py checks that a cast changes no page.
+PAGE_CACHE_UNWATCHED_MODELS = [
+    "voting.Ballot",  # a cast: the sealed ballot
+    "voting.Voter",  # a cast: the voter's ballots_cast and channel (turnout shows once the vote closed)
+    "voting.PaperEntry",  # paper ballots entered by staff during the vote
+    "voting.EmailChallenge",  # a register voter's one-time code
+    "sessions.Session",
+    "audit.AuditEntry",  # written with a staff change, which changes a watched table itself
+    "notifications.Notification",  # personal: only in the account
+    "django_tasks_database.DBTaskResult",  # the queue of background work (mail, counts)
+]
+# Columns whose update alone retires no page ("app.Model.field"): a login's timestamp.
+PAGE_CACHE_UNWATCHED_COLUMNS = ["accounts.User.last_login"]
+# --- end issue 19 §4 (pagecache) ---
