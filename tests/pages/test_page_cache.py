@@ -159,7 +159,10 @@ def test_a_published_verdict_shows_on_the_plan_page(client: Client, district: Di
     plan = factories.make_plan(edition=edition)
     reviewer = factories.make_staff(role=Role.REVIEWER, district=district)
     factories.make_review(
-        plan=plan, verdict=Verdict.NOT_FEASIBLE, public_explanation="De grond is van het Rijk.", outcome="not_ok"
+        plan=plan,
+        verdict=Verdict.NOT_FEASIBLE,
+        public_explanation="De grond is van het Rijk.",
+        outcome="not_ok",
     )
     path = url("pages:plan", plan.pk)
     assert "De grond is van het Rijk." not in warm(client, path)
@@ -232,7 +235,9 @@ def test_a_cast_changes_no_page_and_the_next_reader_still_gets_it_from_the_cache
     path = url("pages:edition", edition.slug)
     warm(reader, path)
     generation = page_cache().get(GENERATION_KEY)
-    receipt = cast(client, edition, token_of(open_ballot(client, edition, code)), {"s-main": [str(plans[0].pk)]})
+    receipt = cast(
+        client, edition, token_of(open_ballot(client, edition, code)), {"s-main": [str(plans[0].pk)]}
+    )
     assert receipt.status_code == 200 and "Your vote has been received" in receipt.content.decode()
     assert page_cache().get(GENERATION_KEY) == generation
     assert reader.get(path)["X-Page-Cache"] == "hit"
