@@ -146,7 +146,8 @@ def release() -> str:
 def _release_files() -> Iterable[Path]:
     base = Path(settings.BASE_DIR)
     roots = [Path(p) for p in settings.LOCALE_PATHS]
-    roots += [Path(d) for t in settings.TEMPLATES for d in t.get("DIRS", [])]
+    templates: list[dict[str, Any]] = settings.TEMPLATES
+    roots += [Path(d) for t in templates for d in t.get("DIRS", [])]
     roots += [Path(c.path) for c in apps.get_app_configs() if Path(c.path).is_relative_to(base)]
     roots += [base / "config", base / "common", base / "pbrules"]
     seen: set[Path] = set()

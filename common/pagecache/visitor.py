@@ -40,6 +40,10 @@ def to_placeholders(request: HttpRequest, body: bytes) -> bytes | None:
     return body
 
 
+def has_placeholders(body: bytes) -> bool:
+    return CSRF_MARK in body or NONCE_MARK in body
+
+
 def from_placeholders(request: HttpRequest, body: bytes) -> bytes:
     """``body`` with this visitor's own CSRF token (which also sets their cookie) and nonce."""
     if CSRF_MARK in body:

@@ -55,7 +55,7 @@ def unwatched_columns() -> dict[str, frozenset[str]]:
     for label in settings.PAGE_CACHE_UNWATCHED_COLUMNS:
         model_label, field = label.rsplit(".", 1)
         meta = apps.get_model(model_label)._meta
-        columns.setdefault(meta.db_table.lower(), set()).add(meta.get_field(field).column.lower())  # type: ignore[union-attr]
+        columns.setdefault(meta.db_table.lower(), set()).add(meta.get_field(field).column.lower())
     return {table: frozenset(names) for table, names in columns.items()}
 
 

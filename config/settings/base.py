@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -263,19 +264,21 @@ EXECUTION_REPORT_PHOTOS = 6
 # Its own cache, so pages can never evict the rate limits' counters: Redis in production (the same
 # server unless PAGE_CACHE_REDIS_URL names another; short timeouts, a frozen Redis must not hold a
 # page), a local memory of its own otherwise.
-CACHES["pages"] = (
+_PAGE_CACHE_REDIS = os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+_PAGE_CACHE: dict[str, Any] = (
     {
         "BACKEND": "common.cache.ReusingRedisCache",
-        "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ["REDIS_URL"],
-        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        "LOCATION": _PAGE_CACHE_REDIS,
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},  # seconds
     }
-    if os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+    if _PAGE_CACHE_REDIS
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "OPTIONS": {"MAX_ENTRIES": 5000},  # pages (a few per plan and language)
     }
 )
+CACHES["pages"] = _PAGE_CACHE
 PAGE_CACHE_ALIAS = "pages"
 # Longest a cached page is kept, in seconds (0 turns the page cache off). Writes retire pages at
 # once; this only bounds what no write announces (a relative date, a database edited by hand).

@@ -8,6 +8,7 @@ nothing, and anyone with a session gets a fresh page.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -292,3 +293,15 @@ def test_a_draft_is_still_not_found_and_nothing_is_cached_for_it(client: Client,
     draft = factories.make_plan(edition=edition, status=PlanStatus.DRAFT)
     path = url("pages:plan", draft.pk)
     assert client.get(path).status_code == 404 and client.get(path).status_code == 404
+
+
+def test_a_browser_that_accepts_gzip_gets_the_page_kept_compressed_and_others_the_same_page_plain(
+    client: Client, plan: Plan
+) -> None:
+    path = url("pages:plan", plan.pk)
+    plain = client.get(path)
+    compressed = client.get(path, headers={"Accept-Encoding": "gzip, br"})
+    assert compressed["X-Page-Cache"] == "hit" and compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert client.get(path).content == plain.content
