@@ -42,7 +42,6 @@ class _State:
         self.lock = threading.Lock()
         self.down_until = 0.0  # monotonic time before which the cache is left alone
         self.bump_owed = False
-        self.stored_since_bump = False
         self.moments: tuple[str, tuple[datetime, ...]] | None = None  # (generation, moments)
         self.release: str | None = None
 
@@ -71,7 +70,6 @@ def _guarded(operation: Callable[[BaseCache], T]) -> T | None:
 
 def bump_generation() -> None:
     """Retire every cached page: the next request for each renders it again."""
-    _state.stored_since_bump = False
 
     def bump(cache: BaseCache) -> bool:
         cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
@@ -99,13 +97,7 @@ def read_page(key: str) -> Any:
 
 
 def store_page(key: str, entry: dict[str, Any], seconds: int) -> None:
-    """Keep ``entry`` under ``key``; a write in this process's open transaction will retire it."""
     _guarded(lambda cache: cache.set(key, entry, timeout=seconds))
-    _state.stored_since_bump = True
-
-
-def stored_since_bump() -> bool:
-    return _state.stored_since_bump
 
 
 def window(generation: str) -> str:

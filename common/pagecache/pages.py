@@ -30,6 +30,7 @@ from common.middleware import carries_session
 
 from .generation import current_generation, read_page, release, store_page, window
 from .visitor import from_placeholders, has_placeholders, to_placeholders
+from .writes import has_uncommitted_writes
 
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 SAFE_METHODS = ("GET", "HEAD")
@@ -74,7 +75,7 @@ def _is_shared(request: HttpRequest, allowed: frozenset[str]) -> bool:
     shared_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
     if not shared_cookies.issuperset(request.COOKIES) or not allowed.issuperset(request.GET):
         return False
-    return not carries_session(request)
+    return not carries_session(request) and not has_uncommitted_writes()
 
 
 def page_key(request: HttpRequest, generation: str) -> str:

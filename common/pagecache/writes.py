@@ -7,9 +7,8 @@ during a vote (running totals are never shown before it closes) keeps the pages 
 
 The generation changes after the commit: a request that read the old token before the commit
 rendered the old data, and stored it under the old token, which nobody asks for any more; one that
-reads the new token also sees the committed data. It also changes at the write itself when a page
-was stored since the last change, so the writing transaction's own later reads (a test's, or a
-service that writes and then renders) are never served what it just changed.
+reads the new token also sees the committed data. Until then the writing thread's own requests
+bypass the cache (``has_uncommitted_writes``).
 """
 
 from __future__ import annotations
@@ -21,10 +20,11 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
 
-from .generation import bump_generation, stored_since_bump
+from .generation import bump_generation
 
 # The table a data-changing statement writes to: Django's INSERT, UPDATE, DELETE (SQLite's INSERT
 # OR IGNORE/REPLACE included), and TRUNCATE (a flush).
@@ -89,15 +89,38 @@ def _bump_after_commit() -> None:
     bump_generation()
 
 
+def _in_test_transaction_only(connection: BaseDatabaseWrapper) -> bool:
+    """Whether every open atomic block is a test case's: what is written then counts as committed."""
+    return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def _pending(connection: BaseDatabaseWrapper) -> bool:
+    return any(entry[1] is _bump_after_commit for entry in connection.run_on_commit)
+
+
 def _note_write(connection: BaseDatabaseWrapper) -> None:
-    if stored_since_bump():
-        bump_generation()
-    if not connection.in_atomic_block:
-        bump_generation()  # autocommit: the statement is committed already
-        return
-    # Once per transaction: a rolled-back savepoint drops its callbacks, so look rather than remember.
-    if not any(entry[1] is _bump_after_commit for entry in connection.run_on_commit):
+    if not connection.in_atomic_block or _in_test_transaction_only(connection):
+        bump_generation()  # committed already (autocommit), or as good as (a test's transaction)
+    elif not _pending(connection):
+        # Once per transaction; a rolled-back savepoint drops its callback, so look rather than remember.
         connection.on_commit(_bump_after_commit)
+
+
+def has_uncommitted_writes() -> bool:
+    """Whether this thread's open transaction changed a watched table: its pages are its own then.
+
+    Such a request neither reads the cache (it would miss its own changes) nor fills it (with what
+    others cannot see yet, and what a rollback would make untrue). A test's transaction is not one:
+    once only a test case's blocks are open, what they wrote counts as committed.
+    """
+    for connection in connections.all(initialized_only=True):
+        if not _pending(connection):
+            continue
+        if not _in_test_transaction_only(connection):
+            return True
+        connection.run_on_commit = [e for e in connection.run_on_commit if e[1] is not _bump_after_commit]
+        bump_generation()
+    return False
 
 
 def watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -305,3 +306,19 @@ def test_a_browser_that_accepts_gzip_gets_the_page_kept_compressed_and_others_th
     assert "Accept-Encoding" in compressed["Vary"]
     assert gzip.decompress(compressed.content) == plain.content
     assert client.get(path).content == plain.content
+
+
+def test_inside_a_transaction_that_wrote_pages_are_neither_read_from_nor_put_in_the_cache(
+    client: Client, plan: Plan
+) -> None:
+    path = url("pages:plan", plan.pk)
+    warm(client, path)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Plan.objects.filter(pk=plan.pk).update(title="Nooit gebeurd")
+        inside = client.get(path)
+        assert "X-Page-Cache" not in inside and "Nooit gebeurd" in page_text(inside)
+        raise RuntimeError("rolled back")
+    assert "Nooit gebeurd" not in page_text(client.get(path))
+    with transaction.atomic():
+        Plan.objects.filter(pk=plan.pk).update(title="Bankjes en bomen")
+    assert "Bankjes en bomen" in fresh(client, path)
