@@ -121,10 +121,12 @@ def _position(moments: Sequence[datetime], now: datetime) -> int:
 
 
 def release() -> str:
-    """A fingerprint of the code, templates and translations this process serves (once per process).
+    """A fingerprint of the release this process serves (once per process): the templates and the
+    compiled translations, and ``BUURTBUDGET_RELEASE`` (the commit, set by the deployment: it
+    covers the Python code, too many files to read at every start).
 
     Redis outlives a deployment: without this, a new release would serve pages its predecessor
-    rendered. ``BUURTBUDGET_RELEASE`` (e.g. the commit) is part of it when set.
+    rendered.
     """
     if _state.release is None:
         digest = hashlib.sha256(settings.PAGE_CACHE_RELEASE.encode())
@@ -141,10 +143,9 @@ def _release_files() -> Iterable[Path]:
     templates: list[dict[str, Any]] = settings.TEMPLATES
     roots += [Path(d) for t in templates for d in t.get("DIRS", [])]
     roots += [Path(c.path) for c in apps.get_app_configs() if Path(c.path).is_relative_to(base)]
-    roots += [base / "config", base / "common", base / "pbrules"]
     seen: set[Path] = set()
     for root in roots:
-        for pattern in ("*.py", "*.html", "*.mo"):
+        for pattern in ("*.html", "*.mo"):
             for path in root.rglob(pattern):
                 if path not in seen and "migrations" not in path.parts:
                     seen.add(path)

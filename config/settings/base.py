@@ -288,8 +288,8 @@ PAGE_CACHE_RETRY_SECONDS = 5
 # Dotted path of a function returning the moments at which public pages change by time alone
 # (phases start and end, results and verdicts published at a set time): a page never outlives one.
 PAGE_CACHE_MOMENTS = "editions.selectors.moments_pages_change"
-# Part of every page key: set to the release (e.g. the commit) so a deployment never serves the last
-# one's pages; the code, templates and translations are fingerprinted besides.
+# Part of every page key: set it to the deployed commit, so a release never serves its predecessor's
+# pages (the templates and translations are fingerprinted besides; Python code only through this).
 PAGE_CACHE_RELEASE = os.environ.get("BUURTBUDGET_RELEASE", "")
 # Tables whose writes retire no page: what the public pages never show. The vote's ballot box and
 # voters above all (a cast must keep the pages cached); sessions, tasks, the audit log, notifications,
