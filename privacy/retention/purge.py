@@ -323,8 +323,9 @@ def _destroy_letters(letters: QuerySet[LetterBatch], *, at: datetime, dry_run: b
 
 def purge_ballots(*, at: datetime, dry_run: bool = False) -> Rows:
     """Sealed ballots of editions whose result is published (publishing destroys them; this catches
-    any left), and the sealed readings of paper ballots (their content hash stays for the audit)."""
-    editions = sorted(pk for pk, published in clocks.results_published().items() if published <= at)
+    any left) or that ended without one, and the sealed readings of paper ballots (their content hash
+    stays for the audit)."""
+    editions = clocks.editions_past(clocks.result_or_end(), at=at, days=_days("ballots"))
     sealed = Ballot.objects.filter(edition__in=editions)
     readings = PaperEntry.objects.filter(edition__in=editions).filter(
         Q(first_content__isnull=False) | Q(second_content__isnull=False) | ~Q(pending_slot="")

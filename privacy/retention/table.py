@@ -237,8 +237,8 @@ RETENTION: tuple[Retention, ...] = (
         days=0,
         start=Start.RESULT_PUBLISHED,
         period=_(
-            "The sealed ballots are destroyed when the result is published. The ballots without any link to"
-            " a person are published, so anyone can count again."
+            "The sealed ballots are destroyed when the result is published (or when the edition ends without "
+            "one). The ballots without any link to a person are published, so anyone can count again."
         ),
         models=("voting.ballot", "voting.paperentry"),
     ),
