@@ -27,11 +27,11 @@ class Command(BaseCommand):
             report = purge_personal_data(dry_run=dry_run, kinds=tuple(options["kind"]))
         except ValueError as error:
             raise CommandError(str(error)) from None
-        verb = "would remove" if dry_run else "removed"
+        verb = "would be removed" if dry_run else "removed"
         for purged in report:
             if purged.total:
                 tables = ", ".join(f"{label} {count}" for label, count in sorted(purged.rows.items()))
-                self.stdout.write(f"{purged.kind}: {verb} {purged.total} ({tables})")
+                self.stdout.write(f"{purged.kind}: {purged.total} {verb} ({tables})")
         total = sum(purged.total for purged in report)
-        summary = f"{'Dry run: ' if dry_run else ''}{total} row(s) {verb} in {len(report)} kind(s)."
+        summary = f"{'Dry run: ' if dry_run else ''}{total} row(s) {verb}, {len(report)} kind(s) checked."
         self.stdout.write(self.style.SUCCESS(summary))
