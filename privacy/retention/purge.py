@@ -323,9 +323,17 @@ def _destroy_letters(letters: QuerySet[LetterBatch], *, at: datetime, dry_run: b
 
 def purge_ballots(*, at: datetime, dry_run: bool = False) -> Rows:
     """Sealed ballots of editions whose result is published (publishing destroys them; this catches
-    any left) or that ended without one, and the sealed readings of paper ballots (their content hash
-    stays for the audit)."""
-    editions = clocks.editions_past(clocks.result_or_end(), at=at, days=_days("ballots"))
+    any left), and the sealed readings of paper ballots (their content hash stays for the audit).
+
+    An edition without a published result keeps its ballots as long as its voter register: until its
+    appeal period has passed after its end. A count that is late must still find its ballots; a vote
+    that was called off does not keep them for ever.
+    """
+    published = clocks.results_published()
+    unpublished = {pk: end for pk, end in clocks.edition_ends().items() if pk not in published}
+    editions = clocks.editions_past(published, at=at, days=_days("ballots")) + clocks.editions_past(
+        unpublished, at=at, days=_edition_days("voters")
+    )
     sealed = Ballot.objects.filter(edition__in=editions)
     readings = PaperEntry.objects.filter(edition__in=editions).filter(
         Q(first_content__isnull=False) | Q(second_content__isnull=False) | ~Q(pending_slot="")

@@ -237,8 +237,9 @@ RETENTION: tuple[Retention, ...] = (
         days=0,
         start=Start.RESULT_PUBLISHED,
         period=_(
-            "The sealed ballots are destroyed when the result is published (or when the edition ends without "
-            "one). The ballots without any link to a person are published, so anyone can count again."
+            "The sealed ballots are destroyed when the result is published (without a result: when the list "
+            "of voters goes). The ballots without any link to a person are published, so anyone can count "
+            "again."
         ),
         models=("voting.ballot", "voting.paperentry"),
     ),

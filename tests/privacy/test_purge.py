@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import models
 from django.test import override_settings
 from django.utils import timezone, translation
 from django_tasks.base import TaskResultStatus
@@ -31,12 +33,12 @@ from privacy.retention.batches import delete_rows, empty_rows
 from privacy.retention.purge import PURGED_MARK, PURGES, purge_personal_data
 from proposals.models import CoInitiator
 from tests import factories
-from voting.models import EmailChallenge, Voter
+from voting.models import Ballot, EmailChallenge, Voter
 
 NOW = timezone.now()
 
 
-def _ended_edition(ended: timedelta, **fields: object) -> Edition:
+def _ended_edition(ended: timedelta, **fields: Any) -> Edition:
     """An edition whose last phase ended ``ended`` ago."""
     end = NOW - ended
     return factories.make_edition(phases=[("information", end - timedelta(days=30), end)], **fields)
@@ -63,6 +65,7 @@ def _voter_at_an_address(edition: Edition) -> Voter:
         edition=edition, street_address="Dapperstraat 12", postcode="1093 BS", neighbourhood=neighbourhood,
         eligible_count=2,
     )  # fmt: skip
+    voter: Voter
     voter, _code = factories.make_voter(edition=edition, neighbourhood=neighbourhood)
     Voter.objects.filter(pk=voter.pk).update(address=address, email_hash="e" * 64, channel="online")
     EmailChallenge.objects.create(voter=voter, code_hash="c" * 64, expires_at=NOW + timedelta(minutes=10))
@@ -73,7 +76,8 @@ def test_every_kind_of_the_table_has_its_purge_and_the_editions_defaults_are_the
     assert set(PURGES) == {entry.key for entry in RETENTION}
     for entry in RETENTION:
         if entry.edition_field:
-            assert Edition._meta.get_field(entry.edition_field).default == entry.days
+            field = Edition._meta.get_field(entry.edition_field)
+            assert isinstance(field, models.Field) and field.default == entry.days
 
 
 @pytest.mark.django_db
@@ -125,6 +129,22 @@ def test_a_one_time_code_goes_a_day_after_it_expired_while_the_vote_runs() -> No
     assert not EmailChallenge.objects.filter(pk=old.pk).exists()
     assert EmailChallenge.objects.filter(pk=recent.pk).exists()
     assert not Voter.objects.get(pk=voter.pk).credential_hash.startswith(PURGED_MARK)
+
+
+@pytest.mark.django_db
+def test_sealed_ballots_wait_for_a_late_count_but_not_for_ever() -> None:
+    counting = _ended_edition(timedelta(days=10))
+    called_off = _ended_edition(timedelta(days=181))
+    published = factories.make_edition()
+    _publish_result(published, ago=timedelta(hours=1))
+    for edition in (counting, called_off, published):
+        Ballot.objects.create(
+            edition=edition, slot=f"s{edition.pk}", sealed=b"sealed", receipt=f"R{edition.pk}"
+        )
+
+    purge_personal_data(at=NOW, kinds=("ballots",))
+
+    assert set(Ballot.objects.values_list("edition_id", flat=True)) == {counting.pk}
 
 
 def _respondent(edition: Edition) -> Respondent:
@@ -179,7 +199,7 @@ def test_expired_sessions_and_finished_queue_rows_older_than_a_week_go() -> None
     current.create()
     Session.objects.filter(session_key=expired.session_key).update(expire_date=NOW - timedelta(seconds=1))
 
-    def queued(status: str, finished: datetime | None) -> DBTaskResult:
+    def queued(status: str, finished: datetime | None) -> DBTaskResult[Any, Any]:
         return DBTaskResult.objects.create(
             status=status, finished_at=finished, args_kwargs={"args": ["x@example.org"], "kwargs": {}},
             task_path="common.mail.send", backend_name="default", run_after=NOW, exception_class_path="",

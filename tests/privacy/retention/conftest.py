@@ -51,7 +51,7 @@ def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
 
 def _what_the_demo_lacks() -> User:
     resident = factories.make_user(email="wessel.world@example.org", display_name="Wessel Wereldburger")
-    resident.user_permissions.add(Permission.objects.order_by("pk").first())
+    resident.user_permissions.add(Permission.objects.order_by("pk")[0])
     User.objects.filter(pk=resident.pk).update(last_login=timezone.now())
     session = SessionStore()
     session["_auth_user_id"] = str(resident.pk)
