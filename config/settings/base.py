@@ -258,3 +258,45 @@ EXECUTION_RECEIPT_MAX_SIDE = 2400
 EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
+
+# --- issue 18 §1 (topology): where a node's files live, set per deployment from the environment ---
+# The directory collectstatic fills and the reverse proxy serves /static/ from (deploy/nginx). Every
+# node of one deployment must see the same files: the manifest names the hashed copies pages link to.
+if os.environ.get("BUURTBUDGET_STATIC_ROOT"):
+    STATIC_ROOT = Path(os.environ["BUURTBUDGET_STATIC_ROOT"])
+# Uploaded public files (plan images), served by the proxy under /media/: storage every node shares.
+if os.environ.get("BUURTBUDGET_MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["BUURTBUDGET_MEDIA_ROOT"])
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (the local topology): the
+# directory each sent message is written to as a file, instead of an SMTP server.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+# --- end issue 18 §1 (topology) ---
+
+# --- issue 18 §2 §6 (operations: scheduler, workers, readiness, stale counts, mail queue) ---
+# The account (an administrator's e-mail address) that scheduled publications of verdicts and
+# results are recorded for in the audit log; empty: those two jobs fail, visibly, until it is set.
+SCHEDULER_ACCOUNT_EMAIL = os.environ.get("BUURTBUDGET_SCHEDULER_ACCOUNT", "")
+# How often (seconds) `run_scheduler` looks for due jobs.
+SCHEDULER_TICK_SECONDS = 30
+# How often (seconds) the scheduler and each task worker write their heartbeat.
+OPERATIONS_HEARTBEAT_SECONDS = 5
+# A heartbeat older than this (seconds) means its process is gone (six missed beats).
+OPERATIONS_HEARTBEAT_MAX_AGE_SECONDS = 30
+# A count still running (or queued without a task) this many minutes after it started, whose worker
+# is gone, is queued again by `recover_counts` (a million ballots count in under 30 s).
+COUNT_STALE_AFTER_MINUTES = 10
+# The scheduler's line per job run, heartbeat failures and recoveries are INFO/WARNING: shown.
+# (LOGGING has no other loggers here; a structured-logging block that adds some keeps this one.)
+LOGGING["loggers"] = {"operations": {"level": "INFO"}}
+# /readyz answers 503 unless each check named here is ok (of: database, cache, workers, migrations);
+# the others are reported, not required. The demo and tests run without task workers, so base
+# leaves "workers" out (/readyz then shows them as "none", not required); prod.py requires all four.
+READYZ_REQUIRED = tuple(
+    name.strip()
+    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,migrations").split(",")
+    if name.strip()
+)
+# PostgreSQL's statement timeout (milliseconds) for /readyz's `SELECT 1`.
+READYZ_DATABASE_TIMEOUT_MS = 500
+# --- end issue 18 §2 §6 ---
