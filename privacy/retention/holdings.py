@@ -140,4 +140,6 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "evaluation.survey": "a survey's questions",
     "evaluation.question": "a survey's questions",
     "outcomes.countsection": "the count per section and the anonymous ballots (the public .pb file)",
+    "operations.jobrun": "which scheduled job ran when, on which node, and its last line of output",
+    "operations.heartbeat": "which worker or scheduler process ran on which node, and when it was seen",
 }
