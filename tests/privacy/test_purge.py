@@ -320,3 +320,13 @@ def test_the_command_counts_in_a_dry_run_and_removes_otherwise() -> None:
     call_command("purge_personal_data", stdout=out)
     assert "notifications: 1 removed" in out.getvalue()
     assert Notification.objects.count() == 0
+
+
+def test_the_scheduler_runs_the_purge_daily_by_its_command() -> None:
+    from django.core.management import get_commands
+
+    from operations.scheduler.jobs import job_named
+
+    job = job_named("purge_personal_data")
+    assert job.command == "purge_personal_data" and get_commands()[job.command] == "privacy"
+    assert dict(job.options()) == {}  # the purge needs no account: it is recorded under its own
