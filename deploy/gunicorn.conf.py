@@ -65,19 +65,26 @@ capture_output = False
 preload_app = False
 
 
-# --- connection budget (issue 19 §3): the resilience engineer's start-up check goes here ---
-# An ``on_starting(server)`` hook that runs ``manage.py check_connection_budget`` and refuses to start
-# a pool whose connections would not fit PostgreSQL's max_connections.
-# --- end connection budget ---
+# --- observability (issue 18 §5): Prometheus multiprocess mode (operations/metrics/gunicorn.py) ---
+# With PROMETHEUS_MULTIPROC_DIR set (one directory per pool: two masters sharing one would wipe each
+# other's files), the master empties it before the first worker starts, and marks each worker that
+# exits (killed or replaced after max_requests) so its live gauges stop being reported.
 
 
-# --- observability (issue 18 §5): the metrics engineer's hooks go here ---
-# Prometheus multiprocess mode needs gunicorn's ``child_exit`` hook to mark a dead worker's files
-# (operations/metrics/gunicorn.py). Define it here, e.g.:
-#
-#     def child_exit(server, worker):
-#         from operations.metrics.gunicorn import child_exit as metrics_child_exit
-#         metrics_child_exit(server, worker)
-#
-# and set PROMETHEUS_MULTIPROC_DIR per pool in the environment (deploy/buurtbudget.env.example).
+def on_starting(server: object) -> None:
+    from operations.metrics.gunicorn import on_starting as prepare_metrics
+
+    prepare_metrics(server)
+    # --- connection budget (issue 19 §3): the resilience engineer's start-up check goes here ---
+    # (``manage.py check_connection_budget``: refuse to start a pool whose connections would not
+    # fit PostgreSQL's max_connections.)
+    # --- end connection budget ---
+
+
+def child_exit(server: object, worker: object) -> None:
+    from operations.metrics.gunicorn import child_exit as forget_worker
+
+    forget_worker(server, worker)
+
+
 # --- end observability ---
