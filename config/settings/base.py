@@ -118,9 +118,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 # The cache holds rate-limit counters, so in production every app server must share it (Redis).
+# The Redis backend survives Redis (common/cache.py, issue 19 §1: its settings at the end).
 CACHES = {
     "default": (
-        {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {"BACKEND": "common.cache.ResilientRedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -258,3 +259,16 @@ EXECUTION_RECEIPT_MAX_SIDE = 2400
 EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
+
+# --- issue 19 §1 (resilience): voting without Redis (common/cache.py, common/breaker.py) ---
+# Redis answers in well under a millisecond on the private network; a cache call waits at most this
+# long to connect (milliseconds) ...
+CACHE_CONNECT_TIMEOUT_MS = int(os.environ.get("BUURTBUDGET_CACHE_CONNECT_TIMEOUT_MS", "100"))
+# ... and this long for an answer (milliseconds) before Redis counts as unavailable.
+CACHE_READ_TIMEOUT_MS = int(os.environ.get("BUURTBUDGET_CACHE_READ_TIMEOUT_MS", "250"))
+# After a failure each process answers from its own memory for this long (seconds), then one call
+# probes Redis again: one timeout per process per period instead of one per call.
+CACHE_BREAKER_SECONDS = float(os.environ.get("BUURTBUDGET_CACHE_BREAKER_SECONDS", "5"))
+# Entries a process holds in its own memory while Redis is away (then the oldest are dropped).
+CACHE_FALLBACK_MAX_ENTRIES = 10_000
+# --- end issue 19 §1 ---
