@@ -59,6 +59,9 @@ MIDDLEWARE = [
     # issue 12 §4 (transport): outermost, so every response, error pages included, gets CSP,
     # Permissions-Policy and no-store for personal pages; then junk input is refused before any view.
     "common.middleware.SecurityHeadersMiddleware",
+    # issue 19 §2: a view that meets an unavailable database or cache answers 503 with Retry-After
+    # (inside the headers middleware, so the 503 gets CSP and the other headers too).
+    "common.unavailable.ServiceUnavailableMiddleware",
     # Pages leave compressed (a phone on a slow line gets a fifth of the bytes, bench/page_weight.py);
     # Django pads each gzip stream with random bytes against BREACH, and CSRF tokens are masked.
     "django.middleware.gzip.GZipMiddleware",
@@ -272,3 +275,11 @@ CACHE_BREAKER_SECONDS = float(os.environ.get("BUURTBUDGET_CACHE_BREAKER_SECONDS"
 # Entries a process holds in its own memory while Redis is away (then the oldest are dropped).
 CACHE_FALLBACK_MAX_ENTRIES = 10_000
 # --- end issue 19 §1 ---
+
+# --- issue 19 §2 (resilience): outages answer 503 (common/unavailable.py) ---
+# What a 503 tells clients in Retry-After (seconds): a PostgreSQL restart or a failover takes a few.
+OUTAGE_RETRY_AFTER_SECONDS = int(os.environ.get("BUURTBUDGET_OUTAGE_RETRY_AFTER_SECONDS", "5"))
+# A persistent connection (CONN_MAX_AGE not 0) is checked before its first use in each request, so a
+# restarted database costs no request (issue 19 saw one failed cast per persistent connection).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_MAX_AGE"] != 0  # None: kept for ever
+# --- end issue 19 §2 ---
