@@ -258,3 +258,12 @@ EXECUTION_RECEIPT_MAX_SIDE = 2400
 EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
+
+# --- issue 19 §5 (idempotency): retried casts get their first answer (voting/services/idempotency.py) ---
+# A cast with an Idempotency-Key (API) or the ballot form's one-time key claims the key for this many
+# seconds while it runs; a claim whose request died is taken over by a retry after it (seconds).
+VOTING_IDEMPOTENCY_LEASE_SECONDS = 10
+# A request with a key that another request is still casting with waits this long for its answer,
+# then answers 409 idempotency_key_in_use with Retry-After (seconds).
+VOTING_IDEMPOTENCY_WAIT_SECONDS = 5
+# --- end issue 19 §5 ---
