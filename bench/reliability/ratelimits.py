@@ -55,6 +55,7 @@ PG = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "buurtbudget_bench_ratelimits"
 REDIS_URL = "redis://127.0.0.1:6379/6"
 PORT = 8630
+ELSEWHERE = 1_500  # wrong codes counted by other nodes at the run's start (see ``run``)
 PER_CLIENT_LIMIT = 20  # VOTING_FAILURES_PER_CLIENT's default count
 GLOBAL_WINDOW_SECONDS = 60  # VOTING_FAILURES_GLOBAL's default window
 PLAN_COSTS = (900_000, 800_000, 700_000, 600_000, 500_000, 400_000, 300_000, 200_000, 150_000, 100_000)
@@ -85,6 +86,7 @@ class Report:
     cast_latencies_ms: list[float] = field(default_factory=list)
     kiosk_casts_after_its_first_429: int = 0
     bystander_casts_after_the_global_limit: int = 0
+    counted_elsewhere: int = 0
     seconds: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _kiosk_over: bool = False
@@ -167,7 +169,8 @@ class Report:
         after = self.kiosk_casts_after_its_first_429
         rows.append(
             f"{shape.kiosks} kiosks behind {KIOSK_ADDRESS}, {shape.flood_addresses} flooding addresses × "
-            f"{shape.wrong_per_flood_address} wrong codes, {shape.bystanders} bystanders; "
+            f"{shape.wrong_per_flood_address} wrong codes, {shape.bystanders} bystanders, "
+            f"{self.counted_elsewhere} wrong codes counted by other nodes at the start; "
             f"{self.seconds:.1f} s. Valid casts p50 {pct(0.5)}, p99 {pct(0.99)}; {after} kiosk casts "
             f"answered 201 after the station's address was over its limit, "
             f"{self.bystander_casts_after_the_global_limit} bystander casts after everyone was over the "
@@ -245,19 +248,24 @@ def run(
     shape: Shape = Shape(),
     ca_file: Path | None = None,
     align: bool = True,
+    elsewhere: int = 0,
 ) -> Report:
     """Send the polling station's, the flood's and the bystanders' traffic at once; every answer.
 
     ``align``: start at the beginning of a global-limit window (waiting up to a minute), so the
     flood's 2,640 wrong codes fall into one window and trip the global limit even on a slow machine
     (the limit counts per fixed minute: a run straddling two could stay under it in both).
+    ``elsewhere``: wrong codes that other app nodes counted at the start of that minute, added to
+    the shared counters (Django must be set up with the servers' cache). A loaded machine cannot
+    send 2,000 wrong codes a minute through one small node; a city's nodes together can, and the
+    global counter is theirs together.
     """
     if len(valid_codes) < shape.valid_codes_needed:
         raise ValueError(f"{shape.valid_codes_needed} valid codes needed, {len(valid_codes)} given")
     sender = Sender(base_url, ca_file=ca_file)
     cast_path = f"/api/v1/editions/{slug}/ballots"
     check_path = f"/api/v1/editions/{slug}/voter"
-    report = Report()
+    report = Report(counted_elsewhere=elsewhere)
     kiosk_codes = list(valid_codes[: shape.kiosks * shape.casts_per_kiosk])
     bystander_codes = list(valid_codes[len(kiosk_codes) : shape.valid_codes_needed])
 
@@ -301,6 +309,11 @@ def run(
     work += [(bystander, n) for n in bystanders]
     if align:
         time.sleep(GLOBAL_WINDOW_SECONDS - time.time() % GLOBAL_WINDOW_SECONDS + 0.05)
+    if elsewhere:
+        from common.code_guard import count_failure
+
+        for number in range(elsewhere):  # as many addresses, each under its own limit
+            count_failure(f"192.0.2.{number % 200 + 1}" if number < 200 else f"10.77.{number // 200}.1")
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=shape.threads + shape.kiosks) as pool:
         futures = [pool.submit(kiosk, n) for n in range(shape.kiosks)]
@@ -403,6 +416,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--wrong-per-address", type=int, default=Shape.wrong_per_flood_address)
     parser.add_argument("--bystanders", type=int, default=Shape.bystanders)
     parser.add_argument("--casts-per-kiosk", type=int, default=Shape.casts_per_kiosk)
+    parser.add_argument(
+        "--elsewhere",
+        type=int,
+        default=ELSEWHERE,
+        help=f"wrong codes other nodes counted this minute, added to the shared counter ({ELSEWHERE})",
+    )
     return parser
 
 
@@ -446,7 +465,13 @@ def main() -> int:
             server = _start_gunicorn(args.port, os.environ.copy(), workdir / "gunicorn.log")
         print(f"sending to {base_url} …", file=sys.stderr)
         report = run(
-            base_url=base_url, slug=slug, valid_codes=valid, ballot=ballot, shape=shape, ca_file=args.ca_file
+            base_url=base_url,
+            slug=slug,
+            valid_codes=valid,
+            ballot=ballot,
+            shape=shape,
+            ca_file=args.ca_file,
+            elsewhere=args.elsewhere,
         )
     finally:
         if server is not None:
