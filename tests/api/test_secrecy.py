@@ -213,6 +213,7 @@ def test_no_column_of_an_idempotency_record_names_a_voter_or_a_ballot(client: Cl
     for record in records:
         assert {str(record["id"]), record["lookup"], record["attempt"]}.isdisjoint(known)
         assert record["claimed_until"] is None and record["attempt"] == ""  # answered: no time kept
+        assert record["answer"] is not None
         blob = bytes(record["answer"])
         assert not any(value.encode() in blob for value in known)
 
