@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from ballots.rules import BallotRules
 from ballots.sections import ballot_sections_cached
 from common.errors import ServiceError
+from common.observability.metrics import record_cast, refusals_counted
 from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import is_open
@@ -121,6 +122,7 @@ REPLAYED = "Idempotent-Replayed"
 
 
 @_answering_errors
+@refusals_counted(channel="api")
 def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     """POST a ballot: 201 with the receipt for a first ballot, 200 when it replaced an earlier one.
 
@@ -137,6 +139,8 @@ def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     if parsed_key is not None:  # scoped to this code: another voter's key never meets it
         scoped_key = idempotency.for_code(edition=edition, code=code, key=parsed_key)
     receipt = cast_ballot(edition=edition, credential=credential, ballot=ballot, idempotency=scoped_key)
+    if not receipt.replayed:  # a retry's stored answer casts nothing: it is no cast to count
+        record_cast(channel="api", replaced=receipt.replaced)
     body = {
         "receipt": receipt.receipt,
         "replaced": receipt.replaced,
@@ -150,6 +154,7 @@ def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
 
 
 @_answering_errors
+@refusals_counted(channel="api")
 def voter(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     """POST a code before showing the ballot: 200 if it may vote now, else why not (409 for paper).
 
