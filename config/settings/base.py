@@ -403,3 +403,15 @@ if DATABASE_POOLER:
     # (Django's default for psycopg 3 too; pinned here so an OPTIONS change cannot undo it).
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 # --- end issue 19 §3 ---
+
+# --- issue 19 §5 (idempotency): retried casts get their first answer (voting/services/idempotency.py) ---
+# A cast with an Idempotency-Key (API) or the ballot form's one-time key claims the key for this many
+# seconds while it runs; a claim whose request died is taken over by a retry after it (seconds).
+VOTING_IDEMPOTENCY_LEASE_SECONDS = 10
+# A request with a key that another request is still casting with waits this long for its answer,
+# then answers 409 idempotency_key_in_use with Retry-After (seconds).
+VOTING_IDEMPOTENCY_WAIT_SECONDS = 5
+# A cast's idempotency record is written with every keyed cast and no public page shows it: like the
+# ballot, its writes retire no cached page (issue 19 §4's page cache).
+PAGE_CACHE_UNWATCHED_MODELS += ["voting.IdempotentCast"]
+# --- end issue 19 §5 ---
