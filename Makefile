@@ -9,14 +9,14 @@ ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.mi
 MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: demo test prod-local nginx bench-reliability bench-reliability-short install assets messages translations lint typecheck bench bench-rules bench-pages bench-execution bench-evaluation bench-whatif bench-weight bench-costs browser clean
+.PHONY: demo test prod-local nginx pgbouncer bench-reliability bench-reliability-short install assets messages translations lint typecheck bench bench-rules bench-pages bench-page-cache bench-execution bench-evaluation bench-whatif bench-weight bench-costs browser clean
 
 demo: install  ## Install, migrate, load the demo data and serve it on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo
 	scripts/serve_demo.sh $(DEMO_ADDR)
 
-test: install browser nginx  ## Every test: SQLite by default, PostgreSQL when DATABASE_URL is set
+test: install browser nginx pgbouncer  ## Every test: SQLite by default, PostgreSQL when DATABASE_URL is set
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The production topology on this machine (deploy/local): nginx with TLS on https://127.0.0.1:8443,
@@ -27,6 +27,9 @@ prod-local: install nginx  ## Production settings behind nginx with TLS on https
 
 nginx:  ## Debian's nginx for make prod-local and the proxy's tests (installed when missing)
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
+pgbouncer:  ## Debian's PgBouncer for its tests (tests/deploy/test_pgbouncer.py; installed when missing)
+	@command -v pgbouncer >/dev/null || test -x /usr/sbin/pgbouncer || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null; }
 
 bench-reliability: install nginx  ## The reliability suite on one topology: races, five crash rounds (docs/reliability.md)
 	$(PY) -m bench.reliability
@@ -83,10 +86,13 @@ lint: install  ## ruff (lint + format check) and mypy
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
 
-bench: bench-pages bench-weight bench-execution bench-evaluation bench-whatif bench-rules bench-costs  ## Benchmarks; results go to docs/benchmarks.md
+bench: bench-pages bench-page-cache bench-weight bench-execution bench-evaluation bench-whatif bench-rules bench-costs  ## Benchmarks; results go to docs/benchmarks.md
 
 bench-pages: install
 	$(PY) bench/page_times.py
+
+bench-page-cache: install  ## Public pages rendered and from the page cache: time and CPU per request (issue 19 §4)
+	$(PY) bench/page_cache.py
 
 bench-execution: install
 	$(PY) bench/execution_pages.py

@@ -7,6 +7,8 @@ a higher one.
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +18,8 @@ from django.template import loader
 
 from accounts.models import User
 from accounts.roles import is_district_staff
+from common.pagecache import cached_page
+from common.unavailable import unavailable_response
 from deliberation.draw.selectors import published_draw
 from deliberation.models import WorkSession
 from editions.decorators import edition_page
@@ -60,6 +64,7 @@ PLANS_ON_EDITION_PAGE = 12
 NUMBER_ERRORS = frozenset({"needs_number", "unknown_number"})
 
 
+@cached_page()
 def home(request: HttpRequest) -> HttpResponse:
     """What a resident can do now (one action per running edition), find your neighbourhood, districts."""
     slug = settings.BUURTBUDGET_MUNICIPALITY_SLUG
@@ -105,6 +110,7 @@ def _steps_in(district: District) -> list[NextStep]:
     return [step for e in editions if (step := next_step(e, timeline_of(e))) is not None]
 
 
+@cached_page()
 def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
     district = district_for_page(settings.BUURTBUDGET_MUNICIPALITY_SLUG, slug)
     if district is None:
@@ -117,6 +123,7 @@ def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_page()
 @edition_page
 def edition_detail(request: HttpRequest, edition: Edition) -> HttpResponse:
     timeline = timeline_of(edition)
@@ -143,6 +150,7 @@ def edition_detail(request: HttpRequest, edition: Edition) -> HttpResponse:
     )
 
 
+@cached_page()
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A plan's public page: its content, the published review, support, revisions and the discussion."""
     plan = plan_for_detail(pk)
@@ -192,10 +200,12 @@ def _postcode_districts(user: User, editions: list[Edition]) -> list[District]:
     return sorted(managed, key=lambda district: district.name)
 
 
+@cached_page()
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/about.html")
 
 
+@cached_page()
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
@@ -209,5 +219,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """Rendered without the request's context, so a failing database or context processor can't break it."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    """Rendered without the request's context, so a failing database or context processor can't break it.
+
+    An outage met outside a view (a middleware saving the session) arrives here too: it answers 503
+    with Retry-After like the views' (common/unavailable.py), not 500.
+    """
+    error = sys.exc_info()[1]
+    outage = unavailable_response(request, error) if error is not None else None
+    return outage or HttpResponseServerError(loader.get_template("500.html").render())
