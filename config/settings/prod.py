@@ -19,8 +19,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 # --- issue 12 §4 (transport): HTTPS only, and the forwarded scheme trusted only behind our proxy ---
 # `manage.py check --deploy --fail-level WARNING` passes with these (tests/config/test_deploy.py).
 SECURE_SSL_REDIRECT = True
-# The load balancer's health check may speak plain HTTP on the private network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The load balancer's health and readiness checks may speak plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Eligible for the browsers' preload list (the header says so; submitting the domain is the city's act).
 SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
@@ -33,6 +33,17 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT > 0 else None  # noqa: F405 (base.py)
 )
 # --- end issue 12 §4 ---
+
+# --- issue 18 §5 (operations: readiness) ---
+# A node is ready when its database, the cache, a task worker and the migrations all answer. During
+# an outage of a dependency every node shares (Redis, all workers), this takes every node out of the
+# load balancer: drop that check from BUURTBUDGET_READYZ_REQUIRED then (docs/operations.md).
+READYZ_REQUIRED = tuple(
+    name.strip()
+    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,workers,migrations").split(",")
+    if name.strip()
+)
+# --- end issue 18 §5 (operations: readiness) ---
 
 # --- issue 18 §5 (observability): JSON logs, /metrics restricted, optional error reporting ---
 # One JSON object per line on stderr (docs/observability.md): request id, route name (never the
