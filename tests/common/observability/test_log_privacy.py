@@ -186,7 +186,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
             stderr=handles[1],
         )
         worker = subprocess.Popen(
-            [python, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            [python, "manage.py", "run_worker", "--interval", "0.2", "--no-startup-delay"],
             cwd=ROOT,
             env=env,
             stdout=handles[2],
