@@ -38,9 +38,11 @@ from tests.operations.metrics.scrape import parse
 ROOT = Path(__file__).resolve().parents[3]
 # This engineer's ports (8690–8709): SQLite and PostgreSQL runs may overlap in CI.
 PORT = 8690 if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") else 8691
+# What deploy/gunicorn.conf.py's observability block does, without its pools and sizes.
 GUNICORN_CONFIG = """\
-from common.observability.gunicorn import logconfig_dict  # noqa: F401
+from common.observability.gunicorn import gunicorn_logging
 from operations.metrics.gunicorn import child_exit, on_starting  # noqa: F401
+logconfig_dict = gunicorn_logging(level="info")
 accesslog = None
 """
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
