@@ -366,7 +366,6 @@ def _run_the_vote(server: Server, browser: Browser) -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.django_db
 def test_a_voting_run_logs_json_lines_with_request_ids_and_nothing_that_identifies_a_voter(
     server: Server,
 ) -> None:
