@@ -512,7 +512,7 @@ def prepare_database(args: argparse.Namespace) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     cache.clear()  # the servers' Redis database: no old rate-limit counters or cached pages
     if args.demo:
-        call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("load_demo", "--allow-production", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     loadworld.make_result()
 
 

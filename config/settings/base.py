@@ -258,3 +258,29 @@ EXECUTION_RECEIPT_MAX_SIDE = 2400
 EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
+
+# --- issue 18 §7 (loadsuite: a read replica for the public pages) ---
+# A streaming replica of the primary (postgres://…), off when empty: the public pages' reads go there
+# (common/db_router.py says which reads stay on the primary, docs/scaling.md how to run one).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+# The views (URL names) whose GET and HEAD read from the replica: the anonymous public pages.
+DATABASE_REPLICA_VIEWS = frozenset(
+    {"pages:home", "pages:district", "pages:edition", "pages:plan", "proposals:list", "outcomes:result"}
+)
+# Seconds a browser that wrote reads from the primary only, so it sees its own write despite the lag.
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "10"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        # Health-checked like the primary: a replica restarted under a persistent connection is noticed.
+        "CONN_HEALTH_CHECKS": True,
+        # In tests the alias is the primary's test database, not a second one to create.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["common.db_router.ReplicaRouter"]
+    # Outside the sessions: a session saved at the end of a request counts as that request's write.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "common.db_router.ReplicaReadsMiddleware",
+    )
+# --- end issue 18 §7 (loadsuite) ---
