@@ -49,6 +49,8 @@ PG = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "h_load_bench"
 REDIS_URL = "redis://127.0.0.1:6379/13"
 SINGLE_NODE_PORT = 8761
+# The topology's ports for the load (the suite's other scripts use the launcher's defaults).
+HTTPS_PORT, HTTP_PORT, FIRST_NODE_PORT = 8763, 8764, 8770
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 # Issue 19 §4: what voting day needs of one node on this machine.
 TARGET_VOTE_P95_MS = 300.0
@@ -228,32 +230,29 @@ def single_node(args: argparse.Namespace, env: dict[str, str], run_dir: Path) ->
 
 @contextmanager
 def topology(args: argparse.Namespace, run_dir: Path) -> Iterator[tuple[Servers, dict[str, str]]]:
-    """The production topology (deploy/local) on a throw-away database; its environment for this process."""
+    """The production topology (deploy/local) on the load's database; the nodes' environment."""
     from deploy.local import Topology
 
-    sizes = {
-        k: v
-        for k, v in (
-            ("page_workers", args.page_workers),
-            ("vote_workers", args.vote_workers),
-            ("threads", args.threads_per_pool),
-        )
-        if v
-    }
     with Topology(
-        run_dir=run_dir, database_url=args.database_url, redis_url=args.redis_url, nodes=args.nodes, **sizes
+        run_dir=run_dir,
+        database_url=args.database_url,
+        redis_url=args.redis_url,
+        nodes=args.nodes,
+        page_workers=args.page_workers,
+        vote_workers=args.vote_workers,
+        threads=args.threads_per_pool,
+        https_port=HTTPS_PORT,
+        http_port=HTTP_PORT,
+        first_node_port=FIRST_NODE_PORT,
     ) as running:
-        env = dict(getattr(running, "env", {}) or {})
-        yield (
-            Servers(
-                base_url=running.base_url,
-                ca_file=running.ca_file,
-                forwarded=False,
-                nodes=args.nodes,
-                pids=running.pids,
-            ),
-            env,
+        servers = Servers(
+            base_url=running.base_url,
+            ca_file=running.ca_file,
+            forwarded=False,
+            nodes=args.nodes,
+            pids=running.pids,
         )
+        yield servers, running.app_env
 
 
 def node_roles(pids: Mapping[str, Sequence[int]]) -> dict[str, list[int]]:
@@ -431,10 +430,10 @@ def codes_needed(profile: str, users: int, seconds: int) -> int:
 
 
 def measure(args: argparse.Namespace, servers: Servers, run_dir: Path, profile: str) -> Report:
-    from bench.reliability import loadworld
+    from bench.reliability import loadworld, world
 
     seconds = args.duration if profile == "mixed" else args.burst_duration
-    vote = loadworld.make_vote(voters=codes_needed(profile, args.users, seconds))
+    vote = world.make_vote(voters=codes_needed(profile, args.users, seconds))
     codes_file = run_dir / f"{profile}-codes.txt"
     codes_file.write_text("\n".join(vote.codes) + "\n")
     forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "10.0.0.1"} if servers.forwarded else {}
@@ -496,20 +495,22 @@ def _postgres_cpu() -> float:
     return total
 
 
-def prepare_database(args: argparse.Namespace) -> None:
-    """Migrate the throw-away database, with the demo's content if asked, and a counted result."""
-    import django
+def prepare_database(args: argparse.Namespace, *, env: dict[str, str], migrate: bool = True) -> None:
+    """Migrate the throw-away database (unless the topology did), with the demo's content if asked, and
+    a counted result. Django is set up here with the servers' environment (their voting key)."""
+    from bench.reliability import world
 
-    django.setup()
+    world.connect(env)
     from django.core.cache import cache
     from django.core.management import call_command
 
     from bench.reliability import loadworld
 
-    call_command("migrate", verbosity=0)
-    # Production settings serve hashed static names from STATIC_ROOT's manifest (the topology collects
-    # them itself; the single node needs them here).
-    call_command("collectstatic", interactive=False, verbosity=0)
+    if migrate:
+        call_command("migrate", verbosity=0)
+        # Production settings serve hashed static names from STATIC_ROOT's manifest (the topology
+        # collects them itself; the single node needs them here).
+        call_command("collectstatic", interactive=False, verbosity=0)
     cache.clear()  # the servers' Redis database: no old rate-limit counters or cached pages
     if args.demo:
         call_command("load_demo", "--allow-production", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -537,9 +538,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--spawn-rate", type=float, default=0.0, help="users started per second")
     parser.add_argument("--demo", action="store_true", help="load the Amsterdam demo first (realistic pages)")
     parser.add_argument("--nodes", type=int, default=2, help="the topology's app nodes")
-    parser.add_argument("--page-workers", type=int, default=0)
-    parser.add_argument("--vote-workers", type=int, default=0)
-    parser.add_argument("--threads-per-pool", type=int, default=0)
+    parser.add_argument("--page-workers", type=int, default=2, help="the topology's page pool per node")
+    parser.add_argument("--vote-workers", type=int, default=2, help="the topology's vote pool per node")
+    parser.add_argument("--threads-per-pool", type=int, default=4, help="the topology's threads per worker")
     parser.add_argument("--workers", type=int, default=4, help="--single-node: gunicorn workers")
     parser.add_argument("--threads", type=int, default=2, help="--single-node: threads per worker")
     parser.add_argument("--port", type=int, default=SINGLE_NODE_PORT, help="--single-node's port")
@@ -551,6 +552,32 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def run(running: Any, args: argparse.Namespace) -> tuple[str, list[str]]:
+    """The load as a part of the whole suite (``python -m bench.reliability``) on a started topology:
+    its tables and its problems (a ballot missing or doubled; with ``--strict`` a missed target)."""
+    args.duration = 60 if getattr(args, "short", False) else getattr(args, "load_seconds", 600)
+    args.burst_duration = 30 if getattr(args, "short", False) else 120
+    args.users, args.spawn_rate, args.demo = getattr(args, "users", 200), 0.0, False
+    args.setup_name = f"topology: proxy, {running.nodes} nodes (page and vote pools)"
+    prepare_database(args, env=running.app_env, migrate=False)
+    servers = Servers(
+        base_url=running.base_url,
+        ca_file=running.ca_file,
+        forwarded=False,
+        nodes=running.nodes,
+        pids=running.pids,
+    )
+    run_dir = Path(running.run_dir) / "load"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    reports = [measure(args, servers, run_dir, profile) for profile in ("mixed", "burst")]
+    problems = [f"{r.profile}: ballots wrong ({r.ballots})" for r in reports if not r.ballots_ok]
+    if getattr(args, "strict", False):
+        problems += [
+            f"{r.profile}: missed {name}" for r in reports for name, met in r.targets.items() if not met
+        ]
+    return "\n".join(f"### {r.profile}\n\n{r.table()}" for r in reports), problems
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     run_dir = args.run_dir or Path(tempfile.mkdtemp(prefix="buurtbudget-load-"))
@@ -560,8 +587,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.url:
         if not args.database_url:
             raise SystemExit("--url needs --database-url (to make the vote and check its ballots)")
-        os.environ.update(server_env(args.database_url, args.redis_url))
-        prepare_database(args)
+        prepare_database(args, env=server_env(args.database_url, args.redis_url))
         args.setup_name = f"servers at {args.url}"
         servers = Servers(args.url, args.ca_file, forwarded=args.url.startswith("http:"), nodes=1, pids=dict)
         reports = [measure(args, servers, run_dir, p) for p in profiles]
@@ -570,8 +596,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.database_url:
             recreate_database(DATABASE)
         env = server_env(database_url, args.redis_url)
-        os.environ.update(env)
-        prepare_database(args)
+        prepare_database(args, env=env)
         args.setup_name = f"one node, {args.workers} workers × {args.threads} threads, no proxy"
         with single_node(args, env, run_dir) as servers:
             reports = [measure(args, servers, run_dir, p) for p in profiles]
@@ -580,8 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             recreate_database(DATABASE)
             args.database_url = f"{PG}/{DATABASE}"
         with topology(args, run_dir) as (servers, env):
-            os.environ.update({**server_env(args.database_url, args.redis_url), **env})
-            prepare_database(args)
+            prepare_database(args, env=env, migrate=False)
             args.setup_name = f"topology: proxy, {args.nodes} nodes (page and vote pools)"
             reports = [measure(args, servers, run_dir, p) for p in profiles]
     (run_dir / "report.json").write_text(json.dumps([asdict(r) for r in reports], indent=2, default=str))

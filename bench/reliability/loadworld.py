@@ -1,8 +1,8 @@
-"""What the load walks through: a vote with fresh codes, a counted result, and the public pages' paths.
+"""What the load walks through besides the vote: a counted result, the public pages' paths, the check.
 
 Runs in the runner's process with the servers' settings (their database, their voting-code key), after
-``django.setup()``. The vote and its codes come from the suite's world (``bench/reliability/world.py``)
-when it is there; the published result and the list of pages to browse are the load's own.
+``world.connect``. The vote and its codes come from the suite's world (``bench/reliability/world.py``);
+the counted result, the pages to browse and the check against the acknowledged casts are the load's.
 """
 
 from __future__ import annotations
@@ -14,43 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# Ten plans, half of their total fits the budget, up to five on a ballot (bench/casting_load.py).
-PLAN_COSTS = (900_000, 800_000, 700_000, 600_000, 500_000, 400_000, 300_000, 200_000, 150_000, 100_000)
-MAX_CHOICES = 5
-
-
-@dataclass(frozen=True)
-class Vote:
-    """An open vote: its edition's slug, its plans' ids and the plain codes of its voters."""
-
-    edition_id: int
-    slug: str
-    plan_ids: list[int]
-    codes: list[str]
-
-
-def make_vote(*, voters: int) -> Vote:
-    """An edition in its decision phase (10 plans, approval of up to 5) with ``voters`` fresh codes."""
-    from common import codes
-    from tests import factories
-    from voting.models import Voter, VoterKind
-
-    edition, plans = factories.make_vote(
-        plan_costs=PLAN_COSTS, total_budget_cents=sum(PLAN_COSTS) // 2, ballot_max_choices=MAX_CHOICES
-    )
-    plain = [codes.new_code() for _ in range(voters)]
-    Voter.objects.bulk_create(
-        (
-            Voter(
-                edition=edition,
-                kind=VoterKind.CODE,
-                credential_hash=codes.credential_hash(codes.normalise(code)),
-            )
-            for code in plain
-        ),
-        batch_size=5000,
-    )
-    return Vote(edition_id=edition.pk, slug=edition.slug, plan_ids=[p.pk for p in plans], codes=plain)
+from bench.reliability.world import MAX_CHOICES, PLAN_COSTS, Vote
 
 
 def make_result(*, ballots: int = 400, seed: int = 18) -> str:
