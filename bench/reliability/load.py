@@ -541,6 +541,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--page-workers", type=int, default=2, help="the topology's page pool per node")
     parser.add_argument("--vote-workers", type=int, default=2, help="the topology's vote pool per node")
     parser.add_argument("--threads-per-pool", type=int, default=4, help="the topology's threads per worker")
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="--single-node: pages rendered every time, as before issue 19",
+    )
     parser.add_argument("--workers", type=int, default=4, help="--single-node: gunicorn workers")
     parser.add_argument("--threads", type=int, default=2, help="--single-node: threads per worker")
     parser.add_argument("--port", type=int, default=SINGLE_NODE_PORT, help="--single-node's port")
@@ -596,8 +601,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.database_url:
             recreate_database(DATABASE)
         env = server_env(database_url, args.redis_url)
+        if args.no_page_cache:
+            env["PAGE_CACHE_SECONDS"] = "0"  # docs/page-cache.md: 0 renders every page
         prepare_database(args, env=env)
-        args.setup_name = f"one node, {args.workers} workers × {args.threads} threads, no proxy"
+        cache = "no page cache" if args.no_page_cache else "page cache"
+        args.setup_name = (
+            f"one node, one pool of {args.workers} workers × {args.threads} threads, {cache}, no proxy"
+        )
         with single_node(args, env, run_dir) as servers:
             reports = [measure(args, servers, run_dir, p) for p in profiles]
     else:
