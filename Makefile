@@ -114,3 +114,13 @@ bench-costs: install  ## Typical costs in the cost step with 10 editions of revi
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3 db.sqlite3-*
+
+.PHONY: bench-load bench-load-short bench-outages
+bench-load: install  ## The load on the topology: 200 residents for 10 min, the letters' burst (docs/reliability.md)
+	$(PY) -m bench.reliability.load --topology
+
+bench-load-short: install  ## Its CI version: 60 s of mixed load and 30 s of burst
+	$(PY) -m bench.reliability.load --topology --short
+
+bench-outages: install  ## PostgreSQL restarted and stopped, Redis stopped and frozen, during casting
+	$(PY) bench/reliability/outages.py

@@ -65,26 +65,29 @@ capture_output = False
 preload_app = False
 
 
-# --- observability (issue 18 §5): Prometheus multiprocess mode (operations/metrics/gunicorn.py) ---
-# With PROMETHEUS_MULTIPROC_DIR set (one directory per pool: two masters sharing one would wipe each
-# other's files), the master empties it before the first worker starts, and marks each worker that
-# exits (killed or replaced after max_requests) so its live gauges stop being reported.
+# --- observability (issue 18 §5): JSON lines from gunicorn too, Prometheus multiprocess mode ---
+# Gunicorn's own lines (start, workers booted or killed) as the app's JSON lines (docs/observability.md);
+# its "Error handling request" line loses the path. The access log stays off (above).
+from common.observability.gunicorn import gunicorn_logging  # noqa: E402
+
+# The connection budget (issue 19 §3): ``on_starting`` runs ``manage.py check_connection_budget`` in a
+# child process (the master imports no Django); over PostgreSQL's limit (or PgBouncer's) the pool
+# exits 1, within 10 % of it it warns (operations/budget/gunicorn.py).
+from operations.budget.gunicorn import on_starting  # noqa: E402, F401 (a hook)
+from operations.metrics.gunicorn import child_exit, prepare_directory  # noqa: E402, F401 (a hook)
+
+logconfig_dict = gunicorn_logging(level=loglevel)
+# Every worker writes its counters to files here and /metrics sums them: one directory per pool
+# (two masters sharing one would wipe each other's files), emptied before the first worker starts
+# (``when_ready``); ``child_exit`` marks a dead worker's files. Default: a directory per pool and port.
+os.environ.setdefault(
+    "PROMETHEUS_MULTIPROC_DIR",
+    f"/tmp/buurtbudget-metrics-{pool}-{bind[0].rsplit(':', 1)[-1]}",
+)
 
 
-def on_starting(server: object) -> None:
-    from operations.metrics.gunicorn import on_starting as prepare_metrics
-
-    prepare_metrics(server)
-    # --- connection budget (issue 19 §3): the resilience engineer's start-up check goes here ---
-    # (``manage.py check_connection_budget``: refuse to start a pool whose connections would not
-    # fit PostgreSQL's max_connections.)
-    # --- end connection budget ---
-
-
-def child_exit(server: object, worker: object) -> None:
-    from operations.metrics.gunicorn import child_exit as forget_worker
-
-    forget_worker(server, worker)
+def when_ready(server: object) -> None:
+    prepare_directory()
 
 
 # --- end observability ---

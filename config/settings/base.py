@@ -415,3 +415,29 @@ VOTING_IDEMPOTENCY_WAIT_SECONDS = 5
 # ballot, its writes retire no cached page (issue 19 §4's page cache).
 PAGE_CACHE_UNWATCHED_MODELS += ["voting.IdempotentCast"]
 # --- end issue 19 §5 ---
+
+# --- issue 18 §7 (loadsuite: a read replica for the public pages) ---
+# A streaming replica of the primary (postgres://…), off when empty: the public pages' reads go there
+# (common/db_router.py says which reads stay on the primary, docs/scaling.md how to run one).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+# The views (URL names) whose GET and HEAD read from the replica: the anonymous public pages.
+DATABASE_REPLICA_VIEWS = frozenset(
+    {"pages:home", "pages:district", "pages:edition", "pages:plan", "proposals:list", "outcomes:result"}
+)
+# Seconds a browser that wrote reads from the primary only, so it sees its own write despite the lag.
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "10"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        # Health-checked like the primary: a replica restarted under a persistent connection is noticed.
+        "CONN_HEALTH_CHECKS": True,
+        # In tests the alias is the primary's test database, not a second one to create.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["common.db_router.ReplicaRouter"]
+    # Outside the sessions: a session saved at the end of a request counts as that request's write.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "common.db_router.ReplicaReadsMiddleware",
+    )
+# --- end issue 18 §7 (loadsuite) ---

@@ -295,6 +295,12 @@ class Topology:
                 "GUNICORN_BIND": f"127.0.0.1:{self._port(node, pool)}",
                 "WEB_CONCURRENCY": str(self.page_workers if pool == "pages" else self.vote_workers),
                 "GUNICORN_THREADS": str(self.threads),
+                # The whole deployment, for the connection budget each pool checks as it starts
+                # (operations/budget: refused when it would not fit the database's limit).
+                "BUURTBUDGET_APP_NODES": str(self.nodes),
+                "BUURTBUDGET_NODE_CONNECTIONS": str((self.page_workers + self.vote_workers) * self.threads),
+                "BUURTBUDGET_TASK_WORKERS": str(self.task_workers),
+                "BUURTBUDGET_SCHEDULERS": "1" if self.scheduler else "0",
                 # Prometheus multiprocess mode: one directory per pool (operations/metrics/gunicorn.py).
                 "PROMETHEUS_MULTIPROC_DIR": str(self.run_dir / "metrics" / f"node{node}-{pool}"),
             }
