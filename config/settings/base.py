@@ -260,6 +260,60 @@ EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
 
+# --- issue 18 §1 (topology): where a node's files live, set per deployment from the environment ---
+# The directory collectstatic fills and the reverse proxy serves /static/ from (deploy/nginx). Every
+# node of one deployment must see the same files: the manifest names the hashed copies pages link to.
+if os.environ.get("BUURTBUDGET_STATIC_ROOT"):
+    STATIC_ROOT = Path(os.environ["BUURTBUDGET_STATIC_ROOT"])
+# Uploaded public files (plan images), served by the proxy under /media/: storage every node shares.
+if os.environ.get("BUURTBUDGET_MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["BUURTBUDGET_MEDIA_ROOT"])
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (the local topology): the
+# directory each sent message is written to as a file, instead of an SMTP server.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+# --- end issue 18 §1 (topology) ---
+
+# --- issue 18 §2 §6 (operations: scheduler, workers, readiness, stale counts, mail queue) ---
+# The account (an administrator's e-mail address) that scheduled publications of verdicts and
+# results are recorded for in the audit log; empty: those two jobs fail, visibly, until it is set.
+SCHEDULER_ACCOUNT_EMAIL = os.environ.get("BUURTBUDGET_SCHEDULER_ACCOUNT", "")
+# How often (seconds) `run_scheduler` looks for due jobs.
+SCHEDULER_TICK_SECONDS = 30
+# How often (seconds) the scheduler and each task worker write their heartbeat.
+OPERATIONS_HEARTBEAT_SECONDS = 5
+# A heartbeat older than this (seconds) means its process is gone (six missed beats).
+OPERATIONS_HEARTBEAT_MAX_AGE_SECONDS = 30
+# A count still running (or queued without a task) this many minutes after it started, whose worker
+# is gone, is queued again by `recover_counts` (a million ballots count in under 30 s).
+COUNT_STALE_AFTER_MINUTES = 10
+# The scheduler's line per job run, heartbeat failures and recoveries are INFO/WARNING: shown.
+# (LOGGING has no other loggers here; a structured-logging block that adds some keeps this one.)
+LOGGING["loggers"] = {"operations": {"level": "INFO"}}
+# /readyz answers 503 unless each check named here is ok (of: database, cache, workers, migrations);
+# the others are reported, not required. The demo and tests run without task workers, so base
+# leaves "workers" out (/readyz then shows them as "none", not required); prod.py requires all four.
+READYZ_REQUIRED = tuple(
+    name.strip()
+    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,migrations").split(",")
+    if name.strip()
+)
+# PostgreSQL's statement timeout (milliseconds) for /readyz's `SELECT 1`.
+READYZ_DATABASE_TIMEOUT_MS = 500
+# --- end issue 18 §2 §6 ---
+
+# --- issue 18 §5 (observability): request ids, metrics (common/observability/, operations/metrics/) ---
+# Outermost middleware: a request id for every request (the proxy's X-Request-ID behind a trusted
+# proxy, else a new one; returned as X-Request-ID), one access line and the request metrics, by route
+# name, never by path. Development keeps readable console logs (LOGGING above); production writes JSON.
+MIDDLEWARE.insert(0, "common.observability.middleware.RequestObservabilityMiddleware")
+# Who may read /metrics: a list of addresses or CIDR networks, or None for anyone. None here (the
+# demo and development are open); production reads METRICS_ALLOWED_ADDRESSES (config/settings/prod.py).
+METRICS_ALLOWED_ADDRESSES: list[str] | None = None
+# Optional error reporting (Sentry or compatible): the DSN, empty (off) by default; production only.
+ERROR_REPORTING_DSN = ""
+# --- end issue 18 §5 ---
+
 # --- issue 19 §4 (pagecache): anonymous public pages from the cache (docs/page-cache.md) ---
 # Its own cache, so pages can never evict the rate limits' counters: Redis in production (the same
 # server unless PAGE_CACHE_REDIS_URL names another; short timeouts, a frozen Redis must not hold a
@@ -303,6 +357,8 @@ PAGE_CACHE_UNWATCHED_MODELS = [
     "audit.AuditEntry",  # written with a staff change, which changes a watched table itself
     "notifications.Notification",  # personal: only in the account
     "django_tasks_database.DBTaskResult",  # the queue of background work (mail, counts)
+    "operations.Heartbeat",  # a worker or the scheduler alive, every few seconds
+    "operations.JobRun",  # a scheduled job claimed and finished (what it changes is watched itself)
 ]
 # Columns whose update alone retires no page ("app.Model.field"): a login's timestamp.
 PAGE_CACHE_UNWATCHED_COLUMNS = ["accounts.User.last_login"]

@@ -2,8 +2,9 @@
 
 from django.urls import URLPattern, path
 
-from .views import healthz
+from .views import healthz, readyz
 
 urlpatterns: list[URLPattern] = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]

@@ -1,0 +1,1 @@
+"""Task workers: django-tasks' database worker with a heartbeat, and recovering work whose worker died."""
