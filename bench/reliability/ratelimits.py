@@ -41,7 +41,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.reliability.ratelimitreport import KIOSK_ADDRESS as KIOSK_ADDRESS
-from bench.reliability.ratelimitreport import Report, Shape
+from bench.reliability.ratelimitreport import Report as Report
+from bench.reliability.ratelimitreport import Shape as Shape
 from bench.reliability.ratelimittraffic import PER_CLIENT_LIMIT as PER_CLIENT_LIMIT
 from bench.reliability.ratelimittraffic import Sender, Traffic
 from bench.reliability.ratelimittraffic import wrong_code as wrong_code

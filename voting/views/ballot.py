@@ -260,24 +260,16 @@ def _show_again_for_key(
     """The ballot again after the form's one-time key was refused: the same form and key while the
     first submission still runs; a fresh form, saying why, when the form already cast other choices."""
     if error.code == "idempotency_key_in_use":  # the first submission still runs: same key
+        notice = _("Your vote is still being sent. Wait a moment, then press the button again.")
         return render_ballot(
-            request,
-            edition,
-            credential,
-            form=form,
-            cast_key=_posted_key(request),
-            notice=_("Your vote is still being sent. Wait a moment, then press the button again."),
+            request, edition, credential, form=form, cast_key=_posted_key(request), notice=notice
         )
     # This form already cast other choices (sent again from an old page): a fresh form.
-    return render_ballot(
-        request,
-        edition,
-        credential,
-        notice=_(
-            "This page had already cast your vote, with other choices, so nothing was changed. "
-            "To change your vote, fill in the ballot below and cast it."
-        ),
+    notice = _(
+        "This page had already cast your vote, with other choices, so nothing was changed. "
+        "To change your vote, fill in the ballot below and cast it."
     )
+    return render_ballot(request, edition, credential, notice=notice)
 
 
 def _refused(request: HttpRequest, edition: Edition, error: ServiceError) -> HttpResponse:
