@@ -369,10 +369,8 @@ PAGE_CACHE_UNWATCHED_COLUMNS = ["accounts.User.last_login"]
 # --- end issue 19 §4 (pagecache) ---
 
 # --- issue 19 §1 (resilience): voting without Redis (common/cache.py, common/breaker.py) ---
-# Redis answers in well under a millisecond on the private network; a cache call waits at most this
-# long to connect (milliseconds) ...
+# Longest wait (milliseconds) to connect to Redis, and for its answer, before it counts as away.
 CACHE_CONNECT_TIMEOUT_MS = int(os.environ.get("BUURTBUDGET_CACHE_CONNECT_TIMEOUT_MS", "100"))
-# ... and this long for an answer (milliseconds) before Redis counts as unavailable.
 CACHE_READ_TIMEOUT_MS = int(os.environ.get("BUURTBUDGET_CACHE_READ_TIMEOUT_MS", "250"))
 # After a failure each process answers from its own memory for this long (seconds), then one call
 # probes Redis again: one timeout per process per period instead of one per call.
@@ -388,21 +386,6 @@ OUTAGE_RETRY_AFTER_SECONDS = int(os.environ.get("BUURTBUDGET_OUTAGE_RETRY_AFTER_
 # restarted database costs no request (issue 19 saw one failed cast per persistent connection).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_MAX_AGE"] != 0  # None: kept for ever
 # --- end issue 19 §2 ---
-
-# --- issue 19 §3 (resilience): the connection budget and PgBouncer (operations/budget, deploy/) ---
-# BUURTBUDGET_PGBOUNCER=1 when DATABASE_URL points at PgBouncer in transaction mode
-# (deploy/pgbouncer/pgbouncer.ini): a server connection then serves another client after each
-# transaction, so nothing may live longer than one. The app keeps no session state (no SET outside
-# a transaction, no advisory locks, LISTEN or temporary tables; the roles' time zone is set in the
-# database by deploy/postgres/roles.sql, so Django sends no SET TIME ZONE).
-DATABASE_POOLER = os.environ.get("BUURTBUDGET_PGBOUNCER") == "1"
-if DATABASE_POOLER:
-    # QuerySet.iterator() would open a named server-side cursor outside a transaction.
-    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
-    # No prepared statements: the next transaction may run on a server connection without them
-    # (Django's default for psycopg 3 too; pinned here so an OPTIONS change cannot undo it).
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
-# --- end issue 19 §3 ---
 
 # --- issue 19 §5 (idempotency): retried casts get their first answer (voting/services/idempotency.py) ---
 # A cast with an Idempotency-Key (API) or the ballot form's one-time key claims the key for this many
