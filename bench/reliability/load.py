@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import math
 import os
@@ -505,6 +506,11 @@ def prepare_database(args: argparse.Namespace, *, env: dict[str, str], migrate: 
     from django.core.management import call_command
 
     from bench.reliability import loadworld
+    from tests import factories
+
+    # The factories number their slugs and e-mail addresses from 1 in every process: a second run on
+    # the same database would make "stadsdeel-2" again. Numbers from the clock are new every run.
+    factories._sequence = itertools.count(int(time.time()))
 
     if migrate:
         call_command("migrate", verbosity=0)
