@@ -285,4 +285,7 @@ READYZ_REQUIRED = tuple(
 )
 # PostgreSQL's statement timeout (milliseconds) for /readyz's `SELECT 1`.
 READYZ_DATABASE_TIMEOUT_MS = 500
+# Mail (common/mail): seconds to wait before each retry of a mail the server did not take; after
+# the last, the mail is given up on (logged, a failed task in the admin). About 9 hours in all.
+MAIL_RETRY_DELAYS = (30, 120, 600, 1800, 3600, 3 * 3600, 4 * 3600)
 # --- end issue 18 §2 §6 ---
