@@ -9,7 +9,7 @@ ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.mi
 MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages bench-execution bench-evaluation bench-whatif bench-weight bench-costs browser clean
+.PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages bench-page-cache bench-execution bench-evaluation bench-whatif bench-weight bench-costs browser clean
 
 demo: install  ## Install, migrate, load the demo data and serve it on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
@@ -68,10 +68,13 @@ lint: install  ## ruff (lint + format check) and mypy
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
 
-bench: bench-pages bench-weight bench-execution bench-evaluation bench-whatif bench-rules bench-costs  ## Benchmarks; results go to docs/benchmarks.md
+bench: bench-pages bench-page-cache bench-weight bench-execution bench-evaluation bench-whatif bench-rules bench-costs  ## Benchmarks; results go to docs/benchmarks.md
 
 bench-pages: install
 	$(PY) bench/page_times.py
+
+bench-page-cache: install  ## Public pages rendered and from the page cache: time and CPU per request (issue 19 §4)
+	$(PY) bench/page_cache.py
 
 bench-execution: install
 	$(PY) bench/execution_pages.py

@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from ballots.rules import BallotRules
 from ballots.sections import ballot_sections_cached
 from common.errors import ServiceError
+from common.observability.metrics import record_cast, refusals_counted
 from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import is_open
@@ -116,6 +117,7 @@ def _answering_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 
 
 @_answering_errors
+@refusals_counted(channel="api")
 def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     """POST a ballot: 201 with the receipt for a first ballot, 200 when it replaced an earlier one."""
     _method_guard("POST", request)
@@ -123,6 +125,7 @@ def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     code, ballot = _cast_request(request)
     credential = code_credential(code=code, client_ip=client_ip(request))
     receipt = cast_ballot(edition=edition, credential=credential, ballot=ballot)
+    record_cast(channel="api", replaced=receipt.replaced)
     body = {
         "receipt": receipt.receipt,
         "replaced": receipt.replaced,
@@ -133,6 +136,7 @@ def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
 
 
 @_answering_errors
+@refusals_counted(channel="api")
 def voter(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     """POST a code before showing the ballot: 200 if it may vote now, else why not (409 for paper).
 

@@ -18,7 +18,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PG = "postgres://postgres@127.0.0.1:5432"
-PLAN_COSTS = (900_000, 800_000, 700_000, 600_000, 500_000, 400_000, 300_000, 200_000, 150_000, 100_000)
 
 WRK_SCRIPT = r"""
 -- One POST per request, each with the next code of this thread's share of the codes file. A thread that
@@ -108,27 +107,16 @@ def prepare(voters: int, warmup: int, workdir: Path) -> dict[str, object]:
     from django.core.cache import cache
     from django.core.management import call_command
 
-    from common import codes
+    from bench.reliability.world import PLAN_COSTS, add_voters
     from tests import factories
-    from voting.models import Voter, VoterKind
+    from voting.models import Voter
 
     call_command("migrate", verbosity=0)
     cache.clear()  # Redis database 3: old rate-limit counters and cached editions
     edition, plans = factories.make_vote(
         plan_costs=PLAN_COSTS, total_budget_cents=sum(PLAN_COSTS) // 2, ballot_max_choices=5
     )
-    plain = [codes.new_code() for _ in range(voters + warmup)]
-    Voter.objects.bulk_create(
-        (
-            Voter(
-                edition=edition,
-                kind=VoterKind.CODE,
-                credential_hash=codes.credential_hash(codes.normalise(c)),
-            )
-            for c in plain
-        ),
-        batch_size=5000,
-    )
+    plain = add_voters(edition, voters + warmup)
     (workdir / "codes.txt").write_text("\n".join(plain[:voters]) + "\n")
     (workdir / "warmup.txt").write_text("\n".join(plain[voters:]) + "\n")
     ids = list(Voter.objects.filter(edition=edition).order_by("pk").values_list("pk", flat=True))

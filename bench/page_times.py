@@ -36,6 +36,8 @@ def _load_demo() -> None:
     tmp = tempfile.mkdtemp(prefix="bench-pages-")
     os.environ["SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    # The render's cost and queries: the page cache (bench/page_cache.py measures it) stays off.
+    os.environ["PAGE_CACHE_SECONDS"] = "0"
     import django
 
     django.setup()

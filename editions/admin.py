@@ -18,7 +18,7 @@ from common.translated.admin import TranslatedAdminMixin, TranslatedStackedInlin
 from ui.fields import EuroField
 from ui.templatetags.money import format_money
 
-from .models import Edition, Phase, SubBudget, Theme
+from .models import NEGATIVE_DAYS, TOO_MANY_DAYS, Edition, Phase, SubBudget, Theme
 from .services import PhaseDates, phase_chain_errors
 
 
@@ -112,8 +112,15 @@ class EditionForm(forms.ModelForm):  # type: ignore[type-arg]
             "verdicts_publish_at",
             "results_publish_at",
             "shortlist_size",
+            "voter_data_days",
+            "panel_contact_days",
             "is_published",
         ]
+        # The form field's own bounds would otherwise answer with Django's generic sentence.
+        error_messages = {
+            field: {"min_value": NEGATIVE_DAYS, "max_value": TOO_MANY_DAYS}
+            for field in ("voter_data_days", "panel_contact_days")
+        }
 
 
 class EditionAdmin(TranslatedAdminMixin, admin.ModelAdmin[Edition]):

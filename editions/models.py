@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -58,6 +59,11 @@ class UnspentMoney(models.TextChoices):
     NEXT_EDITION = "next_edition", _("Carried over to the next edition")
     DISTRICT = "district", _("Returned to the district's general budget")
 
+
+# Retention periods an edition may set: whole days, never negative, at most ten years.
+MAX_RETENTION_DAYS = 3650
+NEGATIVE_DAYS = _("A number of days cannot be negative.")
+TOO_MANY_DAYS = _("Keep personal data at most %(limit_value)s days.")
 
 # The fields that fix how a vote is cast and counted; locked once the first ballot exists.
 BALLOT_RULE_FIELDS = (
@@ -148,6 +154,31 @@ class Edition(models.Model):
         default=10,
         help_text=_("The district answers an initiator's request for a pre-check within this many days."),
     )
+    # Retention periods that depend on the edition (privacy.retention reads them; the purge enforces them).
+    voter_data_days = models.PositiveSmallIntegerField(
+        _("days the voter register is kept after the result"),
+        default=180,
+        validators=[
+            MinValueValidator(0, message=NEGATIVE_DAYS),
+            MaxValueValidator(MAX_RETENTION_DAYS, message=TOO_MANY_DAYS),
+        ],
+        help_text=_(
+            "The appeal period: addresses, scrambled voting codes and who voted online or on paper are "
+            "deleted this many days after the result is published."
+        ),
+    )
+    panel_contact_days = models.PositiveSmallIntegerField(
+        _("days panel contact details are kept after the edition"),
+        default=0,
+        validators=[
+            MinValueValidator(0, message=NEGATIVE_DAYS),
+            MaxValueValidator(MAX_RETENTION_DAYS, message=TOO_MANY_DAYS),
+        ],
+        help_text=_(
+            "Names, e-mail addresses and phone numbers of people who signed up for the panel are erased this "
+            "many days after the edition's last phase ends. 0: on the day it ends."
+        ),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     translations = TranslationsField()
 
@@ -171,6 +202,11 @@ class Edition(models.Model):
             models.CheckConstraint(
                 condition=Q(ballot_max_choices__isnull=True) | Q(ballot_max_choices__gte=1),
                 name="edition_ballot_max_choices_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(voter_data_days__lte=MAX_RETENTION_DAYS)
+                & Q(panel_contact_days__lte=MAX_RETENTION_DAYS),
+                name="edition_retention_days_at_most_ten_years",
             ),
         ]
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
 from accounts.roles import roles_of
 from places.models import District
 
-from .models import Edition, SubBudget
+from .models import Edition, Phase, SubBudget
 
 
 def published_editions() -> QuerySet[Edition]:
@@ -44,3 +46,16 @@ def editions_for_staff(user: User) -> QuerySet[Edition]:
     if user.is_superuser:
         return editions
     return editions.filter(district__in={district for district, _ in roles_of(user)})
+
+
+def moments_pages_change() -> list[datetime]:
+    """Every moment at which a public page changes by time alone (the page cache's windows):
+
+    a phase starting or ending, an edition's results or verdicts published at their set time.
+    """
+    moments: list[datetime] = []
+    for starts_at, ends_at in Phase.objects.values_list("starts_at", "ends_at"):
+        moments += [starts_at, ends_at]
+    for results_at, verdicts_at in Edition.objects.values_list("results_publish_at", "verdicts_publish_at"):
+        moments += [m for m in (results_at, verdicts_at) if m is not None]
+    return moments

@@ -16,6 +16,7 @@ from django.template import loader
 
 from accounts.models import User
 from accounts.roles import is_district_staff
+from common.pagecache import cached_page
 from deliberation.draw.selectors import published_draw
 from deliberation.models import WorkSession
 from editions.decorators import edition_page
@@ -60,6 +61,7 @@ PLANS_ON_EDITION_PAGE = 12
 NUMBER_ERRORS = frozenset({"needs_number", "unknown_number"})
 
 
+@cached_page()
 def home(request: HttpRequest) -> HttpResponse:
     """What a resident can do now (one action per running edition), find your neighbourhood, districts."""
     slug = settings.BUURTBUDGET_MUNICIPALITY_SLUG
@@ -105,6 +107,7 @@ def _steps_in(district: District) -> list[NextStep]:
     return [step for e in editions if (step := next_step(e, timeline_of(e))) is not None]
 
 
+@cached_page()
 def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
     district = district_for_page(settings.BUURTBUDGET_MUNICIPALITY_SLUG, slug)
     if district is None:
@@ -117,6 +120,7 @@ def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_page()
 @edition_page
 def edition_detail(request: HttpRequest, edition: Edition) -> HttpResponse:
     timeline = timeline_of(edition)
@@ -143,6 +147,7 @@ def edition_detail(request: HttpRequest, edition: Edition) -> HttpResponse:
     )
 
 
+@cached_page()
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A plan's public page: its content, the published review, support, revisions and the discussion."""
     plan = plan_for_detail(pk)
@@ -192,10 +197,12 @@ def _postcode_districts(user: User, editions: list[Edition]) -> list[District]:
     return sorted(managed, key=lambda district: district.name)
 
 
+@cached_page()
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/about.html")
 
 
+@cached_page()
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import timezone, translation
 
 from accounts.models import Role, User
@@ -77,13 +77,15 @@ def _default_language() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
-    """Each test starts with empty rate-limit counters (the cache outlives a test otherwise)."""
+    """Each test starts with empty rate-limit counters and no cached page (caches outlive a test)."""
     cache.clear()
+    caches["pages"].clear()
     forget_sections()
     forget_editions()
     forget_public_keys()
     yield
     cache.clear()
+    caches["pages"].clear()
     forget_sections()
     forget_editions()
     forget_public_keys()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -259,6 +260,20 @@ EXECUTION_PHOTO_MAX_BYTES = 8 * 1024 * 1024
 EXECUTION_PHOTO_MAX_SIDE = 1600
 EXECUTION_REPORT_PHOTOS = 6
 
+# --- issue 18 §1 (topology): where a node's files live, set per deployment from the environment ---
+# The directory collectstatic fills and the reverse proxy serves /static/ from (deploy/nginx). Every
+# node of one deployment must see the same files: the manifest names the hashed copies pages link to.
+if os.environ.get("BUURTBUDGET_STATIC_ROOT"):
+    STATIC_ROOT = Path(os.environ["BUURTBUDGET_STATIC_ROOT"])
+# Uploaded public files (plan images), served by the proxy under /media/: storage every node shares.
+if os.environ.get("BUURTBUDGET_MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["BUURTBUDGET_MEDIA_ROOT"])
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (the local topology): the
+# directory each sent message is written to as a file, instead of an SMTP server.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+# --- end issue 18 §1 (topology) ---
+
 # --- issue 18 §2 §6 (operations: scheduler, workers, readiness, stale counts, mail queue) ---
 # The account (an administrator's e-mail address) that scheduled publications of verdicts and
 # results are recorded for in the audit log; empty: those two jobs fail, visibly, until it is set.
@@ -298,3 +313,65 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 # would hold a worker); the attempt is then retried like a refused connection.
 EMAIL_TIMEOUT = 20
 # --- end issue 18 §2 §6 ---
+
+# --- issue 18 §5 (observability): request ids, metrics (common/observability/, operations/metrics/) ---
+# Outermost middleware: a request id for every request (the proxy's X-Request-ID behind a trusted
+# proxy, else a new one; returned as X-Request-ID), one access line and the request metrics, by route
+# name, never by path. Development keeps readable console logs (LOGGING above); production writes JSON.
+MIDDLEWARE.insert(0, "common.observability.middleware.RequestObservabilityMiddleware")
+# Who may read /metrics: a list of addresses or CIDR networks, or None for anyone. None here (the
+# demo and development are open); production reads METRICS_ALLOWED_ADDRESSES (config/settings/prod.py).
+METRICS_ALLOWED_ADDRESSES: list[str] | None = None
+# Optional error reporting (Sentry or compatible): the DSN, empty (off) by default; production only.
+ERROR_REPORTING_DSN = ""
+# --- end issue 18 §5 ---
+
+# --- issue 19 §4 (pagecache): anonymous public pages from the cache (docs/page-cache.md) ---
+# Its own cache, so pages can never evict the rate limits' counters: Redis in production (the same
+# server unless PAGE_CACHE_REDIS_URL names another; short timeouts, a frozen Redis must not hold a
+# page), a local memory of its own otherwise.
+_PAGE_CACHE_REDIS = os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+_PAGE_CACHE: dict[str, Any] = (
+    {
+        "BACKEND": "common.cache.ReusingRedisCache",
+        "LOCATION": _PAGE_CACHE_REDIS,
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},  # seconds
+    }
+    if _PAGE_CACHE_REDIS
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},  # pages (a few per plan and language)
+    }
+)
+CACHES["pages"] = _PAGE_CACHE
+PAGE_CACHE_ALIAS = "pages"
+# Longest a cached page is kept, in seconds (0 turns the page cache off). Writes retire pages at
+# once; this only bounds what no write announces (a relative date, a database edited by hand).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# After the page cache fails (Redis down), seconds during which pages render fresh before it is tried again.
+PAGE_CACHE_RETRY_SECONDS = 5
+# Dotted path of a function returning the moments at which public pages change by time alone
+# (phases start and end, results and verdicts published at a set time): a page never outlives one.
+PAGE_CACHE_MOMENTS = "editions.selectors.moments_pages_change"
+# Part of every page key: set it to the deployed commit, so a release never serves its predecessor's
+# pages (the templates and translations are fingerprinted besides; Python code only through this).
+PAGE_CACHE_RELEASE = os.environ.get("BUURTBUDGET_RELEASE", "")
+# Tables whose writes retire no page: what the public pages never show. The vote's ballot box and
+# voters above all (a cast must keep the pages cached); sessions, tasks, the audit log, notifications,
+# login throttles. tests/pages/test_page_cache.py checks that a cast changes no page.
+PAGE_CACHE_UNWATCHED_MODELS = [
+    "voting.Ballot",  # a cast: the sealed ballot
+    "voting.Voter",  # a cast: the voter's ballots_cast and channel (turnout shows once the vote closed)
+    "voting.PaperEntry",  # paper ballots entered by staff during the vote
+    "voting.EmailChallenge",  # a register voter's one-time code
+    "sessions.Session",
+    "audit.AuditEntry",  # written with a staff change, which changes a watched table itself
+    "notifications.Notification",  # personal: only in the account
+    "django_tasks_database.DBTaskResult",  # the queue of background work (mail, counts)
+    "operations.Heartbeat",  # a worker or the scheduler alive, every few seconds
+    "operations.JobRun",  # a scheduled job claimed and finished (what it changes is watched itself)
+]
+# Columns whose update alone retires no page ("app.Model.field"): a login's timestamp.
+PAGE_CACHE_UNWATCHED_COLUMNS = ["accounts.User.last_login"]
+# --- end issue 19 §4 (pagecache) ---

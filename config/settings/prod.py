@@ -1,6 +1,10 @@
 """Production settings: everything secret or site-specific comes from the environment."""
 
+import logging
 import os
+
+from common.observability.logging import logging_config
+from common.observability.reporting import init_error_reporting
 
 from .base import *  # noqa: F403
 
@@ -38,5 +42,36 @@ READYZ_REQUIRED = tuple(
     name.strip()
     for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,workers,migrations").split(",")
     if name.strip()
+)
+# --- end issue 18 §5 (operations: readiness) ---
+
+# --- issue 18 §5 (observability): JSON logs, /metrics restricted, optional error reporting ---
+# One JSON object per line on stderr (docs/observability.md): request id, route name (never the
+# path), method, status, duration in ms, node (BUURTBUDGET_NODE, else the host name); codes, e-mail
+# addresses and tokens scrubbed. BUURTBUDGET_LOG_LEVEL: DEBUG, INFO (default), WARNING, ERROR.
+# BUURTBUDGET_ACCESS_LOG=0 leaves out the access line (one per request) and keeps the rest.
+LOGGING = logging_config(
+    level=os.environ.get("BUURTBUDGET_LOG_LEVEL", "INFO").upper(),
+    request_lines=os.environ.get("BUURTBUDGET_ACCESS_LOG", "1") != "0",
+)
+# Python's warnings become log lines (logger py.warnings), so stderr holds JSON lines only.
+logging.captureWarnings(True)
+# Addresses or CIDR networks (comma-separated) that may read /metrics; everyone else gets a 404.
+# Default: this machine only (a Prometheus agent on the node). Empty: nobody. The client address is
+# the one the rate limits use (behind BUURTBUDGET_TRUSTED_PROXIES proxies, what the outermost saw).
+METRICS_ALLOWED_ADDRESSES = [
+    entry.strip()
+    for entry in os.environ.get("METRICS_ALLOWED_ADDRESSES", "127.0.0.1/32,::1/128").split(",")
+    if entry.strip()
+]
+# Prometheus scrapes each node directly over the private network, like the load balancer's probe.
+SECURE_REDIRECT_EXEMPT = [*SECURE_REDIRECT_EXEMPT, r"^metrics$"]
+# Error reports (Sentry or compatible, e.g. GlitchTip) go to this DSN; unset or empty: nothing is
+# loaded or sent. Reports carry no personal data (common/observability/reporting.py).
+ERROR_REPORTING_DSN = os.environ.get("ERROR_REPORTING_DSN", "")
+init_error_reporting(
+    dsn=ERROR_REPORTING_DSN,
+    environment=os.environ.get("ERROR_REPORTING_ENVIRONMENT", "production"),
+    release=os.environ.get("BUURTBUDGET_RELEASE", ""),
 )
 # --- end issue 18 §5 ---

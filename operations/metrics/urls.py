@@ -1,5 +1,9 @@
 """/metrics for Prometheus."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from .views import metrics
+
+urlpatterns: list[URLPattern] = [
+    path("metrics", metrics, name="metrics"),
+]

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from common.pagecache import cached_page
 from editions.decorators import edition_page
 from editions.models import Edition
 from execution.projects.selectors import project_ids_for
@@ -18,6 +19,7 @@ from .. import selectors
 from ..rulepicture import rule_picture
 
 
+@cached_page()
 @require_safe
 @edition_page
 def result(request: HttpRequest, edition: Edition) -> HttpResponse:

@@ -48,6 +48,12 @@ class PlanNames(models.TextChoices):
     ANONYMISE = "anonymise", pgettext_lazy("plans after deletion", "Show my plans without a name")
 
 
+def anonymous_resident() -> str:
+    """The name an emptied account and an anonymised plan show, stored in the site's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return pgettext("anonymous initiator", "A resident")
+
+
 def refusal_for(user: User) -> PrivacyError | None:
     """Why this account cannot be deleted now (None: it can)."""
     if user.is_staff or user.is_superuser or StaffRole.objects.filter(user=user).exists():
@@ -77,15 +83,14 @@ def delete_account(*, user: User, confirmation: str, plans: str) -> None:
         raise PrivacyError("wrong_email")
     if plans not in PlanNames.values:
         raise PrivacyError("bad_choice")
-    _remove_activity(user)
-    with translation.override(settings.LANGUAGE_CODE):
-        anonymous = pgettext("anonymous initiator", "A resident")
+    remove_activity(user)
+    anonymous = anonymous_resident()
     public_name = anonymous if plans == PlanNames.ANONYMISE else user.display_name
-    _settle_plans(user, public_name=public_name if plans == PlanNames.ANONYMISE else None)
-    _remove_account(user, public_name=public_name)
+    settle_plans(user, public_name=public_name if plans == PlanNames.ANONYMISE else None)
+    remove_account(user, public_name=public_name)
 
 
-def _remove_activity(user: User) -> None:
+def remove_activity(user: User) -> None:
     # Of the development track: support, joining, workshop places and comments on ideas go, and so do
     # the resident's own entries in coaching logs (the rest of a log stays with the idea or plan).
     rows: tuple[tuple[type[models.Model], str], ...] = (
@@ -114,7 +119,7 @@ def _remove_activity(user: User) -> None:
     SurveyTicket.objects.filter(holder_hash__in=hashes).delete()
 
 
-def _settle_plans(user: User, *, public_name: str | None) -> None:
+def settle_plans(user: User, *, public_name: str | None) -> None:
     """Drafts go, and ideas with them unless they became a plan that stays; submitted plans (and the
     ideas they came from) stay, under ``public_name`` when the resident chose to anonymise."""
     Idea.objects.filter(initiator=user).filter(
@@ -127,7 +132,7 @@ def _settle_plans(user: User, *, public_name: str | None) -> None:
         Idea.objects.filter(initiator=user).update(public_name=public_name)
 
 
-def _remove_account(user: User, *, public_name: str) -> None:
+def remove_account(user: User, *, public_name: str) -> None:
     """Delete the row if nothing points at it; else empty it: what points at it (a finished project's
     updates) shows only the public name the resident kept, or "a resident"."""
     pk = user.pk

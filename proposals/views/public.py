@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from common.pagecache import cached_page
 from proposals import selectors
 from proposals.forms import PlanFilterForm
 from proposals.selectors import plan_for_detail
@@ -14,6 +15,8 @@ from proposals.selectors.revisions import revision_diff, revision_of, snapshot_f
 PAGE_SIZE = 24
 
 
+# The filter form's fields and the page number: each combination is its own cached page.
+@cached_page(query=("q", "edition", "neighbourhood", "theme", "status", "sort", "pagina"))
 def plan_list(request: HttpRequest) -> HttpResponse:
     form = PlanFilterForm(request.GET)
     plans = selectors.filter_plans(form.to_filter())

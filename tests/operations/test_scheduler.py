@@ -30,8 +30,7 @@ QUIET_JOBS = (
 def test_every_registered_job_calls_a_command_that_exists() -> None:
     commands = get_commands()
     missing = {job.command for job in JOBS} - set(commands)
-    # The retention purge is privacy's command, landing beside this branch (issue 18 §4).
-    assert missing <= {"purge_personal_data"}
+    assert missing == set()
     assert len({job.name for job in JOBS}) == len(JOBS)
 
 
@@ -130,10 +129,7 @@ def test_once_runs_the_due_jobs_with_a_heartbeat_and_lists_them() -> None:
     account = factories.make_user(email="planner@amsterdam.example", is_superuser=True, is_staff=True)
     out = io.StringIO()
     with override_settings(SCHEDULER_ACCOUNT_EMAIL=account.email):
-        try:
-            call_command("run_scheduler", "--once", stdout=out)
-        except Exception as exc:  # purge_personal_data lands from privacy beside this branch
-            assert "purge_personal_data" in str(exc)
+        call_command("run_scheduler", "--once", stdout=out)
     assert "job(s) run" in out.getvalue()
     assert JobRun.objects.filter(job="refresh_evaluation", status=JobRunStatus.DONE).exists()
     beat = Heartbeat.objects.get(role="scheduler")

@@ -22,6 +22,7 @@ from ballots.errors import BallotError
 from ballots.forms import BallotForm, rank_positions, summarise
 from ballots.rules import BallotRules
 from ballots.sections import ballot_sections_cached
+from common.observability.metrics import record_cast, record_refusal
 from common.ratelimit import client_ip
 from editions.decorators import Gate, edition_action
 from editions.models import Edition
@@ -161,8 +162,10 @@ def start(request: HttpRequest, edition: Edition) -> HttpResponse:
             )
             return render_ballot(request, edition, credential)
         except VoteStateError as error:
+            record_refusal(channel=_channel(request, edition), error=error)
             return render_start(request, edition, error=error.message)
         except EligibilityError as error:
+            record_refusal(channel=_channel(request, edition), error=error)
             form.add_error("code", error.message)
     return render_start(request, edition, form=form)
 
@@ -175,6 +178,7 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
     try:
         credential = _credential(request, edition)
     except (EligibilityError, KioskError) as error:
+        record_refusal(channel=_channel(request, edition), error=error)
         return render_start(request, edition, error=error.message)
     try:
         if request.POST.get("intent") == "change":
@@ -187,8 +191,16 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
         try:
             receipt = casting.cast_ballot(edition=edition, credential=credential, ballot=form.ballot())
         except BallotError as error:
+            record_refusal(channel=_channel(request, edition), error=error)
             form.error = error
             return render_ballot(request, edition, credential, form=form)
     except (VoteStateError, EligibilityError) as error:
+        record_refusal(channel=_channel(request, edition), error=error)
         return render_start(request, edition, error=error.message)
+    record_cast(channel=_channel(request, edition), replaced=receipt.replaced)
     return render_receipt(request, edition, credential, receipt=receipt, form=form)
+
+
+def _channel(request: HttpRequest, edition: Edition) -> str:
+    """The channel a cast or refusal is counted under in the metrics (common.observability.metrics)."""
+    return "kiosk" if kiosk_mode.is_kiosk_for(request, edition.pk) else "web"

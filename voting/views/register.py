@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.observability.metrics import record_refusal
 from common.ratelimit import client_ip
 from editions.models import Edition
 from editions.permissions import is_open
@@ -69,8 +70,10 @@ def verify_code(request: HttpRequest, edition: Edition) -> HttpResponse:
             )
             return render_ballot(request, edition, credential)
         except VoteStateError as error:
+            record_refusal(channel="web", error=error)
             return render_start(request, edition, error=error.message)
         except EligibilityError as error:
+            record_refusal(channel="web", error=error)
             form.add_error("code", error.message)
     if "email" in form.errors:  # the hidden address was lost or altered: start the e-mail step again
         return render(request, "voting/email_request.html", {"edition": edition, "form": EmailForm()})

@@ -1,9 +1,11 @@
 """What personal data Buurtbudget keeps, why, on what legal basis and for how long: the ONE table.
 
-The privacy statement (/privacy/) renders from it, and the purge of issue 18 enforces it: each kind
-names the models that hold it, the event its period counts from and the period in days (None: until
-the event itself, e.g. until you delete your account). A test fails when a model that holds personal
-data is in no kind here.
+The privacy statement (/privacy/) renders from it, and the purge (``privacy.retention.purge``,
+``manage.py purge_personal_data``) enforces it: each kind names the models that hold it, the event
+its period counts from and the period in days; where an edition sets the period itself,
+``edition_field`` names the edition's field and ``days`` is its default. Which columns of those
+models are personal, and what the purge leaves of them, is in ``holdings.py``; a test fails when a
+model that holds personal data is in no kind here.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Start(models.TextChoices):
     EDITION_END = "edition_end", _("after the edition ends")
     RESULT_PUBLISHED = "result_published", _("after the result is published")
     PROJECT_CLOSED = "project_closed", _("after the project is completed or stopped")
+    SENT = "sent", _("after it was sent")
 
 
 class Group(models.TextChoices):
@@ -52,6 +55,7 @@ class Retention:
     start: Start
     period: Promise  # the period as the statement says it
     models: tuple[str, ...]  # the model labels that hold this data
+    edition_field: str = ""  # the edition's field that sets ``days`` per edition (``days`` is its default)
 
 
 YEAR = 365
@@ -70,8 +74,11 @@ RETENTION: tuple[Retention, ...] = (
         basis=Basis.PUBLIC_TASK,
         days=2 * YEAR,
         start=Start.LAST_LOGIN,
-        period=_("Until you delete your account, or 2 years after you last logged in."),
-        models=("accounts.user",),
+        period=_(
+            "Until you delete your account, or 2 years after you last logged in (not while you carry out a "
+            "project that is not finished)."
+        ),
+        models=("accounts.user", "accounts.user_groups", "accounts.user_user_permissions"),
     ),
     Retention(
         key="plans",
@@ -175,6 +182,31 @@ RETENTION: tuple[Retention, ...] = (
         models=("notifications.notification", "execution.follow"),
     ),
     Retention(
+        key="sessions",
+        group=Group.RESIDENTS,
+        data=_("That you are logged in: a cookie in your browser and its record on our server."),
+        purpose=_("To keep you logged in while you use the site."),
+        basis=Basis.PUBLIC_TASK,
+        days=14,
+        start=Start.LAST_CHANGE,
+        period=_("Until you log out, at most 2 weeks after your last visit."),
+        models=("sessions.session",),
+    ),
+    Retention(
+        key="mail_queue",
+        group=Group.RESIDENTS,
+        data=_(
+            "E-mails to you while they wait to be sent (sealed, so the queue alone cannot be read), and "
+            "the record that they were sent."
+        ),
+        purpose=_("To send you e-mails, and to try again when sending fails."),
+        basis=Basis.PUBLIC_TASK,
+        days=7,
+        start=Start.SENT,
+        period=_("7 days after the e-mail was sent."),
+        models=("django_tasks_database.dbtaskresult",),
+    ),
+    Retention(
         key="voters",
         group=Group.VOTERS,
         data=_(
@@ -189,9 +221,12 @@ RETENTION: tuple[Retention, ...] = (
         days=180,
         start=Start.RESULT_PUBLISHED,
         period=_(
-            "6 months after the result is published. After that only the numbers per neighbourhood stay."
+            "Until the result is published and the time to object has passed: 6 months, unless the edition "
+            "sets another period. After that only the numbers per neighbourhood stay. A code sent by e-mail "
+            "is deleted a day after it expires."
         ),
         models=("outreach.address", "voting.voter", "voting.emailchallenge", "voting.letterbatch"),
+        edition_field="voter_data_days",
     ),
     Retention(
         key="ballots",
@@ -202,8 +237,9 @@ RETENTION: tuple[Retention, ...] = (
         days=0,
         start=Start.RESULT_PUBLISHED,
         period=_(
-            "The sealed ballots are destroyed when the result is published. The ballots without any link to"
-            " a person are published, so anyone can count again."
+            "The sealed ballots are destroyed when the result is published (without a result: when the list "
+            "of voters goes). The ballots without any link to a person are published, so anyone can count "
+            "again."
         ),
         models=("voting.ballot", "voting.paperentry"),
     ),
@@ -219,15 +255,17 @@ RETENTION: tuple[Retention, ...] = (
         days=0,
         start=Start.EDITION_END,
         period=_(
-            "Your contact details are erased when the edition ends. The draw without names stays public, so"
-            " anyone can check it."
+            "Your contact details are erased when the edition ends, unless the edition sets a later day. The "
+            "draw without names stays public, so anyone can check it."
         ),
         models=(
             "deliberation.respondent",
             "deliberation.invitation",
             "deliberation.panelmember",
             "deliberation.attendance",
+            "deliberation.ballotcard",
         ),
+        edition_field="panel_contact_days",
     ),
     Retention(
         key="projects",
@@ -295,6 +333,17 @@ RETENTION: tuple[Retention, ...] = (
         models=("audit.auditentry", "accounts.staffrole"),
     ),
     Retention(
+        key="admin_history",
+        group=Group.STAFF,
+        data=_("The admin's list of recent changes: what was changed, by which account, and its name."),
+        purpose=_("So that staff see the latest changes to a record."),
+        basis=Basis.PUBLIC_TASK,
+        days=YEAR,
+        start=Start.CREATED,
+        period=_("1 year. The audit log keeps the change, without names."),
+        models=("admin.logentry",),
+    ),
+    Retention(
         key="staff_records",
         group=Group.STAFF,
         data=_(
@@ -308,6 +357,7 @@ RETENTION: tuple[Retention, ...] = (
         period=_("10 years after the edition ends, with the edition's record."),
         models=(
             "review.review",
+            "review.review_reviewers",
             "review.changerequest",
             "review.verdictpublication",
             "review.shortlistentry",

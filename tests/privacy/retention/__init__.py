@@ -1,0 +1,1 @@
+"""The retention purge run over the whole demo world."""
