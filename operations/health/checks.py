@@ -49,13 +49,15 @@ def check_database(using: str = "default") -> Check:
     try:
         connection = connections[using]
         if connection.vendor == "postgresql":
-            # One round trip: two statements in one message run as one transaction, so SET LOCAL
-            # bounds the SELECT and ends with it (never the persistent connection's later queries).
+            # One round trip: statements in one message run as one transaction, so SET LOCAL bounds
+            # the SELECT and ends with it; the last statement puts it back for a caller already in
+            # a transaction (a test), whose later statements must not inherit the short timeout.
             timeout = int(settings.READYZ_DATABASE_TIMEOUT_MS)
             with connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL statement_timeout = {timeout}; SELECT 1")
-                cursor.nextset()
-                cursor.fetchone()
+                cursor.execute(
+                    f"SET LOCAL statement_timeout = {timeout}; SELECT 1; "
+                    "SET LOCAL statement_timeout TO DEFAULT"
+                )
         else:
             # No transaction on SQLite: ours are IMMEDIATE and would take the write lock.
             with connection.cursor() as cursor:
