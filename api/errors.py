@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ballots.errors import BallotError
 from common import code_guard
 from common.errors import ServiceError
-from voting.errors import EligibilityError, VoteStateError
+from voting.errors import EligibilityError, IdempotencyError, VoteStateError
 
 
 class RequestError(ServiceError):
@@ -36,8 +36,14 @@ STATUS_OF_CLASS: dict[type[ServiceError], int] = {
     EligibilityError: 403,
     VoteStateError: 409,
     BallotError: 422,
+    IdempotencyError: 422,  # idempotency_key_reused; the key's other refusals below
 }
-STATUS_OF_CODE = {"too_many_attempts": 429, **REQUEST_STATUS}
+STATUS_OF_CODE = {
+    "too_many_attempts": 429,
+    "bad_idempotency_key": 400,
+    "idempotency_key_in_use": 409,
+    **REQUEST_STATUS,
+}
 
 
 def status_of(error: ServiceError) -> int:
@@ -69,4 +75,6 @@ def error_response(error: ServiceError, *, language: str) -> JsonResponse:
     response.headers["Content-Language"] = language
     if status == 429:
         response.headers["Retry-After"] = str(retry_after_seconds())
+    if error.code == "idempotency_key_in_use":  # the holder's lease left, at most
+        response.headers["Retry-After"] = str(error.params.get("retry_after", 1))
     return response

@@ -10,13 +10,16 @@ from editions.models import BallotFormat
 from .errors import codes_by_status
 
 STATUS_TEXT = {
-    400: "The body is not a JSON object, or a field is missing or of the wrong type.",
+    400: "The body is not a JSON object, or a field is missing or of the wrong type; or the "
+    "Idempotency-Key header is not 1 to 255 visible ASCII characters.",
     403: "The voting code does not open a ballot: malformed (mistyped), unknown, or revoked.",
     404: "No published edition has this slug.",
     405: "The method is not allowed on this address (see the Allow header).",
-    409: "The vote is not open now, or this voter already voted on paper.",
+    409: "The vote is not open now, or this voter already voted on paper; or (idempotency_key_in_use) "
+    "another request with this Idempotency-Key is still casting: send it again after Retry-After.",
     413: "The body is too large.",
-    422: "The ballot is not valid for this vote.",
+    422: "The ballot is not valid for this vote; or (idempotency_key_reused) this Idempotency-Key "
+    "was already used by this voter for a different ballot.",
     429: "A wrong code after too many wrong codes were tried (a right code is never refused); "
     "wait the number of seconds in Retry-After.",
 }
@@ -62,6 +65,13 @@ def _error_response(status: int) -> dict[str, Any]:
         }
     if status == 405:
         response["headers"] = {"Allow": {"description": "The allowed method.", "schema": {"type": "string"}}}
+    if status == 409:
+        response["headers"] = {
+            "Retry-After": {
+                "description": "With idempotency_key_in_use: seconds to wait before sending it again.",
+                "schema": {"type": "integer", "minimum": 1},
+            }
+        }
     return response
 
 
@@ -134,6 +144,49 @@ SECTION = {
 }
 
 
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Makes the cast safe to retry. A new random key (a UUID) per ballot; a retry of that ballot "
+        "after a lost answer (a timeout, a dropped connection, a 502) sends the same key and the same "
+        "body. The first answer comes back (same status, receipt and body, with Idempotent-Replayed: "
+        "true) and nothing is cast or counted again. The key belongs to the voting code it came with; "
+        "with a different ballot it is refused (422 idempotency_key_reused); while the first request "
+        "still runs the retry waits for its answer, at most a few seconds (then 409 "
+        "idempotency_key_in_use with Retry-After). A refused cast keeps nothing, so its key may be "
+        "sent again. The answers are kept until the result is published. 1 to 255 visible ASCII "
+        'characters; the quoted form ("…") of the IETF draft is read without its quotes.'
+    ),
+    "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255,
+        "pattern": "^[!-~]+$",
+        "examples": ["8e03978e-40d5-43e8-bc93-6894a57f9324"],
+    },
+}
+REPLAYED = {
+    "Idempotent-Replayed": {
+        "description": "`true` when this is the stored answer to an earlier request with the same "
+        "Idempotency-Key (nothing was cast now); absent otherwise.",
+        "schema": {"type": "string", "enum": ["true"]},
+    }
+}
+RETRY_EXAMPLES = {
+    "first": {
+        "summary": "A first ballot (and, identical, the answer to its retry with the same key)",
+        "value": {
+            "receipt": "4HX2M-P9QRT",
+            "replaced": False,
+            "cast_at": "2027-05-03T10:21:07.512345+00:00",
+            "ballot": {"main": [12, 15]},
+        },
+    }
+}
+
+
 def _ballot_definition() -> dict[str, Any]:
     return {
         "type": "object",
@@ -194,10 +247,26 @@ def _paths() -> dict[str, Any]:
             {
                 "operationId": "castBallot",
                 "summary": "Cast (or replace) the ballot of the voter holding a voting code",
+                "parameters": [IDEMPOTENCY_KEY],
                 "requestBody": {"required": True, "content": _json_content("CastRequest")},
                 "responses": {
-                    "201": {"description": "The first ballot of this voter.", "content": receipt},
-                    "200": {"description": "It replaced this voter's earlier ballot.", "content": receipt},
+                    "201": {
+                        "description": "The first ballot of this voter (or, with Idempotent-Replayed, "
+                        "the stored answer to a retry of it).",
+                        "headers": REPLAYED,
+                        "content": {
+                            "application/json": {
+                                **receipt["application/json"],
+                                "examples": RETRY_EXAMPLES,
+                            }
+                        },
+                    },
+                    "200": {
+                        "description": "It replaced this voter's earlier ballot (or, with "
+                        "Idempotent-Replayed, the stored answer to a retry of that replacement).",
+                        "headers": REPLAYED,
+                        "content": receipt,
+                    },
                     **_errors(400, 403, 404, 405, 409, 413, 422, 429),
                 },
             },

@@ -29,6 +29,7 @@ from voting.errors import VoteStateError
 from voting.models import Channel
 from voting.sealing import fingerprint
 from voting.selectors import voter_channel
+from voting.services import idempotency
 from voting.services.ballot_box import public_key_for
 from voting.services.casting import cast_ballot, code_credential, credential_for_code, refuse_unless_open
 
@@ -116,23 +117,40 @@ def _answering_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     return csrf_exempt(wrapped)
 
 
+IDEMPOTENCY_KEY = "Idempotency-Key"
+REPLAYED = "Idempotent-Replayed"
+
+
 @_answering_errors
 @refusals_counted(channel="api")
 def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
-    """POST a ballot: 201 with the receipt for a first ballot, 200 when it replaced an earlier one."""
+    """POST a ballot: 201 with the receipt for a first ballot, 200 when it replaced an earlier one.
+
+    With an ``Idempotency-Key`` header a retry gets the first answer again (same status and body,
+    plus ``Idempotent-Replayed: true``) and casts nothing; docs/api.md.
+    """
     _method_guard("POST", request)
     edition = _edition(slug)
+    key = request.headers.get(IDEMPOTENCY_KEY)
+    parsed_key = None if key is None else idempotency.parse_key(key)
     code, ballot = _cast_request(request)
     credential = code_credential(code=code, client_ip=client_ip(request))
-    receipt = cast_ballot(edition=edition, credential=credential, ballot=ballot)
-    record_cast(channel="api", replaced=receipt.replaced)
+    scoped_key = None
+    if parsed_key is not None:  # scoped to this code: another voter's key never meets it
+        scoped_key = idempotency.for_code(edition=edition, code=code, key=parsed_key)
+    receipt = cast_ballot(edition=edition, credential=credential, ballot=ballot, idempotency=scoped_key)
+    if not receipt.replayed:  # a retry's stored answer casts nothing: it is no cast to count
+        record_cast(channel="api", replaced=receipt.replaced)
     body = {
         "receipt": receipt.receipt,
         "replaced": receipt.replaced,
         "cast_at": receipt.cast_at.isoformat(),
         "ballot": receipt.content,
     }
-    return _json(body, status=200 if receipt.replaced else 201, language=language)
+    response = _json(body, status=200 if receipt.replaced else 201, language=language)
+    if receipt.replayed:
+        response.headers[REPLAYED] = "true"
+    return response
 
 
 @_answering_errors

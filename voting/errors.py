@@ -116,3 +116,24 @@ class VoterListError(CsvImportError):
         "vote_started": _("The vote has started: the list of voters can no longer change."),
         "not_an_official": _("Only an official of this district can change the list of voters."),
     }
+
+
+class IdempotencyError(ServiceError):
+    """A cast's Idempotency-Key (or the ballot form's one-time key) cannot be used as it is.
+
+    The API answers ``bad_idempotency_key`` with 400, ``idempotency_key_in_use`` with 409 (and
+    Retry-After) and ``idempotency_key_reused`` with 422, as the IETF draft on the header proposes.
+    """
+
+    messages = {
+        "bad_idempotency_key": _(
+            "The Idempotency-Key header must be 1 to %(max)s visible ASCII characters, such as a UUID."
+        ),
+        "idempotency_key_in_use": _(
+            "A ballot with this Idempotency-Key is still being cast. Send it again in a moment to get "
+            "its answer."
+        ),
+        "idempotency_key_reused": _(
+            "This Idempotency-Key was already used for a different ballot. A new ballot needs a new key."
+        ),
+    }

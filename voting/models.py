@@ -261,3 +261,35 @@ class LetterBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition}: {self.letter_count} ({self.created_at:%Y-%m-%d})"
+
+
+class IdempotentCast(models.Model):
+    """One Idempotency-Key's cast: claimed while it runs, then its first answer, encrypted, for retries.
+
+    A retry with the same key (the API's ``Idempotency-Key`` header, the ballot form's one-time key)
+    gets this answer back instead of casting again (``voting.services.idempotency``). ``lookup`` is a
+    keyed hash of the voter's scope and the key, and ``answer`` (receipt, replaced, time, content) is
+    encrypted under a key derived from the same: on the API the scope is the plain voting code, on the
+    web form the ballot slot with a random 128-bit key that is never stored, so nothing in the
+    database finds or opens a row. The answer is written in the ballot's transaction, never in the
+    voter's (docs/voting.md). The rows go with the sealed ballots after the result.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)  # random: no order
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
+    lookup = models.CharField(max_length=64)
+    # The request holding the claim: a late writer whose claim was taken over stores nothing.
+    attempt = models.CharField(max_length=32, blank=True)
+    # How long a pending claim holds off other requests with the key; emptied with the answer.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    answer = models.BinaryField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("idempotent cast")
+        verbose_name_plural = _("idempotent casts")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "lookup"], name="voting_idempotent_cast_unique_lookup")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition_id}:{self.lookup[:8]}"

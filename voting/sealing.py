@@ -148,6 +148,32 @@ def open_reading(stored: Any, *, edition_id: int) -> Any:
     return json.loads(_unpad(plain))
 
 
+# --- Answers kept for retries (voting.services.idempotency) ----------------------------------------
+
+
+def seal_answer(answer: Any, *, key: bytes, context: bytes) -> bytes:
+    """A cast's answer as its idempotency record keeps it: padded, encrypted under ``key``.
+
+    ``key`` is derived from what only the retrying client holds (the voting code, or the ballot
+    form's one-time key) with ``VOTING_CODE_KEY``: neither the database nor the server's key alone
+    opens it, and its length, padded like a ballot's, says nothing of the choices.
+    """
+    nonce = os.urandom(12)
+    plain = _pad(json.dumps(answer, separators=(",", ":"), sort_keys=True).encode())
+    return nonce + ChaCha20Poly1305(key).encrypt(nonce, plain, context)
+
+
+def open_answer(stored: bytes | memoryview, *, key: bytes, context: bytes) -> Any:
+    """The answer ``seal_answer`` stored; SealError if ``key`` or ``context`` is not the one it was
+    sealed with, or the bytes were altered."""
+    raw = bytes(stored)
+    try:
+        plain = ChaCha20Poly1305(key).decrypt(raw[:12], raw[12:], context)
+    except (InvalidTag, ValueError) as error:
+        raise SealError("does not open") from error
+    return json.loads(_unpad(plain))
+
+
 # --- Shamir's secret sharing over GF(256) ------------------------------------------------------------
 
 _EXP = [0] * 512

@@ -58,6 +58,8 @@ PERSONAL_FIELDS: Mapping[str, tuple[str, ...]] = {
     # ballots
     "voting.ballot": ("sealed", "receipt"),
     "voting.paperentry": ("first_content", "second_content", "pending_slot"),
+    # a retried cast's answer, encrypted (issue 19 §5): goes with the sealed ballots
+    "voting.idempotentcast": ("lookup", "answer"),
     # panel
     "deliberation.respondent": ("name", "email", "phone"),
     "deliberation.invitation": (),

@@ -60,7 +60,7 @@ from proposals.models import (
     PlanRevision,
 )
 from review.models import PreCheck
-from voting.models import Ballot, EmailChallenge, LetterBatch, PaperEntry, Voter
+from voting.models import Ballot, EmailChallenge, IdempotentCast, LetterBatch, PaperEntry, Voter
 from voting.services.ballot_box import destroy_sealed_ballots
 from voting.services.letters import batch_path
 
@@ -335,6 +335,8 @@ def purge_ballots(*, at: datetime, dry_run: bool = False) -> Rows:
         unpublished, at=at, days=_edition_days("voters")
     )
     sealed = Ballot.objects.filter(edition__in=editions)
+    answers = IdempotentCast.objects.filter(edition__in=editions)  # retried casts' answers go with them
+    answered = answers.count()
     readings = PaperEntry.objects.filter(edition__in=editions).filter(
         Q(first_content__isnull=False) | Q(second_content__isnull=False) | ~Q(pending_slot="")
     )
@@ -342,11 +344,13 @@ def purge_ballots(*, at: datetime, dry_run: bool = False) -> Rows:
         destroyed = sealed.count()
     else:
         destroyed = 0
-        for edition in Edition.objects.filter(pk__in=sealed.values("edition_id")):
+        holding = Q(pk__in=sealed.values("edition_id")) | Q(pk__in=answers.values("edition_id"))
+        for edition in Edition.objects.filter(holding):
             with transaction.atomic():
                 destroyed += destroy_sealed_ballots(edition=edition, at=at)
     return {
         "voting.ballot": destroyed,
+        "voting.idempotentcast": answered,
         "voting.paperentry": empty_rows(
             readings, {"first_content": None, "second_content": None, "pending_slot": ""}, dry_run=dry_run
         ),

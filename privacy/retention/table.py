@@ -241,7 +241,7 @@ RETENTION: tuple[Retention, ...] = (
             "of voters goes). The ballots without any link to a person are published, so anyone can count "
             "again."
         ),
-        models=("voting.ballot", "voting.paperentry"),
+        models=("voting.ballot", "voting.paperentry", "voting.idempotentcast"),
     ),
     Retention(
         key="panel",

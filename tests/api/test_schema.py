@@ -60,3 +60,17 @@ def test_the_schema_endpoint_serves_the_document() -> None:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response.json() == openapi_schema()
+
+
+def test_the_cast_documents_its_idempotency_key_and_the_replayed_header() -> None:
+    schema = openapi_schema()
+    cast = schema["paths"]["/v1/editions/{slug}/ballots"]["post"]
+    (key,) = [p for p in cast["parameters"] if p["name"] == "Idempotency-Key"]
+    assert key["in"] == "header" and key["required"] is False and key["schema"]["maxLength"] == 255
+    for status in ("200", "201"):
+        assert "Idempotent-Replayed" in cast["responses"][status]["headers"]
+    assert "Retry-After" in cast["responses"]["409"]["headers"]
+    errors = schema["components"]["schemas"]
+    assert "bad_idempotency_key" in errors["Error400"]["properties"]["error"]["enum"]
+    assert "idempotency_key_in_use" in errors["Error409"]["properties"]["error"]["enum"]
+    assert "idempotency_key_reused" in errors["Error422"]["properties"]["error"]["enum"]

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from typing import Any
 
 import pytest
 from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
 
 from accounts.models import Role
 from common import codes
@@ -22,7 +25,8 @@ from editions.models import Edition
 from proposals.models import Plan
 from tests import factories
 from voting import sealing
-from voting.models import Ballot, PaperEntry, PaperEntryStatus, Voter
+from voting.models import Ballot, IdempotentCast, PaperEntry, PaperEntryStatus, Voter
+from voting.services import idempotency
 from voting.services.paper import confirm_paper_ballot, enter_paper_ballot, voter_for_code
 
 from .conftest import ballots_url
@@ -31,19 +35,32 @@ VOTERS = 6
 
 
 def _cast_through_the_api(client: Any) -> tuple[Edition, list[Plan], dict[int, list[int]]]:
-    """Six voters cast (two of them twice) through the API; returns voter id → what they chose."""
+    """Six voters cast (two of them twice) through the API, each cast with an Idempotency-Key and
+    retried once with it; returns voter id → what they chose."""
     edition, plans = factories.make_vote(plan_costs=(1_000_000,) * 6)
     chose: dict[int, list[int]] = {}
     for i in range(VOTERS):
         voter, code = factories.make_voter(edition=edition)
-        for choice in ([plans[i].pk], [plans[(i + 1) % 6].pk, plans[i].pk])[: 1 + i % 3 // 2]:
+        for n, choice in enumerate(([plans[i].pk], [plans[(i + 1) % 6].pk, plans[i].pk])[: 1 + i % 3 // 2]):
             body = json.dumps({"code": code, "ballot": {"main": choice}})
-            assert client.post(ballots_url(edition), body, content_type="application/json").status_code in {
-                200,
-                201,
-            }
+            for _retry in range(2):
+                response = client.post(
+                    ballots_url(edition),
+                    body,
+                    content_type="application/json",
+                    HTTP_IDEMPOTENCY_KEY=_key(i, n),
+                )
+                assert response.status_code in {200, 201}
             chose[voter.pk] = sorted(choice)
     return edition, plans, chose
+
+
+def _key(voter: int, cast: int) -> str:
+    """A client's Idempotency-Key; guessable on purpose: the attacks below are given every key."""
+    return f"kiosk-3-cast-{voter}-{cast}"
+
+
+KEYS = [_key(voter, cast) for voter in range(VOTERS) for cast in range(2)]
 
 
 def _postgresql_only() -> None:
@@ -153,7 +170,9 @@ def test_a_dump_of_the_vote_tables_holds_no_ballot_content_and_no_paper_reading_
     found, slot = voter_for_code(edition=edition, code=waiting)
     enter_paper_ballot(edition=edition, voter=found, slot=slot, ballot={"main": [plans[4].pk]}, by=official)
 
-    dump = _dump(["voting_ballot", "voting_voter", "voting_paperentry", "voting_ballotbox"])
+    dump = _dump(
+        ["voting_ballot", "voting_voter", "voting_paperentry", "voting_ballotbox", "voting_idempotentcast"]
+    )
 
     entry = PaperEntry.objects.get(pk=entry.pk)  # the entry forgot the voter, their slot and readings
     assert entry.status == PaperEntryStatus.CONFIRMED and entry.voter_id is None and not entry.pending_slot
@@ -164,3 +183,84 @@ def test_a_dump_of_the_vote_tables_holds_no_ballot_content_and_no_paper_reading_
     assert sorted(c["main"] for c in factories.opened_contents(edition)) == sorted(
         [*chose.values(), [plans[5].pk]]
     )
+
+
+# --- The answers kept for idempotent retries (voting.IdempotentCast) ---------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_idempotency_record_shares_a_transaction_with_a_voter(client: Client) -> None:
+    """The answer is written with the ballot, the claim on its own: neither with the voter's update."""
+    _postgresql_only()
+    edition, _, _ = _cast_through_the_api(client)
+    assert IdempotentCast.objects.filter(edition=edition).count() == 8
+    join = """
+        SELECT v.id FROM voting_voter v JOIN voting_idempotentcast r ON r.xmin = v.xmin
+        WHERE v.edition_id = %s AND r.edition_id = %s
+    """
+    assert _rows(join, [edition.pk, edition.pk]) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_column_of_an_idempotency_record_names_a_voter_or_a_ballot(client: Client) -> None:
+    edition, _, _ = _cast_through_the_api(client)
+    voters = list(Voter.objects.filter(edition=edition).values("id", "credential_hash", "email_hash"))
+    ballots = list(Ballot.objects.filter(edition=edition).values("id", "slot", "receipt"))
+    known = {str(v["id"]) for v in voters} | {v["credential_hash"] for v in voters}
+    known |= {str(b["id"]) for b in ballots} | {b["slot"] for b in ballots} | {b["receipt"] for b in ballots}
+    records = list(IdempotentCast.objects.filter(edition=edition).values())
+    assert len(records) == 8
+    for record in records:
+        assert {str(record["id"]), record["lookup"], record["attempt"]}.isdisjoint(known)
+        assert record["claimed_until"] is None and record["attempt"] == ""  # answered: no time kept
+        assert record["answer"] is not None
+        blob = bytes(record["answer"])
+        assert not any(value.encode() in blob for value in known)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_and_the_server_key_with_every_idempotency_key_neither_find_nor_open_an_answer(
+    client: Client,
+) -> None:
+    """The strongest holder short of a voter's letter: every row, ``VOTING_CODE_KEY`` and even the
+    clients' keys. The API scopes a key to the plain code, which nothing stores, so a record is found
+    and opened from nothing they hold (the form's keys are 128 random bits that only the page holds)."""
+    edition, _, chose = _cast_through_the_api(client)
+    records = {
+        r.lookup: bytes(r.answer)
+        for r in IdempotentCast.objects.filter(edition=edition)
+        if r.answer is not None
+    }
+    stored: set[str] = set(Ballot.objects.filter(edition=edition).values_list("slot", flat=True))
+    stored |= set(Voter.objects.filter(edition=edition).values_list("credential_hash", flat=True))
+    for value in stored:
+        for key in KEYS:
+            guess = idempotency.for_slot(edition=edition, slot=value, key=key)
+            assert guess.lookup not in records
+            for answer in records.values():
+                with pytest.raises(sealing.SealError):
+                    sealing.open_answer(
+                        answer, key=guess.secret, context=idempotency._context(edition, guess)
+                    )
+    assert len({len(answer) for answer in records.values()}) == 1  # padded: the length says nothing
+    for choice in chose.values():
+        assert not any(json.dumps(choice).encode() in answer for answer in records.values())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_web_ballot_form_s_key_is_stored_nowhere(client: Client) -> None:
+    """The form's one-time key lives in the page only: no table holds it, so its record's lookup and
+    answer key (from the slot the database holds, and the key) cannot be computed by a DBA with K."""
+    edition, plans = factories.make_vote()
+    _, code = factories.make_voter(edition=edition)
+    page = client.post(reverse("voting:start", args=[edition.slug]), {"code": code}).content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', page)
+    key = re.search(r'name="cast_key" value="([^"]+)"', page)
+    assert token and key
+    client.post(
+        reverse("voting:ballot", args=[edition.slug]),
+        {"token": token.group(1), "cast_key": key.group(1), "s-main": [str(plans[0].pk)]},
+    )
+    assert IdempotentCast.objects.filter(edition=edition, answer__isnull=False).count() == 1
+    dump = _dump(["voting_ballot", "voting_voter", "voting_idempotentcast", "django_session"])
+    assert key.group(1) not in dump

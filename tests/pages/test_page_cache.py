@@ -9,6 +9,7 @@ nothing, and anyone with a session gets a fresh page.
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -33,6 +34,7 @@ from tests.admin.forms import form_data
 from tests.helpers import page_text
 from tests.outcomes.factories import make_closed_vote, make_count
 from tests.voting.views.resident import cast, open_ballot, token_of
+from voting.models import IdempotentCast
 
 pytestmark = pytest.mark.django_db
 
@@ -237,10 +239,14 @@ def test_a_cast_changes_no_page_and_the_next_reader_still_gets_it_from_the_cache
     path = url("pages:edition", edition.slug)
     warm(reader, path)
     generation = page_cache().get(GENERATION_KEY)
+    ballot = open_ballot(client, edition, code)
+    key = re.search(r'name="cast_key" value="([^"]+)"', ballot.content.decode())
+    assert key  # the form's one-time key: the cast also writes its idempotency record
     receipt = cast(
-        client, edition, token_of(open_ballot(client, edition, code)), {"s-main": [str(plans[0].pk)]}
+        client, edition, token_of(ballot), {"s-main": [str(plans[0].pk)], "cast_key": key.group(1)}
     )
     assert receipt.status_code == 200 and "Your vote has been received" in receipt.content.decode()
+    assert IdempotentCast.objects.filter(edition=edition).exists()
     assert page_cache().get(GENERATION_KEY) == generation
     assert reader.get(path)["X-Page-Cache"] == "hit"
 

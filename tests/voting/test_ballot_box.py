@@ -12,8 +12,9 @@ from tests import factories
 from tests.refusals import refused
 from voting import sealing
 from voting.errors import BallotBoxError, VoteStateError
-from voting.models import Ballot, BallotBox
-from voting.services.ballot_box import open_ballots, set_up_ballot_box
+from voting.models import Ballot, BallotBox, IdempotentCast
+from voting.services import idempotency
+from voting.services.ballot_box import destroy_sealed_ballots, open_ballots, set_up_ballot_box
 from voting.services.casting import cast_ballot, credential_for_code
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,22 @@ def test_a_ballot_not_sealed_to_the_key_stops_the_opening() -> None:
         "unreadable_ballot",
         error=BallotBoxError,
     )
+
+
+def test_destroying_the_sealed_ballots_also_destroys_the_answers_kept_for_retries() -> None:
+    edition, plans = factories.make_vote()
+    other, other_plans = factories.make_vote()
+    for vote, choice in ((edition, plans[0].pk), (other, other_plans[0].pk)):
+        _, code = factories.make_voter(edition=vote)
+        cast_ballot(
+            edition=vote,
+            credential=credential_for_code(edition=vote, code=code, client_ip="192.0.2.1"),
+            ballot={"main": [choice]},
+            idempotency=idempotency.for_code(edition=vote, code=code, key="k-1"),
+        )
+    assert IdempotentCast.objects.filter(edition=edition).count() == 1
+
+    assert destroy_sealed_ballots(edition=edition) == 1
+
+    assert not IdempotentCast.objects.filter(edition=edition).exists()
+    assert IdempotentCast.objects.filter(edition=other).count() == 1  # another vote's retries stay

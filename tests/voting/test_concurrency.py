@@ -16,7 +16,8 @@ from accounts.models import Role
 from tests import factories
 from tests.concurrency import run_at_once
 from voting.models import Ballot, Channel, PaperEntry, Voter
-from voting.services.casting import cast_ballot, credential_for_code
+from voting.services import idempotency
+from voting.services.casting import Receipt, cast_ballot, code_credential, credential_for_code
 from voting.services.paper import enter_paper_ballot, voter_for_code
 
 
@@ -37,6 +38,34 @@ def test_32_casts_with_the_same_code_at_once_leave_exactly_one_ballot() -> None:
     assert Ballot.objects.filter(edition=edition).count() == 1
     voter.refresh_from_db()
     assert (voter.channel, voter.ballots_cast) == (Channel.ONLINE, 32)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_32_casts_with_the_same_idempotency_key_at_once_store_one_ballot_and_give_one_answer() -> None:
+    """A client sending one cast many times at once (retries racing the first): one ballot, counted
+    once, and every request gets the same answer, the first ballot's (not "replaced")."""
+    edition, plans = factories.make_vote()
+    voter, code = factories.make_voter(edition=edition)
+    key = idempotency.for_code(edition=edition, code=code, key="one-cast")
+    receipts: list[Receipt] = []
+
+    def call() -> None:
+        credential = code_credential(code=code, client_ip="192.0.2.1")
+        receipts.append(
+            cast_ballot(
+                edition=edition, credential=credential, ballot={"main": [plans[1].pk]}, idempotency=key
+            )
+        )
+
+    outcomes = run_at_once([call] * 32)
+    assert outcomes == ["ok"] * 32
+    assert len({(r.receipt, r.replaced, r.cast_at, str(r.content)) for r in receipts}) == 1
+    assert receipts[0].replaced is False
+    assert sum(not r.replayed for r in receipts) == 1
+    assert Ballot.objects.filter(edition=edition).count() == 1
+    voter.refresh_from_db()
+    assert (voter.channel, voter.ballots_cast) == (Channel.ONLINE, 1)
+    assert factories.opened_contents(edition) == [{"main": [plans[1].pk]}]
 
 
 @pytest.mark.django_db(transaction=True)

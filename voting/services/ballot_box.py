@@ -24,7 +24,7 @@ from editions.phases import Action
 
 from .. import sealing
 from ..errors import BallotBoxError, VoteStateError
-from ..models import Ballot, BallotBox, PaperEntry
+from ..models import Ballot, BallotBox, IdempotentCast, PaperEntry
 
 MAX_SHARES = 9
 DEFAULT_THRESHOLD = 2
@@ -180,8 +180,11 @@ def open_ballots(*, edition: Edition, shares: Sequence[str]) -> list[Content]:
 def destroy_sealed_ballots(*, edition: Edition, at: datetime | None = None) -> int:
     """Delete the edition's sealed ballots (after its result is published); returns how many went.
 
-    Runs inside the caller's transaction (``outcomes.services.publish_result``), which audits it.
+    The answers kept for idempotent retries go with them: after the result no retry is due, and an
+    answer holds a ballot's content (encrypted). Runs inside the caller's transaction
+    (``outcomes.services.publish_result``), which audits it.
     """
+    IdempotentCast.objects.filter(edition=edition).delete()
     destroyed, _ = Ballot.objects.filter(edition=edition).delete()
     BallotBox.objects.filter(edition=edition, ballots_destroyed_at__isnull=True).update(
         ballots_destroyed_at=at or timezone.now()

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from ballots.errors import BallotError
@@ -38,9 +38,11 @@ from editions.models import Edition
 from editions.permissions import is_open, phases_opening
 from editions.phases import Action
 
-from ..errors import EligibilityError, VoteStateError, malformed_code
+from ..errors import EligibilityError, IdempotencyError, VoteStateError, malformed_code
 from ..models import Ballot, Channel, Voter, VoterKind
+from . import idempotency as idempotent
 from .ballot_box import forget_public_keys, public_key_for, seal_ballot
+from .idempotency import IdempotencyKey
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,14 @@ class Credential:
 
 @dataclass(frozen=True)
 class Receipt:
+    """The answer to a cast. ``replayed``: it is the stored answer to an earlier request with the same
+    idempotency key, returned again; nothing was cast now."""
+
     receipt: str
     replaced: bool
     cast_at: datetime
     content: Content
+    replayed: bool = False
 
 
 def code_credential(*, code: str, client_ip: str) -> Credential:
@@ -127,12 +133,58 @@ def refuse_unless_open(edition: Edition, *, at: datetime | None = None) -> None:
         raise VoteStateError("vote_not_open")
 
 
-def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Receipt:
+def cast_ballot(
+    *, edition: Edition, credential: Credential, ballot: Any, idempotency: IdempotencyKey | None = None
+) -> Receipt:
     """Validate ``ballot``, seal it, store it as the voter's one counted ballot (replacing an earlier one).
 
     Call it outside any transaction (the web views and the API do, ``ATOMIC_REQUESTS`` is off): its
     two writes must commit separately, or the voter's row and the ballot's share a transaction id.
+
+    With ``idempotency`` (the API's Idempotency-Key, the ballot form's one-time key) a retry gets the
+    first answer back (``replayed``), counting nothing; the key with another ballot is refused
+    (IdempotencyError "idempotency_key_reused"); see ``voting.services.idempotency``.
     """
+    if idempotency is None:
+        public_key, content = _checked_ballot(edition, credential, ballot)
+        return _mark_and_store(edition, credential, content, public_key)
+    for _round in range(_CLAIM_ROUNDS):
+        earlier = idempotent.earlier_answer(edition=edition, key=idempotency)
+        if earlier is not None:
+            return _replayed(edition, earlier, ballot)
+        public_key, content = _checked_ballot(edition, credential, ballot)
+        if not credential.checked:  # only a real voter's key is claimed: wrong codes write nothing
+            _check_voter(edition, credential)
+        attempt = idempotent.claim(edition=edition, key=idempotency)
+        if attempt is None:  # another request with this key got there first: wait for its answer
+            continue
+        claim = _Claim(key=idempotency, attempt=attempt)
+        try:
+            return _mark_and_store(edition, credential, content, public_key, claim=claim)
+        except _ClaimLost:  # our lease ran out and a retry took the key over: its answer is the one
+            continue
+        except BaseException:
+            idempotent.release(edition=edition, key=idempotency, attempt=attempt)
+            raise
+    raise IdempotencyError("idempotency_key_in_use", retry_after=1)
+
+
+_CLAIM_ROUNDS = 5
+
+
+@dataclass(frozen=True)
+class _Claim:
+    key: IdempotencyKey
+    attempt: str
+
+
+class _ClaimLost(Exception):
+    """The claim on an idempotency key was taken over by a retry: this cast stored nothing."""
+
+
+def _checked_ballot(edition: Edition, credential: Credential, ballot: Any) -> tuple[bytes, Content]:
+    """The key to seal to and the validated ballot, or why not (the vote is closed, the ballot is
+    invalid; an unchecked credential is judged first, so an unknown code is refused as such)."""
     refuse_unless_open(edition)
     public_key = public_key_for(edition)
     try:
@@ -143,6 +195,38 @@ def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Rec
         if not credential.checked:  # an unknown code is refused as such before its ballot is judged
             _check_voter(edition, credential)
         raise
+    return public_key, content
+
+
+def _replayed(edition: Edition, earlier: idempotent.Answer, ballot: Any) -> Receipt:
+    """The first answer again, if ``ballot`` is the ballot it was for (compared as validated)."""
+    try:
+        content = validate_ballot(
+            ballot, sections=ballot_sections_cached(edition), rules=BallotRules.of(edition)
+        )
+    except BallotError:
+        content = None
+    if content != earlier.content:
+        raise IdempotencyError("idempotency_key_reused")
+    return Receipt(
+        receipt=earlier.receipt,
+        replaced=earlier.replaced,
+        cast_at=earlier.cast_at,
+        content=earlier.content,
+        replayed=True,
+    )
+
+
+def _mark_and_store(
+    edition: Edition,
+    credential: Credential,
+    content: Content,
+    public_key: bytes,
+    *,
+    claim: _Claim | None = None,
+) -> Receipt:
+    """The cast's two transactions: mark the voter, then store the sealed ballot (and, with a claim,
+    the answer in the ballot's transaction). _ClaimLost if the claim was taken over meanwhile."""
     receipt = codes.new_receipt()
     now = timezone.now()
     mark = [Channel.ONLINE, edition.pk, credential.credential_hash, Channel.ONLINE, *_open_at(edition, now)]
@@ -152,17 +236,28 @@ def cast_ballot(*, edition: Edition, credential: Credential, ballot: Any) -> Rec
         row = cursor.fetchone()
         if row is None:
             _refuse_cast(edition, credential)
+        answer = Receipt(receipt=receipt, replaced=row[0] > 1, cast_at=now, content=content)
+        answering = None
+        if claim is not None:
+            answering = idempotent.answer_statement(
+                edition=edition,
+                key=claim.key,
+                attempt=claim.attempt,
+                answer=idempotent.Answer(
+                    receipt=receipt, replaced=answer.replaced, cast_at=now, content=content
+                ),
+            )
         # Second transaction: the sealed ballot, in the slot only the plain credential names.
-        stored = _store_sealed(cursor, edition, credential.slot, content, receipt, public_key, now)
+        stored = _store_sealed(cursor, edition, credential.slot, content, receipt, public_key, now, answering)
         if not stored:
             forget_public_keys()  # the key was set up again, or the phase closed meanwhile
             refuse_unless_open(edition)
             stored = _store_sealed(
-                cursor, edition, credential.slot, content, receipt, public_key_for(edition), now
+                cursor, edition, credential.slot, content, receipt, public_key_for(edition), now, answering
             )
             if not stored:
                 raise VoteStateError("vote_not_open")
-    return Receipt(receipt=receipt, replaced=row[0] > 1, cast_at=now, content=content)
+    return answer
 
 
 # The voter votes online only if they did not vote on paper, their code stands, and the decision
@@ -205,9 +300,14 @@ def _store_sealed(
     receipt: str,
     public_key: bytes,
     now: datetime,
+    answering: tuple[str, list[Any]] | None = None,
 ) -> bool:
     """Upsert the sealed ballot; whether a row was written. SQLite's "locked" is waited out here:
-    the voter is marked already, and a retry of the whole cast would count it twice."""
+    the voter is marked already, and a retry of the whole cast would count it twice.
+
+    With ``answering`` (an idempotency key's answer statement) both are one transaction: the answer
+    first, which holds the key's record while the ballot is written; _ClaimLost if the claim is gone.
+    """
     sealed = seal_ballot(edition, content, public_key=public_key)
     params = [
         *_ballot_row(edition, slot, sealed, receipt),
@@ -217,14 +317,27 @@ def _store_sealed(
     ]
     for attempt in range(_LOCKED_RETRIES):
         try:
-            cursor.execute(_UPSERT_SEALED_BALLOT, params)
+            if answering is None:
+                cursor.execute(_UPSERT_SEALED_BALLOT, params)
+                return bool(cursor.rowcount)
+            return _store_with_answer(cursor, params, answering)
         except OperationalError as error:
             if "locked" not in str(error) or attempt == _LOCKED_RETRIES - 1:
                 raise
             time.sleep(0.01)
-        else:
-            break
-    return bool(cursor.rowcount)
+    raise AssertionError("unreachable")  # the last attempt returns or raises
+
+
+def _store_with_answer(cursor: Any, params: list[Any], answering: tuple[str, list[Any]]) -> bool:
+    with transaction.atomic():
+        cursor.execute(*answering)
+        if not cursor.rowcount:
+            raise _ClaimLost
+        cursor.execute(_UPSERT_SEALED_BALLOT, params)
+        if cursor.rowcount:
+            return True
+        transaction.set_rollback(True)  # not stored: neither is the answer
+        return False
 
 
 _LOCKED_RETRIES = 300

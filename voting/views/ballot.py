@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,6 +23,7 @@ from ballots.errors import BallotError
 from ballots.forms import BallotForm, rank_positions, summarise
 from ballots.rules import BallotRules
 from ballots.sections import ballot_sections_cached
+from common.errors import ServiceError
 from common.observability.metrics import record_cast, record_refusal
 from common.ratelimit import client_ip
 from editions.decorators import Gate, edition_action
@@ -30,14 +32,14 @@ from editions.permissions import is_open
 from editions.phases import Action
 from editions.timeline import TimelineEntry, timeline_of
 
-from ..errors import EligibilityError, VoteStateError
+from ..errors import EligibilityError, IdempotencyError, VoteStateError
 from ..forms.access import CodeForm
 from ..kiosk import mode as kiosk_mode
 from ..kiosk.errors import KioskError
 from ..kiosk.views import render_kiosk_receipt
 from ..models import Channel
 from ..selectors import voter_channel
-from ..services import casting
+from ..services import casting, idempotency
 from ..services.register_login import offers_email_check
 from ..survey_pass import make_survey_pass
 from .tokens import credential_from_token, receipt_from_token, shown_within, sign_credential, sign_receipt
@@ -75,9 +77,14 @@ def render_ballot(
     credential: casting.Credential,
     *,
     form: BallotForm | None = None,
+    cast_key: str = "",
+    notice: str = "",
 ) -> HttpResponse:
     """The ballot form, empty unless ``form`` carries what was just posted.
 
+    ``cast_key`` is the form's one-time idempotency key: a new one unless the form is shown again
+    for the same cast (a refused ballot, the language switch, a cast still running), so a double or
+    retried submission of one form gets the first receipt back and never counts twice.
     VoteStateError("voted_on_paper") if a paper ballot was entered for this voter: they learn it
     before they fill anything in.
     """
@@ -90,6 +97,8 @@ def render_ballot(
         "edition": edition,
         **form.context(),
         "token": sign_credential(edition=edition, credential=credential),
+        "cast_key": cast_key or idempotency.new_form_key(),
+        "notice": notice,
         "has_voted": channel == Channel.ONLINE,
         "vote_phase": _vote_phase(edition),
     }
@@ -142,7 +151,23 @@ def render_switched(
     if request.POST.get("receipt"):
         receipt = receipt_from_token(request.POST["receipt"], edition=edition)
         return render_receipt(request, edition, credential, receipt=receipt, form=form)
-    return render_ballot(request, edition, credential, form=form)
+    return render_ballot(request, edition, credential, form=form, cast_key=_posted_key(request))
+
+
+def _posted_key(request: HttpRequest) -> str:
+    """The form's one-time key as posted, or "" (a page from before keys, or a tampered one)."""
+    try:
+        return idempotency.parse_key(request.POST.get("cast_key", ""))
+    except IdempotencyError:
+        return ""
+
+
+def _cast_key(
+    request: HttpRequest, edition: Edition, credential: casting.Credential
+) -> idempotency.IdempotencyKey | None:
+    """The posted one-time key, scoped to this voter's slot; None without one (cast as before)."""
+    key = _posted_key(request)
+    return idempotency.for_slot(edition=edition, slot=credential.slot, key=key) if key else None
 
 
 @never_cache
@@ -162,8 +187,7 @@ def start(request: HttpRequest, edition: Edition) -> HttpResponse:
             )
             return render_ballot(request, edition, credential)
         except VoteStateError as error:
-            record_refusal(channel=_channel(request, edition), error=error)
-            return render_start(request, edition, error=error.message)
+            return _refused(request, edition, error)
         except EligibilityError as error:
             record_refusal(channel=_channel(request, edition), error=error)
             form.add_error("code", error.message)
@@ -178,8 +202,7 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
     try:
         credential = _credential(request, edition)
     except (EligibilityError, KioskError) as error:
-        record_refusal(channel=_channel(request, edition), error=error)
-        return render_start(request, edition, error=error.message)
+        return _refused(request, edition, error)
     try:
         if request.POST.get("intent") == "change":
             return render_ballot(request, edition, credential)
@@ -189,16 +212,47 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
         if request.POST.get("language_switch"):
             return render_switched(request, edition, credential, form=form)
         try:
-            receipt = casting.cast_ballot(edition=edition, credential=credential, ballot=form.ballot())
+            receipt = casting.cast_ballot(
+                edition=edition,
+                credential=credential,
+                ballot=form.ballot(),
+                idempotency=_cast_key(request, edition, credential),
+            )
         except BallotError as error:
             record_refusal(channel=_channel(request, edition), error=error)
             form.error = error
-            return render_ballot(request, edition, credential, form=form)
+            return render_ballot(request, edition, credential, form=form, cast_key=_posted_key(request))
+        except IdempotencyError as error:
+            if error.code == "idempotency_key_in_use":  # the first submission still runs: same key
+                return render_ballot(
+                    request,
+                    edition,
+                    credential,
+                    form=form,
+                    cast_key=_posted_key(request),
+                    notice=_("Your vote is still being sent. Wait a moment, then press the button again."),
+                )
+            # This form already cast other choices (sent again from an old page): a fresh form.
+            return render_ballot(
+                request,
+                edition,
+                credential,
+                notice=_(
+                    "This page had already cast your vote, with other choices, so nothing was changed. "
+                    "To change your vote, fill in the ballot below and cast it."
+                ),
+            )
     except (VoteStateError, EligibilityError) as error:
-        record_refusal(channel=_channel(request, edition), error=error)
-        return render_start(request, edition, error=error.message)
-    record_cast(channel=_channel(request, edition), replaced=receipt.replaced)
+        return _refused(request, edition, error)
+    if not receipt.replayed:  # a retry's stored answer casts nothing: it is no cast to count
+        record_cast(channel=_channel(request, edition), replaced=receipt.replaced)
     return render_receipt(request, edition, credential, receipt=receipt, form=form)
+
+
+def _refused(request: HttpRequest, edition: Edition, error: ServiceError) -> HttpResponse:
+    """The code page with the refusal's message; the refusal counted in the metrics."""
+    record_refusal(channel=_channel(request, edition), error=error)
+    return render_start(request, edition, error=error.message)
 
 
 def _channel(request: HttpRequest, edition: Edition) -> str:

@@ -5,6 +5,7 @@ refuses deletes; see tests/demo/conftest.py, which loads the demo the same way).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -26,7 +27,7 @@ from demo.services import DemoSummary, load_demo
 from execution.models import Project
 from proposals.models import Plan, PlanImage, PlanStatus
 from tests import factories
-from voting.models import EmailChallenge, Voter
+from voting.models import EmailChallenge, IdempotentCast, Voter
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
@@ -100,6 +101,8 @@ def _what_the_demo_lacks() -> User:
     EmailChallenge.objects.create(
         voter=voter, code_hash="c0ffee" * 10, expires_at=now + timedelta(minutes=15)
     )
+    # A retried cast's answer, kept for its Idempotency-Key (the demo casts without keys).
+    IdempotentCast.objects.create(edition=voter.edition, lookup="1d" * 32, answer=os.urandom(540))
     # A grantee is a person when an initiator receives the money themselves.
     Project.objects.filter(pk__in=Project.objects.order_by("pk").values("pk")[:3]).update(
         grantee="W. Wereldburger"

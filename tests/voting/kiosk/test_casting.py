@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from unittest import mock
 
@@ -107,3 +108,25 @@ def test_a_kiosk_of_another_vote_changes_nothing_here(kiosk: Client, vote: Vote)
     receipt = cast(kiosk, other, token_of(open_ballot(kiosk, other, code)), {"s-main": [str(plans[0].pk)]})
     assert "Change my vote" in receipt.content.decode()  # the ordinary receipt
     assert Voter.objects.get(edition=other).ballots_cast == 1
+
+
+@pytest.mark.django_db
+def test_a_kiosk_ballot_pressed_twice_shows_the_same_receipt_and_counts_once(
+    kiosk: Client, vote: Vote
+) -> None:
+    edition, plans = vote
+    voter, code = factories.make_voter(edition=edition)
+    ballot = open_ballot(kiosk, edition, code)
+    key = re.search(r'name="cast_key" value="([^"]+)"', ballot.content.decode())
+    assert key
+    data = {"s-main": [str(plans[1].pk)], "cast_key": key.group(1)}
+    first = cast(kiosk, edition, token_of(ballot), data)
+    second = cast(kiosk, edition, token_of(ballot), data)
+    number = re.compile(r"[0-9A-Z]{5}-[0-9A-Z]{5}")
+    assert "Your vote has been received" in second.content.decode()
+    assert (
+        set(number.findall(first.content.decode())) == set(number.findall(second.content.decode())) != set()
+    )
+    voter.refresh_from_db()
+    assert voter.ballots_cast == 1
+    assert not Session.objects.exists()
