@@ -304,6 +304,18 @@ READYZ_REQUIRED = tuple(
 )
 # PostgreSQL's statement timeout (milliseconds) for /readyz's `SELECT 1`.
 READYZ_DATABASE_TIMEOUT_MS = 500
+# Mail (common/mail): seconds to wait before each retry of a mail the server did not take; after
+# the last, the mail is given up on (logged, a failed task in the admin). About 9 hours in all.
+MAIL_RETRY_DELAYS = (30, 120, 600, 1800, 3600, 3 * 3600, 4 * 3600)
+# The mail server the task workers hand mail to (Django's settings, from the environment).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+# Seconds before a silent mail server counts as failed (Django's default waits forever, which
+# would hold a worker); the attempt is then retried like a refused connection.
+EMAIL_TIMEOUT = 20
 # --- end issue 18 §2 §6 ---
 
 # --- issue 18 §5 (observability): request ids, metrics (common/observability/, operations/metrics/) ---
