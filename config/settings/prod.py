@@ -35,12 +35,13 @@ SECURE_PROXY_SSL_HEADER = (
 # --- end issue 12 §4 ---
 
 # --- issue 18 §5 (operations: readiness) ---
-# A node is ready when its database, the cache, a task worker and the migrations all answer. During
-# an outage of a dependency every node shares (Redis, all workers), this takes every node out of the
-# load balancer: drop that check from BUURTBUDGET_READYZ_REQUIRED then (docs/operations.md).
+# A node is ready when its database, the cache (or its in-process fallback while Redis is away) and
+# the migrations answer. The task workers' heartbeat is reported, not required: workers are shared by
+# every node, and voting needs none, so their absence must not take every node out of the load
+# balancer (alert on it instead: docs/observability.md). BUURTBUDGET_READYZ_REQUIRED can add it.
 READYZ_REQUIRED = tuple(
     name.strip()
-    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,workers,migrations").split(",")
+    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,migrations").split(",")
     if name.strip()
 )
 # --- end issue 18 §5 (operations: readiness) ---
