@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -55,7 +56,7 @@ INSTALLED_APPS = [
     "backoffice",
 ]
 
-MIDDLEWARE = [
+MIDDLEWARE: list[str] = [
     # issue 12 §4 (transport): outermost, so every response, error pages included, gets CSP,
     # Permissions-Policy and no-store for personal pages; then junk input is refused before any view.
     "common.middleware.SecurityHeadersMiddleware",
@@ -104,7 +105,7 @@ TEMPLATES = [
 # SQLite (WAL, IMMEDIATE transactions) unless DATABASE_URL points elsewhere, e.g.
 # DATABASE_URL=postgres://postgres@127.0.0.1:5432/buurtbudget
 SQLITE_PATH = Path(os.environ.get("SQLITE_PATH", BASE_DIR / "db.sqlite3"))
-DATABASES = {
+DATABASES: dict[str, Any] = {
     "default": dj_database_url.config(
         default=f"sqlite:///{SQLITE_PATH}", conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
     )
@@ -122,7 +123,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 # The cache holds rate-limit counters, so in production every app server must share it (Redis).
 # The Redis backend survives Redis (common/cache.py, issue 19 §1: its settings at the end).
-CACHES = {
+CACHES: dict[str, dict[str, Any]] = {
     "default": (
         {"BACKEND": "common.cache.ResilientRedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
@@ -222,7 +223,7 @@ PRIVATE_FILES_ROOT = Path(os.environ.get("PRIVATE_FILES_ROOT", BASE_DIR / "var" 
 # no extra service is needed; run `manage.py db_worker` beside the web server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
