@@ -9,15 +9,33 @@ ASSETS := static/vendor/utrecht/component-library.css static/vendor/htmx/htmx.mi
 MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 DEMO_ADDR ?= 127.0.0.1:8000
 
-.PHONY: demo test install assets messages translations lint typecheck bench bench-rules bench-pages bench-page-cache bench-execution bench-evaluation bench-whatif bench-weight bench-costs browser clean
+.PHONY: demo test prod-local nginx pgbouncer bench-reliability bench-reliability-short install assets messages translations lint typecheck bench bench-rules bench-pages bench-page-cache bench-execution bench-evaluation bench-whatif bench-weight bench-costs browser clean
 
 demo: install  ## Install, migrate, load the demo data and serve it on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo
 	scripts/serve_demo.sh $(DEMO_ADDR)
 
-test: install browser  ## Every test: SQLite by default, PostgreSQL when DATABASE_URL is set
+test: install browser nginx pgbouncer  ## Every test: SQLite by default, PostgreSQL when DATABASE_URL is set
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The production topology on this machine (deploy/local): nginx with TLS on https://127.0.0.1:8443,
+# two app nodes (page and vote pools), two task workers, the scheduler; PostgreSQL database
+# buurtbudget_prod (FRESH=1 drops it first) and Redis database 10. Ctrl-C stops it. docs/deploy.md.
+prod-local: install nginx  ## Production settings behind nginx with TLS on https://127.0.0.1:8443 (the demo loaded)
+	$(PY) -m deploy.local up $(if $(FRESH),--fresh,)
+
+nginx:  ## Debian's nginx for make prod-local and the proxy's tests (installed when missing)
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
+pgbouncer:  ## Debian's PgBouncer for its tests (tests/deploy/test_pgbouncer.py; installed when missing)
+	@command -v pgbouncer >/dev/null || test -x /usr/sbin/pgbouncer || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null; }
+
+bench-reliability: install nginx  ## The reliability suite on one topology: races, five crash rounds (docs/reliability.md)
+	$(PY) -m bench.reliability
+
+bench-reliability-short: install nginx  ## Its short version for CI: races, one crash round of 300 casts
+	$(PY) -m bench.reliability --short
 
 # Assets and compiled translations are files with their sources as prerequisites, so a second
 # `make test` (CI runs two side by side) finds them up to date and writes nothing.
@@ -96,3 +114,13 @@ bench-costs: install  ## Typical costs in the cost step with 10 editions of revi
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3 db.sqlite3-*
+
+.PHONY: bench-load bench-load-short bench-outages
+bench-load: install  ## The load on the topology: 200 residents for 10 min, the letters' burst (docs/reliability.md)
+	$(PY) -m bench.reliability.load --topology
+
+bench-load-short: install  ## Its CI version: 60 s of mixed load and 30 s of burst
+	$(PY) -m bench.reliability.load --topology --short
+
+bench-outages: install  ## PostgreSQL restarted and stopped, Redis stopped and frozen, during casting
+	$(PY) bench/reliability/outages.py

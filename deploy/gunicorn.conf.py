@@ -65,19 +65,29 @@ capture_output = False
 preload_app = False
 
 
-# --- connection budget (issue 19 §3): the resilience engineer's start-up check goes here ---
-# An ``on_starting(server)`` hook that runs ``manage.py check_connection_budget`` and refuses to start
-# a pool whose connections would not fit PostgreSQL's max_connections.
-# --- end connection budget ---
+# --- observability (issue 18 §5): JSON lines from gunicorn too, Prometheus multiprocess mode ---
+# Gunicorn's own lines (start, workers booted or killed) as the app's JSON lines (docs/observability.md);
+# its "Error handling request" line loses the path. The access log stays off (above).
+from common.observability.gunicorn import gunicorn_logging  # noqa: E402
+
+# The connection budget (issue 19 §3): ``on_starting`` runs ``manage.py check_connection_budget`` in a
+# child process (the master imports no Django); over PostgreSQL's limit (or PgBouncer's) the pool
+# exits 1, within 10 % of it it warns (operations/budget/gunicorn.py).
+from operations.budget.gunicorn import on_starting  # noqa: E402, F401 (a hook)
+from operations.metrics.gunicorn import child_exit, prepare_directory  # noqa: E402, F401 (a hook)
+
+logconfig_dict = gunicorn_logging(level=loglevel)
+# Every worker writes its counters to files here and /metrics sums them: one directory per pool
+# (two masters sharing one would wipe each other's files), emptied before the first worker starts
+# (``when_ready``); ``child_exit`` marks a dead worker's files. Default: a directory per pool and port.
+os.environ.setdefault(
+    "PROMETHEUS_MULTIPROC_DIR",
+    f"/tmp/buurtbudget-metrics-{pool}-{bind[0].rsplit(':', 1)[-1]}",
+)
 
 
-# --- observability (issue 18 §5): the metrics engineer's hooks go here ---
-# Prometheus multiprocess mode needs gunicorn's ``child_exit`` hook to mark a dead worker's files
-# (operations/metrics/gunicorn.py). Define it here, e.g.:
-#
-#     def child_exit(server, worker):
-#         from operations.metrics.gunicorn import child_exit as metrics_child_exit
-#         metrics_child_exit(server, worker)
-#
-# and set PROMETHEUS_MULTIPROC_DIR per pool in the environment (deploy/buurtbudget.env.example).
+def when_ready(server: object) -> None:
+    prepare_directory()
+
+
 # --- end observability ---

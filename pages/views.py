@@ -7,6 +7,8 @@ a higher one.
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +19,7 @@ from django.template import loader
 from accounts.models import User
 from accounts.roles import is_district_staff
 from common.pagecache import cached_page
+from common.unavailable import unavailable_response
 from deliberation.draw.selectors import published_draw
 from deliberation.models import WorkSession
 from editions.decorators import edition_page
@@ -216,5 +219,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """Rendered without the request's context, so a failing database or context processor can't break it."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    """Rendered without the request's context, so a failing database or context processor can't break it.
+
+    An outage met outside a view (a middleware saving the session) arrives here too: it answers 503
+    with Retry-After like the views' (common/unavailable.py), not 500.
+    """
+    error = sys.exc_info()[1]
+    outage = unavailable_response(request, error) if error is not None else None
+    return outage or HttpResponseServerError(loader.get_template("500.html").render())

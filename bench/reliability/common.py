@@ -6,7 +6,6 @@ import argparse
 import os
 import platform
 import sys
-import tempfile
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -21,16 +20,27 @@ from deploy.local import Topology  # noqa: E402  (the scripts run as files: the 
 # `make prod-local` uses buurtbudget_prod and Redis database 10).
 DATABASE = "buurtbudget_reliability"
 REDIS_URL = "redis://127.0.0.1:6379/11"
+RUN_DIR = ROOT / "var" / "reliability"
 
 
 def topology_arguments(parser: argparse.ArgumentParser) -> None:
     """The options every script takes for the topology it starts."""
     group = parser.add_argument_group("topology")
-    group.add_argument("--run-dir", type=Path, help="run directory (default: a new temporary one)")
+    group.add_argument(
+        "--run-dir",
+        type=Path,
+        default=RUN_DIR,
+        help="run directory (default var/reliability: kept, so the "
+        "collected static files and certificates of an earlier run are reused)",
+    )
     group.add_argument("--nodes", type=int, default=2)
     group.add_argument("--page-workers", type=int, default=2)
     group.add_argument("--vote-workers", type=int, default=2)
     group.add_argument("--threads", type=int, default=4)
+    # Ports apart from `make prod-local`'s (8443, 8080, 8711–) so both can run at once.
+    group.add_argument("--https-port", type=int, default=8739)
+    group.add_argument("--http-port", type=int, default=8738)
+    group.add_argument("--first-node-port", type=int, default=8721, help="node i: pages +2i, votes +2i+1")
     group.add_argument(
         "--private-services",
         action="store_true",
@@ -40,7 +50,7 @@ def topology_arguments(parser: argparse.ArgumentParser) -> None:
 
 def topology_from(args: argparse.Namespace, *, task_workers: int = 2) -> Topology:
     """The topology the options describe (not started)."""
-    run_dir = args.run_dir or Path(tempfile.mkdtemp(prefix="buurtbudget-reliability-"))
+    run_dir = args.run_dir
     database_url = None if args.private_services else f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
     return Topology(
         run_dir=run_dir,
@@ -52,6 +62,9 @@ def topology_from(args: argparse.Namespace, *, task_workers: int = 2) -> Topolog
         vote_workers=args.vote_workers,
         threads=args.threads,
         task_workers=task_workers,
+        https_port=args.https_port,
+        http_port=args.http_port,
+        first_node_port=args.first_node_port,
     )
 
 

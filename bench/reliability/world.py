@@ -73,10 +73,34 @@ class Vote:
         return f"/stemmen/{self.slug}/"
 
 
+def _fresh_factory_numbers() -> None:
+    """Number what the factories make (districts, e-mail addresses …) past every earlier run's.
+
+    The factories count from 1 in each process, which suits a test database made for one run; the
+    suite's database is kept between runs, where a second "Stadsdeel 2" would collide. The count
+    starts at this millisecond instead (a run uses a few hundred numbers, runs are seconds apart).
+    """
+    global _numbered
+    if _numbered:
+        return
+    import itertools
+    import time
+
+    from tests import factories
+
+    factories._sequence = itertools.count(int(time.time() * 1000))
+    _numbered = True
+
+
+_numbered = False
+
+
 def make_vote(*, voters: int, plan_costs: Sequence[int] = PLAN_COSTS) -> Vote:
     """An edition in its decision phase with one feasible plan per cost, its sealed ballot box set up
     by an official, and ``voters`` voters with fresh codes (the codes exist only in the result)."""
     from tests import factories
+
+    _fresh_factory_numbers()
 
     edition, plans = factories.make_vote(
         plan_costs=plan_costs, total_budget_cents=sum(plan_costs) // 2, ballot_max_choices=MAX_CHOICES
@@ -185,7 +209,7 @@ def stored_for(edition_id: int, codes: Sequence[str]) -> dict[str, Stored]:
     """Per plain code: the voter's cast count and the receipt of the ballot in the code's slot.
 
     Only the plain code joins a voter to a ballot (docs/voting.md): the suite holds the codes, so it
-    can check each one; the database alone could not.
+    can check each one; the database alone could not. Works in batches of 2,000 codes.
     """
     from common import codes as voting_codes
     from voting.models import Ballot, Voter
@@ -217,7 +241,12 @@ def check_casts(vote: Vote, answers: Answers) -> list[str]:
     - every code with a 2xx answer has its ballot, under the receipt of one of its 2xx answers, or
       of a cast whose answer was lost (a node died after storing it: then the code has a non-2xx too);
     - each voter's casts lie between its 2xx answers and its attempts (a POST is applied at most once);
-    - ballots = voters marked (no voter has two ballots, no ballot lacks a voter).
+    - ballots ≤ voters marked: a ballot never lacks its voter, and no voter has two (the unique
+      (edition, slot) constraint). Fewer ballots than voters marked happens only after a crash: the
+      voter is marked in one transaction and the ballot stored in the next (voting/services/
+      casting.py: one transaction would join the two rows by its id), so a node that dies between
+      them leaves a voter marked whose cast was never acknowledged; their retry stores the ballot.
+      After every unacknowledged cast was retried, ballots = voters marked (``crashes.py`` checks).
     """
     problems: list[str] = []
     stored = stored_for(vote.edition_id, list(answers.statuses))
@@ -234,7 +263,7 @@ def check_casts(vote: Vote, answers: Answers) -> list[str]:
                 f"{len(statuses)} sent"
             )
     counted = tally(vote.edition_id)
-    if counted.ballots != counted.voters_marked:
+    if counted.ballots > counted.voters_marked:
         problems.append(f"{counted.ballots} ballots for {counted.voters_marked} voters who cast")
     return problems
 
@@ -257,6 +286,7 @@ def make_counted_edition(*, ballots: int, seed: int = 18) -> CountedEdition:
     from bench.count import PLAN_COSTS as COUNT_PLAN_COSTS
     from tests import factories
 
+    _fresh_factory_numbers()
     edition, plans = factories.make_vote(
         plan_costs=COUNT_PLAN_COSTS, total_budget_cents=BUDGET, phase="result"
     )

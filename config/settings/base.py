@@ -60,6 +60,9 @@ MIDDLEWARE = [
     # issue 12 §4 (transport): outermost, so every response, error pages included, gets CSP,
     # Permissions-Policy and no-store for personal pages; then junk input is refused before any view.
     "common.middleware.SecurityHeadersMiddleware",
+    # issue 19 §2: a view that meets an unavailable database or cache answers 503 with Retry-After
+    # (inside the headers middleware, so the 503 gets CSP and the other headers too).
+    "common.unavailable.ServiceUnavailableMiddleware",
     # Pages leave compressed (a phone on a slow line gets a fifth of the bytes, bench/page_weight.py);
     # Django pads each gzip stream with random bytes against BREACH, and CSRF tokens are masked.
     "django.middleware.gzip.GZipMiddleware",
@@ -119,9 +122,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 # The cache holds rate-limit counters, so in production every app server must share it (Redis).
+# The Redis backend survives Redis (common/cache.py, issue 19 §1: its settings at the end).
 CACHES = {
     "default": (
-        {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {"BACKEND": "common.cache.ResilientRedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -364,6 +368,42 @@ PAGE_CACHE_UNWATCHED_MODELS = [
 PAGE_CACHE_UNWATCHED_COLUMNS = ["accounts.User.last_login"]
 # --- end issue 19 §4 (pagecache) ---
 
+# --- issue 19 §1 (resilience): voting without Redis (common/cache.py, common/breaker.py) ---
+# Redis answers in well under a millisecond on the private network; a cache call waits at most this
+# long to connect (milliseconds) ...
+CACHE_CONNECT_TIMEOUT_MS = int(os.environ.get("BUURTBUDGET_CACHE_CONNECT_TIMEOUT_MS", "100"))
+# ... and this long for an answer (milliseconds) before Redis counts as unavailable.
+CACHE_READ_TIMEOUT_MS = int(os.environ.get("BUURTBUDGET_CACHE_READ_TIMEOUT_MS", "250"))
+# After a failure each process answers from its own memory for this long (seconds), then one call
+# probes Redis again: one timeout per process per period instead of one per call.
+CACHE_BREAKER_SECONDS = float(os.environ.get("BUURTBUDGET_CACHE_BREAKER_SECONDS", "5"))
+# Entries a process holds in its own memory while Redis is away (then the oldest are dropped).
+CACHE_FALLBACK_MAX_ENTRIES = 10_000
+# --- end issue 19 §1 ---
+
+# --- issue 19 §2 (resilience): outages answer 503 (common/unavailable.py) ---
+# What a 503 tells clients in Retry-After (seconds): a PostgreSQL restart or a failover takes a few.
+OUTAGE_RETRY_AFTER_SECONDS = int(os.environ.get("BUURTBUDGET_OUTAGE_RETRY_AFTER_SECONDS", "5"))
+# A persistent connection (CONN_MAX_AGE not 0) is checked before its first use in each request, so a
+# restarted database costs no request (issue 19 saw one failed cast per persistent connection).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_MAX_AGE"] != 0  # None: kept for ever
+# --- end issue 19 §2 ---
+
+# --- issue 19 §3 (resilience): the connection budget and PgBouncer (operations/budget, deploy/) ---
+# BUURTBUDGET_PGBOUNCER=1 when DATABASE_URL points at PgBouncer in transaction mode
+# (deploy/pgbouncer/pgbouncer.ini): a server connection then serves another client after each
+# transaction, so nothing may live longer than one. The app keeps no session state (no SET outside
+# a transaction, no advisory locks, LISTEN or temporary tables; the roles' time zone is set in the
+# database by deploy/postgres/roles.sql, so Django sends no SET TIME ZONE).
+DATABASE_POOLER = os.environ.get("BUURTBUDGET_PGBOUNCER") == "1"
+if DATABASE_POOLER:
+    # QuerySet.iterator() would open a named server-side cursor outside a transaction.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    # No prepared statements: the next transaction may run on a server connection without them
+    # (Django's default for psycopg 3 too; pinned here so an OPTIONS change cannot undo it).
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
+# --- end issue 19 §3 ---
+
 # --- issue 19 §5 (idempotency): retried casts get their first answer (voting/services/idempotency.py) ---
 # A cast with an Idempotency-Key (API) or the ballot form's one-time key claims the key for this many
 # seconds while it runs; a claim whose request died is taken over by a retry after it (seconds).
@@ -375,3 +415,29 @@ VOTING_IDEMPOTENCY_WAIT_SECONDS = 5
 # ballot, its writes retire no cached page (issue 19 §4's page cache).
 PAGE_CACHE_UNWATCHED_MODELS += ["voting.IdempotentCast"]
 # --- end issue 19 §5 ---
+
+# --- issue 18 §7 (loadsuite: a read replica for the public pages) ---
+# A streaming replica of the primary (postgres://…), off when empty: the public pages' reads go there
+# (common/db_router.py says which reads stay on the primary, docs/scaling.md how to run one).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+# The views (URL names) whose GET and HEAD read from the replica: the anonymous public pages.
+DATABASE_REPLICA_VIEWS = frozenset(
+    {"pages:home", "pages:district", "pages:edition", "pages:plan", "proposals:list", "outcomes:result"}
+)
+# Seconds a browser that wrote reads from the primary only, so it sees its own write despite the lag.
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "10"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        # Health-checked like the primary: a replica restarted under a persistent connection is noticed.
+        "CONN_HEALTH_CHECKS": True,
+        # In tests the alias is the primary's test database, not a second one to create.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["common.db_router.ReplicaRouter"]
+    # Outside the sessions: a session saved at the end of a request counts as that request's write.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "common.db_router.ReplicaReadsMiddleware",
+    )
+# --- end issue 18 §7 (loadsuite) ---

@@ -16,8 +16,9 @@ from pathlib import Path
 from types import FrameType
 
 from .nginx import Site, request_body_max_bytes
+from .preparation import ensure_database
 from .processes import ROOT
-from .topology import DEFAULT_DATABASE, SHARED_POSTGRES, Topology, ensure_database
+from .topology import DEFAULT_DATABASE, SHARED_POSTGRES, Topology
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -88,8 +89,7 @@ def up(args: argparse.Namespace) -> int:
         topology.start()
         if args.fresh or not existed:
             print("loading the demo …", flush=True)
-            topology.manage("load_demo", "--allow-production", log_name="load_demo")
-            print((topology.logs_dir / "load_demo.log").read_text(errors="replace"), flush=True)
+            _load_demo(topology)
         _print_ready(topology)
         while not stopping:
             time.sleep(0.5)
@@ -99,6 +99,24 @@ def up(args: argparse.Namespace) -> int:
         print("stopping …", flush=True)
         topology.stop()
     return 0
+
+
+def _load_demo(topology: Topology) -> None:
+    """``manage.py load_demo``: its summary (accounts, voting codes) here, its log lines to the log."""
+    import subprocess
+
+    with (topology.logs_dir / "load_demo.log").open("ab") as log:
+        done = subprocess.run(
+            [sys.executable, "manage.py", "load_demo", "--allow-production"],
+            cwd=ROOT,
+            env=topology.app_env,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
+    print(done.stdout, flush=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"load_demo failed; see {topology.logs_dir / 'load_demo.log'}")
 
 
 def _print_ready(topology: Topology) -> None:

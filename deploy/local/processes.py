@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import ssl
 import subprocess
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -27,11 +30,15 @@ class Child:
         self.env = dict(env)
         self.log = log
         self.process: subprocess.Popen[bytes] | None = None
+        # Set once the whole group was killed or stopped: its id may then be reused by an unrelated
+        # process group, which a later stop must never signal.
+        self.finished = False
 
     def start(self) -> None:
         """Start it (again); a process still running is left alone."""
         if self.alive():
             return
+        self.finished = False
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as out:
             out.write(f"--- {time.strftime('%Y-%m-%dT%H:%M:%S')} start {self.name}\n".encode())
@@ -58,15 +65,17 @@ class Child:
 
     def kill(self) -> None:
         """``kill -9`` of the whole process group, at once; no clean-up runs anywhere in it."""
-        if self.process is None:
+        if self.process is None or self.finished:
             return
         _killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
+        self.finished = True
 
     def stop(self, *, timeout: float = 20.0) -> None:
         """SIGTERM to the group (gunicorn finishes the requests in hand), SIGKILL after ``timeout``."""
-        if self.process is None:
+        if self.process is None or self.finished:
             return
+        self.finished = True
         if self.process.poll() is None:
             _killpg(self.process.pid, signal.SIGCONT)  # a frozen process cannot act on SIGTERM
             _killpg(self.process.pid, signal.SIGTERM)
@@ -75,9 +84,8 @@ class Child:
             except subprocess.TimeoutExpired:
                 _killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
-        else:
-            # The leader is gone (killed, or it crashed): take any of its workers still around.
-            _killpg(self.process.pid, signal.SIGKILL)
+        # A leader that died on its own is not signalled: its id may already be someone else's.
+        # (gunicorn's workers and the workers' threads end when their master is gone.)
 
     def pids(self) -> list[int]:
         """The process and every descendant (gunicorn's workers), for CPU accounting via /proc."""
@@ -122,3 +130,19 @@ def run(command: Sequence[str], *, env: Mapping[str, str], log: Path, what: str)
     if done.returncode != 0:
         tail = log.read_text(errors="replace").splitlines()[-20:]
         raise RuntimeError(f"{what} failed (exit {done.returncode}); {log}:\n" + "\n".join(tail))
+
+
+def wait_for_url(url: str, *, context: ssl.SSLContext | None, child: Child | None, seconds: float) -> bool:
+    """Whether ``url`` answered 200 within ``seconds``; False at once if ``child`` exited meanwhile."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if child is not None and child.process is not None and not child.alive():
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2, context=context) as answer:
+                if answer.status == 200:
+                    return True
+        except (OSError, urllib.error.URLError):
+            pass
+        time.sleep(0.2)
+    return False

@@ -181,43 +181,21 @@ class PrivateRedis:
 def make_certificates(directory: Path) -> tuple[Path, Path, Path]:
     """A local CA and a server certificate for 127.0.0.1, ::1 and localhost, made once per run directory.
 
-    Returns (CA certificate, server certificate chain, server key). Clients verify against the CA
-    file, as they would against a real CA: nothing needs "ignore certificate errors".
+    Returns (CA certificate, server certificate, server key). Clients verify against the CA file, as
+    they would against a real CA: nothing needs "ignore certificate errors".
     """
     directory.mkdir(parents=True, exist_ok=True)
     ca_key, ca_cert = directory / "ca.key", directory / "ca.pem"
-    key, csr, cert = directory / "server.key", directory / "server.csr", directory / "server.pem"
+    key, cert = directory / "server.key", directory / "server.pem"
     if ca_cert.exists() and cert.exists() and key.exists():
         return ca_cert, cert, key
-    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-    openssl = ["openssl"]
-    subprocess.run(
-        [
-            *openssl,
-            "req",
-            "-x509",
-            *ec,
-            "-keyout",
-            str(ca_key),
-            "-out",
-            str(ca_cert),
-            "-days",
-            "825",
-            "-subj",
-            "/O=Buurtbudget local/CN=Buurtbudget local CA",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [*openssl, "req", "-new", *ec, "-keyout", str(key), "-out", str(csr), "-subj", "/CN=localhost"],
-        check=True,
-        capture_output=True,
-    )
+    _openssl(
+        "req", "-x509", *_EC_KEY, "-keyout", ca_key, "-out", ca_cert, "-days", "825",
+        "-subj", "/O=Buurtbudget local/CN=Buurtbudget local CA",
+        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+    )  # fmt: skip
+    request = directory / "server.csr"
+    _openssl("req", "-new", *_EC_KEY, "-keyout", key, "-out", request, "-subj", "/CN=localhost")
     extensions = directory / "server.ext"
     extensions.write_text(
         "basicConstraints=critical,CA:FALSE\n"
@@ -225,28 +203,18 @@ def make_certificates(directory: Path) -> tuple[Path, Path, Path]:
         "extendedKeyUsage=serverAuth\n"
         "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n"
     )
-    subprocess.run(
-        [
-            *openssl,
-            "x509",
-            "-req",
-            "-in",
-            str(csr),
-            "-CA",
-            str(ca_cert),
-            "-CAkey",
-            str(ca_key),
-            "-CAcreateserial",
-            "-out",
-            str(cert),
-            "-days",
-            "397",
-            "-extfile",
-            str(extensions),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    _openssl(
+        "x509", "-req", "-in", request, "-CA", ca_cert, "-CAkey", ca_key, "-CAcreateserial",
+        "-out", cert, "-days", "397", "-extfile", extensions,
+    )  # fmt: skip
     for private in (ca_key, key):
         private.chmod(0o600)
     return ca_cert, cert, key
+
+
+# A P-256 key, unencrypted (the proxy reads it at start without a passphrase).
+_EC_KEY = ("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes")
+
+
+def _openssl(*arguments: str | Path) -> None:
+    subprocess.run(["openssl", *map(str, arguments)], check=True, capture_output=True)

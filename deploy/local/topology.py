@@ -14,26 +14,24 @@ static files, logs, a private PostgreSQL cluster and Redis) stays in ``run_dir``
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import ssl
 import sys
 import time
 import types
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Self, TypeVar
 
 from .nginx import Site, render_local, request_body_max_bytes
-from .processes import ROOT, Child, run
+from .preparation import collect_static, ensure_database, flush_redis, load_secrets, migrate
+from .processes import ROOT, Child, run, wait_for_url
 from .services import PrivatePostgres, PrivateRedis, make_certificates
 
 # The task workers' and the scheduler's commands. THE SWITCH: the operations app's `run_worker`
 # (django-tasks' database worker with a heartbeat) and `run_scheduler` (every due job, once over all
 # nodes) replace django-tasks' plain `db_worker` and "no scheduler process" once they are in main.
-OPERATIONS_COMMANDS = False
-WORKER_COMMAND = ("run_worker",) if OPERATIONS_COMMANDS else ("db_worker", "--no-reload", "--interval", "0.5")
+OPERATIONS_COMMANDS = True
+WORKER_COMMAND = ("run_worker" if OPERATIONS_COMMANDS else "db_worker", "--no-reload", "--interval", "0.5")
 SCHEDULER_COMMAND: tuple[str, ...] | None = ("run_scheduler",) if OPERATIONS_COMMANDS else None
 
 SHARED_POSTGRES = "postgres://postgres@127.0.0.1:5432"
@@ -116,18 +114,6 @@ class Topology:
     def _port(self, node: int, pool: str) -> int:
         return self.first_node_port + 2 * node + (0 if pool == "pages" else 1)
 
-    def _secrets(self) -> dict[str, str]:
-        """The run directory's secret key and voting key: made at the first start, then kept."""
-        path = self.run_dir / "secrets.env"
-        if not path.exists():
-            path.write_text(
-                f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\n"
-                f"BUURTBUDGET_VOTING_KEY={secrets.token_urlsafe(50)}\n"
-            )
-            path.chmod(0o600)
-        pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
-        return {key: value for key, value in pairs}
-
     @property
     def app_env(self) -> dict[str, str]:
         """What every app process gets (nodes, workers, scheduler, manage.py): production settings.
@@ -143,7 +129,7 @@ class Topology:
         env.update(
             {
                 "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-                **self._secrets(),
+                **load_secrets(self.run_dir),
                 "DATABASE_URL": self.database_url,
                 # Persistent connections: one per thread, opened once (docs/deploy.md, "Sizes").
                 "CONN_MAX_AGE": "600",
@@ -201,9 +187,9 @@ class Topology:
                 self.redis.start()
             self._started = True
             ensure_database(self.database_url)
-            self._flush_redis()
-            self._migrate()
-            self._collect_static()
+            flush_redis(self.redis_url)
+            migrate(self.manage, database_url=self.database_url, postgres=self.postgres)
+            collect_static(self.manage, static_root=self.static_root)
             self._start_nginx()
             for node in range(self.nodes):
                 self.start_node(node, wait=False)
@@ -250,52 +236,6 @@ class Topology:
         # nginx makes its temporary directories itself, owned by its workers' user.
         (self.run_dir / "nginx" / "tmp").mkdir(parents=True, exist_ok=True)
         make_certificates(self.certs_dir)
-
-    def _migrate(self) -> None:
-        """migrate; a new private cluster starts from a dump of an earlier run's migrated database
-        when the migrations have not changed since (var/cache/: two seconds instead of two minutes)."""
-        if self.postgres is None:
-            self.manage("migrate", "--noinput", log_name="migrate")
-            return
-        cache = ROOT / "var" / "cache" / f"schema-{_migrations_fingerprint()}.dump"
-        if cache.exists():
-            run(
-                [str(self.postgres.bin / "pg_restore"), "--no-owner", "-d", self.database_url, str(cache)],
-                env=os.environ,
-                log=self.logs_dir / "migrate.log",
-                what="pg_restore of the migrated schema",
-            )
-        self.manage("migrate", "--noinput", log_name="migrate")
-        if not cache.exists():
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            partial = cache.with_suffix(f".{os.getpid()}.partial")
-            run(
-                [str(self.postgres.bin / "pg_dump"), "-Fc", "-f", str(partial), self.database_url],
-                env=os.environ,
-                log=self.logs_dir / "migrate.log",
-                what="pg_dump of the migrated schema",
-            )
-            partial.replace(cache)
-
-    def _collect_static(self) -> None:
-        """collectstatic, unless the run directory's files are newer than every source (it compresses
-        each file twice and takes a minute on a busy machine; a restart needs none of that)."""
-        stamp = self.static_root / ".collected"
-        fingerprint = _static_fingerprint()
-        if stamp.exists() and stamp.read_text() == fingerprint:
-            return
-        self.manage("collectstatic", "--noinput", log_name="collectstatic")
-        stamp.write_text(fingerprint)
-
-    def _flush_redis(self) -> None:
-        """Empty the topology's Redis database: no rate-limit counters or cached pages of an older run."""
-        import redis
-
-        client = redis.Redis.from_url(self.redis_url, socket_timeout=5)
-        try:
-            client.flushdb()
-        finally:
-            client.close()
 
     def site(self) -> Site:
         """The nginx site of this topology (deploy/nginx/buurtbudget.conf)."""
@@ -355,6 +295,14 @@ class Topology:
                 "GUNICORN_BIND": f"127.0.0.1:{self._port(node, pool)}",
                 "WEB_CONCURRENCY": str(self.page_workers if pool == "pages" else self.vote_workers),
                 "GUNICORN_THREADS": str(self.threads),
+                # The whole deployment, for the connection budget each pool checks as it starts
+                # (operations/budget: refused when it would not fit the database's limit).
+                "BUURTBUDGET_APP_NODES": str(self.nodes),
+                "BUURTBUDGET_NODE_CONNECTIONS": str((self.page_workers + self.vote_workers) * self.threads),
+                "BUURTBUDGET_TASK_WORKERS": str(self.task_workers),
+                "BUURTBUDGET_SCHEDULERS": "1" if self.scheduler else "0",
+                # Prometheus multiprocess mode: one directory per pool (operations/metrics/gunicorn.py).
+                "PROMETHEUS_MULTIPROC_DIR": str(self.run_dir / "metrics" / f"node{node}-{pool}"),
             }
             name = f"node{node}-{pool}"
             command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
@@ -447,60 +395,6 @@ class Topology:
 
     def _wait_for(self, url: str, *, what: str, child: Child | None = None) -> None:
         context = self.ssl_context() if url.startswith("https") else None
-        deadline = time.monotonic() + START_TIMEOUT_SECONDS
-        while time.monotonic() < deadline:
-            if child is not None and child.process is not None and not child.alive():
-                raise RuntimeError(f"{what} exited at start; see {child.log}")
-            try:
-                with urllib.request.urlopen(url, timeout=2, context=context) as answer:
-                    if answer.status == 200:
-                        return
-            except (OSError, urllib.error.URLError):
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(
-            f"{what} did not answer {url} within {START_TIMEOUT_SECONDS:.0f} s; see {self.logs_dir}"
-        )
-
-
-def _migrations_fingerprint() -> str:
-    """A hash of every migration of the project and of the installed packages' state."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in sorted(ROOT.glob("*/migrations/*.py")):
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
-    installed = ROOT / ".venv" / ".installed"
-    digest.update(str(installed.stat().st_mtime if installed.exists() else 0).encode())
-    return digest.hexdigest()[:16]
-
-
-def _static_fingerprint() -> str:
-    """The newest modification time and the number of the static source files (the project's and each
-    app's static/ folder, and the installed packages' versions): changes when collectstatic would."""
-    sources = [ROOT / "static", *ROOT.glob("*/static")]
-    newest, count = 0.0, 0
-    for source in sources:
-        for path in source.rglob("*"):
-            if path.is_file():
-                newest, count = max(newest, path.stat().st_mtime), count + 1
-    packages = ROOT / ".venv" / ".installed"
-    installed = packages.stat().st_mtime if packages.exists() else 0.0
-    return f"{newest:.3f} {count} {installed:.3f}"
-
-
-def ensure_database(url: str, *, fresh: bool = False) -> None:
-    """Create the database ``url`` names if it does not exist (``fresh``: drop it first)."""
-    import psycopg
-    from psycopg import sql
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        if fresh:
-            connection.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        if not wait_for_url(url, context=context, child=child, seconds=START_TIMEOUT_SECONDS):
+            where = child.log if child is not None else self.logs_dir
+            raise RuntimeError(f"{what} did not answer {url} in {START_TIMEOUT_SECONDS:.0f} s; see {where}")

@@ -22,6 +22,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from common.cache import ResilientRedisCache
+
 from ..models import Heartbeat, HeartbeatRole
 
 CHECKS = ("database", "cache", "workers", "migrations")
@@ -65,11 +67,19 @@ def check_database(using: str = "default") -> Check:
 
 
 def check_cache(alias: str = "default") -> Check:
-    """Write a fresh value and read it back: a cache that swallows errors still fails this."""
+    """Write a fresh value and read it back: a cache that swallows errors still fails this.
+
+    The production cache stands in for an unavailable Redis with each process's memory (issue 19 §1,
+    common/cache.py): then Redis itself is asked, and the answer is "fallback", ready — the node
+    serves, votes included, with limits counted per process; taking every node out of the load
+    balancer for a Redis outage would stop the vote that the fallback keeps going.
+    """
     began = time.perf_counter()
     value = get_random_string(12)
     try:
         cache = caches[alias]
+        if isinstance(cache, ResilientRedisCache) and not cache.ping():
+            return Check(True, "fallback", {"error": "Redis unavailable: this process's memory stands in"})
         cache.set(CACHE_KEY, value, timeout=30)
         answered = cache.get(CACHE_KEY)
     except Exception as exc:  # any failure is an answer, never a 500

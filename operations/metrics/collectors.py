@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import DatabaseError
 from django.db.models import Count as Rows
@@ -35,7 +35,7 @@ def _seconds_since(moment: datetime | None, now: datetime) -> float:
 
 
 class TaskQueueCollector(Collector):
-    """Per queue: tasks due and waiting, the age of the oldest, tasks waiting for a later retry, running."""
+    """Per queue: tasks due and waiting, the age of the oldest, waiting for a later retry, running, failed."""
 
     def collect(self) -> Iterator[Metric]:
         now = timezone.now()
@@ -57,6 +57,20 @@ class TaskQueueCollector(Collector):
         running = GaugeMetricFamily(
             "buurtbudget_tasks_running", "Tasks a worker is running now.", labels=["queue"]
         )
+        failed = GaugeMetricFamily(
+            "buurtbudget_tasks_failed_last_day",
+            "Tasks that failed for good in the last 24 hours, by task (a mail that was never sent, a count).",
+            labels=["queue", "task"],
+        )
+        for row in (
+            DBTaskResult.objects.filter(
+                status=TaskResultStatus.FAILED, finished_at__gte=now - timedelta(days=1)
+            )
+            .values("queue_name", "task_path")
+            .annotate(n=Rows("pk"))
+            .order_by("queue_name", "task_path")
+        ):
+            failed.add_metric([row["queue_name"], row["task_path"]], row["n"])
         never = get_date_max()
         due = Q(run_after=never) | Q(run_after__lte=now)
         rows = (
@@ -82,7 +96,7 @@ class TaskQueueCollector(Collector):
             running.add_metric([queue], row["running"])
             since = [moment for moment in (row["oldest_plain"], row["oldest_after"]) if moment is not None]
             age.add_metric([queue], _seconds_since(min(since), now) if since else 0.0)
-        yield from (waiting, age, delayed, running)
+        yield from (waiting, age, delayed, running, failed)
 
 
 class CountCollector(Collector):

@@ -5,7 +5,8 @@ environment of the gunicorn master, one directory per master: two masters sharin
 each other's files); /metrics sums them. ``on_starting`` empties the directory before the first
 worker starts (files of an earlier run would be counted again); ``child_exit`` tells the client
 library a worker is gone (its live gauges stop being reported; its counters are kept, as Prometheus
-expects of counters). Nothing here needs Django: the master calls it before any app is loaded.
+expects of counters). ``when_ready`` does what ``on_starting`` does, for a config whose
+``on_starting`` is taken. Nothing here needs Django: the master calls it before any app is loaded.
 """
 
 from __future__ import annotations
@@ -30,7 +31,12 @@ def prepare_directory() -> Path | None:
 
 
 def on_starting(server: Any) -> None:
-    """Gunicorn's ``on_starting`` hook (the master, before it forks a worker)."""
+    """Gunicorn's ``on_starting`` hook (the master, at start, before it forks a worker)."""
+    prepare_directory()
+
+
+def when_ready(server: Any) -> None:
+    """The same from gunicorn's ``when_ready`` hook (also before the first worker; not run on a reload)."""
     prepare_directory()
 
 

@@ -336,3 +336,18 @@ def test_no_node_answering_gives_a_friendly_503_page(proxy: Proxy) -> None:
     assert headers["retry-after"] == "5"
     assert headers["content-type"].startswith("text/html")
     assert "Probeer het over een paar seconden opnieuw" in body.decode()
+
+
+def test_nothing_outside_the_media_directory_is_served(proxy: Proxy) -> None:
+    """Private files (letters with voting codes) live beside, never under, the media directory."""
+    media = proxy.static_root.parent / "media"
+    media.mkdir(mode=0o755)
+    (media / "plan.txt").write_text("public")
+    private = proxy.static_root.parent / "private"
+    private.mkdir(mode=0o755)
+    (private / "letters.txt").write_text("AAAA-BBBB-CCCC-DDDD-E")
+    assert proxy.request("GET", "/media/plan.txt")[2] == b"public"
+    for path in ("/media/../private/letters.txt", "/media/..%2fprivate/letters.txt", "/private/letters.txt"):
+        status, _headers, body = proxy.request("GET", path)
+        assert b"AAAA-BBBB" not in body, path
+        assert status != 200 or json.loads(body)["node"].endswith("-pages"), path

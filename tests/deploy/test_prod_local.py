@@ -22,7 +22,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +64,8 @@ class Running:
 
 @pytest.fixture(scope="module")
 def running() -> Iterator[Running]:
-    run_dir = Path(tempfile.mkdtemp(prefix="buurtbudget-prod-local-"))
+    # Kept between runs (var/ is not in git): the collected static files and certificates are reused.
+    run_dir = Path(settings.BASE_DIR) / "var" / "test-prod-local"
     topology = Topology(
         run_dir=run_dir,
         private_services=True,
@@ -80,19 +80,16 @@ def running() -> Iterator[Running]:
         pg_port=free_port(),
         redis_port=free_port(),
     )
-    try:
-        with topology:
-            made = subprocess.run(
-                [sys.executable, "-m", "bench.reliability.world", "make-vote", "--voters", "3"],
-                cwd=settings.BASE_DIR,
-                env=topology.app_env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            yield Running(topology, json.loads(made.stdout))
-    finally:
-        shutil.rmtree(run_dir, ignore_errors=True)
+    with topology:
+        made = subprocess.run(
+            [sys.executable, "-m", "bench.reliability.world", "make-vote", "--voters", "3"],
+            cwd=settings.BASE_DIR,
+            env=topology.app_env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        yield Running(topology, json.loads(made.stdout))
 
 
 def ballots(topology: Topology, edition_id: object, receipt: str) -> int:

@@ -54,6 +54,8 @@ def _edition_post(
         "rule_satisfaction": "cost",
         "support_threshold": "0",
         "precheck_days": "10",
+        "voter_data_days": "180",
+        "panel_contact_days": "0",
         "is_published": "on",
         "themes-TOTAL_FORMS": "1",
         "themes-INITIAL_FORMS": "0",

@@ -23,6 +23,7 @@ from ballots.errors import BallotError
 from ballots.forms import BallotForm, rank_positions, summarise
 from ballots.rules import BallotRules
 from ballots.sections import ballot_sections_cached
+from common.errors import ServiceError
 from common.observability.metrics import record_cast, record_refusal
 from common.ratelimit import client_ip
 from editions.decorators import Gate, edition_action
@@ -186,8 +187,7 @@ def start(request: HttpRequest, edition: Edition) -> HttpResponse:
             )
             return render_ballot(request, edition, credential)
         except VoteStateError as error:
-            record_refusal(channel=_channel(request, edition), error=error)
-            return render_start(request, edition, error=error.message)
+            return _refused(request, edition, error)
         except EligibilityError as error:
             record_refusal(channel=_channel(request, edition), error=error)
             form.add_error("code", error.message)
@@ -202,8 +202,7 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
     try:
         credential = _credential(request, edition)
     except (EligibilityError, KioskError) as error:
-        record_refusal(channel=_channel(request, edition), error=error)
-        return render_start(request, edition, error=error.message)
+        return _refused(request, edition, error)
     try:
         if request.POST.get("intent") == "change":
             return render_ballot(request, edition, credential)
@@ -244,11 +243,16 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
                 ),
             )
     except (VoteStateError, EligibilityError) as error:
-        record_refusal(channel=_channel(request, edition), error=error)
-        return render_start(request, edition, error=error.message)
+        return _refused(request, edition, error)
     if not receipt.replayed:  # a retry's stored answer casts nothing: it is no cast to count
         record_cast(channel=_channel(request, edition), replaced=receipt.replaced)
     return render_receipt(request, edition, credential, receipt=receipt, form=form)
+
+
+def _refused(request: HttpRequest, edition: Edition, error: ServiceError) -> HttpResponse:
+    """The code page with the refusal's message; the refusal counted in the metrics."""
+    record_refusal(channel=_channel(request, edition), error=error)
+    return render_start(request, edition, error=error.message)
 
 
 def _channel(request: HttpRequest, edition: Edition) -> str:

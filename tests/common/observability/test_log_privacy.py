@@ -7,7 +7,7 @@ voter's one-time code, wrong then right; a login link asked for and used; a pass
 wrong password; 404s with a code and a token in the URL. Gunicorn runs with two workers (JSON logs,
 ``common.observability.gunicorn``; the Prometheus hooks, ``operations.metrics.gunicorn``) and a task
 worker beside it; both write to files this test reads. On SQLite, and on PostgreSQL when the run
-uses it (a database of its own, ``<test database>_logs``).
+uses it (a database of its own, ``<test database>_logs``, with Redis as in production).
 """
 
 from __future__ import annotations
@@ -38,9 +38,11 @@ from tests.operations.metrics.scrape import parse
 ROOT = Path(__file__).resolve().parents[3]
 # This engineer's ports (8690–8709): SQLite and PostgreSQL runs may overlap in CI.
 PORT = 8690 if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") else 8691
+# What deploy/gunicorn.conf.py's observability block does, without its pools and sizes.
 GUNICORN_CONFIG = """\
-from common.observability.gunicorn import logconfig_dict  # noqa: F401
+from common.observability.gunicorn import gunicorn_logging
 from operations.metrics.gunicorn import child_exit, on_starting  # noqa: F401
+logconfig_dict = gunicorn_logging(level="info")
 accesslog = None
 """
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -96,7 +98,9 @@ class Browser:
 def _database(tmp_path: Path) -> Iterator[dict[str, str]]:
     """The server's own database: a SQLite file, or a PostgreSQL database next to the test database."""
     engine = settings.DATABASES["default"]["ENGINE"]
-    if engine.endswith("sqlite3"):
+    if engine.endswith(
+        "sqlite3"
+    ):  # the embedded set-up: no Redis either (each process counts its own limits)
         yield {"SQLITE_PATH": str(tmp_path / "server.sqlite3")}
         return
     import psycopg
@@ -108,7 +112,9 @@ def _database(tmp_path: Path) -> Iterator[dict[str, str]]:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield {"DATABASE_URL": f"{base}/{name}"}
+        # The production set-up: PostgreSQL and Redis (this engineer's database 9; CI's SQLite pass, which
+        # runs beside this one, uses none, so the two never share a key).
+        yield {"DATABASE_URL": f"{base}/{name}", "REDIS_URL": "redis://127.0.0.1:6379/9"}
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -135,12 +141,11 @@ def server(tmp_path: Path) -> Iterator[Server]:
             BUURTBUDGET_TEST_STATIC_ROOT=str(static),
             DJANGO_ALLOWED_HOSTS=f"127.0.0.1:{PORT},127.0.0.1",
             BUURTBUDGET_TRUSTED_PROXIES="1",
-            REDIS_URL="redis://127.0.0.1:6379/9",
             BUURTBUDGET_NODE="node-logs",
             PYTHONPATH=str(ROOT),
             **{ENVIRONMENT_VARIABLE: str(tmp_path / "prometheus")},
         )
-        for stale in ("DATABASE_URL", "SQLITE_PATH"):
+        for stale in ("DATABASE_URL", "SQLITE_PATH", "REDIS_URL"):
             if stale not in database:
                 env.pop(stale, None)
         python = sys.executable
@@ -186,7 +191,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
             stderr=handles[1],
         )
         worker = subprocess.Popen(
-            [python, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            [python, "manage.py", "run_worker", "--interval", "0.2", "--no-startup-delay"],
             cwd=ROOT,
             env=env,
             stdout=handles[2],
@@ -361,7 +366,6 @@ def _run_the_vote(server: Server, browser: Browser) -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.django_db
 def test_a_voting_run_logs_json_lines_with_request_ids_and_nothing_that_identifies_a_voter(
     server: Server,
 ) -> None:

@@ -133,6 +133,15 @@ def test_the_task_queue_length_and_the_age_of_its_oldest_task_are_read_at_scrape
     assert found.value("buurtbudget_tasks_running", queue="default") == 1
     assert 299 <= found.value("buurtbudget_task_queue_oldest_age_seconds", queue="default") < 360
 
+    DBTaskResult.objects.filter(args_kwargs__args=[2]).update(status="FAILED", finished_at=timezone.now())
+    DBTaskResult.objects.filter(args_kwargs__args=[9]).update(
+        status="FAILED", finished_at=timezone.now() - timedelta(days=2)
+    )
+    failed = scrape()
+    task_path = f"{waiting_task.module_path}"
+    assert failed.value("buurtbudget_tasks_failed_last_day", queue="default", task=task_path) == 1
+    assert failed.value("buurtbudget_task_queue_length", queue="default") == 1
+
     DBTaskResult.objects.all().delete()
     emptied = scrape()
     assert emptied.value("buurtbudget_task_queue_length", queue="default") == 0
