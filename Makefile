@@ -34,7 +34,7 @@ pgbouncer:  ## Debian's PgBouncer for its tests (tests/deploy/test_pgbouncer.py;
 bench-reliability: install nginx  ## The reliability suite on one topology: races, five crash rounds (docs/reliability.md)
 	$(PY) -m bench.reliability
 
-bench-reliability-short: install nginx  ## Its short version for CI: races, one crash round of 300 casts
+bench-reliability-short: install nginx  ## Its short version for CI: races, one crash round of 300 casts, 60 s of load and 30 s of burst
 	$(PY) -m bench.reliability --short
 
 # Assets and compiled translations are files with their sources as prerequisites, so a second

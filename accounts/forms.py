@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django import forms
@@ -13,8 +14,11 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
+from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from common.mail import queue_mail
 
 from .backends import THROTTLED_ATTRIBUTE
 from .models import User
@@ -103,12 +107,34 @@ class ThrottledPasswordResetForm(PasswordResetForm):
 
     client = ""
 
-    def send_mail(self, *args: Any, **kwargs: Any) -> None:
-        """Send within the limits, in the account's language (args: subject, email, context, from, to)."""
-        if may_mail(address=args[4], client=self.client):
-            language = getattr(args[2].get("user"), "language", "") or settings.LANGUAGE_CODE
-            with translation.override(language):
-                super().send_mail(*args, **kwargs)
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        """Within the limits, render as Django does in the account's language and queue it sealed
+        (common.mail: the reset link opens the account), for as long as the link is valid."""
+        if not may_mail(address=to_email, client=self.client):
+            return
+        language = getattr(context.get("user"), "language", "") or settings.LANGUAGE_CODE
+        with translation.override(language):
+            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+            body = loader.render_to_string(email_template_name, context)
+            html = (
+                loader.render_to_string(html_email_template_name, context) if html_email_template_name else ""
+            )
+        queue_mail(
+            subject=subject,
+            body=body,
+            html=html,
+            to=to_email,
+            from_email=from_email,
+            valid_for=timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT),
+        )
 
 
 class LoginLinkForm(forms.Form):

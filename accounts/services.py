@@ -4,12 +4,12 @@ and setting up accounts, staff roles and the admin group (commands, the demo, ad
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from common.mail import queue_mail
 from common.ratelimit import Limit, hit, hit_client
 from places.models import District
 
@@ -117,17 +118,24 @@ def send_login_link(*, email: str, client: str, build_url: Callable[[str], str])
         _("Your login link for Buurtbudget"),
         "accounts/email/login_link.txt",
         url=lambda: build_url(make_login_token(user)),
+        valid_for=timedelta(seconds=settings.LOGIN_LINK_MAX_AGE_SECONDS),
     )
 
 
-def _mail(user: User, subject: Promise, template: str, *, url: Callable[[], str] | None = None) -> None:
-    """Render now, in the account's language (the link in ``url()`` too), and send once the
-    transaction has committed."""
+def _mail(
+    user: User,
+    subject: Promise,
+    template: str,
+    *,
+    url: Callable[[], str] | None = None,
+    valid_for: timedelta | None = None,
+) -> None:
+    """Render now, in the account's language (the link in ``url()`` too), and queue it sealed
+    (common.mail: a login link opens the account); ``valid_for`` as long as its link works."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
         body = render_to_string(template, {"user": user, "url": url() if url is not None else ""})
         subject_text = str(subject)
-    recipient = user.email
-    transaction.on_commit(lambda: send_mail(subject_text, body, None, [recipient], fail_silently=False))
+    queue_mail(subject=subject_text, body=body, to=user.email, valid_for=valid_for)
 
 
 def update_profile(

@@ -1,4 +1,4 @@
-"""Sending notifications: stored at once, e-mailed after the surrounding transaction commits."""
+"""Sending notifications: stored at once, their e-mails queued with them (common.mail), sent by a task."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone, translation
+
+from common.mail import queue_mail
 
 from .models import Notification, NotificationKind
 from .texts import body_for, localised_url, subject_for
@@ -62,34 +62,32 @@ def notify(
     created = Notification.objects.bulk_create(
         Notification(recipient=user, kind=kind, params=dict(params), url=url) for user in unique
     )
-    to_mail = [n.pk for n, user in zip(created, unique, strict=True) if user.email_notifications]
-    if to_mail:
-        # Robust: the change is committed by then, so a failure while mailing (a mail server down, a
-        # database busy with another writer) is logged and must not turn the request into an error.
-        transaction.on_commit(lambda: send_notification_emails(notification_ids=to_mail), robust=True)
+    for notification, user in zip(created, unique, strict=True):
+        if user.email_notifications:
+            queue_notification_email(notification=notification, user=user)
     return created
 
 
-def send_notification_emails(*, notification_ids: list[int]) -> int:
-    """Mail each notification in its recipient's language; a failing address never stops the others."""
-    sent = 0
-    notifications = Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True)
-    for notification in notifications.select_related("recipient"):
-        user = notification.recipient
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            subject = subject_for(notification.kind, notification.params)
-            body = body_for(notification.kind, notification.params)
-            if notification.url:
-                url = localised_url(notification.url, translation.get_language())
-                body += "\n\n" + settings.BUURTBUDGET_SITE_URL.rstrip("/") + url
-        try:
-            send_mail(subject, body, None, [user.email])
-        except Exception:  # a broken mail server must not undo the committed change
-            logger.exception("Could not e-mail notification %s", notification.pk)
-            continue
-        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-        sent += 1
-    return sent
+def queue_notification_email(*, notification: Notification, user: User) -> None:
+    """Queue the notification's e-mail in the recipient's language, with the notification (the task
+    sends it; a mail server that is down delays it, the notification is in the account at once)."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        subject = subject_for(notification.kind, notification.params)
+        body = body_for(notification.kind, notification.params)
+        if notification.url:
+            url = localised_url(notification.url, translation.get_language())
+            body += "\n\n" + settings.BUURTBUDGET_SITE_URL.rstrip("/") + url
+    queue_mail(
+        subject=subject,
+        body=body,
+        to=user.email,
+        on_delivered=("notifications.services.mark_emailed", {"notification_id": notification.pk}),
+    )
+
+
+def mark_emailed(*, notification_id: int) -> None:
+    """The mail server took the notification's e-mail (called by the mail task)."""
+    Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(emailed_at=timezone.now())
 
 
 def mark_read(

@@ -1,7 +1,8 @@
 """`python -m bench.reliability [--short]`: the suite's parts on one topology, started once.
 
 Starts the topology (deploy/local, as each part's own script does) and runs, in this order, the
-cross-node races and the crash rounds (five of 2,000 casts; `--short`: one of 300, for CI), then
+cross-node races, the crash rounds (five of 2,000 casts; `--short`: one of 300, for CI) and the
+load (10 minutes of 200 residents and the letters' burst; `--short`: 60 s and 30 s), then
 prints each part's table and exits 1 if any part found a problem. Each part is also a script of
 its own (bench/reliability/races.py, crashes.py) with more options; docs/reliability.md has the
 figures. Parts that need a topology with private services (the outages) run as their own scripts.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.reliability import crashes, races
+from bench.reliability import crashes, load, races
 from bench.reliability.common import machine, topology_arguments, topology_from
 from deploy.local import Topology
 
@@ -27,6 +28,7 @@ Part = Callable[[Topology, argparse.Namespace], tuple[str, list[str]]]
 PARTS: dict[str, Part] = {
     "races": lambda topology, args: races.run(topology),
     "crashes": crashes.run,
+    "load": load.run,  # 200 residents for 10 minutes and the letters' burst (--short: 60 s and 30 s)
 }
 
 

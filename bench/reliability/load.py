@@ -23,12 +23,14 @@ p99 < 1 s, errors < 0.1 %, ≥ 200 requests/s per node).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -203,6 +205,11 @@ def prepare_database(args: argparse.Namespace, *, env: dict[str, str], migrate: 
     from django.core.management import call_command
 
     from bench.reliability import loadworld
+    from tests import factories
+
+    # The factories number their slugs and e-mail addresses from 1 in every process: a second run on
+    # the same database would make "stadsdeel-2" again. Numbers from the clock are new every run.
+    factories._sequence = itertools.count(int(time.time()))
 
     if migrate:
         call_command("migrate", verbosity=0)

@@ -35,12 +35,13 @@ SECURE_PROXY_SSL_HEADER = (
 # --- end issue 12 §4 ---
 
 # --- issue 18 §5 (operations: readiness) ---
-# A node is ready when its database, the cache, a task worker and the migrations all answer. During
-# an outage of a dependency every node shares (Redis, all workers), this takes every node out of the
-# load balancer: drop that check from BUURTBUDGET_READYZ_REQUIRED then (docs/operations.md).
+# A node is ready when its database, the cache (or its in-process fallback while Redis is away) and
+# the migrations answer. The task workers' heartbeat is reported, not required: workers are shared by
+# every node, and voting needs none, so their absence must not take every node out of the load
+# balancer (alert on it instead: docs/observability.md). BUURTBUDGET_READYZ_REQUIRED can add it.
 READYZ_REQUIRED = tuple(
     name.strip()
-    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,workers,migrations").split(",")
+    for name in os.environ.get("BUURTBUDGET_READYZ_REQUIRED", "database,cache,migrations").split(",")
     if name.strip()
 )
 # --- end issue 18 §5 (operations: readiness) ---
@@ -75,3 +76,18 @@ init_error_reporting(
     release=os.environ.get("BUURTBUDGET_RELEASE", ""),
 )
 # --- end issue 18 §5 ---
+
+# --- issue 19 §3 (resilience): PgBouncer (deploy/pgbouncer, docs/deploy.md), production only ---
+# BUURTBUDGET_PGBOUNCER=1 when DATABASE_URL points at PgBouncer in transaction mode
+# (deploy/pgbouncer/pgbouncer.ini): a server connection then serves another client after each
+# transaction, so nothing may live longer than one. The app keeps no session state (no SET outside
+# a transaction, no advisory locks, LISTEN or temporary tables; the roles' time zone is set in the
+# database by deploy/postgres/roles.sql, so Django sends no SET TIME ZONE).
+DATABASE_POOLER = os.environ.get("BUURTBUDGET_PGBOUNCER") == "1"
+if DATABASE_POOLER:
+    # QuerySet.iterator() would open a named server-side cursor outside a transaction.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True  # noqa: F405 (base.py)
+    # No prepared statements: the next transaction may run on a server connection without them
+    # (Django's default for psycopg 3 too; pinned here so an OPTIONS change cannot undo it).
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None  # noqa: F405
+# --- end issue 19 §3 ---

@@ -16,7 +16,7 @@ _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
 def request_body_max_bytes() -> int:
-    """REQUEST_BODY_MAX_BYTES of config/settings/core.py, read without importing ``config.settings``.
+    """REQUEST_BODY_MAX_BYTES of config/settings/base.py, read without importing ``config.settings``.
 
     The launcher's process may set Django up later with another environment (a suite's script
     does, to make its vote): importing the settings module now would fix its database to this
@@ -25,7 +25,7 @@ def request_body_max_bytes() -> int:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "_buurtbudget_base_settings", ROOT / "config/settings/core.py"
+        "_buurtbudget_base_settings", ROOT / "config/settings/base.py"
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import formats, timezone, translation
@@ -20,6 +19,7 @@ from django.utils.translation import gettext
 
 from accounts.models import User
 from audit.services import record
+from common.mail import queue_mail
 from editions.models import Edition
 from editions.permissions import can
 from editions.phases import Action
@@ -204,11 +204,7 @@ def mail_cancellation(*, workshop_id: int, user_ids: list[int]) -> int:
                 "place": workshop.place,
                 "edition": workshop.edition.name,
             }
-        try:
-            send_mail(subject, body, None, [user.email])
-        except Exception:  # a broken mail server must not undo the committed cancellation
-            logger.exception("Could not e-mail the cancellation of workshop %s", workshop_id)
-            continue
+        queue_mail(subject=subject, body=body, to=user.email)
         sent += 1
     return sent
 

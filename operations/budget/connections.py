@@ -107,7 +107,7 @@ def demand_from_environment(env: Mapping[str, str] | None = None) -> Demand:
 def supply(env: Mapping[str, str] | None = None) -> Supply:
     """The connections the app may open: PgBouncer's client limit, or the server's and the role's."""
     env = os.environ if env is None else env
-    if settings.DATABASE_POOLER:
+    if env.get("BUURTBUDGET_PGBOUNCER") == "1" or getattr(settings, "DATABASE_POOLER", False):
         limit = _number(env, "BUURTBUDGET_PGBOUNCER_MAX_CLIENT_CONN", 1000)
         return Supply(limit, f"PgBouncer's max_client_conn ({limit})")
     if connection.vendor != "postgresql":

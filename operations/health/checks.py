@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections, transaction
+from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Max
 from django.utils import timezone
@@ -51,11 +51,15 @@ def check_database(using: str = "default") -> Check:
     try:
         connection = connections[using]
         if connection.vendor == "postgresql":
-            # SET LOCAL: the timeout ends with this transaction, not with the (persistent) connection.
-            with transaction.atomic(using=using), connection.cursor() as cursor:
-                cursor.execute("SET LOCAL statement_timeout = %s", [int(settings.READYZ_DATABASE_TIMEOUT_MS)])
-                cursor.execute("SELECT 1")
-                cursor.fetchone()
+            # One round trip: statements in one message run as one transaction, so SET LOCAL bounds
+            # the SELECT and ends with it; the last statement puts it back for a caller already in
+            # a transaction (a test), whose later statements must not inherit the short timeout.
+            timeout = int(settings.READYZ_DATABASE_TIMEOUT_MS)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SET LOCAL statement_timeout = {timeout}; SELECT 1; "
+                    "SET LOCAL statement_timeout TO DEFAULT"
+                )
         else:
             # No transaction on SQLite: ours are IMMEDIATE and would take the write lock.
             with connection.cursor() as cursor:

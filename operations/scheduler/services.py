@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from ..models import JobRun, JobRunStatus
@@ -74,9 +74,24 @@ def run_job(*, job: Job, slot: datetime, node: str) -> JobRun | None:
             node,
             time.monotonic() - began,
         )
-    JobRun.objects.filter(pk=run.pk).update(status=status, finished_at=timezone.now(), summary=summary)
+    _finish(run, status=status, summary=summary)
     run.refresh_from_db()
     return run
+
+
+def _finish(run: JobRun, *, status: str, summary: str) -> None:
+    """Record the end; a database that is briefly busy (SQLite's lock) gets three tries, after which
+    the run stays visibly unfinished and the next slot runs the job again."""
+    for attempt in range(3):
+        try:
+            JobRun.objects.filter(pk=run.pk).update(
+                status=status, finished_at=timezone.now(), summary=summary
+            )
+            return
+        except OperationalError:
+            if attempt == 2:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def due_jobs(*, at: datetime, jobs: Iterable[Job] = JOBS) -> list[tuple[Job, datetime]]:

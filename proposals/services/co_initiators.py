@@ -6,7 +6,6 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from accounts.models import User
+from common.mail import queue_mail
 from common.ratelimit import Limit, hit
 from notifications.models import NotificationKind
 from notifications.services import notify
@@ -117,7 +117,7 @@ def send_invitation_email(*, invitation_id: int, inviter: str, plan: str, langua
         context = {"inviter": inviter, "plan": plan, "url": invitation_url(invitation, language=language)}
         subject = render_to_string("proposals/email/invitation_subject.txt", context).strip()
         body = render_to_string("proposals/email/invitation_body.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+    queue_mail(subject=subject, body=body, to=invitation.email)
 
 
 def answer_invitation(

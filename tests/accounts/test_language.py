@@ -172,9 +172,12 @@ def test_a_login_link_is_written_in_the_accounts_language_whatever_the_page(
     assert f"testserver{prefix}account/inloglink/" in str(sent.body)
 
 
-def test_a_password_reset_is_written_in_the_accounts_language(client: Client) -> None:
+def test_a_password_reset_is_written_in_the_accounts_language(
+    client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     user = factories.make_user(language="en")
-    client.post(path("accounts:password_reset", "nl"), {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(path("accounts:password_reset", "nl"), {"email": user.email})
     (sent,) = mail.outbox
     assert "choose a new password" in str(sent.body) and "/en/account/wachtwoord-herstellen/" in str(
         sent.body

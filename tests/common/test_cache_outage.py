@@ -112,7 +112,8 @@ def test_a_frozen_redis_costs_one_short_timeout_then_nothing(frozen_redis_server
         assert first == "missing"  # Redis did not answer: this process's memory did
         assert first_seconds < BOUND_SECONDS
         durations = [timed(lambda: backend.get("plan"))[1] for _ in range(50)]
-        assert max(durations) < 0.01, "the breaker is open: Redis is not asked again"
+        # The breaker is open: Redis is not asked again, so no call waits out the 250 ms read timeout.
+        assert sum(durations) < 0.25, durations
 
 
 def test_when_redis_is_back_keys_written_meanwhile_are_dropped_from_it(
@@ -126,9 +127,12 @@ def test_when_redis_is_back_keys_written_meanwhile_are_dropped_from_it(
         backend.set("version", 2, 600)  # a write (say, a bumped version) Redis never saw
         assert backend.get("version") == 2 and backend.using_fallback
         frozen_redis_server.thaw()
-        time.sleep(0.35)
-        assert backend.get("untouched") == "kept"  # the probe: Redis again
-        assert not backend.using_fallback
+        deadline = time.monotonic() + 10
+        while backend.using_fallback:  # a probe every 0.3 s (one may still time out on a busy machine)
+            assert time.monotonic() < deadline, "Redis was not used again"
+            time.sleep(0.35)
+            backend.get("probe")
+        assert backend.get("untouched") == "kept"  # Redis again
         direct = redis.Redis.from_url(frozen_redis_server.url())
         assert direct.exists(backend.make_key("version")) == 0, "the stale value must not be served"
         assert direct.exists(backend.make_key("untouched")) == 1

@@ -126,7 +126,12 @@ def _call(handler: WSGIHandler, path: str, body: dict[str, Any]) -> tuple[int, b
     data = json.dumps(body).encode()
     environ = RequestFactory().post(path, data, content_type="application/json").environ
     status: list[str] = []
-    chunks = handler(environ, lambda line, headers, exc_info=None: status.append(line))
+
+    def start_response(line: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        status.append(line)
+        return lambda data: None
+
+    chunks = handler(environ, start_response)
     return int(status[0].split()[0]), b"".join(chunks)
 
 

@@ -6,10 +6,10 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -153,14 +153,26 @@ def test_unapplied_migrations_are_pending_and_rechecked(client: Client) -> None:
 
 
 @pytest.mark.django_db
-def test_readyz_is_cheap_and_answers_plain_http_in_production(client: Client) -> None:
-    """Median of 50 requests under 20 ms here (SQLite, test client); and the redirect exemption."""
+def test_readyz_is_cheap_and_answers_plain_http_in_production(
+    client: Client, django_assert_max_num_queries: Any
+) -> None:
+    """Two queries once the migrations are known to be applied (SELECT 1, the newest heartbeat);
+    the time is measured in docs/operations.md. And the HTTPS redirect leaves it alone."""
     prod = (Path(settings.BASE_DIR) / "config" / "settings" / "prod.py").read_text()
     assert 'SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]' in prod
-    client.get("/readyz")
-    times = []
-    for _ in range(50):
-        began = time.perf_counter()
+    assert client.get("/readyz").status_code == 200
+    with django_assert_max_num_queries(2):
         assert client.get("/readyz").status_code == 200
-        times.append(time.perf_counter() - began)
-    assert sorted(times)[25] < 0.020
+
+
+@pytest.mark.django_db
+def test_the_statement_timeout_bounds_only_the_check() -> None:
+    """On PostgreSQL the timeout is set for the check's statement only, not the connection's next ones."""
+    from django.db import connection
+
+    assert checks.check_database().ok
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone() == ("0",)

@@ -14,7 +14,6 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import code_guard, codes
+from common.mail import queue_mail
 from common.ratelimit import Limit, hit, hit_client
 from editions.models import Edition
 
@@ -81,7 +81,8 @@ def request_one_time_code(*, edition: Edition, email: str, client_ip: str) -> No
     body = render_to_string(
         "voting/email/one_time_code.txt", {"edition": edition, "code": code, "minutes": minutes}
     )
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email.strip()], fail_silently=False))
+    # Sealed in the queue (the code votes); dropped if it could not be delivered while it is valid.
+    queue_mail(subject=subject, body=body, to=email.strip(), valid_for=timedelta(minutes=minutes))
 
 
 def verify_one_time_code(*, edition: Edition, email: str, code: str, client_ip: str) -> Credential:

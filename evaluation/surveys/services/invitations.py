@@ -12,7 +12,6 @@ from collections import Counter
 from datetime import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -20,6 +19,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
 from accounts.models import Role, User
+from common.mail import queue_mail
 from deliberation.models import Respondent
 from editions.models import Edition
 from execution.models import Project
@@ -88,8 +88,7 @@ def _mail_panel_member(survey: Survey, respondent: Respondent) -> None:
             "You took part in the citizens' panel. Would you tell us how it went? Answering takes a few "
             "minutes and your answers are not linked to your name: %(link)s"
         ) % {"link": settings.BUURTBUDGET_SITE_URL.rstrip("/") + url}
-    email = respondent.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email], fail_silently=True), robust=True)
+    queue_mail(subject=subject, body=body, to=respondent.email)
 
 
 def _invite(survey: Survey, at: datetime | None) -> int:
