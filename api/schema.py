@@ -239,38 +239,43 @@ def _edition_path(method: str, operation: dict[str, Any]) -> dict[str, Any]:
     return {"parameters": [SLUG, ACCEPT_LANGUAGE], method: operation}
 
 
-def _paths() -> dict[str, Any]:
+def _cast_path() -> dict[str, Any]:
+    """Casting a ballot: 201 for a first ballot, 200 for a replacement, each maybe a retry's replay."""
     receipt = _json_content("Receipt")
-    return {
-        "/v1/editions/{slug}/ballots": _edition_path(
-            "post",
-            {
-                "operationId": "castBallot",
-                "summary": "Cast (or replace) the ballot of the voter holding a voting code",
-                "parameters": [IDEMPOTENCY_KEY],
-                "requestBody": {"required": True, "content": _json_content("CastRequest")},
-                "responses": {
-                    "201": {
-                        "description": "The first ballot of this voter (or, with Idempotent-Replayed, "
-                        "the stored answer to a retry of it).",
-                        "headers": REPLAYED,
-                        "content": {
-                            "application/json": {
-                                **receipt["application/json"],
-                                "examples": RETRY_EXAMPLES,
-                            }
-                        },
+    return _edition_path(
+        "post",
+        {
+            "operationId": "castBallot",
+            "summary": "Cast (or replace) the ballot of the voter holding a voting code",
+            "parameters": [IDEMPOTENCY_KEY],
+            "requestBody": {"required": True, "content": _json_content("CastRequest")},
+            "responses": {
+                "201": {
+                    "description": "The first ballot of this voter (or, with Idempotent-Replayed, "
+                    "the stored answer to a retry of it).",
+                    "headers": REPLAYED,
+                    "content": {
+                        "application/json": {
+                            **receipt["application/json"],
+                            "examples": RETRY_EXAMPLES,
+                        }
                     },
-                    "200": {
-                        "description": "It replaced this voter's earlier ballot (or, with "
-                        "Idempotent-Replayed, the stored answer to a retry of that replacement).",
-                        "headers": REPLAYED,
-                        "content": receipt,
-                    },
-                    **_errors(400, 403, 404, 405, 409, 413, 422, 429),
                 },
+                "200": {
+                    "description": "It replaced this voter's earlier ballot (or, with "
+                    "Idempotent-Replayed, the stored answer to a retry of that replacement).",
+                    "headers": REPLAYED,
+                    "content": receipt,
+                },
+                **_errors(400, 403, 404, 405, 409, 413, 422, 429),
             },
-        ),
+        },
+    )
+
+
+def _paths() -> dict[str, Any]:
+    return {
+        "/v1/editions/{slug}/ballots": _cast_path(),
         "/v1/editions/{slug}/voter": _edition_path(
             "post",
             {

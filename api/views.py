@@ -31,7 +31,13 @@ from voting.sealing import fingerprint
 from voting.selectors import voter_channel
 from voting.services import idempotency
 from voting.services.ballot_box import public_key_for
-from voting.services.casting import cast_ballot, code_credential, credential_for_code, refuse_unless_open
+from voting.services.casting import (
+    Receipt,
+    cast_ballot,
+    code_credential,
+    credential_for_code,
+    refuse_unless_open,
+)
 
 from .editions import published_edition
 from .errors import RequestError, error_response
@@ -141,6 +147,11 @@ def ballots(request: HttpRequest, *, slug: str, language: str) -> HttpResponse:
     receipt = cast_ballot(edition=edition, credential=credential, ballot=ballot, idempotency=scoped_key)
     if not receipt.replayed:  # a retry's stored answer casts nothing: it is no cast to count
         record_cast(channel="api", replaced=receipt.replaced)
+    return _receipt_response(receipt, language=language)
+
+
+def _receipt_response(receipt: Receipt, *, language: str) -> JsonResponse:
+    """The cast's answer: 201 for a first ballot, 200 when it replaced one, a replay marked as such."""
     body = {
         "receipt": receipt.receipt,
         "replaced": receipt.replaced,

@@ -23,248 +23,38 @@ p99 < 1 s, errors < 0.1 %, ≥ 200 requests/s per node).
 from __future__ import annotations
 
 import argparse
-import csv
 import itertools
 import json
-import math
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.reliability.proc import CpuMeter, cpu_seconds, with_children  # noqa: E402
+from bench.reliability.loadfigures import Report, read_samples, summarise  # noqa: E402
+from bench.reliability.loadservers import (  # noqa: E402
+    PG,
+    Servers,
+    node_roles,
+    recreate_database,
+    server_env,
+    single_node,
+    topology,
+)
+from bench.reliability.proc import CpuMeter, cpu_seconds  # noqa: E402
 
-PG = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "h_load_bench"
 REDIS_URL = "redis://127.0.0.1:6379/13"
 SINGLE_NODE_PORT = 8761
-# The topology's ports for the load (the suite's other scripts use the launcher's defaults).
-HTTPS_PORT, HTTP_PORT, FIRST_NODE_PORT = 8763, 8764, 8770
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
-# Issue 19 §4: what voting day needs of one node on this machine.
-TARGET_VOTE_P95_MS = 300.0
-TARGET_VOTE_P99_MS = 1000.0
-TARGET_ERROR_RATE = 0.001
-TARGET_RPS_PER_NODE = 200.0
-
-
-@dataclass(frozen=True)
-class Servers:
-    """Where the load goes and what to measure: the base URL, its CA, the processes per role."""
-
-    base_url: str
-    ca_file: Path | None
-    forwarded: bool  # reached without the proxy: the load sends the proxy's headers itself
-    nodes: int
-    pids: Callable[[], Mapping[str, Sequence[int]]]
-
-
-@dataclass(frozen=True)
-class Percentiles:
-    count: int
-    p50: float
-    p95: float
-    p99: float
-
-    @classmethod
-    def of(cls, values: Sequence[float]) -> Percentiles:
-        ordered = sorted(values)
-        if not ordered:
-            return cls(0, 0.0, 0.0, 0.0)
-
-        def rank(q: float) -> float:
-            return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]  # nearest rank
-
-        return cls(len(ordered), rank(0.50), rank(0.95), rank(0.99))
-
-
-@dataclass
-class Report:
-    """One run's figures (docs/reliability.md's tables are made from these)."""
-
-    profile: str
-    setup: str
-    users: int
-    seconds: float
-    requests: int
-    requests_per_second: float
-    requests_per_second_per_node: float
-    vote: Percentiles
-    page: Percentiles
-    by_name: dict[str, dict[str, float]]
-    statuses: dict[str, int]
-    errors: int
-    error_rate: float
-    server_errors: int
-    ballots: dict[str, int]
-    ballots_ok: bool
-    cpu_seconds: dict[str, float]
-    cpu_ms_per_request: dict[str, float]
-    targets: dict[str, bool] = field(default_factory=dict)
-
-    def table(self) -> str:
-        """Markdown: what docs/reliability.md records for one run."""
-        rows = [
-            ("setup", self.setup),
-            ("profile, users, seconds", f"{self.profile}, {self.users}, {self.seconds:.0f}"),
-            (
-                "requests (per second; per node)",
-                f"{self.requests} ({self.requests_per_second:.1f}; {self.requests_per_second_per_node:.1f})",
-            ),
-            (
-                "vote p50 / p95 / p99 (ms)",
-                f"{self.vote.p50:.0f} / {self.vote.p95:.0f} / {self.vote.p99:.0f}"
-                f" ({self.vote.count} requests)",
-            ),
-            (
-                "page p50 / p95 / p99 (ms)",
-                f"{self.page.p50:.0f} / {self.page.p95:.0f} / {self.page.p99:.0f}"
-                f" ({self.page.count} requests)",
-            ),
-            (
-                "errors (rate), of which 5xx",
-                f"{self.errors} ({100 * self.error_rate:.2f} %), {self.server_errors}",
-            ),
-            ("answers by status", ", ".join(f"{k}: {v}" for k, v in sorted(self.statuses.items()))),
-            (
-                "casts acknowledged / ballots / voters marked",
-                f"{self.ballots['acknowledged']} / "
-                f"{self.ballots['ballots']} / {self.ballots['voters_marked']}",
-            ),
-            (
-                "duplicate ballots, acknowledged but missing",
-                f"{self.ballots['duplicates']}, {self.ballots['acknowledged_missing']}",
-            ),
-        ]
-        rows += [(f"CPU ms per request: {role}", f"{ms:.1f}") for role, ms in self.cpu_ms_per_request.items()]
-        rows += [(f"target: {name}", "met" if met else "missed") for name, met in self.targets.items()]
-        return "| figure | value |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows) + "\n"
-
-
-# --- the servers ------------------------------------------------------------------------------------
-
-
-def server_env(database_url: str, redis_url: str) -> dict[str, str]:
-    """Production settings for the single node (and for this process, which prepares its database)."""
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "CONN_MAX_AGE": "600",
-        "REDIS_URL": redis_url,
-        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "load-only-secret-key-" + "x" * 40),
-        "BUURTBUDGET_VOTING_KEY": os.environ.get("BUURTBUDGET_VOTING_KEY", "load-only-voting-key"),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        # Production redirects plain HTTP to HTTPS; the load plays the proxy that terminates TLS.
-        "BUURTBUDGET_TRUSTED_PROXIES": "1",
-    }
-
-
-def recreate_database(name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-
-
-def wait_for(url: str, *, seconds: float = 60, headers: dict[str, str] | None = None) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(
-                urllib.request.Request(url, headers=headers or {}), timeout=2
-            ) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"{url} did not answer 200 within {seconds:.0f} s")
-
-
-@contextmanager
-def single_node(args: argparse.Namespace, env: dict[str, str], run_dir: Path) -> Iterator[Servers]:
-    """One gunicorn, pages and votes in one pool, production settings: main before issue 19."""
-    gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
-    command = [
-        str(gunicorn),
-        "config.wsgi:application",
-        f"--bind=127.0.0.1:{args.port}",
-        f"--workers={args.workers}",
-        "--worker-class=gthread",
-        f"--threads={args.threads}",
-        "--backlog=2048",
-        "--keep-alive=30",
-        "--log-level=warning",
-    ]
-    with (run_dir / "gunicorn.log").open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for(f"http://127.0.0.1:{args.port}/healthz")
-        yield Servers(
-            base_url=f"http://127.0.0.1:{args.port}",
-            ca_file=None,
-            forwarded=True,
-            nodes=1,
-            pids=lambda: {"node0": with_children([process.pid])},
-        )
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@contextmanager
-def topology(args: argparse.Namespace, run_dir: Path) -> Iterator[tuple[Servers, dict[str, str]]]:
-    """The production topology (deploy/local) on the load's database; the nodes' environment."""
-    from deploy.local import Topology
-
-    with Topology(
-        run_dir=run_dir,
-        database_url=args.database_url,
-        redis_url=args.redis_url,
-        nodes=args.nodes,
-        page_workers=args.page_workers,
-        vote_workers=args.vote_workers,
-        threads=args.threads_per_pool,
-        https_port=HTTPS_PORT,
-        http_port=HTTP_PORT,
-        first_node_port=FIRST_NODE_PORT,
-    ) as running:
-        servers = Servers(
-            base_url=running.base_url,
-            ca_file=running.ca_file,
-            forwarded=False,
-            nodes=args.nodes,
-            pids=running.pids,
-        )
-        yield servers, running.app_env
-
-
-def node_roles(pids: Mapping[str, Sequence[int]]) -> dict[str, list[int]]:
-    """The topology's roles, and each node's pools together ("node0-pages" + "node0-votes" → "node0")."""
-    grouped: dict[str, list[int]] = {}
-    for role, members in pids.items():
-        key = role.split("-", 1)[0] if role.startswith("node") else role
-        grouped.setdefault(key, []).extend(members)
-        if role.startswith("node"):
-            grouped.setdefault(role, []).extend(members)
-    return grouped
 
 
 # --- the run ----------------------------------------------------------------------------------------
@@ -330,97 +120,6 @@ def _reaped_children_cpu() -> float:
     """CPU seconds of this process's reaped children so far (locust, once it ended)."""
     times = os.times()
     return times.children_user + times.children_system
-
-
-class Sample(NamedTuple):
-    """One request as the locustfile wrote it: when, vote or page, its name, status (0: no answer),
-    milliseconds, and whether the answer was wrong though its status looked right."""
-
-    time: float
-    group: str
-    name: str
-    status: int
-    ms: float
-    failed: bool
-
-    @property
-    def error(self) -> bool:
-        return self.failed or self.status == 0 or self.status >= 400
-
-
-def read_samples(path: Path) -> list[Sample]:
-    with path.open(encoding="utf-8") as rows:
-        return [
-            Sample(
-                float(r["time"]), r["group"], r["name"], int(r["status"]), float(r["ms"]), r["failed"] == "1"
-            )
-            for r in csv.DictReader(rows)
-        ]
-
-
-def summarise(
-    *,
-    samples: list[Sample],
-    profile: str,
-    setup: str,
-    users: int,
-    nodes: int,
-    cpu: dict[str, float],
-    ballots: Any,
-) -> Report:
-    seconds = (max(s.time for s in samples) - min(s.time for s in samples)) if samples else 0.0
-    statuses = Counter(str(s.status) if s.status else "no answer" for s in samples)
-    errors = sum(1 for s in samples if s.error)
-    by_name: dict[str, dict[str, float]] = {}
-    for name in sorted({s.name for s in samples}):
-        p = Percentiles.of([s.ms for s in samples if s.name == name])
-        by_name[name] = {"count": p.count, "p50": p.p50, "p95": p.p95, "p99": p.p99}
-    # Votes: the requests that check a code or cast (web and API); the code page is a page like others.
-    vote = Percentiles.of([s.ms for s in samples if s.group == "vote" and s.name != "vote: code page"])
-    page = Percentiles.of([s.ms for s in samples if s.group == "page" or s.name == "vote: code page"])
-    requests = len(samples)
-    rps = requests / seconds if seconds else 0.0
-    page_requests = sum(1 for s in samples if s.group == "page")
-
-    def served(role: str) -> float:
-        """Requests a role served: a node's share of them (the proxy spreads evenly), a pool's of its
-        kind; the workers, the database and the load generator per request of the whole run."""
-        if not role.startswith("node"):
-            return requests
-        share = {"pages": page_requests, "votes": requests - page_requests}.get(
-            role.partition("-")[2], requests
-        )
-        return share / nodes
-
-    per_request = {role: 1000 * spent / served(role) for role, spent in cpu.items() if served(role)}
-    report = Report(
-        profile=profile,
-        setup=setup,
-        users=users,
-        seconds=seconds,
-        requests=requests,
-        requests_per_second=rps,
-        requests_per_second_per_node=rps / nodes,
-        vote=vote,
-        page=page,
-        by_name=by_name,
-        statuses=dict(statuses),
-        errors=errors,
-        error_rate=errors / requests if requests else 1.0,
-        server_errors=sum(1 for s in samples if s.status >= 500),
-        ballots={**asdict(ballots), "duplicates": ballots.duplicates},
-        ballots_ok=ballots.ok,
-        cpu_seconds=cpu,
-        cpu_ms_per_request=per_request,
-    )
-    report.targets = {
-        f"vote p95 < {TARGET_VOTE_P95_MS:.0f} ms": vote.p95 < TARGET_VOTE_P95_MS,
-        f"vote p99 < {TARGET_VOTE_P99_MS:.0f} ms": vote.p99 < TARGET_VOTE_P99_MS,
-        "errors < 0.1 %": report.error_rate < TARGET_ERROR_RATE,
-        f"≥ {TARGET_RPS_PER_NODE:.0f} requests/s per node": report.requests_per_second_per_node
-        >= TARGET_RPS_PER_NODE,
-    }
-    return report
 
 
 def codes_needed(profile: str, users: int, seconds: int) -> int:

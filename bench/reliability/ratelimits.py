@@ -30,213 +30,31 @@ pointed at a node directly (trusting one proxy), the addresses are the simulated
 from __future__ import annotations
 
 import argparse
-import http.client
-import json
 import os
-import ssl
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.parse
 import urllib.request
-import uuid
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from bench.reliability.ratelimitreport import KIOSK_ADDRESS as KIOSK_ADDRESS
+from bench.reliability.ratelimitreport import Report as Report
+from bench.reliability.ratelimitreport import Shape as Shape
+from bench.reliability.ratelimittraffic import PER_CLIENT_LIMIT as PER_CLIENT_LIMIT
+from bench.reliability.ratelimittraffic import Sender, Traffic
+from bench.reliability.ratelimittraffic import wrong_code as wrong_code
 
 ROOT = Path(__file__).resolve().parents[2]
-KIOSK_ADDRESS = "198.51.100.10"  # TEST-NET-2: the polling station's one public address
 PG = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "buurtbudget_bench_ratelimits"
 REDIS_URL = "redis://127.0.0.1:6379/6"
 PORT = 8630
 ELSEWHERE = 1_500  # wrong codes counted by other nodes at the run's start (see ``run``)
-PER_CLIENT_LIMIT = 20  # VOTING_FAILURES_PER_CLIENT's default count
 GLOBAL_WINDOW_SECONDS = 60  # VOTING_FAILURES_GLOBAL's default window
 PLAN_COSTS = (900_000, 800_000, 700_000, 600_000, 500_000, 400_000, 300_000, 200_000, 150_000, 100_000)
-
-
-@dataclass(frozen=True)
-class Shape:
-    """How much of each kind of traffic a run sends (the issue's figures by default)."""
-
-    flood_addresses: int = 120
-    wrong_per_flood_address: int = 22
-    kiosks: int = 2
-    casts_per_kiosk: int = 30
-    wrong_between_kiosk_casts: int = 2
-    bystanders: int = 60
-    threads: int = 24
-
-    @property
-    def valid_codes_needed(self) -> int:
-        return self.kiosks * self.casts_per_kiosk + self.bystanders
-
-
-@dataclass
-class Report:
-    """Every answer of a run, by group and kind, with the valid casts' latencies."""
-
-    statuses: dict[str, Counter[int]] = field(default_factory=dict)
-    cast_latencies_ms: list[float] = field(default_factory=list)
-    kiosk_casts_after_its_first_429: int = 0
-    bystander_casts_after_the_global_limit: int = 0
-    counted_elsewhere: int = 0
-    seconds: float = 0.0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _kiosk_over: bool = False
-    _everyone_over: bool = False
-
-    def record(
-        self, kind: str, status: int, *, latency_ms: float | None = None, under_own_limit: bool = False
-    ) -> None:
-        """One answer. ``under_own_limit``: a wrong code its address had not yet sent 20 of, so a 429
-        for it means everyone together is over the global limit."""
-        with self._lock:
-            self.statuses.setdefault(kind, Counter())[status] += 1
-            if latency_ms is not None:
-                self.cast_latencies_ms.append(latency_ms)
-            if kind == "kiosk wrong code" and status == 429:
-                self._kiosk_over = True
-            if kind == "flood wrong code" and status == 429 and under_own_limit:
-                self._everyone_over = True
-            if kind == "kiosk cast" and status == 201 and self._kiosk_over:
-                self.kiosk_casts_after_its_first_429 += 1
-            if kind == "bystander cast" and status == 201 and self._everyone_over:
-                self.bystander_casts_after_the_global_limit += 1
-
-    def count(self, kind: str, status: int | None = None) -> int:
-        counter = self.statuses.get(kind, Counter())
-        return sum(counter.values()) if status is None else counter[status]
-
-    def problems(self, shape: Shape) -> list[str]:
-        """What failed; empty when every valid cast passed while the limits were tripped."""
-        found = []
-        for kind, expected, status in (
-            ("kiosk cast", shape.kiosks * shape.casts_per_kiosk, 201),
-            ("kiosk code check", shape.kiosks * shape.casts_per_kiosk, 200),
-            ("bystander cast", shape.bystanders, 201),
-        ):
-            if self.count(kind, status) != expected:
-                answers = dict(self.statuses.get(kind, Counter()))
-                found.append(f"{kind}: {self.count(kind, status)} of {expected} answered {status} {answers}")
-        for kind, counter in self.statuses.items():
-            bad = {status: n for status, n in counter.items() if status >= 500 or status == 0}
-            if bad:
-                found.append(f"{kind}: server errors or lost connections {bad}")
-            if "wrong" in kind and set(counter) - {403, 429}:
-                found.append(f"{kind}: answers other than 403/429 {dict(counter)}")
-        if not self.count("kiosk wrong code", 429):
-            found.append("the polling station's address never went over its limit: the run proves nothing")
-        if not self._everyone_over:
-            found.append("the global limit never tripped: the run proves nothing for the bystanders")
-        elif not self.bystander_casts_after_the_global_limit:
-            found.append("no bystander cast came after the global limit tripped")
-        if self.kiosk_casts_after_its_first_429 < shape.kiosks * shape.casts_per_kiosk // 2:
-            after = self.kiosk_casts_after_its_first_429
-            found.append(f"only {after} kiosk casts came after its address was over the limit")
-        return found
-
-    def table(self, shape: Shape) -> str:
-        """The figures as a markdown table."""
-        latencies = sorted(self.cast_latencies_ms)
-
-        def pct(p: float) -> str:
-            return (
-                f"{latencies[min(len(latencies) - 1, int(p * len(latencies)))]:.0f} ms" if latencies else "–"
-            )
-
-        rows = [
-            "| traffic | requests | answers |",
-            "|---|---:|---|",
-        ]
-        for kind in (
-            "kiosk code check",
-            "kiosk cast",
-            "kiosk wrong code",
-            "bystander cast",
-            "flood wrong code",
-        ):
-            counter = self.statuses.get(kind, Counter())
-            answers = ", ".join(f"{n} × {status}" for status, n in sorted(counter.items()))
-            rows.append(f"| {kind} | {sum(counter.values())} | {answers} |")
-        rows.append("")
-        after = self.kiosk_casts_after_its_first_429
-        rows.append(
-            f"{shape.kiosks} kiosks behind {KIOSK_ADDRESS}, {shape.flood_addresses} flooding addresses × "
-            f"{shape.wrong_per_flood_address} wrong codes, {shape.bystanders} bystanders, "
-            f"{self.counted_elsewhere} wrong codes counted by other nodes at the start; "
-            f"{self.seconds:.1f} s. Valid casts p50 {pct(0.5)}, p99 {pct(0.99)}; {after} kiosk casts "
-            f"answered 201 after the station's address was over its limit, "
-            f"{self.bystander_casts_after_the_global_limit} bystander casts after everyone was over the "
-            "global limit."
-        )
-        return "\n".join(rows)
-
-
-class Sender:
-    """One keep-alive connection per thread to ``base_url``; a request says its client address."""
-
-    def __init__(self, base_url: str, *, ca_file: Path | None = None, timeout: float = 30.0) -> None:
-        parsed = urllib.parse.urlsplit(base_url)
-        self.https = parsed.scheme == "https"
-        self.host = parsed.hostname or "127.0.0.1"
-        self.port = parsed.port or (443 if self.https else 80)
-        self.timeout = timeout
-        self.context = ssl.create_default_context(cafile=str(ca_file)) if ca_file else None
-        self.local = threading.local()
-
-    def _connection(self) -> http.client.HTTPConnection:
-        existing: http.client.HTTPConnection | None = getattr(self.local, "connection", None)
-        if existing is None:
-            if self.https:
-                existing = http.client.HTTPSConnection(
-                    self.host, self.port, timeout=self.timeout, context=self.context
-                )
-            else:
-                existing = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
-            self.local.connection = existing
-        return existing
-
-    def _close(self) -> None:
-        existing = getattr(self.local, "connection", None)
-        if existing is not None:
-            existing.close()
-            self.local.connection = None
-
-    def post(self, path: str, body: dict[str, Any], *, address: str, key: str | None = None) -> int:
-        """POST JSON as if from ``address``; the status (0: no answer at all)."""
-        headers = {
-            "Content-Type": "application/json",
-            "X-Forwarded-For": address,
-            # Straight to a node (no TLS proxy): say what the proxy would, or production redirects.
-            "X-Forwarded-Proto": "https",
-        }
-        if key is not None:
-            headers["Idempotency-Key"] = key
-        try:
-            connection = self._connection()
-            connection.request("POST", path, body=json.dumps(body).encode(), headers=headers)
-            answer = connection.getresponse()
-            answer.read()
-            if answer.will_close:
-                self._close()
-            return answer.status
-        except (OSError, http.client.HTTPException):
-            self._close()
-            return 0
-
-
-def wrong_code() -> str:
-    """A well-formed code (its check symbol right) that no voter has: the server must look it up."""
-    from common import codes
-
-    return codes.new_code()
 
 
 def run(
@@ -245,7 +63,7 @@ def run(
     slug: str,
     valid_codes: Sequence[str],
     ballot: dict[str, list[int]],
-    shape: Shape = Shape(),
+    shape: Shape = Shape(),  # noqa: B008  (a frozen dataclass, as when it was defined here)
     ca_file: Path | None = None,
     align: bool = True,
     elsewhere: int = 0,
@@ -262,66 +80,36 @@ def run(
     """
     if len(valid_codes) < shape.valid_codes_needed:
         raise ValueError(f"{shape.valid_codes_needed} valid codes needed, {len(valid_codes)} given")
-    sender = Sender(base_url, ca_file=ca_file)
-    cast_path = f"/api/v1/editions/{slug}/ballots"
-    check_path = f"/api/v1/editions/{slug}/voter"
     report = Report(counted_elsewhere=elsewhere)
-    kiosk_codes = list(valid_codes[: shape.kiosks * shape.casts_per_kiosk])
-    bystander_codes = list(valid_codes[len(kiosk_codes) : shape.valid_codes_needed])
-
-    def cast(kind: str, code: str, address: str) -> None:
-        started = time.perf_counter()
-        status = sender.post(
-            cast_path, {"code": code, "ballot": ballot}, address=address, key=str(uuid.uuid4())
-        )
-        report.record(kind, status, latency_ms=(time.perf_counter() - started) * 1000)
-
-    def kiosk(number: int) -> None:
-        for code in kiosk_codes[number :: shape.kiosks]:
-            for _ in range(shape.wrong_between_kiosk_casts):
-                report.record(
-                    "kiosk wrong code",
-                    sender.post(cast_path, {"code": wrong_code(), "ballot": ballot}, address=KIOSK_ADDRESS),
-                )
-            report.record("kiosk code check", sender.post(check_path, {"code": code}, address=KIOSK_ADDRESS))
-            cast("kiosk cast", code, KIOSK_ADDRESS)
-
-    def flood(number: int) -> None:
-        address = f"10.19.{number // 250}.{number % 250 + 1}"
-        for nth in range(shape.wrong_per_flood_address):
-            status = sender.post(cast_path, {"code": wrong_code(), "ballot": ballot}, address=address)
-            # A 429 before this address sent 20 can only be the global limit's.
-            report.record("flood wrong code", status, under_own_limit=nth < PER_CLIENT_LIMIT - 2)
-
-    def bystander(number: int) -> None:
-        cast("bystander cast", bystander_codes[number], f"172.20.{number // 250}.{number % 250 + 1}")
-
-    # The flood and the bystanders share the pool, a bystander between every two flooding addresses,
-    # so their casts are spread over the flood; the kiosks run beside it from the start.
-    work: list[tuple[Callable[[int], None], int]] = []
-    bystanders = iter(range(shape.bystanders))
-    for number in range(shape.flood_addresses):
-        work.append((flood, number))
-        if number % 2:
-            following = next(bystanders, None)
-            if following is not None:
-                work.append((bystander, following))
-    work += [(bystander, n) for n in bystanders]
+    traffic = Traffic(
+        Sender(base_url, ca_file=ca_file),
+        slug=slug,
+        valid_codes=valid_codes,
+        ballot=ballot,
+        shape=shape,
+        report=report,
+    )
+    work = traffic.spread()
     if align:
         time.sleep(GLOBAL_WINDOW_SECONDS - time.time() % GLOBAL_WINDOW_SECONDS + 0.05)
     if elsewhere:
-        from common.code_guard import count_failure
-
-        for number in range(elsewhere):  # as many addresses, each under its own limit
-            count_failure(f"192.0.2.{number % 200 + 1}" if number < 200 else f"10.77.{number // 200}.1")
+        _count_elsewhere(elsewhere)
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=shape.threads + shape.kiosks) as pool:
-        futures = [pool.submit(kiosk, n) for n in range(shape.kiosks)]
+        futures = [pool.submit(traffic.kiosk, n) for n in range(shape.kiosks)]
         futures += [pool.submit(task, number) for task, number in work]
         for future in futures:
             future.result()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _count_elsewhere(elsewhere: int) -> None:
+    """Wrong codes other app nodes counted at the start of the minute, in the shared counters."""
+    from common.code_guard import count_failure
+
+    for number in range(elsewhere):  # as many addresses, each under its own limit
+        count_failure(f"192.0.2.{number % 200 + 1}" if number < 200 else f"10.77.{number // 200}.1")
 
 
 # --- Standing up a server and a vote (without --base-url) -------------------------------------------

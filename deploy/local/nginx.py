@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,17 +21,26 @@ def request_body_max_bytes() -> int:
 
     The launcher's process may set Django up later with another environment (a suite's script
     does, to make its vote): importing the settings module now would fix its database to this
-    process's environment. So the file is run under a private name, and nothing is registered.
+    process's environment. Running the file on its own fails since base.py imports ``.running``
+    relative to its package; so its one assignment is read from the source, integer arithmetic only.
     """
-    import importlib.util
+    source = (ROOT / "config/settings/base.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and [ast.unparse(t) for t in node.targets] == [
+            "REQUEST_BODY_MAX_BYTES"
+        ]:
+            return _integer(node.value)
+    raise LookupError("config/settings/base.py sets no REQUEST_BODY_MAX_BYTES")
 
-    spec = importlib.util.spec_from_file_location(
-        "_buurtbudget_base_settings", ROOT / "config/settings/base.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return int(module.REQUEST_BODY_MAX_BYTES)
+
+def _integer(node: ast.expr) -> int:
+    """An integer written as a product or sum of integers (``32 * 1024 * 1024``); nothing is run."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult | ast.Add):
+        left, right = _integer(node.left), _integer(node.right)
+        return left * right if isinstance(node.op, ast.Mult) else left + right
+    raise ValueError(f"not integer arithmetic: {ast.unparse(node)}")
 
 
 def render(template: str, values: Mapping[str, object]) -> str:

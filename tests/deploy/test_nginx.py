@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from deploy.local.nginx import Site, render_local
+from deploy.local.nginx import Site, render_local, request_body_max_bytes
 from deploy.local.services import make_certificates
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -351,3 +351,9 @@ def test_nothing_outside_the_media_directory_is_served(proxy: Proxy) -> None:
         status, _headers, body = proxy.request("GET", path)
         assert b"AAAA-BBBB" not in body, path
         assert status != 200 or json.loads(body)["node"].endswith("-pages"), path
+
+
+def test_the_launcher_reads_the_apps_body_limit_without_importing_the_settings() -> None:
+    # base.py ends by importing .running relative to its package: running the file alone failed,
+    # and with it every topology's start (Topology.site).
+    assert request_body_max_bytes() == settings.REQUEST_BODY_MAX_BYTES

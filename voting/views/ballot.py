@@ -88,6 +88,14 @@ def render_ballot(
     VoteStateError("voted_on_paper") if a paper ballot was entered for this voter: they learn it
     before they fill anything in.
     """
+    context = _ballot_context(edition, credential, form=form, cast_key=cast_key, notice=notice)
+    return render(request, "voting/ballot.html", context)
+
+
+def _ballot_context(
+    edition: Edition, credential: casting.Credential, *, form: BallotForm | None, cast_key: str, notice: str
+) -> dict[str, object]:
+    """What the ballot page shows (see ``render_ballot``); VoteStateError("voted_on_paper") first."""
     channel = voter_channel(edition=edition, credential_hash=credential.credential_hash)
     if channel == Channel.PAPER:
         raise VoteStateError("voted_on_paper")
@@ -102,7 +110,7 @@ def render_ballot(
         "has_voted": channel == Channel.ONLINE,
         "vote_phase": _vote_phase(edition),
     }
-    return render(request, "voting/ballot.html", context)
+    return context
 
 
 def render_receipt(
@@ -211,42 +219,57 @@ def ballot(request: HttpRequest, edition: Edition) -> HttpResponse:
         )
         if request.POST.get("language_switch"):
             return render_switched(request, edition, credential, form=form)
-        try:
-            receipt = casting.cast_ballot(
-                edition=edition,
-                credential=credential,
-                ballot=form.ballot(),
-                idempotency=_cast_key(request, edition, credential),
-            )
-        except BallotError as error:
-            record_refusal(channel=_channel(request, edition), error=error)
-            form.error = error
-            return render_ballot(request, edition, credential, form=form, cast_key=_posted_key(request))
-        except IdempotencyError as error:
-            if error.code == "idempotency_key_in_use":  # the first submission still runs: same key
-                return render_ballot(
-                    request,
-                    edition,
-                    credential,
-                    form=form,
-                    cast_key=_posted_key(request),
-                    notice=_("Your vote is still being sent. Wait a moment, then press the button again."),
-                )
-            # This form already cast other choices (sent again from an old page): a fresh form.
-            return render_ballot(
-                request,
-                edition,
-                credential,
-                notice=_(
-                    "This page had already cast your vote, with other choices, so nothing was changed. "
-                    "To change your vote, fill in the ballot below and cast it."
-                ),
-            )
+        outcome = _cast_or_show_again(request, edition, credential, form=form)
     except (VoteStateError, EligibilityError) as error:
         return _refused(request, edition, error)
-    if not receipt.replayed:  # a retry's stored answer casts nothing: it is no cast to count
-        record_cast(channel=_channel(request, edition), replaced=receipt.replaced)
-    return render_receipt(request, edition, credential, receipt=receipt, form=form)
+    if isinstance(outcome, HttpResponse):
+        return outcome
+    if not outcome.replayed:  # a retry's stored answer casts nothing: it is no cast to count
+        record_cast(channel=_channel(request, edition), replaced=outcome.replaced)
+    return render_receipt(request, edition, credential, receipt=outcome, form=form)
+
+
+def _cast_or_show_again(
+    request: HttpRequest, edition: Edition, credential: casting.Credential, *, form: BallotForm
+) -> casting.Receipt | HttpResponse:
+    """The cast's receipt, or the ballot shown again: refused with the reason (the choices kept, the
+    same key), or after its one-time key was refused (``_show_again_for_key``)."""
+    try:
+        return casting.cast_ballot(
+            edition=edition,
+            credential=credential,
+            ballot=form.ballot(),
+            idempotency=_cast_key(request, edition, credential),
+        )
+    except BallotError as error:
+        record_refusal(channel=_channel(request, edition), error=error)
+        form.error = error
+        return render_ballot(request, edition, credential, form=form, cast_key=_posted_key(request))
+    except IdempotencyError as error:
+        return _show_again_for_key(request, edition, credential, form=form, error=error)
+
+
+def _show_again_for_key(
+    request: HttpRequest,
+    edition: Edition,
+    credential: casting.Credential,
+    *,
+    form: BallotForm,
+    error: IdempotencyError,
+) -> HttpResponse:
+    """The ballot again after the form's one-time key was refused: the same form and key while the
+    first submission still runs; a fresh form, saying why, when the form already cast other choices."""
+    if error.code == "idempotency_key_in_use":  # the first submission still runs: same key
+        notice = _("Your vote is still being sent. Wait a moment, then press the button again.")
+        return render_ballot(
+            request, edition, credential, form=form, cast_key=_posted_key(request), notice=notice
+        )
+    # This form already cast other choices (sent again from an old page): a fresh form.
+    notice = _(
+        "This page had already cast your vote, with other choices, so nothing was changed. "
+        "To change your vote, fill in the ballot below and cast it."
+    )
+    return render_ballot(request, edition, credential, notice=notice)
 
 
 def _refused(request: HttpRequest, edition: Edition, error: ServiceError) -> HttpResponse:
