@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from common.unavailable import UNAVAILABLE_CODE
 from editions.models import BallotFormat
 
 from .errors import codes_by_status
@@ -22,6 +23,8 @@ STATUS_TEXT = {
     "was already used by this voter for a different ballot.",
     429: "A wrong code after too many wrong codes were tried (a right code is never refused); "
     "wait the number of seconds in Retry-After.",
+    503: "A service the API needs (the database or the cache) is briefly unavailable: nothing was "
+    "stored; send the same request again after Retry-After (a cast with the same Idempotency-Key).",
 }
 ACCEPT_LANGUAGE = {
     "name": "Accept-Language",
@@ -60,6 +63,10 @@ def _error_response(status: int) -> dict[str, Any]:
         "content": _json_content(f"Error{status}"),
     }
     if status == 429:
+        response["headers"] = {
+            "Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer", "minimum": 1}}
+        }
+    if status == 503:
         response["headers"] = {
             "Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer", "minimum": 1}}
         }
@@ -232,7 +239,16 @@ def _components(by_status: dict[int, list[str]]) -> dict[str, Any]:
     }
     for status, codes in by_status.items():
         schemas[f"Error{status}"] = _error_schema(codes)
+    schemas["Error503"] = _unavailable_schema()
     return {"schemas": schemas}
+
+
+def _unavailable_schema() -> dict[str, Any]:
+    """What common.unavailable answers when the database or the cache is gone (never a 500)."""
+    schema = _error_schema([UNAVAILABLE_CODE])
+    schema["required"] = [*schema["required"], "retry_after"]
+    schema["properties"]["retry_after"] = {"type": "integer", "minimum": 1, "description": "As Retry-After."}
+    return schema
 
 
 def _edition_path(method: str, operation: dict[str, Any]) -> dict[str, Any]:
@@ -267,7 +283,7 @@ def _cast_path() -> dict[str, Any]:
                     "headers": REPLAYED,
                     "content": receipt,
                 },
-                **_errors(400, 403, 404, 405, 409, 413, 422, 429),
+                **_errors(400, 403, 404, 405, 409, 413, 422, 429, 503),
             },
         },
     )
@@ -284,7 +300,7 @@ def _paths() -> dict[str, Any]:
                 "requestBody": {"required": True, "content": _json_content("CodeCheck")},
                 "responses": {
                     "200": {"description": "The code may vote now.", "content": _json_content("VoterState")},
-                    **_errors(400, 403, 404, 405, 409, 413, 429),
+                    **_errors(400, 403, 404, 405, 409, 413, 429, 503),
                 },
             },
         ),
@@ -295,7 +311,7 @@ def _paths() -> dict[str, Any]:
                 "summary": "The ballot of an edition whose vote is open: format, limits, sections, plans",
                 "responses": {
                     "200": {"description": "The ballot.", "content": _json_content("BallotDefinition")},
-                    **_errors(404, 405, 409),
+                    **_errors(404, 405, 409, 503),
                 },
             },
         ),

@@ -120,6 +120,9 @@ ADMIN_RULES: dict[str, AdminRule] = {
     # Django's and django-tasks' own models: the platform's operators only.
     "auth.group": _superusers_only(),
     "django_tasks_database.dbtaskresult": _superusers_only(write=NOBODY),
+    # The processes' own records (operations): the scheduler's runs and the heartbeats.
+    "operations.jobrun": _superusers_only(write=NOBODY),
+    "operations.heartbeat": _superusers_only(write=NOBODY),
     # People: an official sees the staff of their district and the residents whose plans are in its
     # editions (the e-mail addresses they work with); only superusers create accounts or grant roles.
     "accounts.user": AdminRule(

@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 DATABASE = "database"
 CACHE = "cache"
 API_PREFIX = "/api/"
+UNAVAILABLE_CODE = "service_unavailable"
 GONE_SQLSTATE_CLASSES = ("08", "53", "58")
 GONE_SQLSTATES = ("57P01", "57P02", "57P03")
 SQLITE_GONE = (
@@ -102,7 +103,7 @@ def _api_response(request: HttpRequest, retry_after: int) -> JsonResponse:
     language = _accepted_language(request)
     with translation.override(language):
         message = gettext("The service is briefly unavailable. Please try again in a few seconds.")
-    body = {"error": "service_unavailable", "message": message, "retry_after": retry_after}
+    body = {"error": UNAVAILABLE_CODE, "message": message, "retry_after": retry_after}
     response = JsonResponse(body, status=503, json_dumps_params={"ensure_ascii": False})
     response["Content-Language"] = language
     return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from places.models import District
 from voting.services.ballot_box import forget_public_keys
 
 from . import factories
+from .chromium import browser  # noqa: F401 (the session's one chromium, for every directory)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,6 +67,67 @@ def _allow_flushing_the_audit_log() -> None:
 
 
 _allow_flushing_the_audit_log()
+
+
+# Tests that start their own servers on fixed ports (gunicorn, nginx, an SMTP server, PgBouncer), a
+# private PostgreSQL cluster or redis-server they stop and freeze, or the whole topology: marker
+# ``servers``. ``make test`` runs them with the rest; CI runs them once, after its two passes run
+# side by side, so that no two of them race for a port, a cluster or the machine's two cores.
+SERVERS = (
+    "tests/deploy/test_backup_restore.py",
+    "tests/deploy/test_database_outage.py",
+    "tests/deploy/test_database_roles.py",
+    "tests/deploy/test_nginx.py",
+    "tests/deploy/test_pgbouncer.py",
+    "tests/deploy/test_prod_local.py",
+    "tests/common/observability/test_log_privacy.py",
+    "tests/common/observability/test_reporting.py",
+    "tests/common/test_mail.py",
+    "tests/common/test_cache_outage.py",
+    "tests/voting/test_without_redis.py",
+    "tests/operations/test_readyz_cache_fallback.py",
+    "tests/operations/test_run_worker.py",
+    "tests/operations/test_connection_budget.py::test_gunicorn_does_not_start_over_the_budget",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(SERVERS):
+            item.add_marker(pytest.mark.servers)
+
+
+# A test that leaves an environment variable changed fails (and the environment is put back): every
+# later process a test starts inherits it. A leaked PROMETHEUS_MULTIPROC_DIR once made each later
+# Django process fail to start, far from the test that set it. Checked around setup and teardown
+# as a whole, so that monkeypatch's undo (a fixture's teardown) is done.
+_ENVIRONMENT = pytest.StashKey[dict[str, str]]()
+_PYTEST_OWN = "PYTEST_CURRENT_TEST"
+
+
+def _environment() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items() if key != _PYTEST_OWN}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    item.stash[_ENVIRONMENT] = _environment()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    result = yield
+    before, after = item.stash[_ENVIRONMENT], _environment()
+    if after != before:
+        changed = sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
+        for key in changed:
+            if key in before:
+                os.environ[key] = before[key]
+            else:
+                del os.environ[key]
+        pytest.fail(f"the test left these environment variables changed: {', '.join(changed)}")
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from html.parser import HTMLParser
 from typing import Protocol
 
 from django.utils import translation
+
+# The machine's Redis, for the tests that need a real one (database numbers are added per test). CI's
+# PostgreSQL pass, side by side with the SQLite one, gets a private redis-server (.ci/run).
+REDIS = os.environ.get("BUURTBUDGET_TEST_REDIS", "redis://127.0.0.1:6379")
 
 
 class Rendered(Protocol):

@@ -77,9 +77,15 @@ class Client:
             self.close()
             return 0, {}, b""
 
-    def cast(self, path: str, code: str, ballot: dict[str, list[int]]) -> tuple[int, str | None]:
-        """POST a ballot to the API; (status, the receipt of a 2xx answer)."""
-        status, _headers, content = self.request("POST", path, body={"code": code, "ballot": ballot})
+    def cast(
+        self, path: str, code: str, ballot: dict[str, list[int]], *, key: str | None = None
+    ) -> tuple[int, str | None]:
+        """POST a ballot to the API, with ``key`` as its Idempotency-Key if given; (status, the
+        receipt of a 2xx answer)."""
+        headers = {"Idempotency-Key": key} if key else None
+        status, _headers, content = self.request(
+            "POST", path, body={"code": code, "ballot": ballot}, headers=headers
+        )
         receipt = None
         if 200 <= status < 300:
             try:

@@ -24,12 +24,15 @@ gave, and no voter twice (no more ballots than voters marked; each voter's casts
 attempts). Casts whose answer was an error (the node died with them) may or may not be stored, and a
 node that died between casting's two transactions leaves a voter marked without a ballot (by design:
 voting/services/casting.py); the report counts both. Then every cast that got no 2xx is sent once
-more, as its voter would after Retry-After: each must now be acknowledged, and ballots = voters marked.
+more, as its voter would after Retry-After, with the cast's Idempotency-Key (``cast_key``): a cast
+stored but not acknowledged gets its first answer back instead of casting again. Each must now be
+acknowledged, and ballots = voters marked.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import queue
 import random
 import sys
@@ -66,6 +69,12 @@ class Round:
     problems: list[str] = field(default_factory=list)
 
 
+def cast_key(code: str) -> str:
+    """The Idempotency-Key of a code's cast, the same on its retry (docs/api.md): a retry of a cast
+    whose answer was lost in a crash gets that first answer back instead of casting again."""
+    return hashlib.sha256(f"crash-round {code}".encode()).hexdigest()[:32]
+
+
 def send_casts(client: Client, vote: Any, codes: list[str], senders: int, progress: list[int]) -> Any:
     """Cast each code once from ``senders`` threads; ``progress[0]`` counts the casts answered."""
     from bench.reliability.world import Answers
@@ -83,7 +92,7 @@ def send_casts(client: Client, vote: Any, codes: list[str], senders: int, progre
             except queue.Empty:
                 client.close()
                 return
-            status, receipt = client.cast(vote.api_path(), code, vote.ballot(number))
+            status, receipt = client.cast(vote.api_path(), code, vote.ballot(number), key=cast_key(code))
             answers.record(code, status, receipt)
             with lock:
                 progress[0] += 1
@@ -266,8 +275,9 @@ def run_round(
 
 
 def retry_unacknowledged(client: Client, vote: Any, codes: list[str], answers: Any, report: Round) -> None:
-    """Cast once more every code whose cast got no 2xx (as its voter would, after Retry-After), with
-    every node back: each must now be acknowledged, and then ballots = voters marked again."""
+    """Cast once more every code whose cast got no 2xx (as its voter would, after Retry-After, with
+    the same Idempotency-Key), with every node back: each must now be acknowledged, and then
+    ballots = voters marked again."""
     from bench.reliability import world
 
     unacknowledged = [
@@ -276,7 +286,8 @@ def retry_unacknowledged(client: Client, vote: Any, codes: list[str], answers: A
     marked = world.tally(vote.edition_id)
     report.marked_without_ballot = marked.voters_marked - marked.ballots
     for code in unacknowledged:
-        status, receipt = client.cast(vote.api_path(), code, vote.ballot(vote.codes.index(code)))
+        ballot = vote.ballot(vote.codes.index(code))
+        status, receipt = client.cast(vote.api_path(), code, ballot, key=cast_key(code))
         answers.record(code, status, receipt)
         report.retries[status] = report.retries.get(status, 0) + 1
     client.close()

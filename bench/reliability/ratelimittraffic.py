@@ -3,73 +3,27 @@ station's, the flood's and the bystanders' requests as tasks for a thread pool (
 
 from __future__ import annotations
 
-import http.client
-import json
-import ssl
-import threading
 import time
-import urllib.parse
 import uuid
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
+from bench.reliability.client import Client
 from bench.reliability.ratelimitreport import KIOSK_ADDRESS, Report, Shape
 
 PER_CLIENT_LIMIT = 20  # VOTING_FAILURES_PER_CLIENT's default count
 
 
-class Sender:
-    """One keep-alive connection per thread to ``base_url``; a request says its client address."""
-
-    def __init__(self, base_url: str, *, ca_file: Path | None = None, timeout: float = 30.0) -> None:
-        parsed = urllib.parse.urlsplit(base_url)
-        self.https = parsed.scheme == "https"
-        self.host = parsed.hostname or "127.0.0.1"
-        self.port = parsed.port or (443 if self.https else 80)
-        self.timeout = timeout
-        self.context = ssl.create_default_context(cafile=str(ca_file)) if ca_file else None
-        self.local = threading.local()
-
-    def _connection(self) -> http.client.HTTPConnection:
-        existing: http.client.HTTPConnection | None = getattr(self.local, "connection", None)
-        if existing is None:
-            if self.https:
-                existing = http.client.HTTPSConnection(
-                    self.host, self.port, timeout=self.timeout, context=self.context
-                )
-            else:
-                existing = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
-            self.local.connection = existing
-        return existing
-
-    def _close(self) -> None:
-        existing = getattr(self.local, "connection", None)
-        if existing is not None:
-            existing.close()
-            self.local.connection = None
+class Sender(Client):
+    """The suite's client, whose requests say which client address they come from."""
 
     def post(self, path: str, body: dict[str, Any], *, address: str, key: str | None = None) -> int:
         """POST JSON as if from ``address``; the status (0: no answer at all)."""
-        headers = {
-            "Content-Type": "application/json",
-            "X-Forwarded-For": address,
-            # Straight to a node (no TLS proxy): say what the proxy would, or production redirects.
-            "X-Forwarded-Proto": "https",
-        }
+        headers = {"X-Forwarded-For": address}
         if key is not None:
             headers["Idempotency-Key"] = key
-        try:
-            connection = self._connection()
-            connection.request("POST", path, body=json.dumps(body).encode(), headers=headers)
-            answer = connection.getresponse()
-            answer.read()
-            if answer.will_close:
-                self._close()
-            return answer.status
-        except (OSError, http.client.HTTPException):
-            self._close()
-            return 0
+        status, _headers, _content = self.request("POST", path, body=body, headers=headers)
+        return status
 
 
 def wrong_code() -> str:

@@ -20,6 +20,9 @@ from .preparation import ensure_database
 from .processes import ROOT
 from .topology import DEFAULT_DATABASE, SHARED_POSTGRES, Topology
 
+# The demo's administrator (demo/content/accounts.py, SUPERUSER), the scheduler's account here.
+DEMO_SCHEDULER_ACCOUNT = "beheer@demo.buurtbudget.nl"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m deploy.local", description=__doc__.splitlines()[0])
@@ -76,6 +79,8 @@ def up(args: argparse.Namespace) -> int:
         task_workers=args.task_workers,
         https_port=args.https_port,
         http_port=args.http_port,
+        # The scheduler publishes due verdicts and results in the name of the demo's administrator.
+        env={"BUURTBUDGET_SCHEDULER_ACCOUNT": DEMO_SCHEDULER_ACCOUNT},
     )
     stopping = False
 

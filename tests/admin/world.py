@@ -51,6 +51,8 @@ class World:
     actors: dict[str, User]
     group: models.Model
     task: models.Model
+    job_run: models.Model
+    heartbeat: models.Model
 
     def side(self, name: str) -> Side:
         return self.own if name == "own" else self.other
@@ -149,6 +151,8 @@ def make_world() -> World:
     from django.contrib.auth.models import Group
     from django_tasks_db.models import DBTaskResult
 
+    from operations.models import Heartbeat, HeartbeatRole, JobRun
+
     own, other = _side("eigen"), _side("ander")
     actors: dict[str, User] = {str(role): own.staff[role] for role in STAFF_ROLES}
     actors["staff_without_role"] = factories.make_user(is_staff=True)
@@ -162,7 +166,17 @@ def make_world() -> World:
         exception_class_path="",
         traceback="",
     )
-    return World(own=own, other=other, actors=actors, group=Group.objects.create(name="Groep"), task=task)
+    job_run = JobRun.objects.create(job="recover_counts", slot=timezone.now(), node="node0", status="done")
+    heartbeat = Heartbeat.objects.create(role=HeartbeatRole.WORKER, node="node0", instance="node0-1-a")
+    return World(
+        own=own,
+        other=other,
+        actors=actors,
+        group=Group.objects.create(name="Groep"),
+        task=task,
+        job_run=job_run,
+        heartbeat=heartbeat,
+    )
 
 
 def _evaluation_row(label: str, side: Side) -> models.Model:
@@ -245,6 +259,8 @@ def _development_row(label: str, side: Side) -> models.Model:
 ROWS: dict[str, Any] = {
     "auth.group": lambda world, side: world.group,
     "django_tasks_database.dbtaskresult": lambda world, side: world.task,
+    "operations.jobrun": lambda world, side: world.job_run,
+    "operations.heartbeat": lambda world, side: world.heartbeat,
     "accounts.user": lambda world, side: side.initiator,
     "accounts.staffrole": lambda world, side: side.staff_role,
     "places.municipality": lambda world, side: side.municipality,

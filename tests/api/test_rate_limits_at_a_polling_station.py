@@ -18,11 +18,10 @@ from pytest_django import Settings
 from bench.reliability import ratelimits
 from common import codes
 from tests import factories
+from tests.helpers import REDIS
 from voting.models import Voter, VoterKind
 
-REDIS_DB_6 = {
-    "default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": "redis://127.0.0.1:6379/6"}
-}
+REDIS_DB_6 = {"default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": f"{REDIS}/6"}}
 
 
 @pytest.fixture

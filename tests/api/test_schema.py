@@ -24,6 +24,10 @@ def _all_error_codes(schema: dict[str, Any]) -> set[str]:
     }
 
 
+def errors_of(schema: dict[str, Any], status: int) -> list[str]:
+    return list(schema["components"]["schemas"][f"Error{status}"]["properties"]["error"]["enum"])
+
+
 def test_the_schema_is_valid_openapi_3_1() -> None:
     schema = openapi_schema()
     assert schema["openapi"].startswith("3.1")
@@ -46,7 +50,12 @@ def test_every_error_code_the_services_can_raise_is_in_the_schema() -> None:
 def test_each_error_status_of_an_operation_has_its_error_schema() -> None:
     schema = openapi_schema()
     cast = schema["paths"]["/v1/editions/{slug}/ballots"]["post"]["responses"]
-    assert set(cast) == {"200", "201", "400", "403", "404", "405", "409", "413", "422", "429"}
+    assert set(cast) == {"200", "201", "400", "403", "404", "405", "409", "413", "422", "429", "503"}
+    for path in schema["paths"].values():  # an outage answers every operation but the schema's own
+        for operation in (value for value in path.values() if isinstance(value, dict)):
+            assert ("503" in operation["responses"]) == (operation["operationId"] != "getSchema")
+    assert "Retry-After" in cast["503"]["headers"]
+    assert errors_of(schema, 503) == ["service_unavailable"]
     errors = schema["components"]["schemas"]
     assert "too_many_attempts" in errors["Error429"]["properties"]["error"]["enum"]
     assert "too_many_attempts" not in errors["Error403"]["properties"]["error"]["enum"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
 from editions.models import Edition
 from places.help.services import HelpLocationDetails, set_up_help_desk
@@ -29,35 +28,7 @@ from proposals.models import Plan, PlanStatus
 from proposals.selectors import public_plans
 from tests import factories
 
-# Playwright's sync API runs an event loop in the test thread, and Django refuses ORM calls from a
-# thread with a running loop unless told it is safe (it is: the loop is Playwright's, not ours).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-# Playwright can't download its own browsers here: it drives Debian's chromium.
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DEMO_LOADER = Path(settings.BASE_DIR) / "demo" / "management" / "commands" / "load_demo.py"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's chromium; install it with "
-            "`make browser` (apt-get install chromium).",
-            pytrace=False,
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

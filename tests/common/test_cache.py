@@ -1,4 +1,4 @@
-"""The Redis cache backend (real Redis at 127.0.0.1:6379): one client per pool, and the voting guard on it."""
+"""The Redis cache backend (a real Redis, tests.helpers.REDIS): one client per pool, the voting guard."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from django.test import override_settings
 from pytest_django import Settings
 
 from common import code_guard
+from tests.helpers import REDIS as MACHINE_REDIS
 from voting.errors import EligibilityError
 
-REDIS = {"default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": "redis://127.0.0.1:6379/7"}}
+REDIS = {"default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": f"{MACHINE_REDIS}/7"}}
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from django.contrib.auth import SESSION_KEY
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from common.mail import queue_mail
@@ -30,9 +29,9 @@ from common.mail.sealing import open_sealed, seal
 from notifications.models import Notification, NotificationKind
 from notifications.services import notify
 from tests import factories
+from tests.tasks import DATABASE_QUEUE, run_ready_tasks
 
 SMTP_PORT = 8660
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REAL_SMTP = {
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "EMAIL_HOST": "127.0.0.1",
@@ -68,20 +67,6 @@ def smtp() -> Iterator[tuple[Inbox, Controller]]:
     yield inbox, controller
     if getattr(controller, "_thread", None) is not None:
         controller.stop()
-
-
-def run_worker() -> None:
-    """Run every task that is ready now, as `manage.py run_worker` would, then return."""
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    ).run()
 
 
 def wait_until_due(seconds: float) -> None:
@@ -123,7 +108,7 @@ def test_a_login_link_while_the_mail_server_is_down_arrives_after_the_retry(
     stored = json.dumps(queued.args_kwargs)
     assert resident.email not in stored and "inloglink" not in stored and "sanne" not in stored
 
-    run_worker()  # attempt 1: connection refused
+    run_ready_tasks()  # attempt 1: connection refused
     first, second = rows()
     assert (first.status, first.return_value) == ("SUCCESSFUL", "retrying")
     assert first.args_kwargs["kwargs"]["sealed"] == ""  # the finished row keeps nothing of the mail
@@ -131,10 +116,10 @@ def test_a_login_link_while_the_mail_server_is_down_arrives_after_the_retry(
     assert resident.email not in caplog.text and "ConnectionRefusedError" in caplog.text
 
     controller.start()
-    run_worker()  # not due yet: the retry waits
+    run_ready_tasks()  # not due yet: the retry waits
     assert inbox.messages == []
     wait_until_due(1)
-    run_worker()
+    run_ready_tasks()
 
     (envelope,) = inbox.messages
     assert envelope.rcpt_tos == [resident.email]
@@ -160,7 +145,7 @@ def test_a_voting_code_mail_keeps_the_code_out_of_the_queue_row(
     (queued,) = rows()
     inbox, controller = smtp
     controller.start()
-    run_worker()
+    run_ready_tasks()
     (envelope,) = inbox.messages
     code = re.search(r"\b(\d{6})\b", envelope.content.decode())
     assert code, envelope.content
@@ -178,14 +163,14 @@ def test_a_notification_is_listed_at_once_and_marked_mailed_when_the_server_took
     notification = Notification.objects.get(recipient=bram)
     assert notification.emailed_at is None
 
-    run_worker()  # refused: the notification stays, unmailed
+    run_ready_tasks()  # refused: the notification stays, unmailed
     notification.refresh_from_db()
     assert notification.emailed_at is None
 
     inbox, controller = smtp
     controller.start()
     wait_until_due(1)
-    run_worker()
+    run_ready_tasks()
     notification.refresh_from_db()
     assert notification.emailed_at is not None
     assert [e.rcpt_tos for e in inbox.messages] == [["bram@example.org"]]
@@ -196,7 +181,7 @@ def test_a_mail_given_up_on_is_a_failed_task_without_the_address(
 ) -> None:
     with override_settings(MAIL_RETRY_DELAYS=()):
         queue_mail(subject="Test", body="Hallo", to="anna@example.org")
-        run_worker()
+        run_ready_tasks()
     (row,) = rows()
     assert row.status == "FAILED"
     assert row.exception_class_path == "common.mail.tasks.MailNotDelivered"
@@ -209,7 +194,7 @@ def test_a_refused_recipient_is_not_tried_again(smtp: tuple[Inbox, Controller]) 
     inbox.refuse.add("weg@example.org")
     controller.start()
     queue_mail(subject="Test", body="Hallo", to="weg@example.org")
-    run_worker()
+    run_ready_tasks()
     (row,) = rows()
     assert row.status == "FAILED" and "SMTPRecipientsRefused" in row.traceback
     assert inbox.messages == []
@@ -221,7 +206,7 @@ def test_an_expired_login_mail_is_dropped_not_delivered_late(smtp: tuple[Inbox, 
     queue_mail(subject="Test", body="code 123456", to="anna@example.org", valid_for=timedelta(seconds=-1))
     inbox, controller = smtp
     controller.start()
-    run_worker()
+    run_ready_tasks()
     (row,) = rows()
     assert row.return_value == "expired" and inbox.messages == []
 

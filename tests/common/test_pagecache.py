@@ -13,6 +13,7 @@ from django.test.utils import override_settings
 
 from common.pagecache import generation
 from common.pagecache.writes import changes_pages
+from tests.helpers import REDIS
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 NONCE = re.compile(r'<script nonce="([^"]+)">')
@@ -86,7 +87,7 @@ def test_a_page_with_a_token_outside_a_form_field_is_never_shared(db: None) -> N
 
 @pytest.mark.urls("tests.common.urls_pagecache")
 def test_with_the_page_cache_on_a_real_redis_pages_are_shared_and_writes_retire_them(db: None) -> None:
-    redis = {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": "redis://127.0.0.1:6379/12"}
+    redis = {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": f"{REDIS}/12"}
     with override_settings(
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "pages": redis}
     ):

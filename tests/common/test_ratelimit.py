@@ -14,6 +14,7 @@ from pytest_django import Settings
 
 from common import ratelimit
 from common.ratelimit import Limit, client_bucket, client_ip, exceeded, hit, hit_client
+from tests.helpers import REDIS
 
 LIMIT = Limit("test", 3, 600)
 
@@ -101,9 +102,7 @@ def test_hopping_addresses_inside_one_64_does_not_escape_a_limit() -> None:
 @pytest.fixture
 def redis_cache() -> Iterator[None]:
     """The real Redis (db 3), as production runs it across app servers."""
-    location = {
-        "default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": "redis://127.0.0.1:6379/3"}
-    }
+    location = {"default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": f"{REDIS}/3"}}
     with override_settings(CACHES=location):
         caches["default"].clear()
         yield

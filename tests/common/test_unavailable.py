@@ -11,12 +11,14 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+import jsonschema
 import psycopg
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import IntegrityError, OperationalError, ProgrammingError, connection
 from django.test import Client, RequestFactory
 
+from api.schema import openapi_schema
 from common.unavailable import unavailable_service
 from pages.views import server_error
 from tests import factories
@@ -94,6 +96,7 @@ def test_the_api_answers_503_json_with_retry_after(database_gone: None, settings
     body = response.json()
     assert body["error"] == "service_unavailable" and body["retry_after"] == 7
     assert "try again" in body["message"]
+    jsonschema.validate(body, openapi_schema()["components"]["schemas"]["Error503"])  # as documented
 
 
 def test_a_page_answers_503_with_a_translated_page(database_gone: None) -> None:

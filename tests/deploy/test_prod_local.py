@@ -35,7 +35,7 @@ from playwright.sync_api import Browser, expect
 from bench.reliability.client import Client
 from common.codes import new_code
 from deploy.local import Topology
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, browser  # noqa: F401  (the session's browser)
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -112,7 +112,7 @@ def spki_pin(certificate: Path) -> str:
     return base64.b64encode(hashlib.sha256(der).digest()).decode()
 
 
-def test_a_resident_votes_in_a_browser_through_the_proxy(running: Running, browser: Browser) -> None:  # noqa: F811
+def test_a_resident_votes_in_a_browser_through_the_proxy(running: Running, browser: Browser) -> None:
     topology, vote = running.topology, running.vote
     code = vote["codes"][0]
     pinned = browser.browser_type.launch(

@@ -17,7 +17,6 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from audit.models import AuditEntry
@@ -30,6 +29,7 @@ from outcomes.tasks import count_vote
 from tests.concurrency import run_at_once
 from tests.factories import ballot_box_shares
 from tests.outcomes.factories import make_closed_vote, make_official
+from tests.tasks import DATABASE_QUEUE, run_ready_tasks
 
 # Plan 0 (40k) and plan 3 (10k) fit the 60k budget and have most votes: the greedy result is fixed.
 CHOICES = [[0], [0, 3], [0, 1], [3], [0, 3], [1, 2]]
@@ -38,21 +38,8 @@ LONG_AGO = timedelta(minutes=30)
 
 @pytest.fixture(autouse=True)
 def _database_queue() -> Iterator[None]:
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+    with override_settings(TASKS=DATABASE_QUEUE):
         yield
-
-
-def run_worker() -> None:
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="worker-after-restart",
-        excluded_queue_names=[],
-    ).run()
 
 
 def tasks_of(count: Count) -> list[DBTaskResult[Any, Any]]:
@@ -100,7 +87,7 @@ def test_a_count_whose_worker_died_is_queued_again_and_gives_the_same_result() -
     assert dead.exception_class_path == "operations.workers.recovery.WorkerDied"
     assert AuditEntry.objects.filter(action="outcomes.count_requeued", object_id=str(count.pk)).exists()
 
-    run_worker()
+    run_ready_tasks("worker-after-restart")
 
     count.refresh_from_db()
     assert count.status == CountStatus.DONE, count.error
@@ -132,7 +119,7 @@ def test_a_count_without_any_heartbeat_of_its_worker_is_recovered_by_the_command
     out = io.StringIO()
     call_command("recover_counts", stdout=out)
     assert f"count {count.pk} queued again (was running)" in out.getvalue()
-    run_worker()
+    run_ready_tasks("worker-after-restart")
     assert Count.objects.get(pk=count.pk).status == CountStatus.DONE
 
 

@@ -33,6 +33,7 @@ from privacy.retention.batches import delete_rows, empty_rows
 from privacy.retention.purge import PURGED_MARK, PURGES, purge_personal_data
 from proposals.models import CoInitiator
 from tests import factories
+from tests.helpers import REDIS
 from voting.models import Ballot, EmailChallenge, Voter
 
 NOW = timezone.now()
@@ -275,9 +276,7 @@ def test_purges_work_in_bounded_batches_until_nothing_is_left() -> None:
 @pytest.fixture
 def redis_cache() -> Iterator[None]:
     """The real Redis (db 8 of this part), as production keeps the rate-limit counters."""
-    location = {
-        "default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": "redis://127.0.0.1:6379/8"}
-    }
+    location = {"default": {"BACKEND": "common.cache.ReusingRedisCache", "LOCATION": f"{REDIS}/8"}}
     with override_settings(CACHES=location):
         caches["default"].clear()
         yield

@@ -33,6 +33,7 @@ from django.conf import settings
 from common import codes
 from operations.metrics.gunicorn import ENVIRONMENT_VARIABLE
 from tests.config.test_deploy import production_environment
+from tests.helpers import REDIS
 from tests.operations.metrics.scrape import parse
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -114,7 +115,7 @@ def _database(tmp_path: Path) -> Iterator[dict[str, str]]:
     try:
         # The production set-up: PostgreSQL and Redis (this engineer's database 9; CI's SQLite pass, which
         # runs beside this one, uses none, so the two never share a key).
-        yield {"DATABASE_URL": f"{base}/{name}", "REDIS_URL": "redis://127.0.0.1:6379/9"}
+        yield {"DATABASE_URL": f"{base}/{name}", "REDIS_URL": f"{REDIS}/9"}
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_the_config_writes_json_lines_without_access_log_and_counts_in_a_directory_per_pool(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv(gunicorn.ENVIRONMENT_VARIABLE, raising=False)  # restored (absent) afterwards
+    # Set, then deleted: monkeypatch records a variable only when it touches one that exists, and the
+    # config sets it with setdefault (left set, it made every later Django process fail to start).
+    monkeypatch.setenv(gunicorn.ENVIRONMENT_VARIABLE, "")
+    monkeypatch.delenv(gunicorn.ENVIRONMENT_VARIABLE)
     monkeypatch.setenv("BUURTBUDGET_POOL", "votes")
     monkeypatch.setenv("GUNICORN_BIND", "127.0.0.1:8701")
     monkeypatch.setenv("GUNICORN_LOG_LEVEL", "warning")
