@@ -86,10 +86,14 @@ class Client:
         status, _headers, content = self.request(
             "POST", path, body={"code": code, "ballot": ballot}, headers=headers
         )
-        receipt = None
-        if 200 <= status < 300:
-            try:
-                receipt = json.loads(content)["receipt"]
-            except (ValueError, KeyError, TypeError):
-                receipt = None
-        return status, receipt
+        return status, receipt_of(status, content)
+
+
+def receipt_of(status: int, content: bytes) -> str | None:
+    """The receipt of a 2xx cast's answer (None for any other answer, or one without a receipt)."""
+    if not 200 <= status < 300:
+        return None
+    try:
+        return str(json.loads(content)["receipt"])
+    except (ValueError, KeyError, TypeError):
+        return None

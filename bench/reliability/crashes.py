@@ -45,7 +45,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.reliability.client import Client
+from bench.reliability.client import Client, receipt_of
 from bench.reliability.common import machine, statuses, topology_arguments, topology_from
 from deploy.local import Topology
 
@@ -63,10 +63,15 @@ class Round:
     stored: int = 0
     stored_unacknowledged: int = 0
     marked_without_ballot: int = 0
-    retries: dict[int, int] = field(default_factory=dict)
+    retries: dict[str, int] = field(default_factory=dict)
     count: str = ""
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+
+
+def tally(labels: dict[str, int]) -> str:
+    """ "201 ×5, 201 replayed ×2" (or "none")."""
+    return ", ".join(f"{label} ×{count}" for label, count in sorted(labels.items())) or "none"
 
 
 def cast_key(code: str) -> str:
@@ -287,9 +292,17 @@ def retry_unacknowledged(client: Client, vote: Any, codes: list[str], answers: A
     report.marked_without_ballot = marked.voters_marked - marked.ballots
     for code in unacknowledged:
         ballot = vote.ballot(vote.codes.index(code))
-        status, receipt = client.cast(vote.api_path(), code, ballot, key=cast_key(code))
-        answers.record(code, status, receipt)
-        report.retries[status] = report.retries.get(status, 0) + 1
+        status, headers, content = client.request(
+            "POST",
+            vote.api_path(),
+            body={"code": code, "ballot": ballot},
+            headers={"Idempotency-Key": cast_key(code)},
+        )
+        answers.record(code, status, receipt_of(status, content))
+        # A retry answered with the first answer (its cast was stored, the answer lost) says so.
+        replayed = headers.get("idempotent-replayed") == "true"
+        label = "no answer" if status == 0 else f"{status} replayed" if replayed else str(status)
+        report.retries[label] = report.retries.get(label, 0) + 1
     client.close()
     report.problems += world.check_casts(vote, answers)
     after = world.tally(vote.edition_id)
@@ -325,7 +338,7 @@ def run(topology: Topology, args: argparse.Namespace) -> tuple[str, list[str]]:
     rows = [
         f"| {report.number} | {args.casts} | {report.seconds:.1f} | {statuses(report.by_status)} | "
         f"{report.acknowledged} | {report.stored} | {report.stored_unacknowledged} | "
-        f"{report.marked_without_ballot} | {statuses(report.retries)} | {report.count} | "
+        f"{report.marked_without_ballot} | {tally(report.retries)} | {report.count} | "
         f"{'FAILED' if report.problems else 'passed'} |"
         for report in rounds
     ]
