@@ -32,15 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 START, END = "<!-- bench-weight:start -->", "<!-- bench-weight:end -->"
 PYTHON = sys.executable
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VOTE = "buurtbudget-zuidoost-2026"  # the demo's running vote
 CODE = re.compile(r"^\s+([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z])$", re.MULTILINE)
 FIRST_LIMIT, REPEAT_LIMIT = 200 * 1024, 30 * 1024
@@ -203,9 +194,11 @@ def _open_ballot(page: Any, recorder: Recorder) -> Visit:
 def _weigh(base: str, pages: dict[str, str], code: str) -> dict[str, tuple[Visit, Visit]]:
     from playwright.sync_api import sync_playwright
 
+    from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
     results: dict[str, tuple[Visit, Visit]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         names = [*pages, "ballot"]
         for name in names:
             # A fresh profile per page: its first visit finds an empty cache.

@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
 # Playwright's sync API runs an event loop in the test thread, and Django refuses ORM calls from a
 # thread with a running loop unless told it is safe (it is: the loop is Playwright's, not ours).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-# Playwright can't download its own browsers here: it drives Debian's chromium.
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

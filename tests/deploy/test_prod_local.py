@@ -32,10 +32,10 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, expect
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.reliability.client import Client
 from common.codes import new_code
 from deploy.local import Topology
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
