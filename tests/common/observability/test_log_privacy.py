@@ -37,7 +37,7 @@ from tests.helpers import REDIS
 from tests.operations.metrics.scrape import parse
 
 ROOT = Path(__file__).resolve().parents[3]
-# This engineer's ports (8690–8709): SQLite and PostgreSQL runs may overlap in CI.
+# A port per database (8690–8709 are this test's): two `make test` runs may still run side by side.
 PORT = 8690 if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") else 8691
 # What deploy/gunicorn.conf.py's observability block does, without its pools and sizes.
 GUNICORN_CONFIG = """\
@@ -113,8 +113,8 @@ def _database(tmp_path: Path) -> Iterator[dict[str, str]]:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
-        # The production set-up: PostgreSQL and Redis (this engineer's database 9; CI's SQLite pass, which
-        # runs beside this one, uses none, so the two never share a key).
+        # The production set-up: PostgreSQL and Redis (database 9; CI runs this test, marker `servers`,
+        # on one database at a time, so no other run shares its keys).
         yield {"DATABASE_URL": f"{base}/{name}", "REDIS_URL": f"{REDIS}/9"}
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
